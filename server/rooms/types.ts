@@ -1,0 +1,70 @@
+import type { Review } from '../../shared/analysis.js';
+import type { BreakView, Phase, Role, RoomKind, TurnMode } from '../../shared/protocol.js';
+
+/** A person in a room as the server keeps them. */
+export interface Participant {
+  participantId: string;
+  name: string;
+  role: Role;
+  joinedAt: number;
+  /** Messages delivered to the room, for "least speaking share first". */
+  delivered: number;
+  /** Characters delivered, the finer speaking-share measure. */
+  chars: number;
+}
+
+/**
+ * The floor, one shape for every mode. Policies in rooms/policies/ change it as pure functions.
+ * - open: holder is always null.
+ * - round: holder is the current speaker, order is the rotation.
+ * - hand-raise: holder may be null; queue holds raised hands in order.
+ * - speaker-listener: holder is the speaker, listener paraphrases, stage says whose move it is.
+ */
+export interface FloorState {
+  holder: string | null;
+  queue: string[];
+  listener: string | null;
+  stage: 'speaking' | 'paraphrasing' | 'confirming' | null;
+  /** epoch ms when the holder's time runs out, or null for no limit. */
+  expiresAt: number | null;
+}
+
+export interface HeldMessage {
+  clientMsgId: string;
+  participantId: string;
+  text: string;
+  review: Review;
+  heldAt: number;
+  fromPrep: boolean;
+}
+
+export interface RoomRecord {
+  roomId: string;
+  title: string;
+  kind: RoomKind;
+  mode: TurnMode;
+  phase: Phase;
+  createdAt: number;
+  /** The room and everything in it expires at this time (retention). */
+  expiresAt: number;
+  heatThreshold: number;
+  participants: Participant[];
+  floor: FloorState;
+  break: BreakView | null;
+  /** Moving average of the heat of messages sent to the room. */
+  heat: number;
+  /** How many analysed messages in a row kept the moving heat high. */
+  hotStreak: number;
+  /** The last people to speak, newest last (bounded), for fairness nudges. */
+  recentSpeakers: string[];
+  /** Messages delivered since the facilitator last nudged / offered clauses / recapped. */
+  sinceNudge: number;
+  sinceOffer: number;
+  /** seq of the first message after the last break or recap, for the next recap. */
+  recapFromSeq: number;
+  /** Points people chose to share from private preparation (their own words). */
+  sharedPoints: { participantId: string; text: string }[];
+  /** Messages waiting for their sender's review, keyed by `${participantId}:${clientMsgId}`. */
+  held: Record<string, HeldMessage>;
+  welcomed: boolean;
+}

@@ -1,0 +1,256 @@
+import { z } from 'zod';
+import { Review } from './analysis.js';
+
+/** Limits that both ends enforce; the server is the authority. */
+export const LIMITS = {
+  messageChars: 4000,
+  nameChars: 60,
+  titleChars: 120,
+  clauseChars: 1000,
+  breakMinutesMax: 60,
+  clientMsgIdChars: 64,
+} as const;
+
+export const ROOM_KINDS = ['couple', 'family', 'workplace'] as const;
+export const RoomKind = z.enum(ROOM_KINDS);
+export type RoomKind = z.infer<typeof RoomKind>;
+
+export const TURN_MODES = ['open', 'round', 'hand-raise', 'speaker-listener'] as const;
+export const TurnMode = z.enum(TURN_MODES);
+export type TurnMode = z.infer<typeof TurnMode>;
+
+export const ROLES = ['host', 'participant', 'observer', 'mediator'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+/** Roles a host can mint invite codes for. */
+export const InviteRole = z.enum(['participant', 'observer', 'mediator']);
+export type InviteRole = z.infer<typeof InviteRole>;
+
+export const PHASES = ['prep', 'joint', 'agreement', 'final'] as const;
+export const Phase = z.enum(PHASES);
+export type Phase = z.infer<typeof Phase>;
+
+export const ERROR_CODES = [
+  'invalid_payload',
+  'too_long',
+  'rate_limited',
+  'not_your_turn',
+  'on_break',
+  'forbidden',
+  'not_allowed',
+  'not_found',
+  'unauthorized',
+  'conflict',
+  'internal',
+] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiError = z.object({ code: ErrorCode, message: z.string() });
+export type ApiError = z.infer<typeof ApiError>;
+export const ErrorBody = z.object({ error: ApiError });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** Names are trimmed and must keep at least one visible character. */
+const name = z.string().trim().min(1).max(LIMITS.nameChars);
+const roomText = z.string().trim().min(1).max(LIMITS.messageChars);
+const id = z.string().min(1).max(100);
+
+// ---------------------------------------------------------------- HTTP
+
+export const CreateRoomBody = z.object({
+  title: z.string().trim().max(LIMITS.titleChars).optional(),
+  kind: RoomKind,
+  name,
+  mode: TurnMode.optional(),
+});
+export type CreateRoomBody = z.infer<typeof CreateRoomBody>;
+
+export const Credentials = z.object({
+  roomId: z.string(),
+  participantId: z.string(),
+  role: Role,
+  token: z.string(),
+});
+export type Credentials = z.infer<typeof Credentials>;
+
+export const CreateRoomResponse = Credentials.extend({ inviteCode: z.string() });
+export type CreateRoomResponse = z.infer<typeof CreateRoomResponse>;
+
+export const CreateInviteBody = z.object({ role: InviteRole });
+export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
+export const CreateInviteResponse = z.object({ inviteCode: z.string(), role: InviteRole });
+export type CreateInviteResponse = z.infer<typeof CreateInviteResponse>;
+
+export const JoinBody = z.object({ inviteCode: z.string().min(1).max(200), name });
+export type JoinBody = z.infer<typeof JoinBody>;
+export type JoinResponse = Omit<Credentials, 'roomId'> & { roomId: string };
+
+export const ParticipantView = z.object({
+  participantId: z.string(),
+  name: z.string(),
+  role: Role,
+  online: z.boolean(),
+});
+export type ParticipantView = z.infer<typeof ParticipantView>;
+
+export const FloorView = z.object({
+  holder: z.string().nullable(),
+  queue: z.array(z.string()),
+  /** speaker-listener only: who listens and what the listener owes. */
+  listener: z.string().nullable().optional(),
+  stage: z.enum(['speaking', 'paraphrasing', 'confirming']).optional(),
+  /** epoch ms when the holder's time runs out (round, hand-raise). */
+  expiresAt: z.number().nullable().optional(),
+});
+export type FloorView = z.infer<typeof FloorView>;
+
+export const BreakView = z.object({
+  startedAt: z.number(),
+  endsAt: z.number(),
+  requestedBy: z.string(),
+});
+export type BreakView = z.infer<typeof BreakView>;
+
+export const RoomView = z.object({
+  roomId: z.string(),
+  title: z.string(),
+  kind: RoomKind,
+  mode: TurnMode,
+  phase: Phase,
+  participants: z.array(ParticipantView),
+  floor: FloorView,
+  break: BreakView.nullable(),
+  heat: z.number(),
+  you: z.object({ participantId: z.string(), role: Role }),
+});
+export type RoomView = z.infer<typeof RoomView>;
+
+// ---------------------------------------------------------------- socket: client -> server
+
+export const MessageSend = z.object({
+  clientMsgId: z.string().min(1).max(LIMITS.clientMsgIdChars),
+  text: z.string(),
+});
+export type MessageSend = z.infer<typeof MessageSend>;
+
+export const ResolveAction = z.enum(['suggestion', 'edit', 'original', 'discard']);
+export type ResolveAction = z.infer<typeof ResolveAction>;
+export const MessageResolve = z.object({
+  clientMsgId: z.string().min(1).max(LIMITS.clientMsgIdChars),
+  action: ResolveAction,
+  index: z.number().int().min(0).max(10).optional(),
+  text: z.string().optional(),
+});
+export type MessageResolve = z.infer<typeof MessageResolve>;
+
+export const HistoryRequest = z.object({ sinceSeq: z.number().int().min(0).default(0) });
+export const FloorGrant = z.object({ participantId: id });
+export const FloorConfirm = z.object({ accurate: z.boolean() });
+export const RoomModeChange = z.object({ mode: TurnMode });
+export const BreakRequest = z.object({
+  minutes: z.number().int().min(1).max(LIMITS.breakMinutesMax).optional(),
+});
+export const PrepSend = z.object({ text: roomText });
+export const PrepShare = z.object({ text: roomText });
+export const AgreementPropose = z.object({ text: z.string().trim().min(1).max(LIMITS.clauseChars) });
+export const AgreementAccept = z.object({ clauseId: id });
+export const Empty = z.object({}).passthrough().optional();
+
+/** Validated text of a room message (1..4000 characters after trimming). */
+export const RoomText = roomText;
+
+// ---------------------------------------------------------------- socket: server -> client
+
+export const MessageEvent = z.object({
+  type: z.literal('message'),
+  seq: z.number(),
+  id: z.string(),
+  clientMsgId: z.string(),
+  from: z.string(),
+  text: z.string(),
+  at: z.number(),
+  /** true when the sender chose a suggested or edited rewrite of a held message. */
+  reworded: z.boolean(),
+  /** true when the text was shared from private preparation. */
+  fromPrep: z.boolean().optional(),
+});
+export type MessageEvent = z.infer<typeof MessageEvent>;
+
+export const FACILITATOR_KINDS = [
+  'welcome',
+  'nudge',
+  'reflection',
+  'break',
+  'recap',
+  'clause-offer',
+  'safety',
+  'floor',
+  'mode',
+  'notice',
+] as const;
+export const FacilitatorKind = z.enum(FACILITATOR_KINDS);
+export type FacilitatorKind = z.infer<typeof FacilitatorKind>;
+
+export const FacilitatorEvent = z.object({
+  type: z.literal('facilitator'),
+  seq: z.number(),
+  id: z.string(),
+  kind: FacilitatorKind,
+  text: z.string(),
+  at: z.number(),
+  /** Draft clauses a party can propose with one click (kind 'clause-offer'). */
+  drafts: z.array(z.string()).optional(),
+  /** Set when only some people see this entry (e.g. a safety notice to the host). */
+  visibleTo: z.array(z.string()).optional(),
+});
+export type FacilitatorEvent = z.infer<typeof FacilitatorEvent>;
+
+export type LogEntry = MessageEvent | FacilitatorEvent;
+
+export const PrepMessage = z.object({
+  role: z.enum(['you', 'facilitator']),
+  text: z.string(),
+  at: z.number(),
+});
+export type PrepMessage = z.infer<typeof PrepMessage>;
+
+// ---------------------------------------------------------------- acknowledgements
+
+export type Fail = { ok: false; error: ApiError };
+export type Ack<T extends object = object> = ({ ok: true } & T) | Fail;
+
+export type SendResult =
+  | { status: 'delivered'; seq: number; message: MessageEvent }
+  | { status: 'held'; review: Review }
+  | { status: 'discarded' };
+
+export interface ClientToServerEvents {
+  'message:send': (p: MessageSend, ack: (r: Ack<SendResult>) => void) => void;
+  'message:resolve': (p: MessageResolve, ack: (r: Ack<SendResult>) => void) => void;
+  history: (p: { sinceSeq: number }, ack: (r: Ack<{ messages: LogEntry[] }>) => void) => void;
+  'floor:request': (p: object, ack: (r: Ack<{ floor: FloorView }>) => void) => void;
+  'floor:yield': (p: object, ack: (r: Ack<{ floor: FloorView }>) => void) => void;
+  'floor:grant': (p: { participantId: string }, ack: (r: Ack<{ floor: FloorView }>) => void) => void;
+  'floor:confirm': (p: { accurate: boolean }, ack: (r: Ack<{ floor: FloorView }>) => void) => void;
+  'room:mode': (p: { mode: TurnMode }, ack: (r: Ack<{ mode: TurnMode }>) => void) => void;
+  'room:state': (p: object, ack: (r: Ack<{ state: RoomView }>) => void) => void;
+  'break:request': (p: { minutes?: number }, ack: (r: Ack<{ break: BreakView }>) => void) => void;
+  'break:end': (p: object, ack: (r: Ack) => void) => void;
+  'prep:send': (p: { text: string }, ack: (r: Ack<{ reply: PrepMessage }>) => void) => void;
+  'prep:history': (p: object, ack: (r: Ack<{ messages: PrepMessage[] }>) => void) => void;
+  'prep:share': (p: { text: string }, ack: (r: Ack<SendResult>) => void) => void;
+  'agreement:propose': (p: { text: string }, ack: (r: Ack<{ clauseId: string }>) => void) => void;
+  'agreement:accept': (p: { clauseId: string }, ack: (r: Ack<{ status: ClauseStatus }>) => void) => void;
+  'agreement:sign': (p: object, ack: (r: Ack<{ final: boolean }>) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  'room:state': (state: RoomView) => void;
+  message: (m: MessageEvent) => void;
+  facilitator: (f: FacilitatorEvent) => void;
+  'prep:message': (m: PrepMessage) => void;
+  'room:deleted': (p: { roomId: string }) => void;
+}
+
+export type ClauseStatus = 'proposed' | 'agreed';
