@@ -122,7 +122,8 @@ export const RoomView = z.object({
   floor: FloorView,
   break: BreakView.nullable(),
   heat: z.number(),
-  you: z.object({ participantId: z.string(), role: Role }),
+  /** Set on the state a client asks for (connect, ack); broadcasts leave it out. */
+  you: z.object({ participantId: z.string(), role: Role }).optional(),
 });
 export type RoomView = z.infer<typeof RoomView>;
 

@@ -57,6 +57,10 @@ export interface Store {
   appendLog(roomId: string, entry: NewLogEntry, dedupeKey?: string): Promise<AppendResult>;
   /** Entries with seq > sinceSeq, in order, at most `limit`. */
   listLog(roomId: string, sinceSeq: number, limit: number): Promise<LogEntry[]>;
+  /** The last `limit` entries, in order. */
+  tailLog(roomId: string, limit: number): Promise<LogEntry[]>;
+  /** The entry appended with this dedupe key, if any. */
+  findLogByKey(roomId: string, dedupeKey: string): Promise<LogEntry | null>;
 
   appendPrep(roomId: string, participantId: string, message: PrepMessage): Promise<void>;
   listPrep(roomId: string, participantId: string): Promise<PrepMessage[]>;

@@ -1,0 +1,142 @@
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import { Server } from 'socket.io';
+import { AgreementService } from './agreement/index.js';
+import type { Config } from './config.js';
+import { errorHandler, apiRouter } from './http/routes.js';
+import { LocalFacilitator } from './mediation/facilitator/local.js';
+import type { FacilitatorEngine } from './mediation/facilitator/types.js';
+import { PrepService } from './mediation/prepService.js';
+import { Metrics } from './metrics.js';
+import { SocketBroadcaster } from './realtime/broadcaster.js';
+import { attachGateway } from './realtime/gateway.js';
+import { RateLimits } from './realtime/limits.js';
+import { Presence } from './realtime/presence.js';
+import { authenticate } from './rooms/credentials.js';
+import { MessagePipeline } from './rooms/messagePipeline.js';
+import { parties } from './rooms/policies/floor.js';
+import { RoomService } from './rooms/roomService.js';
+import { RoomTimers } from './rooms/timers.js';
+import { MemoryStore } from './store/memory.js';
+import type { Store } from './store/types.js';
+
+export interface App {
+  server: http.Server;
+  io: Server;
+  store: Store;
+  rooms: RoomService;
+  /** Resolves with the URL once listening. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface AppParts {
+  store?: Store;
+  engine?: FacilitatorEngine;
+  now?: () => number;
+}
+
+/** How often expired rooms are swept (retention). */
+const EXPIRY_SWEEP_MS = 60_000;
+
+/** The composition root: builds every part from the config and wires them one way. */
+export function createApp(config: Config, parts: AppParts = {}): App {
+  const store = parts.store ?? new MemoryStore();
+  const engine = parts.engine ?? new LocalFacilitator();
+  const now = parts.now ?? Date.now;
+  const presence = new Presence();
+  const limits = new RateLimits(config.rateLimitFactor);
+
+  const expressApp = express();
+  const server = http.createServer(expressApp);
+  // destroyUpgrade: false leaves /yjs upgrades to the agreement endpoint.
+  const io = new Server(server, { destroyUpgrade: false, maxHttpBufferSize: 64 * 1024, serveClient: false });
+
+  const agreement: AgreementService = new AgreementService({
+    store,
+    authenticate: (token) => authenticate(store, token),
+    parties: async (roomId) => {
+      const room = await store.getRoom(roomId);
+      return room ? parties(room).map((p) => p.participantId) : [];
+    },
+    maxMessageBytes: config.yjsMaxMessageBytes,
+    idleMs: config.docIdleMs,
+    rateLimitFactor: config.rateLimitFactor,
+  });
+  const metrics = new Metrics({
+    rooms: () => presence.activeRooms(),
+    connections: () => io.engine.clientsCount,
+    docs: () => agreement.stats().docs,
+  });
+
+  const timers = new RoomTimers((roomId) => void rooms.tick(roomId).catch((err) => console.error('room tick failed:', err)), now);
+  const deps = {
+    store,
+    engine,
+    broadcast: new SocketBroadcaster(io as never, presence),
+    agreement,
+    metrics,
+    clock: timers,
+    config,
+    now,
+  };
+  const rooms = new RoomService(deps);
+  const messages = new MessagePipeline(deps, rooms);
+  const prep = new PrepService(deps, rooms);
+  attachGateway(io as never, { store, rooms, messages, prep, presence, limits, metrics });
+
+  server.on('upgrade', (req, socket, head) => {
+    if (req.url?.startsWith('/socket.io/')) return; // socket.io's own
+    if (!agreement.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+
+  expressApp.disable('x-powered-by');
+  expressApp.set('trust proxy', 'loopback');
+  expressApp.use(helmet());
+  expressApp.use(express.json({ limit: '32kb' }));
+  expressApp.get('/healthz', (_req, res) => {
+    res.json({ ok: true, store: store.kind, facilitator: engine.name });
+  });
+  expressApp.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  expressApp.use('/api', apiRouter({ store, rooms, presence, limits, metrics }));
+  if (config.staticDir && existsSync(config.staticDir)) {
+    const index = path.join(config.staticDir, 'index.html');
+    expressApp.use(express.static(config.staticDir, { index: false }));
+    // Client-side routes (/, /join/..., /room/...) all load the app.
+    expressApp.get(/^\/(?!api\/|socket\.io\/|yjs\/).*/, (_req, res) => res.sendFile(index));
+  }
+  expressApp.use(errorHandler(metrics));
+
+  const sweeper = setInterval(() => void rooms.expire().catch((err) => console.error('expiry sweep failed:', err)), EXPIRY_SWEEP_MS);
+  sweeper.unref();
+
+  return {
+    server,
+    io: io as never,
+    store,
+    rooms,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const address = server.address();
+          const port = typeof address === 'object' && address ? address.port : config.port;
+          const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+          resolve(config.publicUrl ?? `http://${host}:${port}`);
+        });
+      }),
+    close: async () => {
+      clearInterval(sweeper);
+      timers.close();
+      await agreement.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      server.closeAllConnections?.();
+      await store.close();
+    },
+  };
+}

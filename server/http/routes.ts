@@ -1,0 +1,120 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { z } from 'zod';
+import { CreateInviteBody, CreateRoomBody, JoinBody } from '../../shared/protocol.js';
+import { AppError, toApiError } from '../errors.js';
+import type { Metrics } from '../metrics.js';
+import type { RateKind, RateLimits } from '../realtime/limits.js';
+import type { Presence } from '../realtime/presence.js';
+import { authenticate, type Identity } from '../rooms/credentials.js';
+import type { RoomService } from '../rooms/roomService.js';
+import type { Store } from '../store/types.js';
+
+export interface HttpDeps {
+  store: Store;
+  rooms: RoomService;
+  presence: Presence;
+  limits: RateLimits;
+  metrics: Metrics;
+}
+
+function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const out = schema.safeParse(body ?? {});
+  if (out.success) return out.data;
+  const issue = out.error.issues[0];
+  if (issue?.code === 'too_big') throw new AppError('too_long', `${issue.path.join('.') || 'A field'} is longer than allowed.`);
+  throw new AppError('invalid_payload', `Please check ${issue?.path.join('.') || 'the request'}: ${issue?.message ?? 'it is not valid'}.`);
+}
+
+/** Bearer token -> who, checked against the room in the path. */
+async function caller(store: Store, req: Request): Promise<Identity> {
+  const header = req.get('authorization') ?? '';
+  const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+  if (!token) throw new AppError('unauthorized', 'Please include your room token (Authorization: Bearer ...).');
+  const who = await authenticate(store, token);
+  if (!who) throw new AppError('unauthorized', 'This token does not work (it may belong to a deleted room).');
+  if (who.roomId !== req.params.roomId) throw new AppError('forbidden', 'This token belongs to another room.');
+  return who;
+}
+
+type Handler = (req: Request, res: Response) => Promise<void>;
+const wrap = (fn: Handler) => (req: Request, res: Response, next: NextFunction) => fn(req, res).catch(next);
+
+export function apiRouter(deps: HttpDeps): express.Router {
+  const { store, rooms, presence, limits } = deps;
+  const router = express.Router();
+
+  const limit = (kind: RateKind) => (req: Request, _res: Response, next: NextFunction) => {
+    if (limits.allow(kind, `${kind}:${req.ip}`)) return next();
+    next(new AppError('rate_limited', 'Too many requests from here. Please wait a moment.'));
+  };
+
+  router.post(
+    '/rooms',
+    limit('createRoom'),
+    wrap(async (req, res) => {
+      res.status(201).json(await rooms.create(parse(CreateRoomBody, req.body)));
+    }),
+  );
+
+  router.post(
+    '/rooms/:roomId/invites',
+    limit('http'),
+    wrap(async (req, res) => {
+      const who = await caller(store, req);
+      res.status(201).json(await rooms.createInvite(who, parse(CreateInviteBody, req.body).role));
+    }),
+  );
+
+  router.post(
+    '/rooms/:roomId/join',
+    limit('join'),
+    wrap(async (req, res) => {
+      const body = parse(JoinBody, req.body);
+      res.status(201).json(await rooms.join(String(req.params.roomId), body.inviteCode, body.name));
+    }),
+  );
+
+  router.get(
+    '/rooms/:roomId',
+    limit('http'),
+    wrap(async (req, res) => {
+      const who = await caller(store, req);
+      res.json(await rooms.view(who, presence.online(who.roomId)));
+    }),
+  );
+
+  router.get(
+    '/rooms/:roomId/agreement.md',
+    limit('http'),
+    wrap(async (req, res) => {
+      const who = await caller(store, req);
+      res.type('text/markdown; charset=utf-8').send(await rooms.exportMarkdown(who));
+    }),
+  );
+
+  router.delete(
+    '/rooms/:roomId',
+    limit('http'),
+    wrap(async (req, res) => {
+      await rooms.delete(await caller(store, req));
+      res.status(204).end();
+    }),
+  );
+
+  router.use((_req: Request, _res: Response, next: NextFunction) => next(new AppError('not_found', 'There is no such API route.')));
+  return router;
+}
+
+/** Every error leaves as `{ error: { code, message } }` with a fitting status. */
+export function errorHandler(metrics: Metrics) {
+  return (err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const bodyError = err as { type?: string; status?: number };
+    let error = toApiError(err);
+    let status = err instanceof AppError ? err.status : 500;
+    if (bodyError?.type === 'entity.too.large') [error, status] = [{ code: 'too_long', message: 'The request body is too large.' }, 413];
+    else if (bodyError?.type === 'entity.parse.failed') [error, status] = [{ code: 'invalid_payload', message: 'The request body is not valid JSON.' }, 400];
+    else if (status === 500) console.error('http request failed:', (err as Error)?.stack ?? err);
+    metrics.rejected.inc({ code: error.code });
+    res.status(status).json({ error });
+  };
+}

@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const config = loadConfig();
+config.staticDir ??= path.resolve(here, '../client/dist');
+
+const app = createApp(config);
+const url = await app.listen();
+console.log(`Mediation Rooms is running at ${url} (store: ${app.store.kind})`);
+
+const stop = async () => {
+  await app.close();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

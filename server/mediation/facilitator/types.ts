@@ -1,0 +1,36 @@
+import type { Analysis } from '../../../shared/analysis.js';
+import type { LogEntry, PrepMessage, RoomKind } from '../../../shared/protocol.js';
+
+/** What an engine may know when it words something for the room: names and room data only. */
+export interface RoomContext {
+  kind: RoomKind;
+  title: string;
+  names: Record<string, string>;
+}
+
+export interface ClauseOffer {
+  text: string;
+  drafts: string[];
+}
+
+/**
+ * One interface, two engines: `local` (rules, offline, the default) and `openai` (a model behind
+ * a time budget, falling back to `local`). The room service decides *when* the facilitator acts
+ * (rooms/policies); an engine decides only *what it says*.
+ *
+ * Confidentiality: room methods never receive anything from private preparation except points a
+ * person chose to share; only `prepReply` sees a person's own preparation, and its answer goes to
+ * that person alone.
+ */
+export interface FacilitatorEngine {
+  readonly name: string;
+  welcome(room: RoomContext, mode: string): Promise<string>;
+  modeChanged(room: RoomContext, mode: string): Promise<string>;
+  nudge(room: RoomContext, dominant: string, quiet: string): Promise<string>;
+  breakStarted(room: RoomContext, minutes: number, calledBy: 'facilitator' | string): Promise<string>;
+  recap(room: RoomContext, entries: LogEntry[]): Promise<string>;
+  clauseOffer(room: RoomContext, sharedPoints: string[], entries: LogEntry[]): Promise<ClauseOffer>;
+  /** Calmer versions of a held message (1-3), keeping its meaning. */
+  rewrite(text: string, analysis: Analysis): Promise<string[]>;
+  prepReply(history: PrepMessage[], name: string): Promise<string>;
+}

@@ -1,0 +1,53 @@
+import { isSafetyLabel } from '../../shared/analysis.js';
+import type { PrepMessage } from '../../shared/protocol.js';
+import { AppError } from '../errors.js';
+import type { Identity } from '../rooms/credentials.js';
+import type { RoomDeps } from '../rooms/deps.js';
+import { checkRoomText } from '../rooms/messagePipeline.js';
+import type { RoomService } from '../rooms/roomService.js';
+import { prepGreeting } from './facilitator/prepCoach.js';
+import { analyze } from './heat/index.js';
+import { fearResponse, safetyNotice, showsFear } from './safety.js';
+
+/**
+ * Private preparation: one person and the facilitator. What is said here is stored under that
+ * person alone and only ever sent back to them; the room sees nothing unless they share a point
+ * (MessagePipeline.send with fromPrep).
+ */
+export class PrepService {
+  constructor(
+    private readonly deps: RoomDeps,
+    private readonly rooms: RoomService,
+  ) {}
+
+  private async mustPrepare(who: Identity): Promise<string> {
+    const room = await this.rooms.room(who.roomId);
+    if (who.role === 'observer') throw new AppError('forbidden', 'Private preparation is for the people taking part.');
+    return room.participants.find((p) => p.participantId === who.participantId)?.name ?? '';
+  }
+
+  async history(who: Identity): Promise<PrepMessage[]> {
+    const name = await this.mustPrepare(who);
+    const stored = await this.deps.store.listPrep(who.roomId, who.participantId);
+    return [{ role: 'facilitator', text: prepGreeting(name), at: stored[0]?.at ?? this.deps.now() }, ...stored];
+  }
+
+  async send(who: Identity, rawText: unknown): Promise<PrepMessage> {
+    const name = await this.mustPrepare(who);
+    const text = checkRoomText(rawText);
+    await this.deps.store.appendPrep(who.roomId, who.participantId, { role: 'you', text, at: this.deps.now() });
+    const reply: PrepMessage = { role: 'facilitator', text: await this.replyTo(who, text, name), at: this.deps.now() };
+    await this.deps.store.appendPrep(who.roomId, who.participantId, reply);
+    this.deps.broadcast.prep(who.roomId, who.participantId, reply);
+    return reply;
+  }
+
+  private async replyTo(who: Identity, text: string, name: string): Promise<string> {
+    // Here a threat is as likely to be something done *to* this person as by them: answer with
+    // safety first, never with a telling-off.
+    const labels = analyze(text, { suggestions: false }).labels.filter(isSafetyLabel);
+    if (labels.includes('self_harm')) return safetyNotice(['self_harm']);
+    if (labels.length > 0 || showsFear(text)) return fearResponse();
+    return this.deps.engine.prepReply(await this.deps.store.listPrep(who.roomId, who.participantId), name);
+  }
+}

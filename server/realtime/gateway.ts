@@ -1,0 +1,154 @@
+import type { Server, Socket } from 'socket.io';
+import type { z } from 'zod';
+import {
+  AgreementAccept,
+  AgreementPropose,
+  BreakRequest,
+  FloorConfirm,
+  FloorGrant,
+  HistoryRequest,
+  MessageResolve,
+  MessageSend,
+  PrepSend,
+  PrepShare,
+  RoomModeChange,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '../../shared/protocol.js';
+import { z as zod } from 'zod';
+import { AppError, toApiError } from '../errors.js';
+import type { Metrics } from '../metrics.js';
+import type { PrepService } from '../mediation/prepService.js';
+import { authenticate, type Identity } from '../rooms/credentials.js';
+import type { MessagePipeline } from '../rooms/messagePipeline.js';
+import type { RoomService } from '../rooms/roomService.js';
+import type { Store } from '../store/types.js';
+import { personChannel, roomChannel } from './channels.js';
+import type { RateKind, RateLimits } from './limits.js';
+import type { Presence } from './presence.js';
+
+type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { who: Identity }>;
+type Client = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { who: Identity }>;
+
+export interface GatewayDeps {
+  store: Store;
+  rooms: RoomService;
+  messages: MessagePipeline;
+  prep: PrepService;
+  presence: Presence;
+  limits: RateLimits;
+  metrics: Metrics;
+}
+
+const NoPayload = zod.object({}).passthrough();
+
+interface Route<S extends z.ZodType> {
+  schema: S;
+  rate: RateKind;
+  run: (payload: z.infer<S>, who: Identity, socket: Client) => Promise<object>;
+}
+
+const route = <S extends z.ZodType>(schema: S, rate: RateKind, run: Route<S>['run']): Route<S> => ({ schema, rate, run });
+
+/** The socket.io entry point: auth on connect, then validation and rate limits on every event. */
+export function attachGateway(io: IO, deps: GatewayDeps): void {
+  const { rooms, messages, prep, presence, limits, metrics } = deps;
+
+  io.use(async (socket, next) => {
+    const address = socket.handshake.address;
+    if (!limits.allow('connect', address)) return next(new Error('rate_limited'));
+    const who = await authenticate(deps.store, (socket.handshake.auth as { token?: unknown } | undefined)?.token).catch(() => null);
+    if (!who) return next(new Error('unauthorized'));
+    socket.data.who = who;
+    next();
+  });
+
+  const routes: Record<keyof ClientToServerEvents, Route<z.ZodType>> = {
+    'message:send': route(MessageSend, 'message', (p, who) => messages.send(who, p.clientMsgId, p.text)),
+    'message:resolve': route(MessageResolve, 'message', (p, who) => messages.resolve(who, p)),
+    history: route(HistoryRequest, 'event', async (p, who) => ({ messages: await messages.history(who, p.sinceSeq) })),
+    'room:state': route(NoPayload, 'event', async (_p, who) => ({ state: await rooms.view(who, presence.online(who.roomId)) })),
+    'floor:request': route(NoPayload, 'event', async (_p, who) => ({
+      floor: await rooms.floor(who.roomId, { type: 'request', participantId: who.participantId }),
+    })),
+    'floor:yield': route(NoPayload, 'event', async (_p, who) => ({
+      floor: await rooms.floor(who.roomId, { type: 'yield', participantId: who.participantId }),
+    })),
+    'floor:grant': route(FloorGrant, 'event', async (p, who) => ({
+      floor: await rooms.floor(who.roomId, { type: 'grant', participantId: p.participantId, by: who.participantId }),
+    })),
+    'floor:confirm': route(FloorConfirm, 'event', async (p, who) => ({
+      floor: await rooms.floor(who.roomId, { type: 'confirm', participantId: who.participantId, accurate: p.accurate }),
+    })),
+    'room:mode': route(RoomModeChange, 'event', async (p, who) => ({ mode: await rooms.setMode(who, p.mode) })),
+    'break:request': route(BreakRequest, 'event', async (p, who) => ({ break: await rooms.requestBreak(who, p.minutes) })),
+    'break:end': route(NoPayload, 'event', async (_p, who) => {
+      await rooms.endBreak(who);
+      return {};
+    }),
+    'prep:send': route(PrepSend, 'prep', async (p, who) => ({ reply: await prep.send(who, p.text) })),
+    'prep:history': route(NoPayload, 'event', async (_p, who) => ({ messages: await prep.history(who) })),
+    'prep:share': route(PrepShare, 'message', (p, who) => messages.send(who, `share-${hashText(p.text)}`, p.text, true)),
+    'agreement:propose': route(AgreementPropose, 'event', (p, who) => rooms.propose(who, p.text)),
+    'agreement:accept': route(AgreementAccept, 'event', (p, who) => rooms.accept(who, p.clauseId)),
+    'agreement:sign': route(NoPayload, 'event', (_p, who) => rooms.sign(who)),
+  };
+
+  io.on('connection', async (socket: Client) => {
+    const who = socket.data.who;
+    presence.add(who.roomId, who.participantId);
+    socket.join([roomChannel(who.roomId), personChannel(who.roomId, who.participantId)]);
+    socket.on('disconnect', () => {
+      presence.remove(who.roomId, who.participantId);
+      void rooms.room(who.roomId).then((room) => rooms.published(room), () => undefined);
+    });
+    for (const [event, r] of Object.entries(routes)) {
+      socket.on(event as keyof ClientToServerEvents, (payload: unknown, maybeAck?: unknown) => {
+        void handle(socket, event, r, payload, maybeAck);
+      });
+    }
+    try {
+      const room = await rooms.room(who.roomId);
+      socket.emit('room:state', await rooms.view(who, presence.online(who.roomId)));
+      rooms.published(room);
+    } catch {
+      socket.disconnect(true);
+    }
+  });
+
+  async function handle(socket: Client, event: string, r: Route<z.ZodType>, payload: unknown, maybeAck: unknown): Promise<void> {
+    // An event may come with only an acknowledgement: emit('floor:yield', ack).
+    const ack = typeof maybeAck === 'function' ? maybeAck : typeof payload === 'function' ? payload : undefined;
+    const body = typeof payload === 'function' || payload === undefined ? {} : payload;
+    const who = socket.data.who;
+    try {
+      if (!limits.allow(r.rate, `${r.rate}:${who.participantId}`)) {
+        throw new AppError('rate_limited', 'That is a lot at once. Please wait a moment and try again.');
+      }
+      const parsed = r.schema.safeParse(body);
+      if (!parsed.success) throw invalid(parsed.error, body);
+      const result = await r.run(parsed.data, who, socket);
+      (ack as ((x: unknown) => void) | undefined)?.({ ok: true, ...result });
+    } catch (err) {
+      const error = toApiError(err);
+      metrics.rejected.inc({ code: error.code });
+      if (error.code === 'internal') console.error(`event ${event} failed:`, (err as Error)?.stack ?? err);
+      (ack as ((x: unknown) => void) | undefined)?.({ ok: false, error });
+    }
+  }
+}
+
+/** A too-long text is its own code, so clients can tell it from malformed input. */
+function invalid(error: z.ZodError, body: unknown): AppError {
+  const tooBig = error.issues.some((i) => i.code === 'too_big' && i.path.includes('text'));
+  if (tooBig) return new AppError('too_long', 'That text is longer than the limit. Could you split it?');
+  const where = error.issues[0]?.path.join('.') || 'payload';
+  void body;
+  return new AppError('invalid_payload', `Something in this request is not right (${where}).`);
+}
+
+function hashText(text: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+}

@@ -1,0 +1,179 @@
+import { LIMITS, type LogEntry, type MessageEvent, type MessageResolve, type SendResult } from '../../shared/protocol.js';
+import { AppError } from '../errors.js';
+import { reviewText } from '../mediation/review.js';
+import { safetyHeadsUp } from '../mediation/safety.js';
+import { newId, type Identity } from './credentials.js';
+import type { RoomDeps } from './deps.js';
+import { isOnBreak } from './policies/breaks.js';
+import { afterDelivered } from './policies/facilitation.js';
+import { applyFloor, canSpeak, isModerator } from './policies/floor.js';
+import { applyHeat } from './policies/heat.js';
+import type { RoomService } from './roomService.js';
+import type { HeldMessage, RoomRecord } from './types.js';
+
+/** Longest history page; clients page on with the last seq they got. */
+export const HISTORY_PAGE = 500;
+
+/** Room text is 1..4000 characters after trimming. */
+export function checkRoomText(text: unknown): string {
+  if (typeof text !== 'string') throw new AppError('invalid_payload', 'A message needs some text.');
+  const trimmed = text.trim();
+  if (trimmed.length === 0) throw new AppError('invalid_payload', 'A message needs some text.');
+  if (trimmed.length > LIMITS.messageChars) throw new AppError('too_long', `Messages can be up to ${LIMITS.messageChars} characters. Could you split it in two?`);
+  return trimmed;
+}
+
+const dedupeKey = (participantId: string, clientMsgId: string) => `${participantId}:${clientMsgId}`;
+
+/** Refusals that depend on the moment: a break, or someone else's turn. */
+function checkMayDeliver(room: RoomRecord, participantId: string, now: number): void {
+  if (isOnBreak(room, now)) throw new AppError('on_break', 'The room is on a break. Your private preparation space is still open.');
+  const may = canSpeak(room, participantId);
+  if (!may.ok) throw new AppError(may.code, may.message);
+}
+
+interface Delivery {
+  who: Identity;
+  clientMsgId: string;
+  text: string;
+  heat: number;
+  reworded: boolean;
+  fromPrep: boolean;
+}
+
+/**
+ * The message pipeline of DESIGN.md: validate -> floor -> analyse -> deliver (stored, numbered,
+ * broadcast) or hold for the sender's review. A retry with the same clientMsgId is delivered once.
+ */
+export class MessagePipeline {
+  constructor(
+    private readonly deps: RoomDeps,
+    private readonly rooms: RoomService,
+  ) {}
+
+  async send(who: Identity, clientMsgId: string, rawText: unknown, fromPrep = false): Promise<SendResult> {
+    const text = checkRoomText(rawText);
+    const room = await this.rooms.room(who.roomId);
+    const key = dedupeKey(who.participantId, clientMsgId);
+    const earlier = await this.deps.store.findLogByKey(who.roomId, key);
+    if (earlier?.type === 'message') return { status: 'delivered', seq: earlier.seq, message: earlier };
+    if (room.held[key]) return { status: 'held', review: room.held[key].review };
+    const now = this.deps.now();
+    checkMayDeliver(room, who.participantId, now);
+
+    const { analysis, review } = await reviewText(text, room.heatThreshold, this.deps.engine, (s) => this.deps.metrics.analyzerSeconds.observe(s));
+    if (!review) return this.deliver({ who, clientMsgId, text, heat: analysis.heat, reworded: false, fromPrep });
+
+    const held: HeldMessage = { clientMsgId, participantId: who.participantId, text, review, heldAt: now, fromPrep };
+    const { room: after, result: heat } = await this.rooms.change(who.roomId, (r) => {
+      const heat = applyHeat(r, analysis.heat);
+      return { room: { ...r, heat: heat.heat, hotStreak: heat.hotStreak, held: { ...r.held, [key]: held } }, result: heat };
+    });
+    const safety = !review.originalAllowed;
+    this.deps.metrics.messagesHeld.inc({ reason: safety ? 'safety' : 'heat' });
+    if (safety) await this.safetyStop(after, who);
+    else if (heat.callBreak) await this.rooms.beginBreak(who.roomId, 'facilitator', this.deps.config.breakMinutes);
+    return { status: 'held', review };
+  }
+
+  /** A threat or self-harm: the host and mediators learn that (not what), and the joint flow pauses. */
+  private async safetyStop(room: RoomRecord, who: Identity): Promise<void> {
+    const sender = room.participants.find((p) => p.participantId === who.participantId)?.name ?? 'someone';
+    const told = room.participants.filter((p) => isModerator(p.role) && p.participantId !== who.participantId).map((p) => p.participantId);
+    if (told.length > 0) await this.rooms.voice.say(room, 'safety', safetyHeadsUp(sender), { visibleTo: told });
+    await this.rooms.beginBreak(room.roomId, 'facilitator', this.deps.config.breakMinutes);
+  }
+
+  async resolve(who: Identity, p: MessageResolve): Promise<SendResult> {
+    const key = dedupeKey(who.participantId, p.clientMsgId);
+    const room = await this.rooms.room(who.roomId);
+    const held = room.held[key];
+    if (!held) {
+      // A retried resolve after delivery answers as the first one did.
+      const earlier = await this.deps.store.findLogByKey(who.roomId, key);
+      if (earlier?.type === 'message') return { status: 'delivered', seq: earlier.seq, message: earlier };
+      throw new AppError('not_found', 'There is no held message with this id.');
+    }
+    const base = { who, clientMsgId: p.clientMsgId, fromPrep: held.fromPrep };
+    switch (p.action) {
+      case 'discard':
+        await this.rooms.change(who.roomId, (r) => {
+          const { [key]: _dropped, ...rest } = r.held;
+          return { room: { ...r, held: rest }, result: undefined };
+        });
+        return { status: 'discarded' };
+      case 'original':
+        if (!held.review.originalAllowed) {
+          throw new AppError('not_allowed', 'This message cannot be sent as it is written, for everyone’s safety.');
+        }
+        return this.deliver({ ...base, text: held.text, heat: held.review.heat, reworded: false });
+      case 'suggestion': {
+        const suggestion = held.review.suggestions[p.index ?? 0];
+        if (suggestion === undefined) throw new AppError('invalid_payload', 'There is no suggestion with that number.');
+        return this.deliver({ ...base, text: suggestion, heat: 0, reworded: true });
+      }
+      case 'edit': {
+        const text = checkRoomText(p.text);
+        const { analysis, review } = await reviewText(text, room.heatThreshold, this.deps.engine, (s) => this.deps.metrics.analyzerSeconds.observe(s));
+        if (!review) return this.deliver({ ...base, text, heat: analysis.heat, reworded: true });
+        // Still heated: the edit replaces the held text and is reviewed again.
+        await this.rooms.change(who.roomId, (r) => ({ room: { ...r, held: { ...r.held, [key]: { ...held, text, review } } }, result: undefined }));
+        if (!review.originalAllowed) await this.safetyStop(room, who);
+        return { status: 'held', review };
+      }
+    }
+  }
+
+  private async deliver(d: Delivery): Promise<SendResult> {
+    const now = this.deps.now();
+    const key = dedupeKey(d.who.participantId, d.clientMsgId);
+    const { room, result } = await this.rooms.change(d.who.roomId, (r) => {
+      checkMayDeliver(r, d.who.participantId, now);
+      const floor = applyFloor(r, { type: 'spoke', participantId: d.who.participantId }, now, { floorMs: this.deps.config.floorSeconds * 1000 });
+      const heat = applyHeat(r, d.heat);
+      const { [key]: _delivered, ...held } = r.held;
+      const participants = r.participants.map((p) =>
+        p.participantId === d.who.participantId ? { ...p, delivered: p.delivered + 1, chars: p.chars + d.text.length } : p,
+      );
+      const next: RoomRecord = {
+        ...r,
+        participants,
+        held,
+        heat: heat.heat,
+        hotStreak: heat.hotStreak,
+        floor: floor.ok ? floor.floor : r.floor,
+        sharedPoints: d.fromPrep ? [...r.sharedPoints, { participantId: d.who.participantId, text: d.text }] : r.sharedPoints,
+      };
+      const facilitation = afterDelivered(next, d.who.participantId);
+      return {
+        room: { ...next, recentSpeakers: facilitation.recentSpeakers, sinceNudge: facilitation.sinceNudge, sinceOffer: facilitation.sinceOffer },
+        result: { actions: facilitation.actions, callBreak: heat.callBreak },
+      };
+    });
+    const entry: Omit<MessageEvent, 'seq'> = {
+      type: 'message',
+      id: newId('m'),
+      clientMsgId: d.clientMsgId,
+      from: d.who.participantId,
+      text: d.text,
+      at: now,
+      reworded: d.reworded,
+      ...(d.fromPrep ? { fromPrep: true } : {}),
+    };
+    const appended = await this.deps.store.appendLog(d.who.roomId, entry, key);
+    const message = appended.entry as MessageEvent;
+    if (!appended.duplicate) {
+      this.deps.broadcast.entry(d.who.roomId, message);
+      this.deps.metrics.messagesDelivered.inc();
+      for (const action of result.actions) await this.rooms.voice.act(room, action);
+      if (result.callBreak) await this.rooms.beginBreak(d.who.roomId, 'facilitator', this.deps.config.breakMinutes);
+    }
+    return { status: 'delivered', seq: message.seq, message };
+  }
+
+  async history(who: Identity, sinceSeq: number): Promise<LogEntry[]> {
+    await this.rooms.room(who.roomId);
+    const entries = await this.deps.store.listLog(who.roomId, sinceSeq, HISTORY_PAGE);
+    return entries.filter((e) => e.type === 'message' || !e.visibleTo || e.visibleTo.includes(who.participantId));
+  }
+}

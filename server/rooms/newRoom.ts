@@ -1,0 +1,50 @@
+import type { Role, RoomKind, TurnMode } from '../../shared/protocol.js';
+import type { Participant, RoomRecord } from './types.js';
+
+export function newParticipant(participantId: string, name: string, role: Role, now: number): Participant {
+  return { participantId, name, role, joinedAt: now, delivered: 0, chars: 0 };
+}
+
+const DEFAULT_TITLES: Record<RoomKind, string> = {
+  couple: 'A conversation between partners',
+  family: 'A family conversation',
+  workplace: 'A conversation between colleagues',
+};
+
+export interface NewRoomInput {
+  roomId: string;
+  title?: string;
+  kind: RoomKind;
+  mode?: TurnMode;
+  host: Participant;
+  now: number;
+  retentionMs: number;
+  heatThreshold: number;
+}
+
+export function newRoom(input: NewRoomInput): RoomRecord {
+  // Families default to raised hands (many voices); couples and coworkers to an open room.
+  const mode = input.mode ?? (input.kind === 'family' ? 'hand-raise' : 'open');
+  return {
+    roomId: input.roomId,
+    title: input.title?.trim() || DEFAULT_TITLES[input.kind],
+    kind: input.kind,
+    mode,
+    phase: 'prep',
+    createdAt: input.now,
+    expiresAt: input.now + input.retentionMs,
+    heatThreshold: input.heatThreshold,
+    participants: [input.host],
+    floor: { holder: null, queue: [], listener: null, stage: null, expiresAt: null },
+    break: null,
+    heat: 0,
+    hotStreak: 0,
+    recentSpeakers: [],
+    sinceNudge: 0,
+    sinceOffer: 0,
+    recapFromSeq: 0,
+    sharedPoints: [],
+    held: {},
+    welcomed: false,
+  };
+}

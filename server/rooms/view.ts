@@ -1,0 +1,27 @@
+import type { RoomView } from '../../shared/protocol.js';
+import type { RoomRecord } from './types.js';
+
+/** What people see of a room: never held texts, prep or shared-point bookkeeping. */
+export function roomView(room: RoomRecord, online: ReadonlySet<string>, you?: RoomView['you']): RoomView {
+  return {
+    roomId: room.roomId,
+    title: room.title,
+    kind: room.kind,
+    mode: room.mode,
+    phase: room.phase,
+    participants: room.participants.map((p) => ({
+      participantId: p.participantId,
+      name: p.name,
+      role: p.role,
+      online: online.has(p.participantId),
+    })),
+    floor: { ...room.floor, stage: room.floor.stage ?? undefined },
+    break: room.break,
+    heat: Math.round(room.heat * 100) / 100,
+    ...(you ? { you } : {}),
+  };
+}
+
+export function namesOf(room: RoomRecord): Record<string, string> {
+  return Object.fromEntries(room.participants.map((p) => [p.participantId, p.name]));
+}

@@ -1,0 +1,143 @@
+import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
+import type { RoomRecord } from '../rooms/types.js';
+import type { AppendResult, InviteRecord, NewLogEntry, RoomUpdate, Store, TokenRecord } from './types.js';
+
+interface RoomData {
+  room: RoomRecord;
+  log: LogEntry[];
+  dedupe: Map<string, LogEntry>;
+  prep: Map<string, PrepMessage[]>;
+  doc: Uint8Array[];
+  tokens: Set<string>;
+  invites: Set<string>;
+}
+
+/** Records are copied in and out so that callers can never change stored state by reference. */
+const copy = <T>(value: T): T => structuredClone(value);
+
+/** The embedded default: one process, nothing on disk. */
+export class MemoryStore implements Store {
+  readonly kind = 'memory' as const;
+  private readonly rooms = new Map<string, RoomData>();
+  private readonly tokens = new Map<string, TokenRecord>();
+  private readonly invites = new Map<string, InviteRecord>();
+
+  async createRoom(room: RoomRecord): Promise<void> {
+    this.rooms.set(room.roomId, {
+      room: copy(room),
+      log: [],
+      dedupe: new Map(),
+      prep: new Map(),
+      doc: [],
+      tokens: new Set(),
+      invites: new Set(),
+    });
+  }
+
+  async getRoom(roomId: string): Promise<RoomRecord | null> {
+    const data = this.rooms.get(roomId);
+    return data ? copy(data.room) : null;
+  }
+
+  async updateRoom<T>(roomId: string, update: RoomUpdate<T>): Promise<{ room: RoomRecord; result: T } | null> {
+    const data = this.rooms.get(roomId);
+    if (!data) return null;
+    // Synchronous from read to write: atomic within this single-threaded process.
+    const out = update(copy(data.room));
+    if (out.room) data.room = copy(out.room);
+    return { room: copy(data.room), result: out.result };
+  }
+
+  async deleteRoom(roomId: string): Promise<void> {
+    const data = this.rooms.get(roomId);
+    if (!data) return;
+    for (const hash of data.tokens) this.tokens.delete(hash);
+    for (const hash of data.invites) this.invites.delete(hash);
+    this.rooms.delete(roomId);
+  }
+
+  async putToken(tokenHash: string, record: TokenRecord): Promise<void> {
+    const data = this.rooms.get(record.roomId);
+    if (!data) return;
+    data.tokens.add(tokenHash);
+    this.tokens.set(tokenHash, copy(record));
+  }
+
+  async getToken(tokenHash: string): Promise<TokenRecord | null> {
+    const record = this.tokens.get(tokenHash);
+    return record ? copy(record) : null;
+  }
+
+  async putInvite(codeHash: string, record: InviteRecord): Promise<void> {
+    const data = this.rooms.get(record.roomId);
+    if (!data) return;
+    data.invites.add(codeHash);
+    this.invites.set(codeHash, copy(record));
+  }
+
+  async getInvite(codeHash: string): Promise<InviteRecord | null> {
+    const record = this.invites.get(codeHash);
+    return record ? copy(record) : null;
+  }
+
+  async appendLog(roomId: string, entry: NewLogEntry, dedupeKey?: string): Promise<AppendResult> {
+    const data = this.rooms.get(roomId);
+    if (!data) throw new Error('room not found');
+    const seen = dedupeKey === undefined ? undefined : data.dedupe.get(dedupeKey);
+    if (seen) return { entry: copy(seen), duplicate: true };
+    const stored = { ...copy(entry), seq: data.log.length + 1 } as LogEntry;
+    data.log.push(stored);
+    if (dedupeKey !== undefined) data.dedupe.set(dedupeKey, stored);
+    return { entry: copy(stored), duplicate: false };
+  }
+
+  async listLog(roomId: string, sinceSeq: number, limit: number): Promise<LogEntry[]> {
+    const data = this.rooms.get(roomId);
+    if (!data) return [];
+    // seq n sits at index n-1, so the slice needs no search.
+    return copy(data.log.slice(Math.max(0, sinceSeq), Math.max(0, sinceSeq) + limit));
+  }
+
+  async tailLog(roomId: string, limit: number): Promise<LogEntry[]> {
+    return copy(this.rooms.get(roomId)?.log.slice(-limit) ?? []);
+  }
+
+  async findLogByKey(roomId: string, dedupeKey: string): Promise<LogEntry | null> {
+    const entry = this.rooms.get(roomId)?.dedupe.get(dedupeKey);
+    return entry ? copy(entry) : null;
+  }
+
+  async appendPrep(roomId: string, participantId: string, message: PrepMessage): Promise<void> {
+    const data = this.rooms.get(roomId);
+    if (!data) return;
+    const list = data.prep.get(participantId) ?? [];
+    list.push(copy(message));
+    data.prep.set(participantId, list);
+  }
+
+  async listPrep(roomId: string, participantId: string): Promise<PrepMessage[]> {
+    return copy(this.rooms.get(roomId)?.prep.get(participantId) ?? []);
+  }
+
+  async appendDocUpdate(roomId: string, update: Uint8Array): Promise<void> {
+    this.rooms.get(roomId)?.doc.push(update.slice());
+  }
+
+  async loadDocUpdates(roomId: string): Promise<Uint8Array[]> {
+    return (this.rooms.get(roomId)?.doc ?? []).map((u) => u.slice());
+  }
+
+  async compactDoc(roomId: string, snapshot: Uint8Array, count: number): Promise<void> {
+    const data = this.rooms.get(roomId);
+    if (!data) return;
+    data.doc = [snapshot.slice(), ...data.doc.slice(count)];
+  }
+
+  async expireRooms(now: number): Promise<string[]> {
+    const expired = [...this.rooms.values()].filter((d) => d.room.expiresAt <= now).map((d) => d.room.roomId);
+    for (const roomId of expired) await this.deleteRoom(roomId);
+    return expired;
+  }
+
+  async close(): Promise<void> {}
+}
