@@ -1,0 +1,179 @@
+/**
+ * Trains the linear heat model: logistic regression on hashed word 1-2 grams and character 3-5 grams,
+ * Adagrad with L2, in plain TypeScript. Trains on the `train` split only, picks the decision point on
+ * `dev`, never looks at `test` (see server/mediation/heat/hash.ts).
+ *
+ *   npm run train:heat            # writes server/mediation/heat/model/
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIM, HASH_BITS, featurize, makeFeatureBuffer, normalizeForModel } from '../server/mediation/heat/features.js';
+import { loadLabelled, loadPairs, loadPoliteness } from '../server/mediation/heat/dataset.js';
+import { MODEL_DIR, META_FILE, WEIGHTS_FILE, type ModelMeta } from '../server/mediation/heat/model.js';
+import { modelView } from '../server/mediation/heat/mask.js';
+
+interface Example {
+  feats: Int32Array;
+  y: number;
+  w: number;
+  source: string;
+}
+
+const EPOCHS = Number(process.env.EPOCHS ?? 6);
+const LR = Number(process.env.LR ?? 0.2);
+const L2 = Number(process.env.L2 ?? 1e-6);
+const W_DAVIDSON = Number(process.env.W_DAVIDSON ?? 0.5);
+const W_COUNSEL = Number(process.env.W_COUNSEL ?? 4);
+const W_POLITE = Number(process.env.W_POLITE ?? 0.5);
+
+const buf = makeFeatureBuffer();
+function fe(text: string): Int32Array {
+  const n = featurize(normalizeForModel(modelView(text)), buf);
+  return buf.slice(0, n);
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+function main(): void {
+  const t0 = performance.now();
+  const labelled = loadLabelled();
+  const pairs = loadPairs();
+  const polite = loadPoliteness();
+  const train: Example[] = [];
+  const dev: Example[] = [];
+  const count: Record<string, number> = {};
+  const add = (list: Example[], text: string, y: number, w: number, source: string) => {
+    list.push({ feats: fe(text), y, w, source });
+    if (list === train) count[source] = (count[source] ?? 0) + 1;
+  };
+  for (const r of labelled) {
+    const w = r.source === 'davidson' ? W_DAVIDSON : r.source === 'counsel-chat' ? W_COUNSEL : 1;
+    if (r.split === 'train') add(train, r.text, r.heated ? 1 : 0, w, r.source);
+    else if (r.split === 'dev') add(dev, r.text, r.heated ? 1 : 0, 1, r.source);
+  }
+  for (const p of pairs) {
+    const list = p.split === 'train' ? train : p.split === 'dev' ? dev : null;
+    if (!list) continue;
+    add(list, p.heated, 1, 1, 'paradetox-heated');
+    for (const c of p.calm) add(list, c, 0, 1 / p.calm.length, 'paradetox-calm');
+  }
+  for (const r of polite) {
+    if (r.score < -1) continue; // the rudest requests are not clean negatives
+    const list = r.split === 'train' ? train : r.split === 'dev' ? dev : null;
+    if (list) add(list, r.text, 0, W_POLITE, 'politeness');
+  }
+  console.error(`features in ${((performance.now() - t0) / 1000).toFixed(1)} s; train ${train.length}, dev ${dev.length}`);
+
+  // balance classes overall
+  let pos = 0;
+  let neg = 0;
+  for (const e of train) (e.y ? (pos += e.w) : (neg += e.w));
+  const wPos = (pos + neg) / (2 * pos);
+  const wNeg = (pos + neg) / (2 * neg);
+
+  const w = new Float64Array(DIM);
+  const g2 = new Float64Array(DIM).fill(1e-8);
+  let bias = 0;
+  let gb = 1e-8;
+  const order = train.map((_, i) => i);
+  const rand = rng(42);
+  for (let ep = 0; ep < EPOCHS; ep++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let loss = 0;
+    for (const k of order) {
+      const e = train[k];
+      const inv = 1 / Math.sqrt(Math.max(1, e.feats.length));
+      let z = bias;
+      for (let i = 0; i < e.feats.length; i++) z += w[e.feats[i]] * inv;
+      const p = 1 / (1 + Math.exp(-z));
+      const cw = e.w * (e.y ? wPos : wNeg);
+      loss += cw * -(e.y ? Math.log(p + 1e-12) : Math.log(1 - p + 1e-12));
+      const g = (p - e.y) * cw;
+      for (let i = 0; i < e.feats.length; i++) {
+        const f = e.feats[i];
+        const gi = g * inv + L2 * w[f];
+        g2[f] += gi * gi;
+        w[f] -= (LR * gi) / Math.sqrt(g2[f]);
+      }
+      gb += g * g;
+      bias -= (LR * g) / Math.sqrt(gb);
+    }
+    console.error(`epoch ${ep + 1}: loss ${(loss / order.length).toFixed(4)}`);
+  }
+
+  // quantise to int16
+  let maxAbs = 0;
+  for (let i = 0; i < DIM; i++) maxAbs = Math.max(maxAbs, Math.abs(w[i]));
+  const scale = maxAbs / 32767 || 1;
+  const q = new Int16Array(DIM);
+  const wq = new Float32Array(DIM);
+  for (let i = 0; i < DIM; i++) {
+    q[i] = Math.round(w[i] / scale);
+    wq[i] = q[i] * scale;
+  }
+  const marginOf = (e: Example) => {
+    let s = 0;
+    for (let i = 0; i < e.feats.length; i++) s += wq[e.feats[i]];
+    return bias + s / Math.sqrt(Math.max(1, e.feats.length));
+  };
+
+  // decision point on dev: best jigsaw F1 subject to counsel FPR <= 2% and paradetox recall >= 95%
+  const devZ = dev.map((e) => ({ e, z: marginOf(e) }));
+  const stats = (t: number) => {
+    const by: Record<string, { tp: number; fp: number; fn: number; tn: number }> = {};
+    for (const { e, z } of devZ) {
+      const s = (by[e.source] ??= { tp: 0, fp: 0, fn: 0, tn: 0 });
+      const h = z >= t;
+      if (h && e.y) s.tp++;
+      else if (h) s.fp++;
+      else if (e.y) s.fn++;
+      else s.tn++;
+    }
+    return by;
+  };
+  const f1 = (s: { tp: number; fp: number; fn: number }) => (2 * s.tp) / (2 * s.tp + s.fp + s.fn || 1);
+  let best = { t: 0, score: -1 };
+  for (let t = -3; t <= 3; t += 0.02) {
+    const s = stats(t);
+    const cc = s['counsel-chat'];
+    const fpr = cc ? cc.fp / (cc.fp + cc.tn) : 0;
+    const ph = s['paradetox-heated'];
+    const rec = ph ? ph.tp / (ph.tp + ph.fn) : 1;
+    const score = f1(s['jigsaw-sentences']) - (fpr > 0.02 ? 1 : 0) - (rec < 0.95 ? 0.5 * (0.95 - rec) : 0);
+    if (score > best.score) best = { t, score };
+  }
+  const s = stats(best.t);
+  for (const [src, v] of Object.entries(s)) {
+    console.error(
+      `dev ${src.padEnd(18)} n=${v.tp + v.fp + v.fn + v.tn} P=${(v.tp / (v.tp + v.fp || 1)).toFixed(3)} R=${(v.tp / (v.tp + v.fn || 1)).toFixed(3)} F1=${f1(v).toFixed(3)} FPR=${(v.fp / (v.fp + v.tn || 1)).toFixed(3)}`,
+    );
+  }
+  console.error(`decision margin ${best.t.toFixed(2)}`);
+
+  const calA = Number(process.env.CAL_A ?? 1.5);
+  const meta: ModelMeta = {
+    version: 1,
+    hashBits: HASH_BITS,
+    scale,
+    bias,
+    calA,
+    calB: -calA * best.t,
+    trainedOn: count,
+    createdBy: `scripts/train-heat.ts epochs=${EPOCHS} lr=${LR} l2=${L2} w_davidson=${W_DAVIDSON} w_counsel=${W_COUNSEL} w_polite=${W_POLITE}`,
+  };
+  mkdirSync(MODEL_DIR, { recursive: true });
+  writeFileSync(join(MODEL_DIR, WEIGHTS_FILE), Buffer.from(q.buffer));
+  writeFileSync(join(MODEL_DIR, META_FILE), JSON.stringify(meta, null, 2) + '\n');
+  console.error(`wrote ${MODEL_DIR} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+main();

@@ -1,0 +1,90 @@
+/**
+ * Hashed features for the linear heat model: word unigrams and bigrams, character 3-5 grams
+ * inside a space-padded, punctuation-free form of the text. No allocation per n-gram: hashes are
+ * rolled over char codes.
+ */
+export const HASH_BITS = 18;
+export const DIM = 1 << HASH_BITS;
+const MASK = DIM - 1;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SEED_WORD = 0x1234567;
+const SEED_BIGRAM = 0x7654321;
+const SEED_CHAR = 0x2468ace;
+
+/** Lower case, straight apostrophes, anything but letters, digits and apostrophes as one space. */
+export function normalizeForModel(text: string): string {
+  let out = '';
+  let space = true;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32; // A-Z
+    else if (c === 0x2019 || c === 0x2018 || c === 96) c = 39;
+    const keep = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c > 0xbf;
+    if (keep) {
+      out += String.fromCharCode(c > 0xbf ? String.fromCharCode(c).toLowerCase().charCodeAt(0) : c);
+      space = false;
+    } else if (!space) {
+      out += ' ';
+      space = true;
+    }
+  }
+  return out.trimEnd();
+}
+
+/** Feature indices (with repeats) of a normalised text, written into buf; returns the count. */
+export function featurize(norm: string, buf: Int32Array): number {
+  let n = 0;
+  const cap = buf.length;
+  // words and bigrams
+  let prevWordHash = 0x9e3779b9;
+  let w = FNV_OFFSET ^ SEED_WORD;
+  let inWord = false;
+  const len = norm.length;
+  for (let i = 0; i <= len; i++) {
+    const c = i < len ? norm.charCodeAt(i) : 32;
+    if (c === 32) {
+      if (inWord) {
+        const wh = w >>> 0;
+        if (n < cap) buf[n++] = wh & MASK;
+        let b = Math.imul(prevWordHash ^ SEED_BIGRAM, FNV_PRIME) ^ wh;
+        b = Math.imul(b ^ (b >>> 15), 0x85ebca6b);
+        if (n < cap) buf[n++] = (b ^ (b >>> 13)) & MASK;
+        prevWordHash = wh;
+        inWord = false;
+        w = FNV_OFFSET ^ SEED_WORD;
+      }
+    } else {
+      w = Math.imul(w ^ c, FNV_PRIME);
+      inWord = true;
+    }
+  }
+  // end-of-text bigram
+  {
+    let b = Math.imul(prevWordHash ^ SEED_BIGRAM, FNV_PRIME) ^ 0x5bd1e995;
+    b = Math.imul(b ^ (b >>> 15), 0x85ebca6b);
+    if (n < cap) buf[n++] = (b ^ (b >>> 13)) & MASK;
+  }
+  // character 3..5 grams over " " + norm + " "
+  const L = len + 2;
+  for (let i = 0; i + 3 <= L; i++) {
+    let h = FNV_OFFSET ^ SEED_CHAR;
+    for (let k = 0; k < 5 && i + k < L; k++) {
+      const p = i + k - 1;
+      const c = p < 0 || p >= len ? 32 : norm.charCodeAt(p);
+      h = Math.imul(h ^ c, FNV_PRIME);
+      if (k >= 2) {
+        let m = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+        m ^= m >>> 13;
+        if (n < cap) buf[n++] = m & MASK;
+      }
+    }
+  }
+  return n;
+}
+
+/** A scratch buffer large enough for the 4000-character messages the protocol allows. */
+export function makeFeatureBuffer(): Int32Array {
+  return new Int32Array(16384 * 2);
+}

@@ -1,0 +1,147 @@
+/**
+ * The heat analyzer: is this message heated, why, and what calmer message would say the same thing.
+ * Offline and deterministic: a linear model on hashed word and character n-grams (model/, trained by
+ * scripts/train-heat.ts) combined with rules for what the data sets lack (rules.ts), with reported
+ * speech ("he called me stupid") taken out before either looks at the text (mask.ts).
+ */
+import { SAFETY_LABELS, type Analysis, type HeatLabel, type Span } from '../../../shared/analysis.js';
+import { inRanges, modelView, reportedRanges } from './mask.js';
+import { loadModel, modelHeat, wordWeight, type LinearModel } from './model.js';
+import { candidates, FALLBACK } from './rewrite.js';
+import { runRules, type RuleHit } from './rules.js';
+
+export { loadModel } from './model.js';
+export type { Analysis, HeatLabel, Span } from '../../../shared/analysis.js';
+
+/** Heat at or above which a message is held. */
+export const DEFAULT_THRESHOLD = 0.5;
+
+/** What the caller knows about the message's setting, all optional. */
+export interface AnalyzeContext {
+  /** Names of the other people in the room: "Sam is an idiot" is aimed at the reader like "you" is. */
+  otherNames?: string[];
+  /** Private preparation with the facilitator: nobody else reads it, so third-person insults weigh less. */
+  private?: boolean;
+}
+
+export interface AnalyzeOptions {
+  threshold?: number;
+  /** default true: compute suggestions when the message is held */
+  suggestions?: boolean;
+  context?: AnalyzeContext;
+}
+
+const YOU_RE = /(?<![\w'’])(?:you|your|yours|yourself|u|ur|ya)(?![\w'’])/gi;
+const PROFANE_RE = /(?<![\w'’])(?:f+u+c+k+\w*|shit\w*|bitch\w*|bastard\w*|ass\w*|damn\w*|crap\w*|cunt\w*|dick\w*|piss\w*|whore\w*|slut\w*|hoes?|nigg\w*|fag\w*|wtf|stfu|hell)(?![\w'’])/i;
+const WORD_RE = /[A-Za-z][A-Za-z'’*$@]*/g;
+
+let model: LinearModel | null = null;
+function getModel(): LinearModel {
+  return (model ??= loadModel());
+}
+
+const weightCache = new Map<string, number>();
+function cachedWordWeight(m: LinearModel, word: string): number {
+  let v = weightCache.get(word);
+  if (v === undefined) {
+    v = wordWeight(m, word);
+    if (weightCache.size > 50_000) weightCache.clear();
+    weightCache.set(word, v);
+  }
+  return v;
+}
+
+function isDirected(text: string, reported: { start: number; end: number }[], names: string[] | undefined): boolean {
+  YOU_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = YOU_RE.exec(text))) if (!inRanges(reported, m.index, m.index + m[0].length)) return true;
+  if (names) {
+    const lower = text.toLowerCase();
+    for (const n of names) if (n && lower.includes(n.toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** The words the model leans on most, as spans, when no rule explains the heat. */
+function modelSpans(m: LinearModel, text: string, reported: { start: number; end: number }[]): RuleHit[] {
+  const scored: { start: number; end: number; w: number; word: string }[] = [];
+  WORD_RE.lastIndex = 0;
+  let mm: RegExpExecArray | null;
+  while ((mm = WORD_RE.exec(text))) {
+    if (inRanges(reported, mm.index, mm.index + mm[0].length)) continue;
+    const word = mm[0].toLowerCase().replace(/[’]/g, "'");
+    const wgt = cachedWordWeight(m, word);
+    if (wgt > 0.15) scored.push({ start: mm.index, end: mm.index + mm[0].length, w: wgt, word });
+  }
+  scored.sort((a, b) => b.w - a.w);
+  const top = scored.filter((s, i) => i < 3 && s.w >= scored[0].w * 0.5);
+  return top.map((s) => ({
+    start: s.start,
+    end: s.end,
+    label: (PROFANE_RE.test(s.word) ? 'profanity' : 'insult') as HeatLabel,
+    score: 0,
+  }));
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Scores a message: heat 0..1, held, labels, spans (offsets into `text`) and, when held, suggestions. */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const ctx = options.context;
+  const m = getModel();
+  const reported = reportedRanges(text);
+  const rules = runRules(text, reported);
+  const directed = isDirected(text, reported, ctx?.otherNames);
+
+  let hits = rules.hits;
+  if (ctx?.otherNames?.length && hits.some((h) => h.label === 'insult' && h.score < 0.85)) {
+    // "Sam is such a liar": a named participant is the reader
+    const lower = text.toLowerCase();
+    hits = hits.map((h) => {
+      if (h.label !== 'insult' || h.score >= 0.85) return h;
+      const near = lower.slice(Math.max(0, h.start - 40), h.end);
+      return ctx.otherNames!.some((n) => n && near.includes(n.toLowerCase())) ? { ...h, score: 0.85 } : h;
+    });
+  }
+  let ruleCold = 1;
+  const best = new Map<HeatLabel, number>();
+  for (const h of hits) best.set(h.label, Math.max(best.get(h.label) ?? 0, h.score));
+  for (const s of best.values()) ruleCold *= 1 - s;
+  const ruleHeat = 1 - ruleCold;
+
+  let mh = text.trim() ? modelHeat(m, reported.length ? modelView(text, reported) : text) : 0;
+  if (ctx?.private && !directed) mh *= 0.8;
+  const heat = Math.max(mh, ruleHeat);
+  const safety = hits.some((h) => SAFETY_LABELS.includes(h.label));
+  const held = heat >= threshold || safety;
+
+  let spansFrom = hits.filter((h) => held || h.score >= 0.3);
+  if (held && mh >= threshold && !hits.some((h) => h.score >= 0.5 && h.label !== 'shouting')) {
+    spansFrom = spansFrom.concat(modelSpans(m, text, reported));
+  }
+  spansFrom.sort((a, b) => a.start - b.start || b.end - a.end);
+  const spans: Span[] = [];
+  const labels: HeatLabel[] = [];
+  for (const h of spansFrom) {
+    if (spans.some((s) => s.label === h.label && s.start <= h.start && s.end >= h.end)) continue;
+    spans.push({ start: h.start, end: h.end, label: h.label });
+    if (!labels.includes(h.label)) labels.push(h.label);
+  }
+
+  let suggestions: string[] = [];
+  if (held && options.suggestions !== false) {
+    const seen = new Set<string>();
+    for (const c of candidates(text, labels, hits, directed)) {
+      if (suggestions.length >= 3) break;
+      if (seen.has(c)) continue;
+      seen.add(c);
+      const a = analyze(c, { threshold, suggestions: false, context: ctx });
+      if (!a.held) suggestions.push(c);
+    }
+    if (suggestions.length === 0 && !labels.includes('self_harm')) suggestions = [FALLBACK];
+  }
+  return { heat: round3(heat), held, labels, spans, suggestions };
+}

@@ -1,0 +1,120 @@
+/**
+ * Word and phrase lists behind the rules. Patterns are written for the original text (case-insensitive);
+ * an apostrophe is written A and stands for ' or ’. Sources: Gottman's four horsemen (criticism,
+ * contempt, defensiveness, stonewalling), plus common English profanity and insult vocabulary.
+ */
+
+const A = "['’]?";
+
+export function phrases(list: string[]): string {
+  return list.map((p) => p.replace(/A/g, A).replace(/ /g, '\\s+')).join('|');
+}
+
+/** Swear words. `strong` ones are hostile wherever they appear; `mild` ones are intensifiers. */
+export const PROFANITY_STRONG = [
+  'f+u+c+k+\\w*', 'fck\\w*', 'fuk\\w*', 'f\\*+k\\w*', 'f\\*+ck\\w*', 'motherf\\w+', 'mf', 'mofo', 'stfu', 'gtfo', 'wtf',
+  'shit\\w*', 'sh\\*t\\w*', 'bullshit\\w*', 'bs', 'bitch\\w*', 'b\\*tch\\w*', 'bastard\\w*', 'asshole\\w*', 'arsehole\\w*',
+  'a\\*\\*hole\\w*', 'dickhead\\w*', 'dick', 'dicks', 'cunt\\w*', 'c\\*nt\\w*', 'prick\\w*', 'twat\\w*', 'wanker\\w*',
+  'douche\\w*', 'jackass\\w*', 'dumbass\\w*', 'smartass\\w*', 'piss\\w*', 'cock\\w*', 'pussy', 'pussies',
+  'whore\\w*', 'slut\\w*', 'hoe', 'hoes', 'skank\\w*', 'nigg\\w*', 'fag\\w*', 'retard\\w*', 'ass', 'arse', 'a\\$\\$',
+];
+export const PROFANITY_MILD = [
+  'damn\\w*', 'goddamn\\w*', 'dammit', 'crap\\w*', 'hell', 'bloody', 'freaking', 'friggin\\w*', 'effing', 'screw you',
+  'screw this', 'screw it', 'sucks', 'suck it', 'balls',
+];
+
+/** Words that insult a person. */
+export const INSULT_WORDS = [
+  'idiot\\w*', 'moron\\w*', 'imbecile\\w*', 'stupid\\w*', 'stupidity', 'dumb\\w*', 'dim ?wit\\w*', 'halfwit\\w*', 'nitwit\\w*',
+  'dimwit\\w*', 'loser\\w*', 'pathetic\\w*', 'worthless', 'useless', 'fool', 'fools', 'foolish', 'clown\\w*', 'jerk\\w*',
+  'scum\\w*', 'trash', 'garbage', 'pig', 'pigs', 'cow', 'cows', 'psycho\\w*', 'lunatic\\w*', 'nutcase\\w*', 'nut job',
+  'creep', 'creeps', 'creepy', 'freak', 'freaks', 'disgusting', 'ugly', 'fatso', 'fat', 'incompetent', 'ignorant',
+  'hypocrite\\w*', 'coward\\w*', 'parasite\\w*', 'brainless', 'clueless', 'spineless', 'gutless', 'narcissist\\w*', 'deadbeat\\w*',
+  'liar', 'liars', 'lazy', 'selfish', 'pervert\\w*', 'perv', 'sicko\\w*', 'cretin\\w*', 'buffoon\\w*', 'airhead\\w*', 'bimbo\\w*',
+  'weirdo\\w*', 'nobody', 'failure', 'waste of space', 'waste of (?:air|oxygen|time)', 'piece of (?:\\w+)', 'crazy', 'insane',
+  'ridiculous', 'idiotic', 'moronic', 'childish', 'immature', 'vile', 'evil', 'filth\\w*', 'rat', 'snake', 'bully',
+  'nag', 'witch', 'hag', 'slob', 'retarded', 'dunce', 'simpleton', 'numbskull\\w*', 'bonehead\\w*', 'knucklehead\\w*', 'ignoramus',
+];
+
+/** Contempt without swearing: mockery, superiority, sarcasm, dismissal of the person. */
+export const CONTEMPT = [
+  'who do you think you are', 'you disgust me', 'you make me sick', 'get a life', 'grow up', 'give me a break',
+  'oh please', 'yeah right', 'as if', 'big surprise', 'what a surprise', 'how convenient', 'nice try', 'whatever you say',
+  'do you even', 'are you even', 'what a joke', 'you(?:A| a)re a joke', 'you(?:A| a)re pathetic', 'nobody cares', 'no one cares',
+  "i don(?:A|o)t care what you (?:think|say|want)", 'shut up', 'shut your (?:mouth|face)', 'are you kidding me', 'rolls? (?:my |his |her )?eyes',
+  'good luck with that', 'spare me', 'classic you', 'typical(?: you)?', "it(?:A| i)s not rocket science", 'even a (?:child|kid|toddler) (?:could|can|would)',
+  'pfft+', 'duh', 'get over yourself', 'cry me a river', 'boo hoo', 'poor (?:little )?(?:you|baby)', 'how pathetic',
+  'you(?:A| a)re (?:so )?(?:full of yourself|beneath me|not worth)', "you(?:A| a)re not worth (?:it|my time)", 'waste of my time',
+  "you(?:A| a)re such an? ", 'what did you expect', 'of course you (?:did|would|do|are|were)', 'clearly you', 'obviously you',
+  "you(?:A| wi)ll never (?:change|amount|be)", "you(?:A| a)re nothing", 'you are nothing', 'sure,? jan', 'thanks for nothing',
+  'you people', 'your kind', 'get out of my face', 'go to hell', 'drop dead', 'get lost', 'go away',
+  'you can(?:A|no)t even', 'heaven forbid', 'god forbid', 'wow,? just wow', 'unbelievable', 'whatever helps you sleep',
+  'real mature', 'very mature', 'so mature', 'how mature', "(?:don(?:A|o)t )?make me laugh",
+];
+
+/** Criticism: the person's character, not the situation; absolutes. */
+export const CRITICISM = [
+  'you always', 'you never', "you(?:A| a)re always", "you(?:A| a)re never", 'you constantly', "you(?:A| a)re constantly",
+  'you can never', "you can(?:A|no)t ever", "you won(?:A|o)t ever", "you don(?:A|o)t ever", "you didn(?:A|o)t even",
+  'every single time', 'every time you', 'each time you', 'not once have you', "you(?:A| ha)ve never",
+  "what(?:A| i)s wrong with you", "what is wrong with you", 'what the (?:hell|heck|fuck) is wrong with you',
+  "what(?:A| i)s your problem", "why can(?:A|no)t you (?:ever|just)", 'why do you always', 'why do you never',
+  "why don(?:A|o)t you ever", "you don(?:A|o)t (?:even )?care", 'you only (?:ever )?(?:care|think) about yourself',
+  "you(?:A| a)re (?:so |such an? |really |just )?(?:selfish|lazy|useless|hopeless|impossible|irresponsible|inconsiderate|careless|clueless|controlling|cold|heartless|selfish)",
+  "you(?:A| a)re the (?:kind|sort|type) of (?:person|man|woman)", "you(?:A| a)re (?:incapable|unable)",
+  'you ruin everything', 'you ruined everything', "you(?:A| wi)ll never", 'typical of you', 'just like you',
+  "you(?:A| ha)ve (?:always|never) been", "there(?:A| i)s something wrong with you", 'you(?:A| a)re the problem',
+  'all you (?:ever )?do is', 'you (?:only|just) (?:ever )?think of yourself', "you(?:A| a)re (?:a|an) terrible",
+];
+
+/** Defensiveness: innocence, counter-attack, excuses. */
+export const DEFENSIVENESS = [
+  "it(?:A| i)s not my fault", 'not my fault', "it wasn(?:A|o)t my fault", "i didn(?:A|o)t do anything(?: wrong)?", 'i did nothing wrong',
+  "don(?:A|o)t blame me", "don(?:A|o)t put this on me", "that(?:A| i)s not true", "i never said that", 'what about you',
+  'what about when you', "you(?:A| a)re the one who", 'yes,? but you', 'yeah,? but you', "it wasn(?:A|o)t me", 'how is (?:that|this|it) my fault',
+  'why is it always me', "i(?:A| a)m not the problem", "i(?:A| a)m not the one who", 'you started it', 'i had no choice',
+  "you(?:A| a)re overreacting", "you(?:A| a)re too sensitive", "you(?:A| a)re being dramatic", 'i was just joking',
+  "it(?:A| wa)s just a joke", 'well,? you', 'you did it too', "you(?:A| ha)ve done (?:it|that|the same|worse)",
+  "i(?:A| a)m not (?:the bad guy|a mind reader)", 'i did my best', 'i was only trying',
+];
+
+/** Stonewalling: shutting the conversation down. Only counted when it makes up most of a short sentence. */
+export const STONEWALLING = [
+  'whatever', "i(?:A| a)m done(?: talking| with this| here)?", "i(?:A| a)m not (?:talking|discussing|doing) (?:about )?this",
+  "i have nothing (?:more )?to say", 'this conversation is over', "we(?:A| a)re done(?: here)?", 'talk to the hand',
+  'forget it', 'never ?mind', "i(?:A| a)m out", 'end of (?:discussion|story|conversation)', "i(?:A| a)m not discussing this",
+  "don(?:A|o)t talk to me", 'leave me alone', 'i give up', "i don(?:A|o)t care(?: anymore)?", 'fine', 'k', 'talk to you never',
+  "i(?:A| a)m not going to (?:talk|discuss)", "there(?:A| i)s nothing to talk about", "i(?:A| wi)ll talk when i want", 'not interested',
+  "don(?:A|o)t bother", 'no comment', 'go away', 'stop talking',
+];
+
+/** Blame: the cause of everything is the reader. */
+export const BLAME = [
+  "it(?:A| i)s (?:all )?your fault", "this is (?:all )?your fault", "it(?:A| i)s all on you", 'all your fault', 'your fault',
+  'because of you', 'you made me', 'you caused', 'you ruined', "you(?:A| a)re the reason", 'thanks to you', "if you hadn(?:A|o)t",
+  "if it (?:weren|wasn)(?:A|o)t for you", 'you did this', 'you brought this on', "you(?:A| ha)ve (?:ruined|destroyed|wrecked)",
+  'you (?:destroyed|wrecked|screwed up)', 'you started this', 'you (?:always )?make (?:me|everything|it) (?:worse|angry|mad|miserable)',
+  'blame (?:yourself|you)', 'you only have yourself to blame', 'you (?:let|messed) (?:me|us|everything|it) (?:down|up)',
+];
+
+/** Threats of harm from the sender. Always held; never delivered as written. */
+export const THREAT = [
+  "(?:iAll|i will|iAm going to|iAm gonna|i am going to|i am gonna|i gonna|i swear iAll|i could|i should) (?:fucking )?(?:kill|murder|hurt|beat|punch|hit|slap|stab|shoot|strangle|choke|destroy|ruin|end|break|smash|bury) (?:you|u|your|him|her|them)\\b",
+  "i(?:A| wi)ll make (?:you|u) (?:pay|regret|suffer|sorry)", "you(?:A| wi)ll regret (?:this|it|that)", 'you will regret',
+  'watch your back', 'i know where you live', "you(?:A| a)re dead", 'you are dead', "you(?:A| a)re (?:going to|gonna) (?:pay|regret|get hurt|be sorry)",
+  "i(?:A| wi)ll make your life (?:a )?(?:hell|misery)", "you(?:A| wi)ll never see (?:the|your|our) (?:kids|children|son|daughter|baby) again",
+  "i(?:A| wi)ll take the (?:kids|children)", 'sleep with one eye open', "you(?:A| wi)ll be sorry", 'or else',
+  "i(?:A| wi)ll burn (?:your|the house|it)", 'i could kill you', 'i should kill you', 'i want to (?:kill|hurt|punch|hit) you',
+  "i(?:A| wi)ll find you", 'you deserve to die', "(?:go )?kill yourself", 'kys', 'hope you die', 'i hope you die',
+  "i(?:A| wi)ll (?:post|send|share|leak) (?:your|the) (?:photos|pictures|nudes|messages)",
+];
+
+/** Self-harm and suicidal intent from the sender. Always the safety path. */
+export const SELF_HARM = [
+  'kill myself', 'killing myself', 'end my life', 'ending my life', 'take my (?:own )?life', 'want to die', 'wanna die',
+  'wish i (?:was|were) dead', 'wish i (?:was|were) never born', 'better off dead', 'better off without me', "iAm suicidal", 'i am suicidal', 'feel(?:ing)? suicidal', 'i (?:have|had|get) suicidal',
+  '(?:thinking about|thoughts of|considering|contemplating) (?:suicide|killing myself|ending it)', 'commit suicide',
+  'hurt myself', 'hurting myself', 'cut myself', 'cutting myself', "don(?:A|o)t want to (?:live|be alive|be here anymore)",
+  'no reason to live', 'nothing to live for', 'end it all', 'not be here anymore', "won(?:A|o)t be (?:here|around) (?:much longer|anymore|tomorrow)",
+  'take an overdose', 'jump off (?:a|the) (?:bridge|roof|building)', 'slit my wrists', 'hang myself', "can(?:A|no)t go on (?:anymore|like this)",
+];

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DIM, HASH_BITS, featurize, makeFeatureBuffer, normalizeForModel } from './features.js';
+
+/** What model/heat-model.json holds beside the weights. */
+export interface ModelMeta {
+  version: number;
+  hashBits: number;
+  /** weights are int16; real weight = q * scale */
+  scale: number;
+  bias: number;
+  /** heat = sigmoid(calA * z + calB), so that the tuned decision point sits at heat 0.5 */
+  calA: number;
+  calB: number;
+  trainedOn: Record<string, number>;
+  createdBy: string;
+}
+
+export interface LinearModel {
+  meta: ModelMeta;
+  weights: Float32Array;
+  loadMs: number;
+}
+
+export const MODEL_DIR = join(dirname(fileURLToPath(import.meta.url)), 'model');
+export const META_FILE = 'heat-model.json';
+export const WEIGHTS_FILE = 'heat-weights.bin';
+
+let loaded: LinearModel | null = null;
+
+/** Loads the committed weights once (about 1 MB); later calls return the same model. */
+export function loadModel(dir: string = MODEL_DIR): LinearModel {
+  if (loaded && dir === MODEL_DIR) return loaded;
+  const t0 = performance.now();
+  const meta = JSON.parse(readFileSync(join(dir, META_FILE), 'utf8')) as ModelMeta;
+  if (meta.hashBits !== HASH_BITS) throw new Error(`heat model: hashBits ${meta.hashBits} != ${HASH_BITS}`);
+  const buf = readFileSync(join(dir, WEIGHTS_FILE));
+  const q = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength >> 1);
+  if (q.length !== DIM) throw new Error(`heat model: ${q.length} weights, expected ${DIM}`);
+  const weights = new Float32Array(DIM);
+  for (let i = 0; i < DIM; i++) weights[i] = q[i] * meta.scale;
+  const model = { meta, weights, loadMs: performance.now() - t0 };
+  if (dir === MODEL_DIR) loaded = model;
+  return model;
+}
+
+export function isModelLoaded(): boolean {
+  return loaded !== null;
+}
+
+const scratch = makeFeatureBuffer();
+
+/** Raw margin z of the linear model for an already normalised text. */
+export function margin(model: { weights: Float32Array; meta: { bias: number } }, norm: string): number {
+  const n = featurize(norm, scratch);
+  if (n === 0) return model.meta.bias;
+  let s = 0;
+  const w = model.weights;
+  for (let i = 0; i < n; i++) s += w[scratch[i]];
+  return model.meta.bias + s / Math.sqrt(n);
+}
+
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Model heat in 0..1 for raw text (normalisation included). */
+export function modelHeat(model: LinearModel, text: string): number {
+  const z = margin(model, normalizeForModel(text));
+  return sigmoid(model.meta.calA * z + model.meta.calB);
+}
+
+/**
+ * Per-word contribution to the margin (unigram weight only): used to point at the words that made the
+ * model hot when no rule did. Returns word offsets in the normalised text's word order.
+ */
+export function wordWeight(model: LinearModel, wordLower: string): number {
+  const buf = new Int32Array(64);
+  const n = featurize(wordLower, buf);
+  // first feature is the unigram; character grams follow the two word-level features
+  let s = 0;
+  for (let i = 0; i < n; i++) if (i !== 1) s += model.weights[buf[i]];
+  return s / Math.sqrt(Math.max(1, n));
+}
