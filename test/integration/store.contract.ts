@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newParticipant, newRoom } from '../../server/rooms/newRoom.js';
+import type { Store } from '../../server/store/types.js';
+
+const message = (text: string) => ({ type: 'message' as const, id: `m-${text}`, clientMsgId: text, from: 'p1', text, at: 1, reworded: false });
+
+function room(roomId: string, expiresAt = Date.now() + 60_000) {
+  const r = newRoom({ roomId, kind: 'couple', host: newParticipant('p1', 'Ann', 'host', 1), now: 0, retentionMs: 1, heatThreshold: 0.5 });
+  return { ...r, expiresAt };
+}
+
+/** The Store contract: every implementation runs this same suite. */
+export function storeContract(name: string, make: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    let id = 0;
+    let roomId: string;
+    beforeEach(async () => {
+      store = await make();
+      roomId = `r_contract_${process.pid}_${Date.now()}_${id++}`;
+      await store.createRoom(room(roomId));
+    });
+    afterEach(async () => {
+      await store.deleteRoom(roomId);
+      await store.close();
+    });
+
+    it('creates, reads and updates a room atomically', async () => {
+      expect((await store.getRoom(roomId))?.participants[0].name).toBe('Ann');
+      const out = await store.updateRoom(roomId, (r) => ({ room: { ...r, title: 'Changed' }, result: 42 }));
+      expect(out?.result).toBe(42);
+      expect((await store.getRoom(roomId))?.title).toBe('Changed');
+      expect(await store.updateRoom('r_missing', (r) => ({ room: r, result: 1 }))).toBeNull();
+    });
+
+    it('leaves a room as it is when an update returns no room', async () => {
+      const before = await store.getRoom(roomId);
+      const out = await store.updateRoom(roomId, () => ({ result: 'kept' }));
+      expect(out?.result).toBe('kept');
+      expect(await store.getRoom(roomId)).toEqual(before);
+    });
+
+    it('never loses an update under concurrent changes', async () => {
+      await Promise.all(
+        Array.from({ length: 25 }, () =>
+          store.updateRoom(roomId, (r) => ({ room: { ...r, sinceOffer: r.sinceOffer + 1 }, result: undefined })),
+        ),
+      );
+      expect((await store.getRoom(roomId))?.sinceOffer).toBe(25);
+    });
+
+    it('does not let callers change stored state by reference', async () => {
+      const r = await store.getRoom(roomId);
+      r!.title = 'mutated';
+      expect((await store.getRoom(roomId))?.title).not.toBe('mutated');
+    });
+
+    it('numbers log entries 1, 2, 3 and lists them after a sequence number', async () => {
+      for (const t of ['a', 'b', 'c']) await store.appendLog(roomId, message(t));
+      expect((await store.listLog(roomId, 0, 10)).map((e) => [e.seq, e.text])).toEqual([[1, 'a'], [2, 'b'], [3, 'c']]);
+      expect((await store.listLog(roomId, 1, 1)).map((e) => e.seq)).toEqual([2]);
+      expect((await store.tailLog(roomId, 2)).map((e) => e.seq)).toEqual([2, 3]);
+    });
+
+    it('appends once per dedupe key, even when raced', async () => {
+      const results = await Promise.all(Array.from({ length: 10 }, () => store.appendLog(roomId, message('x'), 'p1:x')));
+      expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.entry.seq)).size).toBe(1);
+      expect(await store.listLog(roomId, 0, 10)).toHaveLength(1);
+      expect((await store.findLogByKey(roomId, 'p1:x'))?.seq).toBe(1);
+      expect(await store.findLogByKey(roomId, 'p1:y')).toBeNull();
+    });
+
+    it('keeps private preparation per person', async () => {
+      await store.appendPrep(roomId, 'p1', { role: 'you', text: 'secret', at: 1 });
+      expect(await store.listPrep(roomId, 'p1')).toEqual([{ role: 'you', text: 'secret', at: 1 }]);
+      expect(await store.listPrep(roomId, 'p2')).toEqual([]);
+    });
+
+    it('appends document updates and compacts them, keeping later ones', async () => {
+      await store.appendDocUpdate(roomId, new Uint8Array([1]));
+      await store.appendDocUpdate(roomId, new Uint8Array([2]));
+      await store.appendDocUpdate(roomId, new Uint8Array([3]));
+      await store.compactDoc(roomId, new Uint8Array([9]), 2);
+      expect((await store.loadDocUpdates(roomId)).map((u) => [...u])).toEqual([[9], [3]]);
+    });
+
+    it('deletes a room with its log, prep, document, tokens and invites', async () => {
+      await store.putToken('th', { roomId, participantId: 'p1', role: 'host' });
+      await store.putInvite('ih', { roomId, role: 'participant', createdBy: 'p1', createdAt: 1 });
+      await store.appendLog(roomId, message('a'));
+      await store.appendPrep(roomId, 'p1', { role: 'you', text: 's', at: 1 });
+      await store.appendDocUpdate(roomId, new Uint8Array([1]));
+      expect(await store.getToken('th')).toMatchObject({ participantId: 'p1' });
+      await store.deleteRoom(roomId);
+      expect(await store.getRoom(roomId)).toBeNull();
+      expect(await store.getToken('th')).toBeNull();
+      expect(await store.getInvite('ih')).toBeNull();
+      expect(await store.listLog(roomId, 0, 10)).toEqual([]);
+      expect(await store.listPrep(roomId, 'p1')).toEqual([]);
+      expect(await store.loadDocUpdates(roomId)).toEqual([]);
+    });
+
+    it('expires rooms past their retention', async () => {
+      const old = `${roomId}_old`;
+      await store.createRoom(room(old, Date.now() - 1));
+      const expired = await store.expireRooms(Date.now());
+      expect(expired).toContain(old);
+      expect(expired).not.toContain(roomId);
+      expect(await store.getRoom(old)).toBeNull();
+    });
+  });
+}
