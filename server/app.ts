@@ -95,7 +95,8 @@ export function createApp(config: Config, parts: AppParts = {}): App {
 
   expressApp.disable('x-powered-by');
   expressApp.set('trust proxy', 'loopback');
-  expressApp.use(helmet());
+  // Plain-http deployments (a LAN, a laptop) must keep working, so requests are not forced to https.
+  expressApp.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   expressApp.use(express.json({ limit: '32kb' }));
   expressApp.get('/healthz', (_req, res) => {
     res.json({ ok: true, store: store.kind, facilitator: engine.name });

@@ -1,0 +1,181 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import type { Role } from '../../shared/protocol.js';
+import { AgreementService, type AgreementOptions } from '../../server/agreement/index.js';
+import { authenticate, hashSecret, newId, newSecret } from '../../server/rooms/credentials.js';
+import type { RoomRecord } from '../../server/rooms/types.js';
+import { MemoryStore } from '../../server/store/memory.js';
+import type { Store } from '../../server/store/types.js';
+
+export interface Member {
+  participantId: string;
+  role: Role;
+  token: string;
+  name: string;
+}
+
+export function roomRecord(roomId: string, members: Member[]): RoomRecord {
+  const now = Date.now();
+  return {
+    roomId,
+    title: 'Test room',
+    kind: 'couple',
+    mode: 'open',
+    phase: 'joint',
+    createdAt: now,
+    expiresAt: now + 3600_000,
+    heatThreshold: 0.5,
+    participants: members.map((m) => ({
+      participantId: m.participantId,
+      name: m.name,
+      role: m.role,
+      joinedAt: now,
+      delivered: 0,
+      chars: 0,
+    })),
+    floor: { holder: null, queue: [], listener: null, stage: null, expiresAt: null },
+    break: null,
+    heat: 0,
+    hotStreak: 0,
+    recentSpeakers: [],
+    sinceNudge: 0,
+    sinceOffer: 0,
+    recapFromSeq: 0,
+    sharedPoints: [],
+    held: {},
+    welcomed: false,
+  };
+}
+
+/** A room with one member per role given, tokens stored hashed as the real service does. */
+export async function createRoom(store: Store, roles: Role[]): Promise<{ roomId: string; members: Member[] }> {
+  const roomId = newId('room');
+  const members = roles.map((role, i) => ({ participantId: newId('p'), role, token: newSecret(), name: `${role}-${i}` }));
+  await store.createRoom(roomRecord(roomId, members));
+  for (const m of members) await store.putToken(hashSecret(m.token), { roomId, participantId: m.participantId, role: m.role });
+  return { roomId, members };
+}
+
+export const partiesOf = (store: Store) => async (roomId: string) =>
+  ((await store.getRoom(roomId))?.participants ?? [])
+    .filter((p) => p.role === 'host' || p.role === 'participant')
+    .map((p) => p.participantId);
+
+export interface Harness {
+  store: Store;
+  svc: AgreementService;
+  server: http.Server;
+  /** ws://host:port/yjs */
+  url: string;
+  changes: { roomId: string; snapshot: ReturnType<AgreementService['snapshot']> extends Promise<infer S> ? S : never }[];
+  connect(roomId: string, token: string, doc?: Y.Doc): WebsocketProvider;
+  rawSocket(roomId: string, token: string): WebSocket;
+  close(): Promise<void>;
+}
+
+/** A real http server with the agreement service on its upgrade event, as the app wires it. */
+export async function startHarness(overrides: Partial<AgreementOptions> = {}, store: Store = new MemoryStore()): Promise<Harness> {
+  const changes: Harness['changes'] = [];
+  const svc = new AgreementService({
+    store,
+    authenticate: (token) => authenticate(store, token),
+    parties: partiesOf(store),
+    maxMessageBytes: 64 * 1024,
+    idleMs: 60_000,
+    rateLimitFactor: 1,
+    onChange: (roomId, snapshot) => changes.push({ roomId, snapshot }),
+    ...overrides,
+  });
+  const server = http.createServer((_req, res) => {
+    res.statusCode = 404;
+    res.end();
+  });
+  server.on('upgrade', (req, sock, head) => {
+    if (!svc.handleUpgrade(req, sock, head)) sock.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/yjs`;
+  const providers: WebsocketProvider[] = [];
+  const sockets: WebSocket[] = [];
+  return {
+    store,
+    svc,
+    server,
+    url,
+    changes,
+    connect(roomId, token, doc = new Y.Doc()) {
+      const provider = new WebsocketProvider(url, roomId, doc, {
+        params: { token },
+        // Node has a global BroadcastChannel: without this, providers in one process would sync
+        // with each other directly and bypass the server under test.
+        disableBc: true,
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      });
+      providers.push(provider);
+      return provider;
+    },
+    rawSocket(roomId, token) {
+      const ws = new WebSocket(`${url}/${roomId}?token=${encodeURIComponent(token)}`);
+      ws.on('error', () => {});
+      sockets.push(ws);
+      return ws;
+    },
+    async close() {
+      for (const p of providers) {
+        p.destroy();
+        p.doc.destroy();
+      }
+      for (const ws of sockets) ws.terminate();
+      await svc.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export async function waitFor(check: () => boolean, timeoutMs = 3000, what = 'condition'): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export async function waitForAsync(check: () => Promise<boolean>, timeoutMs = 3000, what = 'condition'): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function synced(provider: WebsocketProvider): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise((resolve) => provider.once('sync', (s: boolean) => s && resolve()));
+}
+
+export function closeCode(ws: WebSocket): Promise<number> {
+  return new Promise((resolve) => ws.once('close', (code) => resolve(code)));
+}
+
+/** The status of an upgrade that the server refused. */
+export function refusedStatus(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      res.resume();
+      ws.terminate();
+    });
+    ws.on('open', () => {
+      ws.terminate();
+      reject(new Error('the upgrade was accepted'));
+    });
+    ws.on('error', () => {});
+  });
+}

@@ -1,0 +1,81 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { call, closeClients, connect, couple, invite, joinRoom, next, startServer, type TestServer } from '../helpers/server.js';
+
+let srv: TestServer;
+beforeAll(async () => {
+  srv = await startServer();
+});
+afterAll(() => srv.close());
+afterEach(() => closeClients());
+
+describe('private preparation', () => {
+  it('asks warm, structured questions in order and keeps a private history', async () => {
+    const { a } = await couple(srv.url);
+    const history0 = await call(a, 'prep:history');
+    expect(history0.messages[0]).toMatchObject({ role: 'facilitator', text: expect.stringMatching(/private/) });
+    const reply1 = next(a, 'prep:message');
+    const r1 = await call(a, 'prep:send', { text: 'He forgot our anniversary and I felt hurt.' });
+    expect(r1.reply.text).toMatch(/How did it leave you feeling/);
+    expect(await reply1).toEqual(r1.reply);
+    expect((await call(a, 'prep:send', { text: 'Lonely and unimportant.' })).reply.text).toMatch(/What do you need/);
+    expect((await call(a, 'prep:send', { text: 'To feel that I matter.' })).reply.text).toMatch(/one specific, doable thing/);
+    const summary = (await call(a, 'prep:send', { text: 'Plan one evening a week together.' })).reply.text;
+    expect(summary).toContain('Plan one evening a week together.');
+    const history = await call(a, 'prep:history');
+    expect(history.messages.filter((m: any) => m.role === 'you')).toHaveLength(4);
+  });
+
+  it('answers fear with safety first, not a telling-off', async () => {
+    const { a } = await couple(srv.url);
+    const r = await call(a, 'prep:send', { text: "I'm scared of him when he drinks. He checks my phone every night." });
+    expect(r.reply.text).toMatch(/safety comes first/);
+  });
+
+  it('never lets a secret from preparation reach anyone else, unless that person shares a point', async () => {
+    const { host, a, b } = await couple(srv.url);
+    const code = await invite(srv.url, host, 'observer');
+    const observer = await joinRoom(srv.url, host.roomId, code, 'Olive');
+    const o = await connect(srv.url, observer.token);
+    const SECRET = 'PINEAPPLE-7731 I have been seeing a lawyer about a divorce';
+    await call(a, 'prep:send', { text: SECRET });
+    await call(a, 'prep:send', { text: `I feel trapped, ${SECRET}` });
+    await call(a, 'prep:history');
+    // Room activity that would tempt a leak: messages, a clause offer, a recap after a break.
+    for (let i = 0; i < 8; i++) {
+      await call(i % 2 ? a : b, 'message:send', { clientMsgId: `c${i}`, text: `I would like us to plan our weekends together, point ${i}.` });
+    }
+    const shared = next(b, 'message', (m: any) => m.fromPrep === true);
+    const share = await call(a, 'prep:share', { text: 'I need more time together on weekends.' });
+    expect(share).toMatchObject({ ok: true, status: 'delivered' });
+    expect((await shared).text).toBe('I need more time together on weekends.');
+    await call(a, 'break:request', { minutes: 1 });
+    await call(a, 'break:end');
+    await call(b, 'history', { sinceSeq: 0 });
+    await call(o, 'history', { sinceSeq: 0 });
+    expect(await call(b, 'prep:history')).toMatchObject({ ok: true });
+    // Ben asking for prep history gets his own, never Ann's.
+    for (const client of [b, o]) {
+      const everything = JSON.stringify(client.received) + JSON.stringify((await call(client, 'history', { sinceSeq: 0 })).messages);
+      expect(everything).not.toContain('PINEAPPLE');
+      expect(everything).not.toContain('lawyer');
+      expect(everything).toContain('I need more time together on weekends.');
+    }
+    // The check can fail: the secret is there, in Ann's own history.
+    expect(JSON.stringify((await call(a, 'prep:history')).messages)).toContain('PINEAPPLE');
+  });
+
+  it('a shared point goes through the same pipeline and can be held', async () => {
+    const { a } = await couple(srv.url);
+    expect(await call(a, 'prep:share', { text: 'You are a useless idiot' })).toMatchObject({ ok: true, status: 'held' });
+    expect(await call(a, 'prep:share', { text: '' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await call(a, 'prep:send', { text: 'x'.repeat(4001) })).toMatchObject({ ok: false, error: { code: 'too_long' } });
+  });
+
+  it('is closed to observers', async () => {
+    const { host } = await couple(srv.url);
+    const code = await invite(srv.url, host, 'observer');
+    const observer = await joinRoom(srv.url, host.roomId, code, 'Olive');
+    const o = await connect(srv.url, observer.token);
+    expect(await call(o, 'prep:send', { text: 'hello' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
