@@ -1,0 +1,91 @@
+import type { AgreementSnapshot } from '../../shared/agreement.js';
+import { AppError } from '../errors.js';
+import type { Store } from '../store/types.js';
+import { RoomDoc } from './roomDoc.js';
+
+export interface RegistryOptions {
+  store: Store;
+  compactEvery: number;
+  idleMs: number;
+  onChange: (roomId: string, snapshot: AgreementSnapshot) => void;
+}
+
+/**
+ * Which rooms' documents are in memory. A document is loaded once, however many connections ask
+ * for it at the same time, and unloaded after it has been idle; a reload waits for the previous
+ * instance's last writes so it never reads a store that is missing them.
+ */
+export class DocRegistry {
+  private readonly docs = new Map<string, RoomDoc>();
+  private readonly loading = new Map<string, Promise<RoomDoc>>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private closed = false;
+
+  constructor(private readonly opts: RegistryOptions) {}
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** The loaded document, loading it first if needed. Rejects with not_found if dropped meanwhile. */
+  acquire(roomId: string): Promise<RoomDoc> {
+    const loaded = this.docs.get(roomId);
+    if (loaded) {
+      loaded.touch();
+      return Promise.resolve(loaded);
+    }
+    const inFlight = this.loading.get(roomId);
+    if (inFlight) return inFlight;
+    const ticket: { load?: Promise<RoomDoc> } = {};
+    const load = (async () => {
+      await this.unloading.get(roomId);
+      const updates = await this.opts.store.loadDocUpdates(roomId);
+      // Dropped (room deleted) or shut down while the store was answering.
+      if (this.closed || this.loading.get(roomId) !== ticket.load) throw new AppError('not_found', 'The room is gone.');
+      const room: RoomDoc = new RoomDoc(roomId, updates, {
+        store: this.opts.store,
+        compactEvery: this.opts.compactEvery,
+        idleMs: this.opts.idleMs,
+        onIdle: () => this.unload(room),
+        onChange: (snapshot) => this.opts.onChange(roomId, snapshot),
+      });
+      this.docs.set(roomId, room);
+      return room;
+    })();
+    ticket.load = load;
+    this.loading.set(roomId, load);
+    const settle = () => {
+      if (this.loading.get(roomId) === load) this.loading.delete(roomId);
+    };
+    load.then(settle, settle);
+    return load;
+  }
+
+  /** The room was deleted: forget its document now, without writing anything more. */
+  drop(roomId: string): void {
+    this.loading.delete(roomId);
+    const room = this.docs.get(roomId);
+    if (!room) return;
+    this.docs.delete(roomId);
+    room.persistence.cancel();
+    room.destroy();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const room of [...this.docs.values()]) this.unload(room);
+    await Promise.allSettled([...this.loading.values()]);
+    await Promise.all([...this.unloading.values()]);
+  }
+
+  private unload(room: RoomDoc): void {
+    if (this.docs.get(room.roomId) !== room) return;
+    this.docs.delete(room.roomId);
+    room.destroy();
+    const flushed = room.persistence.flushed();
+    this.unloading.set(room.roomId, flushed);
+    void flushed.then(() => {
+      if (this.unloading.get(room.roomId) === flushed) this.unloading.delete(room.roomId);
+    });
+  }
+}

@@ -1,0 +1,214 @@
+import * as Y from 'yjs';
+import { DOC, type AgreementSnapshot } from '../../shared/agreement.js';
+import { LIMITS, type ClauseStatus } from '../../shared/protocol.js';
+
+/**
+ * The server's authoritative copy of every server-owned field. Clients may only change clause text
+ * through the document; everything else is written back from here after each client transaction.
+ */
+export interface ShadowClause {
+  id: string;
+  proposedBy: string;
+  status: ClauseStatus;
+  acceptedBy: Set<string>;
+  /** Last accepted text: what a deleted clause map is recreated with. */
+  text: string;
+  /** The live map in the document, or null until the next reconcile creates it. */
+  map: Y.Map<unknown> | null;
+}
+
+export interface Shadow {
+  clauses: ShadowClause[];
+  signedBy: Set<string>;
+  final: boolean;
+}
+
+/** Transactions the server makes itself; anything else that changes the doc is a client's. */
+export const SERVER_ORIGIN = Symbol('agreement-server');
+
+const CLAUSE_KEYS = new Set<string>(Object.values(DOC.clause));
+const META_KEYS = new Set<string>(Object.values(DOC.metaKeys));
+
+const mapKeys = (value: unknown): string[] => (value instanceof Y.Map ? [...value.keys()] : []);
+
+function isLive(map: Y.Map<unknown> | null, doc: Y.Doc): map is Y.Map<unknown> {
+  return map !== null && map.doc === doc && map._item !== null && !map._item.deleted;
+}
+
+/** Builds the shadow from a document as loaded from the store (which only holds reconciled states). */
+export function shadowFromDoc(doc: Y.Doc): Shadow {
+  const seen = new Set<string>();
+  const clauses: ShadowClause[] = [];
+  for (const item of doc.getArray<unknown>(DOC.clauses).toArray()) {
+    if (!(item instanceof Y.Map)) continue;
+    const id = item.get(DOC.clause.id);
+    if (typeof id !== 'string' || seen.has(id)) continue;
+    seen.add(id);
+    const text = item.get(DOC.clause.text);
+    clauses.push({
+      id,
+      proposedBy: String(item.get(DOC.clause.proposedBy) ?? ''),
+      status: item.get(DOC.clause.status) === 'agreed' ? 'agreed' : 'proposed',
+      acceptedBy: new Set(mapKeys(item.get(DOC.clause.acceptedBy))),
+      text: text instanceof Y.Text ? text.toString().slice(0, LIMITS.clauseChars) : '',
+      map: item,
+    });
+  }
+  const meta = doc.getMap<unknown>(DOC.meta);
+  return {
+    clauses,
+    signedBy: new Set(mapKeys(meta.get(DOC.metaKeys.signedBy))),
+    final: meta.get(DOC.metaKeys.final) === true,
+  };
+}
+
+/** A plain snapshot of the shadow, in the same form readAgreement gives for a document. */
+export function snapshotOf(shadow: Shadow): AgreementSnapshot {
+  return {
+    clauses: shadow.clauses.map((c) => ({
+      id: c.id,
+      text: c.text,
+      proposedBy: c.proposedBy,
+      status: c.status,
+      acceptedBy: [...c.acceptedBy].sort(),
+    })),
+    signedBy: [...shadow.signedBy].sort(),
+    final: shadow.final,
+  };
+}
+
+export interface ReconcileResult {
+  /** Some clause text was edited by a client and taken into the shadow. */
+  textEdited: boolean;
+  /** An edit cleared acceptances or signatures that existed. */
+  cleared: boolean;
+}
+
+/**
+ * Takes clients' text edits into the shadow (unless `acceptEdits` is false or the agreement is
+ * final), then writes the shadow back into the document in one server-origin transaction. Writes
+ * only what differs, so a document that already matches produces no update.
+ */
+export function reconcile(doc: Y.Doc, shadow: Shadow, acceptEdits: boolean): ReconcileResult {
+  const result: ReconcileResult = { textEdited: false, cleared: false };
+  if (acceptEdits && !shadow.final) absorbTextEdits(doc, shadow, result);
+  doc.transact(() => writeShadow(doc, shadow), SERVER_ORIGIN);
+  return result;
+}
+
+function absorbTextEdits(doc: Y.Doc, shadow: Shadow, result: ReconcileResult): void {
+  for (const clause of shadow.clauses) {
+    if (!isLive(clause.map, doc)) continue;
+    const text = clause.map.get(DOC.clause.text);
+    if (!(text instanceof Y.Text)) continue;
+    const next = text.toString().slice(0, LIMITS.clauseChars);
+    if (next === clause.text) continue;
+    clause.text = next;
+    result.textEdited = true;
+    // Agreement is about the words: changed words need everyone's acceptance and signature again.
+    if (clause.acceptedBy.size > 0 || shadow.signedBy.size > 0) result.cleared = true;
+    clause.acceptedBy.clear();
+    clause.status = 'proposed';
+    shadow.signedBy.clear();
+  }
+}
+
+function writeShadow(doc: Y.Doc, shadow: Shadow): void {
+  const array = doc.getArray<unknown>(DOC.clauses);
+  const wanted = new Set(shadow.clauses.map((c) => c.map).filter((m) => isLive(m, doc)));
+  // Clients may not add or remove clauses: drop whatever the server did not put there.
+  const items = array.toArray();
+  for (let i = items.length - 1; i >= 0; i--) {
+    if (!wanted.has(items[i] as Y.Map<unknown>)) array.delete(i, 1);
+  }
+  shadow.clauses.forEach((clause, index) => {
+    if (!isLive(clause.map, doc) || array.get(index) !== clause.map) {
+      // Missing (deleted by a client, or new) or out of place: (re)create it at its index.
+      if (isLive(clause.map, doc)) array.delete(array.toArray().indexOf(clause.map), 1);
+      const map = new Y.Map<unknown>();
+      array.insert(index, [map]);
+      clause.map = map;
+    }
+    writeClause(clause.map, clause);
+  });
+  if (array.length > shadow.clauses.length) array.delete(shadow.clauses.length, array.length - shadow.clauses.length);
+
+  const meta = doc.getMap<unknown>(DOC.meta);
+  for (const key of [...meta.keys()]) if (!META_KEYS.has(key)) meta.delete(key);
+  writeSet(meta, DOC.metaKeys.signedBy, shadow.signedBy);
+  if (meta.get(DOC.metaKeys.final) !== shadow.final) meta.set(DOC.metaKeys.final, shadow.final);
+}
+
+function writeClause(map: Y.Map<unknown>, clause: ShadowClause): void {
+  for (const key of [...map.keys()]) if (!CLAUSE_KEYS.has(key)) map.delete(key);
+  setIfChanged(map, DOC.clause.id, clause.id);
+  setIfChanged(map, DOC.clause.proposedBy, clause.proposedBy);
+  setIfChanged(map, DOC.clause.status, clause.status);
+  writeSet(map, DOC.clause.acceptedBy, clause.acceptedBy);
+  let text = map.get(DOC.clause.text);
+  if (!(text instanceof Y.Text)) {
+    text = new Y.Text();
+    map.set(DOC.clause.text, text);
+  }
+  writeText(text as Y.Text, clause.text);
+}
+
+function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
+  if (map.get(key) !== value) map.set(key, value);
+}
+
+/** A set of participant ids is a nested Y.Map of id -> true. */
+function writeSet(parent: Y.Map<unknown>, key: string, ids: Set<string>): void {
+  let map = parent.get(key);
+  if (!(map instanceof Y.Map)) {
+    map = new Y.Map<unknown>();
+    parent.set(key, map);
+  }
+  const target = map as Y.Map<unknown>;
+  for (const id of [...target.keys()]) if (!ids.has(id)) target.delete(id);
+  for (const id of ids) if (target.get(id) !== true) target.set(id, true);
+}
+
+/** Replaces only the differing middle, so other people's cursors around it stay put. */
+function writeText(text: Y.Text, want: string): void {
+  const have = text.toString();
+  if (have === want && text.length === have.length) return;
+  if (text.length !== have.length) {
+    // Embeds make positions and characters disagree: start over rather than guess.
+    text.delete(0, text.length);
+    text.insert(0, want);
+    return;
+  }
+  let start = 0;
+  while (start < have.length && start < want.length && have[start] === want[start]) start++;
+  let end = 0;
+  while (
+    end < have.length - start &&
+    end < want.length - start &&
+    have[have.length - 1 - end] === want[want.length - 1 - end]
+  )
+    end++;
+  const removed = have.length - start - end;
+  if (removed > 0) text.delete(start, removed);
+  const inserted = want.slice(start, want.length - end);
+  if (inserted) text.insert(start, inserted);
+}
+
+/**
+ * Reconciles after every transaction whose origin is not the server's own: a client's write to a
+ * server-owned field is reverted right after it, in a transaction of its own.
+ */
+export function attachGuard(
+  doc: Y.Doc,
+  shadow: Shadow,
+  opts: { isClient: (origin: unknown) => boolean; onEdit?: (result: ReconcileResult) => void },
+): () => void {
+  const handler = (tr: Y.Transaction): void => {
+    if (!opts.isClient(tr.origin)) return;
+    if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
+    const result = reconcile(doc, shadow, true);
+    if (result.textEdited) opts.onEdit?.(result);
+  };
+  doc.on('afterTransaction', handler);
+  return () => doc.off('afterTransaction', handler);
+}

@@ -1,0 +1,181 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { AgreementSnapshot } from '../../shared/agreement.js';
+import type { Store } from '../store/types.js';
+import { attachGuard, reconcile, SERVER_ORIGIN, shadowFromDoc, snapshotOf, type Shadow } from './guard.js';
+import { awarenessClients, awarenessMessage, updateMessage } from './messages.js';
+import { DocPersistence } from './persistence.js';
+
+/** One open connection as the room sees it: something to send to. */
+export interface Peer {
+  send(message: Uint8Array): void;
+}
+
+const LOAD_ORIGIN = Symbol('agreement-load');
+
+export interface RoomDocOptions {
+  store: Store;
+  compactEvery: number;
+  idleMs: number;
+  /** No peers and no use for idleMs. */
+  onIdle: () => void;
+  /** Acceptances, signatures or finality changed (not plain typing). */
+  onChange: (snapshot: AgreementSnapshot) => void;
+}
+
+/**
+ * One room's loaded agreement: the Yjs document with its shadow and guard, awareness, the peers
+ * it broadcasts to, persistence, and the idle timer.
+ */
+export class RoomDoc {
+  readonly doc = new Y.Doc();
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly shadow: Shadow;
+  readonly persistence: DocPersistence;
+  private readonly peers = new Set<Peer>();
+  /** Awareness client id -> the peer that set it, so nobody can speak for someone else. */
+  private readonly owners = new Map<number, Peer>();
+  private pending: Uint8Array[] = [];
+  private idleTimer: NodeJS.Timeout | null = null;
+  private destroyed = false;
+
+  constructor(
+    readonly roomId: string,
+    stored: Uint8Array[],
+    private readonly opts: RoomDocOptions,
+  ) {
+    this.doc.transact(() => {
+      for (const update of stored) {
+        try {
+          Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
+        } catch {
+          console.error('agreement: skipped an unreadable stored update', { roomId });
+        }
+      }
+    }, LOAD_ORIGIN);
+    this.shadow = shadowFromDoc(this.doc);
+    this.persistence = new DocPersistence(opts.store, roomId, stored.length, opts.compactEvery, () =>
+      Y.encodeStateAsUpdate(this.doc),
+    );
+
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== LOAD_ORIGIN) this.pending.push(update);
+    });
+    // A client's edit and the guard's revert are separate transactions; sending and storing them
+    // as one merged update means nobody ever sees the forbidden intermediate state.
+    this.doc.on('afterAllTransactions', () => this.flush());
+    attachGuard(this.doc, this.shadow, {
+      isClient: (origin) => origin !== SERVER_ORIGIN && origin !== LOAD_ORIGIN,
+      onEdit: (result) => {
+        if (result.cleared) this.opts.onChange(this.snapshot());
+      },
+    });
+    // Normalise whatever was stored to the document's shape before anyone syncs.
+    reconcile(this.doc, this.shadow, false);
+
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwareness);
+    this.scheduleIdle();
+  }
+
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  addPeer(peer: Peer): void {
+    this.peers.add(peer);
+    this.clearIdle();
+  }
+
+  removePeer(peer: Peer): void {
+    if (!this.peers.delete(peer)) return;
+    const owned = [...this.owners].filter(([, p]) => p === peer).map(([id]) => id);
+    awarenessProtocol.removeAwarenessStates(this.awareness, owned, null);
+    for (const id of owned) this.owners.delete(id);
+    this.scheduleIdle();
+  }
+
+  /** A client's document update; the guard runs on it. Throws on a malformed update. */
+  applyClientUpdate(update: Uint8Array, peer: Peer): void {
+    Y.applyUpdate(this.doc, update, peer);
+  }
+
+  /** A client's awareness update, unless it speaks for ids another peer owns. Throws if malformed. */
+  applyAwareness(update: Uint8Array, peer: Peer): void {
+    const ids = awarenessClients(update);
+    if (ids.some((id) => id === this.doc.clientID || (this.owners.get(id) ?? peer) !== peer)) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+  }
+
+  awarenessStateMessage(): Uint8Array | null {
+    const ids = [...this.awareness.getStates().keys()];
+    return ids.length > 0 ? awarenessMessage(this.awareness, ids) : null;
+  }
+
+  /** Changes the shadow through a rule, then writes it into the document as the server. */
+  mutate<T>(change: (shadow: Shadow) => T): T {
+    const result = change(this.shadow);
+    reconcile(this.doc, this.shadow, false);
+    this.opts.onChange(this.snapshot());
+    this.touch();
+    return result;
+  }
+
+  snapshot(): AgreementSnapshot {
+    return snapshotOf(this.shadow);
+  }
+
+  /** Counts as use: restarts the idle countdown when nobody is connected. */
+  touch(): void {
+    if (this.peers.size === 0) {
+      this.clearIdle();
+      this.scheduleIdle();
+    }
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.clearIdle();
+    this.peers.clear();
+    this.awareness.off('update', this.onAwareness);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0 || this.destroyed) return;
+    const update = this.pending.length === 1 ? this.pending[0] : Y.mergeUpdates(this.pending);
+    this.pending = [];
+    this.persistence.append(update);
+    this.broadcast(updateMessage(update));
+  }
+
+  private broadcast(message: Uint8Array): void {
+    for (const peer of this.peers) peer.send(message);
+  }
+
+  private readonly onAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const peer = this.peers.has(origin as Peer) ? (origin as Peer) : null;
+    if (peer) for (const id of [...added, ...updated]) this.owners.set(id, peer);
+    for (const id of removed) this.owners.delete(id);
+    this.broadcast(awarenessMessage(this.awareness, [...added, ...updated, ...removed]));
+  };
+
+  private scheduleIdle(): void {
+    if (this.peers.size > 0 || this.idleTimer || this.destroyed) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.peers.size === 0) this.opts.onIdle();
+    }, this.opts.idleMs);
+    this.idleTimer.unref?.();
+  }
+
+  private clearIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+}

@@ -1,0 +1,115 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { DOC, readAgreement } from '../../shared/agreement.js';
+import { call, closeClients, connect, couple, http, invite, joinRoom, startServer, type TestServer } from '../helpers/server.js';
+
+let srv: TestServer;
+const providers: WebsocketProvider[] = [];
+beforeAll(async () => {
+  srv = await startServer();
+});
+afterAll(() => srv.close());
+afterEach(() => {
+  closeClients();
+  for (const p of providers.splice(0)) p.destroy();
+});
+
+/** A stock y-websocket client, as any Yjs app would connect. */
+function provider(roomId: string, token: string): { doc: Y.Doc; p: WebsocketProvider } {
+  const doc = new Y.Doc();
+  const p = new WebsocketProvider(srv.url.replace('http', 'ws') + '/yjs', roomId, doc, { params: { token }, WebSocketPolyfill: WebSocket as never, disableBc: true });
+  providers.push(p);
+  return { doc, p };
+}
+
+async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('the agreement, through the whole app', () => {
+  it('is proposed, edited together, accepted by each party, signed and exported', async () => {
+    const { host, guest, a, b } = await couple(srv.url);
+    const ann = provider(host.roomId, host.token);
+    const ben = provider(host.roomId, guest.token);
+    const { clauseId } = await call(a, 'agreement:propose', { text: 'We plan Saturdays together.' });
+    await until(() => readAgreement(ben.doc).clauses.length === 1);
+
+    // Ben edits the text in his document; Ann sees it.
+    const clause = ben.doc.getArray<Y.Map<unknown>>(DOC.clauses).get(0);
+    (clause.get(DOC.clause.text) as Y.Text).insert('We plan Saturdays together.'.length - 1, ', taking turns to choose');
+    await until(() => readAgreement(ann.doc).clauses[0]?.text === 'We plan Saturdays together, taking turns to choose.');
+
+    expect(await call(a, 'agreement:accept', { clauseId })).toMatchObject({ ok: true, status: 'proposed' });
+    expect(await call(a, 'agreement:sign')).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    // An edit after an acceptance clears it.
+    (clause.get(DOC.clause.text) as Y.Text).insert(0, 'Together: ');
+    await until(() => readAgreement(ann.doc).clauses[0]?.acceptedBy.length === 0 && readAgreement(ann.doc).clauses[0]?.text.startsWith('Together'));
+    expect(await call(a, 'agreement:accept', { clauseId })).toMatchObject({ ok: true, status: 'proposed' });
+    expect(await call(b, 'agreement:accept', { clauseId })).toMatchObject({ ok: true, status: 'agreed' });
+    await until(() => readAgreement(ben.doc).clauses[0]?.status === 'agreed');
+
+    expect(await call(a, 'agreement:sign')).toMatchObject({ ok: true, final: false });
+    expect(await call(b, 'agreement:sign')).toMatchObject({ ok: true, final: true });
+    await until(() => readAgreement(ann.doc).final);
+    expect((await call(a, 'room:state')).state.phase).toBe('final');
+    expect(await call(a, 'agreement:propose', { text: 'One more thing' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+
+    const md = await http(srv.url, 'GET', `/api/rooms/${host.roomId}/agreement.md`, undefined, guest.token);
+    expect(md.status).toBe(200);
+    expect(md.headers.get('content-type')).toMatch(/text\/markdown/);
+    expect(md.text).toContain('Together: We plan Saturdays together, taking turns to choose.');
+    expect(md.text).toContain('Ann');
+    expect(md.text).toContain('Ben');
+  });
+
+  it("a client's write to status or acceptance is reverted", async () => {
+    const { host, guest, a } = await couple(srv.url);
+    const ben = provider(host.roomId, guest.token);
+    const ann = provider(host.roomId, host.token);
+    await call(a, 'agreement:propose', { text: 'We keep phones away at dinner.' });
+    await until(() => readAgreement(ben.doc).clauses.length === 1);
+    const clause = ben.doc.getArray<Y.Map<unknown>>(DOC.clauses).get(0);
+    clause.set(DOC.clause.status, 'agreed');
+    (clause.get(DOC.clause.acceptedBy) as Y.Map<boolean>).set(host.participantId, true);
+    await until(() => readAgreement(ben.doc).clauses[0]?.status === 'proposed' && readAgreement(ben.doc).clauses[0]?.acceptedBy.length === 0);
+    expect(readAgreement(ann.doc).clauses[0]).toMatchObject({ status: 'proposed', acceptedBy: [] });
+  });
+
+  it('observers read the agreement but cannot propose, accept or sign', async () => {
+    const { host, a } = await couple(srv.url);
+    const code = await invite(srv.url, host, 'observer');
+    const obs = await joinRoom(srv.url, host.roomId, code, 'Olive');
+    const o = await connect(srv.url, obs.token);
+    const { clauseId } = await call(a, 'agreement:propose', { text: 'We take a walk on Sundays.' });
+    expect(await call(o, 'agreement:propose', { text: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call(o, 'agreement:accept', { clauseId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call(o, 'agreement:sign')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const view = provider(host.roomId, obs.token);
+    await until(() => readAgreement(view.doc).clauses.length === 1);
+    expect(await call(a, 'agreement:accept', { clauseId: 'c_nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call(a, 'agreement:propose', { text: 'x'.repeat(1001) })).toMatchObject({ ok: false, error: { code: 'too_long' } });
+  });
+
+  it('refuses the document to a bad token and closes it when the room is deleted', async () => {
+    const { host } = await couple(srv.url);
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${srv.url.replace('http', 'ws')}/yjs/${host.roomId}?token=forged-token-forged-token-forged`);
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('open', () => resolve(101));
+      ws.on('error', () => undefined);
+    });
+    expect(status).toBe(401);
+    const ann = provider(host.roomId, host.token);
+    await until(() => ann.p.wsconnected);
+    const closed = new Promise<number>((resolve) => ann.p.ws?.addEventListener('close', (e: any) => resolve(e.code)));
+    ann.p.shouldConnect = false;
+    await http(srv.url, 'DELETE', `/api/rooms/${host.roomId}`, undefined, host.token);
+    expect(await closed).toBe(4404);
+  });
+});

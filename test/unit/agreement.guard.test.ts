@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { DOC, readAgreement } from '../../shared/agreement.js';
+import { LIMITS } from '../../shared/protocol.js';
+import { attachGuard, reconcile, shadowFromDoc, snapshotOf, type Shadow } from '../../server/agreement/guard.js';
+import { proposeClause } from '../../server/agreement/rules.js';
+
+const CLIENT = { client: true };
+
+/** A server document with two clauses, the first accepted by A, and A's signature. */
+function setup() {
+  const doc = new Y.Doc();
+  const shadow: Shadow = { clauses: [], signedBy: new Set(), final: false };
+  proposeClause(shadow, { id: 'c1', text: 'One.', proposedBy: 'A' }, ['A', 'B']);
+  proposeClause(shadow, { id: 'c2', text: 'Two.', proposedBy: 'B' }, ['A', 'B']);
+  shadow.clauses[0].acceptedBy.add('A');
+  shadow.signedBy.add('A');
+  reconcile(doc, shadow, false);
+  const edits: boolean[] = [];
+  attachGuard(doc, shadow, { isClient: (o) => o === CLIENT, onEdit: (r) => edits.push(r.cleared) });
+  const clause = (i: number) => doc.getArray<Y.Map<unknown>>(DOC.clauses).get(i);
+  const asClient = (f: () => void) => doc.transact(f, CLIENT);
+  return { doc, shadow, clause, asClient, edits, expected: readAgreement(doc) };
+}
+
+describe('agreement guard', () => {
+  it('writes the shadow into an empty document in the shared shape', () => {
+    const { doc, expected } = setup();
+    expect(expected).toEqual({
+      clauses: [
+        { id: 'c1', text: 'One.', proposedBy: 'A', status: 'proposed', acceptedBy: ['A'] },
+        { id: 'c2', text: 'Two.', proposedBy: 'B', status: 'proposed', acceptedBy: [] },
+      ],
+      signedBy: ['A'],
+      final: false,
+    });
+    expect(shadowFromDoc(doc).clauses.map((c) => c.id)).toEqual(['c1', 'c2']);
+  });
+
+  it.each([
+    ['status', (m: Y.Map<unknown>) => m.set(DOC.clause.status, 'agreed')],
+    ['id', (m: Y.Map<unknown>) => m.set(DOC.clause.id, 'forged')],
+    ['proposedBy', (m: Y.Map<unknown>) => m.set(DOC.clause.proposedBy, 'B')],
+    ['acceptedBy added', (m: Y.Map<unknown>) => (m.get(DOC.clause.acceptedBy) as Y.Map<boolean>).set('B', true)],
+    ['acceptedBy removed', (m: Y.Map<unknown>) => (m.get(DOC.clause.acceptedBy) as Y.Map<boolean>).delete('A')],
+    ['acceptedBy replaced', (m: Y.Map<unknown>) => m.set(DOC.clause.acceptedBy, 'everyone')],
+    ['status deleted', (m: Y.Map<unknown>) => m.delete(DOC.clause.status)],
+    ['extra key', (m: Y.Map<unknown>) => m.set('note', 'junk')],
+  ])('reverts a client write to %s', (_name, write) => {
+    const { clause, asClient, expected, doc } = setup();
+    asClient(() => write(clause(0)));
+    expect(readAgreement(doc)).toEqual(expected);
+    expect([...clause(0).keys()].sort()).toEqual(Object.values(DOC.clause).sort());
+  });
+
+  it('reverts writes to meta: final, signatures, extra keys', () => {
+    const { doc, asClient, expected } = setup();
+    asClient(() => {
+      const meta = doc.getMap<unknown>(DOC.meta);
+      meta.set(DOC.metaKeys.final, true);
+      (meta.get(DOC.metaKeys.signedBy) as Y.Map<boolean>).set('B', true);
+      meta.set('extra', 1);
+    });
+    expect(readAgreement(doc)).toEqual(expected);
+    expect([...doc.getMap(DOC.meta).keys()].sort()).toEqual(['final', 'signedBy']);
+  });
+
+  it('removes clauses a client inserts and recreates ones it deletes, with their last text, in place', () => {
+    const { doc, asClient, expected, shadow } = setup();
+    const array = doc.getArray<unknown>(DOC.clauses);
+    asClient(() => {
+      array.insert(0, ['a string']);
+      array.push([new Y.Map()]);
+    });
+    expect(readAgreement(doc)).toEqual(expected);
+    const oldFirst = array.get(0);
+    asClient(() => array.delete(0, 1));
+    expect(readAgreement(doc)).toEqual(expected);
+    expect(array.get(0)).not.toBe(oldFirst);
+    expect(shadow.clauses[0].map).toBe(array.get(0));
+    asClient(() => array.delete(0, 2));
+    expect(readAgreement(doc)).toEqual(expected);
+  });
+
+  it('takes a text edit, clearing that clause’s acceptances and every signature', () => {
+    const { doc, clause, asClient, edits } = setup();
+    asClient(() => (clause(1).get(DOC.clause.text) as Y.Text).insert(0, 'Edited '));
+    // Clause 2 had no acceptances but the signature goes: the signed words changed.
+    expect(readAgreement(doc).signedBy).toEqual([]);
+    expect(readAgreement(doc).clauses[0].acceptedBy).toEqual(['A']);
+    asClient(() => (clause(0).get(DOC.clause.text) as Y.Text).insert(4, ' More.'));
+    expect(readAgreement(doc).clauses[0]).toMatchObject({ text: 'One. More.', acceptedBy: [], status: 'proposed' });
+    expect(edits).toEqual([true, true]);
+    asClient(() => (clause(0).get(DOC.clause.text) as Y.Text).insert(0, 'x'));
+    expect(edits).toEqual([true, true, false]); // nothing left to clear
+  });
+
+  it('truncates text beyond the clause limit and keeps a replaced Y.Text as an edit', () => {
+    const { doc, clause, asClient } = setup();
+    asClient(() => (clause(0).get(DOC.clause.text) as Y.Text).insert(0, 'x'.repeat(LIMITS.clauseChars + 50)));
+    expect(readAgreement(doc).clauses[0].text.length).toBe(LIMITS.clauseChars);
+    asClient(() => clause(1).set(DOC.clause.text, new Y.Text('Replaced.')));
+    expect(readAgreement(doc).clauses[1].text).toBe('Replaced.');
+    asClient(() => clause(1).set(DOC.clause.text, 'not a Y.Text'));
+    expect(readAgreement(doc).clauses[1].text).toBe('Replaced.');
+  });
+
+  it('reverts even text edits once the agreement is final', () => {
+    const { doc, clause, asClient, shadow } = setup();
+    shadow.final = true;
+    reconcile(doc, shadow, false);
+    asClient(() => (clause(0).get(DOC.clause.text) as Y.Text).insert(0, 'Late '));
+    expect(readAgreement(doc).clauses[0].text).toBe('One.');
+    expect(readAgreement(doc)).toEqual(snapshotOf(shadow));
+  });
+
+  it('leaves server transactions and unchanged documents alone', () => {
+    const { doc, shadow } = setup();
+    const before = Y.encodeStateVector(doc);
+    reconcile(doc, shadow, true);
+    expect(Y.encodeStateVector(doc)).toEqual(before);
+  });
+});
