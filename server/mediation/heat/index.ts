@@ -7,7 +7,7 @@
 import { SAFETY_LABELS, type Analysis, type HeatLabel, type Span } from '../../../shared/analysis.js';
 import { inRanges, modelView, reportedRanges } from './mask.js';
 import { loadModel, modelHeat, wordWeight, type LinearModel } from './model.js';
-import { candidates, FALLBACK } from './rewrite.js';
+import { candidates, deleteSpans, FALLBACK } from './rewrite.js';
 import { runRules, type RuleHit } from './rules.js';
 
 export { loadModel } from './model.js';
@@ -112,7 +112,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   for (const s of best.values()) ruleCold *= 1 - s;
   const ruleHeat = 1 - ruleCold;
 
-  let mh = text.trim() ? modelHeat(m, reported.length ? modelView(text, reported) : text) : 0;
+  let mh = 0;
+  if (reported.length) {
+    // what is left around reported speech is often a fragment ("and walked out"), on which the
+    // model (trained on whole sentences) is unreliable: trust it less
+    const rest = modelView(text, reported);
+    mh = modelHeat(m, rest);
+    if ((rest.match(/[A-Za-z]+/g)?.length ?? 0) <= 4) mh *= 0.6;
+  } else if (text.trim()) mh = modelHeat(m, text);
   if (ctx?.private && !directed) mh *= 0.8;
   const heat = Math.max(mh, ruleHeat);
   const safety = hits.some((h) => SAFETY_LABELS.includes(h.label));
@@ -134,12 +141,24 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   let suggestions: string[] = [];
   if (held && options.suggestions !== false) {
     const seen = new Set<string>();
-    for (const c of candidates(text, labels, hits, directed)) {
+    for (let c of candidates(text, labels, hits, directed)) {
       if (suggestions.length >= 3) break;
-      if (seen.has(c)) continue;
-      seen.add(c);
-      const a = analyze(c, { threshold, suggestions: false, context: ctx });
-      if (!a.held) suggestions.push(c);
+      // a candidate still held loses the words that hold it, twice at most, while enough of it is left
+      for (let round = 0; round < 3; round++) {
+        if (seen.has(c)) break;
+        seen.add(c);
+        const a = analyze(c, { threshold, suggestions: false, context: ctx });
+        if (!a.held) {
+          suggestions.push(c);
+          break;
+        }
+        if (round === 2 || a.labels.some((l) => SAFETY_LABELS.includes(l))) break;
+        // only words a rule points at: the model's favourite words are too often innocent ones
+        const words = runRules(c, reportedRanges(c)).hits.filter((h) => h.label !== 'shouting' && h.score >= 0.3);
+        const next = deleteSpans(c, words.length ? words : a.spans.filter((sp) => sp.label !== 'shouting'));
+        if (next === c || next.split(/\s+/).length < 3) break;
+        c = next;
+      }
     }
     if (suggestions.length === 0 && !labels.includes('self_harm')) suggestions = [FALLBACK];
   }

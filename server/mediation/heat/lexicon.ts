@@ -16,11 +16,11 @@ export const PROFANITY_STRONG = [
   'shit\\w*', 'sh\\*t\\w*', 'bullshit\\w*', 'bs', 'bitch\\w*', 'b\\*tch\\w*', 'bastard\\w*', 'asshole\\w*', 'arsehole\\w*',
   'a\\*\\*hole\\w*', 'dickhead\\w*', 'dick', 'dicks', 'cunt\\w*', 'c\\*nt\\w*', 'prick\\w*', 'twat\\w*', 'wanker\\w*',
   'douche\\w*', 'jackass\\w*', 'dumbass\\w*', 'smartass\\w*', 'piss\\w*', 'cock\\w*', 'pussy', 'pussies',
-  'whore\\w*', 'slut\\w*', 'hoe', 'hoes', 'skank\\w*', 'nigg\\w*', 'fag\\w*', 'retard\\w*', 'ass', 'arse', 'a\\$\\$',
+  'whore\\w*', 'slut\\w*', 'skank\\w*', 'nigg\\w*', 'fag\\w*', 'retard\\w*',
 ];
 export const PROFANITY_MILD = [
   'damn\\w*', 'goddamn\\w*', 'dammit', 'crap\\w*', 'hell', 'bloody', 'freaking', 'friggin\\w*', 'effing', 'screw you',
-  'screw this', 'screw it', 'sucks', 'suck it', 'balls',
+  'screw this', 'screw it', 'sucks', 'suck it', 'balls', 'ass', 'arse', 'a\\$\\$', 'hoe', 'hoes', 'butt',
 ];
 
 /** Words that insult a person. */
@@ -47,7 +47,7 @@ export const CONTEMPT = [
   'you(?:A| a)re (?:so )?(?:full of yourself|beneath me|not worth)', "you(?:A| a)re not worth (?:it|my time)", 'waste of my time',
   "you(?:A| a)re such an? ", 'what did you expect', 'of course you (?:did|would|do|are|were)', 'clearly you', 'obviously you',
   "you(?:A| wi)ll never (?:change|amount|be)", "you(?:A| a)re nothing", 'you are nothing', 'sure,? jan', 'thanks for nothing',
-  'you people', 'your kind', 'get out of my face', 'go to hell', 'drop dead', 'get lost', 'go away',
+  'you people', 'your kind', 'get out of my face', 'go to hell', 'drop dead', 'get lost',
   'you can(?:A|no)t even', 'heaven forbid', 'god forbid', 'wow,? just wow', 'unbelievable', 'whatever helps you sleep',
   'real mature', 'very mature', 'so mature', 'how mature', "(?:don(?:A|o)t )?make me laugh",
 ];
@@ -113,7 +113,8 @@ export const THREAT = [
 export const SELF_HARM = [
   'kill myself', 'killing myself', 'end my life', 'ending my life', 'take my (?:own )?life', 'want to die', 'wanna die',
   'wish i (?:was|were) dead', 'wish i (?:was|were) never born', 'better off dead', 'better off without me', "iAm suicidal", 'i am suicidal', 'feel(?:ing)? suicidal', 'i (?:have|had|get) suicidal',
-  '(?:thinking about|thoughts of|considering|contemplating) (?:suicide|killing myself|ending it)', 'commit suicide',
+  '(?:iAm |i am |i keep |i(?:A| ha)ve been )?(?:thinking about|thoughts of|considering|contemplating) (?:suicide|killing myself|ending it)',
+  "(?:iAm going to|i am going to|iAm gonna|i want to|iAll|i will|i might|i may|i could|i should|i(?:A| ha)ve thought about|i tried to) (?:commit(?:ting)? )?suicide",
   'hurt myself', 'hurting myself', 'cut myself', 'cutting myself', "don(?:A|o)t want to (?:live|be alive|be here anymore)",
   'no reason to live', 'nothing to live for', 'end it all', 'not be here anymore', "won(?:A|o)t be (?:here|around) (?:much longer|anymore|tomorrow)",
   'take an overdose', 'jump off (?:a|the) (?:bridge|roof|building)', 'slit my wrists', 'hang myself', "can(?:A|no)t go on (?:anymore|like this)",

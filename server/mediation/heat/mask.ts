@@ -32,10 +32,13 @@ const PATTERNS: RegExp[] = [
     `(?<![A-Za-z'])${NOT_I}${NOT_YOU}(?:treat(?:s|ed|ing)?\\s+(?:me|us)(?:\\s+like)?|mak(?:e|es|ing)\\s+(?:me|us)\\s+feel(?:\\s+like)?|made\\s+(?:me|us)\\s+feel(?:\\s+like)?)(?![A-Za-z])`,
     'gi',
   ),
+  // the sender about themselves: "I feel so stupid", "I'm such an idiot" (not an attack on the reader)
+  /(?<![A-Za-z'])i(?:['’]m|\s+am|\s+feel|\s+felt|\s+was|\s+look|\s+looked|\s+sound|\s+must\s+be|\s+must\s+look)\s+(?:(?:so|really|such|like|very|pretty|completely|totally|just|an?|the|most|biggest|ugly|fat)\s+)*(?=(?:stupid|dumb|idiot|idiotic|worthless|useless|pathetic|failure|ugly|fat|mess|crazy|insane|loser|awful|terrible|horrible|disgusting|fool|foolish|naive|gullible|moron|selfish|lazy|bitch|joke)\b)/gi,
   // a reported clause about the sender: "she said I'm worthless", "he thinks we are stupid"
   new RegExp(`(?<![A-Za-z'])${NOT_I}${NOT_YOU}(?:${SAYS})\\s+(?=${CLAUSE})`, 'gi'),
 ];
 
+const REPORT_BEFORE_QUOTE = /(?:\w+\s+)?(?:said|says|say|yelled|yells|screamed|screams|shouted|told\s+\w+|tells\s+\w+|wrote|writes|texted|texts|called\s+\w+|calls\s+\w+|asked|asks|replied|whispered)(?:\s+to\s+\w+)?[\s,:]*$/i;
 const CLAUSE_END = /[.!?;\n]|,\s+(?:and|but|so|then|which|because|when|while)\b|\s+(?:but|because|so that|even though)\s/g;
 const QUOTE = /["“”«»]([^"“”«»\n]{1,300})["“”«»]|(?<![A-Za-z])'([^'\n]{3,200})'(?![A-Za-z])/g;
 
@@ -59,7 +62,9 @@ export function reportedRanges(text: string): Range[] {
   while ((m = QUOTE.exec(text))) {
     const inner = m[1] ?? m[2] ?? '';
     const s = m.index + 1;
-    out.push({ start: s, end: s + inner.length });
+    // "she said", "he texted me:" before the quote belong to the report
+    const before = REPORT_BEFORE_QUOTE.exec(text.slice(Math.max(0, m.index - 40), m.index));
+    out.push({ start: before ? m.index - before[0].length : s, end: s + inner.length });
   }
   if (out.length < 2) return out;
   out.sort((a, b) => a.start - b.start);

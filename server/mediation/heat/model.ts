@@ -67,7 +67,9 @@ export function sigmoid(z: number): number {
 
 /** Model heat in 0..1 for raw text (normalisation included). */
 export function modelHeat(model: LinearModel, text: string): number {
-  const z = margin(model, normalizeForModel(text));
+  const norm = normalizeForModel(text);
+  if (!/[a-z0-9]/.test(norm)) return 0; // nothing left to judge (empty, or all reported speech)
+  const z = margin(model, norm);
   return sigmoid(model.meta.calA * z + model.meta.calB);
 }
 

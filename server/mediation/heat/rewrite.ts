@@ -17,6 +17,10 @@ const SUBS: Sub[] = [
   [w("(?:f+u+c+k+|screw|damn)\\s+(?:you|u|ya|off|yourself)|piss\\s+off|go\\s+to\\s+hell|bite\\s+me|kiss\\s+my\\s+ass|up\\s+yours|drop\\s+dead|get\\s+lost|shut\\s+(?:the\\s+\\w+\\s+)?up|shut\\s+your\\s+(?:\\w+\\s+)?(?:mouth|face|trap)"), ''],
   [w("(?:what|who|where|why|how)\\s+the\\s+(?:f+u+c+k+|hell|heck|shit|crap|devil)"), (m) => m.split(/\s+/)[0]],
   [w('wtf'), 'what'],
+  [w("holy\\s+(?:shit|crap|f+u+c+k+|hell|cow)|oh\\s+(?:shit|crap|f+u+c+k+|hell)"), ''],
+  [w("give\\s+a\\s+(?:f+u+c+k+|shit|damn|crap|rat['’]?s\\s+ass)"), 'care'],
+  [w("as\\s+(?:f+u+c+k+|hell|shit)"), ''],
+  [w("a\\s+(?:f+u+c+k+|shit)\\s*(?:ton|load)\\s+of"), 'a lot of'],
   [w("the\\s+(?:f+u+c+k+|hell|heck)(?:\\s+(?:out\\s+)?of)?"), ''],
   [w("who\\s+do\\s+you\\s+think\\s+you\\s+are|get\\s+a\\s+life|grow\\s+up|give\\s+me\\s+a\\s+break|oh\\s+please|yeah\\s+right|nice\\s+try|big\\s+surprise|what\\s+a\\s+surprise|how\\s+convenient|good\\s+luck\\s+with\\s+that|spare\\s+me|get\\s+over\\s+yourself|cry\\s+me\\s+a\\s+river|boo\\s+hoo|wow,?\\s+just\\s+wow|real\\s+mature|very\\s+mature|how\\s+mature|pfft+|duh|typical|classic\\s+you|what\\s+a\\s+joke|whatever\\s+you\\s+say|are\\s+you\\s+kidding\\s+me|(?:what['’]?s|what\\s+is)\\s+(?:wrong\\s+with\\s+you|your\\s+problem)|what\\s+the\\s+\\w+\\s+is\\s+wrong\\s+with\\s+you"), ''],
   // "you are an idiot", "you stupid cow", "you're pathetic": the attack carries no content, drop it
@@ -49,7 +53,10 @@ const SUBS: Sub[] = [
   [w('(?:pathetic|disgusting|vile|despicable)'), 'disappointing'],
   [w('(?:ridiculous|absurd|ludicrous)'), 'hard to accept'],
   [w('bull\\s*shit|bs'), 'not true'],
-  [w('(?:shit|crap|garbage|trash|rubbish)(?:ty|py)?'), 'bad'],
+  [w('full\\s+of\\s+(?:shit|crap|it)'), 'wrong'],
+  [w('(?:a\\s+)?(?:piece|pile|load|bunch|crock)\\s+of\\s+(?:shit|crap|garbage|trash|rubbish)'), ''],
+  [w('(?:shitty|crappy|trashy)'), 'bad'],
+  [w('(?:shit|crap|garbage|trash|rubbish)'), 'stuff'],
   [w('(?:f+u+c+k+(?:ing|in|ed|s)?|fck\\w*|fuk\\w*|freaking|friggin\\w*|effing|goddamn\\w*|damn(?:ed|n)?|dammit|bloody|motherf\\w+)'), ''],
   [w('(?:hell)'), ''],
   [w('(?:nigg\\w*|fag\\w*|faggot\\w*|retard\\w*|cunt\\w*|whore|slut|skank\\w*|hoe)'), ''],
@@ -68,7 +75,7 @@ function tidy(s: string): string {
       .replace(/^[\s,.;:!?-]+/, '')
       .replace(/([.!?])[\s,;:.!?]*(?=[.!?]|$)/g, '$1')
       .replace(/,\s*,/g, ',')
-      .replace(/\b(a|an|the|and|so|such|this|that|your|my)\s*([.!?,]|$)/gi, '$2')
+      .replace(/\b(a|an|the|and|so|such|your|my)\s*([.!?,]|$)/gi, '$2')
       .replace(/\s+([,.!?;:])/g, '$1')
       .replace(/^[\s,.;:!?-]+/, '')
       .trim(),
@@ -90,6 +97,18 @@ function unshout(s: string): string {
 }
 
 /** The minimal edit: the same message with the attack taken out. */
+export function deleteSpans(text: string, spans: { start: number; end: number }[]): string {
+  const sorted = [...spans].sort((a, b) => b.start - a.start);
+  let s = text;
+  let lastStart = Infinity;
+  for (const sp of sorted) {
+    if (sp.end > lastStart) continue;
+    s = s.slice(0, sp.start) + ' ' + s.slice(sp.end);
+    lastStart = sp.start;
+  }
+  return tidy(s);
+}
+
 export function minimalEdit(text: string): string {
   let s = unshout(text);
   for (const [re, to] of SUBS) s = s.replace(re, to as string);
@@ -172,7 +191,8 @@ export function candidates(text: string, labels: HeatLabel[], hits: RuleHit[], d
   }
   const out: string[] = [];
   const editUseful = words >= 2 && edit !== text.trim();
-  if (directed || lead === 'stonewalling') {
+  const horseman = lead === 'stonewalling' || lead === 'criticism' || lead === 'contempt' || lead === 'blame' || lead === 'defensiveness';
+  if (horseman && directed) {
     out.push(...nvc);
     if (editUseful) out.push(edit);
   } else {

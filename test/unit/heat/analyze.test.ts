@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { Analysis } from '../../../shared/analysis.js';
+import { analyze, DEFAULT_THRESHOLD, loadModel } from '../../../server/mediation/heat/index.js';
+
+function labelsOf(text: string) {
+  return analyze(text, { suggestions: false }).labels;
+}
+
+describe('heat analyzer: API', () => {
+  it('returns the shared Analysis shape', () => {
+    const a = analyze('You never listen to me, what is wrong with you?');
+    expect(Analysis.parse(a)).toEqual(a);
+    expect(a.heat).toBeGreaterThanOrEqual(0);
+    expect(a.heat).toBeLessThanOrEqual(1);
+  });
+
+  it('loads the model quickly and once', () => {
+    const m = loadModel();
+    expect(m.loadMs).toBeLessThan(300);
+    expect(loadModel()).toBe(m);
+  });
+
+  it('holds at the default threshold and respects a custom one', () => {
+    expect(DEFAULT_THRESHOLD).toBe(0.5);
+    const text = 'You never listen to me.';
+    const a = analyze(text);
+    expect(a.held).toBe(a.heat >= 0.5);
+    expect(analyze(text, { threshold: 0.99 }).held).toBe(false);
+  });
+
+  it('is deterministic', () => {
+    const t = 'this fucking meeting is a waste of time';
+    expect(analyze(t)).toEqual(analyze(t));
+  });
+
+  it('calm messages are not held and carry no suggestions', () => {
+    for (const t of [
+      'Can we talk about the schedule for next week?',
+      'I felt hurt when the plans changed without me. Could we decide together next time?',
+      'Thanks, that works for me.',
+      "I'd like us to split the driving on weekdays.",
+    ]) {
+      const a = analyze(t);
+      expect(a.held, t).toBe(false);
+      expect(a.suggestions, t).toEqual([]);
+    }
+  });
+
+  it('omits suggestions when asked', () => {
+    const a = analyze('You are an idiot', { suggestions: false });
+    expect(a.held).toBe(true);
+    expect(a.suggestions).toEqual([]);
+  });
+});
+
+describe('heat analyzer: labels', () => {
+  const cases: [string, string][] = [
+    ['insult', 'You are an idiot'],
+    ['insult', "you're such a pathetic loser"],
+    ['insult', 'hamilton is a moron'], // jigsaw-style
+    ['contempt', 'Oh please, who do you think you are?'],
+    ['contempt', 'Yeah right. Good luck with that.'],
+    ['criticism', 'You never listen to me.'],
+    ['criticism', 'You always leave the dishes for me.'],
+    ['criticism', 'What is wrong with you?'],
+    ['defensiveness', "It's not my fault, you're overreacting."],
+    ['stonewalling', 'Whatever.'],
+    ["stonewalling", "I'm done talking."],
+    ['blame', "It's all your fault that we are late."],
+    ['blame', 'You ruined the whole weekend.'],
+    ['profanity', 'this fucking meeting is a waste of time'],
+    ['profanity', 'Fuck off'],
+    ['shouting', 'WHY DO YOU NEVER CALL ME BACK'],
+    ['shouting', 'Answer me!!!'],
+    ['threat', "If you take the car again I'll hurt you."],
+    ['threat', 'You will regret this, I know where you live.'],
+    ['self_harm', 'Sometimes I want to kill myself.'],
+    ['self_harm', "I don't want to live anymore."],
+  ];
+  for (const [label, text] of cases) {
+    it(`${label}: ${text}`, () => {
+      expect(labelsOf(text)).toContain(label);
+    });
+  }
+
+  it('holds the four horsemen when aimed at the reader', () => {
+    for (const t of ['You never listen to me.', 'Oh please, who do you think you are?', 'Whatever.', "It's all your fault that we are late."]) {
+      expect(analyze(t).held, t).toBe(true);
+    }
+  });
+
+  it('holds real heated sentences from the data sets', () => {
+    // jigsaw-sentences and paradetox (heated side)
+    for (const t of [
+      'hmm stupid pills , loser .',
+      'these idiots spreading hate , lies and emotional and mental blackmail scare me more .',
+      'im not gonna sell the fucking picture , i just want to contribute to the fucking article .',
+      'delete the page and shut up',
+    ]) {
+      expect(analyze(t).held, t).toBe(true);
+    }
+  });
+});
+
+describe('heat analyzer: spans', () => {
+  it('points at the words that caused each label, as offsets into the original text', () => {
+    const text = 'Honestly, you are an idiot and this is fucking ridiculous!!!';
+    const a = analyze(text);
+    const byLabel = (l: string) => a.spans.filter((s) => s.label === l).map((s) => text.slice(s.start, s.end));
+    expect(byLabel('insult')).toContain('you are an idiot');
+    expect(byLabel('profanity')).toContain('fucking');
+    expect(byLabel('shouting')).toContain('!!!');
+    for (const s of a.spans) {
+      expect(s.start).toBeGreaterThanOrEqual(0);
+      expect(s.end).toBeLessThanOrEqual(text.length);
+      expect(s.end).toBeGreaterThan(s.start);
+    }
+  });
+
+  it('keeps offsets right with curly apostrophes and leading spaces', () => {
+    const text = '   you’re such a jerk';
+    const a = analyze(text);
+    const s = a.spans.find((x) => x.label === 'insult')!;
+    expect(text.slice(s.start, s.end)).toBe('you’re such a jerk');
+  });
+});
+
+describe('heat analyzer: reported speech is not an attack', () => {
+  for (const t of [
+    'he called me stupid in front of the kids',
+    "my wife told me I'm worthless",
+    'My husband yells at me and calls me a fat cow when he drinks.',
+    'I was called a bitch at work, and it hurt.',
+    'She said "you are a useless mother" and walked out.',
+    'my mom makes me feel worthless',
+    'He told me that I should kill myself.',
+    // counsel-chat style
+    'My boyfriend didn\'t want to sit there and wait with me. He doesn\'t understand why I\'m mad, and he calls me crazy when I bring it up.',
+    'I am married, but I had sex with my friend. I feel guilty, but I feel not guilty too. Do I need to feel guilty?',
+    'I feel so stupid for trusting him again.',
+  ]) {
+    it(`not held: ${t}`, () => {
+      expect(analyze(t).held).toBe(false);
+    });
+  }
+
+  it('but the sender quoting themselves is their own attack', () => {
+    expect(analyze('I said you are an idiot').held).toBe(true);
+  });
+});
+
+describe('heat analyzer: safety path', () => {
+  it('holds threats and self-harm whatever the threshold', () => {
+    expect(analyze('I will kill you', { threshold: 0.99 }).held).toBe(true);
+    expect(analyze('I want to end my life', { threshold: 0.99 }).held).toBe(true);
+  });
+
+  it('offers no rewrite of self-harm and only a step-away for threats', () => {
+    expect(analyze('I want to kill myself').suggestions).toEqual([]);
+    const t = analyze("I'm going to hurt you");
+    expect(t.labels).toContain('threat');
+    for (const s of t.suggestions) expect(s).not.toMatch(/hurt you|kill/i);
+  });
+
+  it('does not treat someone else\'s suicide as the sender\'s self-harm', () => {
+    expect(labelsOf("My ex's friend attempted to commit suicide last year.")).not.toContain('self_harm');
+  });
+});
+
+describe('heat analyzer: context', () => {
+  it('a named participant counts as the reader', () => {
+    const plain = analyze('Sam is such a liar', { suggestions: false });
+    const named = analyze('Sam is such a liar', { suggestions: false, context: { otherNames: ['Sam'] } });
+    expect(named.heat).toBeGreaterThanOrEqual(plain.heat);
+    expect(named.held).toBe(true);
+  });
+});
