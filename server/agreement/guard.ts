@@ -206,9 +206,37 @@ export function attachGuard(
   const handler = (tr: Y.Transaction): void => {
     if (!opts.isClient(tr.origin)) return;
     if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
+    clearForeignRoots(doc, tr);
     const result = reconcile(doc, shadow, true);
     if (result.textEdited) opts.onEdit?.(result);
   };
   doc.on('afterTransaction', handler);
   return () => doc.off('afterTransaction', handler);
+}
+
+/** The root type a (possibly nested) type lives in. */
+function rootOf(type: Y.AbstractType<any>): Y.AbstractType<any> {
+  let t = type;
+  while (t._item !== null) t = t._item.parent as Y.AbstractType<any>;
+  return t;
+}
+
+/**
+ * The document has two roots; content a client puts anywhere else would be stored and sent to
+ * everyone without being part of the agreement, so it is deleted.
+ */
+export function clearForeignRoots(doc: Y.Doc, tr: Y.Transaction): void {
+  const ours = new Set([doc.share.get(DOC.clauses), doc.share.get(DOC.meta)]);
+  const foreign = new Set<Y.AbstractType<any>>();
+  for (const type of tr.changed.keys()) {
+    const root = rootOf(type as Y.AbstractType<any>);
+    if (!ours.has(root)) foreign.add(root);
+  }
+  if (foreign.size === 0) return;
+  doc.transact((own) => {
+    for (const root of foreign) {
+      for (let item = root._start; item !== null; item = item.right) if (!item.deleted) item.delete(own);
+      for (const item of root._map.values()) if (!item.deleted) item.delete(own);
+    }
+  }, SERVER_ORIGIN);
 }

@@ -1,4 +1,3 @@
-import type http from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type stream from 'node:stream';
 

@@ -114,6 +114,27 @@ describe('agreement guard', () => {
     expect(readAgreement(doc)).toEqual(snapshotOf(shadow));
   });
 
+  it('deletes whatever a client writes outside the two roots of the agreement', () => {
+    const { doc, asClient, expected } = setup();
+    asClient(() => {
+      doc.getMap('junk').set('big', 'x'.repeat(100));
+      doc.getArray('more').push([new Y.Map([['a', 1]])]);
+      doc.getText('notes').insert(0, 'hello');
+    });
+    expect(doc.getMap('junk').size).toBe(0);
+    expect(doc.getArray('more').length).toBe(0);
+    expect(doc.getText('notes').length).toBe(0);
+    expect(readAgreement(doc)).toEqual(expected);
+    // And the same arriving as an update from a client, onto roots the server never accessed.
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc));
+    client.getMap('unseen').set('k', 'v');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(client, Y.encodeStateVector(doc)), CLIENT);
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+    expect(replica.getMap('unseen').size).toBe(0);
+  });
+
   it('leaves server transactions and unchanged documents alone', () => {
     const { doc, shadow } = setup();
     const before = Y.encodeStateVector(doc);
