@@ -11,6 +11,7 @@ import { LocalFacilitator } from './mediation/facilitator/local.js';
 import type { FacilitatorEngine } from './mediation/facilitator/types.js';
 import { PrepService } from './mediation/prepService.js';
 import { Metrics } from './metrics.js';
+import { log, setLogLevel } from './log.js';
 import { SocketBroadcaster } from './realtime/broadcaster.js';
 import { attachGateway } from './realtime/gateway.js';
 import { RateLimits } from './realtime/limits.js';
@@ -44,6 +45,7 @@ const EXPIRY_SWEEP_MS = 60_000;
 
 /** The composition root: builds every part from the config and wires them one way. */
 export function createApp(config: Config, parts: AppParts = {}): App {
+  setLogLevel(config.logLevel);
   const store = parts.store ?? new MemoryStore();
   const engine = parts.engine ?? new LocalFacilitator();
   const now = parts.now ?? Date.now;
@@ -72,7 +74,7 @@ export function createApp(config: Config, parts: AppParts = {}): App {
     docs: () => agreement.stats().docs,
   });
 
-  const timers = new RoomTimers((roomId) => void rooms.tick(roomId).catch((err) => console.error('room tick failed:', err)), now);
+  const timers = new RoomTimers((roomId) => void rooms.tick(roomId).catch((err) => log.error('room tick failed', err)), now);
   const deps = {
     store,
     engine,
@@ -113,7 +115,7 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   }
   expressApp.use(errorHandler(metrics));
 
-  const sweeper = setInterval(() => void rooms.expire().catch((err) => console.error('expiry sweep failed:', err)), EXPIRY_SWEEP_MS);
+  const sweeper = setInterval(() => void rooms.expire().catch((err) => log.error('expiry sweep failed', err)), EXPIRY_SWEEP_MS);
   sweeper.unref();
 
   return {

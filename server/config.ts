@@ -7,12 +7,6 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: z.string().optional(),
-  REDIS_URL: z.string().optional(),
-  FACILITATOR: z.enum(['local', 'openai']).optional(),
-  OPENAI_API_KEY: z.string().optional(),
-  OPENAI_BASE_URL: z.string().optional(),
-  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
-  OPENAI_TIMEOUT_MS: num(1500),
   HEAT_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
   BREAK_MINUTES: num(20),
   FLOOR_SECONDS: num(180),
@@ -28,9 +22,6 @@ export interface Config {
   port: number;
   host: string;
   publicUrl?: string;
-  redisUrl?: string;
-  facilitator: 'local' | 'openai';
-  openai: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
   heatThreshold: number;
   breakMinutes: number;
   floorSeconds: number;
@@ -49,9 +40,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     publicUrl: e.PUBLIC_URL,
-    redisUrl: e.REDIS_URL,
-    facilitator: e.FACILITATOR ?? (e.OPENAI_API_KEY || e.OPENAI_BASE_URL ? 'openai' : 'local'),
-    openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS },
     heatThreshold: e.HEAT_THRESHOLD,
     breakMinutes: e.BREAK_MINUTES,
     floorSeconds: e.FLOOR_SECONDS,

@@ -17,6 +17,7 @@ import {
 } from '../../shared/protocol.js';
 import { z as zod } from 'zod';
 import { AppError, toApiError } from '../errors.js';
+import { log } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { PrepService } from '../mediation/prepService.js';
 import { authenticate, type Identity } from '../rooms/credentials.js';
@@ -132,7 +133,7 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
     } catch (err) {
       const error = toApiError(err);
       metrics.rejected.inc({ code: error.code });
-      if (error.code === 'internal') console.error(`event ${event} failed:`, (err as Error)?.stack ?? err);
+      if (error.code === 'internal') log.error(`socket event ${event} failed`, err);
       (ack as ((x: unknown) => void) | undefined)?.({ ok: false, error });
     }
   }
