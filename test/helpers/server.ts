@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { createApp, type App, type AppParts } from '../../server/app.js';
 import { testConfig, type Config } from '../../server/config.js';
@@ -105,3 +106,17 @@ export async function couple(url: string, mode = 'open') {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One app for a whole test file: started before the tests, closed after, clients closed after
+ * each test. Returns a getter because the server exists only once beforeAll has run.
+ */
+export function useServer(overrides: Partial<Config> = {}): () => TestServer {
+  let srv: TestServer;
+  beforeAll(async () => {
+    srv = await startServer(overrides);
+  });
+  afterAll(() => srv.close());
+  afterEach(() => closeClients());
+  return () => srv;
+}

@@ -6,6 +6,7 @@ import { WebsocketProvider } from 'y-websocket';
 import type { Role } from '../../shared/protocol.js';
 import { AgreementService, type AgreementOptions } from '../../server/agreement/index.js';
 import { authenticate, hashSecret, newId, newSecret } from '../../server/rooms/credentials.js';
+import { newParticipant, newRoom } from '../../server/rooms/newRoom.js';
 import type { RoomRecord } from '../../server/rooms/types.js';
 import { MemoryStore } from '../../server/store/memory.js';
 import type { Store } from '../../server/store/types.js';
@@ -17,37 +18,12 @@ export interface Member {
   name: string;
 }
 
+/** A joint-session room with these members, built as the service builds rooms. */
 export function roomRecord(roomId: string, members: Member[]): RoomRecord {
   const now = Date.now();
-  return {
-    roomId,
-    title: 'Test room',
-    kind: 'couple',
-    mode: 'open',
-    phase: 'joint',
-    createdAt: now,
-    expiresAt: now + 3600_000,
-    heatThreshold: 0.5,
-    participants: members.map((m) => ({
-      participantId: m.participantId,
-      name: m.name,
-      role: m.role,
-      joinedAt: now,
-      delivered: 0,
-      chars: 0,
-    })),
-    floor: { holder: null, queue: [], listener: null, stage: null, expiresAt: null },
-    break: null,
-    heat: 0,
-    hotStreak: 0,
-    recentSpeakers: [],
-    sinceNudge: 0,
-    sinceOffer: 0,
-    recapFromSeq: 0,
-    sharedPoints: [],
-    held: {},
-    welcomed: false,
-  };
+  const [host, ...rest] = members.map((m) => newParticipant(m.participantId, m.name, m.role, now));
+  const room = newRoom({ roomId, title: 'Test room', kind: 'couple', mode: 'open', host, now, retentionMs: 3600_000, heatThreshold: 0.5 });
+  return { ...room, phase: 'joint', participants: [host, ...rest] };
 }
 
 /** A room with one member per role given, tokens stored hashed as the real service does. */

@@ -1,34 +1,29 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { call, closeClients, connect, createRoom, joinRoom, next, startServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { call, connect, createRoom, joinRoom, next, useServer } from '../helpers/server.js';
 
-let srv: TestServer;
-beforeAll(async () => {
-  srv = await startServer();
-});
-afterAll(() => srv.close());
-afterEach(() => closeClients());
+const server = useServer();
 
 describe('the local facilitator in the room', () => {
   it('welcomes everyone with ground rules when the second party joins, once', async () => {
-    const host = await createRoom(srv.url, { kind: 'couple', name: 'Ann', mode: 'speaker-listener' });
-    const a = await connect(srv.url, host.token);
+    const host = await createRoom(server().url, { kind: 'couple', name: 'Ann', mode: 'speaker-listener' });
+    const a = await connect(server().url, host.token);
     const welcome = next(a, 'facilitator', (f: any) => f.kind === 'welcome');
-    const guest = await joinRoom(srv.url, host.roomId, host.inviteCode, 'Ben');
+    const guest = await joinRoom(server().url, host.roomId, host.inviteCode, 'Ben');
     const w = await welcome;
     expect(w.text).toMatch(/ground rules/);
     expect(w.text).toMatch(/says back what they heard/);
-    await joinRoom(srv.url, host.roomId, host.inviteCode, 'Cleo');
-    const b = await connect(srv.url, guest.token);
+    await joinRoom(server().url, host.roomId, host.inviteCode, 'Cleo');
+    const b = await connect(server().url, guest.token);
     const history = await call(b, 'history', { sinceSeq: 0 });
     expect(history.messages.filter((m: any) => m.kind === 'welcome')).toHaveLength(1);
     expect((await call(b, 'room:state')).state.phase).toBe('joint');
   });
 
   it('in open mode, invites the quietest after several messages in a row from one person', async () => {
-    const host = await createRoom(srv.url, { kind: 'family', name: 'Dad', mode: 'open' });
-    const kid = await joinRoom(srv.url, host.roomId, host.inviteCode, 'Noor');
-    const d = await connect(srv.url, host.token);
-    const k = await connect(srv.url, kid.token);
+    const host = await createRoom(server().url, { kind: 'family', name: 'Dad', mode: 'open' });
+    const kid = await joinRoom(server().url, host.roomId, host.inviteCode, 'Noor');
+    const d = await connect(server().url, host.token);
+    const k = await connect(server().url, kid.token);
     const nudge = next(k, 'facilitator', (f: any) => f.kind === 'nudge');
     for (let i = 0; i < 4; i++) await call(d, 'message:send', { clientMsgId: `d${i}`, text: `Here is another thing I want to say, number ${i}.` });
     const n = await nudge;
@@ -37,10 +32,10 @@ describe('the local facilitator in the room', () => {
   });
 
   it('when the room settles, offers draft clauses from what people said and shared', async () => {
-    const host = await createRoom(srv.url, { kind: 'couple', name: 'Ann' });
-    const guest = await joinRoom(srv.url, host.roomId, host.inviteCode, 'Ben');
-    const a = await connect(srv.url, host.token);
-    const b = await connect(srv.url, guest.token);
+    const host = await createRoom(server().url, { kind: 'couple', name: 'Ann' });
+    const guest = await joinRoom(server().url, host.roomId, host.inviteCode, 'Ben');
+    const a = await connect(server().url, host.token);
+    const b = await connect(server().url, guest.token);
     const offer = next(b, 'facilitator', (f: any) => f.kind === 'clause-offer');
     await call(a, 'prep:share', { text: 'Please stop making plans for both of us without asking.' });
     const lines = ['I hear you.', 'Thank you for saying that.', 'Would you be willing to check the calendar with me on Sundays?', 'That sounds fair.', 'I need a quiet evening now and then.', 'Okay.'];

@@ -1,39 +1,34 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { call, closeClients, connect, createRoom, http, invite, joinRoom, next, startServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { call, connect, createRoom, http, invite, joinRoom, next, startServer, useServer } from '../helpers/server.js';
 
-let srv: TestServer;
-beforeAll(async () => {
-  srv = await startServer();
-});
-afterAll(() => srv.close());
-afterEach(() => closeClients());
+const server = useServer();
 
 describe('rooms over HTTP', () => {
   it('creates a room with unguessable credentials', async () => {
-    const res = await http(srv.url, 'POST', '/api/rooms', { title: 'Weekends', kind: 'couple', name: 'Ann', mode: 'round' });
+    const res = await http(server().url, 'POST', '/api/rooms', { title: 'Weekends', kind: 'couple', name: 'Ann', mode: 'round' });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ roomId: expect.any(String), participantId: expect.any(String), role: 'host' });
     // At least 128 bits of randomness: 24 bytes in base64url are 32 characters.
     expect(res.json.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(res.json.inviteCode).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    const view = await http(srv.url, 'GET', `/api/rooms/${res.json.roomId}`, undefined, res.json.token);
+    const view = await http(server().url, 'GET', `/api/rooms/${res.json.roomId}`, undefined, res.json.token);
     expect(view.json).toMatchObject({ title: 'Weekends', kind: 'couple', mode: 'round', phase: 'prep', participants: [{ name: 'Ann', role: 'host', online: false }] });
   });
 
   it('stores tokens and invite codes hashed, never as they are', async () => {
-    const host = await createRoom(srv.url);
-    const dump = JSON.stringify([...(srv.app.store as any).tokens.entries(), ...(srv.app.store as any).invites.entries()]);
+    const host = await createRoom(server().url);
+    const dump = JSON.stringify([...(server().app.store as any).tokens.entries(), ...(server().app.store as any).invites.entries()]);
     expect(dump).not.toContain(host.token);
     expect(dump).not.toContain(host.inviteCode);
   });
 
   it('joins with an invite code and shows presence', async () => {
-    const host = await createRoom(srv.url);
-    const joined = await http(srv.url, 'POST', `/api/rooms/${host.roomId}/join`, { inviteCode: host.inviteCode, name: 'Ben' });
+    const host = await createRoom(server().url);
+    const joined = await http(server().url, 'POST', `/api/rooms/${host.roomId}/join`, { inviteCode: host.inviteCode, name: 'Ben' });
     expect(joined.status).toBe(201);
     expect(joined.json).toMatchObject({ role: 'participant', token: expect.any(String), participantId: expect.any(String) });
-    await connect(srv.url, joined.json.token);
-    const view = await http(srv.url, 'GET', `/api/rooms/${host.roomId}`, undefined, host.token);
+    await connect(server().url, joined.json.token);
+    const view = await http(server().url, 'GET', `/api/rooms/${host.roomId}`, undefined, host.token);
     expect(view.json.phase).toBe('joint');
     expect(view.json.participants).toEqual([
       { participantId: host.participantId, name: 'Ann', role: 'host', online: false },
@@ -42,21 +37,21 @@ describe('rooms over HTTP', () => {
   });
 
   it('lets the host mint observer and mediator invites, and no one else', async () => {
-    const host = await createRoom(srv.url);
+    const host = await createRoom(server().url);
     for (const role of ['observer', 'mediator', 'participant']) {
-      const res = await http(srv.url, 'POST', `/api/rooms/${host.roomId}/invites`, { role }, host.token);
+      const res = await http(server().url, 'POST', `/api/rooms/${host.roomId}/invites`, { role }, host.token);
       expect(res.status).toBe(201);
       expect(res.json).toEqual({ inviteCode: expect.any(String), role });
-      const member = await joinRoom(srv.url, host.roomId, res.json.inviteCode, role);
+      const member = await joinRoom(server().url, host.roomId, res.json.inviteCode, role);
       expect(member.role).toBe(role);
     }
-    const guest = await joinRoom(srv.url, host.roomId, host.inviteCode, 'Ben');
-    expect((await http(srv.url, 'POST', `/api/rooms/${host.roomId}/invites`, { role: 'observer' }, guest.token)).json.error.code).toBe('forbidden');
-    expect((await http(srv.url, 'POST', `/api/rooms/${host.roomId}/invites`, { role: 'host' }, host.token)).json.error.code).toBe('invalid_payload');
+    const guest = await joinRoom(server().url, host.roomId, host.inviteCode, 'Ben');
+    expect((await http(server().url, 'POST', `/api/rooms/${host.roomId}/invites`, { role: 'observer' }, guest.token)).json.error.code).toBe('forbidden');
+    expect((await http(server().url, 'POST', `/api/rooms/${host.roomId}/invites`, { role: 'host' }, host.token)).json.error.code).toBe('invalid_payload');
   });
 
   it('refuses bad bodies, codes and tokens with clear errors', async () => {
-    const host = await createRoom(srv.url);
+    const host = await createRoom(server().url);
     const cases: [string, string, unknown, string | undefined, number, string][] = [
       ['POST', '/api/rooms', { kind: 'enemies', name: 'A' }, undefined, 400, 'invalid_payload'],
       ['POST', '/api/rooms', { kind: 'couple' }, undefined, 400, 'invalid_payload'],
@@ -72,22 +67,22 @@ describe('rooms over HTTP', () => {
       ['GET', '/api/nothing-here', undefined, undefined, 404, 'not_found'],
     ];
     for (const [method, path, body, token, status, code] of cases) {
-      const res = await http(srv.url, method, path, body, token);
+      const res = await http(server().url, method, path, body, token);
       expect({ path, status: res.status, code: res.json?.error?.code }).toEqual({ path, status, code });
       expect(res.json.error.message).toEqual(expect.any(String));
     }
   });
 
   it('sets helmet headers and answers health and metrics', async () => {
-    const health = await http(srv.url, 'GET', '/healthz');
+    const health = await http(server().url, 'GET', '/healthz');
     expect(health.status).toBe(200);
     expect(health.headers.get('x-content-type-options')).toBe('nosniff');
     expect(health.headers.get('content-security-policy')).toContain("default-src 'self'");
-    const host = await createRoom(srv.url);
-    const a = await connect(srv.url, host.token);
+    const host = await createRoom(server().url);
+    const a = await connect(server().url, host.token);
     await call(a, 'message:send', { clientMsgId: 'm', text: 'Hello' });
     await call(a, 'message:send', { clientMsgId: 'h', text: 'You stupid idiot' });
-    const metrics = await http(srv.url, 'GET', '/metrics');
+    const metrics = await http(server().url, 'GET', '/metrics');
     expect(metrics.text).toMatch(/mediation_rooms_created_total \d+/);
     expect(metrics.text).toMatch(/mediation_connections [1-9]/);
     expect(metrics.text).toMatch(/mediation_messages_delivered_total [1-9]/);
@@ -110,29 +105,49 @@ describe('rooms over HTTP', () => {
 
 describe('deleting a room', () => {
   it('only the host deletes; then tokens, sockets and events stop working', async () => {
-    const host = await createRoom(srv.url);
-    const guest = await joinRoom(srv.url, host.roomId, host.inviteCode, 'Ben');
-    const a = await connect(srv.url, host.token);
-    const b = await connect(srv.url, guest.token);
+    const host = await createRoom(server().url);
+    const guest = await joinRoom(server().url, host.roomId, host.inviteCode, 'Ben');
+    const a = await connect(server().url, host.token);
+    const b = await connect(server().url, guest.token);
     await call(a, 'message:send', { clientMsgId: 'm', text: 'Hello' });
-    expect((await http(srv.url, 'DELETE', `/api/rooms/${host.roomId}`, undefined, guest.token)).status).toBe(403);
+    expect((await http(server().url, 'DELETE', `/api/rooms/${host.roomId}`, undefined, guest.token)).status).toBe(403);
     const gone = next(b, 'room:deleted');
     const disconnected = new Promise((resolve) => b.once('disconnect', resolve));
-    expect((await http(srv.url, 'DELETE', `/api/rooms/${host.roomId}`, undefined, host.token)).status).toBe(204);
+    expect((await http(server().url, 'DELETE', `/api/rooms/${host.roomId}`, undefined, host.token)).status).toBe(204);
     expect(await gone).toEqual({ roomId: host.roomId });
     await disconnected;
-    expect((await http(srv.url, 'GET', `/api/rooms/${host.roomId}`, undefined, host.token)).status).toBe(401);
-    expect((await http(srv.url, 'POST', `/api/rooms/${host.roomId}/join`, { inviteCode: host.inviteCode, name: 'Eve' })).status).toBe(404);
-    await expect(connect(srv.url, guest.token)).rejects.toThrow(/unauthorized/);
-    expect(await srv.app.store.listLog(host.roomId, 0, 10)).toEqual([]);
+    expect((await http(server().url, 'GET', `/api/rooms/${host.roomId}`, undefined, host.token)).status).toBe(401);
+    expect((await http(server().url, 'POST', `/api/rooms/${host.roomId}/join`, { inviteCode: host.inviteCode, name: 'Eve' })).status).toBe(404);
+    await expect(connect(server().url, guest.token)).rejects.toThrow(/unauthorized/);
+    expect(await server().app.store.listLog(host.roomId, 0, 10)).toEqual([]);
   });
 
   it('answers events that race a deletion with not_found, not a crash', async () => {
-    const host = await createRoom(srv.url);
-    const a = await connect(srv.url, host.token);
-    await srv.app.store.deleteRoom(host.roomId); // deleted behind the socket's back
+    const host = await createRoom(server().url);
+    const a = await connect(server().url, host.token);
+    await server().app.store.deleteRoom(host.roomId); // deleted behind the socket's back
     expect(await call(a, 'message:send', { clientMsgId: 'x', text: 'Hello' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await call(a, 'prep:send', { text: 'Hello' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await call(a, 'break:request', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('retention', () => {
+  it('deletes a room and everything in it once its retention has passed', async () => {
+    const short = await startServer({ retentionMs: 200 });
+    try {
+      const host = await createRoom(short.url);
+      const a = await connect(short.url, host.token);
+      await call(a, 'message:send', { clientMsgId: 'm', text: 'Hello' });
+      const gone = next(a, 'room:deleted');
+      await new Promise((r) => setTimeout(r, 250));
+      await short.app.rooms.expire(); // what the periodic sweep runs
+      expect(await gone).toEqual({ roomId: host.roomId });
+      expect((await http(short.url, 'GET', `/api/rooms/${host.roomId}`, undefined, host.token)).status).toBe(401);
+      expect(await short.app.store.listLog(host.roomId, 0, 10)).toEqual([]);
+    } finally {
+      closeClients();
+      await short.close();
+    }
   });
 });

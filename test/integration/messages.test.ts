@@ -1,19 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { call, closeClients, connect, couple, createRoom, invite, joinRoom, next, startServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { call, closeClients, connect, couple, createRoom, invite, joinRoom, next, startServer, useServer } from '../helpers/server.js';
 
-let srv: TestServer;
-beforeAll(async () => {
-  srv = await startServer();
-});
-afterAll(() => srv.close());
-afterEach(() => closeClients());
+const server = useServer();
 
 const HEATED = 'You are such an idiot, you never listen to anything I say';
 const THREAT = 'I will hurt you if you do that again';
 
 describe('message:send', () => {
   it('delivers a calm message with a sequence number, to everyone, stored before broadcast', async () => {
-    const { a, b } = await couple(srv.url);
+    const { a, b } = await couple(server().url);
     const seen = next(b, 'message');
     const ack = await call(a, 'message:send', { clientMsgId: 'c1', text: '  I would like us to talk about the weekend.  ' });
     expect(ack).toMatchObject({ ok: true, status: 'delivered', seq: expect.any(Number) });
@@ -24,7 +19,7 @@ describe('message:send', () => {
   });
 
   it('delivers a retry with the same clientMsgId once', async () => {
-    const { a, b } = await couple(srv.url);
+    const { a, b } = await couple(server().url);
     const first = await call(a, 'message:send', { clientMsgId: 'same', text: 'Hello there' });
     const second = await call(a, 'message:send', { clientMsgId: 'same', text: 'Hello there' });
     expect(second).toMatchObject({ ok: true, status: 'delivered', seq: first.seq });
@@ -34,7 +29,7 @@ describe('message:send', () => {
   });
 
   it('gives numbers in order under concurrent senders', async () => {
-    const { a, b } = await couple(srv.url);
+    const { a, b } = await couple(server().url);
     const acks = await Promise.all(
       Array.from({ length: 20 }, (_, i) => call(i % 2 ? a : b, 'message:send', { clientMsgId: `n${i}`, text: `Point number ${i}` })),
     );
@@ -46,7 +41,7 @@ describe('message:send', () => {
   });
 
   it('refuses bad input with clear codes and keeps the connection', async () => {
-    const { a } = await couple(srv.url);
+    const { a } = await couple(server().url);
     expect(await call(a, 'message:send', { clientMsgId: 'x', text: 'a'.repeat(4001) })).toMatchObject({ ok: false, error: { code: 'too_long' } });
     expect(await call(a, 'message:send', { clientMsgId: 'x', text: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     expect(await call(a, 'message:send', { text: 'no id' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
@@ -59,10 +54,10 @@ describe('message:send', () => {
   });
 
   it('does not let observers write to the room', async () => {
-    const { host } = await couple(srv.url);
-    const code = await invite(srv.url, host, 'observer');
-    const observer = await joinRoom(srv.url, host.roomId, code, 'Olive');
-    const o = await connect(srv.url, observer.token);
+    const { host } = await couple(server().url);
+    const code = await invite(server().url, host, 'observer');
+    const observer = await joinRoom(server().url, host.roomId, code, 'Olive');
+    const o = await connect(server().url, observer.token);
     expect(await call(o, 'message:send', { clientMsgId: 'o1', text: 'Hello' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
@@ -82,7 +77,7 @@ describe('message:send', () => {
 
 describe('held messages', () => {
   it('holds a heated message for the sender only, with labels, spans and suggestions', async () => {
-    const { a, b } = await couple(srv.url);
+    const { a, b } = await couple(server().url);
     const ack = await call(a, 'message:send', { clientMsgId: 'h1', text: HEATED });
     expect(ack).toMatchObject({ ok: true, status: 'held' });
     const { review } = ack;
@@ -100,7 +95,7 @@ describe('held messages', () => {
   });
 
   it('sends a chosen suggestion as a reworded message', async () => {
-    const { a, b } = await couple(srv.url);
+    const { a, b } = await couple(server().url);
     const held = await call(a, 'message:send', { clientMsgId: 'h2', text: HEATED });
     const seen = next(b, 'message', (m: any) => m.clientMsgId === 'h2');
     const sent = await call(a, 'message:resolve', { clientMsgId: 'h2', action: 'suggestion', index: 0 });
@@ -112,7 +107,7 @@ describe('held messages', () => {
   });
 
   it('scores an edit again: still heated stays held, calm is delivered', async () => {
-    const { a } = await couple(srv.url);
+    const { a } = await couple(server().url);
     await call(a, 'message:send', { clientMsgId: 'h3', text: HEATED });
     const again = await call(a, 'message:resolve', { clientMsgId: 'h3', action: 'edit', text: 'You are a stupid idiot' });
     expect(again).toMatchObject({ ok: true, status: 'held' });
@@ -121,7 +116,7 @@ describe('held messages', () => {
   });
 
   it('sends the original where allowed, and discards on request', async () => {
-    const { a, b } = await couple(srv.url);
+    const { a, b } = await couple(server().url);
     await call(a, 'message:send', { clientMsgId: 'h4', text: HEATED });
     const original = await call(a, 'message:resolve', { clientMsgId: 'h4', action: 'original' });
     expect(original).toMatchObject({ ok: true, status: 'delivered', message: { text: HEATED, reworded: false } });
@@ -131,7 +126,7 @@ describe('held messages', () => {
   });
 
   it('refuses bad resolutions clearly', async () => {
-    const { a } = await couple(srv.url);
+    const { a } = await couple(server().url);
     expect(await call(a, 'message:resolve', { clientMsgId: 'nope', action: 'discard' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     await call(a, 'message:send', { clientMsgId: 'h6', text: HEATED });
     expect(await call(a, 'message:resolve', { clientMsgId: 'h6', action: 'suggestion', index: 9 })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
@@ -140,7 +135,7 @@ describe('held messages', () => {
   });
 
   it('never delivers a threat as written, tells the host without the text, and pauses the room', async () => {
-    const { a, b } = await couple(srv.url);
+    const { a, b } = await couple(server().url);
     const headsUp = next(a, 'facilitator', (f: any) => f.kind === 'safety');
     const held = await call(b, 'message:send', { clientMsgId: 't1', text: THREAT });
     expect(held).toMatchObject({ ok: true, status: 'held', review: { originalAllowed: false } });
@@ -158,7 +153,7 @@ describe('held messages', () => {
   });
 
   it('never delivers self-harm as written and offers help to the sender', async () => {
-    const { b } = await couple(srv.url);
+    const { b } = await couple(server().url);
     const held = await call(b, 'message:send', { clientMsgId: 's1', text: 'I just want to kill myself' });
     expect(held.review).toMatchObject({ originalAllowed: false, labels: expect.arrayContaining(['self_harm']) });
     expect(held.review.safety).toMatch(/crisis line|emergency/);
@@ -168,24 +163,24 @@ describe('held messages', () => {
 
 describe('history and reconnecting', () => {
   it('catches a reconnecting client up from its last sequence number', async () => {
-    const { a, b, guest } = await couple(srv.url);
+    const { a, b, guest } = await couple(server().url);
     const first = await call(a, 'message:send', { clientMsgId: 'r1', text: 'First point' });
     b.disconnect();
     await call(a, 'message:send', { clientMsgId: 'r2', text: 'Second point' });
     await call(a, 'message:send', { clientMsgId: 'r3', text: 'Third point' });
-    const back = await connect(srv.url, guest.token);
+    const back = await connect(server().url, guest.token);
     const missed = await call(back, 'history', { sinceSeq: first.seq });
     expect(missed.messages.filter((m: any) => m.type === 'message').map((m: any) => m.text)).toEqual(['Second point', 'Third point']);
   });
 
   it('refuses a forged token on connect', async () => {
-    await expect(connect(srv.url, 'forged-token-forged-token-forged')).rejects.toThrow(/unauthorized/);
-    await expect(connect(srv.url, '')).rejects.toThrow(/unauthorized/);
+    await expect(connect(server().url, 'forged-token-forged-token-forged')).rejects.toThrow(/unauthorized/);
+    await expect(connect(server().url, '')).rejects.toThrow(/unauthorized/);
   });
 
   it('answers events sent without a payload or an acknowledgement without crashing', async () => {
-    const host = await createRoom(srv.url);
-    const a = await connect(srv.url, host.token);
+    const host = await createRoom(server().url);
+    const a = await connect(server().url, host.token);
     (a as any).emit('message:send');
     (a as any).emit('floor:yield', { nonsense: true });
     const state = await (a as any).timeout(5000).emitWithAck('room:state');

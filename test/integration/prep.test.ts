@@ -1,16 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { call, closeClients, connect, couple, invite, joinRoom, next, startServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { call, connect, couple, invite, joinRoom, next, useServer } from '../helpers/server.js';
 
-let srv: TestServer;
-beforeAll(async () => {
-  srv = await startServer();
-});
-afterAll(() => srv.close());
-afterEach(() => closeClients());
+const server = useServer();
 
 describe('private preparation', () => {
   it('asks warm, structured questions in order and keeps a private history', async () => {
-    const { a } = await couple(srv.url);
+    const { a } = await couple(server().url);
     const history0 = await call(a, 'prep:history');
     expect(history0.messages[0]).toMatchObject({ role: 'facilitator', text: expect.stringMatching(/private/) });
     const reply1 = next(a, 'prep:message');
@@ -26,16 +21,16 @@ describe('private preparation', () => {
   });
 
   it('answers fear with safety first, not a telling-off', async () => {
-    const { a } = await couple(srv.url);
+    const { a } = await couple(server().url);
     const r = await call(a, 'prep:send', { text: "I'm scared of him when he drinks. He checks my phone every night." });
     expect(r.reply.text).toMatch(/safety comes first/);
   });
 
   it('never lets a secret from preparation reach anyone else, unless that person shares a point', async () => {
-    const { host, a, b } = await couple(srv.url);
-    const code = await invite(srv.url, host, 'observer');
-    const observer = await joinRoom(srv.url, host.roomId, code, 'Olive');
-    const o = await connect(srv.url, observer.token);
+    const { host, a, b } = await couple(server().url);
+    const code = await invite(server().url, host, 'observer');
+    const observer = await joinRoom(server().url, host.roomId, code, 'Olive');
+    const o = await connect(server().url, observer.token);
     const SECRET = 'PINEAPPLE-7731 I have been seeing a lawyer about a divorce';
     await call(a, 'prep:send', { text: SECRET });
     await call(a, 'prep:send', { text: `I feel trapped, ${SECRET}` });
@@ -65,17 +60,17 @@ describe('private preparation', () => {
   });
 
   it('a shared point goes through the same pipeline and can be held', async () => {
-    const { a } = await couple(srv.url);
+    const { a } = await couple(server().url);
     expect(await call(a, 'prep:share', { text: 'You are a useless idiot' })).toMatchObject({ ok: true, status: 'held' });
     expect(await call(a, 'prep:share', { text: '' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     expect(await call(a, 'prep:send', { text: 'x'.repeat(4001) })).toMatchObject({ ok: false, error: { code: 'too_long' } });
   });
 
   it('is closed to observers', async () => {
-    const { host } = await couple(srv.url);
-    const code = await invite(srv.url, host, 'observer');
-    const observer = await joinRoom(srv.url, host.roomId, code, 'Olive');
-    const o = await connect(srv.url, observer.token);
+    const { host } = await couple(server().url);
+    const code = await invite(server().url, host, 'observer');
+    const observer = await joinRoom(server().url, host.roomId, code, 'Olive');
+    const o = await connect(server().url, observer.token);
     expect(await call(o, 'prep:send', { text: 'hello' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

@@ -1,18 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { call, closeClients, connect, couple, createRoom, invite, joinRoom, next, startServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { call, connect, couple, createRoom, invite, joinRoom, next, useServer } from '../helpers/server.js';
 
-let srv: TestServer;
-beforeAll(async () => {
-  srv = await startServer({ floorSeconds: 1 });
-});
-afterAll(() => srv.close());
-afterEach(() => closeClients());
+const server = useServer({ floorSeconds: 1 });
 
 const say = (socket: any, id: string, text = `Message ${id}`) => call(socket, 'message:send', { clientMsgId: id, text });
 
 describe('turn-taking through the socket', () => {
   it('round: only the holder speaks, yield passes the floor, and everyone sees the floor in room:state', async () => {
-    const { a, b, host, guest } = await couple(srv.url, 'round');
+    const { a, b, host, guest } = await couple(server().url, 'round');
     expect(await say(b, 'b1')).toMatchObject({ ok: false, error: { code: 'not_your_turn' } });
     expect(await say(a, 'a1')).toMatchObject({ ok: true, status: 'delivered' });
     const state = next(b, 'room:state', (s: any) => s.floor.holder === guest.participantId);
@@ -25,16 +20,16 @@ describe('turn-taking through the socket', () => {
   });
 
   it('round: the floor passes on by itself when the holder runs out of time', async () => {
-    const { b, guest } = await couple(srv.url, 'round');
+    const { b, guest } = await couple(server().url, 'round');
     await next(b, 'room:state', (s: any) => s.floor.holder === guest.participantId, 4000);
     expect(await say(b, 'late')).toMatchObject({ ok: true });
   });
 
   it('hand-raise: raised hands queue, and the host grants the floor', async () => {
-    const host = await createRoom(srv.url, { kind: 'family', name: 'Mum', mode: 'hand-raise' });
-    const kid1 = await joinRoom(srv.url, host.roomId, host.inviteCode, 'Kai');
-    const kid2 = await joinRoom(srv.url, host.roomId, host.inviteCode, 'Lea');
-    const [m, k, l] = await Promise.all([connect(srv.url, host.token), connect(srv.url, kid1.token), connect(srv.url, kid2.token)]);
+    const host = await createRoom(server().url, { kind: 'family', name: 'Mum', mode: 'hand-raise' });
+    const kid1 = await joinRoom(server().url, host.roomId, host.inviteCode, 'Kai');
+    const kid2 = await joinRoom(server().url, host.roomId, host.inviteCode, 'Lea');
+    const [m, k, l] = await Promise.all([connect(server().url, host.token), connect(server().url, kid1.token), connect(server().url, kid2.token)]);
     expect(await say(k, 'k0')).toMatchObject({ ok: false, error: { code: 'not_your_turn' } });
     expect(await call(k, 'floor:request')).toMatchObject({ ok: true, floor: { holder: kid1.participantId } });
     expect(await call(l, 'floor:request')).toMatchObject({ ok: true, floor: { holder: kid1.participantId, queue: [kid2.participantId] } });
@@ -46,7 +41,7 @@ describe('turn-taking through the socket', () => {
   });
 
   it('speaker-listener: the listener paraphrases and the speaker confirms before roles swap', async () => {
-    const { a, b, host, guest } = await couple(srv.url, 'speaker-listener');
+    const { a, b, host, guest } = await couple(server().url, 'speaker-listener');
     expect(await say(a, 's1', 'I feel alone on weekends.')).toMatchObject({ ok: true });
     expect(await say(b, 'l0', 'But you never ask me!')).toMatchObject({ ok: false, error: { code: 'not_your_turn' } });
     expect(await call(a, 'floor:yield')).toMatchObject({ ok: true, floor: { stage: 'paraphrasing' } });
@@ -60,7 +55,7 @@ describe('turn-taking through the socket', () => {
   });
 
   it('room:mode: the host switches modes, others may not, and the facilitator explains', async () => {
-    const { a, b } = await couple(srv.url, 'open');
+    const { a, b } = await couple(server().url, 'open');
     expect(await call(b, 'room:mode', { mode: 'round' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await call(a, 'room:mode', { mode: 'banana' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     const note = next(b, 'facilitator', (f: any) => f.kind === 'mode');
@@ -70,10 +65,10 @@ describe('turn-taking through the socket', () => {
   });
 
   it('a mediator has the host powers over the floor and may always speak', async () => {
-    const { host, a } = await couple(srv.url, 'round');
-    const code = await invite(srv.url, host, 'mediator');
-    const med = await joinRoom(srv.url, host.roomId, code, 'Mira');
-    const m = await connect(srv.url, med.token);
+    const { host, a } = await couple(server().url, 'round');
+    const code = await invite(server().url, host, 'mediator');
+    const med = await joinRoom(server().url, host.roomId, code, 'Mira');
+    const m = await connect(server().url, med.token);
     expect(await say(m, 'm1', 'Let us slow down a little.')).toMatchObject({ ok: true });
     expect(await call(m, 'room:mode', { mode: 'hand-raise' })).toMatchObject({ ok: true });
     expect(await call(a, 'floor:request')).toMatchObject({ ok: true, floor: { holder: host.participantId } });
