@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, connect, createRoom, http, invite, joinRoom, next, startServer, useServer } from '../helpers/server.js';
+import { call, closeClients, connect, createRoom, http, invite, joinRoom, next, startServer, useServer } from '../helpers/server.js';
 
 const server = useServer();
 
