@@ -1,0 +1,218 @@
+import { useState, type FormEvent } from 'react';
+import type { ClauseSnapshot } from '../../../shared/agreement.js';
+import { LIMITS, type RoomView } from '../../../shared/protocol.js';
+import { api, ApiFailure } from '../api.js';
+import type { StoredRoom } from '../credentials.js';
+import { call, type RoomSocket } from '../socket.js';
+import { useAgreement, type AgreementConnection } from '../useAgreement.js';
+import { ClauseText } from './ClauseText.js';
+
+interface Props {
+  socket: RoomSocket;
+  view: RoomView;
+  creds: StoredRoom;
+  names: Map<string, string>;
+}
+
+export function AgreementPanel({ socket, view, creds, names }: Props) {
+  const agreement = useAgreement(creds.roomId, creds.token, { participantId: creds.participantId, name: creds.name });
+  const { snapshot, peers } = agreement;
+  const [proposal, setProposal] = useState('');
+  const [note, setNote] = useState('');
+  const isParty = creds.role === 'host' || creds.role === 'participant';
+  const canEdit = creds.role !== 'observer' && !snapshot.final;
+  const parties = view.participants.filter((p) => p.role === 'host' || p.role === 'participant');
+  const allAgreed = snapshot.clauses.length > 0 && snapshot.clauses.every((c) => parties.every((p) => c.acceptedBy.includes(p.participantId)));
+  const signed = snapshot.signedBy.includes(creds.participantId);
+  const who = (id: string) => (id === creds.participantId ? 'You' : (names.get(id) ?? 'Someone'));
+
+  async function propose(e: FormEvent) {
+    e.preventDefault();
+    const text = proposal.trim();
+    if (!text) return;
+    const res = await call(socket, 'agreement:propose', { text });
+    if (res.ok) {
+      setProposal('');
+      setNote('Your proposal was added. Everyone can now shape the words together.');
+    } else setNote(res.error.message);
+  }
+
+  async function sign() {
+    const res = await call(socket, 'agreement:sign', {});
+    setNote(res.ok ? (res.final ? 'Everyone has signed. The agreement is final.' : 'You signed. Waiting for the others to sign.') : res.error.message);
+  }
+
+  async function download() {
+    try {
+      const md = await api.agreementMarkdown(creds.roomId, creds.token);
+      const url = URL.createObjectURL(new Blob([md], { type: 'text/markdown;charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `agreement-${creds.roomId}.md`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setNote('The agreement was downloaded as a Markdown file.');
+    } catch (err) {
+      setNote(err instanceof ApiFailure ? err.message : 'We could not prepare the download just now.');
+    }
+  }
+
+  const watching = peers.filter((p, i, all) => all.findIndex((q) => q.participantId === p.participantId) === i);
+
+  return (
+    <div className="agreement">
+      <p className="small">
+        What you agree on, written together. Everyone can edit the words at the same time; changing the words asks everyone to accept
+        again. When each of you has accepted every point, you sign.
+      </p>
+      <p className="small muted" aria-live="polite" data-testid="agreement-presence">
+        {agreement.status !== 'connected'
+          ? 'Connecting to the shared document…'
+          : watching.length === 0
+            ? 'No one else has the agreement open right now.'
+            : `${watching.map((p) => p.name).join(', ')} ${watching.length === 1 ? 'has' : 'have'} the agreement open too.`}
+      </p>
+
+      {snapshot.final && (
+        <div className="final-banner" role="status" data-testid="agreement-final">
+          Signed by everyone. This agreement is final. Well done for getting here together.
+        </div>
+      )}
+
+      {snapshot.clauses.length === 0 ? (
+        <p className="muted">No points yet. Propose one below, or use a draft the facilitator offers in the conversation.</p>
+      ) : (
+        <ol className="clauses">
+          {snapshot.clauses.map((c, i) => (
+            <Clause key={c.id} clause={c} index={i} agreement={agreement} socket={socket} canEdit={canEdit} isParty={isParty} me={creds.participantId} parties={parties} who={who} />
+          ))}
+        </ol>
+      )}
+
+      {canEdit && (
+        <form className="composer" onSubmit={propose}>
+          <label htmlFor="proposal">Propose a point for the agreement</label>
+          <p id="proposal-help" className="help small">
+            Try “We will…” and something both of you can do, rather than what one person must stop.
+          </p>
+          <textarea id="proposal" rows={2} maxLength={LIMITS.clauseChars} value={proposal} onChange={(e) => setProposal(e.target.value)} aria-describedby="proposal-help" />
+          <div className="row end">
+            <button type="submit" className="primary" disabled={!proposal.trim()}>
+              Propose
+            </button>
+          </div>
+        </form>
+      )}
+
+      {snapshot.clauses.length > 0 && (
+        <section className="sign" aria-labelledby="sign-heading">
+          <h3 id="sign-heading">Signing</h3>
+          <p className="small">
+            {snapshot.signedBy.length === 0 ? 'No one has signed yet.' : `Signed by ${snapshot.signedBy.map(who).join(', ')}.`}
+            {!allAgreed && ' Signing opens when everyone has accepted every point.'}
+          </p>
+          {isParty && !signed && !snapshot.final && (
+            <button type="button" className="primary" onClick={sign} disabled={!allAgreed}>
+              Sign the agreement
+            </button>
+          )}
+        </section>
+      )}
+
+      <section className="export" aria-labelledby="export-heading">
+        <h3 id="export-heading">Keep a copy</h3>
+        <div className="row wrap">
+          <button type="button" onClick={download}>
+            Download as Markdown
+          </button>
+          <a className="button" href={`/room/${encodeURIComponent(creds.roomId)}/print`} target="_blank" rel="noopener">
+            Open a printable page
+          </a>
+        </div>
+      </section>
+      <p role="status" aria-live="polite" className="small">
+        {note}
+      </p>
+    </div>
+  );
+}
+
+function Clause({
+  clause,
+  index,
+  agreement,
+  socket,
+  canEdit,
+  isParty,
+  me,
+  parties,
+  who,
+}: {
+  clause: ClauseSnapshot;
+  index: number;
+  agreement: AgreementConnection;
+  socket: RoomSocket;
+  canEdit: boolean;
+  isParty: boolean;
+  me: string;
+  parties: RoomView['participants'];
+  who: (id: string) => string;
+}) {
+  const [error, setError] = useState('');
+  const ytext = agreement.textOf(clause.id);
+  const editingHere = agreement.peers.filter((p) => p.editing === clause.id);
+  const accepted = clause.acceptedBy.includes(me);
+  const textId = `clause-${clause.id}`;
+  return (
+    <li className={`clause ${clause.status}`} data-testid="clause">
+      <div className="clause-head">
+        <h4>Point {index + 1}</h4>
+        <span className="small muted">proposed by {who(clause.proposedBy)}</span>
+        {clause.status === 'agreed' && <span className="badge">agreed by everyone</span>}
+      </div>
+      {ytext ? (
+        <ClauseText
+          id={textId}
+          ytext={ytext}
+          readOnly={!canEdit}
+          label={`Point ${index + 1}, the words`}
+          describedBy={`${textId}-editing`}
+          onFocusChange={(f) => agreement.setEditing(f ? clause.id : null)}
+        />
+      ) : (
+        <p>{clause.text}</p>
+      )}
+      <p id={`${textId}-editing`} className="small editing-now" aria-live="polite">
+        {editingHere.length > 0 ? `✎ ${editingHere.map((p) => p.name).join(', ')} ${editingHere.length === 1 ? 'is' : 'are'} editing this point` : ''}
+      </p>
+      <ul className="acceptance" aria-label={`Who has accepted point ${index + 1}`}>
+        {parties.map((p) => {
+          const yes = clause.acceptedBy.includes(p.participantId);
+          return (
+            <li key={p.participantId} className={yes ? 'yes' : 'not-yet'}>
+              <span aria-hidden="true">{yes ? '✓' : '○'}</span> {who(p.participantId)}: {yes ? 'accepted' : 'not yet'}
+            </li>
+          );
+        })}
+      </ul>
+      {isParty && canEdit && !accepted && (
+        <button
+          type="button"
+          onClick={async () => {
+            const res = await call(socket, 'agreement:accept', { clauseId: clause.id });
+            setError(res.ok ? '' : res.error.message);
+          }}
+        >
+          I accept point {index + 1}
+        </button>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,85 @@
+import { useEffect, useRef, useState } from 'react';
+import type { BreakView, Role } from '../../../shared/protocol.js';
+import { call, type RoomSocket } from '../socket.js';
+
+function mmss(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** A pause, not a punishment: a countdown, what helps meanwhile, and the private space still open. */
+export function BreakOverlay({
+  brk,
+  socket,
+  me,
+  names,
+  onPrepare,
+}: {
+  brk: BreakView;
+  socket: RoomSocket;
+  me: { participantId: string; role: Role };
+  names: Map<string, string>;
+  onPrepare: () => void;
+}) {
+  const [now, setNow] = useState(Date.now());
+  const [error, setError] = useState('');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, []);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [brk.startedAt]);
+
+  const left = brk.endsAt - now;
+  const by =
+    brk.requestedBy === 'facilitator'
+      ? 'The facilitator suggested a pause'
+      : brk.requestedBy === me.participantId
+        ? 'You asked for a pause'
+        : `${names.get(brk.requestedBy) ?? 'Someone'} asked for a pause`;
+  const moderator = me.role === 'host' || me.role === 'mediator';
+
+  return (
+    <section className="break-overlay" aria-labelledby="break-heading" data-testid="break-overlay">
+      <h2 id="break-heading" tabIndex={-1} ref={headingRef}>
+        Taking a break
+      </h2>
+      <p>{by}. Pauses help everyone come back clearer; nothing is lost while you are away.</p>
+      <p className="countdown" aria-label={`About ${Math.max(1, Math.ceil(left / 60000))} minutes left`}>
+        <span aria-hidden="true">{mmss(left)}</span>
+      </p>
+      <p className="small">The room opens again at {new Date(brk.endsAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.</p>
+      <h3>What might help meanwhile</h3>
+      <ul>
+        <li>Breathe slowly: in for four, out for six, a few times.</li>
+        <li>Stand up, stretch, drink some water, or step outside.</li>
+        <li>Notice what you are feeling, and what you need, without arguing it in your head.</li>
+        <li>Write privately with the facilitator. No one else sees your prep.</li>
+      </ul>
+      <div className="row wrap">
+        <button type="button" onClick={onPrepare}>
+          Go to my private prep
+        </button>
+        {moderator && (
+          <button
+            type="button"
+            className="primary"
+            onClick={async () => {
+              const res = await call(socket, 'break:end', {});
+              setError(res.ok ? '' : res.error.message);
+            }}
+          >
+            End the break for everyone
+          </button>
+        )}
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { heatWords } from '../labels.js';
+
+/** The room's temperature, said gently: a soft bar and a word, never an alarm. */
+export function HeatMeter({ heat }: { heat: number }) {
+  const { word, hint } = heatWords(heat);
+  const pct = Math.round(Math.max(0, Math.min(1, heat)) * 100);
+  return (
+    <div className="heat" title={hint}>
+      <span className="heat-label">
+        Room feels: <strong>{word}</strong>
+      </span>
+      <span
+        className="heat-bar"
+        role="meter"
+        aria-label="How warm the conversation feels"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        aria-valuetext={`${word}. ${hint}`}
+      >
+        <span className="heat-fill" style={{ width: `${Math.max(6, pct)}%` }} />
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { LIMITS, type PrepMessage, type SendResult } from '../../../shared/protocol.js';
+import { call, shareMsgId, type RoomSocket } from '../socket.js';
+
+interface Props {
+  socket: RoomSocket;
+  onPrep: (l: (m: PrepMessage) => void) => () => void;
+  onShared: (r: SendResult, clientMsgId: string, text: string) => void;
+  canShare: boolean;
+}
+
+const key = (m: PrepMessage) => `${m.role}|${m.at}|${m.text}`;
+
+/** Private coaching with the facilitator; only what the person chooses is shared, one point at a time. */
+export function PrepPanel({ socket, onPrep, onShared, canShare }: Props) {
+  const [messages, setMessages] = useState<PrepMessage[]>([]);
+  const [text, setText] = useState('');
+  const [waiting, setWaiting] = useState(false);
+  const [error, setError] = useState('');
+  const [share, setShare] = useState<string | null>(null);
+  const [shareNote, setShareNote] = useState('');
+  const shareRef = useRef<HTMLTextAreaElement>(null);
+
+  const add = (more: PrepMessage[]) =>
+    setMessages((list) => {
+      const seen = new Set(list.map(key));
+      return [...list, ...more.filter((m) => !seen.has(key(m)))];
+    });
+
+  useEffect(() => {
+    let live = true;
+    void call(socket, 'prep:history', {}).then((res) => {
+      if (live && res.ok) setMessages(res.messages);
+    });
+    const off = onPrep((m) => add([m]));
+    return () => {
+      live = false;
+      off();
+    };
+  }, [socket]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  async function send(e?: FormEvent) {
+    e?.preventDefault();
+    const t = text.trim();
+    if (!t || waiting) return;
+    setError('');
+    setWaiting(true);
+    setMessages((list) => [...list, { role: 'you', text: t, at: Date.now() }]);
+    setText('');
+    const res = await call(socket, 'prep:send', { text: t });
+    setWaiting(false);
+    if (res.ok) add([res.reply]);
+    else setError(res.error.message);
+  }
+
+  function openShare(t: string) {
+    setShare(t);
+    setShareNote('');
+    setTimeout(() => shareRef.current?.focus(), 0);
+  }
+
+  async function doShare(e: FormEvent) {
+    e.preventDefault();
+    const t = (share ?? '').trim();
+    if (!t) return;
+    const res = await call(socket, 'prep:share', { text: t });
+    if (!res.ok) {
+      setShareNote(res.error.message);
+      return;
+    }
+    setShare(null);
+    setShareNote(res.status === 'delivered' ? 'Shared with the room. Everyone in the conversation can see that point now.' : '');
+    onShared(res, shareMsgId(t), t);
+  }
+
+  return (
+    <div className="prep">
+      <div className="private-note" role="note">
+        <strong>Private.</strong> Only you and the facilitator see this space. Nothing here reaches the room unless you choose to share
+        one point, and you see exactly what will be shared first.
+      </div>
+
+      <ol className="log prep-log" aria-label="Your private preparation" aria-live="polite" aria-relevant="additions">
+        {messages.map((m, i) => (
+          <li key={key(m) + i} className={m.role === 'you' ? 'entry mine private' : 'entry facilitator'} data-testid="prep-entry">
+            <p className="who">{m.role === 'you' ? 'You (private)' : 'Facilitator (private)'}</p>
+            <p className="text">{m.text}</p>
+            {m.role === 'you' && canShare && (
+              <button type="button" className="link small" onClick={() => openShare(m.text)}>
+                Share this point with the room…
+              </button>
+            )}
+          </li>
+        ))}
+        {waiting && <li className="muted small">The facilitator is thinking…</li>}
+      </ol>
+
+      <form className="composer" onSubmit={send}>
+        <label htmlFor="prep-input">Write privately to the facilitator</label>
+        <p id="prep-help" className="help small">
+          What happened, how you feel, what you need. This stays between you and the facilitator.
+        </p>
+        <textarea
+          id="prep-input"
+          rows={3}
+          maxLength={LIMITS.messageChars}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e: KeyboardEvent<HTMLTextAreaElement>) => {
+            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              void send();
+            }
+          }}
+          aria-describedby="prep-help"
+        />
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="row end wrap">
+          {canShare && (
+            <button type="button" onClick={() => openShare('')}>
+              Share one point…
+            </button>
+          )}
+          <button type="submit" className="primary" disabled={waiting || !text.trim()}>
+            Send privately
+          </button>
+        </div>
+      </form>
+
+      {share !== null && (
+        <form className="share-box" onSubmit={doShare} aria-labelledby="share-heading">
+          <h3 id="share-heading">Share one point with the room</h3>
+          <p className="small">
+            Everyone in the conversation will see exactly this text, marked as shared from your prep. The rest of your prep stays private.
+          </p>
+          <label htmlFor="share-text">The point to share</label>
+          <textarea id="share-text" ref={shareRef} rows={3} maxLength={LIMITS.messageChars} value={share} onChange={(e) => setShare(e.target.value)} />
+          <div className="row end wrap">
+            <button type="button" onClick={() => setShare(null)}>
+              Keep it private
+            </button>
+            <button type="submit" className="primary" disabled={!share.trim()}>
+              Share with the room
+            </button>
+          </div>
+        </form>
+      )}
+      <p role="status" aria-live="polite" className="small">
+        {shareNote}
+      </p>
+    </div>
+  );
+}

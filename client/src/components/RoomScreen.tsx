@@ -1,0 +1,172 @@
+import { useEffect, useRef, useState } from 'react';
+import type { SendResult } from '../../../shared/protocol.js';
+import type { Review } from '../../../shared/analysis.js';
+import { loadRoom, updateRoom, type StoredRoom } from '../credentials.js';
+import { KIND_WORDS } from '../labels.js';
+import { navigate } from '../router.js';
+import { useRoom } from '../useRoom.js';
+import { AgreementPanel } from './AgreementPanel.js';
+import { BreakOverlay } from './BreakOverlay.js';
+import { Conversation } from './Conversation.js';
+import { DeleteRoom } from './DeleteRoom.js';
+import { HeatMeter } from './HeatMeter.js';
+import { InvitePanel } from './InvitePanel.js';
+import { Participants } from './Participants.js';
+import { PrepPanel } from './PrepPanel.js';
+import { ReconnectBanner } from './ReconnectBanner.js';
+import { ReviewDialog } from './ReviewDialog.js';
+import { Tabs, type TabId } from './Tabs.js';
+
+export interface Held {
+  clientMsgId: string;
+  text: string;
+  review: Review;
+}
+
+export function RoomScreen({ roomId }: { roomId: string }) {
+  const [creds] = useState<StoredRoom | null>(() => loadRoom(roomId));
+  const room = useRoom(creds);
+  const { view, socket } = room;
+  const [tab, setTab] = useState<TabId | null>(null);
+  const [held, setHeld] = useState<Held | null>(null);
+  const [draft, setDraft] = useState('');
+  const [announce, setAnnounce] = useState('');
+  const returnFocus = useRef<HTMLElement | null>(null);
+
+  // The first tab follows the phase: prepare alone first, then talk, then agree.
+  const current: TabId = tab ?? (view?.phase === 'prep' ? 'prep' : view?.phase === 'agreement' || view?.phase === 'final' ? 'agreement' : 'room');
+
+  const phase = view?.phase;
+  const prevPhase = useRef(phase);
+  useEffect(() => {
+    if (prevPhase.current === 'prep' && phase === 'joint') setAnnounce('The other person has joined. The joint conversation has started.');
+    prevPhase.current = phase;
+  }, [phase]);
+
+  useEffect(() => {
+    if (view?.title && creds && view.title !== creds.title) updateRoom(roomId, { title: view.title });
+  }, [view?.title]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (!creds) {
+    return (
+      <div className="page narrow">
+        <h1>This room is not open on this device</h1>
+        <p>To come in, please open the invite link you were sent. If you started this room on another device, continue there.</p>
+        <p>
+          <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
+            Start a new room
+          </a>
+        </p>
+      </div>
+    );
+  }
+  if (room.deleted) {
+    return (
+      <div className="page narrow">
+        <h1>This room has been closed</h1>
+        <p>The host closed the room and its conversation, preparation notes and agreement were deleted. Thank you for taking part.</p>
+        <p>
+          <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
+            Back to the start
+          </a>
+        </p>
+      </div>
+    );
+  }
+
+  const me = { participantId: creds.participantId, role: creds.role, name: creds.name };
+  const names = new Map((view?.participants ?? []).map((p) => [p.participantId, p.name]));
+  const onBreak = view?.break && view.break.endsAt > Date.now() ? view.break : null;
+
+  /** Outcome of a send, share or resolve: delivered, held for review, or dropped. */
+  function onResult(result: SendResult, clientMsgId: string, text: string): void {
+    if (result.status === 'held') {
+      if (!held) returnFocus.current = document.activeElement as HTMLElement | null;
+      setHeld({ clientMsgId, text, review: result.review });
+    } else {
+      setHeld(null);
+      if (result.status === 'delivered') {
+        room.addEntry(result.message);
+        setAnnounce('Your message was delivered.');
+      } else setAnnounce('Your message was not sent.');
+      setTimeout(() => returnFocus.current?.focus(), 0);
+    }
+  }
+
+  return (
+    <div className="room-layout">
+      <header className="room-header">
+        <div className="room-title">
+          <h1>{view?.title || creds.title || 'Your room'}</h1>
+          {view && (
+            <p className="muted small">
+              {KIND_WORDS[view.kind]} · you are {me.name}
+              {me.role !== 'participant' ? ` (${me.role})` : ''}
+            </p>
+          )}
+        </div>
+        {view && <HeatMeter heat={view.heat} />}
+      </header>
+
+      <ReconnectBanner connection={room.connection} />
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announce}
+      </p>
+      {view?.phase === 'prep' && me.role === 'host' && (
+        <p className="notice">
+          Only you are here so far. Take your time to prepare privately, and invite the other person when you feel ready.
+        </p>
+      )}
+
+      <div className="room-body">
+        <div className="room-main">
+          <Tabs current={current} onChange={setTab} onBreak={Boolean(onBreak)} />
+          <div className="tab-panel" role="tabpanel" id={`panel-${current}`} aria-labelledby={`tab-${current}`} tabIndex={-1}>
+            {current === 'prep' && socket && (
+              <PrepPanel socket={socket} onPrep={room.onPrep} onShared={(r, id, text) => onResult(r, id, text)} canShare={me.role !== 'observer'} />
+            )}
+            {current === 'room' && socket && view && (
+              <>
+                {onBreak && <BreakOverlay brk={onBreak} socket={socket} me={me} names={names} onPrepare={() => setTab('prep')} />}
+                <Conversation
+                  socket={socket}
+                  view={view}
+                  log={room.log}
+                  me={me}
+                  names={names}
+                  draft={draft}
+                  setDraft={setDraft}
+                  onResult={onResult}
+                  onBreak={Boolean(onBreak)}
+                  onPropose={() => setTab('agreement')}
+                />
+              </>
+            )}
+            {current === 'agreement' && socket && view && <AgreementPanel socket={socket} view={view} creds={creds} names={names} />}
+            {!socket || !view ? <p className="muted">Connecting you to the room…</p> : null}
+          </div>
+        </div>
+        <aside className="room-side" aria-label="People and invitations">
+          {view && <Participants view={view} me={me} />}
+          {me.role === 'host' && view && <InvitePanel creds={creds} />}
+          {me.role === 'host' && <DeleteRoom creds={creds} />}
+        </aside>
+      </div>
+
+      {held && socket && (
+        <ReviewDialog
+          held={held}
+          socket={socket}
+          onResult={onResult}
+          onTakeBack={(text) => {
+            setHeld(null);
+            setDraft(text);
+            setTab('room');
+            setAnnounce('Your message was not sent. It is back in your draft to rewrite.');
+            setTimeout(() => document.getElementById('composer')?.focus(), 0);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { DOC, readAgreement, type AgreementSnapshot } from '../../shared/agreement.js';
+
+export interface PeerPresence {
+  clientId: number;
+  participantId: string;
+  name: string;
+  editing: string | null;
+}
+
+export interface AgreementConnection {
+  doc: Y.Doc | null;
+  snapshot: AgreementSnapshot;
+  synced: boolean;
+  status: 'connecting' | 'connected' | 'disconnected';
+  peers: PeerPresence[];
+  textOf: (clauseId: string) => Y.Text | null;
+  setEditing: (clauseId: string | null) => void;
+}
+
+const EMPTY: AgreementSnapshot = { clauses: [], signedBy: [], final: false };
+
+/** The agreement's Yjs document, live over the y-websocket endpoint, with who is where (awareness). */
+export function useAgreement(roomId: string, token: string, me: { participantId: string; name: string }): AgreementConnection {
+  const [doc, setDoc] = useState<Y.Doc | null>(null);
+  const [provider, setProvider] = useState<WebsocketProvider | null>(null);
+  const [snapshot, setSnapshot] = useState<AgreementSnapshot>(EMPTY);
+  const [synced, setSynced] = useState(false);
+  const [status, setStatus] = useState<AgreementConnection['status']>('connecting');
+  const [peers, setPeers] = useState<PeerPresence[]>([]);
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    setDoc(doc);
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    const p = new WebsocketProvider(`${scheme}://${location.host}/yjs`, roomId, doc, { params: { token }, disableBc: true });
+    setProvider(p);
+    const refresh = () => setSnapshot(readAgreement(doc));
+    doc.on('update', refresh);
+    p.on('sync', (isSynced: boolean) => {
+      setSynced(isSynced);
+      refresh();
+    });
+    p.on('status', (e: { status: AgreementConnection['status'] }) => setStatus(e.status));
+    p.awareness.setLocalStateField('user', { participantId: me.participantId, name: me.name });
+    p.awareness.setLocalStateField('editing', null);
+    const onAwareness = () => {
+      const list: PeerPresence[] = [];
+      p.awareness.getStates().forEach((state, clientId) => {
+        if (clientId === p.awareness.clientID) return;
+        const user = state.user as { participantId?: string; name?: string } | undefined;
+        if (!user?.participantId) return;
+        list.push({ clientId, participantId: user.participantId, name: user.name ?? 'Someone', editing: (state.editing as string | null) ?? null });
+      });
+      setPeers(list);
+    };
+    p.awareness.on('change', onAwareness);
+    return () => {
+      doc.off('update', refresh);
+      p.awareness.off('change', onAwareness);
+      p.destroy();
+      doc.destroy();
+      setDoc(null);
+      setProvider(null);
+    };
+  }, [roomId, token]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return {
+    doc,
+    snapshot,
+    synced,
+    status,
+    peers,
+    textOf: (clauseId) => {
+      if (!doc) return null;
+      for (const m of doc.getArray<Y.Map<unknown>>(DOC.clauses).toArray()) {
+        if (m.get(DOC.clause.id) === clauseId) {
+          const t = m.get(DOC.clause.text);
+          return t instanceof Y.Text ? t : null;
+        }
+      }
+      return null;
+    },
+    setEditing: (clauseId) => provider?.awareness.setLocalStateField('editing', clauseId),
+  };
+}
