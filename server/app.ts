@@ -67,6 +67,8 @@ export function createApp(config: Config, parts: AppParts = {}): App {
     maxMessageBytes: config.yjsMaxMessageBytes,
     idleMs: config.docIdleMs,
     rateLimitFactor: config.rateLimitFactor,
+    // Clauses can also arrive through the document itself; the room's phase follows either way.
+    onChange: (roomId, snapshot) => void rooms.agreementChanged(roomId, snapshot).catch(() => undefined),
   });
   const metrics = new Metrics({
     rooms: () => presence.activeRooms(),

@@ -80,6 +80,8 @@ export function snapshotOf(shadow: Shadow): AgreementSnapshot {
 export interface ReconcileResult {
   /** Some clause text was edited by a client and taken into the shadow. */
   textEdited: boolean;
+  /** A clause a client added through the document was taken in as a proposal. */
+  adopted: boolean;
   /** An edit cleared acceptances or signatures that existed. */
   cleared: boolean;
 }
@@ -89,11 +91,38 @@ export interface ReconcileResult {
  * final), then writes the shadow back into the document in one server-origin transaction. Writes
  * only what differs, so a document that already matches produces no update.
  */
-export function reconcile(doc: Y.Doc, shadow: Shadow, acceptEdits: boolean): ReconcileResult {
-  const result: ReconcileResult = { textEdited: false, cleared: false };
+export function reconcile(doc: Y.Doc, shadow: Shadow, acceptEdits: boolean, proposer: Proposer | null = null): ReconcileResult {
+  const result: ReconcileResult = { textEdited: false, adopted: false, cleared: false };
+  if (acceptEdits && proposer && !shadow.final) adoptNewClauses(doc, shadow, proposer, result);
   if (acceptEdits && !shadow.final) absorbTextEdits(doc, shadow, result);
   doc.transact(() => writeShadow(doc, shadow), SERVER_ORIGIN);
   return result;
+}
+
+/** Who added a clause through the document, and how the server names a new clause. */
+export interface Proposer {
+  participantId: string;
+  newId: () => string;
+}
+
+/**
+ * A clause map a client inserts is a proposal like `agreement:propose`: any Yjs client can add
+ * one. Its server-owned fields are the server's (a fresh id, the proposer, 'proposed', no
+ * acceptances) and signatures given before it no longer cover the agreement.
+ */
+function adoptNewClauses(doc: Y.Doc, shadow: Shadow, proposer: Proposer, result: ReconcileResult): void {
+  const known = new Set(shadow.clauses.map((c) => c.map));
+  doc.getArray<unknown>(DOC.clauses).toArray().forEach((item, index) => {
+    if (!(item instanceof Y.Map) || known.has(item)) return;
+    const text = item.get(DOC.clause.text);
+    const plain = (text instanceof Y.Text ? text.toString() : typeof text === 'string' ? text : '').slice(0, LIMITS.clauseChars);
+    if (plain.trim().length === 0) return; // an empty map is not a proposal: the writer drops it
+    const clause: ShadowClause = { id: proposer.newId(), proposedBy: proposer.participantId, status: 'proposed', acceptedBy: new Set(), text: plain, map: item };
+    shadow.clauses.splice(Math.min(index, shadow.clauses.length), 0, clause);
+    if (shadow.signedBy.size > 0) result.cleared = true;
+    shadow.signedBy.clear();
+    result.adopted = true;
+  });
 }
 
 function absorbTextEdits(doc: Y.Doc, shadow: Shadow, result: ReconcileResult): void {
@@ -116,7 +145,7 @@ function absorbTextEdits(doc: Y.Doc, shadow: Shadow, result: ReconcileResult): v
 function writeShadow(doc: Y.Doc, shadow: Shadow): void {
   const array = doc.getArray<unknown>(DOC.clauses);
   const wanted = new Set(shadow.clauses.map((c) => c.map).filter((m) => isLive(m, doc)));
-  // Clients may not add or remove clauses: drop whatever the server did not put there.
+  // Clients may not remove clauses, and anything in the list that is not a clause goes.
   const items = array.toArray();
   for (let i = items.length - 1; i >= 0; i--) {
     if (!wanted.has(items[i] as Y.Map<unknown>)) array.delete(i, 1);
@@ -201,14 +230,19 @@ function writeText(text: Y.Text, want: string): void {
 export function attachGuard(
   doc: Y.Doc,
   shadow: Shadow,
-  opts: { isClient: (origin: unknown) => boolean; onEdit?: (result: ReconcileResult) => void },
+  opts: {
+    isClient: (origin: unknown) => boolean;
+    /** The participant behind a client origin, for clauses added through the document. */
+    proposerOf?: (origin: unknown) => Proposer | null;
+    onEdit?: (result: ReconcileResult) => void;
+  },
 ): () => void {
   const handler = (tr: Y.Transaction): void => {
     if (!opts.isClient(tr.origin)) return;
     if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
     clearForeignRoots(doc, tr);
-    const result = reconcile(doc, shadow, true);
-    if (result.textEdited) opts.onEdit?.(result);
+    const result = reconcile(doc, shadow, true, opts.proposerOf?.(tr.origin) ?? null);
+    if (result.textEdited || result.adopted) opts.onEdit?.(result);
   };
   doc.on('afterTransaction', handler);
   return () => doc.off('afterTransaction', handler);

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { AgreementSnapshot } from '../../shared/agreement.js';
+import type { Role } from '../../shared/protocol.js';
+import { newId, type Identity } from '../rooms/credentials.js';
 import type { Store } from '../store/types.js';
 import { attachGuard, reconcile, SERVER_ORIGIN, shadowFromDoc, snapshotOf, type Shadow } from './guard.js';
 import { awarenessClients, awarenessMessage, updateMessage } from './messages.js';
@@ -9,7 +11,12 @@ import { DocPersistence } from './persistence.js';
 /** One open connection as the room sees it: something to send to. */
 export interface Peer {
   send(message: Uint8Array): void;
+  /** Who is connected (absent for test peers that only listen). */
+  readonly identity?: Identity;
 }
+
+/** Roles whose document inserts count as proposing a clause (observers' writes never arrive). */
+const PROPOSERS: ReadonlySet<Role> = new Set(['host', 'participant', 'mediator']);
 
 const LOAD_ORIGIN = Symbol('agreement-load');
 
@@ -66,8 +73,12 @@ export class RoomDoc {
     this.doc.on('afterAllTransactions', () => this.flush());
     attachGuard(this.doc, this.shadow, {
       isClient: (origin) => origin !== SERVER_ORIGIN && origin !== LOAD_ORIGIN,
+      proposerOf: (origin) => {
+        const who = this.peers.has(origin as Peer) ? (origin as Peer).identity : undefined;
+        return who && PROPOSERS.has(who.role) ? { participantId: who.participantId, newId: () => newId('cl') } : null;
+      },
       onEdit: (result) => {
-        if (result.cleared) this.opts.onChange(this.snapshot());
+        if (result.cleared || result.adopted) this.opts.onChange(this.snapshot());
       },
     });
     // Normalise whatever was stored to the document's shape before anyone syncs.

@@ -1,3 +1,4 @@
+import type { AgreementSnapshot } from '../../shared/agreement.js';
 import type {
   BreakView,
   CreateRoomBody,
@@ -16,6 +17,7 @@ import { FacilitatorVoice } from './facilitatorVoice.js';
 import { newParticipant, newRoom } from './newRoom.js';
 import { breakIsOver, endBreak, startBreak } from './policies/breaks.js';
 import { applyFloor, isModerator, parties, type FloorEvent } from './policies/floor.js';
+import { phaseAfterAgreement } from './policies/phase.js';
 import type { RoomRecord } from './types.js';
 import { roomView } from './view.js';
 
@@ -214,7 +216,7 @@ export class RoomService {
     if (who.role === 'observer') throw new AppError('forbidden', 'Observers can read the agreement but not change it.');
     if (room.phase === 'final') throw new AppError('not_allowed', 'This agreement is final and signed by everyone.');
     const out = await this.deps.agreement.propose(who.roomId, who.participantId, text);
-    await this.setPhase(who.roomId, (phase) => (phase === 'prep' || phase === 'joint' ? 'agreement' : phase));
+    await this.agreementChanged(who.roomId, await this.deps.agreement.snapshot(who.roomId));
     return out;
   }
 
@@ -228,7 +230,7 @@ export class RoomService {
     await this.room(who.roomId);
     this.mustBeParty(who);
     const out = await this.deps.agreement.sign(who.roomId, who.participantId);
-    if (out.final) await this.setPhase(who.roomId, () => 'final');
+    await this.agreementChanged(who.roomId, await this.deps.agreement.snapshot(who.roomId));
     return out;
   }
 
@@ -238,8 +240,12 @@ export class RoomService {
     }
   }
 
-  async setPhase(roomId: string, next: (phase: RoomRecord['phase']) => RoomRecord['phase']): Promise<void> {
-    await this.change(roomId, (r) => (next(r.phase) === r.phase ? { result: undefined } : { room: { ...r, phase: next(r.phase) }, result: undefined }));
+  /** The agreement changed (through an event or the document itself): move the room's phase. */
+  async agreementChanged(roomId: string, agreement: AgreementSnapshot): Promise<void> {
+    await this.change(roomId, (r) => {
+      const phase = phaseAfterAgreement(r.phase, agreement);
+      return phase === r.phase ? { result: undefined } : { room: { ...r, phase }, result: undefined };
+    });
   }
 
   async exportMarkdown(who: Identity): Promise<string> {

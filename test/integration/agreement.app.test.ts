@@ -81,6 +81,22 @@ describe('the agreement, through the whole app', () => {
     expect(readAgreement(ann.doc).clauses[0]).toMatchObject({ status: 'proposed', acceptedBy: [] });
   });
 
+  it('a clause added by any Yjs client is a proposal, and the room moves to the agreement phase', async () => {
+    const { host, guest, a } = await couple(srv.url);
+    const ben = provider(host.roomId, guest.token);
+    const ann = provider(host.roomId, host.token);
+    await until(() => ben.p.synced && ann.p.synced);
+    const map = new Y.Map<unknown>();
+    map.set(DOC.clause.text, new Y.Text('We keep Sunday mornings free.'));
+    ben.doc.getArray(DOC.clauses).push([map]);
+    await until(() => readAgreement(ann.doc).clauses[0]?.proposedBy === guest.participantId);
+    expect(readAgreement(ann.doc).clauses[0]).toMatchObject({ text: 'We keep Sunday mornings free.', status: 'proposed' });
+    const phase = async () => (await call(a, 'room:state')).state.phase;
+    const end = Date.now() + 3000;
+    while ((await phase()) !== 'agreement' && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    expect(await phase()).toBe('agreement');
+  });
+
   it('observers read the agreement but cannot propose, accept or sign', async () => {
     const { host, a } = await couple(srv.url);
     const code = await invite(srv.url, host, 'observer');

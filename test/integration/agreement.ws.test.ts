@@ -134,10 +134,6 @@ describe('agreement endpoint: sync and roles', () => {
       const meta = doc.getMap<unknown>(DOC.meta);
       meta.set(DOC.metaKeys.final, true);
       (meta.get(DOC.metaKeys.signedBy) as Y.Map<boolean>).set(r.guest.participantId, true);
-      const forged = new Y.Map<unknown>();
-      forged.set(DOC.clause.id, 'cl_inserted');
-      forged.set(DOC.clause.text, new Y.Text('Inserted by a client.'));
-      clauses(doc).push([forged]);
     });
     await waitFor(() => JSON.stringify(readAgreement(doc)) === JSON.stringify(before), 3000, 'attacker reverted');
 
@@ -151,6 +147,34 @@ describe('agreement endpoint: sync and roles', () => {
     expect(readAgreement(doc)).toEqual(before);
     expect(before.clauses[0].id).toBe(clauseId);
     expect(bad).toEqual([]);
+  });
+
+  it('takes a clause a client inserts through the document as a proposal with server-owned fields', async () => {
+    h = await startHarness();
+    const r = await room(h);
+    await h.svc.propose(r.roomId, r.host.participantId, 'First clause.');
+    await h.svc.accept(r.roomId, (await h.svc.snapshot(r.roomId)).clauses[0].id, r.host.participantId);
+    const writer = h.connect(r.roomId, r.guest.token);
+    const witness = h.connect(r.roomId, r.host.token);
+    await Promise.all([synced(writer), synced(witness)]);
+    await waitFor(() => clauses(writer.doc).length === 1);
+    writer.doc.transact(() => {
+      const forged = new Y.Map<unknown>();
+      forged.set(DOC.clause.id, 'cl_chosen_by_client');
+      forged.set(DOC.clause.text, new Y.Text('We text when we are running late.'));
+      forged.set(DOC.clause.status, 'agreed');
+      forged.set(DOC.clause.proposedBy, r.host.participantId);
+      clauses(writer.doc).push([forged]);
+      clauses(writer.doc).push([new Y.Map<unknown>()]); // an empty map is no proposal
+    });
+    await waitFor(() => readAgreement(witness.doc).clauses.length === 2 && readAgreement(witness.doc).clauses[1].id.startsWith('cl_'), 3000, 'adopted');
+    await waitFor(() => clauses(writer.doc).length === 2, 3000, 'empty map dropped');
+    const adopted = (await h.svc.snapshot(r.roomId)).clauses[1];
+    expect(adopted).toMatchObject({ text: 'We text when we are running late.', status: 'proposed', proposedBy: r.guest.participantId, acceptedBy: [] });
+    expect(adopted.id).not.toBe('cl_chosen_by_client');
+    expect(readAgreement(witness.doc).clauses[1]).toEqual(adopted);
+    // It is a clause like any other: accepted through the service.
+    expect(await h.svc.accept(r.roomId, adopted.id, r.guest.participantId)).toEqual({ status: 'proposed' });
   });
 
   it("editing a clause's text clears its acceptances and every signature; final ignores edits", async () => {

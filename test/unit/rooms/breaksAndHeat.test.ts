@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { phaseAfterAgreement } from '../../../server/rooms/policies/phase.js';
 import { breakIsOver, endBreak, isOnBreak, startBreak } from '../../../server/rooms/policies/breaks.js';
 import { HOT_STREAK_FOR_BREAK, applyHeat, isSettled, nextHeat } from '../../../server/rooms/policies/heat.js';
 import { nextDeadline } from '../../../server/rooms/timers.js';
@@ -73,5 +74,15 @@ describe('room heat', () => {
   it('is settled when well below the threshold', () => {
     expect(isSettled({ heat: 0.1, heatThreshold: 0.5 })).toBe(true);
     expect(isSettled({ heat: 0.4, heatThreshold: 0.5 })).toBe(false);
+  });
+});
+
+describe('room phase from the agreement', () => {
+  const clause = { id: 'c', text: 't', proposedBy: 'a', status: 'proposed' as const, acceptedBy: [] };
+  it('opens the agreement phase with the first clause and ends with every signature', () => {
+    expect(phaseAfterAgreement('joint', { clauses: [], final: false })).toBe('joint');
+    expect(phaseAfterAgreement('joint', { clauses: [clause], final: false })).toBe('agreement');
+    expect(phaseAfterAgreement('prep', { clauses: [clause], final: false })).toBe('agreement');
+    expect(phaseAfterAgreement('agreement', { clauses: [clause], final: true })).toBe('final');
   });
 });
