@@ -15,7 +15,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       <button type="button" onClick={copy}>
         {label}
       </button>
-      <span role="status" aria-live="polite" className="small muted">
+      <span role="status" aria-live="polite" className="small muted status-line">
         {done}
       </span>
     </>

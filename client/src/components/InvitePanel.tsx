@@ -41,7 +41,7 @@ export function InvitePanel({ creds }: { creds: StoredRoom }) {
             Invite link
           </label>
           <input id="invite-link" className="mono" readOnly value={link} onFocus={(e) => e.target.select()} />
-          <div className="row">
+          <div className="row wrap">
             <CopyButton text={link} label="Copy invite link" />
           </div>
         </>

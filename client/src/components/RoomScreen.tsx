@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { SendResult } from '../../../shared/protocol.js';
 import type { Review } from '../../../shared/analysis.js';
 import { loadRoom, updateRoom, type StoredRoom } from '../credentials.js';
 import { KIND_WORDS } from '../labels.js';
 import { navigate } from '../router.js';
 import { useRoom } from '../useRoom.js';
-import { AgreementPanel } from './AgreementPanel.js';
 import { BreakOverlay } from './BreakOverlay.js';
 import { Conversation } from './Conversation.js';
 import { DeleteRoom } from './DeleteRoom.js';
@@ -16,6 +15,9 @@ import { PrepPanel } from './PrepPanel.js';
 import { ReconnectBanner } from './ReconnectBanner.js';
 import { ReviewDialog } from './ReviewDialog.js';
 import { Tabs, type TabId } from './Tabs.js';
+
+// The agreement (and Yjs with it) loads when it is first opened.
+const AgreementPanel = lazy(() => import('./AgreementPanel.js').then((m) => ({ default: m.AgreementPanel })));
 
 export interface Held {
   clientMsgId: string;
@@ -142,7 +144,11 @@ export function RoomScreen({ roomId }: { roomId: string }) {
                 />
               </>
             )}
-            {current === 'agreement' && socket && view && <AgreementPanel socket={socket} view={view} creds={creds} names={names} />}
+            {current === 'agreement' && socket && view && (
+              <Suspense fallback={<p className="muted">Opening the agreement…</p>}>
+                <AgreementPanel socket={socket} view={view} creds={creds} names={names} />
+              </Suspense>
+            )}
             {!socket || !view ? <p className="muted">Connecting you to the room…</p> : null}
           </div>
         </div>

@@ -1,0 +1,247 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildClient, horizontalOverflow, launch, openPage, screenshot, startServer, type RunningServer } from './harness.js';
+
+/**
+ * One whole session in two browsers: Alex (desktop) starts a room and prepares, Sam (a 390 px phone)
+ * joins by the invite link; they talk, a heated message is held and reworded, they take a break,
+ * write an agreement together, accept and sign it, and export it.
+ */
+describe('a mediation session in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let hostCtx: BrowserContext;
+  let guestCtx: BrowserContext;
+  let host: Page;
+  let guest: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    buildClient();
+    server = await startServer();
+    browser = await launch();
+    hostCtx = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', acceptDownloads: true });
+    guestCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
+    await hostCtx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    host = await openPage(hostCtx, errors, 'host');
+    guest = await openPage(guestCtx, errors, 'guest');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const expectNoErrors = () => expect(errors, errors.join('\n')).toEqual([]);
+  const NARROW = { width: 390 };
+
+  it('creates, invites, joins, prepares, talks, reviews, pauses, agrees, signs and exports', async () => {
+    // ---------------------------------------------------------------- start
+    await host.goto(server.url);
+    await expect.poll(() => host.getByRole('heading', { name: 'A calmer place to talk it through' }).isVisible()).toBe(true);
+    await screenshot(host, '01-start');
+    await host.getByLabel('A couple').check();
+    await host.getByLabel('What should others call you?').fill('Alex');
+    await host.getByLabel(/A name for the room/).fill('Our weekends');
+    await host.getByLabel('How should turns work?').selectOption('open');
+    await host.getByRole('button', { name: 'Start a room' }).click();
+    await host.waitForURL(/\/room\//);
+    const roomId = decodeURIComponent(new URL(host.url()).pathname.split('/')[2]);
+    await host.getByRole('heading', { name: 'Our weekends' }).waitFor();
+
+    // ---------------------------------------------------------------- private prep
+    await expect.poll(() => host.getByRole('tab', { name: /Private prep/ }).getAttribute('aria-selected')).toBe('true');
+    await host.getByText('Only you and the facilitator see this space').waitFor();
+    await host.getByTestId('prep-entry').first().waitFor(); // the greeting
+    const before = await host.getByTestId('prep-entry').count();
+    await host.getByLabel('Write privately to the facilitator').fill('I feel lonely when our weekends get planned without me.');
+    await host.getByRole('button', { name: 'Send privately' }).click();
+    await expect.poll(() => host.getByTestId('prep-entry').count()).toBeGreaterThanOrEqual(before + 2);
+    await screenshot(host, '02-prep');
+    await host.getByRole('button', { name: 'Share this point with the room…' }).first().click();
+    await expect.poll(() => host.evaluate(() => document.activeElement?.id)).toBe('share-text');
+    await host.getByLabel('The point to share').fill('I would like us to plan some of our weekends together.');
+    await host.getByRole('button', { name: 'Share with the room' }).click();
+    await host.getByText('Shared with the room.').waitFor();
+
+    // ---------------------------------------------------------------- invite
+    const link = await host.getByLabel('Invite link').inputValue();
+    expect(link).toMatch(new RegExp(`/join/${roomId}\\?code=`));
+    await host.getByRole('button', { name: 'Copy invite link' }).click();
+    await host.getByText('Copied.').waitFor();
+    expect(await host.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+    // ---------------------------------------------------------------- join (390 px)
+    await guest.goto(link);
+    await guest.getByRole('heading', { name: 'You have been invited to talk' }).waitFor();
+    expect(await horizontalOverflow(guest)).toBeLessThanOrEqual(0);
+    await screenshot(guest, '03-join-390px');
+    await guest.getByLabel('What should others call you?').fill('Sam');
+    await guest.getByRole('button', { name: 'Join the room' }).click();
+    await guest.waitForURL(new RegExp(`/room/${roomId}$`));
+    await expect.poll(() => guest.getByRole('tab', { name: /Conversation/ }).getAttribute('aria-selected')).toBe('true');
+    await guest.getByTestId('facilitator-entry').first().waitFor(); // the welcome
+    await guest.getByText('I would like us to plan some of our weekends together.').waitFor();
+    await guest.getByText('shared from private prep').waitFor();
+    expect(await guest.getByText('I feel lonely when our weekends').count()).toBe(0); // prep stays private
+
+    // ---------------------------------------------------------------- talk
+    await host.getByRole('tab', { name: /Conversation/ }).click();
+    await host.getByTestId('facilitator-entry').first().waitFor();
+    await host.getByRole('list', { name: 'People' }).or(host.locator('.people')).getByText('Sam').waitFor();
+    await guest.getByLabel('Your message to the room').fill('I hear you. I want that too, I just get anxious when nothing is planned.');
+    await guest.getByLabel('Your message to the room').press('Enter');
+    await host.getByText('I just get anxious when nothing is planned.').waitFor();
+    await host.getByLabel('Your message to the room').fill('Thank you for saying that. Could we try planning Saturdays together?');
+    await host.getByRole('button', { name: 'Send', exact: true }).click();
+    await guest.getByText('Could we try planning Saturdays together?').waitFor();
+    await screenshot(host, '04-room');
+
+    // A reload keeps Sam in the room (credentials on this device) with the history caught up.
+    await guest.reload();
+    await guest.getByText('Could we try planning Saturdays together?').waitFor();
+    await guest.getByText('I just get anxious when nothing is planned.').waitFor();
+
+    // The connection drops and comes back: a banner says so, and what was missed is caught up.
+    await guestCtx.setOffline(true);
+    await guest.getByText('The connection dropped.').waitFor({ timeout: 20_000 });
+    await host.getByLabel('Your message to the room').fill('I will wait for you.');
+    await host.getByLabel('Your message to the room').press('Enter');
+    await host.getByText('I will wait for you.').waitFor();
+    await guestCtx.setOffline(false);
+    await guest.getByText(/You are back\. We caught you up on 1 new message/).waitFor({ timeout: 20_000 });
+    await guest.getByText('I will wait for you.').waitFor();
+
+    // Turns: the host switches to raise-your-hand, Sam raises a hand and gets the floor, then passes it.
+    await host.getByText('Guide the turns').click();
+    await host.getByLabel('Turn style').selectOption('hand-raise');
+    await guest.getByRole('heading', { name: 'Turns: Raise your hand' }).waitFor();
+    await guest.getByRole('button', { name: 'Raise my hand' }).click();
+    await host.getByTestId('floor-status').getByText('Sam').waitFor();
+    await expect.poll(() => host.getByLabel('Your message to the room').getAttribute('aria-describedby')).toContain('composer-help');
+    await host.getByText('Raise your hand and the floor will come to you.').first().waitFor();
+    await guest.getByRole('button', { name: 'I’m done, pass the floor' }).click();
+    await host.getByRole('button', { name: 'Give the floor to me' }).click();
+    await host.getByTestId('floor-status').getByText('you').waitFor();
+    await host.getByLabel('Turn style').selectOption('open');
+    await guest.getByRole('heading', { name: 'Turns: Open conversation' }).waitFor();
+    expect(await horizontalOverflow(guest)).toBeLessThanOrEqual(0);
+    await screenshot(guest, '05-room-390px');
+
+    // ---------------------------------------------------------------- a heated message is held
+    const heated = 'You are such an idiot, you never listen';
+    await guest.getByLabel('Your message to the room').fill(heated);
+    await guest.getByLabel('Your message to the room').press('Enter');
+    const dialog = guest.getByRole('dialog', { name: 'Before this goes to the room' });
+    await dialog.waitFor();
+    await expect.poll(() => guest.evaluate(() => document.activeElement?.id)).toBe('review-title');
+    expect(await dialog.locator('mark').count()).toBeGreaterThan(0);
+    expect(await dialog.getByRole('list', { name: 'What we noticed' }).getByRole('listitem').count()).toBeGreaterThan(0);
+    expect(await dialog.getByRole('button', { name: 'Send as I wrote it' }).isVisible()).toBe(true);
+    const suggestion = (await dialog.getByTestId('suggestion').first().locator('p').textContent())?.trim() ?? '';
+    expect(suggestion.length).toBeGreaterThan(0);
+    expect(await host.getByText(heated).count()).toBe(0); // not delivered while held
+    await screenshot(guest, '06-review-390px', false);
+    await guest.setViewportSize({ width: 1000, height: 1300 });
+    await screenshot(guest, '06-review', false);
+    await guest.setViewportSize({ width: 390, height: 844 });
+    // Keyboard: Tab from the heading reaches "Send this" for the first suggestion.
+    await guest.keyboard.press('Tab');
+    await expect.poll(() => guest.evaluate(() => document.activeElement?.textContent)).toBe('Send this');
+    await guest.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await host.getByText(suggestion).waitFor();
+    await guest.getByText('reworded with the facilitator').first().waitFor();
+    expect(await host.getByText(heated).count()).toBe(0);
+
+    // ---------------------------------------------------------------- a break
+    await guest.getByLabel('Need a pause?').selectOption('5');
+    await guest.getByRole('button', { name: 'Take a break' }).click();
+    await guest.getByTestId('break-overlay').waitFor();
+    await host.getByTestId('break-overlay').waitFor();
+    await host.getByText('Sam asked for a pause').waitFor();
+    await expect.poll(() => host.locator('.countdown').textContent()).toMatch(/^[45]:\d\d$/);
+    await screenshot(host, '07-break');
+    expect(await horizontalOverflow(guest)).toBeLessThanOrEqual(0);
+    await screenshot(guest, '07-break-390px');
+    expect(await guest.getByRole('button', { name: 'End the break for everyone' }).count()).toBe(0);
+    await host.getByRole('button', { name: 'End the break for everyone' }).click();
+    await host.getByTestId('break-overlay').waitFor({ state: 'detached' });
+    await guest.getByTestId('break-overlay').waitFor({ state: 'detached' });
+
+    // A threat is never delivered as written: the sender is offered help and the room pauses.
+    await guest.getByLabel('Your message to the room').fill('I will hurt you');
+    await guest.getByLabel('Your message to the room').press('Enter');
+    const safety = guest.getByRole('dialog', { name: 'Let’s pause here for a moment' });
+    await safety.waitFor();
+    expect(await safety.getByRole('button', { name: 'Send as I wrote it' }).count()).toBe(0);
+    expect(((await safety.getByRole('note').textContent()) ?? '').length).toBeGreaterThan(10);
+    await screenshot(guest, '07-safety-390px', false);
+    await safety.getByRole('button', { name: 'Don’t send it' }).click();
+    await safety.waitFor({ state: 'detached' });
+    expect(await host.getByText('I will hurt you').count()).toBe(0);
+    await host.getByTestId('break-overlay').waitFor();
+    await host.getByRole('button', { name: 'End the break for everyone' }).click();
+    await guest.getByTestId('break-overlay').waitFor({ state: 'detached' });
+
+    // ---------------------------------------------------------------- the agreement, written together
+    const clause = 'We plan one weekend day together each week';
+    await host.getByRole('tab', { name: /Agreement/ }).click();
+    await host.getByLabel('Propose a point for the agreement').fill(clause);
+    await host.getByRole('button', { name: 'Propose', exact: true }).click();
+    await host.getByTestId('clause').first().waitFor();
+    await guest.getByRole('tab', { name: /Agreement/ }).click();
+    const guestText = guest.getByLabel('Point 1, the words');
+    await expect.poll(() => guestText.inputValue()).toBe(clause);
+    await host.getByText('Sam has the agreement open too.').waitFor();
+
+    // Sam edits; Alex sees the words change live and that Sam is editing.
+    await guestText.click();
+    await guestText.press('Control+End');
+    await guestText.pressSequentially(', and keep Sundays for rest', { delay: 10 });
+    const edited = `${clause}, and keep Sundays for rest`;
+    await expect.poll(() => host.getByLabel('Point 1, the words').inputValue()).toBe(edited);
+    await host.getByText('Sam is editing this point').waitFor();
+    await guestText.blur();
+
+    // Each accepts; the clause is agreed by everyone.
+    await host.getByRole('button', { name: 'I accept point 1' }).click();
+    await guest.getByText('Alex: accepted').waitFor();
+    await guest.getByRole('button', { name: 'I accept point 1' }).click();
+    await host.getByText('agreed by everyone').waitFor();
+    await screenshot(host, '08-agreement');
+    expect(await horizontalOverflow(guest)).toBeLessThanOrEqual(0);
+    await screenshot(guest, '08-agreement-390px');
+
+    // Both sign; the agreement is final.
+    await host.getByRole('button', { name: 'Sign the agreement' }).click();
+    await host.getByText('You signed. Waiting for the others to sign.').waitFor();
+    await guest.getByRole('button', { name: 'Sign the agreement' }).click();
+    await guest.getByTestId('agreement-final').waitFor();
+    await host.getByTestId('agreement-final').waitFor();
+    expect(await guest.getByLabel('Point 1, the words').getAttribute('readonly')).not.toBeNull();
+    await screenshot(host, '09-signed');
+
+    // ---------------------------------------------------------------- export
+    const [download] = await Promise.all([host.waitForEvent('download'), host.getByRole('button', { name: 'Download as Markdown' }).click()]);
+    const markdown = await readFile((await download.path()) as string, 'utf8');
+    expect(markdown).toContain(edited);
+    const [print] = await Promise.all([hostCtx.waitForEvent('page'), host.getByRole('link', { name: 'Open a printable page' }).click()]);
+    print.on('console', (m) => m.type() === 'error' && errors.push(`[print] console: ${m.text()}`));
+    await print.getByTestId('print-view').waitFor();
+    await expect.poll(() => print.getByText(edited).count()).toBe(1);
+    await print.getByText('Final: accepted and signed by everyone.').waitFor();
+    await print.emulateMedia({ media: 'print' });
+    await screenshot(print, '10-printable');
+    await print.close();
+
+    // ---------------------------------------------------------------- the host closes the room
+    await host.getByRole('button', { name: 'Delete this room…' }).click();
+    await host.getByRole('button', { name: 'Yes, delete it for everyone' }).click();
+    await host.waitForURL(`${server.url}/`);
+    await guest.getByRole('heading', { name: 'This room has been closed' }).waitFor();
+    expect(NARROW.width).toBe(390);
+    expectNoErrors();
+  });
+});
