@@ -153,7 +153,7 @@ export const BreakRequest = z.object({
   minutes: z.number().int().min(1).max(LIMITS.breakMinutesMax).optional(),
 });
 export const PrepSend = z.object({ text: roomText });
-export const PrepShare = z.object({ text: roomText });
+export const PrepShare = z.object({ text: roomText, clientMsgId: z.string().min(1).max(LIMITS.clientMsgIdChars).optional() });
 export const AgreementPropose = z.object({ text: z.string().trim().min(1).max(LIMITS.clauseChars) });
 export const AgreementAccept = z.object({ clauseId: id });
 export const Empty = z.object({}).passthrough().optional();
@@ -223,7 +223,7 @@ export type Ack<T extends object = object> = ({ ok: true } & T) | Fail;
 
 export type SendResult =
   | { status: 'delivered'; seq: number; message: MessageEvent }
-  | { status: 'held'; review: Review }
+  | { status: 'held'; clientMsgId: string; review: Review }
   | { status: 'discarded' };
 
 export interface ClientToServerEvents {
@@ -240,7 +240,7 @@ export interface ClientToServerEvents {
   'break:end': (p: object, ack: (r: Ack) => void) => void;
   'prep:send': (p: { text: string }, ack: (r: Ack<{ reply: PrepMessage }>) => void) => void;
   'prep:history': (p: object, ack: (r: Ack<{ messages: PrepMessage[] }>) => void) => void;
-  'prep:share': (p: { text: string }, ack: (r: Ack<SendResult>) => void) => void;
+  'prep:share': (p: { text: string; clientMsgId?: string }, ack: (r: Ack<SendResult>) => void) => void;
   'agreement:propose': (p: { text: string }, ack: (r: Ack<{ clauseId: string }>) => void) => void;
   'agreement:accept': (p: { clauseId: string }, ack: (r: Ack<{ status: ClauseStatus }>) => void) => void;
   'agreement:sign': (p: object, ack: (r: Ack<{ final: boolean }>) => void) => void;

@@ -89,7 +89,8 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
     }),
     'prep:send': route(PrepSend, 'prep', async (p, who) => ({ reply: await prep.send(who, p.text) })),
     'prep:history': route(NoPayload, 'event', async (_p, who) => ({ messages: await prep.history(who) })),
-    'prep:share': route(PrepShare, 'message', (p, who) => messages.send(who, `share-${hashText(p.text)}`, p.text, true)),
+    // Without a clientMsgId, sharing the same words twice is one share.
+    'prep:share': route(PrepShare, 'message', (p, who) => messages.send(who, p.clientMsgId ?? `share-${hashText(p.text)}`, p.text, true)),
     'agreement:propose': route(AgreementPropose, 'event', (p, who) => rooms.propose(who, p.text)),
     'agreement:accept': route(AgreementAccept, 'event', (p, who) => rooms.accept(who, p.clauseId)),
     'agreement:sign': route(NoPayload, 'event', (_p, who) => rooms.sign(who)),
@@ -127,7 +128,7 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
         throw new AppError('rate_limited', 'That is a lot at once. Please wait a moment and try again.');
       }
       const parsed = r.schema.safeParse(body);
-      if (!parsed.success) throw invalid(parsed.error, body);
+      if (!parsed.success) throw invalid(parsed.error);
       const result = await r.run(parsed.data, who, socket);
       (ack as ((x: unknown) => void) | undefined)?.({ ok: true, ...result });
     } catch (err) {
@@ -140,14 +141,14 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
 }
 
 /** A too-long text is its own code, so clients can tell it from malformed input. */
-function invalid(error: z.ZodError, body: unknown): AppError {
+function invalid(error: z.ZodError): AppError {
   const tooBig = error.issues.some((i) => i.code === 'too_big' && i.path.includes('text'));
   if (tooBig) return new AppError('too_long', 'That text is longer than the limit. Could you split it?');
   const where = error.issues[0]?.path.join('.') || 'payload';
-  void body;
   return new AppError('invalid_payload', `Something in this request is not right (${where}).`);
 }
 
+/** FNV-1a: a short, stable id for a shared text (not a secret). */
 function hashText(text: string): string {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);

@@ -57,7 +57,7 @@ export class MessagePipeline {
     const key = dedupeKey(who.participantId, clientMsgId);
     const earlier = await this.deps.store.findLogByKey(who.roomId, key);
     if (earlier?.type === 'message') return { status: 'delivered', seq: earlier.seq, message: earlier };
-    if (room.held[key]) return { status: 'held', review: room.held[key].review };
+    if (room.held[key]) return { status: 'held', clientMsgId, review: room.held[key].review };
     const now = this.deps.now();
     checkMayDeliver(room, who.participantId, now);
 
@@ -73,7 +73,7 @@ export class MessagePipeline {
     this.deps.metrics.messagesHeld.inc({ reason: safety ? 'safety' : 'heat' });
     if (safety) await this.safetyStop(after, who);
     else if (heat.callBreak) await this.rooms.beginBreak(who.roomId, 'facilitator', this.deps.config.breakMinutes);
-    return { status: 'held', review };
+    return { status: 'held', clientMsgId, review };
   }
 
   /** A threat or self-harm: the host and mediators learn that (not what), and the joint flow pauses. */
@@ -119,7 +119,7 @@ export class MessagePipeline {
         // Still heated: the edit replaces the held text and is reviewed again.
         await this.rooms.change(who.roomId, (r) => ({ room: { ...r, held: { ...r.held, [key]: { ...held, text, review } } }, result: undefined }));
         if (!review.originalAllowed) await this.safetyStop(room, who);
-        return { status: 'held', review };
+        return { status: 'held', clientMsgId: p.clientMsgId, review };
       }
     }
   }

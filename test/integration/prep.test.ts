@@ -74,3 +74,15 @@ describe('private preparation', () => {
     expect(await call(o, 'prep:send', { text: 'hello' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
+
+describe('sharing a held point', () => {
+  it('is resolved like any held message, with the clientMsgId the hold names', async () => {
+    const { a, b } = await couple(server().url);
+    const held = await call(a, 'prep:share', { text: 'You are a useless idiot and I need more help at home' });
+    expect(held).toMatchObject({ ok: true, status: 'held', clientMsgId: expect.any(String) });
+    const seen = next(b, 'message', (m: any) => m.fromPrep === true);
+    const sent = await call(a, 'message:resolve', { clientMsgId: held.clientMsgId, action: 'suggestion', index: 0 });
+    expect(sent).toMatchObject({ ok: true, status: 'delivered', message: { fromPrep: true, reworded: true } });
+    expect((await seen).text).not.toMatch(/idiot/);
+  });
+});
