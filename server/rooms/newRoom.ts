@@ -45,6 +45,5 @@ export function newRoom(input: NewRoomInput): RoomRecord {
     recapFromSeq: 0,
     sharedPoints: [],
     held: {},
-    welcomed: false,
   };
 }

@@ -66,5 +66,4 @@ export interface RoomRecord {
   sharedPoints: { participantId: string; text: string }[];
   /** Messages waiting for their sender's review, keyed by `${participantId}:${clientMsgId}`. */
   held: Record<string, HeldMessage>;
-  welcomed: boolean;
 }
