@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient, horizontalOverflow, launch, openPage, screenshot, startServer, type RunningServer } from './harness.js';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { buildClient, repo, horizontalOverflow, launch, openPage, screenshot, startServer, type RunningServer } from './harness.js';
 
 /**
  * One whole session in two browsers: Alex (desktop) starts a room and prepares, Sam (a 390 px phone)
@@ -37,6 +38,13 @@ describe('a mediation session in the browser', () => {
   const NARROW = { width: 390 };
 
   it('creates, invites, joins, prepares, talks, reviews, pauses, agrees, signs and exports', async () => {
+    // On failure, keep what each person saw (test-results/ is not committed).
+    onTestFailed(async () => {
+      for (const [who, page] of [['host', host], ['guest', guest]] as const) {
+        await page?.screenshot({ path: path.join(repo, 'test-results', `e2e-failure-${who}.png`), fullPage: true }).catch(() => undefined);
+      }
+      if (errors.length) console.error(errors.join('\n'));
+    });
     // ---------------------------------------------------------------- start
     await host.goto(server.url);
     await expect.poll(() => host.getByRole('heading', { name: 'A calmer place to talk it through' }).isVisible()).toBe(true);
@@ -169,6 +177,30 @@ describe('a mediation session in the browser', () => {
     await host.getByRole('button', { name: 'End the break for everyone' }).click();
     await host.getByTestId('break-overlay').waitFor({ state: 'detached' });
     await guest.getByTestId('break-overlay').waitFor({ state: 'detached' });
+
+    // Esc takes a held message back into the draft, unsent; an edit is scored again before delivery.
+    await guest.getByLabel('Your message to the room').fill('You ALWAYS do this, you are such an idiot');
+    await guest.getByLabel('Your message to the room').press('Enter');
+    await dialog.waitFor();
+    await guest.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => guest.getByLabel('Your message to the room').inputValue()).toBe('You ALWAYS do this, you are such an idiot');
+    await expect.poll(() => guest.evaluate(() => document.activeElement?.id)).toBe('composer');
+    await guest.getByLabel('Your message to the room').press('Enter');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Write it my own way' }).click();
+    await expect.poll(() => guest.evaluate(() => document.activeElement?.id)).toBe('review-edit');
+    await dialog.getByLabel('Your version').fill('When plans change at the last minute, I feel left out. Could we check in first?');
+    await dialog.getByRole('button', { name: 'Send my version' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await host.getByText('When plans change at the last minute, I feel left out.').waitFor();
+    // Several warm messages in a row: the facilitator may call a pause itself (the room's heat policy).
+    const facilitatorBreak = await host.getByText('The facilitator suggested a pause').waitFor({ timeout: 3000 }).then(() => true, () => false);
+    if (facilitatorBreak) {
+      await guest.getByTestId('break-overlay').waitFor();
+      await host.getByRole('button', { name: 'End the break for everyone' }).click();
+      await guest.getByTestId('break-overlay').waitFor({ state: 'detached' });
+    }
 
     // A threat is never delivered as written: the sender is offered help and the room pauses.
     await guest.getByLabel('Your message to the room').fill('I will hurt you');

@@ -57,6 +57,7 @@ export function FloorPanel({ socket, view, me, names }: { socket: RoomSocket; vi
           ) : (
             <>
               The floor is with <strong>{name(f.holder)}</strong>
+              {f.holder && f.expiresAt ? <> for about {Math.max(1, Math.round((f.expiresAt - Date.now()) / 60000))} more min</> : null}
               {f.queue.length > 0 && <> · waiting: {f.queue.map((id) => name(id)).join(', ')}</>}
             </>
           )}

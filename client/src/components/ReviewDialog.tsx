@@ -116,8 +116,10 @@ export function ReviewDialog({ held, socket, onResult, onTakeBack }: Props) {
           {safety ? 'Let’s pause here for a moment' : 'Before this goes to the room'}
         </h2>
         <p id="review-desc">
-          {safety
-            ? 'Only you can see this. We can’t pass this message on as it is written, because it could make someone feel unsafe or it sounds like you may be in danger.'
+ {safety
+            ? review.labels.includes('self_harm') && !review.labels.includes('threat')
+              ? 'Only you can see this, and nothing has been sent. What you wrote sounds very painful, and your safety matters more than this conversation.'
+              : 'Only you can see this, and nothing has been sent. We can’t pass this message on as it is written, because it could make someone feel unsafe.'
             : 'Only you can see this, and nothing has been sent yet. Some words might land harder than you mean them to. Here is what we noticed, and some ways to say the same thing so it can be heard.'}
         </p>
 

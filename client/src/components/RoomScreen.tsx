@@ -34,6 +34,15 @@ export function RoomScreen({ roomId }: { roomId: string }) {
   const [draft, setDraft] = useState('');
   const [announce, setAnnounce] = useState('');
   const returnFocus = useRef<HTMLElement | null>(null);
+  const focusAfterReview = useRef<'composer' | 'return' | null>(null);
+
+  // Once the review dialog is gone (and the page is no longer inert), put focus back where it belongs.
+  useEffect(() => {
+    if (held || !focusAfterReview.current) return;
+    const target = focusAfterReview.current === 'composer' ? document.getElementById('composer') : returnFocus.current;
+    focusAfterReview.current = null;
+    (target?.isConnected ? target : document.getElementById('composer'))?.focus();
+  }, [held]);
 
   // The first tab follows the phase: prepare alone first, then talk, then agree.
   const current: TabId = tab ?? (view?.phase === 'prep' ? 'prep' : view?.phase === 'agreement' || view?.phase === 'final' ? 'agreement' : 'room');
@@ -91,7 +100,7 @@ export function RoomScreen({ roomId }: { roomId: string }) {
         room.addEntry(result.message);
         setAnnounce('Your message was delivered.');
       } else setAnnounce('Your message was not sent.');
-      setTimeout(() => returnFocus.current?.focus(), 0);
+      focusAfterReview.current = 'return';
     }
   }
 
@@ -169,7 +178,7 @@ export function RoomScreen({ roomId }: { roomId: string }) {
             setDraft(text);
             setTab('room');
             setAnnounce('Your message was not sent. It is back in your draft to rewrite.');
-            setTimeout(() => document.getElementById('composer')?.focus(), 0);
+            focusAfterReview.current = 'composer';
           }}
         />
       )}
