@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { LIMITS } from '../../../shared/protocol.js';
 import { api, ApiFailure } from '../api.js';
 import { loadRoom, saveRoom } from '../credentials.js';
@@ -10,6 +10,9 @@ export function JoinScreen({ roomId, code }: { roomId: string; code: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const existing = loadRoom(roomId);
+  useEffect(() => {
+    document.title = 'You are invited · Mediation Rooms';
+  }, []);
 
   async function join(e: FormEvent) {
     e.preventDefault();

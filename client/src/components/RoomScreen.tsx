@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { SendResult } from '../../../shared/protocol.js';
 import type { Review } from '../../../shared/analysis.js';
-import { loadRoom, updateRoom, type StoredRoom } from '../credentials.js';
+import { forgetRoom, loadRoom, updateRoom, type StoredRoom } from '../credentials.js';
 import { KIND_WORDS } from '../labels.js';
 import { navigate } from '../router.js';
 import { useRoom } from '../useRoom.js';
@@ -55,6 +55,15 @@ export function RoomScreen({ roomId }: { roomId: string }) {
   }, [phase]);
 
   useEffect(() => {
+    document.title = `${view?.title || creds?.title || 'Your room'} · Mediation Rooms`;
+  }, [view?.title]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // A closed room is forgotten on this device too.
+  useEffect(() => {
+    if (room.deleted) forgetRoom(roomId);
+  }, [room.deleted, roomId]);
+
+  useEffect(() => {
     if (view?.title && creds && view.title !== creds.title) updateRoom(roomId, { title: view.title });
   }, [view?.title]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -94,6 +103,7 @@ export function RoomScreen({ roomId }: { roomId: string }) {
     if (result.status === 'held') {
       if (!held) returnFocus.current = document.activeElement as HTMLElement | null;
       setHeld({ clientMsgId, text, review: result.review });
+      setAnnounce('Your message is waiting for you to look at it. Nothing has been sent.');
     } else {
       setHeld(null);
       if (result.status === 'delivered') {
@@ -120,6 +130,19 @@ export function RoomScreen({ roomId }: { roomId: string }) {
       </header>
 
       <ReconnectBanner connection={room.connection} />
+      {room.connection.state === 'refused' && (
+        <p>
+          <button
+            type="button"
+            onClick={() => {
+              forgetRoom(roomId);
+              navigate('/', true);
+            }}
+          >
+            Forget this room on this device
+          </button>
+        </p>
+      )}
       <p className="visually-hidden" role="status" aria-live="polite">
         {announce}
       </p>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { LIMITS, ROOM_KINDS, TURN_MODES, type RoomKind, type TurnMode } from '../../../shared/protocol.js';
 import { api, ApiFailure } from '../api.js';
 import { listRooms, saveRoom } from '../credentials.js';
@@ -15,6 +15,9 @@ export function StartScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const remembered = listRooms();
+  useEffect(() => {
+    document.title = 'Mediation Rooms: a calmer place to talk it through';
+  }, []);
 
   async function create(e: FormEvent) {
     e.preventDefault();
