@@ -1,0 +1,183 @@
+/**
+ * `npm run bench`: the heat analyzer's speed (benchHeat), then the room benchmarks against the app
+ * started in-process on 127.0.0.1:0, each divided by a baseline measured in the same run.
+ *
+ * The app and the baselines (test/bench/baseline.ts) serve from this thread; the load generator
+ * (test/bench/room.bench.ts) runs in a worker thread, so clients and servers do not share one event
+ * loop. Prints tables and writes the raw figures to .tmp/bench.json.
+ *
+ * BENCH_QUICK=1 scales every count down (a smoke run); BENCH_YJS=0 skips the agreement sync bench.
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { createApp } from '../../server/app.js';
+import { testConfig } from '../../server/config.js';
+import { startBaseline } from './baseline.js';
+import { benchHeat } from './heat.bench.js';
+import type { RoomBenchInput, RoomBenchResult } from './room.bench.js';
+import { EluMeter, table, type Percentiles, type Ratios } from './stats.js';
+
+const quick = process.env.BENCH_QUICK === '1';
+const withYjs = process.env.BENCH_YJS !== '0';
+
+function version(pkg: string): string {
+  try {
+    return JSON.parse(readFileSync(new URL(`../../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')).version;
+  } catch {
+    return '?';
+  }
+}
+
+function machine() {
+  let nproc = os.availableParallelism?.() ?? os.cpus().length;
+  try {
+    nproc = Number(execSync('nproc', { encoding: 'utf8' }).trim()) || nproc;
+  } catch {
+    /* not on this system */
+  }
+  return {
+    nproc,
+    cpu: os.cpus()[0]?.model ?? '?',
+    memGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    socketIo: version('socket.io'),
+    yWebsocket: version('y-websocket'),
+    yjs: version('yjs'),
+    date: new Date().toISOString(),
+  };
+}
+
+/** Runs the room benchmarks' client side in a worker thread (loaded through tsx). */
+function runWorker(input: RoomBenchInput, onProgress: (s: string) => void, onPhase: (name: string) => void): Promise<RoomBenchResult> {
+  const file = new URL('./room.bench.ts', import.meta.url).href;
+  const boot = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(file)}, ${JSON.stringify(import.meta.url)}))`;
+  const worker = new Worker(boot, { eval: true, workerData: { bench: 'room', input } });
+  return new Promise((resolve, reject) => {
+    worker.on('message', (m: { type: string; text?: string; name?: string; result?: RoomBenchResult; message?: string }) => {
+      if (m.type === 'progress') onProgress(m.text!);
+      else if (m.type === 'phase') onPhase(m.name ?? '');
+      else if (m.type === 'result') {
+        resolve(m.result!);
+        void worker.terminate();
+      } else if (m.type === 'error') {
+        reject(new Error(m.message));
+        void worker.terminate();
+      }
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => reject(new Error(`bench worker exited (${code}) without a result`)));
+  });
+}
+
+const pRow = (label: string, p: Percentiles): (string | number)[] => [label, p.p50, p.p95, p.p99, String(p.n)];
+const rRow = (label: string, r: Ratios): (string | number)[] => [label, `${r.p50}x`, `${r.p95}x`, `${r.p99}x`, ''];
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const info = machine();
+  console.log(`Benchmarks: ${info.nproc} cores (${info.cpu}), node ${info.node}, socket.io ${info.socketIo}${quick ? ' [QUICK]' : ''}\n`);
+
+  // 1. the analyzer alone, before any server runs
+  console.log('heat analyzer ...');
+  const heat = (await benchHeat()) as Record<string, any>;
+
+  // 2. the app and the baselines, in this process, on 127.0.0.1 with a free port each
+  const app = createApp(testConfig({ port: 0, host: '127.0.0.1', rateLimitFactor: 1e6, logLevel: 'silent' }));
+  const appUrl = await app.listen();
+  const baseline = await startBaseline();
+
+  // the server thread's event-loop utilization, summed by the worker's measured blocks
+  const serverElu = new EluMeter();
+  let rooms: RoomBenchResult;
+  try {
+    rooms = await runWorker(
+      { appUrl, baseUrl: baseline.socketUrl, relayUrl: baseline.relayUrl, quick, yjs: withYjs },
+      (s) => console.log(`${s} ...`),
+      (name) => serverElu.enter(name),
+    );
+  } finally {
+    await baseline.close();
+    await app.close();
+  }
+
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  const elu = serverElu.result();
+  const result = { machine: info, quick, seconds, heat, rooms, serverEventLoopUtilization: elu };
+  mkdirSync(new URL('../../.tmp/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('../../.tmp/bench.json', import.meta.url), JSON.stringify(result, null, 2) + '\n');
+
+  // ------------------------------------------------------------------ tables
+  const H = ['', 'p50 ms', 'p95 ms', 'p99 ms', 'n'];
+  for (const d of rooms.delivery) {
+    console.log(`\nMessage delivery, room of ${d.participants}, one message in flight (send -> 'message' on each other socket), ${d.messages} messages`);
+    console.log(
+      table(H, [
+        pRow('pipeline, each receipt', d.pipeline.receipt),
+        pRow('bare socket.io, each receipt', d.baseline.receipt),
+        rRow('ratio pipeline / bare', d.ratio.receipt),
+        ...(d.participants > 2
+          ? [
+              pRow('pipeline, last receiver', d.pipeline.lastReceipt),
+              pRow('bare socket.io, last receiver', d.baseline.lastReceipt),
+              rRow('ratio pipeline / bare', d.ratio.lastReceipt),
+            ]
+          : []),
+        pRow('pipeline, sender ack', d.pipeline.ack),
+        pRow('bare socket.io, sender ack', d.baseline.ack),
+        rRow('ratio pipeline / bare', d.ratio.ack),
+      ]),
+    );
+    const ev = (o: Record<string, number>) => Object.entries(o).map(([e, n]) => `${e} ${n}`).join(', ');
+    console.log(`events per socket per message: pipeline ${ev(d.pipeline.eventsPerReceiverPerMessage)}; bare ${ev(d.baseline.eventsPerReceiverPerMessage)}`);
+    if (d.pipeline.errors + d.baseline.errors > 0) console.log(`refused sends: pipeline ${d.pipeline.errors}, bare ${d.baseline.errors}`);
+  }
+
+  const t = rooms.throughput;
+  console.log(`\nThroughput: ${t.rooms} rooms of ${t.participants}, ${t.window} messages in flight per room, ${t.seconds} s measured per target`);
+  console.log(
+    table(['', 'msgs/s', 'receipts/s', 'p50 ms', 'p95 ms', 'p99 ms', 'refused'], [
+      ['pipeline', t.pipeline.messagesPerSec, t.pipeline.receiptsPerSec, t.pipeline.latency.p50, t.pipeline.latency.p95, t.pipeline.latency.p99, String(t.pipeline.errors)],
+      ['bare socket.io', t.baseline.messagesPerSec, t.baseline.receiptsPerSec, t.baseline.latency.p50, t.baseline.latency.p95, t.baseline.latency.p99, String(t.baseline.errors)],
+      ['ratio pipeline / bare', `${t.ratio.messagesPerSec}x`, '', `${t.ratio.latency.p50}x`, `${t.ratio.latency.p95}x`, `${t.ratio.latency.p99}x`, ''],
+    ]),
+  );
+
+  const h = rooms.held;
+  console.log(`\nHeld message (heated send -> ack with review) vs calm send -> ack 'delivered', same room, interleaved`);
+  console.log(table(H, [pRow('held, ack with review', h.held), pRow('calm, ack delivered', h.calm), rRow('ratio held / calm', h.ratio)]));
+  if (h.unexpected > 0) console.log(`unexpected answers: ${h.unexpected} (breaks ended: ${h.breaksEnded})`);
+
+  if (rooms.yjs) {
+    const y = rooms.yjs;
+    console.log(`\nAgreement sync: an edit by one y-websocket provider -> seen by the other, ${y.edits} edits`);
+    console.log(table(H, [pRow('app /yjs endpoint', y.pipeline), pRow('bare ws relay', y.baseline), rRow('ratio app / relay', y.ratio)]));
+  }
+
+  console.log('\nHeat analyzer (benchHeat, one core, microseconds per message)');
+  const us = (label: string, x: { median: number; p99: number; n: number }) => [label, x.median, x.p99, String(x.n)];
+  console.log(
+    table(['', 'median us', 'p99 us', 'n'], [
+      us('no suggestions', heat.withoutSuggestionsUs),
+      us('with suggestions', heat.withSuggestionsUs),
+      us('held messages, with suggestions', heat.heldMessagesWithSuggestionsUs),
+    ]),
+  );
+  console.log(`model load ${heat.modelLoadMs} ms`);
+
+  const cElu = rooms.clientEventLoopUtilization;
+  console.log('\nEvent-loop utilization (share of time busy) during the measured blocks');
+  console.log(table(['block', 'server thread', 'load worker'], Object.keys(elu).map((k) => [k, elu[k], cElu[k] ?? NaN])));
+  console.log(`\nraw figures: .tmp/bench.json (${seconds} s in all)`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
