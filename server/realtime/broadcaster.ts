@@ -8,13 +8,20 @@ import type { Presence } from './presence.js';
 
 /** The room service's output, over socket.io. */
 export class SocketBroadcaster implements RoomBroadcaster {
+  /** The last room:state sent per room: most messages change nothing people see, so none is sent. */
+  private readonly lastState = new Map<string, string>();
+
   constructor(
     private readonly io: Server<never, ServerToClientEvents>,
     private readonly presence: Presence,
   ) {}
 
   state(room: RoomRecord): void {
-    this.io.to(roomChannel(room.roomId)).emit('room:state', roomView(room, this.presence.online(room.roomId)));
+    const view = roomView(room, this.presence.online(room.roomId));
+    const json = JSON.stringify(view);
+    if (this.lastState.get(room.roomId) === json) return;
+    this.lastState.set(room.roomId, json);
+    this.io.to(roomChannel(room.roomId)).emit('room:state', view);
   }
 
   entry(roomId: string, entry: LogEntry): void {
@@ -34,5 +41,6 @@ export class SocketBroadcaster implements RoomBroadcaster {
     this.io.to(roomChannel(roomId)).emit('room:deleted', { roomId });
     this.io.in(roomChannel(roomId)).disconnectSockets(true);
     this.presence.dropRoom(roomId);
+    this.lastState.delete(roomId);
   }
 }

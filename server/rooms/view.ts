@@ -17,11 +17,16 @@ export function roomView(room: RoomRecord, online: ReadonlySet<string>, you?: Ro
     })),
     floor: { ...room.floor, stage: room.floor.stage ?? undefined },
     break: room.break,
-    heat: Math.round(room.heat * 100) / 100,
+    heat: roundHeat(room.heat),
     ...(you ? { you } : {}),
   };
 }
 
 export function namesOf(room: RoomRecord): Record<string, string> {
   return Object.fromEntries(room.participants.map((p) => [p.participantId, p.name]));
+}
+
+/** Shown heat moves in steps of 0.05: a gentle gauge, and small drifts do not re-send the room's state. */
+export function roundHeat(heat: number): number {
+  return Math.round(heat * 20) / 20;
 }

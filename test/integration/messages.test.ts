@@ -40,6 +40,24 @@ describe('message:send', () => {
     expect(numbers).toEqual([...numbers].sort((x: number, y: number) => x - y));
   });
 
+  it('sends room:state only when something people see changes, not with every calm message', async () => {
+    const { a, b } = await couple(server().url);
+    await call(a, 'message:send', { clientMsgId: 'warm-up', text: 'Hi, thank you for coming.' });
+    await next(b, 'message', (m: any) => m.clientMsgId === 'warm-up');
+    const before = b.received.filter(([e]) => e === 'room:state').length;
+    const last = next(b, 'message', (m: any) => m.clientMsgId === 'calm5');
+    for (let i = 0; i < 6; i++) {
+      await call(i % 2 ? b : a, 'message:send', { clientMsgId: `calm${i}`, text: `I would like to talk about the weekend, part ${i}.` });
+    }
+    await last;
+    // Only the shown heat (in steps of 0.05) may have moved, once or twice.
+    expect(b.received.filter(([e]) => e === 'room:state').length - before).toBeLessThanOrEqual(2);
+    // A visible change still goes out.
+    const changed = next(b, 'room:state', (s: any) => s.mode === 'round');
+    expect(await call(a, 'room:mode', { mode: 'round' })).toMatchObject({ ok: true });
+    await changed;
+  });
+
   it('refuses bad input with clear codes and keeps the connection', async () => {
     const { a } = await couple(server().url);
     expect(await call(a, 'message:send', { clientMsgId: 'x', text: 'a'.repeat(4001) })).toMatchObject({ ok: false, error: { code: 'too_long' } });
