@@ -16,6 +16,8 @@ const Env = z.object({
   DOC_IDLE_SECONDS: num(30),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   STATIC_DIR: z.string().optional(),
+  REDIS_URL: z.string().url().optional(),
+  REDIS_PREFIX: z.string().default('mr:'),
 });
 
 export interface Config {
@@ -32,6 +34,9 @@ export interface Config {
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   /** Built client assets to serve; undefined serves none (tests). */
   staticDir?: string;
+  /** Keep everything in Redis instead of memory. */
+  redisUrl?: string;
+  redisPrefix: string;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -49,6 +54,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     docIdleMs: e.DOC_IDLE_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
   };
 }
 

@@ -2,12 +2,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
+import { openStore } from './store/open.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const config = loadConfig();
 config.staticDir ??= path.resolve(here, '../client/dist');
 
-const app = createApp(config);
+const store = await openStore(config).catch((err: Error) => {
+  console.error(`Mediation Rooms could not start: ${err.message}`);
+  process.exit(1);
+});
+const app = createApp(config, { store });
 const url = await app.listen();
 console.log(`Mediation Rooms is running at ${url} (store: ${app.store.kind})`);
 

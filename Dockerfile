@@ -1,0 +1,11 @@
+# The service with its built web app. `docker compose up` runs it with Redis.
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build:client
+ENV PORT=3000 HOST=0.0.0.0
+EXPOSE 3000
+USER node
+CMD ["npx", "tsx", "server/main.ts"]

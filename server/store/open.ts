@@ -1,0 +1,16 @@
+import type { Config } from '../config.js';
+import { MemoryStore } from './memory.js';
+import { RedisStore } from './redis.js';
+import type { Store } from './types.js';
+
+/** The store the config asks for: Redis when REDIS_URL is set (and reachable), memory otherwise. */
+export async function openStore(config: Pick<Config, 'redisUrl' | 'redisPrefix'>): Promise<Store> {
+  if (!config.redisUrl) return new MemoryStore();
+  const store = new RedisStore(config.redisUrl, config.redisPrefix);
+  try {
+    return await store.ready();
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}

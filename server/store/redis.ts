@@ -1,0 +1,249 @@
+import { Redis } from 'ioredis';
+import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
+import { log } from '../log.js';
+import type { RoomRecord } from '../rooms/types.js';
+import type { AppendResult, InviteRecord, NewLogEntry, RoomUpdate, Store, TokenRecord } from './types.js';
+
+/**
+ * Compare-and-set of a room record: written only if its version is still the one the caller read.
+ * KEYS: room hash, expiry index. ARGV: expected version, record JSON, expiresAt, roomId.
+ */
+const SET_ROOM_IF_VERSION = `
+local v = redis.call('HGET', KEYS[1], 'v')
+if not v then return -1 end
+if v ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'v', tonumber(v) + 1, 'json', ARGV[2])
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
+return 1`;
+
+/**
+ * Appends a log entry with the next sequence number, once per dedupe key. The entry's JSON comes
+ * without its opening brace so the script can put the sequence number first without parsing it.
+ * KEYS: log list, dedupe hash, room hash. ARGV: entry JSON minus "{", dedupe key or "".
+ * Returns { 0|1 (1 = duplicate), stored JSON }, or -1 when the room is gone.
+ */
+const APPEND_LOG = `
+if redis.call('EXISTS', KEYS[3]) == 0 then return -1 end
+if ARGV[2] ~= '' then
+  local seen = redis.call('HGET', KEYS[2], ARGV[2])
+  if seen then return {1, redis.call('LINDEX', KEYS[1], tonumber(seen) - 1)} end
+end
+local seq = redis.call('LLEN', KEYS[1]) + 1
+local json = '{"seq":' .. seq .. ',' .. ARGV[1]
+redis.call('RPUSH', KEYS[1], json)
+if ARGV[2] ~= '' then redis.call('HSET', KEYS[2], ARGV[2], seq) end
+return {0, json}`;
+
+/** How often an update is retried when another writer changed the room in between. */
+const MAX_UPDATE_ATTEMPTS = 100;
+
+const parse = <T>(json: string | null): T | null => (json === null ? null : (JSON.parse(json) as T));
+
+/**
+ * Everything in Redis, so a restart loses nothing. Keys are prefixed (REDIS_PREFIX) and, per room,
+ * listed in sets so that deleting a room finds its tokens, invites and private preparation.
+ */
+export class RedisStore implements Store {
+  readonly kind = 'redis' as const;
+  private readonly redis: Redis;
+
+  constructor(url: string, private readonly prefix = 'mr:') {
+    this.redis = new Redis(url, { maxRetriesPerRequest: 3 });
+    // ioredis reconnects by itself; say so once per outage rather than once per attempt.
+    let down = false;
+    this.redis.on('error', (err: Error) => {
+      if (!down) log.error(`redis: ${err.message}; reconnecting`);
+      down = true;
+    });
+    this.redis.on('ready', () => {
+      if (down) log.info('redis: connected again');
+      down = false;
+    });
+    this.redis.defineCommand('setRoomIfVersion', { numberOfKeys: 2, lua: SET_ROOM_IF_VERSION });
+    this.redis.defineCommand('appendLogOnce', { numberOfKeys: 3, lua: APPEND_LOG });
+  }
+
+  /** Resolves once connected; rejects with a clear message when Redis cannot be reached. */
+  async ready(): Promise<this> {
+    await this.redis.ping().catch((err: Error) => {
+      throw new Error(`Redis is not reachable (${err.message}); check REDIS_URL`);
+    });
+    return this;
+  }
+
+  private key = {
+    room: (roomId: string) => `${this.prefix}room:${roomId}`,
+    expiry: () => `${this.prefix}rooms:expiry`,
+    log: (roomId: string) => `${this.prefix}log:${roomId}`,
+    dedupe: (roomId: string) => `${this.prefix}dedupe:${roomId}`,
+    prep: (roomId: string, participantId: string) => `${this.prefix}prep:${roomId}:${participantId}`,
+    prepPeople: (roomId: string) => `${this.prefix}prep-people:${roomId}`,
+    doc: (roomId: string) => `${this.prefix}doc:${roomId}`,
+    token: (hash: string) => `${this.prefix}token:${hash}`,
+    roomTokens: (roomId: string) => `${this.prefix}tokens:${roomId}`,
+    invite: (hash: string) => `${this.prefix}invite:${hash}`,
+    roomInvites: (roomId: string) => `${this.prefix}invites:${roomId}`,
+  };
+
+  async createRoom(room: RoomRecord): Promise<void> {
+    await this.redis
+      .multi()
+      .hset(this.key.room(room.roomId), 'v', 1, 'json', JSON.stringify(room))
+      .zadd(this.key.expiry(), room.expiresAt, room.roomId)
+      .exec();
+  }
+
+  async getRoom(roomId: string): Promise<RoomRecord | null> {
+    return parse<RoomRecord>(await this.redis.hget(this.key.room(roomId), 'json'));
+  }
+
+  async updateRoom<T>(roomId: string, update: RoomUpdate<T>): Promise<{ room: RoomRecord; result: T } | null> {
+    for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+      const [version, json] = await this.redis.hmget(this.key.room(roomId), 'v', 'json');
+      if (version === null || json === null) return null;
+      const out = update(JSON.parse(json) as RoomRecord);
+      if (!out.room) return { room: JSON.parse(json) as RoomRecord, result: out.result };
+      const set = (await (this.redis as unknown as RedisScripts).setRoomIfVersion(
+        this.key.room(roomId),
+        this.key.expiry(),
+        version,
+        JSON.stringify(out.room),
+        out.room.expiresAt,
+        roomId,
+      )) as number;
+      if (set === 1) return { room: out.room, result: out.result };
+      if (set === -1) return null;
+      // Someone else wrote first: read again and re-run the pure update.
+      if (attempt > 3) await new Promise((r) => setTimeout(r, Math.random() * attempt));
+    }
+    throw new Error(`room ${roomId} changed too often to update`);
+  }
+
+  async deleteRoom(roomId: string): Promise<void> {
+    const [tokens, invites, people] = await Promise.all([
+      this.redis.smembers(this.key.roomTokens(roomId)),
+      this.redis.smembers(this.key.roomInvites(roomId)),
+      this.redis.smembers(this.key.prepPeople(roomId)),
+    ]);
+    await this.redis
+      .multi()
+      .del(
+        this.key.room(roomId),
+        this.key.log(roomId),
+        this.key.dedupe(roomId),
+        this.key.doc(roomId),
+        this.key.roomTokens(roomId),
+        this.key.roomInvites(roomId),
+        this.key.prepPeople(roomId),
+        ...tokens.map(this.key.token),
+        ...invites.map(this.key.invite),
+        ...people.map((p) => this.key.prep(roomId, p)),
+      )
+      .zrem(this.key.expiry(), roomId)
+      .exec();
+  }
+
+  async putToken(tokenHash: string, record: TokenRecord): Promise<void> {
+    await this.putMember(this.key.token(tokenHash), this.key.roomTokens(record.roomId), tokenHash, record);
+  }
+
+  async getToken(tokenHash: string): Promise<TokenRecord | null> {
+    return parse<TokenRecord>(await this.redis.get(this.key.token(tokenHash)));
+  }
+
+  async putInvite(codeHash: string, record: InviteRecord): Promise<void> {
+    await this.putMember(this.key.invite(codeHash), this.key.roomInvites(record.roomId), codeHash, record);
+  }
+
+  async getInvite(codeHash: string): Promise<InviteRecord | null> {
+    return parse<InviteRecord>(await this.redis.get(this.key.invite(codeHash)));
+  }
+
+  /** A token or invite, written only while its room exists, and listed under the room. */
+  private async putMember(key: string, roomSet: string, hash: string, record: TokenRecord | InviteRecord): Promise<void> {
+    if (!(await this.redis.exists(this.key.room(record.roomId)))) return;
+    await this.redis.multi().set(key, JSON.stringify(record)).sadd(roomSet, hash).exec();
+  }
+
+  async appendLog(roomId: string, entry: NewLogEntry, dedupeKey?: string): Promise<AppendResult> {
+    const json = JSON.stringify(entry);
+    const out = (await (this.redis as unknown as RedisScripts).appendLogOnce(
+      this.key.log(roomId),
+      this.key.dedupe(roomId),
+      this.key.room(roomId),
+      json.slice(1),
+      dedupeKey ?? '',
+    )) as [number, string] | -1;
+    if (out === -1) throw new Error('room not found');
+    const [duplicate, stored] = out;
+    return { entry: JSON.parse(stored) as LogEntry, duplicate: duplicate === 1 };
+  }
+
+  async listLog(roomId: string, sinceSeq: number, limit: number): Promise<LogEntry[]> {
+    const from = Math.max(0, sinceSeq);
+    return this.entries(await this.redis.lrange(this.key.log(roomId), from, from + limit - 1));
+  }
+
+  async tailLog(roomId: string, limit: number): Promise<LogEntry[]> {
+    return this.entries(await this.redis.lrange(this.key.log(roomId), -limit, -1));
+  }
+
+  async findLogByKey(roomId: string, dedupeKey: string): Promise<LogEntry | null> {
+    const seq = await this.redis.hget(this.key.dedupe(roomId), dedupeKey);
+    return seq === null ? null : parse<LogEntry>(await this.redis.lindex(this.key.log(roomId), Number(seq) - 1));
+  }
+
+  private entries(list: string[]): LogEntry[] {
+    return list.map((json) => JSON.parse(json) as LogEntry);
+  }
+
+  async appendPrep(roomId: string, participantId: string, message: PrepMessage): Promise<void> {
+    if (!(await this.redis.exists(this.key.room(roomId)))) return;
+    await this.redis
+      .multi()
+      .rpush(this.key.prep(roomId, participantId), JSON.stringify(message))
+      .sadd(this.key.prepPeople(roomId), participantId)
+      .exec();
+  }
+
+  async listPrep(roomId: string, participantId: string): Promise<PrepMessage[]> {
+    const list = await this.redis.lrange(this.key.prep(roomId, participantId), 0, -1);
+    return list.map((json) => JSON.parse(json) as PrepMessage);
+  }
+
+  async appendDocUpdate(roomId: string, update: Uint8Array): Promise<void> {
+    if (!(await this.redis.exists(this.key.room(roomId)))) return;
+    await this.redis.rpush(this.key.doc(roomId), Buffer.from(update));
+  }
+
+  async loadDocUpdates(roomId: string): Promise<Uint8Array[]> {
+    const list = await this.redis.lrangeBuffer(this.key.doc(roomId), 0, -1);
+    return list.map((b) => new Uint8Array(b));
+  }
+
+  async compactDoc(roomId: string, snapshot: Uint8Array, count: number): Promise<void> {
+    // One transaction: readers see the old updates or the snapshot, never neither.
+    await this.redis.multi().ltrim(this.key.doc(roomId), count, -1).lpush(this.key.doc(roomId), Buffer.from(snapshot)).exec();
+  }
+
+  async expireRooms(now: number): Promise<string[]> {
+    const due = await this.redis.zrangebyscore(this.key.expiry(), '-inf', now);
+    const expired: string[] = [];
+    for (const roomId of due) {
+      // Another process may have expired it already; only the one that removes it reports it.
+      if ((await this.redis.zrem(this.key.expiry(), roomId)) === 0) continue;
+      await this.deleteRoom(roomId);
+      expired.push(roomId);
+    }
+    return expired;
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+interface RedisScripts {
+  setRoomIfVersion(...args: (string | number)[]): Promise<unknown>;
+  appendLogOnce(...args: (string | number)[]): Promise<unknown>;
+}
