@@ -17,6 +17,9 @@ export function parseRoute(pathname: string, search: string): Route {
   return { name: 'start' };
 }
 
+/** The address of a room's page. */
+export const roomPath = (roomId: string): string => `/room/${encodeURIComponent(roomId)}`;
+
 const listeners = new Set<() => void>();
 
 export function navigate(to: string, replace = false): void {

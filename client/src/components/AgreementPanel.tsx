@@ -6,6 +6,7 @@ import type { StoredRoom } from '../credentials.js';
 import { call, type RoomSocket } from '../socket.js';
 import { useAgreement, type AgreementConnection } from '../useAgreement.js';
 import { ClauseText } from './ClauseText.js';
+import { ErrorNote, useActionError } from './ErrorNote.js';
 
 interface Props {
   socket: RoomSocket;
@@ -160,7 +161,7 @@ function Clause({
   parties: RoomView['participants'];
   who: (id: string) => string;
 }) {
-  const [error, setError] = useState('');
+  const { error, run } = useActionError();
   const ytext = agreement.textOf(clause.id);
   const editingHere = agreement.peers.filter((p) => p.editing === clause.id);
   const accepted = clause.acceptedBy.includes(me);
@@ -198,21 +199,11 @@ function Clause({
         })}
       </ul>
       {isParty && canEdit && !accepted && (
-        <button
-          type="button"
-          onClick={async () => {
-            const res = await call(socket, 'agreement:accept', { clauseId: clause.id });
-            setError(res.ok ? '' : res.error.message);
-          }}
-        >
+        <button type="button" onClick={() => run(call(socket, 'agreement:accept', { clauseId: clause.id }))}>
           I accept point {index + 1}
         </button>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
     </li>
   );
 }

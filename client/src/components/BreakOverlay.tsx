@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BreakView, Role } from '../../../shared/protocol.js';
 import { call, type RoomSocket } from '../socket.js';
+import { ErrorNote, useActionError } from './ErrorNote.js';
 
 function mmss(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
@@ -22,7 +23,7 @@ export function BreakOverlay({
   onPrepare: () => void;
 }) {
   const [now, setNow] = useState(Date.now());
-  const [error, setError] = useState('');
+  const { error, run } = useActionError();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 1000);
@@ -63,23 +64,12 @@ export function BreakOverlay({
           Go to my private prep
         </button>
         {moderator && (
-          <button
-            type="button"
-            className="primary"
-            onClick={async () => {
-              const res = await call(socket, 'break:end', {});
-              setError(res.ok ? '' : res.error.message);
-            }}
-          >
+          <button type="button" className="primary" onClick={() => run(call(socket, 'break:end', {}))}>
             End the break for everyone
           </button>
         )}
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
     </section>
   );
 }

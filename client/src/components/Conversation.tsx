@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { LIMITS, type LogEntry, type Role, type RoomView, type SendResult } from '../../../shared/protocol.js';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { LogEntry, Role, RoomView, SendResult } from '../../../shared/protocol.js';
 import { call, newMsgId, type RoomSocket } from '../socket.js';
+import { Composer } from './Composer.js';
 import { FloorPanel, mayWrite } from './FloorPanel.js';
 
 interface Props {
@@ -16,7 +17,18 @@ interface Props {
   onPropose: () => void;
 }
 
-const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+/** Who wrote an entry, and when. */
+function Who({ at, children }: { at: number; children: ReactNode }) {
+  return (
+    <p className="who">
+      {children}
+      <time className="muted small" dateTime={new Date(at).toISOString()}>
+        {' '}
+        {new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+      </time>
+    </p>
+  );
+}
 
 export function Conversation({ socket, view, log, me, names, draft, setDraft, onResult, onBreak, onPropose }: Props) {
   const [error, setError] = useState('');
@@ -31,8 +43,7 @@ export function Conversation({ socket, view, log, me, names, draft, setDraft, on
 
   const may = mayWrite(view, me);
 
-  async function send(e?: FormEvent) {
-    e?.preventDefault();
+  async function send() {
     const text = draft.trim();
     if (!text || sending) return;
     setSending(true);
@@ -48,13 +59,6 @@ export function Conversation({ socket, view, log, me, names, draft, setDraft, on
     onResult(res, clientMsgId, text);
   }
 
-  function onKey(e: KeyboardEvent<HTMLTextAreaElement>) {
-    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-      e.preventDefault();
-      void send();
-    }
-  }
-
   async function proposeDraft(id: string, text: string) {
     const res = await call(socket, 'agreement:propose', { text });
     setProposed((p) => ({ ...p, [id + text]: res.ok ? 'Proposed. You can shape it together in the Agreement tab.' : res.error.message }));
@@ -67,14 +71,10 @@ export function Conversation({ socket, view, log, me, names, draft, setDraft, on
         {log.map((entry) =>
           entry.type === 'facilitator' ? (
             <li key={entry.seq} className={`entry facilitator kind-${entry.kind}`} data-testid="facilitator-entry">
-              <p className="who">
+              <Who at={entry.at}>
                 <span aria-hidden="true" className="facilitator-mark">◆</span> Facilitator
                 <span className="visually-hidden"> says</span>
-                <time className="muted small" dateTime={new Date(entry.at).toISOString()}>
-                  {' '}
-                  {time(entry.at)}
-                </time>
-              </p>
+              </Who>
               <p className="text">{entry.text}</p>
               {entry.drafts && entry.drafts.length > 0 && me.role !== 'observer' && (
                 <ul className="drafts">
@@ -100,13 +100,7 @@ export function Conversation({ socket, view, log, me, names, draft, setDraft, on
             </li>
           ) : (
             <li key={entry.seq} className={entry.from === me.participantId ? 'entry mine' : 'entry theirs'} data-testid="message-entry">
-              <p className="who">
-                {entry.from === me.participantId ? 'You' : (names.get(entry.from) ?? 'Someone')}
-                <time className="muted small" dateTime={new Date(entry.at).toISOString()}>
-                  {' '}
-                  {time(entry.at)}
-                </time>
-              </p>
+              <Who at={entry.at}>{entry.from === me.participantId ? 'You' : (names.get(entry.from) ?? 'Someone')}</Who>
               <p className="text">{entry.text}</p>
               {(entry.reworded || entry.fromPrep) && (
                 <p className="small muted tag">
@@ -122,34 +116,23 @@ export function Conversation({ socket, view, log, me, names, draft, setDraft, on
       <FloorPanel socket={socket} view={view} me={me} names={names} />
 
       {me.role !== 'observer' ? (
-        <form className="composer" onSubmit={send}>
-          <label htmlFor="composer">Your message to the room</label>
-          <p id="composer-help" className="help small">
-            {onBreak
+        <Composer
+          id="composer"
+          label="Your message to the room"
+          help={
+            onBreak
               ? 'The room is on a break. Your private prep space is still open.'
               : may.ok
                 ? 'Everyone in the room will see this. Enter sends, Shift+Enter starts a new line.'
-                : may.why}
-          </p>
-          <textarea
-            id="composer"
-            rows={3}
-            maxLength={LIMITS.messageChars}
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            onKeyDown={onKey}
-            aria-describedby="composer-help composer-error"
-            aria-invalid={error ? true : undefined}
-          />
-          <p id="composer-error" className="error" role="alert">
-            {error}
-          </p>
-          <div className="row end">
-            <button type="submit" className="primary" disabled={sending || !draft.trim() || onBreak}>
-              {sending ? 'Sending…' : 'Send'}
-            </button>
-          </div>
-        </form>
+                : may.why
+          }
+          value={draft}
+          onChange={setDraft}
+          onSend={() => void send()}
+          error={error}
+          submitLabel={sending ? 'Sending…' : 'Send'}
+          submitDisabled={sending || !draft.trim() || onBreak}
+        />
       ) : (
         <p className="muted">You are observing: you can read along, but not write to the room.</p>
       )}

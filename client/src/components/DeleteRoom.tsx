@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { api, ApiFailure } from '../api.js';
 import { forgetRoom, type StoredRoom } from '../credentials.js';
 import { navigate } from '../router.js';
+import { ErrorNote } from './ErrorNote.js';
 
 export function DeleteRoom({ creds }: { creds: StoredRoom }) {
   const [asking, setAsking] = useState(false);
@@ -47,11 +48,7 @@ export function DeleteRoom({ creds }: { creds: StoredRoom }) {
           </div>
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
     </section>
   );
 }

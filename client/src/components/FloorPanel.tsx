@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { TURN_MODES, type Role, type RoomView, type TurnMode } from '../../../shared/protocol.js';
 import { MODE_WORDS } from '../labels.js';
 import { call, type RoomSocket } from '../socket.js';
+import { ErrorNote, useActionError } from './ErrorNote.js';
 
 type Me = { participantId: string; role: Role };
 
@@ -138,7 +139,7 @@ export function FloorPanel({ socket, view, me, names }: { socket: RoomSocket; vi
 
 function BreakButton({ socket, onBreak }: { socket: RoomSocket; onBreak: boolean }) {
   const [minutes, setMinutes] = useState(20);
-  const [error, setError] = useState('');
+  const { error, run } = useActionError();
   if (onBreak) return null;
   return (
     <div className="row wrap break-ask">
@@ -151,20 +152,10 @@ function BreakButton({ socket, onBreak }: { socket: RoomSocket; onBreak: boolean
         <option value={20}>20 minutes (helps most)</option>
         <option value={30}>30 minutes</option>
       </select>
-      <button
-        type="button"
-        onClick={async () => {
-          const res = await call(socket, 'break:request', { minutes });
-          setError(res.ok ? '' : res.error.message);
-        }}
-      >
+      <button type="button" onClick={() => run(call(socket, 'break:request', { minutes }))}>
         Take a break
       </button>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
     </div>
   );
 }

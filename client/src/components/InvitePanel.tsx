@@ -3,6 +3,7 @@ import type { InviteRole } from '../../../shared/protocol.js';
 import { api, ApiFailure, inviteLink } from '../api.js';
 import { updateRoom, type StoredRoom } from '../credentials.js';
 import { CopyButton } from './CopyButton.js';
+import { ErrorNote } from './ErrorNote.js';
 
 const ROLE_HELP: Record<InviteRole, string> = {
   participant: 'someone taking part in the conversation',
@@ -61,11 +62,7 @@ export function InvitePanel({ creds }: { creds: StoredRoom }) {
           Make a new link
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
     </section>
   );
 }

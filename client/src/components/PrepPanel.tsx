@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LIMITS, type PrepMessage, type SendResult } from '../../../shared/protocol.js';
 import { call, shareMsgId, type RoomSocket } from '../socket.js';
+import { Composer } from './Composer.js';
 
 interface Props {
   socket: RoomSocket;
@@ -39,8 +40,7 @@ export function PrepPanel({ socket, onPrep, onShared, canShare }: Props) {
     };
   }, [socket]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  async function send(e?: FormEvent) {
-    e?.preventDefault();
+  async function send() {
     const t = text.trim();
     if (!t || waiting) return;
     setError('');
@@ -95,41 +95,24 @@ export function PrepPanel({ socket, onPrep, onShared, canShare }: Props) {
         {waiting && <li className="muted small">The facilitator is thinking…</li>}
       </ol>
 
-      <form className="composer" onSubmit={send}>
-        <label htmlFor="prep-input">Write privately to the facilitator</label>
-        <p id="prep-help" className="help small">
-          What happened, how you feel, what you need. This stays between you and the facilitator.
-        </p>
-        <textarea
-          id="prep-input"
-          rows={3}
-          maxLength={LIMITS.messageChars}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={(e: KeyboardEvent<HTMLTextAreaElement>) => {
-            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-              e.preventDefault();
-              void send();
-            }
-          }}
-          aria-describedby="prep-help"
-        />
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="row end wrap">
-          {canShare && (
+      <Composer
+        id="prep-input"
+        label="Write privately to the facilitator"
+        help="What happened, how you feel, what you need. This stays between you and the facilitator."
+        value={text}
+        onChange={setText}
+        onSend={() => void send()}
+        error={error}
+        submitLabel="Send privately"
+        submitDisabled={waiting || !text.trim()}
+        extra={
+          canShare && (
             <button type="button" onClick={() => openShare('')}>
               Share one point…
             </button>
-          )}
-          <button type="submit" className="primary" disabled={waiting || !text.trim()}>
-            Send privately
-          </button>
-        </div>
-      </form>
+          )
+        }
+      />
 
       {share !== null && (
         <form className="share-box" onSubmit={doShare} aria-labelledby="share-heading">

@@ -3,8 +3,10 @@ import type { SendResult } from '../../../shared/protocol.js';
 import type { Review } from '../../../shared/analysis.js';
 import { forgetRoom, loadRoom, updateRoom, type StoredRoom } from '../credentials.js';
 import { KIND_WORDS } from '../labels.js';
+import { usePageTitle } from '../pageTitle.js';
 import { navigate } from '../router.js';
 import { useRoom } from '../useRoom.js';
+import { AppLink } from './AppLink.js';
 import { BreakOverlay } from './BreakOverlay.js';
 import { Conversation } from './Conversation.js';
 import { DeleteRoom } from './DeleteRoom.js';
@@ -54,9 +56,7 @@ export function RoomScreen({ roomId }: { roomId: string }) {
     prevPhase.current = phase;
   }, [phase]);
 
-  useEffect(() => {
-    document.title = `${view?.title || creds?.title || 'Your room'} · Mediation Rooms`;
-  }, [view?.title]); // eslint-disable-line react-hooks/exhaustive-deps
+  usePageTitle(view?.title || creds?.title || 'Your room');
 
   // A closed room is forgotten on this device too.
   useEffect(() => {
@@ -73,9 +73,7 @@ export function RoomScreen({ roomId }: { roomId: string }) {
         <h1>This room is not open on this device</h1>
         <p>To come in, please open the invite link you were sent. If you started this room on another device, continue there.</p>
         <p>
-          <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
-            Start a new room
-          </a>
+          <AppLink to="/">Start a new room</AppLink>
         </p>
       </div>
     );
@@ -86,9 +84,7 @@ export function RoomScreen({ roomId }: { roomId: string }) {
         <h1>This room has been closed</h1>
         <p>The host closed the room and its conversation, preparation notes and agreement were deleted. Thank you for taking part.</p>
         <p>
-          <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
-            Back to the start
-          </a>
+          <AppLink to="/">Back to the start</AppLink>
         </p>
       </div>
     );
