@@ -26,7 +26,7 @@ export function namesOf(room: RoomRecord): Record<string, string> {
   return Object.fromEntries(room.participants.map((p) => [p.participantId, p.name]));
 }
 
-/** Shown heat moves in steps of 0.05: a gentle gauge, and small drifts do not re-send the room's state. */
+/** Shown heat moves in steps of 0.1: a gentle gauge, and small drifts do not re-send the room's state. */
 export function roundHeat(heat: number): number {
-  return Math.round(heat * 20) / 20;
+  return Math.round(heat * 10) / 10;
 }

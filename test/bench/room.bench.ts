@@ -27,6 +27,8 @@ export interface RoomBenchInput {
   baseUrl: string;
   /** the bare ws relay baseline, ws://127.0.0.1:PORT/relay */
   relayUrl: string;
+  /** the app on the Redis store (a private redis-server), when there is one */
+  redisAppUrl?: string;
   /** scale every count and duration down (a smoke run) */
   quick?: boolean;
   yjs?: boolean;
@@ -216,6 +218,7 @@ async function sequential(room: Client[], receipts: Receipts, count: number, rec
 }
 
 export interface DeliveryFigures {
+  store: 'memory' | 'redis';
   participants: number;
   messages: number;
   pipeline: { receipt: Percentiles; lastReceipt: Percentiles; ack: Percentiles; errors: number; eventsPerReceiverPerMessage: Record<string, number> };
@@ -223,7 +226,7 @@ export interface DeliveryFigures {
   ratio: { receipt: Ratios; lastReceipt: Ratios; ack: Ratios };
 }
 
-async function delivery(input: RoomBenchInput, k: number, perBlock: number, blocks: number, warmup: number): Promise<DeliveryFigures> {
+async function delivery(input: RoomBenchInput, k: number, perBlock: number, blocks: number, warmup: number): Promise<Omit<DeliveryFigures, 'store'>> {
   const targets: Target[] = ['pipeline', 'baseline'];
   const rooms = {} as Record<Target, { sockets: Client[]; receipts: Receipts; run: DeliveryRun }>;
   for (const t of targets) {
@@ -562,7 +565,11 @@ export async function benchRooms(
   out.delivery = [];
   for (const k of [2, 8]) {
     progress(`delivery, rooms of ${k}`);
-    out.delivery.push(await delivery(input, k, n(k === 2 ? 500 : 300), 4, n(300)));
+    out.delivery.push({ ...(await delivery(input, k, n(k === 2 ? 500 : 300), 4, n(300))), store: 'memory' });
+  }
+  if (input.redisAppUrl) {
+    progress('delivery, rooms of 2, Redis store');
+    out.delivery.push({ ...(await delivery({ ...input, appUrl: input.redisAppUrl }, 2, n(500), 4, n(300))), store: 'redis' });
   }
   progress('throughput');
   out.throughput = await throughput(input, 8, 4, 4, n(4000), 4, n(2000));

@@ -15,6 +15,8 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { createApp } from '../../server/app.js';
 import { testConfig } from '../../server/config.js';
+import { RedisStore } from '../../server/store/redis.js';
+import { hasRedisServer, startRedisServer, type RedisServer } from '../helpers/redisServer.js';
 import { startBaseline } from './baseline.js';
 import { benchHeat } from './heat.bench.js';
 import type { RoomBenchInput, RoomBenchResult } from './room.bench.js';
@@ -86,22 +88,33 @@ async function main(): Promise<void> {
   const heat = (await benchHeat()) as Record<string, any>;
 
   // 2. the app and the baselines, in this process, on 127.0.0.1 with a free port each
-  const app = createApp(testConfig({ port: 0, host: '127.0.0.1', rateLimitFactor: 1e6, logLevel: 'silent' }));
+  const benchConfig = testConfig({ port: 0, host: '127.0.0.1', rateLimitFactor: 1e6, logLevel: 'silent' });
+  const app = createApp(benchConfig);
   const appUrl = await app.listen();
   const baseline = await startBaseline();
+  // The same app on the Redis store, against a private redis-server (skipped without the binary).
+  let redis: RedisServer | undefined;
+  let redisApp: ReturnType<typeof createApp> | undefined;
+  if (hasRedisServer()) {
+    redis = await startRedisServer();
+    redisApp = createApp(benchConfig, { store: await new RedisStore(redis.url, 'bench:').ready() });
+  } else console.log('redis-server not found: the Redis store figures are skipped');
+  const redisAppUrl = redisApp ? await redisApp.listen() : undefined;
 
   // the server thread's event-loop utilization, summed by the worker's measured blocks
   const serverElu = new EluMeter();
   let rooms: RoomBenchResult;
   try {
     rooms = await runWorker(
-      { appUrl, baseUrl: baseline.socketUrl, relayUrl: baseline.relayUrl, quick, yjs: withYjs },
+      { appUrl, baseUrl: baseline.socketUrl, relayUrl: baseline.relayUrl, redisAppUrl, quick, yjs: withYjs },
       (s) => console.log(`${s} ...`),
       (name) => serverElu.enter(name),
     );
   } finally {
     await baseline.close();
     await app.close();
+    await redisApp?.close();
+    await redis?.stop();
   }
 
   const seconds = Math.round((performance.now() - started) / 100) / 10;
@@ -113,7 +126,8 @@ async function main(): Promise<void> {
   // ------------------------------------------------------------------ tables
   const H = ['', 'p50 ms', 'p95 ms', 'p99 ms', 'n'];
   for (const d of rooms.delivery) {
-    console.log(`\nMessage delivery, room of ${d.participants}, one message in flight (send -> 'message' on each other socket), ${d.messages} messages`);
+    const onRedis = d.store === 'redis' ? ', app on the Redis store' : '';
+    console.log(`\nMessage delivery${onRedis}, room of ${d.participants}, one message in flight (send -> 'message' on each other socket), ${d.messages} messages`);
     console.log(
       table(H, [
         pRow('pipeline, each receipt', d.pipeline.receipt),

@@ -50,7 +50,7 @@ describe('message:send', () => {
       await call(i % 2 ? b : a, 'message:send', { clientMsgId: `calm${i}`, text: `I would like to talk about the weekend, part ${i}.` });
     }
     await last;
-    // Only the shown heat (in steps of 0.05) may have moved, once or twice.
+    // Only the shown heat (in steps of 0.1) may have moved, once or twice.
     expect(b.received.filter(([e]) => e === 'room:state').length - before).toBeLessThanOrEqual(2);
     // A visible change still goes out.
     const changed = next(b, 'room:state', (s: any) => s.mode === 'round');
