@@ -8,20 +8,13 @@ import type { Presence } from './presence.js';
 
 /** The room service's output, over socket.io. */
 export class SocketBroadcaster implements RoomBroadcaster {
-  /** The last room:state sent per room: most messages change nothing people see, so none is sent. */
-  private readonly lastState = new Map<string, string>();
-
   constructor(
     private readonly io: Server<never, ServerToClientEvents>,
     private readonly presence: Presence,
   ) {}
 
   state(room: RoomRecord): void {
-    const view = roomView(room, this.presence.online(room.roomId));
-    const json = JSON.stringify(view);
-    if (this.lastState.get(room.roomId) === json) return;
-    this.lastState.set(room.roomId, json);
-    this.io.to(roomChannel(room.roomId)).emit('room:state', view);
+    this.io.to(roomChannel(room.roomId)).emit('room:state', roomView(room, this.presence.online(room.roomId)));
   }
 
   entry(roomId: string, entry: LogEntry): void {
@@ -41,6 +34,5 @@ export class SocketBroadcaster implements RoomBroadcaster {
     this.io.to(roomChannel(roomId)).emit('room:deleted', { roomId });
     this.io.in(roomChannel(roomId)).disconnectSockets(true);
     this.presence.dropRoom(roomId);
-    this.lastState.delete(roomId);
   }
 }

@@ -19,7 +19,7 @@ import { breakIsOver, endBreak, startBreak } from './policies/breaks.js';
 import { applyFloor, isModerator, parties, type FloorEvent } from './policies/floor.js';
 import { phaseAfterAgreement } from './policies/phase.js';
 import type { RoomRecord } from './types.js';
-import { roomView } from './view.js';
+import { roomView, visiblyChanged } from './view.js';
 
 /**
  * Rooms, invites, membership, the floor and breaks. Every change goes through
@@ -43,19 +43,26 @@ export class RoomService {
     return room;
   }
 
-  /** Applies a pure change and publishes the new state; AppErrors thrown inside are passed on. */
+  /**
+   * Applies a pure change, re-arms the room's timer, and publishes the new state when something
+   * people see changed (most messages change nothing visible). AppErrors thrown inside are passed on.
+   */
   async change<T>(roomId: string, update: (room: RoomRecord) => { room?: RoomRecord; result: T }): Promise<{ room: RoomRecord; result: T }> {
-    let changed = false;
+    let before: RoomRecord | undefined;
     const out = await this.deps.store.updateRoom(roomId, (room) => {
       const next = update(room);
-      changed = next.room !== undefined;
+      before = next.room === undefined ? undefined : room;
       return next;
     });
     if (!out) throw new AppError('not_found', 'This room does not exist any more.');
-    if (changed) this.published(out.room);
+    if (before) {
+      this.deps.clock.sync(out.room);
+      if (visiblyChanged(before, out.room)) this.deps.broadcast.state(out.room);
+    }
     return out;
   }
 
+  /** Publishes the room as it is (presence changed, or a timer must be re-armed after a restart). */
   published(room: RoomRecord): void {
     this.deps.clock.sync(room);
     this.deps.broadcast.state(room);

@@ -30,3 +30,10 @@ export function namesOf(room: RoomRecord): Record<string, string> {
 export function roundHeat(heat: number): number {
   return Math.round(heat * 10) / 10;
 }
+
+const NOBODY: ReadonlySet<string> = new Set();
+
+/** Whether people would see a difference between two versions of a room (presence aside). */
+export function visiblyChanged(before: RoomRecord, after: RoomRecord): boolean {
+  return JSON.stringify(roomView(before, NOBODY)) !== JSON.stringify(roomView(after, NOBODY));
+}
