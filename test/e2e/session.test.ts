@@ -2,7 +2,20 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { buildClient, repo, horizontalOverflow, launch, openPage, screenshot, startServer, type RunningServer } from './harness.js';
+import {
+  buildClient,
+  horizontalOverflow,
+  launch,
+  lowContrastText,
+  openPage,
+  reducedMotionRule,
+  repo,
+  screenshot,
+  startServer,
+  unlabelledControls,
+  watchErrors,
+  type RunningServer,
+} from './harness.js';
 
 /**
  * One whole session in two browsers: Alex (desktop) starts a room and prepares, Sam (a 390 px phone)
@@ -35,7 +48,18 @@ describe('a mediation session in the browser', () => {
   });
 
   const expectNoErrors = () => expect(errors, errors.join('\n')).toEqual([]);
-  const NARROW = { width: 390 };
+
+  /**
+   * Each screen, as it is shown: a screenshot for the docs, and what can be checked of its quality: no console errors so far,
+   * nothing that scrolls sideways, every field and button named, text at WCAG AA contrast.
+   */
+  async function screen(page: Page, name: string, fullPage = true): Promise<void> {
+    await screenshot(page, name, fullPage);
+    expectNoErrors();
+    expect(await horizontalOverflow(page), `${name}: sideways scrolling`).toEqual([]);
+    expect(await unlabelledControls(page), `${name}: controls without a name`).toEqual([]);
+    expect(await lowContrastText(page), `${name}: text below AA contrast`).toEqual([]);
+  }
 
   it('creates, invites, joins, prepares, talks, reviews, pauses, agrees, signs and exports', async () => {
     // On failure, keep what each person saw (test-results/ is not committed).
@@ -48,7 +72,12 @@ describe('a mediation session in the browser', () => {
     // ---------------------------------------------------------------- start
     await host.goto(server.url);
     await expect.poll(() => host.getByRole('heading', { name: 'A calmer place to talk it through' }).isVisible()).toBe(true);
-    await screenshot(host, '01-start');
+    await screen(host, '01-start');
+    expect(await reducedMotionRule(host)).toBe(true);
+    // The same screen on a phone.
+    await guest.goto(server.url);
+    await guest.getByRole('heading', { name: 'A calmer place to talk it through' }).waitFor();
+    await screen(guest, '01-start-390px');
     await host.getByLabel('A couple').check();
     await host.getByLabel('What should others call you?').fill('Alex');
     await host.getByLabel(/A name for the room/).fill('Our weekends');
@@ -66,7 +95,7 @@ describe('a mediation session in the browser', () => {
     await host.getByLabel('Write privately to the facilitator').fill('I feel lonely when our weekends get planned without me.');
     await host.getByRole('button', { name: 'Send privately' }).click();
     await expect.poll(() => host.getByTestId('prep-entry').count()).toBeGreaterThanOrEqual(before + 2);
-    await screenshot(host, '02-prep');
+    await screen(host, '02-prep');
     await host.getByRole('button', { name: 'Share this point with the room…' }).first().click();
     await expect.poll(() => host.evaluate(() => document.activeElement?.id)).toBe('share-text');
     await host.getByLabel('The point to share').fill('I would like us to plan some of our weekends together.');
@@ -83,8 +112,7 @@ describe('a mediation session in the browser', () => {
     // ---------------------------------------------------------------- join (390 px)
     await guest.goto(link);
     await guest.getByRole('heading', { name: 'You have been invited to talk' }).waitFor();
-    expect(await horizontalOverflow(guest)).toBeLessThanOrEqual(0);
-    await screenshot(guest, '03-join-390px');
+    await screen(guest, '03-join-390px');
     await guest.getByLabel('What should others call you?').fill('Sam');
     await guest.getByRole('button', { name: 'Join the room' }).click();
     await guest.waitForURL(new RegExp(`/room/${roomId}$`));
@@ -93,6 +121,16 @@ describe('a mediation session in the browser', () => {
     await guest.getByText('I would like us to plan some of our weekends together.').waitFor();
     await guest.getByText('shared from private prep').waitFor();
     expect(await guest.getByText('I feel lonely when our weekends').count()).toBe(0); // prep stays private
+    // Sam's own private prep, on the phone: clearly marked as private, and not the host's.
+    await guest.getByRole('tab', { name: /Private prep/ }).click();
+    await guest.getByText('Only you and the facilitator see this space').waitFor();
+    await guest.getByTestId('prep-entry').first().waitFor();
+    expect(await guest.getByText('I feel lonely when our weekends').count()).toBe(0);
+    await screen(guest, '02-prep-390px');
+    await guest.getByRole('tab', { name: /Private prep/ }).press('ArrowRight'); // tabs move with the arrow keys
+    await expect.poll(() => guest.getByRole('tab', { name: /Conversation/ }).getAttribute('aria-selected')).toBe('true');
+    // New messages are announced politely to screen readers.
+    expect(await guest.getByRole('list', { name: 'Conversation' }).getAttribute('aria-live')).toBe('polite');
 
     // ---------------------------------------------------------------- talk
     await host.getByRole('tab', { name: /Conversation/ }).click();
@@ -104,7 +142,7 @@ describe('a mediation session in the browser', () => {
     await host.getByLabel('Your message to the room').fill('Thank you for saying that. Could we try planning Saturdays together?');
     await host.getByRole('button', { name: 'Send', exact: true }).click();
     await guest.getByText('Could we try planning Saturdays together?').waitFor();
-    await screenshot(host, '04-room');
+    await screen(host, '04-room');
 
     // A reload keeps Sam in the room (credentials on this device) with the history caught up.
     await guest.reload();
@@ -116,7 +154,7 @@ describe('a mediation session in the browser', () => {
     await guest.getByText('The connection dropped.').waitFor({ timeout: 20_000 });
     await host.getByLabel('Your message to the room').fill('I will wait for you.');
     await host.getByLabel('Your message to the room').press('Enter');
-    await host.getByText('I will wait for you.').waitFor();
+    await host.getByRole('list', { name: 'Conversation' }).getByText('I will wait for you.').waitFor();
     await guestCtx.setOffline(false);
     await guest.getByText(/You are back\. We caught you up on 1 new message/).waitFor({ timeout: 20_000 });
     await guest.getByText('I will wait for you.').waitFor();
@@ -134,8 +172,7 @@ describe('a mediation session in the browser', () => {
     await host.getByTestId('floor-status').getByText('you').waitFor();
     await host.getByLabel('Turn style').selectOption('open');
     await guest.getByRole('heading', { name: 'Turns: Open conversation' }).waitFor();
-    expect(await horizontalOverflow(guest)).toBeLessThanOrEqual(0);
-    await screenshot(guest, '05-room-390px');
+    await screen(guest, '05-room-390px');
 
     // ---------------------------------------------------------------- a heated message is held
     const heated = 'You are such an idiot, you never listen';
@@ -150,11 +187,35 @@ describe('a mediation session in the browser', () => {
     const suggestion = (await dialog.getByTestId('suggestion').first().locator('p').textContent())?.trim() ?? '';
     expect(suggestion.length).toBeGreaterThan(0);
     expect(await host.getByText(heated).count()).toBe(0); // not delivered while held
-    await screenshot(guest, '06-review-390px', false);
+    // Announced: the dialog is modal, its status line is live, and the page says a message is waiting.
+    expect(await dialog.getAttribute('aria-modal')).toBe('true');
+    expect(await dialog.getByRole('status').getAttribute('aria-live')).toBe('assertive');
+    await expect.poll(() => guest.locator('#main [role="status"]', { hasText: 'Your message is waiting for you to look at it' }).count()).toBe(1);
+    expect(await guest.locator('#main').getAttribute('inert')).not.toBeNull();
+    // Motion: no rising animation for people who ask for less; the animation is there for those who do not.
+    expect(await dialog.evaluate((d) => getComputedStyle(d).animationName)).toBe('none');
+    await guest.emulateMedia({ reducedMotion: 'no-preference' });
+    expect(await dialog.evaluate((d) => getComputedStyle(d).animationName)).not.toBe('none');
+    await guest.emulateMedia({ reducedMotion: 'reduce' });
+    await screen(guest, '06-review-390px', false);
     await guest.setViewportSize({ width: 1000, height: 1300 });
-    await screenshot(guest, '06-review', false);
+    await screen(guest, '06-review', false);
     await guest.setViewportSize({ width: 390, height: 844 });
-    // Keyboard: Tab from the heading reaches "Send this" for the first suggestion.
+    // Keyboard: Tab cycles through the dialog's choices and never leaves it; Shift+Tab from the heading wraps to the last one.
+    const inDialog = () => guest.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')));
+    const buttons = await dialog.getByRole('button').count();
+    const reached = new Set<string>();
+    for (let i = 0; i < buttons + 2; i++) {
+      await guest.keyboard.press('Tab');
+      expect(await inDialog()).toBe(true);
+      reached.add((await guest.evaluate(() => `${document.activeElement?.textContent}|${document.activeElement?.getAttribute('aria-describedby')}`)) ?? '');
+    }
+    expect(reached.size).toBe(buttons);
+    await guest.locator('#review-title').focus();
+    await guest.keyboard.press('Shift+Tab');
+    await expect.poll(() => guest.evaluate(() => document.activeElement?.textContent)).toBe('Don’t send it');
+    // From the heading, the first Tab reaches "Send this" for the first suggestion; Enter sends it.
+    await guest.locator('#review-title').focus();
     await guest.keyboard.press('Tab');
     await expect.poll(() => guest.evaluate(() => document.activeElement?.textContent)).toBe('Send this');
     await guest.keyboard.press('Enter');
@@ -170,9 +231,8 @@ describe('a mediation session in the browser', () => {
     await host.getByTestId('break-overlay').waitFor();
     await host.getByText('Sam asked for a pause').waitFor();
     await expect.poll(() => host.locator('.countdown').textContent()).toMatch(/^[45]:\d\d$/);
-    await screenshot(host, '07-break');
-    expect(await horizontalOverflow(guest)).toBeLessThanOrEqual(0);
-    await screenshot(guest, '07-break-390px');
+    await screen(host, '07-break');
+    await screen(guest, '07-break-390px');
     expect(await guest.getByRole('button', { name: 'End the break for everyone' }).count()).toBe(0);
     await host.getByRole('button', { name: 'End the break for everyone' }).click();
     await host.getByTestId('break-overlay').waitFor({ state: 'detached' });
@@ -188,7 +248,8 @@ describe('a mediation session in the browser', () => {
     await expect.poll(() => guest.evaluate(() => document.activeElement?.id)).toBe('composer');
     await guest.getByLabel('Your message to the room').press('Enter');
     await dialog.waitFor();
-    await dialog.getByRole('button', { name: 'Write it my own way' }).click();
+    await dialog.getByRole('button', { name: 'Write it my own way' }).focus();
+    await guest.keyboard.press('Enter');
     await expect.poll(() => guest.evaluate(() => document.activeElement?.id)).toBe('review-edit');
     await dialog.getByLabel('Your version').fill('When plans change at the last minute, I feel left out. Could we check in first?');
     await dialog.getByRole('button', { name: 'Send my version' }).click();
@@ -209,7 +270,7 @@ describe('a mediation session in the browser', () => {
     await safety.waitFor();
     expect(await safety.getByRole('button', { name: 'Send as I wrote it' }).count()).toBe(0);
     expect(((await safety.getByRole('note').textContent()) ?? '').length).toBeGreaterThan(10);
-    await screenshot(guest, '07-safety-390px', false);
+    await screen(guest, '07-safety-390px', false);
     await safety.getByRole('button', { name: 'Don’t send it' }).click();
     await safety.waitFor({ state: 'detached' });
     expect(await host.getByText('I will hurt you').count()).toBe(0);
@@ -242,9 +303,8 @@ describe('a mediation session in the browser', () => {
     await guest.getByText('Alex: accepted').waitFor();
     await guest.getByRole('button', { name: 'I accept point 1' }).click();
     await host.getByText('agreed by everyone').waitFor();
-    await screenshot(host, '08-agreement');
-    expect(await horizontalOverflow(guest)).toBeLessThanOrEqual(0);
-    await screenshot(guest, '08-agreement-390px');
+    await screen(host, '08-agreement');
+    await screen(guest, '08-agreement-390px');
 
     // Both sign; the agreement is final.
     await host.getByRole('button', { name: 'Sign the agreement' }).click();
@@ -253,19 +313,20 @@ describe('a mediation session in the browser', () => {
     await guest.getByTestId('agreement-final').waitFor();
     await host.getByTestId('agreement-final').waitFor();
     expect(await guest.getByLabel('Point 1, the words').getAttribute('readonly')).not.toBeNull();
-    await screenshot(host, '09-signed');
+    await screen(host, '09-signed');
+    await screen(guest, '09-signed-390px');
 
     // ---------------------------------------------------------------- export
     const [download] = await Promise.all([host.waitForEvent('download'), host.getByRole('button', { name: 'Download as Markdown' }).click()]);
     const markdown = await readFile((await download.path()) as string, 'utf8');
     expect(markdown).toContain(edited);
     const [print] = await Promise.all([hostCtx.waitForEvent('page'), host.getByRole('link', { name: 'Open a printable page' }).click()]);
-    print.on('console', (m) => m.type() === 'error' && errors.push(`[print] console: ${m.text()}`));
+    watchErrors(print, errors, 'print');
     await print.getByTestId('print-view').waitFor();
     await expect.poll(() => print.getByText(edited).count()).toBe(1);
     await print.getByText('Final: accepted and signed by everyone.').waitFor();
     await print.emulateMedia({ media: 'print' });
-    await screenshot(print, '10-printable');
+    await screen(print, '10-printable');
     await print.close();
 
     // ---------------------------------------------------------------- the host closes the room
@@ -273,7 +334,7 @@ describe('a mediation session in the browser', () => {
     await host.getByRole('button', { name: 'Yes, delete it for everyone' }).click();
     await host.waitForURL(`${server.url}/`);
     await guest.getByRole('heading', { name: 'This room has been closed' }).waitFor();
-    expect(NARROW.width).toBe(390);
+    await screen(guest, '11-closed-390px');
     expectNoErrors();
   });
 });
