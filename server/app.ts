@@ -7,7 +7,7 @@ import { Server } from 'socket.io';
 import { AgreementService } from './agreement/index.js';
 import type { Config } from './config.js';
 import { errorHandler, apiRouter } from './http/routes.js';
-import { LocalFacilitator } from './mediation/facilitator/local.js';
+import { createFacilitator } from './mediation/facilitator/create.js';
 import type { FacilitatorEngine } from './mediation/facilitator/types.js';
 import { PrepService } from './mediation/prepService.js';
 import { Metrics } from './metrics.js';
@@ -15,7 +15,7 @@ import { log, setLogLevel } from './log.js';
 import { SocketBroadcaster } from './realtime/broadcaster.js';
 import { attachGateway } from './realtime/gateway.js';
 import { RateLimits } from './realtime/limits.js';
-import { Presence } from './realtime/presence.js';
+import { realtimeSharing } from './realtime/shared.js';
 import { authenticate } from './rooms/credentials.js';
 import { MessagePipeline } from './rooms/messagePipeline.js';
 import { parties } from './rooms/policies/floor.js';
@@ -47,15 +47,16 @@ const EXPIRY_SWEEP_MS = 60_000;
 export function createApp(config: Config, parts: AppParts = {}): App {
   setLogLevel(config.logLevel);
   const store = parts.store ?? new MemoryStore();
-  const engine = parts.engine ?? new LocalFacilitator();
   const now = parts.now ?? Date.now;
-  const presence = new Presence();
+  const sharing = realtimeSharing(config);
+  const presence = sharing.presence;
   const limits = new RateLimits(config.rateLimitFactor);
 
   const expressApp = express();
   const server = http.createServer(expressApp);
   // destroyUpgrade: false leaves /yjs upgrades to the agreement endpoint.
   const io = new Server(server, { destroyUpgrade: false, maxHttpBufferSize: 64 * 1024, serveClient: false });
+  sharing.attach(io);
 
   const agreement: AgreementService = new AgreementService({
     store,
@@ -75,6 +76,7 @@ export function createApp(config: Config, parts: AppParts = {}): App {
     connections: () => io.engine.clientsCount,
     docs: () => agreement.stats().docs,
   });
+  const engine = parts.engine ?? createFacilitator(config, (reason) => metrics.facilitatorFallbacks.inc({ reason }));
 
   const timers = new RoomTimers((roomId) => void rooms.tick(roomId).catch((err) => log.error('room tick failed', err)), now);
   const deps = {
@@ -141,6 +143,7 @@ export function createApp(config: Config, parts: AppParts = {}): App {
       await agreement.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       server.closeAllConnections?.();
+      await sharing.close();
       await store.close();
     },
   };

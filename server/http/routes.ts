@@ -80,7 +80,7 @@ export function apiRouter(deps: HttpDeps): express.Router {
     limit('http'),
     wrap(async (req, res) => {
       const who = await caller(store, req);
-      res.json(await rooms.view(who, presence.online(who.roomId)));
+      res.json(await rooms.view(who, await presence.online(who.roomId)));
     }),
   );
 

@@ -2,19 +2,32 @@ import type { Server } from 'socket.io';
 import type { LogEntry, PrepMessage, ServerToClientEvents } from '../../shared/protocol.js';
 import type { RoomBroadcaster } from '../rooms/deps.js';
 import type { RoomRecord } from '../rooms/types.js';
+import { log } from '../log.js';
 import { roomView } from '../rooms/view.js';
 import { personChannel, roomChannel } from './channels.js';
 import type { Presence } from './presence.js';
 
 /** The room service's output, over socket.io. */
 export class SocketBroadcaster implements RoomBroadcaster {
+  /** Per room, the state being sent: states go out in the order the changes happened. */
+  private readonly sending = new Map<string, Promise<void>>();
+
   constructor(
     private readonly io: Server<never, ServerToClientEvents>,
     private readonly presence: Presence,
   ) {}
 
   state(room: RoomRecord): void {
-    this.io.to(roomChannel(room.roomId)).emit('room:state', roomView(room, this.presence.online(room.roomId)));
+    const roomId = room.roomId;
+    const sent = (this.sending.get(roomId) ?? Promise.resolve())
+      .then(async () => {
+        this.io.to(roomChannel(roomId)).emit('room:state', roomView(room, await this.presence.online(roomId)));
+      })
+      .catch((err: unknown) => log.error('room:state not sent', err));
+    this.sending.set(roomId, sent);
+    void sent.then(() => {
+      if (this.sending.get(roomId) === sent) this.sending.delete(roomId);
+    });
   }
 
   entry(roomId: string, entry: LogEntry): void {
@@ -33,6 +46,6 @@ export class SocketBroadcaster implements RoomBroadcaster {
   deleted(roomId: string): void {
     this.io.to(roomChannel(roomId)).emit('room:deleted', { roomId });
     this.io.in(roomChannel(roomId)).disconnectSockets(true);
-    this.presence.dropRoom(roomId);
+    void this.presence.dropRoom(roomId).catch(() => undefined);
   }
 }

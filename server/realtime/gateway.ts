@@ -68,7 +68,7 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
     'message:send': route(MessageSend, 'message', (p, who) => messages.send(who, p.clientMsgId, p.text)),
     'message:resolve': route(MessageResolve, 'message', (p, who) => messages.resolve(who, p)),
     history: route(HistoryRequest, 'event', async (p, who) => ({ messages: await messages.history(who, p.sinceSeq) })),
-    'room:state': route(NoPayload, 'event', async (_p, who) => ({ state: await rooms.view(who, presence.online(who.roomId)) })),
+    'room:state': route(NoPayload, 'event', async (_p, who) => ({ state: await rooms.view(who, await presence.online(who.roomId)) })),
     'floor:request': route(NoPayload, 'event', async (_p, who) => ({
       floor: await rooms.floor(who.roomId, { type: 'request', participantId: who.participantId }),
     })),
@@ -98,11 +98,14 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
 
   io.on('connection', async (socket: Client) => {
     const who = socket.data.who;
-    presence.add(who.roomId, who.participantId);
+    const added = presence.add(who.roomId, who.participantId).catch((err) => log.error('presence not recorded', err));
     socket.join([roomChannel(who.roomId), personChannel(who.roomId, who.participantId)]);
     socket.on('disconnect', () => {
-      presence.remove(who.roomId, who.participantId);
-      void rooms.room(who.roomId).then((room) => rooms.published(room), () => undefined);
+      void added
+        .then(() => presence.remove(who.roomId, who.participantId))
+        .then(() => rooms.room(who.roomId))
+        .then((room) => rooms.published(room))
+        .catch(() => undefined);
     });
     for (const [event, r] of Object.entries(routes)) {
       socket.on(event as keyof ClientToServerEvents, (payload: unknown, maybeAck?: unknown) => {
@@ -110,8 +113,9 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
       });
     }
     try {
+      await added;
       const room = await rooms.room(who.roomId);
-      socket.emit('room:state', await rooms.view(who, presence.online(who.roomId)));
+      socket.emit('room:state', await rooms.view(who, await presence.online(who.roomId)));
       rooms.published(room);
     } catch {
       socket.disconnect(true);

@@ -1,31 +1,141 @@
-/** Who is connected, by room and person; a person may have several tabs open. */
-export class Presence {
-  private readonly rooms = new Map<string, Map<string, number>>();
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 
-  add(roomId: string, participantId: string): void {
+/**
+ * Who is connected, by room and person; a person may have several tabs open, on several
+ * processes. One interface, two implementations: this process only, or every process via Redis.
+ */
+export interface Presence {
+  add(roomId: string, participantId: string): Promise<void>;
+  remove(roomId: string, participantId: string): Promise<void>;
+  online(roomId: string): Promise<Set<string>>;
+  /** Rooms with a connection on this process (for /metrics). */
+  activeRooms(): number;
+  dropRoom(roomId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Connection counts per room and person, in this process. */
+class LocalCounts {
+  readonly rooms = new Map<string, Map<string, number>>();
+
+  add(roomId: string, participantId: string): number {
     const room = this.rooms.get(roomId) ?? new Map<string, number>();
-    room.set(participantId, (room.get(participantId) ?? 0) + 1);
+    const count = (room.get(participantId) ?? 0) + 1;
+    room.set(participantId, count);
     this.rooms.set(roomId, room);
+    return count;
   }
 
-  remove(roomId: string, participantId: string): void {
+  remove(roomId: string, participantId: string): number {
     const room = this.rooms.get(roomId);
-    if (!room) return;
+    if (!room) return 0;
     const left = (room.get(participantId) ?? 1) - 1;
     if (left > 0) room.set(participantId, left);
     else room.delete(participantId);
     if (room.size === 0) this.rooms.delete(roomId);
+    return left;
   }
 
-  online(roomId: string): Set<string> {
+  people(roomId: string): Set<string> {
     return new Set(this.rooms.get(roomId)?.keys() ?? []);
+  }
+}
+
+/** The embedded default: one process knows every connection. */
+export class MemoryPresence implements Presence {
+  private readonly counts = new LocalCounts();
+
+  async add(roomId: string, participantId: string): Promise<void> {
+    this.counts.add(roomId, participantId);
+  }
+
+  async remove(roomId: string, participantId: string): Promise<void> {
+    this.counts.remove(roomId, participantId);
+  }
+
+  async online(roomId: string): Promise<Set<string>> {
+    return this.counts.people(roomId);
   }
 
   activeRooms(): number {
-    return this.rooms.size;
+    return this.counts.rooms.size;
   }
 
-  dropRoom(roomId: string): void {
-    this.rooms.delete(roomId);
+  async dropRoom(roomId: string): Promise<void> {
+    this.counts.rooms.delete(roomId);
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** How long a process counts as alive after its last heartbeat. */
+const NODE_TTL_MS = 15_000;
+const HEARTBEAT_MS = 5_000;
+
+/**
+ * Presence shared by every process: a hash per room with a field per process and person. A
+ * process that dies stops its heartbeat, and its people stop counting as online within
+ * NODE_TTL_MS; their fields are removed the next time someone reads the room.
+ */
+export class RedisPresence implements Presence {
+  private readonly redis: Redis;
+  private readonly node = randomUUID();
+  private readonly counts = new LocalCounts();
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(url: string, private readonly prefix = 'mr:') {
+    this.redis = new Redis(url, { maxRetriesPerRequest: 3 });
+    this.redis.on('error', () => undefined); // the store's client reports outages
+    void this.beat();
+    this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  private roomKey = (roomId: string) => `${this.prefix}presence:${roomId}`;
+  private nodeKey = (node: string) => `${this.prefix}node:${node}`;
+
+  private async beat(): Promise<void> {
+    await this.redis.set(this.nodeKey(this.node), '1', 'PX', NODE_TTL_MS).catch(() => undefined);
+  }
+
+  async add(roomId: string, participantId: string): Promise<void> {
+    if (this.counts.add(roomId, participantId) === 1) await this.redis.hset(this.roomKey(roomId), `${this.node}|${participantId}`, '1');
+  }
+
+  async remove(roomId: string, participantId: string): Promise<void> {
+    if (this.counts.remove(roomId, participantId) === 0) await this.redis.hdel(this.roomKey(roomId), `${this.node}|${participantId}`);
+  }
+
+  async online(roomId: string): Promise<Set<string>> {
+    const fields = await this.redis.hkeys(this.roomKey(roomId));
+    const entries = fields.map((f) => {
+      const bar = f.indexOf('|');
+      return { field: f, node: f.slice(0, bar), participantId: f.slice(bar + 1) };
+    });
+    const nodes = [...new Set(entries.map((e) => e.node))];
+    const beats = nodes.length ? await this.redis.mget(nodes.map(this.nodeKey)) : [];
+    const alive = new Set(nodes.filter((_node, i) => beats[i] !== null));
+    const dead = entries.filter((e) => !alive.has(e.node)).map((e) => e.field);
+    if (dead.length) await this.redis.hdel(this.roomKey(roomId), ...dead);
+    return new Set(entries.filter((e) => alive.has(e.node)).map((e) => e.participantId));
+  }
+
+  activeRooms(): number {
+    return this.counts.rooms.size;
+  }
+
+  async dropRoom(roomId: string): Promise<void> {
+    this.counts.rooms.delete(roomId);
+    await this.redis.del(this.roomKey(roomId));
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.heartbeat);
+    // Leave no one online behind this process.
+    const mine = [...this.counts.rooms].map(([roomId, people]) => [roomId, [...people.keys()].map((p) => `${this.node}|${p}`)] as const);
+    await Promise.all(mine.map(([roomId, fields]) => this.redis.hdel(this.roomKey(roomId), ...fields))).catch(() => undefined);
+    await this.redis.del(this.nodeKey(this.node)).catch(() => undefined);
+    await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }
