@@ -1,0 +1,84 @@
+import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
+import { RedisStore } from '../../server/store/redis.js';
+import { call, closeClients, connect, createRoom, http, joinRoom, next, startServer, type TestServer } from '../helpers/server.js';
+
+/** Two app processes' worth of app (two apps in one test process) sharing one Redis. */
+const prefix = `mr-cluster-${process.pid}:`;
+const nodes: TestServer[] = [];
+
+async function node(overrides = {}): Promise<TestServer> {
+  const store = await new RedisStore(inject('redisUrl'), prefix).ready();
+  const srv = await startServer({ redisUrl: inject('redisUrl'), redisPrefix: prefix, ...overrides }, { store });
+  nodes.push(srv);
+  return srv;
+}
+
+afterEach(() => closeClients());
+afterAll(async () => {
+  for (const n of nodes.splice(0)) await n.close();
+});
+
+describe('two processes serving one room over Redis', () => {
+  it('delivers messages, facilitator words and state across processes, with presence from both', async () => {
+    const [one, two] = [await node(), await node()];
+    const host = await createRoom(one.url, { kind: 'couple', name: 'Ann' });
+    const guest = await joinRoom(two.url, host.roomId, host.inviteCode, 'Ben');
+    const a = await connect(one.url, host.token);
+    const bothOnline = next(a, 'room:state', (s: any) => s.participants.every((p: any) => p.online));
+    const b = await connect(two.url, guest.token);
+    await bothOnline;
+
+    const seen = next(b, 'message', (m: any) => m.clientMsgId === 'x1');
+    const ack = await call(a, 'message:send', { clientMsgId: 'x1', text: 'I would like to plan the holidays together.' });
+    expect(ack).toMatchObject({ ok: true, status: 'delivered' });
+    expect(await seen).toMatchObject({ seq: ack.seq, text: 'I would like to plan the holidays together.' });
+
+    // A sequence keeps its order whichever process appended it.
+    const reply = await call(b, 'message:send', { clientMsgId: 'y1', text: 'Yes, let us do that.' });
+    expect(reply.seq).toBe(ack.seq + 1);
+
+    // A held message's review goes to its sender only; the host on the other process hears nothing of it.
+    const held = await call(b, 'message:send', { clientMsgId: 'h1', text: 'You are such an idiot, you never listen' });
+    expect(held).toMatchObject({ status: 'held' });
+    const mode = next(b, 'room:state', (s: any) => s.mode === 'round');
+    expect(await call(a, 'room:mode', { mode: 'round' })).toMatchObject({ ok: true });
+    await mode;
+
+
+    expect(a.received.some(([e, p]: any) => e === 'message' && p.clientMsgId === 'h1')).toBe(false);
+
+    const left = next(a, 'room:state', (s: any) => s.participants.some((p: any) => p.name === 'Ben' && !p.online));
+    b.disconnect();
+    await left;
+    const view = await http(one.url, 'GET', `/api/rooms/${host.roomId}`, undefined, host.token);
+    expect(view.json.participants.find((p: any) => p.name === 'Ben').online).toBe(false);
+  });
+
+  it('a break ends once, with one recap, though both processes hold a timer', async () => {
+    const [one, two] = [await node(), await node()];
+    const host = await createRoom(one.url, { kind: 'couple', name: 'Ann' });
+    const guest = await joinRoom(one.url, host.roomId, host.inviteCode, 'Ben');
+    const a = await connect(one.url, host.token);
+    const b = await connect(two.url, guest.token);
+    expect(await call(b, 'break:request', { minutes: 1 })).toMatchObject({ ok: true });
+    // Pull the end forward in the store so the test need not wait a minute; both processes re-arm.
+    await one.app.rooms.change(host.roomId, (r) => ({ room: { ...r, break: r.break && { ...r.break, endsAt: Date.now() + 300 } }, result: null }));
+    await two.app.rooms.published(await two.app.rooms.room(host.roomId));
+    await next(a, 'room:state', (s: any) => s.break === null);
+    await new Promise((r) => setTimeout(r, 500));
+    const recaps = a.received.filter(([e, p]: any) => e === 'facilitator' && p.kind === 'recap');
+    expect(recaps).toHaveLength(1);
+  });
+
+  it('deleting the room on one process disconnects its people on the other', async () => {
+    const [one, two] = [await node(), await node()];
+    const host = await createRoom(one.url, { kind: 'couple', name: 'Ann' });
+    const guest = await joinRoom(one.url, host.roomId, host.inviteCode, 'Ben');
+    const b = await connect(two.url, guest.token);
+    const gone = next(b, 'room:deleted');
+    const closed = new Promise((r) => b.once('disconnect', r));
+    expect((await http(one.url, 'DELETE', `/api/rooms/${host.roomId}`, undefined, host.token)).status).toBe(204);
+    await gone;
+    await closed;
+  });
+});
