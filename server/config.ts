@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 const num = (def: number) => z.coerce.number().positive().default(def);
+/** An empty value counts as unset (`OPENAI_API_KEY=` in a .env file does not switch engines). */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 /** Every setting comes from the environment; README lists them all. */
 const Env = z.object({
@@ -18,6 +20,12 @@ const Env = z.object({
   STATIC_DIR: z.string().optional(),
   REDIS_URL: z.string().url().optional(),
   REDIS_PREFIX: z.string().default('mr:'),
+  FACILITATOR: unsetIfEmpty(z.enum(['local', 'openai'])),
+  OPENAI_API_KEY: unsetIfEmpty(z.string()),
+  OPENAI_BASE_URL: unsetIfEmpty(z.string().url()),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_TIMEOUT_MS: num(1500),
+  OPENAI_ROOM_TIMEOUT_MS: num(4000),
 });
 
 export interface Config {
@@ -37,10 +45,23 @@ export interface Config {
   /** Keep everything in Redis instead of memory. */
   redisUrl?: string;
   redisPrefix: string;
+  /** Which engine words the facilitator: rules only, or a model with `local` as the fallback. */
+  facilitator: 'local' | 'openai';
+  openaiApiKey?: string;
+  /** Any OpenAI-compatible server (vLLM, llama.cpp, Ollama); the official API when unset. */
+  openaiBaseUrl?: string;
+  openaiModel: string;
+  /** How long a held message waits for the model's rewrite before the local one is used. */
+  openaiTimeoutMs: number;
+  /** The budget for the model's other words (room messages, preparation replies). */
+  openaiRoomTimeoutMs: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const e = Env.parse(env);
+  const openaiConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
+  const facilitator = e.FACILITATOR ?? (openaiConfigured ? 'openai' : 'local');
+  if (facilitator === 'openai' && !openaiConfigured) throw new Error('FACILITATOR=openai needs OPENAI_API_KEY or OPENAI_BASE_URL');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -56,6 +77,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     staticDir: e.STATIC_DIR,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
+    facilitator,
+    openaiApiKey: e.OPENAI_API_KEY,
+    openaiBaseUrl: e.OPENAI_BASE_URL,
+    openaiModel: e.OPENAI_MODEL,
+    openaiTimeoutMs: e.OPENAI_TIMEOUT_MS,
+    openaiRoomTimeoutMs: e.OPENAI_ROOM_TIMEOUT_MS,
   };
 }
 

@@ -1,0 +1,18 @@
+import type { Config } from '../../config.js';
+import { LocalFacilitator } from './local.js';
+import { OpenAIFacilitator, type FallbackReason } from './openai.js';
+import type { FacilitatorEngine } from './types.js';
+
+/** The engine the config asks for; `onFallback` counts the openai engine's fallbacks to local. */
+export function createFacilitator(config: Config, onFallback: (reason: FallbackReason) => void): FacilitatorEngine {
+  if (config.facilitator !== 'openai') return new LocalFacilitator();
+  return new OpenAIFacilitator({
+    model: config.openaiModel,
+    apiKey: config.openaiApiKey,
+    baseURL: config.openaiBaseUrl,
+    rewriteTimeoutMs: config.openaiTimeoutMs,
+    timeoutMs: config.openaiRoomTimeoutMs,
+    heatThreshold: config.heatThreshold,
+    onFallback,
+  });
+}

@@ -1,0 +1,181 @@
+import OpenAI from 'openai';
+import type { z } from 'zod';
+import type { Analysis } from '../../../shared/analysis.js';
+import { LIMITS, type LogEntry, type PrepMessage } from '../../../shared/protocol.js';
+import { analyze } from '../heat/index.js';
+import { LocalFacilitator } from './local.js';
+import { ClauseOfferOut, plausibleSuggestion, readOutput, RewriteOut, TextOut } from './modelOutput.js';
+import { messagesData, modeData, prepData, roomData, systemPrompt, userMessage, type Task } from './prompts.js';
+import type { ClauseOffer, FacilitatorEngine, RoomContext } from './types.js';
+
+export type FallbackReason = 'timeout' | 'error' | 'malformed' | 'unsafe';
+
+export interface OpenAIFacilitatorOptions {
+  model: string;
+  apiKey?: string;
+  /** Any OpenAI-compatible server (vLLM, llama.cpp, Ollama); the official API when unset. */
+  baseURL?: string;
+  /** Budget for a held message's rewrite: the sender is waiting. */
+  rewriteTimeoutMs: number;
+  /** Budget for everything else (room words, preparation replies). */
+  timeoutMs: number;
+  /** A model's own words must not be held at this heat. */
+  heatThreshold: number;
+  /** Told of every fallback to `local` (the app counts them). */
+  onFallback?: (reason: FallbackReason, task: Task) => void;
+  local?: FacilitatorEngine;
+  /** A ready client (tests); otherwise one is built from the options. */
+  client?: OpenAI;
+}
+
+/** Why a model answer was not used. */
+class Fallback extends Error {
+  constructor(readonly reason: FallbackReason) {
+    super(reason);
+  }
+}
+
+/**
+ * The `openai` engine: every method asks a model, within a time budget, for JSON checked by zod,
+ * and falls back to `local` (counted by reason) on a timeout, an error, a malformed answer, or
+ * words that would themselves be held. It keeps no state between calls, so nothing from one
+ * person's preparation can reach a room prompt: room methods are only ever given room data.
+ */
+export class OpenAIFacilitator implements FacilitatorEngine {
+  readonly name = 'openai';
+  private readonly client: OpenAI;
+  private readonly local: FacilitatorEngine;
+
+  constructor(private readonly options: OpenAIFacilitatorOptions) {
+    this.local = options.local ?? new LocalFacilitator();
+    this.client =
+      options.client ??
+      new OpenAI({
+        // Local servers need no key, but the client insists on one.
+        apiKey: options.apiKey || 'unused',
+        baseURL: options.baseURL,
+        maxRetries: 0,
+        timeout: Math.max(options.rewriteTimeoutMs, options.timeoutMs) + 1000,
+      });
+  }
+
+  async welcome(room: RoomContext, mode: string): Promise<string> {
+    return this.say('welcome', { room: roomData(room), ...modeData(mode) }, () => this.local.welcome(room, mode));
+  }
+
+  async modeChanged(room: RoomContext, mode: string): Promise<string> {
+    return this.say('modeChanged', { room: roomData(room), ...modeData(mode) }, () => this.local.modeChanged(room, mode));
+  }
+
+  async nudge(room: RoomContext, dominant: string, quiet: string): Promise<string> {
+    const data = { room: roomData(room), dominant: room.names[dominant] ?? 'someone', quiet: room.names[quiet] ?? 'someone' };
+    return this.say('nudge', data, () => this.local.nudge(room, dominant, quiet));
+  }
+
+  async breakStarted(room: RoomContext, minutes: number, calledBy: string): Promise<string> {
+    const data = { room: roomData(room), minutes, calledBy: calledBy === 'facilitator' ? 'facilitator' : (room.names[calledBy] ?? 'someone') };
+    return this.say('breakStarted', data, () => this.local.breakStarted(room, minutes, calledBy));
+  }
+
+  async recap(room: RoomContext, entries: LogEntry[]): Promise<string> {
+    return this.say('recap', { room: roomData(room), messages: messagesData(room, entries) }, () => this.local.recap(room, entries));
+  }
+
+  async clauseOffer(room: RoomContext, sharedPoints: string[], entries: LogEntry[]): Promise<ClauseOffer> {
+    const data = { room: roomData(room), sharedPoints, messages: messagesData(room, entries) };
+    return this.guard('clauseOffer', async () => {
+      const out = await this.ask('clauseOffer', data, ClauseOfferOut, this.options.timeoutMs);
+      this.mustBeCalm(out.text);
+      const drafts = out.drafts.map((d) => d.trim()).filter((d) => d.length > 0 && d.length <= LIMITS.clauseChars && this.calm(d));
+      if (out.drafts.length > 0 && drafts.length === 0) throw new Fallback('unsafe');
+      return { text: out.text, drafts: [...new Set(drafts)].slice(0, 3) };
+    }, () => this.local.clauseOffer(room, sharedPoints, entries));
+  }
+
+  async rewrite(text: string, analysis: Analysis): Promise<string[]> {
+    return this.guard('rewrite', async () => {
+      const out = await this.ask('rewrite', { message: text }, RewriteOut, this.options.rewriteTimeoutMs);
+      const usable = [...new Set(out.suggestions.map((s) => s.trim()))].filter((s) => plausibleSuggestion(s, text) && this.calm(s));
+      if (usable.length === 0) throw new Fallback('unsafe');
+      return usable.slice(0, 3);
+    }, () => this.local.rewrite(text, analysis));
+  }
+
+  async prepReply(history: PrepMessage[], name: string): Promise<string> {
+    // Only this person's own preparation goes in, and the answer goes back to them alone.
+    return this.guard('prepReply', async () => {
+      const out = await this.ask('prepReply', prepData(history, name), TextOut, this.options.timeoutMs);
+      if (analyze(out.text, { threshold: this.options.heatThreshold, suggestions: false, context: { private: true } }).held) throw new Fallback('unsafe');
+      return out.text;
+    }, () => this.local.prepReply(history, name));
+  }
+
+  /** Words for the whole room: a single calm text. */
+  private say(task: Task, data: unknown, fallback: () => Promise<string>): Promise<string> {
+    return this.guard(task, async () => {
+      const out = await this.ask(task, data, TextOut, this.options.timeoutMs);
+      this.mustBeCalm(out.text);
+      return out.text;
+    }, fallback);
+  }
+
+  private calm(text: string): boolean {
+    return !analyze(text, { threshold: this.options.heatThreshold, suggestions: false }).held;
+  }
+
+  private mustBeCalm(text: string): void {
+    if (!this.calm(text)) throw new Fallback('unsafe');
+  }
+
+  private async guard<T>(task: Task, attempt: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
+    try {
+      return await attempt();
+    } catch (err) {
+      this.options.onFallback?.(err instanceof Fallback ? err.reason : 'error', task);
+      return fallback();
+    }
+  }
+
+  /** One chat completion within `budgetMs`, read as JSON and checked by `schema`. */
+  private async ask<T>(task: Task, data: unknown, schema: z.ZodType<T>, budgetMs: number): Promise<T> {
+    const content = await this.complete(task, data, budgetMs);
+    const out = readOutput(content, schema);
+    if (out === null) throw new Fallback('malformed');
+    return out;
+  }
+
+  private async complete(task: Task, data: unknown, budgetMs: number): Promise<string> {
+    const controller = new AbortController();
+    let timedOut = false;
+    let timer: NodeJS.Timeout | undefined;
+    // The race makes the budget hold even if the server stalls mid-body.
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+        reject(new Fallback('timeout'));
+      }, budgetMs);
+    });
+    try {
+      const request = this.client.chat.completions.create(
+        {
+          model: this.options.model,
+          messages: [
+            { role: 'system', content: systemPrompt(task) },
+            { role: 'user', content: userMessage(task, data) },
+          ],
+          // json_object is what most OpenAI-compatible servers support; the shape is checked by zod.
+          response_format: { type: 'json_object' },
+        },
+        { signal: controller.signal, maxRetries: 0, timeout: budgetMs + 1000 },
+      );
+      const completion = await Promise.race([request, expired]);
+      return completion.choices[0]?.message?.content ?? '';
+    } catch (err) {
+      if (err instanceof Fallback) throw err;
+      throw new Fallback(timedOut || err instanceof OpenAI.APIConnectionTimeoutError ? 'timeout' : 'error');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
