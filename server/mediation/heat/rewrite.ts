@@ -1,33 +1,60 @@
 /**
  * The rewriter: calmer versions of a held message that keep the sender's meaning and need.
- * Two shapes: a minimal edit (insults, profanity, contempt and absolutes taken out or softened) and a
- * nonviolent-communication form ("When ..., I feel ..., because I need .... Would you be willing to ...?").
- * No facts are added and nothing apologises on the sender's behalf; the caller keeps only candidates
- * that score below the hold threshold.
+ * Two shapes: a minimal edit (insults, profanity, contempt and absolutes taken out or softened, the rest
+ * of the sender's words kept) and a nonviolent-communication form ("When ..., I feel ..., because I
+ * need .... Would you be willing to ...?"). No facts are added and nothing apologises on the sender's
+ * behalf. A minimal edit that the analyzer would still hold loses, one at a time, the words the
+ * analyzer points at, until it is not held; the caller scores every candidate again and keeps only
+ * those below the hold threshold.
  */
 import type { HeatLabel } from '../../../shared/analysis.js';
+// a call-time cycle: index.ts imports this module, and this module asks analyze() whether an edit is held
+import { analyze } from './index.js';
 import type { RuleHit } from './rules.js';
+import { INSULT_NOUNS, INTENSIFIERS, MILD_ADJ, SLURS, SOFT, STOPWORDS, STRONG_ADJ, TEXTING, YOU_NOUNS } from './rewriteLexicon.js';
 
 type Sub = [RegExp, string | ((m: string, ...g: string[]) => string)];
 const w = (body: string, flags = 'gi') => new RegExp(`(?<![\\w'’])(?:${body})(?![\\w'’])`, flags);
+const alt = (list: string[]) => list.join('|');
 
-/** Ordered substitutions: whole attacks first, then words. */
+const F = 'f+u+c+k+|fck|fuk|f\\*+c?k';
+const NOUN_S = alt(INSULT_NOUNS.map((n) => `${n}(?:s|es)?`));
+const ADJ = alt(STRONG_ADJ);
+const ANY_ADJ = alt([...STRONG_ADJ, ...MILD_ADJ]);
+/** "not stupid", "isn't dumb": a denial, left alone */
+const NOT_BEFORE = "(?<!\\bnot\\s+)(?<!n['’]?t\\s+)(?<!\\bnot\\s+(?:so|that|too|very)\\s+)(?<!\\bas\\s+)";
+/** determiners after which an insulting noun is replaced rather than dropped */
+const DET = "a|an|the|this|that|these|those|some|such\\s+an?|one|another|other|any|every|no|bunch\\s+of|lot\\s+of|of|my|his|her|their|our|ur";
+const PLURAL_NOUN = new RegExp(`^(?:${alt(INSULT_NOUNS.map((n) => `${n}(?:s|es)`))})$`, 'i');
+
+/** Ordered substitutions: whole attacks first, then phrases, then words. */
 const SUBS: Sub[] = [
+  // "get the fuck out" -> "get out", "what the hell" -> "what"
+  [w(`the\\s+(?:f+u+c+k+|fck|fuk|hell|heck)`), ''],
   // directed profanity and dismissals: drop them
-  [w("(?:f+u+c+k+|screw|damn)\\s+(?:you|u|ya|off|yourself)|piss\\s+off|go\\s+to\\s+hell|bite\\s+me|kiss\\s+my\\s+ass|up\\s+yours|drop\\s+dead|get\\s+lost|shut\\s+(?:the\\s+\\w+\\s+)?up|shut\\s+your\\s+(?:\\w+\\s+)?(?:mouth|face|trap)"), ''],
-  [w("(?:what|who|where|why|how)\\s+the\\s+(?:f+u+c+k+|hell|heck|shit|crap|devil)"), (m) => m.split(/\s+/)[0]],
+  [w(`(?:go\\s+)?(?:${F}|screw|damn)\\s+(?:you|u|ya|yourself|urself)(?:\\s+(?:all|guys|too|both))?|piss\\s+off|go\\s+to\\s+hell|bite\\s+me|kiss\\s+my\\s+(?:ass|arse)|up\\s+yours|drop\\s+dead|get\\s+lost|stfu|gtfo|shut\\s+(?:the\\s+(?:${F}\\w*|hell|heck)\\s+)?up|shut\\s+your\\s+(?:\\w+\\s+)?(?:mouth|face|trap|pie\\s*hole)`), ''],
+  [w(`(?:${F})\\s+off`), ''],
+  [w(`(?:what|who|where|why|how|wherever|whatever|whoever)\\s+the\\s+(?:${F}|hell|heck|shit|crap|devil)\\w*`), (m) => m.split(/\s+/)[0]],
   [w('wtf'), 'what'],
-  [w("holy\\s+(?:shit|crap|f+u+c+k+|hell|cow)|oh\\s+(?:shit|crap|f+u+c+k+|hell)"), ''],
-  [w("give\\s+a\\s+(?:f+u+c+k+|shit|damn|crap|rat['’]?s\\s+ass)"), 'care'],
-  [w("as\\s+(?:f+u+c+k+|hell|shit)"), ''],
-  [w("a\\s+(?:f+u+c+k+|shit)\\s*(?:ton|load)\\s+of"), 'a lot of'],
-  [w("the\\s+(?:f+u+c+k+|hell|heck)(?:\\s+(?:out\\s+)?of)?"), ''],
-  [w("who\\s+do\\s+you\\s+think\\s+you\\s+are|get\\s+a\\s+life|grow\\s+up|give\\s+me\\s+a\\s+break|oh\\s+please|yeah\\s+right|nice\\s+try|big\\s+surprise|what\\s+a\\s+surprise|how\\s+convenient|good\\s+luck\\s+with\\s+that|spare\\s+me|get\\s+over\\s+yourself|cry\\s+me\\s+a\\s+river|boo\\s+hoo|wow,?\\s+just\\s+wow|real\\s+mature|very\\s+mature|how\\s+mature|pfft+|duh|typical|classic\\s+you|what\\s+a\\s+joke|whatever\\s+you\\s+say|are\\s+you\\s+kidding\\s+me|(?:what['’]?s|what\\s+is)\\s+(?:wrong\\s+with\\s+you|your\\s+problem)|what\\s+the\\s+\\w+\\s+is\\s+wrong\\s+with\\s+you"), ''],
+  [w(`(?:holy|oh|aw|ah)\\s+(?:shit|crap|${F}|hell|cow)\\w*|(?:${F}|shit|damn|dammit|crap)\\s*(?=[,!.]+\\s)`), ''],
+  [w(`(?:${F}|screw|damn|shit)\\s+(?:it|this|that)(?=\\s*(?:[,.!?;]|$|i\\b|im\\b|i['’]m\\b))`), ''],
+  [w(`(?:no\\s*one|nobody)\\s+(?:gives|gave)\\s+(?:a|one|two)\\s+(?:${F}|shit|damn|crap|rat['’]?s\\s+ass)\\w*(\\s+(?:about|for))?`), (m, about?: string) => `${m.split(/\s+/)[0].toLowerCase() === 'no' ? 'no one' : 'nobody'} is interested${about ? ' in' : ''}`],
+  [w(`(give|gives|gave|giving)\\s+(?:a|one|two)\\s+(?:${F}|shit|damn|crap|rat['’]?s\\s+ass)\\w*`), (_m, g: string) => ({ give: 'care', gives: 'cares', gave: 'cared', giving: 'caring' })[g.toLowerCase()] ?? 'care'],
+  [w(`as\\s+(?:${F}|hell|shit|crap)\\w*`), ''],
+  [w(`a\\s+(?:${F}|shit)\\w*\\s*(?:ton|load|lot)s?\\s+of`), 'a lot of'],
+  [w(`the\\s+(?:shit|crap)\\s+out\\s+of`), ''],
+  [w(`(?:${F})(?:ed|in['’]?|ing)?\\s+up`), (m) => (/ed\s/i.test(m) ? 'messed up' : /in['’]?\s|ing\s/i.test(m) ? 'messing up' : 'mess up')],
+  [w(`(?:${F})(?:ing|in['’]?)?\\s+(?:with|around)`), (m) => (/ing|in['’]?\s/i.test(m) ? 'messing ' : 'mess ') + m.split(/\s+/).pop()],
+  [w(`(?:${F})ed`), 'messed up'],
+  // contempt and dismissals without swearing
+  [w("who\\s+do\\s+you\\s+think\\s+you\\s+are|get\\s+a\\s+life|grow\\s+up|give\\s+me\\s+a\\s+break|oh\\s+please|yeah\\s+right|nice\\s+try|big\\s+surprise|what\\s+a\\s+surprise|how\\s+convenient|good\\s+luck\\s+with\\s+that|spare\\s+me|get\\s+over\\s+yourself|cry\\s+me\\s+a\\s+river|boo\\s+hoo|wow,?\\s+just\\s+wow|real\\s+mature|very\\s+mature|how\\s+mature|pfft+|duh|classic\\s+you|what\\s+a\\s+joke|whatever\\s+you\\s+say|are\\s+you\\s+kidding\\s+me|(?:what['’]?s|what\\s+is)\\s+(?:wrong\\s+with\\s+you|your\\s+problem)"), ''],
   // "you are an idiot", "you stupid cow", "you're pathetic": the attack carries no content, drop it
-  [w("(?:you|u|ya)(?:['’]?re|\\s+are|\\s+r|\\s+were|\\s+sound\\s+like|\\s+act\\s+like|\\s+look\\s+like)?\\s+(?:(?:such|so|a|an|the|total|complete|absolute|utter|fucking|freaking|damn|little|big|real|just|really|nothing\\s+but)\\s+)*(?:(?:stupid|dumb|lazy|fat|ugly|pathetic|worthless|useless|selfish|disgusting|old|idiotic|ignorant|brainless|clueless|spineless)\\s+)*(?:idiot|moron|imbecile|loser|fool|clown|jerk|scum|pig|cow|psycho|lunatic|creep|freak|hypocrite|coward|parasite|narcissist|deadbeat|liar|pervert|cretin|buffoon|airhead|bimbo|weirdo|nobody|failure|slob|nag|witch|hag|dunce|bitch|bastard|asshole|arsehole|dick|dickhead|prick|twat|cunt|douche\\w*|jackass|dumbass|whore|slut|retard|piece\\s+of\\s+\\w+|waste\\s+of\\s+\\w+|stupid|dumb|pathetic|worthless|useless|disgusting|ugly|crazy|insane|ignorant|brainless|clueless|spineless|incompetent|hopeless|impossible|nothing)s?"), ''],
+  [w(`(?:you|u|ya)(?:['’]?re|\\s+are|\\s+r|\\s+were|\\s+sound\\s+like|\\s+act\\s+like|\\s+look\\s+like)?\\s+(?:(?:such|so|a|an|the|total|complete|absolute|utter|fucking|freaking|damn|little|big|real|just|really|nothing\\s+but)\\s+)*(?:(?:${ANY_ADJ}|old)\\s+)*(?:${NOUN_S}|${alt(YOU_NOUNS.map((n) => `${n}s?`))}|piece\\s+of\\s+\\w+|waste\\s+of\\s+\\w+|${ANY_ADJ}|hopeless|impossible|nothing)`), ''],
+  [w(`(?:you|u|ya)\\s+(?:[a-z]+\\s+)?(?:${NOUN_S}|son\\s+of\\s+a\\s+bitch)`), ''],
+  [w('son\\s+of\\s+a\\s+(?:bitch|whore)'), 'person'],
   // absolutes become "often" / "rarely"
-  [w("you\\s+always"), 'you often'],
-  [w("you\\s+never"), 'you rarely'],
+  [w('you\\s+always'), 'you often'],
+  [w('you\\s+never'), 'you rarely'],
   [w("you['’]?re\\s+always|you\\s+are\\s+always"), "you're often"],
   [w("you['’]?re\\s+never|you\\s+are\\s+never"), 'you are rarely'],
   [w('you\\s+constantly'), 'you often'],
@@ -38,48 +65,91 @@ const SUBS: Sub[] = [
   [w("you\\s+don['’]?t\\s+(?:even\\s+)?care(?:\\s+about\\s+(?:me|us))?"), "I don't feel cared about"],
   [w("you['’]?re\\s+(?:so\\s+|being\\s+|really\\s+)?lazy|you\\s+are\\s+(?:so\\s+|being\\s+|really\\s+)?lazy"), "I'd like more help"],
   [w("you['’]?re\\s+(?:so\\s+|being\\s+|really\\s+)?(?:inconsiderate|careless|irresponsible)|you\\s+are\\s+(?:so\\s+|being\\s+|really\\s+)?(?:inconsiderate|careless|irresponsible)"), "I'd like more care in this"],
-  [w("you\\s+(?:ruin|ruined|wreck|wrecked|destroy|destroyed)\\s+everything"), "I'm upset about how things went"],
+  [w('you\\s+(?:ruin|ruined|wreck|wrecked|destroy|destroyed)\\s+everything'), "I'm upset about how things went"],
   // blame and defensiveness into plain statements
   [w("(?:it['’]?s|it\\s+is|this\\s+is|that['’]?s|that\\s+is)\\s+(?:all\\s+)?your\\s+fault\\s+that"), "I'm upset that"],
   [w("(?:it\\s+is|that['’]?s|that\\s+is)\\s+(?:all\\s+)?your\\s+fault|it['’]?s\\s+(?:all\\s+)?your\\s+fault|this\\s+is\\s+(?:all\\s+)?your\\s+fault|(?:it['’]?s\\s+)?all\\s+your\\s+fault"), 'I am upset about how this went'],
   [w('you\\s+made\\s+me\\s+(?=\\w)'), 'I felt '],
-  [w("it['’]?s\\s+not\\s+my\\s+fault|not\\s+my\\s+fault|that['’]?s\\s+not\\s+true|don['’]?t\\s+blame\\s+me|you['’]?re\\s+overreacting|you['’]?re\\s+too\\s+sensitive|you['’]?re\\s+being\\s+dramatic"), 'I see it differently'],
-  // words
-  [w('(?:idiot|moron|imbecile|loser|fool|jerk|clown|bastard|asshole|arsehole|scumbag|dickhead|prick|twat|douchebag|jackass|dumbass|cretin|buffoon|hypocrite|pig|creep|freak|weirdo|psycho|lunatic|bitch)'), 'person'],
-  [w('(?:idiots|morons|imbeciles|losers|fools|jerks|clowns|bastards|assholes|arseholes|scumbags|dickheads|pricks|twats|douchebags|jackasses|dumbasses|cretins|buffoons|hypocrites|pigs|creeps|freaks|weirdos|psychos|lunatics|bitches|scum|hoes|whores|sluts)'), 'people'],
-  [w('liars?'), (m) => (m.toLowerCase().endsWith('s') ? 'people who lie' : 'person who lies')],
-  [w('(?:stupid(?:est)?|dumb(?:est)?|idiotic|moronic|retarded|brainless|asinine)'), 'unwise'],
-  [w('(?:stupidity|idiocy)'), 'mistake'],
-  [w('(?:pathetic|disgusting|vile|despicable)'), 'disappointing'],
-  [w('(?:ridiculous|absurd|ludicrous)'), 'hard to accept'],
-  [w('bull\\s*shit|bs'), 'not true'],
-  [w('full\\s+of\\s+(?:shit|crap|it)'), 'wrong'],
-  [w('(?:a\\s+)?(?:piece|pile|load|bunch|crock)\\s+of\\s+(?:shit|crap|garbage|trash|rubbish)'), ''],
-  [w('(?:shitty|crappy|trashy)'), 'bad'],
-  [w('(?:shit|crap|garbage|trash|rubbish)'), 'stuff'],
-  [w('(?:f+u+c+k+(?:ing|in|ed|s)?|fck\\w*|fuk\\w*|freaking|friggin\\w*|effing|goddamn\\w*|damn(?:ed|n)?|dammit|bloody|motherf\\w+)'), ''],
-  [w('(?:hell)'), ''],
-  [w('(?:nigg\\w*|fag\\w*|faggot\\w*|retard\\w*|cunt\\w*|whore|slut|skank\\w*|hoe)'), ''],
+  [w("you['’]?re\\s+overreacting|you['’]?re\\s+too\\s+sensitive|you['’]?re\\s+being\\s+dramatic"), 'I see it differently'],
+  // "ass" as a body, "shit" as stuff
+  [w('(?:of|out\\s+of|in|on|up|from|off)\\s+(?:my|your|his|her|their|our|ur)\\s+(?:ass|arse|asses|butt)'), ''],
+  [w('(?:my|your|his|her|their|our|ur)\\s+(?:(?:fat|lazy|sorry|stupid|dumb|sexy|white|black|old|skinny|broke|drunk)\\s+)?(?:ass|arse|asses|butt)'), (m) => ({ my: 'me', your: 'you', ur: 'you', his: 'him', her: 'her', their: 'them', our: 'us' })[m.split(/\s+/)[0].toLowerCase()] ?? ''],
+  [w('(?:in|up)\\s+the\\s+(?:ass|arse)|(?:kick|kicks|kicking|kicked)\\s+(?:ass|butt)'), (m) => (/kick/i.test(m) ? m.replace(/\s+\w+$/, '') : '')],
+  [w('(?:big|bad|fat|lazy|dumb|smart|crazy|sorry|broke|stupid)\\s*-?\\s*ass(?=\\s+[a-z])'), (m) => m.replace(/\s*-?\s*ass$/i, '')],
+  [w('(?:bull\\s*shit|bs|horse\\s*shit)'), 'nonsense'],
+  [w('shit(?=\\s+(?:is|was|got|gets|just|has|had|happens|happened)\\b)'), 'it'],
+  [w('pain\\s+in\\s+the\\s+(?:ass|arse|butt|neck)'), 'pain'],
+  [w('(?:pissed|pissy)(?:\\s+off)?'), 'annoyed'],
+  [w('(piss(?:es|ing)?)\\s+(me|us|him|her|them|you|people|everyone)\\s+off'), (_m, v: string, who: string) => `${/ing$/i.test(v) ? 'annoying' : /es$/i.test(v) ? 'annoys' : 'annoy'} ${who}`],
+  [w('(?:no\\s*one|nobody)\\s+(?:really\\s+|even\\s+)?cares'), (m) => `${/^no\s/i.test(m) ? 'no one' : 'nobody'} is interested`],
+  [w('(sucks|suck)(?=\\s*(?:[.!?,;]|$|and\\b|so\\b|but\\b))'), (m) => (m.toLowerCase() === 'sucks' ? 'is bad' : 'are bad')],
+  [w('being\\s+(?:a|an|such\\s+an?|so)\\s+(?:(?:total|complete|real|huge|big|little)\\s+)?(?:bitch|dick|jerk|ass|asshole|arsehole|prick|douche\\w*|cunt|twat|bastard)'), 'being rude'],
+  [w('(?:ass|arse)(?:es)?'), ''],
+  [w('full\\s+of\\s+(?:shit|crap)'), 'wrong'],
+  [w('(a|an|the|this|that)\\s+((?:[a-z]+\\s+)?)piece\\s+of\\s+(?:shit|crap|garbage|trash)'), (_m, det: string, adj: string) => `${det} ${adj}person`],
+  [w('(?:a\\s+)?(?:piece|pile|load|bunch|crock)\\s+of\\s+(?:shit|crap)'), ''],
+  [w("kiss(?:es|ed|ing)?\\s+((?:(?:the|his|her|their|your|my|our)\\s+)?(?:[a-z]+\\s*['’]s\\s+)?)(?:ass|arse|butt)(?:es)?"), (_m, who: string) => `flatter ${who.replace(/\s*['’]s\s+$/, ' ').replace(/^(?:his|her|their|your|my|our)\s+$/i, (x) => ({ his: 'him ', her: 'her ', their: 'them ', your: 'you ', my: 'me ', our: 'us ' })[x.trim().toLowerCase()] ?? x)}`],
+  [w('kiss\\s*ass(?:ing|er|ers)?'), 'flatter'],
+  [w('(?:feel|feels|felt|look|looks|looked|smell|smells|smelled|taste|tastes)\\s+like\\s+(?:shit|crap|ass|arse)'), (m) => `${m.split(/\s+/)[0]} bad`],
+  [w('(?:and|n|or|&)\\s+(?:shit|crap)|no\\s+shit(?!\\s+\\w)|jack\\s*shit'), (m) => (/jack/i.test(m) ? 'nothing' : '')],
+  [w("(a|the|this|that|such\\s+a|some|my|your|his|her|their|our)\\s+(?:shit|crap)\\s+(?!(?:is|was|are|were|out|up|about|like|and|or|in|on|to|for|that|with|from|of|it|i|you|we|they|he|she)\\b)(?=[a-z]{3,})"), (_m, det: string) => `${det} bad `],
+  [w('some\\s+(?:shit|crap)'), 'something'],
+  [w('(some|the|this|that|such|no|any|all|my|your|his|her|their|our)\\s+([a-z]+(?:\\s+[a-z]+)?)\\s+(?:shit|crap)'), (m, det: string, adj: string) => (adj.split(/\s+/).some((x) => STOPWORDS.has(x.toLowerCase())) ? m : `${det} ${adj} stuff`)],
+  [w("((?:n['’]?t|not|never|dont|didnt|cant|doesnt|wouldnt|couldnt|wont)\\s+(?:even\\s+)?(?:say|do|know|see|get|hear|give|understand|said|did|knew|saw|got|heard|gave|understood)\\s+)(?:jack\\s*)?(?:shit|crap)"), (_m, pre: string) => `${pre}anything`],
+  [w('(?:this|that|the)\\s+(?:shit|crap)'), (m) => m.split(/\s+/)[0]],
+  [w('(?:my|your|his|her|their|our|ur|same|other|such|any|more|new|old|good|real|weird|crazy)\\s+(?:shit|crap)'), (m) => `${m.split(/\s+/)[0]} ${/same|other|such/i.test(m) ? 'thing' : 'stuff'}`],
+  [w('(?:shitty|crappy|shite|shitting|shitload)'), (m) => (/^shit(ty|e)$|crappy/i.test(m) ? 'bad' : '')],
+  [w('(?:shit|crap|shits)'), ''],
+  // insulting nouns: "the idiots" -> "the people", "idiot!" -> ""
+  [w(`(${DET})\\s+((?:(?:${ADJ}|total|complete|absolute|utter)\\s+)*)((?:[a-z]+\\s+)?)(${NOUN_S}|${alt(SLURS)})`), (_m, det: string, _adj: string, other: string, noun: string) => `${det} ${STOPWORDS.has(other.trim().toLowerCase()) ? '' : other}${PLURAL_NOUN.test(noun) || /s$/i.test(noun) ? 'people' : 'person'}`],
+  [w('liars'), 'people who lie'],
+  [w('liar'), 'person who lies'],
+  [w(`(?:${NOUN_S})`), (m) => (PLURAL_NOUN.test(m) ? 'people' : '')],
+  // insulting adjectives: "a stupid idea" -> "an idea", "that is stupid" -> "that is wrong"
+  [w(`${NOT_BEFORE}((?:is|are|was|were|be|been|being|am|that['’]?s|it['’]?s|he['’]?s|she['’]?s|they['’]?re|you['’]?re|i['’]?m|thats|its|hes|shes|theyre|im|sounds?|looks?|seems?|seemed|looked|sounded)\\s+)((?:(?:so|too|very|really|pretty|just|totally|completely|utterly|incredibly|absolutely|extremely|truly|simply|downright|quite|rather|beyond|plain|more|most|fucking|freaking)\\s+)*)(${ADJ})(?=\\s*(?:[.!?,;]|$|and\\b|or\\b|but\\b|to\\b|for\\b|if\\b|because\\b))`), (_m, be: string, _int: string, adj: string) => `${be}${SOFT[adj.toLowerCase()] ?? 'wrong'}`],
+  [w(`${NOT_BEFORE}(?:so|too|very|really|pretty|totally|completely|utterly|incredibly|most|absolutely|extremely|truly|simply|downright|quite|rather)\\s+(?:${ADJ})`), ''],
+  [w(`${NOT_BEFORE}(?:${ADJ})(?:\\s+and\\s+(?:${ADJ}))?`), ''],
+  [w('(?:stupidity|idiocy)'), ''],
+  [w(`(?:${alt(INTENSIFIERS)})`), ''],
+  [w('(?:hell)(?=\\s+(?:yeah|yes|no|yea))'), ''],
+  [w(`(?:${alt(SLURS)})`), ''],
 ];
 
-function sentenceCase(s: string): string {
-  return s.replace(/(^|[.!?]\s+)([a-z])/g, (_, a: string, b: string) => a + b.toUpperCase());
-}
+const TEXTING_RE: Sub[] = TEXTING.map(([from, to]) => [w(from), (m: string) => (m[0] === m[0].toUpperCase() && m[0] !== m[0].toLowerCase() ? to[0].toUpperCase() + to.slice(1) : to)]);
 
 function tidy(s: string): string {
-  return sentenceCase(
-    s
-      .replace(/\s+/g, ' ')
-      .replace(/\s+([,.!?;:])/g, '$1')
-      .replace(/([,;:])\s*(?=[.!?])/g, '')
-      .replace(/^[\s,.;:!?-]+/, '')
-      .replace(/([.!?])[\s,;:.!?]*(?=[.!?]|$)/g, '$1')
-      .replace(/,\s*,/g, ',')
-      .replace(/\b(a|an|the|and|so|such|your|my)\s*([.!?,]|$)/gi, '$2')
-      .replace(/\s+([,.!?;:])/g, '$1')
-      .replace(/^[\s,.;:!?-]+/, '')
-      .trim(),
-  );
+  for (let i = 0; i < 3; i++) {
+    const t = tidyOnce(s);
+    if (t === s) break;
+    s = t;
+  }
+  return s;
+}
+
+function tidyOnce(s: string): string {
+  s = s
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.!?;:])/g, '$1')
+    .replace(/([,;:])\s*(?=[.!?])/g, '')
+    .replace(/^[\s,.;:!?-]+/, '')
+    .replace(/([.!?])[\s,;:.!?]*(?=[.!?]|$)/g, '$1')
+    .replace(/,\s*,/g, ',')
+    // a determiner or conjunction left with nothing after it
+    .replace(/\b(?:a|an|the|such\s+an?|so|such|your|my|his|her|their|our|of|and|or|but|like|if|because|since|whether|than)\s*([.!?,;]|$)/gi, '$1')
+    .replace(/\b(?:a|an|the)\s+(and|or|but|to|of|is|are|was|were)\b/gi, '$1')
+    .replace(/\b(and|or)\s+(and|or)\b/gi, '$1')
+    .replace(/([,;])\s*(and|or|but)\s*([.!?]|$)/gi, '$3')
+    .replace(/\s+([,.!?;:])/g, '$1')
+    .replace(/^[\s,.;:!?-]+/, '')
+    .replace(/^(?:and|or|but|so)\s*[,.!?]?\s*$/i, '')
+    .trim();
+  // "a idea" -> "an idea", "an person" -> "a person" (only where an edit may have split them)
+  s = s.replace(/\b([Aa])n?\s+(\w+)/g, (m, a: string, word: string) => {
+    if (/^(?:one|once|uni|use|usu|eu|hour|honest|hon)/i.test(word)) return m;
+    const vowel = /^[aeiou]/i.test(word);
+    return `${a}${vowel ? 'n' : ''} ${word}`;
+  });
+  return s;
 }
 
 /** Lower-case shouted words, calm repeated punctuation. */
@@ -93,10 +163,18 @@ function unshout(s: string): string {
   const all = letters >= 8 && upper / letters >= 0.7;
   s = s.replace(/\b[A-Z][A-Z'’]*[A-Z]\b/g, (m) => (all || m.length >= 4 ? m.toLowerCase() : m));
   if (all) s = s.replace(/\bi\b/g, 'I');
-  return s.replace(/!{2,}/g, '!').replace(/[!?]{3,}/g, '?').replace(/\?{2,}/g, '?');
+  return s.replace(/!{2,}/g, '!').replace(/[!?]{3,}/g, '?').replace(/\?{2,}/g, '?').replace(/(?:\s*[!?]\s*){2,}/g, (m) => (m.includes('?') ? '? ' : '! '));
 }
 
-/** The minimal edit: the same message with the attack taken out. */
+/** The first letter as the sender wrote theirs: capitalised if they capitalised. */
+function caseLike(original: string, s: string): string {
+  if (!s) return s;
+  const o = original.trim().match(/[A-Za-z]/)?.[0];
+  if (process.env.RW_CAP || (o && o === o.toUpperCase())) return s.charAt(0).toUpperCase() + s.slice(1);
+  return s;
+}
+
+/** Deletes the given spans (offsets into `text`) and repairs what is left around them. */
 export function deleteSpans(text: string, spans: { start: number; end: number }[]): string {
   const sorted = [...spans].sort((a, b) => b.start - a.start);
   let s = text;
@@ -106,16 +184,119 @@ export function deleteSpans(text: string, spans: { start: number; end: number }[
     s = s.slice(0, sp.start) + ' ' + s.slice(sp.end);
     lastStart = sp.start;
   }
-  return tidy(s);
+  return caseLike(text, tidy(s));
 }
 
+/** The minimal edit, without asking the analyzer: the same message with the attack taken out. */
 export function minimalEdit(text: string): string {
   let s = unshout(text);
   for (const [re, to] of SUBS) s = s.replace(re, to as string);
+  for (const [re, to] of TEXTING_RE) s = s.replace(re, to as string);
   s = tidy(s);
-  // "a unwise idea" -> "an unwise idea"
-  s = s.replace(/\b([Aa]) (unwise)\b/g, '$1n $2');
-  return s;
+  return caseLike(text, s);
+}
+
+const WORD = /(?<![A-Za-z'’])[A-Za-z][A-Za-z'’*-]*/g;
+const DANGLING = /\b(?:is|are|was|were|be|been|am|so|too|very|really|more|most|as|the|a|an|of|my|your|his|her|their|our|this|these|those)\s*(?:[.!?,;]|$)/i;
+
+/** Spans that may be taken out of a held edit: what the analyzer marks, and every content word. */
+function removable(s: string, spans: { start: number; end: number; label: string }[]): { start: number; end: number; marked: boolean }[] {
+  const words: { start: number; end: number }[] = [];
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(s))) words.push({ start: m.index, end: m.index + m[0].length });
+  const content = (x: { start: number; end: number }) => !STOPWORDS.has(s.slice(x.start, x.end).toLowerCase().replace(/’/g, "'"));
+  const out: { start: number; end: number; marked: boolean }[] = [];
+  const seen = new Set<string>();
+  const add = (x: { start: number; end: number }, marked: boolean) => {
+    const k = `${x.start}:${x.end}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push({ ...x, marked });
+  };
+  const phrases: { start: number; end: number }[] = [];
+  for (const sp of spans) {
+    if (sp.label === 'shouting') continue;
+    // a phrase ("nobody cares") goes as a whole, a word only if it is not a function word
+    const inside = words.filter((x) => x.start >= sp.start && x.end <= sp.end);
+    if (inside.length > 1) {
+      add({ start: sp.start, end: sp.end }, true);
+      phrases.push(sp);
+    } else if (inside.length === 1 && content(inside[0])) add(inside[0], true);
+  }
+  const free = (x: { start: number; end: number }) => !phrases.some((p) => x.start >= p.start && x.end <= p.end);
+  for (const x of words.filter((x) => content(x) && free(x)).slice(0, 30)) add(x, false);
+  return out;
+}
+
+/**
+ * Ways to take one word or phrase out of `s`, with what each costs: a harsh word with a gentler one is
+ * swapped ("ignorant" -> "uninformed"); a cut that would leave "is." behind becomes "is not good"
+ * ("the guy is a murderer" -> "the guy is not good"); "like a coward" goes as a whole.
+ */
+function cuts(original: string, s: string, sp: { start: number; end: number; marked: boolean }): { c: string; cost: number }[] {
+  const word = s.slice(sp.start, sp.end);
+  const before = s.slice(0, sp.start);
+  const after = s.slice(sp.end);
+  const base = sp.marked ? 0 : 4;
+  const out: { c: string; cost: number }[] = [];
+  const make = (b: string, by: string, a: string) => caseLike(original, tidy(`${b} ${by} ${a}`));
+  const soft = SOFT[word.toLowerCase()];
+  if (soft) out.push({ c: make(before, soft, after), cost: base + word.length / 2 });
+  const cut = make(before, '', after);
+  const dangles = DANGLING.test(cut) && !DANGLING.test(s);
+  out.push({ c: cut, cost: base + word.length + (dangles ? 12 : 0) });
+  const art = before.match(/(?:\b(?:like|such)\s+)?\b(?:a|an)\s+(?:(?:total|complete|real|absolute|utter|big|little)\s+)?$/i);
+  if (art) {
+    const b = before.slice(0, before.length - art[0].length);
+    if (/^\s*(?:[.!?,;]|$)/.test(after) && /\b(?:is|are|was|were|be|been|am|['’]s|['’]re)\s+$/i.test(b)) {
+      out.push({ c: make(b, 'not good', after), cost: base + word.length / 2 + 3 });
+    } else out.push({ c: make(b, '', after), cost: base + word.length + art[0].length / 2 });
+  } else if (dangles && /\b(?:is|are|was|were|be|been|am|so|too|very|really|['’]s|['’]re)\s+$/i.test(before) && /^\s*(?:[.!?,;]|$)/.test(after)) {
+    out.push({ c: make(before, 'not good', after), cost: base + word.length / 2 + 3 });
+  }
+  return out;
+}
+
+interface Held {
+  held: boolean;
+  heat: number;
+  spans: { start: number; end: number; label: string }[];
+}
+function judge(s: string): Held {
+  const a = analyze(s, { suggestions: false });
+  return { held: a.held, heat: a.heat, spans: a.spans };
+}
+
+/**
+ * The minimal edit that the analyzer does not hold. While it is held, the smallest single cut that
+ * cools it enough is made (words the analyzer marks preferred); failing that, the cut that cools it
+ * most, at most three times. Null when no such edit keeps at least two words.
+ */
+export function cleanEdit(text: string): string | null {
+  let s = minimalEdit(text);
+  let j = judge(s);
+  for (let round = 0; round < 5 && j.held; round++) {
+    // a threat, self-harm or shutting the conversation down is not edited: the I-statement answers it
+    if (j.spans.some((sp) => sp.label === 'threat' || sp.label === 'self_harm' || sp.label === 'stonewalling')) return null;
+    let coolest: { s: string; j: Held } | null = null;
+    let cheapest: { s: string; j: Held; cost: number } | null = null;
+    for (const sp of removable(s, j.spans)) {
+      for (const { c, cost } of cuts(text, s, sp)) {
+        if (c === s || !c) continue;
+        const cj = judge(c);
+        if (!cj.held) {
+          if (!cheapest || cost < cheapest.cost) cheapest = { s: c, j: cj, cost };
+        } else if (!coolest || cj.heat < coolest.j.heat) coolest = { s: c, j: cj };
+      }
+    }
+    const next = cheapest ?? coolest;
+    if (!next) return null;
+    s = next.s;
+    j = next.j;
+  }
+  if (j.held) return null;
+  return s.split(/\s+/).filter((x) => /\w/.test(x)).length >= 2 ? s : null;
 }
 
 const FEELING: Partial<Record<HeatLabel, string>> = {
@@ -151,6 +332,7 @@ const REQUEST: Partial<Record<HeatLabel, string>> = {
 };
 
 const PRIORITY: HeatLabel[] = ['threat', 'stonewalling', 'contempt', 'insult', 'criticism', 'blame', 'defensiveness', 'profanity', 'shouting'];
+const HORSEMEN: HeatLabel[] = ['stonewalling', 'criticism', 'contempt', 'blame', 'defensiveness'];
 
 function main(labels: HeatLabel[]): HeatLabel {
   for (const l of PRIORITY) if (labels.includes(l)) return l;
@@ -163,7 +345,7 @@ function lowerFirst(s: string): string {
 }
 
 /** Candidates in order of preference; the caller scores and filters them. */
-export function candidates(text: string, labels: HeatLabel[], hits: RuleHit[], directed: boolean): string[] {
+export function candidates(text: string, labels: HeatLabel[], _hits: RuleHit[], directed: boolean): string[] {
   if (labels.includes('self_harm')) return [];
   const lead = main(labels);
   const feeling = FEELING[lead] ?? 'upset';
@@ -172,32 +354,29 @@ export function candidates(text: string, labels: HeatLabel[], hits: RuleHit[], d
   if (labels.includes('threat')) {
     return [`I'm ${feeling} right now and I need to step away before we go on.`, 'I need a break before we continue this conversation.'];
   }
-  const edit = minimalEdit(text);
-  const words = edit.split(/\s+/).filter(Boolean).length;
-  const body = edit.replace(/[.!?]+$/, '');
+  const edit = cleanEdit(text);
+  const words = edit ? edit.split(/\s+/).filter(Boolean).length : 0;
+  const editUseful = edit !== null && words >= 2 && edit !== text.trim();
+  const body = edit ? edit.replace(/[.!?]+$/, '') : '';
   const nvc: string[] = [];
   if (lead === 'stonewalling') {
     nvc.push(`I'm feeling ${feeling} and I need a pause. Could we take about 20 minutes and come back to this?`);
   }
-  if (words >= 3) {
-    const single = !/[.!?]/.test(body) && words <= 24;
-    if (single && /^(you|your)\b/i.test(body)) {
-      nvc.push(`When ${lowerFirst(body)}, I feel ${feeling}, because I need ${need}. Would you be willing to ${request}?`);
-    } else {
-      nvc.push(`${body}. I feel ${feeling} about this, because I need ${need}. Would you be willing to ${request}?`);
-    }
-  } else {
-    nvc.push(`I'm feeling ${feeling} right now, and I need ${need}. Would you be willing to ${request}?`);
+  const single = edit !== null && !/[.!?;]/.test(body) && words >= 3 && words <= 24;
+  if (single && /^you\s+(?!(?:are|were|r)\b|['’]re)\w/i.test(body)) {
+    // "you rarely listen to me" is an observation: "When you rarely listen to me, I feel ..."
+    nvc.push(`When ${lowerFirst(body)}, I feel ${feeling}, because I need ${need}. Would you be willing to ${request}?`);
   }
+  nvc.push(`I'm feeling ${feeling} right now, and I need ${need}. Would you be willing to ${request}?`);
   const out: string[] = [];
-  const editUseful = words >= 2 && edit !== text.trim();
-  const horseman = lead === 'stonewalling' || lead === 'criticism' || lead === 'contempt' || lead === 'blame' || lead === 'defensiveness';
-  if (horseman && directed) {
+  // a pure attack on the reader ("you never listen to me") is answered with an I-statement first;
+  // when there is swearing or an insult to take out, the sender's own words come first
+  const pureAttack = HORSEMEN.includes(lead) && directed && !labels.includes('profanity') && !labels.includes('insult');
+  if (pureAttack || !editUseful) {
     out.push(...nvc);
     if (editUseful) out.push(edit);
   } else {
-    if (editUseful) out.push(edit);
-    out.push(...nvc);
+    out.push(edit, ...nvc);
   }
   out.push(`I'm feeling ${feeling} about this and I'd like us to slow down. Would you be willing to ${request}?`);
   return [...new Set(out)].filter((s) => !/\b(sorry|apologi[sz]e)/i.test(s) || /\b(sorry|apologi[sz]e)/i.test(text));

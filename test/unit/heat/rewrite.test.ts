@@ -42,7 +42,7 @@ describe('rewriter', () => {
 
   it('keeps the content of an undirected message (minimal edit first)', () => {
     const [first] = analyze('im not gonna sell the fucking picture , i just want to contribute to the fucking article .').suggestions;
-    expect(first).toBe("Im not gonna sell the picture, i just want to contribute to the article.");
+    expect(first).toBe("I'm not gonna sell the picture, i just want to contribute to the article.");
   });
 
   it('offers a break for stonewalling', () => {
@@ -51,7 +51,7 @@ describe('rewriter', () => {
 
   it('minimal edit drops profanity and softens absolutes', () => {
     expect(minimalEdit('You ALWAYS do this, damn it')).toMatch(/^You often do this/);
-    expect(minimalEdit('what the hell is this')).toBe('What is this');
+    expect(minimalEdit('what the hell is this')).toBe('what is this');
   });
 });
 
