@@ -8,6 +8,14 @@ export interface PeerPresence {
   participantId: string;
   name: string;
   editing: string | null;
+  /** Where their cursor is in the clause they are editing (a character index), when known. */
+  cursor: number | null;
+}
+
+/** A cursor shared through awareness: relative to the clause's text, so it stays put while others type. */
+interface SharedCursor {
+  clauseId: string;
+  pos: unknown;
 }
 
 export interface AgreementConnection {
@@ -18,6 +26,8 @@ export interface AgreementConnection {
   peers: PeerPresence[];
   textOf: (clauseId: string) => Y.Text | null;
   setEditing: (clauseId: string | null) => void;
+  /** Shares where my cursor is in a clause's text (null when I leave it). */
+  setCursor: (clauseId: string, index: number | null) => void;
 }
 
 const EMPTY: AgreementSnapshot = { clauses: [], signedBy: [], final: false };
@@ -37,7 +47,31 @@ export function useAgreement(roomId: string, token: string, me: { participantId:
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const p = new WebsocketProvider(`${scheme}://${location.host}/yjs`, roomId, doc, { params: { token }, disableBc: true });
     setProvider(p);
-    const refresh = () => setSnapshot(readAgreement(doc));
+    const onAwareness = () => {
+      const list: PeerPresence[] = [];
+      p.awareness.getStates().forEach((state, clientId) => {
+        if (clientId === p.awareness.clientID) return;
+        const user = state.user as { participantId?: string; name?: string } | undefined;
+        if (!user?.participantId) return;
+        const editing = (state.editing as string | null) ?? null;
+        const shared = state.cursor as SharedCursor | null | undefined;
+        let cursor: number | null = null;
+        if (editing && shared?.clauseId === editing) {
+          try {
+            cursor = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(shared.pos), doc)?.index ?? null;
+          } catch {
+            cursor = null;
+          }
+        }
+        list.push({ clientId, participantId: user.participantId, name: user.name ?? 'Someone', editing, cursor });
+      });
+      setPeers(list);
+    };
+    // Text changes move where others' cursors are shown, so both refresh.
+    const refresh = () => {
+      setSnapshot(readAgreement(doc));
+      onAwareness();
+    };
     doc.on('update', refresh);
     p.on('sync', (isSynced: boolean) => {
       setSynced(isSynced);
@@ -46,16 +80,7 @@ export function useAgreement(roomId: string, token: string, me: { participantId:
     p.on('status', (e: { status: AgreementConnection['status'] }) => setStatus(e.status));
     p.awareness.setLocalStateField('user', { participantId: me.participantId, name: me.name });
     p.awareness.setLocalStateField('editing', null);
-    const onAwareness = () => {
-      const list: PeerPresence[] = [];
-      p.awareness.getStates().forEach((state, clientId) => {
-        if (clientId === p.awareness.clientID) return;
-        const user = state.user as { participantId?: string; name?: string } | undefined;
-        if (!user?.participantId) return;
-        list.push({ clientId, participantId: user.participantId, name: user.name ?? 'Someone', editing: (state.editing as string | null) ?? null });
-      });
-      setPeers(list);
-    };
+    p.awareness.setLocalStateField('cursor', null);
     p.awareness.on('change', onAwareness);
     return () => {
       doc.off('update', refresh);
@@ -67,22 +92,30 @@ export function useAgreement(roomId: string, token: string, me: { participantId:
     };
   }, [roomId, token]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const textOf = (clauseId: string): Y.Text | null => {
+    if (!doc) return null;
+    for (const m of doc.getArray<Y.Map<unknown>>(DOC.clauses).toArray()) {
+      if (m.get(DOC.clause.id) === clauseId) {
+        const t = m.get(DOC.clause.text);
+        return t instanceof Y.Text ? t : null;
+      }
+    }
+    return null;
+  };
+
   return {
     doc,
     snapshot,
     synced,
     status,
     peers,
-    textOf: (clauseId) => {
-      if (!doc) return null;
-      for (const m of doc.getArray<Y.Map<unknown>>(DOC.clauses).toArray()) {
-        if (m.get(DOC.clause.id) === clauseId) {
-          const t = m.get(DOC.clause.text);
-          return t instanceof Y.Text ? t : null;
-        }
-      }
-      return null;
-    },
+    textOf,
     setEditing: (clauseId) => provider?.awareness.setLocalStateField('editing', clauseId),
+    setCursor: (clauseId, index) => {
+      const text = index === null ? null : textOf(clauseId);
+      const cursor: SharedCursor | null =
+        text && index !== null ? { clauseId, pos: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, Math.min(index, text.length))) } : null;
+      provider?.awareness.setLocalStateField('cursor', cursor);
+    },
   };
 }

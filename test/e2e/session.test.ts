@@ -296,14 +296,29 @@ describe('a mediation session in the browser', () => {
     const edited = `${clause}, and keep Sundays for rest`;
     await expect.poll(() => host.getByLabel('Point 1, the words').inputValue()).toBe(edited);
     await host.getByText('Sam is editing this point').waitFor();
+    // Alex sees Sam's cursor where Sam is typing: at the end of the words, inside the text box.
+    const samCursor = host.getByTestId('remote-cursor').filter({ hasText: 'Sam' });
+    await samCursor.waitFor();
+    const box = (await host.getByLabel('Point 1, the words').boundingBox())!;
+    await expect
+      .poll(async () => {
+        const c = (await samCursor.boundingBox())!;
+        return c.x > box.x + box.width / 3 && c.x < box.x + box.width && c.y >= box.y && c.y < box.y + box.height;
+      })
+      .toBe(true);
     await guestText.blur();
+    await samCursor.waitFor({ state: 'detached' });
 
     // Each accepts; the clause is agreed by everyone.
     await host.getByRole('button', { name: 'I accept point 1' }).click();
     await guest.getByText('Alex: accepted').waitFor();
     await guest.getByRole('button', { name: 'I accept point 1' }).click();
     await host.getByText('agreed by everyone').waitFor();
+    await guestText.focus(); // Sam looks at the words again: Alex sees where
+    await samCursor.waitFor();
     await screen(host, '08-agreement');
+    await guestText.blur();
+    await samCursor.waitFor({ state: 'detached' });
     await screen(guest, '08-agreement-390px');
 
     // Both sign; the agreement is final.

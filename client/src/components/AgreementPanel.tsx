@@ -111,7 +111,7 @@ export function AgreementPanel({ socket, view, creds, names }: Props) {
         <section className="sign" aria-labelledby="sign-heading">
           <h3 id="sign-heading">Signing</h3>
           <p className="small">
-            {snapshot.signedBy.length === 0 ? 'No one has signed yet.' : `Signed by ${snapshot.signedBy.map(who).join(', ')}.`}
+            {snapshot.signedBy.length === 0 ? 'No one has signed yet.' : `Signed by ${snapshot.signedBy.map((id) => (id === creds.participantId ? 'you' : who(id))).join(', ')}.`}
             {!allAgreed && ' Signing opens when everyone has accepted every point.'}
           </p>
           {isParty && !signed && !snapshot.final && (
@@ -170,7 +170,7 @@ function Clause({
     <li className={`clause ${clause.status}`} data-testid="clause">
       <div className="clause-head">
         <h4>Point {index + 1}</h4>
-        <span className="small muted">proposed by {who(clause.proposedBy)}</span>
+        <span className="small muted">proposed by {clause.proposedBy === me ? 'you' : who(clause.proposedBy)}</span>
         {clause.status === 'agreed' && <span className="badge">agreed by everyone</span>}
       </div>
       {ytext ? (
@@ -181,6 +181,8 @@ function Clause({
           label={`Point ${index + 1}, the words`}
           describedBy={`${textId}-editing`}
           onFocusChange={(f) => agreement.setEditing(f ? clause.id : null)}
+          onCursor={(index) => agreement.setCursor(clause.id, index)}
+          cursors={editingHere.flatMap((p) => (p.cursor === null ? [] : [{ clientId: p.clientId, name: p.name, index: p.cursor }]))}
         />
       ) : (
         <p>{clause.text}</p>
