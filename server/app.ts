@@ -68,6 +68,7 @@ export function createApp(config: Config, parts: AppParts = {}): App {
     maxMessageBytes: config.yjsMaxMessageBytes,
     idleMs: config.docIdleMs,
     rateLimitFactor: config.rateLimitFactor,
+    fanout: sharing.docs,
     // Clauses can also arrive through the document itself; the room's phase follows either way.
     onChange: (roomId, snapshot) => void rooms.agreementChanged(roomId, snapshot).catch(() => undefined),
   });

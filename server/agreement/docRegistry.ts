@@ -1,13 +1,17 @@
 import type { AgreementSnapshot } from '../../shared/agreement.js';
 import { AppError } from '../errors.js';
 import type { Store } from '../store/types.js';
+import type { DocFanout, FanoutKind } from './fanout.js';
 import { RoomDoc } from './roomDoc.js';
 
 export interface RegistryOptions {
   store: Store;
+  fanout: DocFanout;
   compactEvery: number;
   idleMs: number;
   onChange: (roomId: string, snapshot: AgreementSnapshot) => void;
+  /** Another process deleted the room. */
+  onDropped: (roomId: string) => void;
 }
 
 /**
@@ -19,6 +23,8 @@ export class DocRegistry {
   private readonly docs = new Map<string, RoomDoc>();
   private readonly loading = new Map<string, Promise<RoomDoc>>();
   private readonly unloading = new Map<string, Promise<void>>();
+  /** Per loaded document: stops hearing other processes about it. */
+  private readonly unsubscribe = new Map<RoomDoc, () => Promise<void>>();
   private closed = false;
 
   constructor(private readonly opts: RegistryOptions) {}
@@ -39,18 +45,37 @@ export class DocRegistry {
     const ticket: { load?: Promise<RoomDoc> } = {};
     const load = (async () => {
       await this.unloading.get(roomId);
-      const updates = await this.opts.store.loadDocUpdates(roomId);
+      // Hear the other processes before reading the store, so no update falls in between;
+      // what arrives while loading is applied after (Yjs updates apply in any order, twice is harmless).
+      let room: RoomDoc | undefined;
+      const early: [FanoutKind, Uint8Array][] = [];
+      const stop = await this.opts.fanout.subscribe(roomId, (kind, payload) => {
+        if (kind === 'dropped') this.opts.onDropped(roomId);
+        else if (room) room.applyRemote(kind, payload);
+        else early.push([kind, payload]);
+      });
+      const updates = await this.opts.store.loadDocUpdates(roomId).catch(async (err: unknown) => {
+        await stop();
+        throw err;
+      });
       // Dropped (room deleted) or shut down while the store was answering.
-      if (this.closed || this.loading.get(roomId) !== ticket.load) throw new AppError('not_found', 'The room is gone.');
-      const room: RoomDoc = new RoomDoc(roomId, updates, {
+      if (this.closed || this.loading.get(roomId) !== ticket.load) {
+        await stop();
+        throw new AppError('not_found', 'The room is gone.');
+      }
+      const loaded: RoomDoc = new RoomDoc(roomId, updates, {
         store: this.opts.store,
         compactEvery: this.opts.compactEvery,
         idleMs: this.opts.idleMs,
-        onIdle: () => this.unload(room),
+        onIdle: () => this.unload(loaded),
         onChange: (snapshot) => this.opts.onChange(roomId, snapshot),
+        publish: (kind, payload) => this.opts.fanout.publish(roomId, kind, payload),
       });
-      this.docs.set(roomId, room);
-      return room;
+      room = loaded;
+      for (const [kind, payload] of early) if (kind !== 'dropped') loaded.applyRemote(kind, payload);
+      this.unsubscribe.set(loaded, stop);
+      this.docs.set(roomId, loaded);
+      return loaded;
     })();
     ticket.load = load;
     this.loading.set(roomId, load);
@@ -69,6 +94,13 @@ export class DocRegistry {
     this.docs.delete(roomId);
     room.persistence.cancel();
     room.destroy();
+    void this.stopHearing(room);
+  }
+
+  private async stopHearing(room: RoomDoc): Promise<void> {
+    const stop = this.unsubscribe.get(room);
+    this.unsubscribe.delete(room);
+    await stop?.();
   }
 
   async close(): Promise<void> {
@@ -82,7 +114,7 @@ export class DocRegistry {
     if (this.docs.get(room.roomId) !== room) return;
     this.docs.delete(room.roomId);
     room.destroy();
-    const flushed = room.persistence.flushed();
+    const flushed = room.persistence.flushed().then(() => this.stopHearing(room));
     this.unloading.set(room.roomId, flushed);
     void flushed.then(() => {
       if (this.unloading.get(room.roomId) === flushed) this.unloading.delete(room.roomId);

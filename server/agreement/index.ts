@@ -9,6 +9,7 @@ import type { Store } from '../store/types.js';
 import { RateLimiter, scaleRule } from '../util/rateLimit.js';
 import { Connection } from './connection.js';
 import { DocRegistry } from './docRegistry.js';
+import { LocalFanout, type DocFanout } from './fanout.js';
 import { agreementMarkdown } from './markdown.js';
 import { CLOSE } from './messages.js';
 import { acceptClause, proposeClause, signAgreement } from './rules.js';
@@ -31,6 +32,8 @@ export interface AgreementOptions {
   compactEvery?: number;
   /** Ping interval for dead-connection detection (default 30 s). */
   heartbeatMs?: number;
+  /** Other processes serving the same rooms (default: none). */
+  fanout?: DocFanout;
 }
 
 /** Per connection: a burst for the initial sync, then steady typing and cursor moves. */
@@ -47,14 +50,18 @@ export class AgreementService {
   private readonly connections = new Set<Connection>();
   private readonly limiter: RateLimiter;
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly fanout: DocFanout;
   private nextConnection = 0;
   private closed = false;
 
   constructor(private readonly opts: AgreementOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
     this.limiter = new RateLimiter(scaleRule(MESSAGE_RULE, opts.rateLimitFactor));
+    this.fanout = opts.fanout ?? new LocalFanout();
     this.registry = new DocRegistry({
       store: opts.store,
+      fanout: this.fanout,
+      onDropped: (roomId) => this.dropHere(roomId),
       compactEvery: opts.compactEvery ?? 100,
       idleMs: opts.idleMs,
       onChange: (roomId, snapshot) => {
@@ -122,8 +129,13 @@ export class AgreementService {
     return agreementMarkdown(await this.snapshot(roomId), title, names);
   }
 
-  /** the room was deleted: close its connections (close code 4404), drop the doc from memory */
+  /** the room was deleted: close its connections (close code 4404) here and in every other process, drop the doc */
   async dropRoom(roomId: string): Promise<void> {
+    this.fanout.publish(roomId, 'dropped', new Uint8Array());
+    this.dropHere(roomId);
+  }
+
+  private dropHere(roomId: string): void {
     for (const conn of this.connections) {
       if (conn.roomId === roomId) conn.close(CLOSE.notFound, 'room deleted');
     }

@@ -1,32 +1,49 @@
+import * as Y from 'yjs';
 import type { Store } from '../store/types.js';
 
 /**
  * Appends a room's document updates to the store in order, and every `compactEvery` updates
  * replaces what is stored by one snapshot. Writes run one after another on a promise chain so
- * that a compaction never overtakes the appends it replaces.
+ * that a compaction never overtakes the appends before it.
+ *
+ * The snapshot is built from the store, not from this process's document: with several processes
+ * appending to one room, the store holds updates this process may not have applied yet, and a
+ * compaction must never drop them. The store refuses a compaction whose first update changed
+ * meanwhile (another process compacted first), which is fine: that one did the work.
  */
 export class DocPersistence {
   private chain: Promise<void> = Promise.resolve();
   private cancelled = false;
+  private sinceCompaction: number;
 
   constructor(
     private readonly store: Store,
     private readonly roomId: string,
     /** Updates already stored (what the document was loaded from). */
-    private stored: number,
+    stored: number,
     private readonly compactEvery: number,
-    private readonly snapshot: () => Uint8Array,
-  ) {}
+  ) {
+    this.sinceCompaction = stored;
+  }
 
   append(update: Uint8Array): void {
-    this.stored += 1;
+    this.sinceCompaction += 1;
     this.enqueue(() => this.store.appendDocUpdate(this.roomId, update));
-    if (this.stored >= this.compactEvery) {
-      // Taken now: it holds exactly the updates enqueued so far, which is what `count` replaces.
-      const snapshot = this.snapshot();
-      const count = this.stored;
-      this.stored = 1;
-      this.enqueue(() => this.store.compactDoc(this.roomId, snapshot, count));
+    if (this.sinceCompaction >= this.compactEvery) {
+      this.sinceCompaction = 1;
+      this.enqueue(() => this.compact());
+    }
+  }
+
+  private async compact(): Promise<void> {
+    const updates = await this.store.loadDocUpdates(this.roomId);
+    if (updates.length < 2) return;
+    const doc = new Y.Doc();
+    try {
+      for (const update of updates) Y.applyUpdate(doc, update);
+      await this.store.compactDoc(this.roomId, Y.encodeStateAsUpdate(doc), updates.length, updates[0]);
+    } finally {
+      doc.destroy();
     }
   }
 

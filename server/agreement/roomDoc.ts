@@ -19,6 +19,8 @@ export interface Peer {
 const PROPOSERS: ReadonlySet<Role> = new Set(['host', 'participant', 'mediator']);
 
 const LOAD_ORIGIN = Symbol('agreement-load');
+/** Updates another process made: it already checked and stored them. */
+const REMOTE_ORIGIN = Symbol('agreement-remote');
 
 export interface RoomDocOptions {
   store: Store;
@@ -28,6 +30,8 @@ export interface RoomDocOptions {
   onIdle: () => void;
   /** Acceptances, signatures or finality changed (not plain typing). */
   onChange: (snapshot: AgreementSnapshot) => void;
+  /** Tells the other processes that have this document loaded (see fanout.ts). */
+  publish?: (kind: 'update' | 'awareness', payload: Uint8Array) => void;
 }
 
 /**
@@ -61,18 +65,17 @@ export class RoomDoc {
       }
     }, LOAD_ORIGIN);
     this.shadow = shadowFromDoc(this.doc);
-    this.persistence = new DocPersistence(opts.store, roomId, stored.length, opts.compactEvery, () =>
-      Y.encodeStateAsUpdate(this.doc),
-    );
+    this.persistence = new DocPersistence(opts.store, roomId, stored.length, opts.compactEvery);
 
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== LOAD_ORIGIN) this.pending.push(update);
+      if (origin === REMOTE_ORIGIN) this.broadcast(updateMessage(update));
+      else if (origin !== LOAD_ORIGIN) this.pending.push(update);
     });
     // A client's edit and the guard's revert are separate transactions; sending and storing them
     // as one merged update means nobody ever sees the forbidden intermediate state.
     this.doc.on('afterAllTransactions', () => this.flush());
     attachGuard(this.doc, this.shadow, {
-      isClient: (origin) => origin !== SERVER_ORIGIN && origin !== LOAD_ORIGIN,
+      isClient: (origin) => origin !== SERVER_ORIGIN && origin !== LOAD_ORIGIN && origin !== REMOTE_ORIGIN,
       proposerOf: (origin) => {
         const who = this.peers.has(origin as Peer) ? (origin as Peer).identity : undefined;
         return who && PROPOSERS.has(who.role) ? { participantId: who.participantId, newId: () => newId('cl') } : null;
@@ -119,6 +122,18 @@ export class RoomDoc {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
   }
 
+  /** What another process published for this room. Throws on a malformed update. */
+  applyRemote(kind: 'update' | 'awareness', payload: Uint8Array): void {
+    if (this.destroyed) return;
+    if (kind === 'awareness') {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, REMOTE_ORIGIN);
+      return;
+    }
+    Y.applyUpdate(this.doc, payload, REMOTE_ORIGIN);
+    // The other process owned that change, server-owned fields included: take them as they are now.
+    Object.assign(this.shadow, shadowFromDoc(this.doc));
+  }
+
   awarenessStateMessage(): Uint8Array | null {
     const ids = [...this.awareness.getStates().keys()];
     return ids.length > 0 ? awarenessMessage(this.awareness, ids) : null;
@@ -160,6 +175,7 @@ export class RoomDoc {
     this.pending = [];
     this.persistence.append(update);
     this.broadcast(updateMessage(update));
+    this.opts.publish?.('update', update);
   }
 
   private broadcast(message: Uint8Array): void {
@@ -173,7 +189,9 @@ export class RoomDoc {
     const peer = this.peers.has(origin as Peer) ? (origin as Peer) : null;
     if (peer) for (const id of [...added, ...updated]) this.owners.set(id, peer);
     for (const id of removed) this.owners.delete(id);
-    this.broadcast(awarenessMessage(this.awareness, [...added, ...updated, ...removed]));
+    const changed = [...added, ...updated, ...removed];
+    this.broadcast(awarenessMessage(this.awareness, changed));
+    if (origin !== REMOTE_ORIGIN) this.opts.publish?.('awareness', awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
   };
 
   private scheduleIdle(): void {

@@ -127,10 +127,11 @@ export class MemoryStore implements Store {
     return (this.rooms.get(roomId)?.doc ?? []).map((u) => u.slice());
   }
 
-  async compactDoc(roomId: string, snapshot: Uint8Array, count: number): Promise<void> {
+  async compactDoc(roomId: string, snapshot: Uint8Array, count: number, first: Uint8Array): Promise<boolean> {
     const data = this.rooms.get(roomId);
-    if (!data) return;
+    if (!data || !data.doc[0] || !Buffer.from(data.doc[0]).equals(Buffer.from(first))) return false;
     data.doc = [snapshot.slice(), ...data.doc.slice(count)];
+    return true;
   }
 
   async expireRooms(now: number): Promise<string[]> {

@@ -34,6 +34,16 @@ redis.call('RPUSH', KEYS[1], json)
 if ARGV[2] ~= '' then redis.call('HSET', KEYS[2], ARGV[2], seq) end
 return {0, json}`;
 
+/**
+ * Replaces the first N document updates by a snapshot if the first is still the one expected.
+ * KEYS: doc list. ARGV: expected first update, N, snapshot.
+ */
+const COMPACT_DOC = `
+if redis.call('LINDEX', KEYS[1], 0) ~= ARGV[1] then return 0 end
+redis.call('LTRIM', KEYS[1], tonumber(ARGV[2]), -1)
+redis.call('LPUSH', KEYS[1], ARGV[3])
+return 1`;
+
 /** How often an update is retried when another writer changed the room in between. */
 const MAX_UPDATE_ATTEMPTS = 100;
 
@@ -61,6 +71,7 @@ export class RedisStore implements Store {
     });
     this.redis.defineCommand('setRoomIfVersion', { numberOfKeys: 2, lua: SET_ROOM_IF_VERSION });
     this.redis.defineCommand('appendLogOnce', { numberOfKeys: 3, lua: APPEND_LOG });
+    this.redis.defineCommand('compactDocIfFirst', { numberOfKeys: 1, lua: COMPACT_DOC });
   }
 
   /** Resolves once connected; rejects with a clear message when Redis cannot be reached. */
@@ -221,9 +232,10 @@ export class RedisStore implements Store {
     return list.map((b) => new Uint8Array(b));
   }
 
-  async compactDoc(roomId: string, snapshot: Uint8Array, count: number): Promise<void> {
-    // One transaction: readers see the old updates or the snapshot, never neither.
-    await this.redis.multi().ltrim(this.key.doc(roomId), count, -1).lpush(this.key.doc(roomId), Buffer.from(snapshot)).exec();
+  async compactDoc(roomId: string, snapshot: Uint8Array, count: number, first: Uint8Array): Promise<boolean> {
+    // One script: readers see the old updates or the snapshot, never neither.
+    const done = await (this.redis as unknown as RedisScripts).compactDocIfFirst(this.key.doc(roomId), Buffer.from(first), count, Buffer.from(snapshot));
+    return done === 1;
   }
 
   async expireRooms(now: number): Promise<string[]> {
@@ -246,4 +258,5 @@ export class RedisStore implements Store {
 interface RedisScripts {
   setRoomIfVersion(...args: (string | number)[]): Promise<unknown>;
   appendLogOnce(...args: (string | number)[]): Promise<unknown>;
+  compactDocIfFirst(...args: (string | number | Buffer)[]): Promise<unknown>;
 }

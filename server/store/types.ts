@@ -68,8 +68,12 @@ export interface Store {
   /** Yjs persistence: updates are appended, then compacted into one snapshot update. */
   appendDocUpdate(roomId: string, update: Uint8Array): Promise<void>;
   loadDocUpdates(roomId: string): Promise<Uint8Array[]>;
-  /** Replaces the first `count` stored updates by `snapshot` (updates appended since are kept). */
-  compactDoc(roomId: string, snapshot: Uint8Array, count: number): Promise<void>;
+  /**
+   * Replaces the first `count` stored updates by `snapshot` (updates appended since are kept),
+   * only if the first stored update is still `first` (no other compaction came in between).
+   * Resolves to whether it did.
+   */
+  compactDoc(roomId: string, snapshot: Uint8Array, count: number, first: Uint8Array): Promise<boolean>;
 
   /** Deletes rooms whose retention has passed; returns their ids. */
   expireRooms(now: number): Promise<string[]>;

@@ -1,36 +1,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DOC, readAgreement } from '../../shared/agreement.js';
 import { call, closeClients, connect, couple, http, invite, joinRoom, startServer, type TestServer } from '../helpers/server.js';
+import { provider as yjsProvider, until, useProviders } from '../helpers/yjs.js';
 
 let srv: TestServer;
-const providers: WebsocketProvider[] = [];
 beforeAll(async () => {
   srv = await startServer();
 });
 afterAll(() => srv.close());
-afterEach(() => {
-  closeClients();
-  for (const p of providers.splice(0)) p.destroy();
-});
+afterEach(() => closeClients());
+useProviders();
 
-/** A stock y-websocket client, as any Yjs app would connect. */
-function provider(roomId: string, token: string): { doc: Y.Doc; p: WebsocketProvider } {
-  const doc = new Y.Doc();
-  const p = new WebsocketProvider(srv.url.replace('http', 'ws') + '/yjs', roomId, doc, { params: { token }, WebSocketPolyfill: WebSocket as never, disableBc: true });
-  providers.push(p);
-  return { doc, p };
-}
-
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const provider = (roomId: string, token: string) => yjsProvider(srv.url, roomId, token);
 
 describe('the agreement, through the whole app', () => {
   it('is proposed, edited together, accepted by each party, signed and exported', async () => {

@@ -1,6 +1,9 @@
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { RedisStore } from '../../server/store/redis.js';
+import * as Y from 'yjs';
+import { DOC, readAgreement } from '../../shared/agreement.js';
 import { call, closeClients, connect, createRoom, http, joinRoom, next, startServer, type TestServer } from '../helpers/server.js';
+import { provider, until, useProviders } from '../helpers/yjs.js';
 
 /** Two app processes' worth of app (two apps in one test process) sharing one Redis. */
 const prefix = `mr-cluster-${process.pid}:`;
@@ -14,6 +17,7 @@ async function node(overrides = {}): Promise<TestServer> {
 }
 
 afterEach(() => closeClients());
+useProviders();
 afterAll(async () => {
   for (const n of nodes.splice(0)) await n.close();
 });
@@ -80,5 +84,51 @@ describe('two processes serving one room over Redis', () => {
     expect((await http(one.url, 'DELETE', `/api/rooms/${host.roomId}`, undefined, host.token)).status).toBe(204);
     await gone;
     await closed;
+  });
+
+  it('keeps the agreement the same on both processes: typing, server-owned fields, awareness, deletion', async () => {
+    const [one, two] = [await node(), await node()];
+    const host = await createRoom(one.url, { kind: 'couple', name: 'Ann' });
+    const guest = await joinRoom(one.url, host.roomId, host.inviteCode, 'Ben');
+    const a = await connect(one.url, host.token);
+    const b = await connect(two.url, guest.token);
+    const ann = provider(one.url, host.roomId, host.token);
+    const ben = provider(two.url, host.roomId, guest.token);
+    await until(() => ann.p.synced && ben.p.synced);
+
+    // Proposed on one process, seen by a client of the other.
+    const { clauseId } = await call(a, 'agreement:propose', { text: 'We talk on Sundays.' });
+    await until(() => readAgreement(ben.doc).clauses.length === 1);
+    // Typed on the other, seen back on the first.
+    const text = ben.doc.getArray<Y.Map<unknown>>(DOC.clauses).get(0).get(DOC.clause.text) as Y.Text;
+    text.insert(text.length - 1, ' evenings');
+    await until(() => readAgreement(ann.doc).clauses[0]?.text === 'We talk on Sundays evenings.');
+
+    // Accepted through process two, by both; the host's process sees it agreed.
+    expect(await call(b, 'agreement:accept', { clauseId })).toMatchObject({ ok: true });
+    expect(await call(a, 'agreement:accept', { clauseId })).toMatchObject({ ok: true, status: 'agreed' });
+    await until(() => readAgreement(ann.doc).clauses[0]?.status === 'agreed' && readAgreement(ben.doc).clauses[0]?.status === 'agreed');
+
+    // A client's forged write is reverted by its own process and never sticks on the other.
+    const clause = ann.doc.getArray<Y.Map<unknown>>(DOC.clauses).get(0);
+    (clause.get(DOC.clause.acceptedBy) as Y.Map<boolean>).set('someone-else', true);
+    await until(() => !readAgreement(ann.doc).clauses[0]?.acceptedBy.includes('someone-else'));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(readAgreement(ben.doc).clauses[0]?.acceptedBy).not.toContain('someone-else');
+    expect(readAgreement(ben.doc).clauses[0]?.status).toBe('agreed');
+
+    // Editing the text on one process clears acceptances everywhere.
+    text.insert(0, 'Most weeks, ');
+    await until(() => readAgreement(ann.doc).clauses[0]?.status === 'proposed' && readAgreement(ann.doc).clauses[0]?.acceptedBy.length === 0);
+
+    // Cursors and names reach the other process's clients.
+    ann.p.awareness.setLocalStateField('user', { name: 'Ann' });
+    await until(() => [...ben.p.awareness.getStates().values()].some((st: any) => st.user?.name === 'Ann'));
+
+    // Deleting the room on process one closes the document on process two.
+    const closed = new Promise<number>((resolve) => ben.p.ws?.addEventListener('close', (e: any) => resolve(e.code)));
+    ben.p.shouldConnect = false;
+    expect((await http(one.url, 'DELETE', `/api/rooms/${host.roomId}`, undefined, host.token)).status).toBe(204);
+    expect(await closed).toBe(4404);
   });
 });

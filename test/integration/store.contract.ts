@@ -77,11 +77,14 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(await store.listPrep(roomId, 'p2')).toEqual([]);
     });
 
-    it('appends document updates and compacts them, keeping later ones', async () => {
+    it('appends document updates and compacts them, keeping later ones, unless another compaction came first', async () => {
       await store.appendDocUpdate(roomId, new Uint8Array([1]));
       await store.appendDocUpdate(roomId, new Uint8Array([2]));
       await store.appendDocUpdate(roomId, new Uint8Array([3]));
-      await store.compactDoc(roomId, new Uint8Array([9]), 2);
+      expect(await store.compactDoc(roomId, new Uint8Array([9]), 2, new Uint8Array([1]))).toBe(true);
+      expect((await store.loadDocUpdates(roomId)).map((u) => [...u])).toEqual([[9], [3]]);
+      // Someone else compacted first: the first update is no longer [1], so nothing changes.
+      expect(await store.compactDoc(roomId, new Uint8Array([8]), 2, new Uint8Array([1]))).toBe(false);
       expect((await store.loadDocUpdates(roomId)).map((u) => [...u])).toEqual([[9], [3]]);
     });
 
