@@ -14,7 +14,7 @@ const store = await openStore(config).catch((err: Error) => {
 });
 const app = createApp(config, { store });
 const url = await app.listen();
-console.log(`Mediation Rooms is running at ${url} (store: ${app.store.kind})`);
+console.log(`Mediation Rooms is running at ${url} (store: ${app.store.kind}, facilitator: ${config.facilitator})`);
 
 const stop = async () => {
   await app.close();
