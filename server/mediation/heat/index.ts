@@ -40,6 +40,12 @@ function getModel(): LinearModel {
   return (model ??= loadModel());
 }
 
+/** Replaces the model analyze() uses (cross-validation in scripts/train-heat.ts); null goes back to the committed one. */
+export function useModel(m: LinearModel | null): void {
+  model = m;
+  weightCache.clear();
+}
+
 const weightCache = new Map<string, number>();
 function cachedWordWeight(m: LinearModel, word: string): number {
   let v = weightCache.get(word);
@@ -60,6 +66,18 @@ function isDirected(text: string, reported: { start: number; end: number }[], na
     for (const n of names) if (n && lower.includes(n.toLowerCase())) return true;
   }
   return false;
+}
+
+const NARRATIVE_WEIGHT = 0.4;
+const FIRST_PERSON_RE = /(?<![\w'’])(?:i|i'm|i’m|im|i've|i’ve|ive|i'd|i’d|me|my|myself|mine)(?![\w'’])/gi;
+const SENTENCE_END_RE = /[.!?]+(?:\s|$)/g;
+
+/** Several sentences, several of them about the sender: someone telling what happens to them. */
+function isNarrative(text: string): boolean {
+  if (text.length < 100) return false;
+  const sentences = text.match(SENTENCE_END_RE)?.length ?? 0;
+  if (sentences < 2) return false;
+  return (text.match(FIRST_PERSON_RE)?.length ?? 0) >= 3;
 }
 
 /** The words the model leans on most, as spans, when no rule explains the heat. */
@@ -121,6 +139,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     if ((rest.match(/[A-Za-z]+/g)?.length ?? 0) <= 4) mh *= 0.6;
   } else if (text.trim()) mh = modelHeat(m, text);
   if (ctx?.private && !directed) mh *= 0.8;
+  // a story about the sender's life, aimed at no one in the room ("My mom is always bossy and treats me
+  // like a child. She argues with me over stupid stuff."): the model (trained on single hostile sentences
+  // and tweets) over-reads its hard words, so it alone cannot hold it; the rules still judge it in full
+  if (!directed && mh > 0 && isNarrative(text)) mh *= NARRATIVE_WEIGHT;
   const heat = Math.max(mh, ruleHeat);
   const safety = hits.some((h) => SAFETY_LABELS.includes(h.label));
   const held = heat >= threshold || safety;

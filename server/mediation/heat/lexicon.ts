@@ -15,8 +15,8 @@ export const PROFANITY_STRONG = [
   'f+u+c+k+\\w*', 'fck\\w*', 'fuk\\w*', 'f\\*+k\\w*', 'f\\*+ck\\w*', 'motherf\\w+', 'mf', 'mofo', 'stfu', 'gtfo', 'wtf',
   'shit\\w*', 'sh\\*t\\w*', 'bullshit\\w*', 'bs', 'bitch\\w*', 'b\\*tch\\w*', 'bastard\\w*', 'asshole\\w*', 'arsehole\\w*',
   'a\\*\\*hole\\w*', 'dickhead\\w*', 'dick', 'dicks', 'cunt\\w*', 'c\\*nt\\w*', 'prick\\w*', 'twat\\w*', 'wanker\\w*',
-  'douche\\w*', 'jackass\\w*', 'dumbass\\w*', 'smartass\\w*', 'piss\\w*', 'cock\\w*', 'pussy', 'pussies',
-  'whore\\w*', 'slut\\w*', 'skank\\w*', 'nigg\\w*', 'fag\\w*', 'retard\\w*',
+  'douche\\w*', 'jackass\\w*', 'dumbass\\w*', 'smartass\\w*', 'piss\\w*', 'cock', 'cocks', 'cocksuck\\w*', 'pussy', 'pussies',
+  'whore\\w*', 'slut\\w*', 'skank', 'skanks', 'skanky', 'nigg\\w*', 'fag\\w*', 'retard\\w*',
 ];
 export const PROFANITY_MILD = [
   'damn\\w*', 'goddamn\\w*', 'dammit', 'crap\\w*', 'hell', 'bloody', 'freaking', 'friggin\\w*', 'effing', 'screw you',
@@ -27,7 +27,7 @@ export const PROFANITY_MILD = [
 export const INSULT_WORDS = [
   'idiot\\w*', 'moron\\w*', 'imbecile\\w*', 'stupid\\w*', 'stupidity', 'dumb\\w*', 'dim ?wit\\w*', 'halfwit\\w*', 'nitwit\\w*',
   'dimwit\\w*', 'loser\\w*', 'pathetic\\w*', 'worthless', 'useless', 'fool', 'fools', 'foolish', 'clown\\w*', 'jerk\\w*',
-  'scum\\w*', 'trash', 'garbage', 'pig', 'pigs', 'cow', 'cows', 'psycho\\w*', 'lunatic\\w*', 'nutcase\\w*', 'nut job',
+  'scum\\w*', 'trash(?! (?:bin|bins|can|cans|folder|bag|bags|day|pickup|truck|collection|talk))', 'garbage(?! (?:bin|bins|can|cans|bag|bags|day|disposal|pickup|truck|collection))', 'pig', 'pigs', 'cow', 'cows', 'psycho', 'psychos', 'psychopath\\w*', 'psychotic', 'lunatic\\w*', 'nutcase\\w*', 'nut job',
   'creep', 'creeps', 'creepy', 'freak', 'freaks', 'disgusting', 'ugly', 'fatso', 'fat', 'incompetent', 'ignorant',
   'hypocrite\\w*', 'coward\\w*', 'parasite\\w*', 'brainless', 'clueless', 'spineless', 'gutless', 'narcissist\\w*', 'deadbeat\\w*',
   'liar', 'liars', 'lazy', 'selfish', 'pervert\\w*', 'perv', 'sicko\\w*', 'cretin\\w*', 'buffoon\\w*', 'airhead\\w*', 'bimbo\\w*',
@@ -41,14 +41,14 @@ export const CONTEMPT = [
   'who do you think you are', 'you disgust me', 'you make me sick', 'get a life', 'grow up', 'give me a break',
   'oh please', 'yeah right', 'as if', 'big surprise', 'what a surprise', 'how convenient', 'nice try', 'whatever you say',
   'do you even', 'are you even', 'what a joke', 'you(?:A| a)re a joke', 'you(?:A| a)re pathetic', 'nobody cares', 'no one cares',
-  "i don(?:A|o)t care what you (?:think|say|want)", 'shut up', 'shut your (?:mouth|face)', 'are you kidding me', 'rolls? (?:my |his |her )?eyes',
-  'good luck with that', 'spare me', 'classic you', 'typical(?: you)?', "it(?:A| i)s not rocket science", 'even a (?:child|kid|toddler) (?:could|can|would)',
+  "i don(?:A|o)t care what you (?:think|say|want)", 'shut up', 'shut your (?:mouth|face)', 'are you kidding me', 'rolls? (?:my )?eyes',
+  'good luck with that', 'spare me', 'classic you', 'typical(?: of)? you', 'how typical', 'so typical', '(?<![a-z] )typical(?=\\s*[.!?]|$)', "it(?:A| i)s not rocket science", 'even a (?:child|kid|toddler) (?:could|can|would)',
   'pfft+', 'duh', 'get over yourself', 'cry me a river', 'boo hoo', 'poor (?:little )?(?:you|baby)', 'how pathetic',
   'you(?:A| a)re (?:so )?(?:full of yourself|beneath me|not worth)', "you(?:A| a)re not worth (?:it|my time)", 'waste of my time',
   "you(?:A| a)re such an? ", 'what did you expect', 'of course you (?:did|would|do|are|were)', 'clearly you', 'obviously you',
   "you(?:A| wi)ll never (?:change|amount|be)", "you(?:A| a)re nothing", 'you are nothing', 'sure,? jan', 'thanks for nothing',
   'you people', 'your kind', 'get out of my face', 'go to hell', 'drop dead', 'get lost',
-  'you can(?:A|no)t even', 'heaven forbid', 'god forbid', 'wow,? just wow', 'unbelievable', 'whatever helps you sleep',
+  'you can(?:A|no)t even', 'heaven forbid', 'god forbid', 'wow,? just wow', '(?<![a-z] )unbelievable(?=\\s*[.!?,]|$)', 'whatever helps you sleep',
   'real mature', 'very mature', 'so mature', 'how mature', "(?:don(?:A|o)t )?make me laugh",
 ];
 

@@ -22,11 +22,46 @@ const SPEECH =
 const SAYS = 'say|says|said|saying|think|thinks|thought|believe(?:s|d)?|act(?:s|ed)?\\s+like|yell(?:s|ed)|scream(?:s|ed)|shout(?:s|ed)';
 const CLAUSE = "(?:that\\s+)?(?:i|i'm|i\\s+am|i\\s+was|we|we're|my\\s+\\w+)\\b";
 
+const SPEECH_OBJ = new RegExp(`(?<![A-Za-z'])${NOT_I}(?:${SPEECH})\\s+${OBJ}(?:\\s+(?:that|like|as))?(?![A-Za-z])`, 'gi');
+
+// Who is speaking, looking back from the reporting verb to the start of the sentence: the nearest
+// subject decides. Someone else ("he", "my husband", "Sam", "you") makes it reported speech; the
+// sender ("I", "we") or no subject at all (an imperative: "call him a scumbag") makes it their own.
+const SENDER_SUBJ = new Set(['i', "i've", 'ive', "i'd", "i'll", "i'm", 'im', 'we', "we've", 'weve', "we'd", "we'll", 'let', "let's", 'lets']);
+const OTHER_SUBJ = new Set([
+  'he', 'she', 'they', 'you', 'u', "he's", 'hes', "she's", 'shes', "they've", 'theyve', "they're", 'theyre', "you've", 'youve',
+  "he'd", "she'd", "they'd", "you'd", 'who', 'everyone', 'everybody', 'someone', 'somebody', 'people', 'nobody', 'anyone',
+  'mom', 'mum', 'dad', 'mother', 'father', 'husband', 'wife', 'boyfriend', 'girlfriend', 'partner', 'fiance', 'fiancé', 'ex',
+  'boss', 'sister', 'brother', 'son', 'daughter', 'parents', 'parent', 'family', 'friend', 'friends', 'kids', 'children',
+  'teacher', 'coworker', 'coworkers', 'manager', 'stepdad', 'stepmom', 'grandma', 'grandpa', 'spouse', 'bf', 'gf', 'man',
+  'woman', 'guy', 'girl', 'others', 'classmates', 'roommate', 'abuser', 'inlaws', 'in-laws',
+]);
+const ASIDE = /^(?:mean|swear|guess|think|suppose|know|believe|admit|promise)$/i;
+const STRUCTURE = new Set(['and', 'or', 'but', 'then', 'also', 'always', 'constantly', 'still', 'even', 'often', 'never', 'sometimes', 'keeps', 'kept', 'would', 'will', 'used', 'to', 'has', 'had', 'have', 'is', 'was']);
+function otherSubject(text: string, at: number): boolean {
+  let a = at;
+  while (a > 0 && !/[.!?\n;:"“”]/.test(text[a - 1])) a--;
+  const words = text.slice(a, at).match(/[A-Za-z][A-Za-z'’-]*/g);
+  if (!words) return false;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const raw = words[i].replace(/’/g, "'");
+    const w = raw.toLowerCase();
+    // "I mean", "I swear" are asides, not the subject: "my dad is always, and I mean always, screaming at me"
+    if (SENDER_SUBJ.has(w) && !(i + 1 < words.length && ASIDE.test(words[i + 1]))) return false;
+    if (OTHER_SUBJ.has(w)) return true;
+    if (i > 0 && /^(?:my|his|her|their|our|your)$/i.test(words[i - 1]) && !STRUCTURE.has(w)) return true;
+    // a name inside the sentence: "then Sam called me a liar"
+    if (i > 0 && /^[A-Z][a-z]/.test(raw) && w !== 'i') return true;
+  }
+  // the sentence's first word as a name: "Sam called me a liar"
+  return /^[A-Z][a-z]+$/.test(words[0]) && !SENDER_SUBJ.has(words[0].toLowerCase()) && !/^(?:Just|Please|Dont|Don't|Do|Never|So|And|But|Then|Go|Stop|Quit|Now|Yet|It|This|That|Why|How|What|When|If)$/.test(words[0]);
+}
+
 const PATTERNS: RegExp[] = [
   // passive: "I was called a bitch", "being called stupid", "I get told I'm useless"
   /(?<![A-Za-z'])(?:(?:i\s+(?:was|am|got|get|have\s+been|had\s+been|keep\s+getting)|being|been|got|gets|getting|was|were)\s+(?:being\s+)?(?:called|named|labell?ed|told|treated(?:\s+like)?))(?![A-Za-z])/gi,
   // speech with an object: "he called me stupid", "you called my mother a liar"
-  new RegExp(`(?<![A-Za-z'])${NOT_I}(?:${SPEECH})\\s+${OBJ}(?:\\s+(?:that|like|as))?(?![A-Za-z])`, 'gi'),
+  SPEECH_OBJ,
   // treatment and feelings caused by someone other than the reader: "he treats me like dirt"
   new RegExp(
     `(?<![A-Za-z'])${NOT_I}${NOT_YOU}(?:treat(?:s|ed|ing)?\\s+(?:me|us)(?:\\s+like)?|mak(?:e|es|ing)\\s+(?:me|us)\\s+feel(?:\\s+like)?|made\\s+(?:me|us)\\s+feel(?:\\s+like)?)(?![A-Za-z])`,
@@ -49,6 +84,9 @@ export function reportedRanges(text: string): Range[] {
   for (const re of PATTERNS) {
     re.lastIndex = 0;
     while ((m = re.exec(text))) {
+      // "he called me stupid" is reported; "I called him a sociopath", "call him a scumbag" and
+      // "don't tell me you wrote this junk" are the sender's own words
+      if (re === SPEECH_OBJ && !otherSubject(text, m.index)) continue;
       // the range covers the reporting words too: "called me" says nothing hostile on its own
       const start = m.index;
       CLAUSE_END.lastIndex = m.index + m[0].length;

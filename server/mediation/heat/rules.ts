@@ -70,7 +70,8 @@ function sentenceWords(text: string, start: number, end: number): number {
   return s ? s.split(/\s+/).length : 0;
 }
 
-const CAPS_WORD = /\b[A-Z][A-Z'’]*[A-Z]\b/g;
+// DIGIT is the number placeholder of the Jigsaw sentences, not shouting
+const CAPS_WORD = /\b(?!DIGIT\b)[A-Z][A-Z'’]*[A-Z]\b/g;
 const BANGS = /!{2,}|[!?]{3,}/g;
 
 function shouting(text: string, hits: RuleHit[]): void {
@@ -91,7 +92,10 @@ function shouting(text: string, hits: RuleHit[]): void {
   let runWords = 0;
   let runLetters = 0;
   const flush = () => {
-    if (runWords >= 2 && runLetters >= 6) hits.push({ label: 'shouting', start: runStart, end: runEnd, score: 0.55 });
+    // a few capitalised words are often emphasis ("a LOT WORSE", "RIGHT NOW"): labelled, held only with
+    // something else; a long run is shouting
+    if (runWords >= 4 && runLetters >= 12) hits.push({ label: 'shouting', start: runStart, end: runEnd, score: 0.55 });
+    else if (runWords >= 2 && runLetters >= 6) hits.push({ label: 'shouting', start: runStart, end: runEnd, score: 0.45 });
     else if (runWords === 1 && runLetters >= 5 && /^\s*!/.test(text.slice(runEnd, runEnd + 2)))
       hits.push({ label: 'shouting', start: runStart, end: runEnd, score: 0.45 });
     runWords = 0;

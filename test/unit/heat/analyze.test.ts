@@ -147,6 +147,63 @@ describe('heat analyzer: reported speech is not an attack', () => {
   it('but the sender quoting themselves is their own attack', () => {
     expect(analyze('I said you are an idiot').held).toBe(true);
   });
+
+  it('the sender calling someone names, or telling the reader to, is their own voice', () => {
+    // jigsaw-sentences (toxic): the subject of "called" / "call" / "tell" is the sender or nobody (imperative)
+    for (const t of [
+      'ive called him a sociopath .',
+      'just call him latest scumbag .',
+      'so please dont tell us how bad trump after onlyths in office you stupid twit bernstein !',
+      'I called him an idiot and I would do it again',
+    ]) {
+      expect(analyze(t).held, t).toBe(true);
+    }
+  });
+
+  it('someone else calling the sender names stays reported, with asides and names', () => {
+    for (const t of [
+      'My dad is always, and I mean always, cussing and screaming at me for no reason at all. He makes me feel stupid.',
+      'Then Sam called me a liar.',
+      'I think my husband called me a whore last night.',
+      'When he drinks, he calls me a fat cow.',
+    ]) {
+      expect(analyze(t).held, t).toBe(false);
+    }
+  });
+});
+
+describe('heat analyzer: a story aimed at no one in the room', () => {
+  it('the model alone does not hold a first-person account of what happens to the sender', () => {
+    // counsel-chat (train split)
+    const t = "My mom is always bossy and treats me like a child even though I'm in my 20s. She argues with me over stupid stuff.";
+    expect(analyze(t).held).toBe(false);
+  });
+
+  it('but the rules still judge it, and a story aimed at the reader is judged in full', () => {
+    expect(analyze('My ex is a fucking liar. I hate him so much. I told my lawyer everything and I feel better now.').held).toBe(true);
+    expect(analyze('You never listen to me. I told you three times about the pickup and my mother had to wait for an hour.').held).toBe(true);
+  });
+});
+
+describe('heat analyzer: rule misfires fixed', () => {
+  for (const t of [
+    'I went to a psychologist last week and I liked her.', // not "psycho"
+    'arthur cockfield , i appreciate your article .', // a surname, not profanity
+    'Please put the old toys in the trash can.', // a thing, not an insult
+    'do you believe that this kind of power brokering is typical in washington d. c ?', // "typical" describing
+    'she rolls her eyes every time he talks .', // someone else's contempt, described
+    'highest marginal tax rate is currently onlyand on taxable income of $ DIGIT , DIGIT it is only', // Jigsaw's number placeholder
+    'RT @Yankees: VICTORY! Yankees outlast the As, and oh yeah, FIRST PLACE still resides in the Bronx.', // emphasis, not shouting
+  ]) {
+    it(`not held: ${t}`, () => {
+      expect(analyze(t).held).toBe(false);
+    });
+  }
+
+  it('still labels a one-word "Typical." and a long run of capitals', () => {
+    expect(labelsOf('Typical.')).toContain('contempt');
+    expect(analyze('I SAID GIVE IT BACK TO ME NOW').held).toBe(true);
+  });
 });
 
 describe('heat analyzer: safety path', () => {
