@@ -21,6 +21,8 @@ const F = 'f+u+c+k+|fck|fuk|f\\*+c?k';
 const NOUN_S = alt(INSULT_NOUNS.map((n) => `${n}(?:s|es)?`));
 const ADJ = alt(STRONG_ADJ);
 const ANY_ADJ = alt([...STRONG_ADJ, ...MILD_ADJ]);
+/** "people who criticize you are ...": here "you" is an object, not the one being called names */
+const NOT_OBJECT = "(?<!\\b(?:criticize|criticise|tell|told|call|called|make|made|let|see|saw|help|love|hate|thank|ask|asked|want|need|give|gave|show|showed|pay|paid|meet|met|hurt|hit|treat|treated|like|for|to|with|at|about|of|than|from|by|against)\\s+)";
 /** "not stupid", "isn't dumb": a denial, left alone */
 const NOT_BEFORE = "(?<!\\bnot\\s+)(?<!n['’]?t\\s+)(?<!\\bnot\\s+(?:so|that|too|very)\\s+)(?<!\\bas\\s+)";
 /** determiners after which an insulting noun is replaced rather than dropped */
@@ -49,7 +51,7 @@ const SUBS: Sub[] = [
   // contempt and dismissals without swearing
   [w("who\\s+do\\s+you\\s+think\\s+you\\s+are|get\\s+a\\s+life|grow\\s+up|give\\s+me\\s+a\\s+break|oh\\s+please|yeah\\s+right|nice\\s+try|big\\s+surprise|what\\s+a\\s+surprise|how\\s+convenient|good\\s+luck\\s+with\\s+that|spare\\s+me|get\\s+over\\s+yourself|cry\\s+me\\s+a\\s+river|boo\\s+hoo|wow,?\\s+just\\s+wow|real\\s+mature|very\\s+mature|how\\s+mature|pfft+|duh|classic\\s+you|what\\s+a\\s+joke|whatever\\s+you\\s+say|are\\s+you\\s+kidding\\s+me|(?:what['’]?s|what\\s+is)\\s+(?:wrong\\s+with\\s+you|your\\s+problem)"), ''],
   // "you are an idiot", "you stupid cow", "you're pathetic": the attack carries no content, drop it
-  [w(`(?:you|u|ya)(?:['’]?re|\\s+are|\\s+r|\\s+were|\\s+sound\\s+like|\\s+act\\s+like|\\s+look\\s+like)?\\s+(?:(?:such|so|a|an|the|total|complete|absolute|utter|fucking|freaking|damn|little|big|real|just|really|nothing\\s+but)\\s+)*(?:(?:${ANY_ADJ}|old)\\s+)*(?:${NOUN_S}|${alt(YOU_NOUNS.map((n) => `${n}s?`))}|piece\\s+of\\s+\\w+|waste\\s+of\\s+\\w+|${ANY_ADJ}|hopeless|impossible|nothing)`), ''],
+  [w(`${NOT_OBJECT}(?:you|u|ya)(?:['’]?re|\\s+are|\\s+r|\\s+were|\\s+sound\\s+like|\\s+act\\s+like|\\s+look\\s+like)?\\s+(?:(?:such|so|a|an|the|total|complete|absolute|utter|fucking|freaking|damn|little|big|real|just|really|nothing\\s+but)\\s+)*(?:(?:${ANY_ADJ}|old)\\s+)*(?:${NOUN_S}|${alt(YOU_NOUNS.map((n) => `${n}s?`))}|piece\\s+of\\s+\\w+|waste\\s+of\\s+\\w+|${ANY_ADJ}|hopeless|impossible|nothing)`), ''],
   [w(`(?:you|u|ya)\\s+(?:[a-z]+\\s+)?(?:${NOUN_S}|son\\s+of\\s+a\\s+bitch)`), ''],
   [w('son\\s+of\\s+a\\s+(?:bitch|whore)'), 'person'],
   // absolutes become "often" / "rarely"
@@ -73,11 +75,17 @@ const SUBS: Sub[] = [
   [w("you['’]?re\\s+overreacting|you['’]?re\\s+too\\s+sensitive|you['’]?re\\s+being\\s+dramatic"), 'I see it differently'],
   // "ass" as a body, "shit" as stuff
   [w('(?:of|out\\s+of|in|on|up|from|off)\\s+(?:my|your|his|her|their|our|ur)\\s+(?:ass|arse|asses|butt)'), ''],
+  [w("(my|your|his|her|their|our|ur)\\s+(?:ass|arse)\\s+(?!(?:down|up|over|out|back|home|to|in|on|off|away|outta|here|there|and|or|but|is|was|lol|haha|a|the|some|with|for|at|now|right|already|i|you|he|she|we|they)\\b)(?=[a-z])"), '$1 '],
   [w('(?:my|your|his|her|their|our|ur)\\s+(?:(?:fat|lazy|sorry|stupid|dumb|sexy|white|black|old|skinny|broke|drunk)\\s+)?(?:ass|arse|asses|butt)'), (m) => ({ my: 'me', your: 'you', ur: 'you', his: 'him', her: 'her', their: 'them', our: 'us' })[m.split(/\s+/)[0].toLowerCase()] ?? ''],
   [w('(?:in|up)\\s+the\\s+(?:ass|arse)|(?:kick|kicks|kicking|kicked)\\s+(?:ass|butt)'), (m) => (/kick/i.test(m) ? m.replace(/\s+\w+$/, '') : '')],
   [w('(?:big|bad|fat|lazy|dumb|smart|crazy|sorry|broke|stupid)\\s*-?\\s*ass(?=\\s+[a-z])'), (m) => m.replace(/\s*-?\s*ass$/i, '')],
   [w('(?:bull\\s*shit|bs|horse\\s*shit)'), 'nonsense'],
-  [w('shit(?=\\s+(?:is|was|got|gets|just|has|had|happens|happened)\\b)'), 'it'],
+  [w('(?<!\\b(?:the|this|that|some|my|your|his|her|their|our|a)\\s+)shit(?=\\s+(?:is|was|got|gets|just|has|had|happens|happened)\\b)'), 'it'],
+  [w('(the)\\s+(?:shit|crap)(?=\\s+(?:that|which|you|they|he|she|we|i|about)\\b)'), '$1 stuff'],
+  [w('(kind|sort|type|lot|lots|bunch|load|loads|full)\\s+of\\s+(?:shit|crap)'), (m, k: string) => `${k} of ${/kind|sort|type/i.test(k) ? 'thing' : 'stuff'}`],
+  [w('(looks?|looked|is|was|are|were|sounds?|sounded|tastes?|smells?|feels?|felt)\\s+(?:like\\s+)?(?:shit|crap)(?=\\s*(?:[.!?,;]|$|and\\b|but\\b|to\\b|this\\b|today\\b|now\\b))'), '$1 bad'],
+  [w('ass\\s*-?\\s*hole(s?)'), 'asshole$1'],
+  [w(`in\\s+the\\s+(?:flying\\s+)?(?:${F})`), 'on earth'],
   [w('pain\\s+in\\s+the\\s+(?:ass|arse|butt|neck)'), 'pain'],
   [w('(?:pissed|pissy)(?:\\s+off)?'), 'annoyed'],
   [w('(piss(?:es|ing)?)\\s+(me|us|him|her|them|you|people|everyone)\\s+off'), (_m, v: string, who: string) => `${/ing$/i.test(v) ? 'annoying' : /es$/i.test(v) ? 'annoys' : 'annoy'} ${who}`],
@@ -242,7 +250,8 @@ function cuts(original: string, s: string, sp: { start: number; end: number; mar
   const out: { c: string; cost: number }[] = [];
   const make = (b: string, by: string, a: string) => caseLike(original, tidy(`${b} ${by} ${a}`));
   const soft = SOFT[word.toLowerCase()];
-  if (soft) out.push({ c: make(before, soft, after), cost: base + word.length / 2 });
+  // before a noun ("a silly remark") the word can simply go; after "is" it needs a replacement
+  if (soft) out.push({ c: make(before, soft, after), cost: base + word.length / 2 + (/^\s+(?!(?:and|or|but|to|for|if|as)\b)[a-z]/i.test(after) ? word.length : 0) });
   const cut = make(before, '', after);
   const dangles = DANGLING.test(cut) && !DANGLING.test(s);
   out.push({ c: cut, cost: base + word.length + (dangles ? 12 : 0) });
@@ -286,7 +295,8 @@ export function cleanEdit(text: string): string | null {
         if (c === s || !c) continue;
         const cj = judge(c);
         if (!cj.held) {
-          if (!cheapest || cost < cheapest.cost) cheapest = { s: c, j: cj, cost };
+          const k = cost;
+          if (!cheapest || k < cheapest.cost) cheapest = { s: c, j: cj, cost: k };
         } else if (!coolest || cj.heat < coolest.j.heat) coolest = { s: c, j: cj };
       }
     }
