@@ -93,7 +93,7 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   const rooms = new RoomService(deps);
   const messages = new MessagePipeline(deps, rooms);
   const prep = new PrepService(deps, rooms);
-  attachGateway(io as never, { store, rooms, messages, prep, presence, limits, metrics });
+  attachGateway(io as never, { store, rooms, messages, prep, presence, limits, metrics, proxyHops: config.trustProxyHops });
 
   server.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io/')) return; // socket.io's own
@@ -101,7 +101,8 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   });
 
   expressApp.disable('x-powered-by');
-  expressApp.set('trust proxy', 'loopback');
+  // req.ip (per-address rate limits) believes X-Forwarded-For only from configured proxies.
+  expressApp.set('trust proxy', config.trustProxyHops);
   // Plain-http deployments (a LAN, a laptop) must keep working, so requests are not forced to https.
   expressApp.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   expressApp.use(express.json({ limit: '32kb' }));

@@ -3,8 +3,9 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../shar
 
 export type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/** WebSocket first (several server processes need no sticky sessions then); long-polling if it is blocked. */
 export function connectRoom(token: string): RoomSocket {
-  return io({ auth: { token }, reconnectionDelayMax: 4000 });
+  return io({ auth: { token }, reconnectionDelayMax: 4000, transports: ['websocket', 'polling'] });
 }
 
 type Payload<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[0];

@@ -24,6 +24,7 @@ import { authenticate, type Identity } from '../rooms/credentials.js';
 import type { MessagePipeline } from '../rooms/messagePipeline.js';
 import type { RoomService } from '../rooms/roomService.js';
 import type { Store } from '../store/types.js';
+import { clientAddress } from '../util/clientAddress.js';
 import { personChannel, roomChannel } from './channels.js';
 import type { RateKind, RateLimits } from './limits.js';
 import type { Presence } from './presence.js';
@@ -39,6 +40,8 @@ export interface GatewayDeps {
   presence: Presence;
   limits: RateLimits;
   metrics: Metrics;
+  /** Trusted proxies in front (TRUST_PROXY_HOPS), for the connecting address. */
+  proxyHops?: number;
 }
 
 const NoPayload = zod.object({}).passthrough();
@@ -56,7 +59,7 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
   const { rooms, messages, prep, presence, limits, metrics } = deps;
 
   io.use(async (socket, next) => {
-    const address = socket.handshake.address;
+    const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], deps.proxyHops ?? 0);
     if (!limits.allow('connect', address)) return next(new Error('rate_limited'));
     const who = await authenticate(deps.store, (socket.handshake.auth as { token?: unknown } | undefined)?.token).catch(() => null);
     if (!who) return next(new Error('unauthorized'));
