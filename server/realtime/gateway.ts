@@ -115,6 +115,14 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
         void handle(socket, event, r, payload, maybeAck);
       });
     }
+    // An event nobody handles still gets an answer, so a client waiting on its ack never hangs.
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (typeof event === 'string' && Object.hasOwn(routes, event)) return;
+      const last = args[args.length - 1];
+      const ack = typeof last === 'function' ? (last as (body: unknown) => void) : undefined;
+      metrics.rejected.inc({ code: 'not_found' });
+      ack?.({ ok: false, error: { code: 'not_found', message: 'There is no such event.' } });
+    });
     try {
       await added;
       const room = await rooms.room(who.roomId);

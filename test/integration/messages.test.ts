@@ -204,4 +204,12 @@ describe('history and reconnecting', () => {
     const state = await (a as any).timeout(5000).emitWithAck('room:state');
     expect(state).toMatchObject({ ok: true, state: { roomId: host.roomId } });
   });
+
+  it('answers an event it does not know with not_found rather than leaving the ack waiting', async () => {
+    const host = await createRoom(server().url);
+    const a = await connect(server().url, host.token);
+    expect(await call(a, 'message:sendd', { clientMsgId: 'x', text: 'typo in the event name' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await (a as any).timeout(5000).emitWithAck('constructor')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(a.connected).toBe(true);
+  });
 });

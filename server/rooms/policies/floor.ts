@@ -102,7 +102,7 @@ export function canSpeak(room: RoomRecord, participantId: string): { ok: true } 
     case 'round':
     case 'hand-raise':
       if (f.holder === participantId) return { ok: true };
-      return { ok: false, code: 'not_your_turn', message: waitingText(room.mode) };
+      return { ok: false, code: 'not_your_turn', message: waitingText(room.mode, f.holder === null) };
     case 'speaker-listener':
       if (f.listener === null && f.holder === participantId) return { ok: true };
       if (f.stage === 'speaking' && f.holder === participantId) return { ok: true };
@@ -111,9 +111,10 @@ export function canSpeak(room: RoomRecord, participantId: string): { ok: true } 
   }
 }
 
-function waitingText(mode: TurnMode): string {
-  return mode === 'round'
-    ? 'It is someone else’s turn right now. The floor comes to you in order.'
+function waitingText(mode: TurnMode, floorIsFree: boolean): string {
+  if (mode === 'round') return 'It is someone else’s turn right now. The floor comes to you in order.';
+  return floorIsFree
+    ? 'No one has the floor yet. Raise your hand and it will come to you.'
     : 'Someone else has the floor right now. Raise your hand and the floor will come to you.';
 }
 

@@ -81,6 +81,12 @@ describe('round mode', () => {
 });
 
 describe('hand-raise mode', () => {
+  it('tells someone who writes while the floor is free to raise a hand, and how that differs when it is taken', () => {
+    expect(canSpeak(room('hand-raise'), 'ben')).toMatchObject({ ok: false, code: 'not_your_turn', message: expect.stringMatching(/No one has the floor yet/) });
+    const taken = run(room('hand-raise'), { type: 'request', participantId: 'ann' });
+    expect(canSpeak(taken, 'ben')).toMatchObject({ ok: false, code: 'not_your_turn', message: expect.stringMatching(/Someone else has the floor/) });
+  });
+
   it('gives a free floor to the first raised hand at once', () => {
     const r = run(room('hand-raise'), { type: 'request', participantId: 'ben' });
     expect(r.floor.holder).toBe('ben');
