@@ -61,6 +61,7 @@ function main(): void {
       for (const text of heldOut) {
         n++;
         const a = analyze(text, { suggestions: false });
+        if (!a.held && a.heat >= Number(process.env.CV_SHOW ?? 2)) console.log(`near fold ${k} heat ${a.heat} [${a.labels.join(',')}] ${text.replace(/\s+/g, ' ').slice(0, 400)}`);
         if (a.held) {
           fp++;
           console.log(`FP fold ${k} heat ${a.heat} [${a.labels.join(',')}] ${text.replace(/\s+/g, ' ').slice(0, 400)}`);

@@ -69,12 +69,13 @@ function isDirected(text: string, reported: { start: number; end: number }[], na
 }
 
 const NARRATIVE_WEIGHT = 0.4;
+const SOFT_IN_STORY = new Set<HeatLabel>(['stonewalling', 'defensiveness', 'contempt', 'shouting']);
 const FIRST_PERSON_RE = /(?<![\w'’])(?:i|i'm|i’m|im|i've|i’ve|ive|i'd|i’d|me|my|myself|mine)(?![\w'’])/gi;
 const SENTENCE_END_RE = /[.!?]+(?:\s|$)/g;
 
 /** Several sentences, several of them about the sender: someone telling what happens to them. */
 function isNarrative(text: string): boolean {
-  if (text.length < 100) return false;
+  if (text.length < 80) return false;
   const sentences = text.match(SENTENCE_END_RE)?.length ?? 0;
   if (sentences < 2) return false;
   return (text.match(FIRST_PERSON_RE)?.length ?? 0) >= 3;
@@ -124,9 +125,19 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       return ctx.otherNames!.some((n) => n && near.includes(n.toLowerCase())) ? { ...h, score: 0.85 } : h;
     });
   }
+  // a story about the sender's life, aimed at no one in the room: "I give up", "I'm done", capitals,
+  // "oh please" and a bare "lazy" in it tell how the sender felt or what someone did, so they are
+  // labelled but not held (profanity, directed insults, threats and self-harm still are)
+  const narrative = !directed && isNarrative(text);
+  if (narrative) hits = hits.map((h) => (SOFT_IN_STORY.has(h.label) && h.score > 0.35 ? { ...h, score: 0.35 } : h));
   let ruleCold = 1;
   const best = new Map<HeatLabel, number>();
-  for (const h of hits) best.set(h.label, Math.max(best.get(h.label) ?? 0, h.score));
+  for (const h of hits) {
+    // in a story the soft signs count once, together: a feeling told, not several attacks
+    const soft = narrative && (SOFT_IN_STORY.has(h.label) || h.score < 0.5);
+    const key = soft ? 'stonewalling' : h.label;
+    best.set(key, Math.max(best.get(key) ?? 0, h.score));
+  }
   for (const s of best.values()) ruleCold *= 1 - s;
   const ruleHeat = 1 - ruleCold;
 
@@ -142,7 +153,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // a story about the sender's life, aimed at no one in the room ("My mom is always bossy and treats me
   // like a child. She argues with me over stupid stuff."): the model (trained on single hostile sentences
   // and tweets) over-reads its hard words, so it alone cannot hold it; the rules still judge it in full
-  if (!directed && mh > 0 && isNarrative(text)) mh *= NARRATIVE_WEIGHT;
+  if (narrative) mh *= NARRATIVE_WEIGHT;
   const heat = Math.max(mh, ruleHeat);
   const safety = hits.some((h) => SAFETY_LABELS.includes(h.label));
   const held = heat >= threshold || safety;

@@ -36,6 +36,8 @@ interface Rule {
   score: number;
   /** only inside a short sentence (stonewalling) */
   maxWords?: number;
+  /** only when the words make up at least half of their clause: "Fine." but not "Everything was fine." */
+  mostOfClause?: boolean;
   /** skip when the words before the match make it about the sender ("I feel stupid") */
   notSelf?: boolean;
 }
@@ -56,10 +58,20 @@ const RULES: Rule[] = [
   { label: 'criticism', re: rx(phrases(CRITICISM)), score: 0.6 },
   { label: 'blame', re: rx(phrases(BLAME)), score: 0.55 },
   { label: 'defensiveness', re: rx(phrases(DEFENSIVENESS)), score: 0.35 },
-  { label: 'stonewalling', re: rx(phrases(STONEWALLING)), score: 0.55, maxWords: 7 },
+  { label: 'stonewalling', re: rx(phrases(STONEWALLING)), score: 0.55, maxWords: 7, mostOfClause: true },
 ];
 
 const SELF_BEFORE = /(?:\bi\s*(?:['’]m|am|was|feel|felt|look|looked|sound|seem)|\bmyself|\bme\s+(?:feel|look)|\bfeel(?:ing)?|\bfelt)\s+(?:\w+\s+){0,3}$/i;
+
+function clauseShare(text: string, start: number, end: number): number {
+  let a = start;
+  while (a > 0 && !/[.!?\n,;:]/.test(text[a - 1])) a--;
+  let b = end;
+  while (b < text.length && !/[.!?\n,;:]/.test(text[b])) b++;
+  const all = text.slice(a, b).trim().split(/\s+/).length;
+  const own = text.slice(start, end).trim().split(/\s+/).length;
+  return own / Math.max(1, all);
+}
 
 function sentenceWords(text: string, start: number, end: number): number {
   let a = start;
@@ -136,6 +148,7 @@ export function runRules(text: string, reported: Range[]): RuleResult {
       const end = start + m[0].length;
       if (inRanges(reported, start, end)) continue;
       if (r.maxWords && sentenceWords(text, start, end) > r.maxWords) continue;
+      if (r.mostOfClause && clauseShare(text, start, end) < 0.5) continue;
       if (r.notSelf && SELF_BEFORE.test(text.slice(Math.max(0, start - 40), start))) continue;
       // a weaker rule over the same words as a stronger one of the same label adds nothing
       if (hits.some((h) => h.label === r.label && h.start <= start && h.end >= end)) continue;

@@ -179,7 +179,26 @@ describe('heat analyzer: a story aimed at no one in the room', () => {
     expect(analyze(t).held).toBe(false);
   });
 
+  it('"I give up", "yeah right" and a bare "lazy" in a story are labelled, not held', () => {
+    for (const t of [
+      "We had a fight last night. I said I'm done. He left the house and I cried for hours.",
+      'My husband drinks every night and then I am the one who cleans up. Yeah right, like that is fair. I give up.',
+      'My husband is so lazy and selfish. I give up. I am so tired of doing everything myself.',
+    ]) {
+      const a = analyze(t);
+      expect(a.held, t).toBe(false);
+      expect(a.labels.length, t).toBeGreaterThan(0);
+    }
+  });
+
+  it('the same story about a participant in the room is aimed at the reader', () => {
+    const t = 'Sam is so lazy and selfish. I give up. I am so tired of doing everything myself.';
+    expect(analyze(t).held).toBe(false);
+    expect(analyze(t, { context: { otherNames: ['Sam'] } }).held).toBe(true);
+  });
+
   it('but the rules still judge it, and a story aimed at the reader is judged in full', () => {
+    expect(analyze('My husband is a fucking liar. I give up. I am so tired of doing everything myself.').held).toBe(true);
     expect(analyze('My ex is a fucking liar. I hate him so much. I told my lawyer everything and I feel better now.').held).toBe(true);
     expect(analyze('You never listen to me. I told you three times about the pickup and my mother had to wait for an hour.').held).toBe(true);
   });
@@ -199,6 +218,16 @@ describe('heat analyzer: rule misfires fixed', () => {
       expect(analyze(t).held).toBe(false);
     });
   }
+
+  it('stonewalling words only count when they are most of their clause', () => {
+    for (const t of ['Everything was fine.', 'The kids are fine.', 'He said whatever and walked away. I felt so small.']) {
+      expect(analyze(t).held, t).toBe(false);
+    }
+    for (const t of ['Fine.', 'Fine, whatever.', 'Forget it.', 'Leave me alone!']) {
+      expect(labelsOf(t), t).toContain('stonewalling');
+      expect(analyze(t).held, t).toBe(true);
+    }
+  });
 
   it('still labels a one-word "Typical." and a long run of capitals', () => {
     expect(labelsOf('Typical.')).toContain('contempt');
