@@ -9,6 +9,10 @@ export const LIMITS = {
   clauseChars: 1000,
   breakMinutesMax: 60,
   clientMsgIdChars: 64,
+  /** People who take part (host and participants) per kind of room. */
+  partiesPerKind: { couple: 2, family: 10, workplace: 10 },
+  /** Observers and mediators, together, per room. */
+  supportersPerRoom: 4,
 } as const;
 
 export const ROOM_KINDS = ['couple', 'family', 'workplace'] as const;

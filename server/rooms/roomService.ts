@@ -17,6 +17,7 @@ import { FacilitatorVoice } from './facilitatorVoice.js';
 import { newParticipant, newRoom } from './newRoom.js';
 import { breakIsOver, endBreak, startBreak } from './policies/breaks.js';
 import { applyFloor, isModerator, parties, type FloorEvent } from './policies/floor.js';
+import { mayJoin } from './policies/membership.js';
 import { phaseAfterAgreement } from './policies/phase.js';
 import type { RoomRecord } from './types.js';
 import { roomView, visiblyChanged } from './view.js';
@@ -104,6 +105,8 @@ export class RoomService {
     const now = this.deps.now();
     const participant = newParticipant(newId('p'), name, invite.role, now);
     const { room, result: startsJoint } = await this.change(roomId, (r) => {
+      const allowed = mayJoin(r, invite.role);
+      if (!allowed.ok) throw new AppError(allowed.code, allowed.message);
       const joined: RoomRecord = { ...r, participants: [...r.participants, participant] };
       const floor = applyFloor(joined, { type: 'joined', participantId: participant.participantId }, now, this.floorSettings);
       if (floor.ok) joined.floor = floor.floor;

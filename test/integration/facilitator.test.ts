@@ -5,7 +5,7 @@ const server = useServer();
 
 describe('the local facilitator in the room', () => {
   it('welcomes everyone with ground rules when the second party joins, once', async () => {
-    const host = await createRoom(server().url, { kind: 'couple', name: 'Ann', mode: 'speaker-listener' });
+    const host = await createRoom(server().url, { kind: 'family', name: 'Ann', mode: 'speaker-listener' });
     const a = await connect(server().url, host.token);
     const welcome = next(a, 'facilitator', (f: any) => f.kind === 'welcome');
     const guest = await joinRoom(server().url, host.roomId, host.inviteCode, 'Ben');

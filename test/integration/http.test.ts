@@ -45,8 +45,13 @@ describe('rooms over HTTP', () => {
       const member = await joinRoom(server().url, host.roomId, res.json.inviteCode, role);
       expect(member.role).toBe(role);
     }
-    const guest = await joinRoom(server().url, host.roomId, host.inviteCode, 'Ben');
-    expect((await http(server().url, 'POST', `/api/rooms/${host.roomId}/invites`, { role: 'observer' }, guest.token)).json.error.code).toBe('forbidden');
+    // The couple now has its two people (host and the participant above): no third.
+    const third = await http(server().url, 'POST', `/api/rooms/${host.roomId}/join`, { inviteCode: host.inviteCode, name: 'Cleo' });
+    expect(third.status).toBe(409);
+    expect(third.json.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/two people/) });
+    const family = await createRoom(server().url, { kind: 'family', name: 'Mum' });
+    const guest = await joinRoom(server().url, family.roomId, family.inviteCode, 'Ben');
+    expect((await http(server().url, 'POST', `/api/rooms/${family.roomId}/invites`, { role: 'observer' }, guest.token)).json.error.code).toBe('forbidden');
     expect((await http(server().url, 'POST', `/api/rooms/${host.roomId}/invites`, { role: 'host' }, host.token)).json.error.code).toBe('invalid_payload');
   });
 
