@@ -254,14 +254,17 @@ describe('a mediation session in the browser', () => {
     await dialog.getByLabel('Your version').fill('When plans change at the last minute, I feel left out. Could we check in first?');
     await dialog.getByRole('button', { name: 'Send my version' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await host.getByText('When plans change at the last minute, I feel left out.').waitFor();
-    // Several warm messages in a row: the facilitator may call a pause itself (the room's heat policy).
+    // Several warm messages in a row: the facilitator may call a pause itself (the room's heat policy). A break covers the
+    // conversation, so the message is there to read once it ends.
+    const editedMessage = host.getByRole('list', { name: 'Conversation' }).getByText('When plans change at the last minute, I feel left out.');
+    await editedMessage.or(host.getByTestId('break-overlay')).first().waitFor();
     const facilitatorBreak = await host.getByText('The facilitator suggested a pause').waitFor({ timeout: 3000 }).then(() => true, () => false);
     if (facilitatorBreak) {
       await guest.getByTestId('break-overlay').waitFor();
       await host.getByRole('button', { name: 'End the break for everyone' }).click();
       await guest.getByTestId('break-overlay').waitFor({ state: 'detached' });
     }
+    await editedMessage.waitFor();
 
     // A threat is never delivered as written: the sender is offered help and the room pauses.
     await guest.getByLabel('Your message to the room').fill('I will hurt you');
@@ -275,6 +278,9 @@ describe('a mediation session in the browser', () => {
     await safety.waitFor({ state: 'detached' });
     expect(await host.getByText('I will hurt you').count()).toBe(0);
     await host.getByTestId('break-overlay').waitFor();
+    // The pause replaces the conversation for Sam too, and keyboard focus lands on it rather than being lost.
+    await guest.getByTestId('break-overlay').waitFor();
+    await expect.poll(() => guest.evaluate(() => document.activeElement?.id)).toBe('break-heading');
     await host.getByRole('button', { name: 'End the break for everyone' }).click();
     await guest.getByTestId('break-overlay').waitFor({ state: 'detached' });
 

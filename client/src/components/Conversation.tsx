@@ -13,7 +13,6 @@ interface Props {
   draft: string;
   setDraft: (t: string) => void;
   onResult: (r: SendResult, clientMsgId: string, text: string) => void;
-  onBreak: boolean;
   onPropose: () => void;
 }
 
@@ -30,7 +29,7 @@ function Who({ at, children }: { at: number; children: ReactNode }) {
   );
 }
 
-export function Conversation({ socket, view, log, me, names, draft, setDraft, onResult, onBreak, onPropose }: Props) {
+export function Conversation({ socket, view, log, me, names, draft, setDraft, onResult, onPropose }: Props) {
   const [error, setError] = useState('');
   const [sending, setSending] = useState(false);
   const [proposed, setProposed] = useState<Record<string, string>>({});
@@ -119,19 +118,13 @@ export function Conversation({ socket, view, log, me, names, draft, setDraft, on
         <Composer
           id="composer"
           label="Your message to the room"
-          help={
-            onBreak
-              ? 'The room is on a break. Your private prep space is still open.'
-              : may.ok
-                ? 'Everyone in the room will see this. Enter sends, Shift+Enter starts a new line.'
-                : may.why
-          }
+          help={may.ok ? 'Everyone in the room will see this. Enter sends, Shift+Enter starts a new line.' : may.why}
           value={draft}
           onChange={setDraft}
           onSend={() => void send()}
           error={error}
           submitLabel={sending ? 'Sending…' : 'Send'}
-          submitDisabled={sending || !draft.trim() || onBreak}
+          submitDisabled={sending || !draft.trim()}
         />
       ) : (
         <p className="muted">You are observing: you can read along, but not write to the room.</p>

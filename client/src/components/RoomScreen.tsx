@@ -43,7 +43,8 @@ export function RoomScreen({ roomId }: { roomId: string }) {
     if (held || !focusAfterReview.current) return;
     const target = focusAfterReview.current === 'composer' ? document.getElementById('composer') : returnFocus.current;
     focusAfterReview.current = null;
-    (target?.isConnected ? target : document.getElementById('composer'))?.focus();
+    // The composer, or on a break (which replaces the conversation) the break's heading.
+    (target?.isConnected ? target : (document.getElementById('composer') ?? document.getElementById('break-heading')))?.focus();
   }, [held]);
 
   // The first tab follows the phase: prepare alone first, then talk, then agree.
@@ -157,19 +158,21 @@ export function RoomScreen({ roomId }: { roomId: string }) {
             )}
             {current === 'room' && socket && view && (
               <>
+                {/* A break covers the conversation; the draft and the log wait for it in this screen's state. */}
                 {onBreak && <BreakOverlay brk={onBreak} socket={socket} me={me} names={names} onPrepare={() => setTab('prep')} />}
-                <Conversation
-                  socket={socket}
-                  view={view}
-                  log={room.log}
-                  me={me}
-                  names={names}
-                  draft={draft}
-                  setDraft={setDraft}
-                  onResult={onResult}
-                  onBreak={Boolean(onBreak)}
-                  onPropose={() => setTab('agreement')}
-                />
+                {!onBreak && (
+                  <Conversation
+                    socket={socket}
+                    view={view}
+                    log={room.log}
+                    me={me}
+                    names={names}
+                    draft={draft}
+                    setDraft={setDraft}
+                    onResult={onResult}
+                    onPropose={() => setTab('agreement')}
+                  />
+                )}
               </>
             )}
             {current === 'agreement' && socket && view && (
