@@ -57,26 +57,31 @@ export class MemoryStore implements Store {
   }
 
   async putToken(tokenHash: string, record: TokenRecord): Promise<void> {
-    const data = this.rooms.get(record.roomId);
-    if (!data) return;
-    data.tokens.add(tokenHash);
-    this.tokens.set(tokenHash, copy(record));
+    this.putMember(this.tokens, 'tokens', tokenHash, record);
   }
 
   async getToken(tokenHash: string): Promise<TokenRecord | null> {
-    const record = this.tokens.get(tokenHash);
-    return record ? copy(record) : null;
+    return this.getMember(this.tokens, tokenHash);
   }
 
   async putInvite(codeHash: string, record: InviteRecord): Promise<void> {
-    const data = this.rooms.get(record.roomId);
-    if (!data) return;
-    data.invites.add(codeHash);
-    this.invites.set(codeHash, copy(record));
+    this.putMember(this.invites, 'invites', codeHash, record);
   }
 
   async getInvite(codeHash: string): Promise<InviteRecord | null> {
-    const record = this.invites.get(codeHash);
+    return this.getMember(this.invites, codeHash);
+  }
+
+  /** A token or invite, kept only while its room exists, and listed under the room for deletion. */
+  private putMember<T extends { roomId: string }>(map: Map<string, T>, list: 'tokens' | 'invites', hash: string, record: T): void {
+    const data = this.rooms.get(record.roomId);
+    if (!data) return;
+    data[list].add(hash);
+    map.set(hash, copy(record));
+  }
+
+  private getMember<T>(map: Map<string, T>, hash: string): T | null {
+    const record = map.get(hash);
     return record ? copy(record) : null;
   }
 

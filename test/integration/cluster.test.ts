@@ -16,6 +16,16 @@ async function node(overrides = {}): Promise<TestServer> {
   return srv;
 }
 
+/** A couple's room on two processes: Ann connected to the first, Ben to the second. */
+async function coupleAcrossTwo() {
+  const [one, two] = [await node(), await node()];
+  const host = await createRoom(one.url, { kind: 'couple', name: 'Ann' });
+  const guest = await joinRoom(one.url, host.roomId, host.inviteCode, 'Ben');
+  const a = await connect(one.url, host.token);
+  const b = await connect(two.url, guest.token);
+  return { one, two, host, guest, a, b };
+}
+
 afterEach(() => closeClients());
 useProviders();
 afterAll(async () => {
@@ -59,11 +69,7 @@ describe('two processes serving one room over Redis', () => {
   });
 
   it('a break ends once, with one recap, though both processes hold a timer', async () => {
-    const [one, two] = [await node(), await node()];
-    const host = await createRoom(one.url, { kind: 'couple', name: 'Ann' });
-    const guest = await joinRoom(one.url, host.roomId, host.inviteCode, 'Ben');
-    const a = await connect(one.url, host.token);
-    const b = await connect(two.url, guest.token);
+    const { one, two, host, guest, a, b } = await coupleAcrossTwo();
     expect(await call(b, 'break:request', { minutes: 1 })).toMatchObject({ ok: true });
     // Pull the end forward in the store so the test need not wait a minute; both processes re-arm.
     await one.app.rooms.change(host.roomId, (r) => ({ room: { ...r, break: r.break && { ...r.break, endsAt: Date.now() + 300 } }, result: null }));
@@ -87,11 +93,7 @@ describe('two processes serving one room over Redis', () => {
   });
 
   it('keeps the agreement the same on both processes: typing, server-owned fields, awareness, deletion', async () => {
-    const [one, two] = [await node(), await node()];
-    const host = await createRoom(one.url, { kind: 'couple', name: 'Ann' });
-    const guest = await joinRoom(one.url, host.roomId, host.inviteCode, 'Ben');
-    const a = await connect(one.url, host.token);
-    const b = await connect(two.url, guest.token);
+    const { one, two, host, guest, a, b } = await coupleAcrossTwo();
     const ann = provider(one.url, host.roomId, host.token);
     const ben = provider(two.url, host.roomId, guest.token);
     await until(() => ann.p.synced && ben.p.synced);
