@@ -13,16 +13,19 @@ import { analyze } from './index.js';
 import type { RuleHit } from './rules.js';
 import { INSULT_NOUNS, INTENSIFIERS, MILD_ADJ, SLURS, SOFT, STOPWORDS, STRONG_ADJ, TEXTING, YOU_NOUNS } from './rewriteLexicon.js';
 
-type Sub = [RegExp, string | ((m: string, ...g: string[]) => string)];
+/** [pattern, replacement, optional cheap test: the pattern is only tried when the text passes it] */
+type Sub = [RegExp, string | ((m: string, ...g: string[]) => string), RegExp?];
 const w = (body: string, flags = 'gi') => new RegExp(`(?<![\\w'’])(?:${body})(?![\\w'’])`, flags);
 const alt = (list: string[]) => list.join('|');
 
-const F = 'f+u+c+k+|fck|fuk|f\\*+c?k';
+const F = '(?:f+u+c+k+|fck|fuk|f\\*+c?k)';
 const NOUN_S = alt(INSULT_NOUNS.map((n) => `${n}(?:s|es)?`));
 const ADJ = alt(STRONG_ADJ);
 const ANY_ADJ = alt([...STRONG_ADJ, ...MILD_ADJ]);
 /** "people who criticize you are ...": here "you" is an object, not the one being called names */
-const NOT_OBJECT = "(?<!\\b(?:criticize|criticise|tell|told|call|called|make|made|let|see|saw|help|love|hate|thank|ask|asked|want|need|give|gave|show|showed|pay|paid|meet|met|hurt|hit|treat|treated|like|for|to|with|at|about|of|than|from|by|against)\\s+)";
+const NOT_OBJECT = "(?<!\\b(?:criticize|criticise|tell|told|call|called|make|made|let|see|saw|help|love|hate|thank|ask|asked|want|need|give|gave|show|showed|pay|paid|meet|met|hurt|hit|treat|treated|like|for|to|with|at|about|of|than|from|by|against)\\s+(?:you|u|ya))";
+const YOU_HINT = /(?<![\w'’])(?:you|u|ya)/i;
+const NOUN_HINT = new RegExp(`${NOUN_S}|${SLURS.join('|')}`, 'i');
 /** "not stupid", "isn't dumb": a denial, left alone */
 const NOT_BEFORE = "(?<!\\bnot\\s+)(?<!n['’]?t\\s+)(?<!\\bnot\\s+(?:so|that|too|very)\\s+)(?<!\\bas\\s+)";
 /** determiners after which an insulting noun is replaced rather than dropped */
@@ -48,11 +51,13 @@ const SUBS: Sub[] = [
   [w(`(?:${F})(?:ed|in['’]?|ing)?\\s+up`), (m) => (/ed\s/i.test(m) ? 'messed up' : /in['’]?\s|ing\s/i.test(m) ? 'messing up' : 'mess up')],
   [w(`(?:${F})(?:ing|in['’]?)?\\s+(?:with|around)`), (m) => (/ing|in['’]?\s/i.test(m) ? 'messing ' : 'mess ') + m.split(/\s+/).pop()],
   [w(`(?:${F})ed`), 'messed up'],
-  // contempt and dismissals without swearing
+  // contempt and dismissals without swearing; a real question inside one is kept, asked plainly
+  [w(`are\\s+(?:you|u)\\s+(?:(?:${F}\\w*|freaking|effing|bloody|really|seriously)\\s+)?(?:kidding|joking|serious)(?:\\s+me)?`), (m) => `${m.split(/\s+/)[0]} you serious`],
+  [w("(?:what['’]?s|what\\s+is|whats)\\s+(?:wrong\\s+with\\s+(?:you|u)|(?:your|ur)\\s+problem)"), (m) => (/wrong/i.test(m) ? `${m.split(/\s+/)[0].replace(/['’]?s$/i, '')} is going on with you` : `${m.split(/\s+/)[0].replace(/['’]?s$/i, '')} is the problem`)],
   [w("who\\s+do\\s+you\\s+think\\s+you\\s+are|get\\s+a\\s+life|grow\\s+up|give\\s+me\\s+a\\s+break|oh\\s+please|yeah\\s+right|nice\\s+try|big\\s+surprise|what\\s+a\\s+surprise|how\\s+convenient|good\\s+luck\\s+with\\s+that|spare\\s+me|get\\s+over\\s+yourself|cry\\s+me\\s+a\\s+river|boo\\s+hoo|wow,?\\s+just\\s+wow|real\\s+mature|very\\s+mature|how\\s+mature|pfft+|duh|classic\\s+you|what\\s+a\\s+joke|whatever\\s+you\\s+say|are\\s+you\\s+kidding\\s+me|(?:what['’]?s|what\\s+is)\\s+(?:wrong\\s+with\\s+you|your\\s+problem)"), ''],
   // "you are an idiot", "you stupid cow", "you're pathetic": the attack carries no content, drop it
-  [w(`${NOT_OBJECT}(?:you|u|ya)(?:['’]?re|\\s+are|\\s+r|\\s+were|\\s+sound\\s+like|\\s+act\\s+like|\\s+look\\s+like)?\\s+(?:(?:such|so|a|an|the|total|complete|absolute|utter|fucking|freaking|damn|little|big|real|just|really|nothing\\s+but)\\s+)*(?:(?:${ANY_ADJ}|old)\\s+)*(?:${NOUN_S}|${alt(YOU_NOUNS.map((n) => `${n}s?`))}|piece\\s+of\\s+\\w+|waste\\s+of\\s+\\w+|${ANY_ADJ}|hopeless|impossible|nothing)`), ''],
-  [w(`(?:you|u|ya)\\s+(?:[a-z]+\\s+)?(?:${NOUN_S}|son\\s+of\\s+a\\s+bitch)`), ''],
+  [w(`(?:you|u|ya)${NOT_OBJECT}(?:['’]?re|\\s+are|\\s+r|\\s+were|\\s+sound\\s+like|\\s+act\\s+like|\\s+look\\s+like)?\\s+(?:(?:such|so|a|an|the|total|complete|absolute|utter|fucking|freaking|damn|little|big|real|just|really|nothing\\s+but)\\s+)*(?:(?:${ANY_ADJ}|old)\\s+)*(?:${NOUN_S}|${alt(YOU_NOUNS.map((n) => `${n}s?`))}|piece\\s+of\\s+\\w+|waste\\s+of\\s+\\w+|${ANY_ADJ}|hopeless|impossible|nothing)`), '', YOU_HINT],
+  [w(`(?:you|u|ya)\\s+(?:[a-z]+\\s+)?(?:${NOUN_S}|son\\s+of\\s+a\\s+bitch)`), '', NOUN_HINT],
   [w('son\\s+of\\s+a\\s+(?:bitch|whore)'), 'person'],
   // absolutes become "often" / "rarely"
   [w('you\\s+always'), 'you often'],
@@ -109,7 +114,7 @@ const SUBS: Sub[] = [
   [w('(?:shitty|crappy|shite|shitting|shitload)'), (m) => (/^shit(ty|e)$|crappy/i.test(m) ? 'bad' : '')],
   [w('(?:shit|crap|shits)'), ''],
   // insulting nouns: "the idiots" -> "the people", "idiot!" -> ""
-  [w(`(${DET})\\s+((?:(?:${ADJ}|total|complete|absolute|utter)\\s+)*)((?:[a-z]+\\s+)?)(${NOUN_S}|${alt(SLURS)})`), (_m, det: string, _adj: string, other: string, noun: string) => `${det} ${STOPWORDS.has(other.trim().toLowerCase()) ? '' : other}${PLURAL_NOUN.test(noun) || /s$/i.test(noun) ? 'people' : 'person'}`],
+  [w(`(${DET})\\s+((?:(?:${ADJ}|total|complete|absolute|utter)\\s+)*)((?:[a-z]+\\s+)?)(${NOUN_S}|${alt(SLURS)})`), (_m, det: string, _adj: string, other: string, noun: string) => `${det} ${STOPWORDS.has(other.trim().toLowerCase()) ? '' : other}${PLURAL_NOUN.test(noun) || /s$/i.test(noun) ? 'people' : 'person'}`, NOUN_HINT],
   [w('liars'), 'people who lie'],
   [w('liar'), 'person who lies'],
   [w(`(?:${NOUN_S})`), (m) => (PLURAL_NOUN.test(m) ? 'people' : '')],
@@ -178,7 +183,7 @@ function unshout(s: string): string {
 function caseLike(original: string, s: string): string {
   if (!s) return s;
   const o = original.trim().match(/[A-Za-z]/)?.[0];
-  if (process.env.RW_CAP || (o && o === o.toUpperCase())) return s.charAt(0).toUpperCase() + s.slice(1);
+  if (o && o === o.toUpperCase()) return s.charAt(0).toUpperCase() + s.slice(1);
   return s;
 }
 
@@ -198,7 +203,7 @@ export function deleteSpans(text: string, spans: { start: number; end: number }[
 /** The minimal edit, without asking the analyzer: the same message with the attack taken out. */
 export function minimalEdit(text: string): string {
   let s = unshout(text);
-  for (const [re, to] of SUBS) s = s.replace(re, to as string);
+  for (const [re, to, hint] of SUBS) if (!hint || hint.test(s)) s = s.replace(re, to as string);
   for (const [re, to] of TEXTING_RE) s = s.replace(re, to as string);
   s = tidy(s);
   return caseLike(text, s);
@@ -282,22 +287,32 @@ function judge(s: string): Held {
  * cools it enough is made (words the analyzer marks preferred); failing that, the cut that cools it
  * most, at most three times. Null when no such edit keeps at least two words.
  */
+/** How many re-scorings cleanEdit may spend on one message (each is one analyze() of the edit). */
+const SEARCH_CALLS = 24;
+
 export function cleanEdit(text: string): string | null {
   let s = minimalEdit(text);
   let j = judge(s);
-  for (let round = 0; round < 5 && j.held; round++) {
+  let budget = SEARCH_CALLS;
+  for (let round = 0; round < 5 && j.held && budget > 0; round++) {
     // a threat, self-harm or shutting the conversation down is not edited: the I-statement answers it
     if (j.spans.some((sp) => sp.label === 'threat' || sp.label === 'self_harm' || sp.label === 'stonewalling')) return null;
     let coolest: { s: string; j: Held } | null = null;
     let cheapest: { s: string; j: Held; cost: number } | null = null;
-    for (const sp of removable(s, j.spans)) {
-      for (const { c, cost } of cuts(text, s, sp)) {
-        if (c === s || !c) continue;
-        const cj = judge(c);
-        if (!cj.held) {
-          const k = cost;
-          if (!cheapest || k < cheapest.cost) cheapest = { s: c, j: cj, cost: k };
-        } else if (!coolest || cj.heat < coolest.j.heat) coolest = { s: c, j: cj };
+    const options = removable(s, j.spans);
+    // the words the analyzer marks first; other words only when cutting a marked one is not enough
+    for (const marked of [true, false]) {
+      if (cheapest) break;
+      for (const sp of options) {
+        if (sp.marked !== marked) continue;
+        for (const { c, cost } of cuts(text, s, sp)) {
+          if (c === s || !c || budget <= 0) continue;
+          budget--;
+          const cj = judge(c);
+          if (!cj.held) {
+            if (!cheapest || cost < cheapest.cost) cheapest = { s: c, j: cj, cost };
+          } else if (!coolest || cj.heat < coolest.j.heat) coolest = { s: c, j: cj };
+        }
       }
     }
     const next = cheapest ?? coolest;
@@ -306,7 +321,8 @@ export function cleanEdit(text: string): string | null {
     j = next.j;
   }
   if (j.held) return null;
-  return s.split(/\s+/).filter((x) => /\w/.test(x)).length >= 2 ? s : null;
+  const words = s.match(/[A-Za-z][A-Za-z'’]*/g) ?? [];
+  return words.length >= 2 && words.some((x) => !/^(?:a|an|the|of|to|up|in|on|at|and|or|but|so|off|out)$/i.test(x)) ? s : null;
 }
 
 const FEELING: Partial<Record<HeatLabel, string>> = {
@@ -342,7 +358,8 @@ const REQUEST: Partial<Record<HeatLabel, string>> = {
 };
 
 const PRIORITY: HeatLabel[] = ['threat', 'stonewalling', 'contempt', 'insult', 'criticism', 'blame', 'defensiveness', 'profanity', 'shouting'];
-const HORSEMEN: HeatLabel[] = ['stonewalling', 'criticism', 'contempt', 'blame', 'defensiveness'];
+/** attacks on the reader's character or blame: answered with an I-statement first */
+const CHARACTER: HeatLabel[] = ['stonewalling', 'criticism', 'blame', 'defensiveness'];
 
 function main(labels: HeatLabel[]): HeatLabel {
   for (const l of PRIORITY) if (labels.includes(l)) return l;
@@ -381,7 +398,7 @@ export function candidates(text: string, labels: HeatLabel[], _hits: RuleHit[], 
   const out: string[] = [];
   // a pure attack on the reader ("you never listen to me") is answered with an I-statement first;
   // when there is swearing or an insult to take out, the sender's own words come first
-  const pureAttack = HORSEMEN.includes(lead) && directed && !labels.includes('profanity') && !labels.includes('insult');
+  const pureAttack = CHARACTER.includes(lead) && directed && !labels.includes('profanity') && !labels.includes('insult');
   if (pureAttack || !editUseful) {
     out.push(...nvc);
     if (editUseful) out.push(edit);
