@@ -15,12 +15,15 @@ export function BreakOverlay({
   me,
   names,
   onPrepare,
+  blocked,
 }: {
   brk: BreakView;
   socket: RoomSocket;
   me: { participantId: string; role: Role };
   names: Map<string, string>;
   onPrepare: () => void;
+  /** A dialog has the page (it is inert): focus comes here once it closes. */
+  blocked: boolean;
 }) {
   const [now, setNow] = useState(Date.now());
   const { error, run } = useActionError();
@@ -30,8 +33,8 @@ export function BreakOverlay({
     return () => clearInterval(t);
   }, []);
   useEffect(() => {
-    headingRef.current?.focus();
-  }, [brk.startedAt]);
+    if (!blocked) headingRef.current?.focus();
+  }, [brk.startedAt, blocked]);
 
   const left = brk.endsAt - now;
   const by =

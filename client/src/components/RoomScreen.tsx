@@ -159,7 +159,7 @@ export function RoomScreen({ roomId }: { roomId: string }) {
             {current === 'room' && socket && view && (
               <>
                 {/* A break covers the conversation; the draft and the log wait for it in this screen's state. */}
-                {onBreak && <BreakOverlay brk={onBreak} socket={socket} me={me} names={names} onPrepare={() => setTab('prep')} />}
+                {onBreak && <BreakOverlay brk={onBreak} socket={socket} me={me} names={names} onPrepare={() => setTab('prep')} blocked={Boolean(held)} />}
                 {!onBreak && (
                   <Conversation
                     socket={socket}
