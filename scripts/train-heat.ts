@@ -202,7 +202,7 @@ function train(fold: number): { q: Int16Array; meta: ModelMeta; heldOut: string[
   // then the same choice with the whole analyzer (reported speech, rules, narrative weighting), near it
   const calA = Number(process.env.CAL_A ?? 1.5);
   const mk = (t: number): ModelMeta => ({
-    version: 1,
+    version: 2,
     hashBits: HASH_BITS,
     scale,
     bias,

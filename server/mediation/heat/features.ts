@@ -1,8 +1,11 @@
 /**
  * Hashed features for the linear heat model: word unigrams and bigrams, character 3-5 grams
- * inside a space-padded, punctuation-free form of the text. No allocation per n-gram: hashes are
- * rolled over char codes.
+ * inside a space-padded, punctuation-free form of the text, and word classes (wordclass.ts: a word
+ * from the insult or profanity lists, and the word before it with that class). No allocation per
+ * n-gram: hashes are rolled over char codes.
  */
+import { C_INSULT, C_INSULT_EXTRA, C_MILD, C_STRONG, wordClass } from './wordclass.js';
+
 export const HASH_BITS = 18;
 export const DIM = 1 << HASH_BITS;
 const MASK = DIM - 1;
@@ -12,6 +15,16 @@ const FNV_PRIME = 0x01000193;
 const SEED_WORD = 0x1234567;
 const SEED_BIGRAM = 0x7654321;
 const SEED_CHAR = 0x2468ace;
+const SEED_CLASS = 0x51ed27f;
+
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  return (h ^ (h >>> 13)) & MASK;
+}
+const F_INSULT = mix(SEED_CLASS ^ 1);
+const F_STRONG = mix(SEED_CLASS ^ 2);
+const F_MILD = mix(SEED_CLASS ^ 3);
+const classBuf = new Int32Array(1024);
 
 /** Lower case, straight apostrophes, anything but letters, digits and apostrophes as one space. */
 export function normalizeForModel(text: string): string {
@@ -41,12 +54,24 @@ export function featurize(norm: string, buf: Int32Array): number {
   let prevWordHash = 0x9e3779b9;
   let w = FNV_OFFSET ^ SEED_WORD;
   let inWord = false;
+  let wordStart = 0;
+  let nc = 0;
   const len = norm.length;
   for (let i = 0; i <= len; i++) {
     const c = i < len ? norm.charCodeAt(i) : 32;
     if (c === 32) {
       if (inWord) {
         const wh = w >>> 0;
+        const cls = wordClass(norm.slice(wordStart, i));
+        if (cls !== 0 && nc + 5 <= classBuf.length) {
+          if (cls & C_INSULT) classBuf[nc++] = F_INSULT;
+          if (cls & C_INSULT_EXTRA) classBuf[nc++] = F_INSULT;
+          if (cls & C_STRONG) classBuf[nc++] = F_STRONG;
+          if (cls & C_MILD) classBuf[nc++] = F_MILD;
+          // the word before it with the class: "you" + insult, "a" + insult, "the" + profanity
+          const k = cls & (C_INSULT | C_INSULT_EXTRA) ? 1 : cls & C_STRONG ? 2 : 0;
+          if (k) classBuf[nc++] = mix(Math.imul(prevWordHash ^ SEED_CLASS, FNV_PRIME) ^ k);
+        }
         if (n < cap) buf[n++] = wh & MASK;
         let b = Math.imul(prevWordHash ^ SEED_BIGRAM, FNV_PRIME) ^ wh;
         b = Math.imul(b ^ (b >>> 15), 0x85ebca6b);
@@ -56,6 +81,7 @@ export function featurize(norm: string, buf: Int32Array): number {
         w = FNV_OFFSET ^ SEED_WORD;
       }
     } else {
+      if (!inWord) wordStart = i;
       w = Math.imul(w ^ c, FNV_PRIME);
       inWord = true;
     }
@@ -81,6 +107,7 @@ export function featurize(norm: string, buf: Int32Array): number {
       }
     }
   }
+  for (let i = 0; i < nc; i++) if (n < cap) buf[n++] = classBuf[i];
   return n;
 }
 

@@ -1,0 +1,56 @@
+/**
+ * Word classes for the linear model: a word found in the insult or profanity lists adds a shared
+ * "insult" / "profanity" feature (and one for the word before it: "you" + insult), so that what the
+ * model learns from common insults carries over to rare ones it has hardly seen ("dotard", "twit").
+ */
+import { INSULT_WORDS, PROFANITY_MILD, PROFANITY_STRONG, phrases } from './lexicon.js';
+
+/** flags: which lists a word is in */
+export const C_INSULT = 1;
+export const C_STRONG = 2;
+export const C_MILD = 4;
+export const C_INSULT_EXTRA = 8;
+
+const INSULT_RE = new RegExp(`^(?:${phrases(INSULT_WORDS)})$`, 'i');
+const STRONG_RE = new RegExp(`^(?:${phrases(PROFANITY_STRONG)})$`, 'i');
+const MILD_RE = new RegExp(`^(?:${phrases(PROFANITY_MILD)})$`, 'i');
+
+/** Insults and contemptuous words beyond the rules' list (the rules keep theirs short to point at words reliably). */
+export const MORE_INSULTS = new Set(
+  `
+  dotard dotards buffoon buffoons twit twits scumbag scumbags crybaby crybabies dork dorks traitor traitors
+  bigot bigots bigoted racist racists hypocrite hypocrites hypocritical sociopath sociopaths inane inept
+  imbecile imbeciles nincompoop dolt dolts dunce oaf oafs halfwit nitwit dimwit dimwits dumbass dumbasses bozo
+  bozos clown clowns jackass jackasses douche douchebag douchebags asshat asshats dipshit dipshits numpty
+  plonker prat prats tosser tossers wanker wankers muppet muppets cretin cretins scoundrel scoundrels
+  thug thugs criminal criminals crook crooks crooked lowlife lowlifes degenerate degenerates deplorable
+  deplorables snowflake snowflakes libtard libtards retard retards retarded trumptard trumptards moonbat
+  moonbats wingnut wingnuts nutjob nutjobs nutter loon loons loony lunatic lunatics maniac maniacs psychopath
+  psychopaths demented deranged delusional senile brainwashed sheep sheeple ignoramus ignoramuses simpleton
+  simpletons troll trolls trolling idiocy stupidity moronic imbecilic asinine inanity drivel garbage rubbish
+  nonsense hogwash twaddle blather bleating whining whiner whiners whiny sissy wimp wimps coward cowards
+  cowardly spineless gutless weasel weasels rat rats vermin parasite parasites leech leeches pig pigs swine slob
+  slobs scum filth filthy vile disgusting repulsive revolting despicable contemptible pathetic worthless useless
+  hopeless clueless brainless mindless witless gormless dense thick dopey dopes dope goon goons stooge stooges
+  shill shills hack hacks fraud frauds charlatan charlatans liar liars lying dishonest idiotic ridiculous
+  ludicrous absurd laughable pitiful lame dumb dumber dumbest stupider stupidest idiots morons losers fools
+  foolish jerk jerks creep creeps freak freaks freakish weirdo weirdos perv pervert perverts hag hags witch
+  bitchy whore whores slut sluts skank skanks tramp harlot hussy bimbo bimbos airhead airheads blowhard
+  blowhards windbag windbags gasbag bigmouth loudmouth smug arrogant pompous narcissist narcissists narcissistic
+  egomaniac megalomaniac tyrant tyrants dictator fascist fascists nazi nazis commie commies pinko bastard
+  bastards scumbucket dirtbag dirtbags sleazebag sleazebags sleazy slimeball slimeballs slimy scuzzy
+`.split(/\s+/).filter(Boolean),
+);
+
+const cache = new Map<string, number>();
+
+/** Class flags of one lower-cased, punctuation-free word (0 for most words). */
+export function wordClass(word: string): number {
+  let c = cache.get(word);
+  if (c === undefined) {
+    c = (INSULT_RE.test(word) ? C_INSULT : 0) | (STRONG_RE.test(word) ? C_STRONG : 0) | (MILD_RE.test(word) ? C_MILD : 0) | (MORE_INSULTS.has(word) ? C_INSULT_EXTRA : 0);
+    if (cache.size > 100_000) cache.clear();
+    cache.set(word, c);
+  }
+  return c;
+}
