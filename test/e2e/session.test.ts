@@ -136,6 +136,9 @@ describe('a mediation session in the browser', () => {
     await host.getByRole('tab', { name: /Conversation/ }).click();
     await host.getByTestId('facilitator-entry').first().waitFor();
     await host.getByRole('list', { name: 'People' }).or(host.locator('.people')).getByText('Sam').waitFor();
+    // A couple's room is now full: the host is offered observer and mediator links only.
+    await host.getByText('Everyone taking part has joined.').waitFor();
+    expect(await host.locator('#invite-role option[value="participant"]').count()).toBe(0);
     await guest.getByLabel('Your message to the room').fill('I hear you. I want that too, I just get anxious when nothing is planned.');
     await guest.getByLabel('Your message to the room').press('Enter');
     await host.getByText('I just get anxious when nothing is planned.').waitFor();

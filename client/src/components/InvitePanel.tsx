@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { InviteRole } from '../../../shared/protocol.js';
+import { LIMITS, type InviteRole, type RoomView } from '../../../shared/protocol.js';
 import { api, ApiFailure, inviteLink } from '../api.js';
 import { updateRoom, type StoredRoom } from '../credentials.js';
 import { CopyButton } from './CopyButton.js';
@@ -11,17 +11,26 @@ const ROLE_HELP: Record<InviteRole, string> = {
   mediator: 'a human mediator who can guide turns and breaks',
 };
 
-export function InvitePanel({ creds }: { creds: StoredRoom }) {
+/** Whether everyone who can take part has joined (a couple's room is for two): no more participant links then. */
+export function partiesFull(view: Pick<RoomView, 'kind' | 'participants'>): boolean {
+  const parties = view.participants.filter((p) => p.role === 'host' || p.role === 'participant').length;
+  return parties >= LIMITS.partiesPerKind[view.kind];
+}
+
+export function InvitePanel({ creds, partiesFull: full }: { creds: StoredRoom; partiesFull: boolean }) {
   const [code, setCode] = useState(creds.inviteCode ?? '');
-  const [role, setRole] = useState<InviteRole>('participant');
+  const [role, setRole] = useState<InviteRole>(full ? 'observer' : 'participant');
   const [codeRole, setCodeRole] = useState<InviteRole>('participant');
   const [error, setError] = useState('');
-  const link = code ? inviteLink(creds.roomId, code) : '';
+  // A participant link into a full room would only disappoint whoever opens it.
+  const shown = full && codeRole === 'participant' ? '' : code;
+  const link = shown ? inviteLink(creds.roomId, shown) : '';
+  const chosen = full && role === 'participant' ? 'observer' : role;
 
   async function mint() {
     setError('');
     try {
-      const res = await api.createInvite(creds.roomId, creds.token, role);
+      const res = await api.createInvite(creds.roomId, creds.token, chosen);
       setCode(res.inviteCode);
       setCodeRole(res.role);
       if (res.role === 'participant') updateRoom(creds.roomId, { inviteCode: res.inviteCode });
@@ -46,6 +55,8 @@ export function InvitePanel({ creds }: { creds: StoredRoom }) {
             <CopyButton text={link} label="Copy invite link" />
           </div>
         </>
+      ) : full ? (
+        <p className="small">Everyone taking part has joined. You can still invite an observer or a mediator.</p>
       ) : (
         <p className="small">Make a link to invite someone when you feel ready.</p>
       )}
@@ -53,8 +64,8 @@ export function InvitePanel({ creds }: { creds: StoredRoom }) {
         <label htmlFor="invite-role" className="small">
           New link for
         </label>
-        <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as InviteRole)}>
-          <option value="participant">a participant</option>
+        <select id="invite-role" value={chosen} onChange={(e) => setRole(e.target.value as InviteRole)}>
+          {!full && <option value="participant">a participant</option>}
           <option value="observer">an observer</option>
           <option value="mediator">a mediator</option>
         </select>

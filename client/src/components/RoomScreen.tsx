@@ -11,7 +11,7 @@ import { BreakOverlay } from './BreakOverlay.js';
 import { Conversation } from './Conversation.js';
 import { DeleteRoom } from './DeleteRoom.js';
 import { HeatMeter } from './HeatMeter.js';
-import { InvitePanel } from './InvitePanel.js';
+import { InvitePanel, partiesFull } from './InvitePanel.js';
 import { Participants } from './Participants.js';
 import { PrepPanel } from './PrepPanel.js';
 import { ReconnectBanner } from './ReconnectBanner.js';
@@ -185,7 +185,7 @@ export function RoomScreen({ roomId }: { roomId: string }) {
         </div>
         <aside className="room-side" aria-label="People and invitations">
           {view && <Participants view={view} me={me} />}
-          {me.role === 'host' && view && <InvitePanel creds={creds} />}
+          {me.role === 'host' && view && <InvitePanel creds={creds} partiesFull={partiesFull(view)} />}
           {me.role === 'host' && <DeleteRoom creds={creds} />}
         </aside>
       </div>
