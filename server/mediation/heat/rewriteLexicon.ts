@@ -46,13 +46,13 @@ export const SOFT: Record<string, string> = {
   obnoxious: 'unpleasant', worthless: 'not useful', useless: 'not useful', clueless: 'unaware', incompetent: 'not competent',
   incompetant: 'not competent', delusional: 'mistaken', hypocritical: 'inconsistent', crazy: 'unreasonable',
   insane: 'unreasonable', lousy: 'poor', pitiful: 'poor', sick: 'unwell', sickening: 'upsetting', gross: 'unpleasant',
-  horrible: 'bad', terrible: 'bad', awful: 'bad', disgrace: 'shame', hypocrisy: 'inconsistency', idiocy: 'mistake',
+  horrible: 'bad', hell: 'heck', screwed: 'in trouble', terrible: 'bad', awful: 'bad', disgrace: 'shame', hypocrisy: 'inconsistency', idiocy: 'mistake',
   stupidity: 'ignorance', lying: 'not truthful', liars: 'people who lie', liar: 'person who lies', nasty: 'unpleasant',
 };
 
 /** Swear words used only to intensify: dropped wherever they are. */
 export const INTENSIFIERS = [
-  'f+u+c+k+(?:ing|in|en|kn)?', 'fckin\\w*', 'fkn', 'fking', 'fuk(?:in|ing|kin|king)', 'freaking', 'friggin\\w*', 'frickin\\w*', 'effing',
+  "f+u+c+k+in['’]", 'f+u+c+k+(?:ing|in|en|kn|s)?', 'fckin\\w*', 'fkn', 'fking', 'fuk(?:in|ing|kin|king)', 'freaking', 'friggin\\w*', 'frickin\\w*', 'effing',
   'motherfucking', 'motherfuckin', 'goddamn\\w*', 'god\\s+damn\\w*', 'damn(?:ed|n)?', 'dammit', 'bloody', 'fucking\\s+well',
 ];
 
