@@ -22,23 +22,34 @@ export const MORE_INSULTS = new Set(
   bigot bigots bigoted racist racists hypocrite hypocrites hypocritical sociopath sociopaths inane inept
   imbecile imbeciles nincompoop dolt dolts dunce oaf oafs halfwit nitwit dimwit dimwits dumbass dumbasses bozo
   bozos clown clowns jackass jackasses douche douchebag douchebags asshat asshats dipshit dipshits numpty
-  plonker prat prats tosser tossers wanker wankers muppet muppets cretin cretins scoundrel scoundrels
-  thug thugs criminal criminals crook crooks crooked lowlife lowlifes degenerate degenerates deplorable
-  deplorables snowflake snowflakes libtard libtards retard retards retarded trumptard trumptards moonbat
-  moonbats wingnut wingnuts nutjob nutjobs nutter loon loons loony lunatic lunatics maniac maniacs psychopath
-  psychopaths demented deranged delusional senile brainwashed sheep sheeple ignoramus ignoramuses simpleton
-  simpletons troll trolls trolling idiocy stupidity moronic imbecilic asinine inanity drivel garbage rubbish
-  nonsense hogwash twaddle blather bleating whining whiner whiners whiny sissy wimp wimps coward cowards
-  cowardly spineless gutless weasel weasels rat rats vermin parasite parasites leech leeches pig pigs swine slob
-  slobs scum filth filthy vile disgusting repulsive revolting despicable contemptible pathetic worthless useless
-  hopeless clueless brainless mindless witless gormless dense thick dopey dopes dope goon goons stooge stooges
-  shill shills hack hacks fraud frauds charlatan charlatans liar liars lying dishonest idiotic ridiculous
-  ludicrous absurd laughable pitiful lame dumb dumber dumbest stupider stupidest idiots morons losers fools
-  foolish jerk jerks creep creeps freak freaks freakish weirdo weirdos perv pervert perverts hag hags witch
-  bitchy whore whores slut sluts skank skanks tramp harlot hussy bimbo bimbos airhead airheads blowhard
-  blowhards windbag windbags gasbag bigmouth loudmouth smug arrogant pompous narcissist narcissists narcissistic
-  egomaniac megalomaniac tyrant tyrants dictator fascist fascists nazi nazis commie commies pinko bastard
-  bastards scumbucket dirtbag dirtbags sleazebag sleazebags sleazy slimeball slimeballs slimy scuzzy
+  plonker prat prats tosser tossers wanker wankers muppet muppets cretin cretins scoundrel scoundrels thug thugs
+  criminal criminals crook crooks crooked lowlife lowlifes degenerate degenerates deplorable deplorables
+  snowflake snowflakes libtard libtards retard retards retarded trumptard trumptards moonbat moonbats wingnut
+  wingnuts nutjob nutjobs nutter loon loons loony lunatic lunatics maniac maniacs psychopath psychopaths
+  demented deranged delusional senile brainwashed sheep sheeple ignoramus ignoramuses simpleton simpletons troll
+  trolls trolling idiocy stupidity moronic imbecilic asinine inanity drivel garbage rubbish nonsense hogwash
+  twaddle blather bleating whining whiner whiners whiny sissy wimp wimps coward cowards cowardly spineless
+  gutless weasel weasels rat rats vermin parasite parasites leech leeches pig pigs swine slob slobs scum filth
+  filthy vile disgusting repulsive revolting despicable contemptible pathetic worthless useless hopeless
+  clueless brainless mindless witless gormless dense thick dopey dopes dope goon goons stooge stooges shill
+  shills hack hacks fraud frauds charlatan charlatans liar liars dishonest idiotic ridiculous ludicrous absurd
+  laughable pitiful lame dumb dumber dumbest stupider stupidest idiots morons losers fools foolish jerk jerks
+  creep creeps freak freaks freakish weirdo weirdos perv pervert perverts hag hags witch bitchy whore whores
+  slut sluts skank skanks tramp harlot hussy bimbo bimbos airhead airheads blowhard blowhards windbag windbags
+  gasbag bigmouth loudmouth smug arrogant pompous narcissist narcissists narcissistic egomaniac megalomaniac
+  tyrant tyrants dictator fascist fascists nazi nazis commie commies pinko bastard bastards scumbucket dirtbag
+  dirtbags sleazebag sleazebags sleazy slimeball slimeballs slimy scuzzy cockroach cockroaches bullies bullying
+  uncouth rude unhinged despot despots madman madmen excrement crude vulgar disgrace disgraceful shameful
+  shameless incompetent incompetence ineptitude ignorance ignorant buffoonery clownish cartoonish juvenile
+  childish immature infantile petulant spoiled entitled bratty brat brats scumbaggery sleaze sleazeball creepy
+  wretched nasty hateful spiteful vicious malicious evil wicked sicko sickos twisted perverted depraved sadistic
+  psycho psychos insane crazy crazies nutcase nutcases moron stupid stupidly fool foolishness assholes bitches
+  crap crappy shitty sucks pos dumbo dingbat dingbats knucklehead knuckleheads bonehead boneheads meathead
+  meatheads pinhead pinheads blockhead chump chumps sucker suckers dupe dupes patsy lackey lackeys toady
+  bootlicker bootlickers sycophant sycophants minion minions puppet puppets hypocrisy fake phony phoney
+  fraudulent deceitful treasonous treason traitorous seditious terrorist terrorists savages savage barbaric
+  barbarians monsters monster demon demons hitler stalin uneducated illiterate primitive inbred redneck rednecks
+  hillbilly hillbillies neanderthal neanderthals caveman cavemen
 `.split(/\s+/).filter(Boolean),
 );
 
