@@ -159,6 +159,7 @@ function tidyOnce(s: string): string {
     .replace(/\b(?:a|an|the|such\s+an?|so|such|your|my|his|her|their|our|of|and|or|but|like|if|because|since|whether|than)\s*([.!?,;]|$)/gi, '$1')
     .replace(/\b(?:a|an|the)\s+(and|or|but|to|of|is|are|was|were)\b/gi, '$1')
     .replace(/\b(and|or)\s+(and|or)\b/gi, '$1')
+    .replace(/\b(a|an|the|my|your|his|their|our)\s+(?:and|or)\s+/gi, '$1 ')
     .replace(/([,;])\s*(and|or|but)\s*([.!?]|$)/gi, '$3')
     .replace(/\s+([,.!?;:])/g, '$1')
     .replace(/^[\s,.;:!?-]+/, '')
