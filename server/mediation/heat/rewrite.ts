@@ -57,7 +57,8 @@ const SUBS: Sub[] = [
   [w("who\\s+do\\s+you\\s+think\\s+you\\s+are|get\\s+a\\s+life|grow\\s+up|give\\s+me\\s+a\\s+break|oh\\s+please|yeah\\s+right|nice\\s+try|big\\s+surprise|what\\s+a\\s+surprise|how\\s+convenient|good\\s+luck\\s+with\\s+that|spare\\s+me|get\\s+over\\s+yourself|cry\\s+me\\s+a\\s+river|boo\\s+hoo|wow,?\\s+just\\s+wow|real\\s+mature|very\\s+mature|how\\s+mature|pfft+|duh|classic\\s+you|what\\s+a\\s+joke|whatever\\s+you\\s+say|are\\s+you\\s+kidding\\s+me|(?:what['’]?s|what\\s+is)\\s+(?:wrong\\s+with\\s+you|your\\s+problem)"), ''],
   // "you are an idiot", "you stupid cow", "you're pathetic": the attack carries no content, drop it
   [w(`(?:you|u|ya)${NOT_OBJECT}(?:['’]?re|\\s+are|\\s+r|\\s+were|\\s+sound\\s+like|\\s+act\\s+like|\\s+look\\s+like)?\\s+(?:(?:such|so|a|an|the|total|complete|absolute|utter|fucking|freaking|damn|little|big|real|just|really|nothing\\s+but)\\s+)*(?:(?:${ANY_ADJ}|old)\\s+)*(?:${NOUN_S}|${alt(YOU_NOUNS.map((n) => `${n}s?`))}|piece\\s+of\\s+\\w+|waste\\s+of\\s+\\w+|${ANY_ADJ}|hopeless|impossible|nothing)`), '', YOU_HINT],
-  [w(`(?:you|u|ya)\\s+(?:[a-z]+\\s+)?(?:${NOUN_S}|son\\s+of\\s+a\\s+bitch)`), '', NOUN_HINT],
+  // "you idiots" goes, but "with you idiots" keeps its "you"
+  [w(`(?:you|u|ya)\\s+(?:[a-z]+\\s+)?(?:${NOUN_S}|son\\s+of\\s+a\\s+bitch)`), (m: string, ...rest: unknown[]) => (/\b(?:with|to|for|at|about|of|from|by|than|like|thank|tell|told|love|hate|see|saw|miss|need|want)\s+$/i.test(String(rest[rest.length - 1]).slice(0, rest[rest.length - 2] as number)) ? m.split(/\s+/)[0] : ''), NOUN_HINT],
   [w('son\\s+of\\s+a\\s+(?:bitch|whore)'), 'person'],
   // absolutes become "often" / "rarely"
   [w('you\\s+always'), 'you often'],
@@ -158,7 +159,7 @@ function tidyOnce(s: string): string {
     // a determiner or conjunction left with nothing after it
     .replace(/\b(?:a|an|the|such\s+an?|so|such|your|my|his|her|their|our|of|and|or|but|like|if|because|since|whether|than)\s*([.!?,;]|$)/gi, '$1')
     .replace(/\b(?:a|an|the)\s+(and|or|but|to|of|is|are|was|were)\b/gi, '$1')
-    .replace(/\b(and|or)\s+(and|or)\b/gi, '$1')
+    .replace(/\b(and|or|but)\s+(and|or)\b/gi, '$1')
     .replace(/\b(a|an|the|my|your|his|their|our)\s+(?:and|or)\s+/gi, '$1 ')
     .replace(/([,;])\s*(and|or|but)\s*([.!?]|$)/gi, '$3')
     .replace(/\s+([,.!?;:])/g, '$1')
@@ -222,19 +223,28 @@ const WORD = /(?<![A-Za-z'’])[A-Za-z][A-Za-z'’*-]*/g;
 const DANGLING = /\b(?:is|are|was|were|be|been|am|so|too|very|really|more|most|as|the|a|an|of|my|your|his|her|their|our|this|these|those)\s*(?:[.!?,;]|$)/i;
 
 /** Spans that may be taken out of a held edit: what the analyzer marks, and every content word. */
-function removable(s: string, spans: { start: number; end: number; label: string }[]): { start: number; end: number; marked: boolean }[] {
+interface Cut {
+  start: number;
+  end: number;
+  /** the analyzer points at it */
+  marked: boolean;
+  /** a function word ("these"): cut only as a last resort */
+  minor?: boolean;
+}
+
+function removable(s: string, spans: { start: number; end: number; label: string }[]): Cut[] {
   const words: { start: number; end: number }[] = [];
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(s))) words.push({ start: m.index, end: m.index + m[0].length });
   const content = (x: { start: number; end: number }) => !STOPWORDS.has(s.slice(x.start, x.end).toLowerCase().replace(/’/g, "'"));
-  const out: { start: number; end: number; marked: boolean }[] = [];
+  const out: Cut[] = [];
   const seen = new Set<string>();
-  const add = (x: { start: number; end: number }, marked: boolean) => {
+  const add = (x: { start: number; end: number }, marked: boolean, minor = false) => {
     const k = `${x.start}:${x.end}`;
     if (seen.has(k)) return;
     seen.add(k);
-    out.push({ ...x, marked });
+    out.push({ ...x, marked, minor });
   };
   const phrases: { start: number; end: number }[] = [];
   for (const sp of spans) {
@@ -244,7 +254,7 @@ function removable(s: string, spans: { start: number; end: number; label: string
     if (inside.length > 1) {
       add({ start: sp.start, end: sp.end }, true);
       phrases.push(sp);
-    } else if (inside.length === 1 && content(inside[0])) add(inside[0], true);
+    } else if (inside.length === 1) add(inside[0], true, !content(inside[0]));
   }
   const free = (x: { start: number; end: number }) => !phrases.some((p) => x.start >= p.start && x.end <= p.end);
   for (const x of words.filter((x) => content(x) && free(x)).slice(0, 30)) add(x, false);
@@ -256,11 +266,11 @@ function removable(s: string, spans: { start: number; end: number; label: string
  * swapped ("ignorant" -> "uninformed"); a cut that would leave "is." behind becomes "is not good"
  * ("the guy is a murderer" -> "the guy is not good"); "like a coward" goes as a whole.
  */
-function cuts(original: string, s: string, sp: { start: number; end: number; marked: boolean }): { c: string; cost: number }[] {
+function cuts(original: string, s: string, sp: Cut): { c: string; cost: number }[] {
   const word = s.slice(sp.start, sp.end);
   const before = s.slice(0, sp.start);
   const after = s.slice(sp.end);
-  const base = sp.marked ? 0 : 4;
+  const base = (sp.marked ? 0 : 4) + (sp.minor ? 8 : 0);
   const out: { c: string; cost: number }[] = [];
   const make = (b: string, by: string, a: string) => caseLike(original, tidy(`${b} ${by} ${a}`));
   const soft = SOFT[word.toLowerCase()];
