@@ -103,7 +103,9 @@ const SUBS: Sub[] = [
   [w('pain\\s+in\\s+the\\s+(?:ass|arse|butt|neck)'), 'pain'],
   [w('(?:pissed|pissy)(?:\\s+off)?'), 'annoyed'],
   [w('(piss(?:es|ing)?)\\s+(me|us|him|her|them|you|people|everyone)\\s+off'), (_m, v: string, who: string) => `${/ing$/i.test(v) ? 'annoying' : /es$/i.test(v) ? 'annoys' : 'annoy'} ${who}`],
-  [w('(?:no\\s*one|nobody)\\s+(?:really\\s+|even\\s+)?cares'), (m) => `${/^no\s/i.test(m) ? 'no one' : 'nobody'} is interested`],
+  // "nobody cares what you think" is contempt and goes; "nobody cares about football" is kept, plainly
+  [w("(?:no\\s*one|nobody)\\s+(?:really\\s+|even\\s+)?(?:cares|is\\s+interested(?:\\s+in)?)\\s+(?:about\\s+|what\\s+|how\\s+|if\\s+)?(?:you|your|u|ur|yours)\\b(?:\\s+(?:think|say|said|want|feel|do|opinions?|problems?|feelings?|story|life))?"), ''],
+  [w('((?:no\\s*one|nobody)\\s+)(?:really\\s+|even\\s+)?cares(?:\\s+(about|what|how|if|whether))?'), (_m, who: string, next?: string) => `${who}is interested${next ? (next.toLowerCase() === 'about' ? ' in' : ` in ${next}`) : ''}`],
   [w('(sucks|suck)(?=\\s*(?:[.!?,;]|$|and\\b|so\\b|but\\b))'), (m) => (m.toLowerCase() === 'sucks' ? 'is bad' : 'are bad')],
   [w('being\\s+(?:a|an|such\\s+an?|so)\\s+(?:(?:total|complete|real|huge|big|little)\\s+)?(?:bitch|dick|jerk|ass|asshole|arsehole|prick|douche\\w*|cunt|twat|bastard)'), 'being rude'],
   [w('(?:ass|arse|butt)(?:es|s)?'), ''],
@@ -124,6 +126,7 @@ const SUBS: Sub[] = [
   [w('(?:shit|crap|shits)'), ''],
   // insulting nouns: "the idiots" -> "the people", "idiot!" -> ""
   [w(`(${DET})\\s+((?:(?:${ADJ}|total|complete|absolute|utter)\\s+)*)((?:[a-z]+\\s+)?)(${NOUN_S}|${alt(SLURS)})`), (_m, det: string, _adj: string, other: string, noun: string) => `${det} ${STOPWORDS.has(other.trim().toLowerCase()) ? '' : other}${PLURAL_NOUN.test(noun) || /s$/i.test(noun) ? 'people' : 'person'}`, NOUN_HINT],
+  [w("(is|are|was|were|(?:he|she|it|that|who)['’]s|(?:they|you|we)['’]re|hes|shes|thats|theyre|youre|being)\\s+(?:such\\s+)?(?:an?\\s+)?(?:(?:big|total|complete|fucking|stupid|damn|pathological|compulsive|lying|filthy|dirty|little)\\s+)*liars?(?=\\s*(?:[.!?,;]|$|and\\b|but\\b))"), (_m, be: string) => `${be} not truthful`],
   [w('liars'), 'people who lie'],
   [w('liar'), 'person who lies'],
   [w(`(?:${NOUN_S})`), (m) => (PLURAL_NOUN.test(m) ? 'people' : '')],
@@ -156,6 +159,7 @@ function tidyOnce(s: string): string {
     .replace(/^[\s,.;:!?-]+/, '')
     .replace(/([.!?])[\s,;:.!?]*(?=[.!?]|$)/g, '$1')
     .replace(/,\s*,/g, ',')
+    .replace(/[,;:\s]+$/, '')
     // a determiner or conjunction left with nothing after it
     .replace(/\b(?:a|an|the|such\s+an?|so|such|your|my|his|her|their|our|of|and|or|but|like|if|because|since|whether|than)\s*([.!?,;]|$)/gi, '$1')
     .replace(/\b(?:a|an|the)\s+(and|or|but|to|of|is|are|was|were)\b/gi, '$1')
@@ -216,6 +220,8 @@ export function minimalEdit(text: string): string {
   for (const [re, to, hint] of SUBS) if (!hint || hint.test(s)) s = s.replace(re, to as string);
   for (const [re, to] of TEXTING_RE) s = s.replace(re, to as string);
   s = tidy(s);
+  // "you're a liar and a cheat" -> "and a cheat": a joint the sender did not start with goes
+  if (/^(?:and|or|but)\b/i.test(s) && !/^\W*(?:and|or|but)\b/i.test(text)) s = tidy(s.replace(/^\w+\s*/, ''));
   return caseLike(text, s);
 }
 
