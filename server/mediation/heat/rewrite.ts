@@ -125,7 +125,7 @@ const SUBS: Sub[] = [
   [w('(?:shitty|crappy|shite|shitting|shitload)'), (m) => (/^shit(ty|e)$|crappy/i.test(m) ? 'bad' : '')],
   [w('(?:shit|crap|shits)'), ''],
   // insulting nouns: "the idiots" -> "the people", "idiot!" -> ""
-  [w(`(${DET})\\s+((?:(?:${ADJ}|total|complete|absolute|utter)\\s+)*)((?:[a-z]+\\s+)?)(${NOUN_S}|${alt(SLURS)})`), (_m, det: string, _adj: string, other: string, noun: string) => `${det} ${STOPWORDS.has(other.trim().toLowerCase()) ? '' : other}${PLURAL_NOUN.test(noun) || /s$/i.test(noun) ? 'people' : 'person'}`, NOUN_HINT],
+  [w(`(${DET})\\s+((?:(?:${ADJ}|total|complete|absolute|utter)\\s+)*)((?:[a-z]+\\s+)?)(${NOUN_S}|${alt(SLURS)})`), (_m, det: string, _adj: string, other: string, noun: string) => `${det} ${other}${PLURAL_NOUN.test(noun) || /s$/i.test(noun) ? 'people' : 'person'}`, NOUN_HINT],
   [w("(is|are|was|were|(?:he|she|it|that|who)['’]s|(?:they|you|we)['’]re|hes|shes|thats|theyre|youre|being)\\s+(?:such\\s+)?(?:an?\\s+)?(?:(?:big|total|complete|fucking|stupid|damn|pathological|compulsive|lying|filthy|dirty|little)\\s+)*liars?(?=\\s*(?:[.!?,;]|$|and\\b|but\\b))"), (_m, be: string) => `${be} not truthful`],
   [w('liars'), 'people who lie'],
   [w('liar'), 'person who lies'],
