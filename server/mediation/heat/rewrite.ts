@@ -41,7 +41,8 @@ const SUBS: Sub[] = [
   [w(`(?:${F})\\s+off`), ''],
   [w(`(?:what|who|where|why|how|wherever|whatever|whoever)\\s+the\\s+(?:${F}|hell|heck|shit|crap|devil)\\w*`), (m) => m.split(/\s+/)[0]],
   [w('wtf'), 'what'],
-  [w(`(?:holy|oh|aw|ah)\\s+(?:shit|crap|${F}|hell|cow)\\w*|(?:${F}|shit|damn|dammit|crap)\\s*(?=[,!.]+\\s)`), ''],
+  [w(`(oh|aw|ah)\\s+(?:shit|crap|${F}|hell)\\w*`), '$1'],
+  [w(`holy\\s+(?:shit|crap|${F}|hell|cow)\\w*|(?:${F}|shit|damn|dammit|crap)\\s*(?=[,!.]+\\s)`), ''],
   [w(`(?:${F}|screw|damn|shit)\\s+(?:it|this|that)(?=\\s*(?:[,.!?;]|$|i\\b|im\\b|i['’]m\\b))`), ''],
   [w(`(?:no\\s*one|nobody)\\s+(?:gives|gave)\\s+(?:a|one|two)\\s+(?:${F}|shit|damn|crap|rat['’]?s\\s+ass)\\w*(\\s+(?:about|for))?`), (m, about?: string) => `${m.split(/\s+/)[0].toLowerCase() === 'no' ? 'no one' : 'nobody'} is interested${about ? ' in' : ''}`],
   [w(`(give|gives|gave|giving)\\s+(?:a|one|two)\\s+(?:${F}|shit|damn|crap|rat['’]?s\\s+ass)\\w*`), (_m, g: string) => ({ give: 'care', gives: 'cares', gave: 'cared', giving: 'caring' })[g.toLowerCase()] ?? 'care'],
@@ -260,7 +261,7 @@ function removable(s: string, spans: { start: number; end: number; label: string
     if (inside.length > 1) {
       add({ start: sp.start, end: sp.end }, true);
       phrases.push(sp);
-    } else if (inside.length === 1) add(inside[0], true, !content(inside[0]));
+    } else if (inside.length === 1 && !/^(?:a|an|the)$/i.test(s.slice(inside[0].start, inside[0].end))) add(inside[0], true, !content(inside[0]));
   }
   const free = (x: { start: number; end: number }) => !phrases.some((p) => x.start >= p.start && x.end <= p.end);
   for (const x of words.filter((x) => content(x) && free(x)).slice(0, 30)) add(x, false);
@@ -276,7 +277,7 @@ function cuts(original: string, s: string, sp: Cut): { c: string; cost: number }
   const word = s.slice(sp.start, sp.end);
   const before = s.slice(0, sp.start);
   const after = s.slice(sp.end);
-  const base = (sp.marked ? 0 : 4) + (sp.minor ? 8 : 0);
+  const base = (sp.marked ? 0 : 4) + (sp.minor ? 15 : 0);
   const out: { c: string; cost: number }[] = [];
   const make = (b: string, by: string, a: string) => caseLike(original, tidy(`${b} ${by} ${a}`));
   const soft = SOFT[word.toLowerCase()];
