@@ -69,6 +69,12 @@ function isDirected(text: string, reported: { start: number; end: number }[], na
 }
 
 const NARRATIVE_WEIGHT = 0.4;
+const DESCRIBED_WEIGHT = 0.5;
+/** "you" in a request for help is not the reader being attacked: "can you help me?", "what do you think?" */
+const HELP_YOU_RE =
+  /\b(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:help|tell|advise|give|suggest|explain)|(?:what|how)\s+(?:do|would|should|can|could)\s+(?:you|u)\s+(?:think|suggest|recommend|advise|deal|handle|cope|do|approach)|do\s+you\s+think|have\s+you\s+(?:ever|any)|if\s+you\s+(?:can|could|have)|your\s+(?:advice|help|thoughts|opinion|input|suggestions?)|thank\s+you|you\s+know)\b/gi;
+const MY_RELATION_RE =
+  /\bmy\s+(?:(?:ex|step|future|former|current|older|younger|little|big|own|best)[- ]?)?(?:husband|wife|boyfriend|girlfriend|partner|fianc[eé]e?|ex|boss|manager|supervisor|coworker|co-worker|colleague|mom|mother|mum|dad|father|stepdad|stepmom|stepfather|stepmother|parents?|sister|brother|sibling|son|daughter|kids?|children|family|in-?laws?|mother-in-law|father-in-law|roommate|friend|teacher|neighbou?r|landlord|spouse|bf|gf)\b/i;
 const SOFT_IN_STORY = new Set<HeatLabel>(['stonewalling', 'defensiveness', 'contempt', 'shouting']);
 const FIRST_PERSON_RE = /(?<![\w'’])(?:i|i'm|i’m|im|i've|i’ve|ive|i'd|i’d|me|my|myself|mine)(?![\w'’])/gi;
 const SENTENCE_END_RE = /[.!?]+(?:\s|$)/g;
@@ -128,7 +134,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // a story about the sender's life, aimed at no one in the room: "I give up", "I'm done", capitals,
   // "oh please" and a bare "lazy" in it tell how the sender felt or what someone did, so they are
   // labelled but not held (profanity, directed insults, threats and self-harm still are)
-  const narrative = !directed && isNarrative(text);
+  const addressed = directed && isDirected(text.replace(HELP_YOU_RE, (x) => ' '.repeat(x.length)), reported, ctx?.otherNames);
+  const narrative = !addressed && isNarrative(text);
+  // "My boss is a bully and everyone knows it", "my stepdad is a drunk and a liar. he hits my mom. can
+  // you help me?": someone in the sender's life described to a helper, not the reader attacked
+  const aboutSomeone = !addressed && !narrative && MY_RELATION_RE.test(text);
   if (narrative) hits = hits.map((h) => (SOFT_IN_STORY.has(h.label) && h.score > 0.35 ? { ...h, score: 0.35 } : h));
   let ruleCold = 1;
   const best = new Map<HeatLabel, number>();
@@ -154,6 +164,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // like a child. She argues with me over stupid stuff."): the model (trained on single hostile sentences
   // and tweets) over-reads its hard words, so it alone cannot hold it; the rules still judge it in full
   if (narrative) mh *= NARRATIVE_WEIGHT;
+  else if (aboutSomeone) mh *= DESCRIBED_WEIGHT;
   const heat = Math.max(mh, ruleHeat);
   const safety = hits.some((h) => SAFETY_LABELS.includes(h.label));
   const held = heat >= threshold || safety;

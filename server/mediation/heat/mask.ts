@@ -18,9 +18,16 @@ const SPEECH =
   'call|calls|called|calling|name|names|named|label(?:s|ed|led|ing)?|tell|tells|told|telling|' +
   'yell(?:s|ed|ing)?\\s+at|scream(?:s|ed|ing)?\\s+at|shout(?:s|ed|ing)?\\s+at|swear(?:s|ing)?\\s+at|swore\\s+at|' +
   'cuss(?:es|ed|ing)?\\s+at|curse(?:s|d)?\\s+at|insult(?:s|ed|ing)?|accuse(?:s|d)?|accusing|' +
-  'refer(?:s|red|ring)?\\s+to|text(?:s|ed)?|wrote\\s+to|writes\\s+to';
+  'refer(?:s|red|ring)?\\s+to|text(?:s|ed|ing)?|messag(?:e|es|ed|ing)|e-?mail(?:s|ed|ing)?|wrote\\s+to|writ(?:es|ing)\\s+to|' +
+  'threaten(?:s|ed|ing)?';
 const SAYS = 'say|says|said|saying|think|thinks|thought|believe(?:s|d)?|act(?:s|ed)?\\s+like|yell(?:s|ed)|scream(?:s|ed)|shout(?:s|ed)';
 const CLAUSE = "(?:that\\s+)?(?:i|i'm|i\\s+am|i\\s+was|we|we're|my\\s+\\w+)\\b";
+
+// anything someone else said, texted or threatened: "He said he would kill me if I left"
+const SAYS_OTHER = new RegExp(
+  `(?<![A-Za-z'])(?:(?:said|says|saying|told\\s+\\w+|tells\\s+\\w+|texted|texts|wrote|writes|yell(?:s|ed)|scream(?:s|ed)|shout(?:s|ed)|swore)\\s*[:,]?\\s+(?:that\\s+)?(?=(?:he|she|they|i|we|you|u|it|he'?s|she'?s|they'?re|i'?m|you'?re|my|his|her|their|your|if)\\b)|threaten(?:s|ed|ing)\\s+(?:to|that)\\s+)`,
+  'gi',
+);
 
 const SPEECH_OBJ = new RegExp(`(?<![A-Za-z'])${NOT_I}(?:${SPEECH})\\s+${OBJ}(?:\\s+(?:that|like|as))?(?![A-Za-z])`, 'gi');
 
@@ -38,7 +45,7 @@ const OTHER_SUBJ = new Set([
 ]);
 const ASIDE = /^(?:mean|swear|guess|think|suppose|know|believe|admit|promise)$/i;
 const STRUCTURE = new Set(['and', 'or', 'but', 'then', 'also', 'always', 'constantly', 'still', 'even', 'often', 'never', 'sometimes', 'keeps', 'kept', 'would', 'will', 'used', 'to', 'has', 'had', 'have', 'is', 'was']);
-function otherSubject(text: string, at: number): boolean {
+function otherSubject(text: string, at: number, youCounts = true): boolean {
   let a = at;
   while (a > 0 && !/[.!?\n;:"“”]/.test(text[a - 1])) a--;
   const words = text.slice(a, at).match(/[A-Za-z][A-Za-z'’-]*/g);
@@ -48,7 +55,7 @@ function otherSubject(text: string, at: number): boolean {
     const w = raw.toLowerCase();
     // "I mean", "I swear" are asides, not the subject: "my dad is always, and I mean always, screaming at me"
     if (SENDER_SUBJ.has(w) && !(i + 1 < words.length && ASIDE.test(words[i + 1]))) return false;
-    if (OTHER_SUBJ.has(w)) return true;
+    if (OTHER_SUBJ.has(w)) return youCounts || (w !== 'you' && w !== 'u' && !w.startsWith('you'));
     if (i > 0 && /^(?:my|his|her|their|our|your)$/i.test(words[i - 1]) && !STRUCTURE.has(w)) return true;
     // a name inside the sentence: "then Sam called me a liar"
     if (i > 0 && /^[A-Z][a-z]/.test(raw) && w !== 'i') return true;
@@ -71,10 +78,13 @@ const PATTERNS: RegExp[] = [
   /(?<![A-Za-z'])i(?:['’]m|\s+am|\s+feel|\s+felt|\s+was|\s+look|\s+looked|\s+sound|\s+must\s+be|\s+must\s+look)\s+(?:(?:so|really|such|like|very|pretty|completely|totally|just|an?|the|most|biggest|ugly|fat)\s+)*(?=(?:stupid|dumb|idiot|idiotic|worthless|useless|pathetic|failure|ugly|fat|mess|crazy|insane|loser|awful|terrible|horrible|disgusting|fool|foolish|naive|gullible|moron|selfish|lazy|bitch|joke)\b)/gi,
   // a reported clause about the sender: "she said I'm worthless", "he thinks we are stupid"
   new RegExp(`(?<![A-Za-z'])${NOT_I}${NOT_YOU}(?:${SAYS})\\s+(?=${CLAUSE})`, 'gi'),
+  SAYS_OTHER,
 ];
 
 const REPORT_BEFORE_QUOTE = /(?:\w+\s+)?(?:said|says|say|yelled|yells|screamed|screams|shouted|told\s+\w+|tells\s+\w+|wrote|writes|texted|texts|called\s+\w+|calls\s+\w+|asked|asks|replied|whispered)(?:\s+to\s+\w+)?[\s,:]*$/i;
-const CLAUSE_END = /[.!?;\n]|,\s+(?:and|but|so|then|which|because|when|while)\b|\s+(?:but|because|so that|even though)\s/g;
+// ", you moron" after a report is the sender turning to the reader
+const REPORT_AFTER_QUOTE = /^\s*[,.!?]?\s*(?:\w+\s+){0,2}(?:said|says|say|yelled|yells|screamed|screams|shouted|told|tells|wrote|writes|texted|texts|called|calls|asked|replied|whispered)\b/i;
+const CLAUSE_END = /[.!?;\n]|,\s+(?:and|but|so|then|which|because|when|while|you|u)\b|\s+(?:but|because|so that|even though)\s/g;
 const QUOTE = /["“”«»]([^"“”«»\n]{1,300})["“”«»]|(?<![A-Za-z])'([^'\n]{3,200})'(?![A-Za-z])/g;
 
 /** Ranges of reported speech in the original text, sorted, non-overlapping. */
@@ -87,6 +97,8 @@ export function reportedRanges(text: string): Range[] {
       // "he called me stupid" is reported; "I called him a sociopath", "call him a scumbag" and
       // "don't tell me you wrote this junk" are the sender's own words
       if (re === SPEECH_OBJ && !otherSubject(text, m.index)) continue;
+      // "you said I'm an idiot, you moron": what the reader said is not masked here (as above)
+      if (re === SAYS_OTHER && !otherSubject(text, m.index, false)) continue;
       // the range covers the reporting words too: "called me" says nothing hostile on its own
       const start = m.index;
       CLAUSE_END.lastIndex = m.index + m[0].length;
@@ -102,6 +114,9 @@ export function reportedRanges(text: string): Range[] {
     const s = m.index + 1;
     // "she said", "he texted me:" before the quote belong to the report
     const before = REPORT_BEFORE_QUOTE.exec(text.slice(Math.max(0, m.index - 40), m.index));
+    // a message that opens with a quote nobody is said to have said is the sender's own words
+    // (a retweet, a slogan): '"these hoes ain't loyal" lol', but not '"You're useless," he said.'
+    if (!before && !/\S/.test(text.slice(0, m.index)) && !REPORT_AFTER_QUOTE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
     out.push({ start: before ? m.index - before[0].length : s, end: s + inner.length });
   }
   if (out.length < 2) return out;

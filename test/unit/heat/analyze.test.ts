@@ -172,6 +172,42 @@ describe('heat analyzer: reported speech is not an attack', () => {
   });
 });
 
+describe('heat analyzer: what someone else said, texted or threatened', () => {
+  for (const t of [
+    'He said he would kill me if I left.',
+    'He texted: you are worthless.',
+    'My ex keeps texting me that I\'m a whore and a bad mother.',
+    '"You\'re useless," he said.',
+  ]) {
+    it(`not held: ${t}`, () => {
+      const a = analyze(t);
+      expect(a.held).toBe(false);
+      expect(a.labels).not.toContain('threat');
+    });
+  }
+
+  it('the sender turning to the reader after a report is their own voice', () => {
+    expect(analyze("You said I'm an idiot, you moron").held).toBe(true);
+  });
+
+  it('a message that opens with a quote nobody is said to have said is the sender\'s own', () => {
+    expect(analyze('"these hoes ain\'t loyal" lol').held).toBe(true);
+  });
+});
+
+describe('heat analyzer: someone in the sender\'s life described to a helper', () => {
+  for (const t of ['My boss is a bully and everyone knows it.', 'my stepdad is a drunk and a liar. he hits my mom. can you help me?']) {
+    it(`not held: ${t}`, () => {
+      expect(analyze(t).held).toBe(false);
+    });
+  }
+
+  it('but swearing about them, or an attack on the reader, is', () => {
+    expect(analyze('my husband is a fucking liar').held).toBe(true);
+    expect(analyze('You never help me with my mother, you lazy jerk').held).toBe(true);
+  });
+});
+
 describe('heat analyzer: a story aimed at no one in the room', () => {
   it('the model alone does not hold a first-person account of what happens to the sender', () => {
     // counsel-chat (train split)
