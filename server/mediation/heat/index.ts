@@ -73,6 +73,9 @@ const DESCRIBED_WEIGHT = 0.5;
 /** "you" in a request for help is not the reader being attacked: "can you help me?", "what do you think?" */
 const HELP_YOU_RE =
   /\b(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:help|tell|advise|give|suggest|explain)|(?:what|how)\s+(?:do|would|should|can|could)\s+(?:you|u)\s+(?:think|suggest|recommend|advise|deal|handle|cope|do|approach)|do\s+you\s+think|have\s+you\s+(?:ever|any)|if\s+you\s+(?:can|could|have)|your\s+(?:advice|help|thoughts|opinion|input|suggestions?)|thank\s+you|you\s+know)\b/gi;
+/** "He punched a hole in the wall and said next time it will be my face": someone else did it, to the sender */
+const THEY_DID_RE = /(?:^|[.!?]\s+)(?:he|she|they)\s/i;
+const TO_ME_RE = /\b(?:me|my|us|our)\b/i;
 const MY_RELATION_RE =
   /\bmy\s+(?:(?:ex|step|future|former|current|older|younger|little|big|own|best)[- ]?)?(?:husband|wife|boyfriend|girlfriend|partner|fianc[eé]e?|ex|boss|manager|supervisor|coworker|co-worker|colleague|mom|mother|mum|dad|father|stepdad|stepmom|stepfather|stepmother|parents?|sister|brother|sibling|son|daughter|kids?|children|family|in-?laws?|mother-in-law|father-in-law|roommate|friend|teacher|neighbou?r|landlord|spouse|bf|gf)\b/i;
 const SOFT_IN_STORY = new Set<HeatLabel>(['stonewalling', 'defensiveness', 'contempt', 'shouting']);
@@ -138,7 +141,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const narrative = !addressed && isNarrative(text);
   // "My boss is a bully and everyone knows it", "my stepdad is a drunk and a liar. he hits my mom. can
   // you help me?": someone in the sender's life described to a helper, not the reader attacked
-  const aboutSomeone = !addressed && !narrative && MY_RELATION_RE.test(text);
+  const aboutSomeone = !addressed && !narrative && (MY_RELATION_RE.test(text) || (THEY_DID_RE.test(text) && TO_ME_RE.test(text)));
   if (narrative) hits = hits.map((h) => (SOFT_IN_STORY.has(h.label) && h.score > 0.35 ? { ...h, score: 0.35 } : h));
   let ruleCold = 1;
   const best = new Map<HeatLabel, number>();

@@ -25,7 +25,7 @@ const CLAUSE = "(?:that\\s+)?(?:i|i'm|i\\s+am|i\\s+was|we|we're|my\\s+\\w+)\\b";
 
 // anything someone else said, texted or threatened: "He said he would kill me if I left"
 const SAYS_OTHER = new RegExp(
-  `(?<![A-Za-z'])(?:(?:said|says|saying|told\\s+\\w+|tells\\s+\\w+|texted|texts|wrote|writes|yell(?:s|ed)|scream(?:s|ed)|shout(?:s|ed)|swore)\\s*[:,]?\\s+(?:that\\s+)?(?=(?:he|she|they|i|we|you|u|it|he'?s|she'?s|they'?re|i'?m|you'?re|my|his|her|their|your|if)\\b)|threaten(?:s|ed|ing)\\s+(?:to|that)\\s+)`,
+  `(?<![A-Za-z'])(?:(?:said|says|saying|told\\s+\\w+|tells\\s+\\w+|texted|texts|wrote|writes|yell(?:s|ed)|scream(?:s|ed)|shout(?:s|ed)|swore)\\s*[:,]?\\s+(?:that\\s+)?(?=(?:he|she|they|i|we|you|u|it|he'?s|she'?s|they'?re|i'?m|you'?re|my|his|her|their|your|if|when|next|one\\s+day|someday|nobody|no\\s+one)\\b)|threaten(?:s|ed|ing)\\s+(?:to|that)\\s+)`,
   'gi',
 );
 

@@ -196,7 +196,11 @@ describe('heat analyzer: what someone else said, texted or threatened', () => {
 });
 
 describe('heat analyzer: someone in the sender\'s life described to a helper', () => {
-  for (const t of ['My boss is a bully and everyone knows it.', 'my stepdad is a drunk and a liar. he hits my mom. can you help me?']) {
+  for (const t of [
+    'My boss is a bully and everyone knows it.',
+    'my stepdad is a drunk and a liar. he hits my mom. can you help me?',
+    'He punched a hole in the wall and said next time it will be my face.',
+  ]) {
     it(`not held: ${t}`, () => {
       expect(analyze(t).held).toBe(false);
     });
