@@ -308,19 +308,28 @@ function judge(s: string): Held {
   return { held: a.held, heat: a.heat, spans: a.spans };
 }
 
-/**
- * The minimal edit that the analyzer does not hold. While it is held, the smallest single cut that
- * cools it enough is made (words the analyzer marks preferred); failing that, the cut that cools it
- * most, at most three times. Null when no such edit keeps at least two words.
- */
 /** How many re-scorings cleanEdit may spend on one message (each is one analyze() of the edit). */
 const SEARCH_CALLS = 24;
+/** How many cuts at most: more leave a sentence too broken to offer. */
+const MAX_CUTS = 3;
 
+/**
+ * The minimal edit that the analyzer does not hold. While it is held, the smallest single cut that
+ * cools it enough is made (words the analyzer marks tried first); failing that, the cut that cools it
+ * most; at most MAX_CUTS cuts and SEARCH_CALLS re-scorings. Null when there is no such edit (or it
+ * would keep fewer than two words, or the message is a threat, self-harm or stonewalling).
+ */
 export function cleanEdit(text: string): string | null {
+  const r = searchEdit(text);
+  return r && !r.held ? r.s : null;
+}
+
+/** The search behind cleanEdit; `held` when it ran out of tries (null: threat, self-harm, stonewalling, or nothing left). */
+function searchEdit(text: string): { s: string; held: boolean } | null {
   let s = minimalEdit(text);
   let j = judge(s);
   let budget = SEARCH_CALLS;
-  for (let round = 0; round < 5 && j.held && budget > 0; round++) {
+  for (let round = 0; round < MAX_CUTS && j.held && budget > 0; round++) {
     // a threat, self-harm or shutting the conversation down is not edited: the I-statement answers it
     if (j.spans.some((sp) => sp.label === 'threat' || sp.label === 'self_harm' || sp.label === 'stonewalling')) return null;
     let coolest: { s: string; j: Held } | null = null;
@@ -342,13 +351,13 @@ export function cleanEdit(text: string): string | null {
       }
     }
     const next = cheapest ?? coolest;
-    if (!next) return null;
+    if (!next) break;
     s = next.s;
     j = next.j;
   }
-  if (j.held) return null;
+  if (j.spans.some((sp) => sp.label === 'threat' || sp.label === 'self_harm' || sp.label === 'stonewalling')) return null;
   const words = s.match(/[A-Za-z][A-Za-z'’]*/g) ?? [];
-  return words.length >= 2 && words.some((x) => !/^(?:a|an|the|of|to|up|in|on|at|and|or|but|so|off|out)$/i.test(x)) ? s : null;
+  return words.length >= 2 && words.some((x) => !/^(?:a|an|the|of|to|up|in|on|at|and|or|but|so|off|out)$/i.test(x)) ? { s, held: j.held } : null;
 }
 
 const FEELING: Partial<Record<HeatLabel, string>> = {
@@ -407,7 +416,8 @@ export function candidates(text: string, labels: HeatLabel[], _hits: RuleHit[], 
   if (labels.includes('threat')) {
     return [`I'm ${feeling} right now and I need to step away before we go on.`, 'I need a break before we continue this conversation.'];
   }
-  const edit = cleanEdit(text);
+  const found = searchEdit(text);
+  const edit = found && !found.held ? found.s : null;
   const words = edit ? edit.split(/\s+/).filter(Boolean).length : 0;
   const editUseful = edit !== null && words >= 2 && edit !== text.trim();
   const body = edit ? edit.replace(/[.!?]+$/, '') : '';
