@@ -72,7 +72,7 @@ const NARRATIVE_WEIGHT = 0.4;
 const DESCRIBED_WEIGHT = 0.5;
 /** "you" in a request for help is not the reader being attacked: "can you help me?", "what do you think?" */
 const HELP_YOU_RE =
-  /\b(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:help|tell|advise|give|suggest|explain)|(?:what|how)\s+(?:do|would|should|can|could)\s+(?:you|u)\s+(?:think|suggest|recommend|advise|deal|handle|cope|do|approach)|do\s+you\s+think|have\s+you\s+(?:ever|any)|if\s+you\s+(?:can|could|have)|your\s+(?:advice|help|thoughts|opinion|input|suggestions?)|thank\s+you|you\s+know)\b/gi;
+  /\b(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:help|tell|advise|give|suggest|explain|recommend)|(?:what|how|when|where)\s+(?:do|would|should|can|could|does)\s+(?:you|u)\b|do\s+you\s+(?:think|know|have|recommend|suggest)|have\s+you\s+(?:ever|any)|if\s+you\s+(?:can|could|have)|your\s+(?:advice|help|thoughts|opinion|input|suggestions?|professional)|thank\s+you|you\s+know)\b|(?:^|[.!?]\s+)is\s+it\s+(?:normal|ok|okay|wrong|possible|healthy|common|bad|fair)\b[^.!?]*/gi;
 /** "He punched a hole in the wall and said next time it will be my face": someone else did it, to the sender */
 const THEY_DID_RE = /(?:^|[.!?]\s+)(?:he|she|they)\s/i;
 const TO_ME_RE = /\b(?:me|my|us|our)\b/i;

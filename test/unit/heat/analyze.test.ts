@@ -200,6 +200,7 @@ describe('heat analyzer: someone in the sender\'s life described to a helper', (
     'My boss is a bully and everyone knows it.',
     'my stepdad is a drunk and a liar. he hits my mom. can you help me?',
     'He punched a hole in the wall and said next time it will be my face.',
+    'Is it normal to hate your parents? My dad is a narcissist and my mom enables him.', // a generic "your"
   ]) {
     it(`not held: ${t}`, () => {
       expect(analyze(t).held).toBe(false);
