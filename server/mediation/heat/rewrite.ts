@@ -279,23 +279,50 @@ function cuts(original: string, s: string, sp: Cut): { c: string; cost: number }
   const after = s.slice(sp.end);
   const base = (sp.marked ? 0 : 4) + (sp.minor ? 15 : 0);
   const out: { c: string; cost: number }[] = [];
-  const make = (b: string, by: string, a: string) => caseLike(original, tidy(`${b} ${by} ${a}`));
+  const broken = brokenJoints(s);
+  // every new broken joint ("to with", "a and", "is.") costs as much as a long word
+  const make = (b: string, by: string, a: string, cost: number) => {
+    const c = caseLike(original, tidy(`${b} ${by} ${a}`));
+    out.push({ c, cost: cost + 10 * Math.max(0, brokenJoints(c) - broken) });
+  };
   const soft = SOFT[word.toLowerCase()];
   // before a noun ("a silly remark") the word can simply go; after "is" it needs a replacement
-  if (soft) out.push({ c: make(before, soft, after), cost: base + word.length / 2 + (/^\s+(?!(?:and|or|but|to|for|if|as)\b)[a-z]/i.test(after) ? word.length : 0) });
-  const cut = make(before, '', after);
+  if (soft) make(before, soft, after, base + word.length / 2 + (/^\s+(?!(?:and|or|but|to|for|if|as)\b)[a-z]/i.test(after) ? word.length : 0));
+  const cut = caseLike(original, tidy(`${before} ${after}`));
   const dangles = DANGLING.test(cut) && !DANGLING.test(s);
-  out.push({ c: cut, cost: base + word.length + (dangles ? 12 : 0) });
+  make(before, '', after, base + word.length + (dangles ? 12 : 0));
+  const ends = /^\s*(?:[.!?]|$)/.test(after);
   const art = before.match(/(?:\b(?:like|such)\s+)?\b(?:a|an)\s+(?:(?:total|complete|real|absolute|utter|big|little)\s+)?$/i);
-  if (art) {
+  // only a noun goes with its article ("like a coward"), not an adjective before one ("a mad man")
+  if (art && /^\s*(?:[.!?,;]|$|(?:and|or|but|who|that|to|from|in|on|at|of|with|for|like|than)\b)/i.test(after)) {
     const b = before.slice(0, before.length - art[0].length);
-    if (/^\s*(?:[.!?,;]|$)/.test(after) && /\b(?:is|are|was|were|be|been|am|['’]s|['’]re)\s+$/i.test(b)) {
-      out.push({ c: make(b, 'not good', after), cost: base + word.length / 2 + 3 });
-    } else out.push({ c: make(b, '', after), cost: base + word.length + art[0].length / 2 });
-  } else if (dangles && /\b(?:is|are|was|were|be|been|am|so|too|very|really|['’]s|['’]re)\s+$/i.test(before) && /^\s*(?:[.!?,;]|$)/.test(after)) {
-    out.push({ c: make(before, 'not good', after), cost: base + word.length / 2 + 3 });
+    if (ends && /\b(?:is|are|was|were|be|been|am|['’]s|['’]re)\s+$/i.test(b)) make(b, 'not good', after, base + word.length / 2 + 3);
+    else make(b, '', after, base + word.length + art[0].length / 2);
+  } else if (dangles && ends && /\b(?:is|are|was|were|be|been|am|so|too|very|really|['’]s|['’]re)\s+$/i.test(before)) {
+    make(before, 'not good', after, base + word.length / 2 + 3);
+  }
+  // "sending that to hell with us": the preposition goes with its word
+  const prep = before.match(/\b(?:to|in|into|from|at|on|of|with)\s+$/i);
+  if (prep && /^\s*(?:[.!?,;]|$|(?:to|in|into|from|at|on|of|with|for|and|or|but)\b)/i.test(after)) {
+    make(before.slice(0, before.length - prep[0].length), '', after, base + word.length + prep[0].length / 2);
   }
   return out;
+}
+
+const JOINTS = [
+  /\b(?:a|an|the)\s+(?:and|or|but|to|of|in|on|at|with|for|from|is|are|was|were|who|that)\b/gi,
+  /\b(?:a|an|the|to|in|into|on|at|with|for|from|of|by|about|and|or)\s*[.!?,;]/gi,
+  /\b(?:to|in|into|on|at|with|for|from|of|by|about)\s+(?:to|in|into|on|at|with|for|from|of|by|about)\b/gi,
+  /\b(?:and|or|but)\s+(?:and|or|but)\b/gi,
+  /\b(?:is|are|was|were|be|been|am)\s*[.!?,;]/gi,
+  /\b(?:a|an)\s+\w+s\b(?=\s*[.!?,;]|\s*$)/gi,
+];
+
+/** How many joints in `s` read broken: "a and", "to with", "is.", "the." */
+function brokenJoints(s: string): number {
+  let n = 0;
+  for (const re of JOINTS) n += s.match(re)?.length ?? 0;
+  return n;
 }
 
 interface Held {
