@@ -405,8 +405,8 @@ const NEED: Partial<Record<HeatLabel, string>> = {
   blame: 'us to understand what went wrong',
   defensiveness: 'my side to be understood too',
   stonewalling: 'a pause',
-  profanity: 'us to talk about this calmly',
-  shouting: 'us to talk about this calmly',
+  profanity: 'a calmer conversation',
+  shouting: 'a calmer conversation',
 };
 const REQUEST: Partial<Record<HeatLabel, string>> = {
   insult: 'talk about this with me calmly',
@@ -438,7 +438,7 @@ export function candidates(text: string, labels: HeatLabel[], _hits: RuleHit[], 
   if (labels.includes('self_harm')) return [];
   const lead = main(labels);
   const feeling = FEELING[lead] ?? 'upset';
-  const need = NEED[lead] ?? 'us to talk about this calmly';
+  const need = NEED[lead] ?? 'a calmer conversation';
   const request = REQUEST[lead] ?? 'talk about this with me';
   if (labels.includes('threat')) {
     return [`I'm ${feeling} right now and I need to step away before we go on.`, 'I need a break before we continue this conversation.'];

@@ -29,7 +29,7 @@ const TEMPLATE = new Set(
     'what went wrong my side understood too as well hear a pause could we take about 20 minutes come back short ' +
     'break like slow down when because respect between it step away before go on continue conversation often ' +
     "rarely is are person people things thing not good smart true truthful care cares cared going the problem " +
-    "serious interested in don't can't won't that's you're it's he's she's i've I'm being considered aren't more help"
+    "serious interested in calmer conversation don't can't won't that's you're it's he's she's i've I'm being considered aren't more help"
   ).split(' '),
 );
 
