@@ -98,7 +98,7 @@ const SUBS: Sub[] = [
   [w('(?<!\\b(?:the|this|that|some|my|your|his|her|their|our|a)\\s+)shit(?=\\s+(?:is|was|got|gets|just|has|had|happens|happened)\\b)'), 'it'],
   [w('(the)\\s+(?:shit|crap)(?=\\s+(?:that|which|you|they|he|she|we|i|about)\\b)'), '$1 things'],
   [w('(kind|sort|type|lot|lots|bunch|load|loads|full)\\s+of\\s+(?:shit|crap)'), (m, k: string) => `${k} of ${/kind|sort|type/i.test(k) ? 'thing' : 'things'}`],
-  [w('(looks?|looked|is|was|are|were|sounds?|sounded|tastes?|smells?|feels?|felt)\\s+(?:like\\s+)?(?:shit|crap)(?=\\s*(?:[.!?,;]|$|and\\b|but\\b|to\\b|this\\b|today\\b|now\\b))'), '$1 bad'],
+  [w('(looks?|looked|is|was|are|were|sounds?|sounded|tastes?|smells?|feels?|felt)\\s+(?:like\\s+)?(?:shit|crap|ass|arse)(?=\\s*(?:[.!?,;]|$|and\\b|but\\b|to\\b|this\\b|today\\b|now\\b))'), '$1 bad'],
   [w('ass\\s*-?\\s*hole(s?)'), 'asshole$1'],
   [w(`in\\s+the\\s+(?:flying\\s+)?(?:${F})`), 'on earth'],
   [w('pain\\s+in\\s+the\\s+(?:ass|arse|butt|neck)'), 'pain'],
