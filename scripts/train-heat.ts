@@ -1,9 +1,14 @@
 /**
- * Trains the linear heat model: logistic regression on hashed word 1-2 grams and character 3-5 grams,
- * Adagrad with L2, in plain TypeScript. Trains on the `train` split only, picks the decision point on
- * `dev`, never looks at `test` (see server/mediation/heat/hash.ts).
+ * Trains the linear heat model: logistic regression on hashed word 1-2 grams, character 3-5 grams and
+ * word classes (server/mediation/heat/features.ts), Adagrad with L2, in plain TypeScript. Trains on the
+ * `train` split only, picks the decision point on `dev` (first with the model alone, then with the
+ * whole analyzer near it), never looks at `test` (see server/mediation/heat/hash.ts).
  *
- *   npm run train:heat            # writes server/mediation/heat/model/
+ *   npm run train:heat                              # writes server/mediation/heat/model/
+ *   CV_COUNSEL=5 npx tsx scripts/train-heat.ts      # counsel-chat 5-fold cross-validation of the
+ *                                                   # whole analyzer on train+dev; writes nothing
+ *   CV_COUNSEL=5 CV_SHOW=0.3 npx tsx scripts/train-heat.ts   # ... and prints near misses (heat >= 0.3)
+ *   env: EPOCHS LR L2 W_JIGSAW W_DAVIDSON W_COUNSEL W_POLITE CAL_A
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
