@@ -79,6 +79,8 @@ const PATTERNS: RegExp[] = [
   // a reported clause about the sender: "she said I'm worthless", "he thinks we are stupid"
   new RegExp(`(?<![A-Za-z'])${NOT_I}${NOT_YOU}(?:${SAYS})\\s+(?=${CLAUSE})`, 'gi'),
   SAYS_OTHER,
+  // someone else's view of the sender: "according to my wife, I'm a lazy pig", "in his eyes I'm a failure"
+  /(?<![A-Za-z'])(?:according\s+to\s+(?:him|her|them|(?:my|his|her|their)\s+[\w-]+)|in\s+(?:his|her|their|(?:my\s+[\w-]+)['’]s)\s+eyes)\s*,?\s*/gi,
 ];
 
 const REPORT_BEFORE_QUOTE = /(?:\w+\s+)?(?:said|says|say|yelled|yells|screamed|screams|shouted|told\s+\w+|tells\s+\w+|wrote|writes|texted|texts|called\s+\w+|calls\s+\w+|asked|asks|replied|whispered)(?:\s+to\s+\w+)?[\s,:]*$/i;

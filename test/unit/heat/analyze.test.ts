@@ -178,6 +178,8 @@ describe('heat analyzer: what someone else said, texted or threatened', () => {
     'He texted: you are worthless.',
     'My ex keeps texting me that I\'m a whore and a bad mother.',
     '"You\'re useless," he said.',
+    "According to my wife, I'm a lazy pig and a failure.",
+    "In his eyes I'm a useless idiot.",
   ]) {
     it(`not held: ${t}`, () => {
       const a = analyze(t);
