@@ -335,8 +335,11 @@ function judge(s: string): Held {
   return { held: a.held, heat: a.heat, spans: a.spans };
 }
 
-/** How many re-scorings cleanEdit may spend on one message (each is one analyze() of the edit). */
-const SEARCH_CALLS = 24;
+/** How many re-scorings cleanEdit may spend on one message (each is one analyze() of the edit), and on how many characters in all. */
+const SEARCH_CALLS = 16;
+const SEARCH_CHARS = 2000;
+/** Tries per cut among words the analyzer did not mark. */
+const UNMARKED_TRIES = 2;
 /** How many cuts at most: more leave a sentence too broken to offer. */
 const MAX_CUTS = 3;
 
@@ -356,25 +359,31 @@ function searchEdit(text: string): { s: string; held: boolean } | null {
   let s = minimalEdit(text);
   let j = judge(s);
   let budget = SEARCH_CALLS;
+  let chars = SEARCH_CHARS;
   for (let round = 0; round < MAX_CUTS && j.held && budget > 0; round++) {
     // a threat, self-harm or shutting the conversation down is not edited: the I-statement answers it
     if (j.spans.some((sp) => sp.label === 'threat' || sp.label === 'self_harm' || sp.label === 'stonewalling')) return null;
     let coolest: { s: string; j: Held } | null = null;
-    let cheapest: { s: string; j: Held; cost: number } | null = null;
+    let cheapest: { s: string; j: Held } | null = null;
     const options = removable(s, j.spans);
-    // the words the analyzer marks first; other words only when cutting a marked one is not enough
+    // the words the analyzer marks first; other words only when cutting a marked one is not enough.
+    // Tries go cheapest first, so the first one that is not held is the one to take.
     for (const marked of [true, false]) {
       if (cheapest) break;
+      const tries = new Map<string, number>();
       for (const sp of options) {
         if (sp.marked !== marked) continue;
-        for (const { c, cost } of cuts(text, s, sp)) {
-          if (c === s || !c || budget <= 0) continue;
-          budget--;
-          const cj = judge(c);
-          if (!cj.held) {
-            if (!cheapest || cost < cheapest.cost) cheapest = { s: c, j: cj, cost };
-          } else if (!coolest || cj.heat < coolest.j.heat) coolest = { s: c, j: cj };
+        for (const { c, cost } of cuts(text, s, sp)) if (c && c !== s && !(tries.get(c)! <= cost)) tries.set(c, cost);
+      }
+      // words nobody marked are only worth a few tries
+      for (const [c] of [...tries].sort((x, y) => x[1] - y[1]).slice(0, marked ? undefined : UNMARKED_TRIES)) {
+        if (budget-- <= 0 || (chars -= c.length) < 0) break;
+        const cj = judge(c);
+        if (!cj.held) {
+          cheapest = { s: c, j: cj };
+          break;
         }
+        if (!coolest || cj.heat < coolest.j.heat) coolest = { s: c, j: cj };
       }
     }
     const next = cheapest ?? coolest;
