@@ -45,12 +45,14 @@ const SUBS: Sub[] = [
   [w(`holy\\s+(?:shit|crap|${F}|hell|cow)\\w*|(?:${F}|shit|damn|dammit|crap)\\s*(?=[,!.]+\\s)`), ''],
   [w(`(?:${F}|screw|damn|shit)\\s+(?:it|this|that)(?=\\s*(?:[,.!?;]|$|i\\b|im\\b|i['’]m\\b))`), ''],
   [w(`(?:no\\s*one|nobody)\\s+(?:gives|gave)\\s+(?:a|one|two)\\s+(?:${F}|shit|damn|crap|rat['’]?s\\s+ass)\\w*(\\s+(?:about|for))?`), (m, about?: string) => `${m.split(/\s+/)[0].toLowerCase() === 'no' ? 'no one' : 'nobody'} is interested${about ? ' in' : ''}`],
+  [w(`(gives?|gave)\\s+not\\s+(?:a|one)\\s+(?:${F}|shit|damn|crap)\\w*`), (m) => (/gave/i.test(m) ? 'did not care' : /gives/i.test(m) ? 'does not care' : 'do not care')],
+  [w("life\\s*(?:['’]\\s*s|is)\\s+a\\s+bitch"), 'life is hard'],
   [w(`(give|gives|gave|giving)\\s+(?:a|one|two)\\s+(?:${F}|shit|damn|crap|rat['’]?s\\s+ass)\\w*`), (_m, g: string) => ({ give: 'care', gives: 'cares', gave: 'cared', giving: 'caring' })[g.toLowerCase()] ?? 'care'],
   [w(`as\\s+(?:${F}|hell|shit|crap)\\w*`), ''],
   [w(`a\\s+(?:${F}|shit)\\w*\\s*(?:ton|load|lot)s?\\s+of`), 'a lot of'],
   [w(`the\\s+(?:shit|crap)\\s+out\\s+of`), ''],
   [w(`(?:${F})(?:ed|in['’]?|ing)?\\s+up`), (m) => (/ed\s/i.test(m) ? 'messed up' : /in['’]?\s|ing\s/i.test(m) ? 'messing up' : 'mess up')],
-  [w(`(?:${F})(?:ing|in['’]?)?\\s+(?:with|around)`), (m) => (/ing|in['’]?\s/i.test(m) ? 'messing ' : 'mess ') + m.split(/\s+/).pop()],
+  [w(`(?:${F})(ing|in['’]?|s|ed)?\\s+(?:with|around)`), (m, f?: string) => `${({ ing: 'messing', s: 'messes', ed: 'messed' } as Record<string, string>)[(f ?? '').toLowerCase().replace(/in['’]?$/, 'ing')] ?? 'mess'} ${m.split(/\s+/).pop()}`],
   [w(`(?:${F})ed`), 'messed up'],
   // contempt and dismissals without swearing; a real question inside one is kept, asked plainly
   [w(`are\\s+(?:you|u)\\s+(?:(?:${F}\\w*|freaking|effing|bloody|really|seriously)\\s+)?(?:kidding|joking|serious)(?:\\s+me)?`), (m) => `${m.split(/\s+/)[0]} you serious`],
@@ -95,7 +97,7 @@ const SUBS: Sub[] = [
   [w('(screw(?:ed|ing|s)?)\\s+up'), (_m, v: string) => `${/ed$/i.test(v) ? 'messed' : /ing$/i.test(v) ? 'messing' : 'mess'} up`],
   [w('got\\s+screwed|get\\s+screwed|gets\\s+screwed|was\\s+screwed|were\\s+screwed|is\\s+screwed|are\\s+screwed'), (m) => `${m.split(/\s+/)[0]} treated badly`],
   [w('you\\s+people'), 'you all'],
-  [w('(?<!\\b(?:the|this|that|some|my|your|his|her|their|our|a)\\s+)shit(?=\\s+(?:is|was|got|gets|just|has|had|happens|happened)\\b)'), 'it'],
+  [w("(?<!\\b(?:the|this|that|some|my|your|his|her|their|our|a)\\s+)shit(?=\\s*['’]\\s*s\\b|\\s+(?:is|was|got|gets|just|has|had|happens|happened)\\b)"), 'it'],
   [w('(the)\\s+(?:shit|crap)(?=\\s+(?:that|which|you|they|he|she|we|i|about)\\b)'), '$1 things'],
   [w('(kind|sort|type|lot|lots|bunch|load|loads|full)\\s+of\\s+(?:shit|crap)'), (m, k: string) => `${k} of ${/kind|sort|type/i.test(k) ? 'thing' : 'things'}`],
   [w('(looks?|looked|is|was|are|were|sounds?|sounded|tastes?|smells?|feels?|felt)\\s+(?:like\\s+)?(?:shit|crap|ass|arse)(?=\\s*(?:[.!?,;]|$|and\\b|but\\b|to\\b|this\\b|today\\b|now\\b))'), '$1 bad'],
@@ -131,7 +133,8 @@ const SUBS: Sub[] = [
   [w('liars'), 'people who lie'],
   [w('liar'), 'person who lies'],
   [w(`(?:${NOUN_S})`), (m) => (PLURAL_NOUN.test(m) ? 'people' : '')],
-  // insulting adjectives: "a stupid idea" -> "an idea", "that is stupid" -> "that is wrong"
+  // insulting adjectives: "too stupid to see it" -> "unable to see it", "a stupid idea" -> "an idea", "that is stupid" -> "that is not smart"
+  [w(`(?:too|so)\\s+(?:${ADJ})\\s+to(?=\\s+[a-z])`), 'unable to'],
   [w(`${NOT_BEFORE}((?:is|are|was|were|be|been|being|am|that['’]?s|it['’]?s|he['’]?s|she['’]?s|they['’]?re|you['’]?re|i['’]?m|thats|its|hes|shes|theyre|im|sounds?|looks?|seems?|seemed|looked|sounded)\\s+)((?:(?:so|too|very|really|pretty|just|totally|completely|utterly|incredibly|absolutely|extremely|truly|simply|downright|quite|rather|beyond|plain|more|most|fucking|freaking)\\s+)*)(${ADJ})(?=\\s*(?:[.!?,;]|$|and\\b|or\\b|but\\b|to\\b|for\\b|if\\b|because\\b))`), (_m, be: string, _int: string, adj: string) => `${be}${SOFT[adj.toLowerCase()] ?? 'wrong'}`],
   [w(`${NOT_BEFORE}(?:so|too|very|really|pretty|totally|completely|utterly|incredibly|most|absolutely|extremely|truly|simply|downright|quite|rather)\\s+(?:${ADJ})`), ''],
   [w(`${NOT_BEFORE}(?:${ADJ})(?:\\s+and\\s+(?:${ADJ}))?`), ''],
@@ -261,7 +264,10 @@ function removable(s: string, spans: { start: number; end: number; label: string
     if (inside.length > 1) {
       add({ start: sp.start, end: sp.end }, true);
       phrases.push(sp);
-    } else if (inside.length === 1 && !/^(?:a|an|the)$/i.test(s.slice(inside[0].start, inside[0].end))) add(inside[0], true, !content(inside[0]));
+    } else if (inside.length === 1 && !/^(?:a|an|the)$/i.test(s.slice(inside[0].start, inside[0].end)) && !/^\s*['’]\w/.test(s.slice(inside[0].end))) {
+      // never a lone article, nor the stem of "haven 't"
+      add(inside[0], true, !content(inside[0]));
+    }
   }
   const free = (x: { start: number; end: number }) => !phrases.some((p) => x.start >= p.start && x.end <= p.end);
   for (const x of words.filter((x) => content(x) && free(x)).slice(0, 30)) add(x, false);
