@@ -35,7 +35,7 @@ const PLURAL_NOUN = new RegExp(`^(?:${alt(INSULT_NOUNS.map((n) => `${n}(?:s|es)`
 /** Ordered substitutions: whole attacks first, then phrases, then words. */
 const SUBS: Sub[] = [
   // "get the fuck out" -> "get out", "what the hell" -> "what"
-  [w(`the\\s+(?:f+u+c+k+|fck|fuk|hell|heck)`), ''],
+  [w(`the\\s+(?:(?:living|flying|holy|actual|bloody)\\s+)?(?:f+u+c+k+|fck|fuk|hell|heck)`), ''],
   // directed profanity and dismissals: drop them
   [w(`(?:go\\s+)?(?:${F}|screw|damn)\\s+(?:you|u|ya|yourself|urself)(?:\\s+(?:all|guys|too|both))?|piss\\s+off|go\\s+to\\s+hell|bite\\s+me|kiss\\s+my\\s+(?:ass|arse)|up\\s+yours|drop\\s+dead|get\\s+lost|stfu|gtfo|shut\\s+(?:the\\s+(?:${F}\\w*|hell|heck)\\s+)?up|shut\\s+your\\s+(?:\\w+\\s+)?(?:mouth|face|trap|pie\\s*hole)`), ''],
   [w(`(?:${F})\\s+off`), ''],
@@ -51,6 +51,7 @@ const SUBS: Sub[] = [
   [w(`as\\s+(?:${F}|hell|shit|crap)\\w*`), ''],
   [w(`a\\s+(?:${F}|shit)\\w*\\s*(?:ton|load|lot)s?\\s+of`), 'a lot of'],
   [w(`the\\s+(?:shit|crap)\\s+out\\s+of`), ''],
+  [w(`(?:${F})(ed|in['’]?|ing|s)?\\s+(it|that|this|things|everything|him|her|them|me|us|you|stuff)\\s+up`), (_m, f: string | undefined, obj: string) => `${({ ed: 'messed', ing: 'messing', s: 'messes' } as Record<string, string>)[(f ?? '').toLowerCase().replace(/in['’]?$/, 'ing')] ?? 'mess'} ${obj} up`],
   [w(`(?:${F})(?:ed|in['’]?|ing)?\\s+up`), (m) => (/ed\s/i.test(m) ? 'messed up' : /in['’]?\s|ing\s/i.test(m) ? 'messing up' : 'mess up')],
   [w(`(?:${F})(ing|in['’]?|s|ed)?\\s+(?:with|around)`), (m, f?: string) => `${({ ing: 'messing', s: 'messes', ed: 'messed' } as Record<string, string>)[(f ?? '').toLowerCase().replace(/in['’]?$/, 'ing')] ?? 'mess'} ${m.split(/\s+/).pop()}`],
   [w(`(?:${F})ed`), 'messed up'],
@@ -59,7 +60,7 @@ const SUBS: Sub[] = [
   [w("(?:what['’]?s|what\\s+is|whats)\\s+(?:wrong\\s+with\\s+(?:you|u)|(?:your|ur)\\s+problem)"), (m) => (/wrong/i.test(m) ? `${m.split(/\s+/)[0].replace(/['’]?s$/i, '')} is going on with you` : `${m.split(/\s+/)[0].replace(/['’]?s$/i, '')} is the problem`)],
   [w("who\\s+do\\s+you\\s+think\\s+you\\s+are|get\\s+a\\s+life|grow\\s+up|give\\s+me\\s+a\\s+break|oh\\s+please|yeah\\s+right|nice\\s+try|big\\s+surprise|what\\s+a\\s+surprise|how\\s+convenient|good\\s+luck\\s+with\\s+that|spare\\s+me|get\\s+over\\s+yourself|cry\\s+me\\s+a\\s+river|boo\\s+hoo|wow,?\\s+just\\s+wow|real\\s+mature|very\\s+mature|how\\s+mature|pfft+|duh|classic\\s+you|what\\s+a\\s+joke|whatever\\s+you\\s+say|are\\s+you\\s+kidding\\s+me|(?:what['’]?s|what\\s+is)\\s+(?:wrong\\s+with\\s+you|your\\s+problem)"), ''],
   // "you are an idiot", "you stupid cow", "you're pathetic": the attack carries no content, drop it
-  [w(`(?:you|u|ya)${NOT_OBJECT}(?:['’]?re|\\s+are|\\s+r|\\s+were|\\s+sound\\s+like|\\s+act\\s+like|\\s+look\\s+like)?\\s+(?:(?:such|so|a|an|the|total|complete|absolute|utter|fucking|freaking|damn|little|big|real|just|really|nothing\\s+but)\\s+)*(?:(?:${ANY_ADJ}|old)\\s+)*(?:${NOUN_S}|${alt(YOU_NOUNS.map((n) => `${n}s?`))}|piece\\s+of\\s+\\w+|waste\\s+of\\s+\\w+|${ANY_ADJ}|hopeless|impossible|nothing)`), '', YOU_HINT],
+  [w(`(?:(?:are|were|r)\\s+)?(?:you|u|ya)${NOT_OBJECT}(?:['’]?re|\\s+are|\\s+r|\\s+were|\\s+sound\\s+like|\\s+act\\s+like|\\s+look\\s+like)?\\s+(?:(?:such|so|a|an|the|total|complete|absolute|utter|fucking|freaking|damn|little|big|real|just|really|nothing\\s+but)\\s+)*(?:(?:${ANY_ADJ}|old)\\s+)*(?:${NOUN_S}|${alt(YOU_NOUNS.map((n) => `${n}s?`))}|piece\\s+of\\s+\\w+|waste\\s+of\\s+\\w+|${ANY_ADJ}|hopeless|impossible|nothing)`), '', YOU_HINT],
   // "you idiots" goes, but "with you idiots" keeps its "you"
   [w(`(?:you|u|ya)\\s+(?:[a-z]+\\s+)?(?:${NOUN_S}|son\\s+of\\s+a\\s+bitch)`), (m: string, ...rest: unknown[]) => (/\b(?:with|to|for|at|about|of|from|by|than|like|thank|tell|told|love|hate|see|saw|miss|need|want)\s+$/i.test(String(rest[rest.length - 1]).slice(0, rest[rest.length - 2] as number)) ? m.split(/\s+/)[0] : ''), NOUN_HINT],
   [w('son\\s+of\\s+a\\s+(?:bitch|whore)'), 'person'],
@@ -83,9 +84,9 @@ const SUBS: Sub[] = [
   [w('you\\s+made\\s+me\\s+(?=\\w)'), 'I felt '],
   [w("you['’]?re\\s+overreacting|you['’]?re\\s+too\\s+sensitive|you['’]?re\\s+being\\s+dramatic"), 'I see it differently'],
   // "ass" as a body, "shit" as stuff
-  [w('(?:of|out\\s+of|in|on|up|from|off)\\s+(?:my|your|his|her|their|our|ur)\\s+(?:ass|arse|asses|butt)'), ''],
-  [w("(my|your|his|her|their|our|ur)\\s+(?:ass|arse)\\s+(?!(?:down|up|over|out|back|home|to|in|on|off|away|outta|here|there|and|or|but|is|was|lol|haha|a|the|some|with|for|at|now|right|already|i|you|he|she|we|they)\\b)(?=[a-z])"), '$1 '],
-  [w('(?:my|your|his|her|their|our|ur)\\s+(?:(?:fat|lazy|sorry|stupid|dumb|sexy|white|black|old|skinny|broke|drunk)\\s+)?(?:ass|arse|asses|butt)'), (m) => ({ my: 'me', your: 'you', ur: 'you', his: 'him', her: 'her', their: 'them', our: 'us' })[m.split(/\s+/)[0].toLowerCase()] ?? ''],
+  [w('(?:of|out\\s+of|in|on|up|from|off)\\s+(?:my|your|his|her|their|our|ur|yo)\\s+(?:ass|arse|asses|butt)'), ''],
+  [w("(my|your|his|her|their|our|ur|yo)\\s+(?:ass|arse)\\s+(?!(?:down|up|over|out|back|home|to|in|on|off|away|outta|here|there|and|or|but|is|was|lol|haha|a|the|some|with|for|at|now|right|already|i|you|he|she|we|they)\\b)(?=[a-z])"), '$1 '],
+  [w('(?:my|your|his|her|their|our|ur|yo)\\s+(?:(?:fat|lazy|sorry|stupid|dumb|sexy|white|black|old|skinny|broke|drunk)\\s+)?(?:ass|arse|asses|butt)'), (m) => ({ my: 'me', your: 'you', ur: 'you', yo: 'you', his: 'him', her: 'her', their: 'them', our: 'us' })[m.split(/\s+/)[0].toLowerCase()] ?? ''],
   [w('(?:in|up)\\s+the\\s+(?:ass|arse)|(?:kick|kicks|kicking|kicked)\\s+(?:ass|butt)'), (m) => (/kick/i.test(m) ? m.replace(/\s+\w+$/, '') : '')],
   [w('(?:big|bad|fat|lazy|dumb|smart|crazy|sorry|broke|stupid)\\s*-?\\s*ass(?=\\s+[a-z])'), (m) => m.replace(/\s*-?\s*ass$/i, '')],
   [w("((?:is|was|that['’]?s|thats|it['’]?s|its|all|just|pure|total|complete)\\s+)(?:(?:total|complete|pure|utter|absolute)\\s+)?(?:bull\\s*shit|bs|horse\\s*shit)(?=\\s*(?:[.!?,;]|$|and\\b|but\\b))"), (_m, pre: string) => `${/^(?:all|just|pure|total|complete)\s/i.test(pre) ? '' : pre}not true`],
@@ -97,9 +98,9 @@ const SUBS: Sub[] = [
   [w('(screw(?:ed|ing|s)?)\\s+up'), (_m, v: string) => `${/ed$/i.test(v) ? 'messed' : /ing$/i.test(v) ? 'messing' : 'mess'} up`],
   [w('got\\s+screwed|get\\s+screwed|gets\\s+screwed|was\\s+screwed|were\\s+screwed|is\\s+screwed|are\\s+screwed'), (m) => `${m.split(/\s+/)[0]} treated badly`],
   [w('you\\s+people'), 'you all'],
-  [w("(?<!\\b(?:the|this|that|some|my|your|his|her|their|our|a)\\s+)shit(?=\\s*['’]\\s*s\\b|\\s+(?:is|was|got|gets|just|has|had|happens|happened)\\b)"), 'it'],
+  [w("(?<=^\\W*|[,.!?;:]\\s*|\\b(?:and|but|so|then|when|because|cause|cuz|if|now|til|until|before|after)\\s+)shit(?=\\s*['’]\\s*s\\b|\\s+(?:is|was|got|gets|just|has|had|happens|happened)\\b)"), 'it'],
   [w('(the)\\s+(?:shit|crap)(?=\\s+(?:that|which|you|they|he|she|we|i|about)\\b)'), '$1 things'],
-  [w('(kind|sort|type|lot|lots|bunch|load|loads|full)\\s+of\\s+(?:shit|crap)'), (m, k: string) => `${k} of ${/kind|sort|type/i.test(k) ? 'thing' : 'things'}`],
+  [w('(kind|sort|type|lot|lots|bunch|load|loads|full)\\s+of\\s+((?:[a-z]+\\s+)?)(?:shit|crap)'), (m, k: string, adj: string) => `${k} of ${STOPWORDS.has(adj.trim().toLowerCase()) ? '' : adj}${/kind|sort|type/i.test(k) ? 'thing' : 'things'}`],
   [w('(looks?|looked|is|was|are|were|sounds?|sounded|tastes?|smells?|feels?|felt)\\s+(?:like\\s+)?(?:shit|crap|ass|arse)(?=\\s*(?:[.!?,;]|$|and\\b|but\\b|to\\b|this\\b|today\\b|now\\b))'), '$1 bad'],
   [w('ass\\s*-?\\s*hole(s?)'), 'asshole$1'],
   [w(`in\\s+the\\s+(?:flying\\s+)?(?:${F})`), 'on earth'],
@@ -110,6 +111,7 @@ const SUBS: Sub[] = [
   [w("(?:no\\s*one|nobody)\\s+(?:really\\s+|even\\s+)?(?:cares|is\\s+interested(?:\\s+in)?)\\s+(?:about\\s+|what\\s+|how\\s+|if\\s+)?(?:you|your|u|ur|yours)\\b(?:\\s+(?:think|say|said|want|feel|do|opinions?|problems?|feelings?|story|life))?"), ''],
   [w('((?:no\\s*one|nobody)\\s+)(?:really\\s+|even\\s+)?cares(?:\\s+(about|what|how|if|whether))?'), (_m, who: string, next?: string) => `${who}is interested${next ? (next.toLowerCase() === 'about' ? ' in' : ` in ${next}`) : ''}`],
   [w('(sucks|suck)(?=\\s*(?:[.!?,;]|$|and\\b|so\\b|but\\b))'), (m) => (m.toLowerCase() === 'sucks' ? 'is bad' : 'are bad')],
+  [w("(is|was|(?:he|she|it|that)\\s*['’]\\s*s|hes|shes|(?:you|they|we)\\s*['’]\\s*re|youre|you\\s+are|be|are|were)\\s+(?:such\\s+)?(?:a|an)\\s+(?:(?:total|complete|real|huge|big|little|fucking|fuckin)\\s+)?(?:dick|jerk|prick|asshole|arsehole|bitch|douche\\w*|twat|cunt|bastard)(?=\\s*(?:[.!?,;]|$|and\\b|but\\b|to\\b|about\\b|for\\b))"), (_m, be: string) => `${be} rude`],
   [w('being\\s+(?:a|an|such\\s+an?|so)\\s+(?:(?:total|complete|real|huge|big|little)\\s+)?(?:bitch|dick|jerk|ass|asshole|arsehole|prick|douche\\w*|cunt|twat|bastard)'), 'being rude'],
   [w('(?:ass|arse|butt)(?:es|s)?'), ''],
   [w('full\\s+of\\s+(?:shit|crap)'), 'wrong'],
@@ -121,7 +123,8 @@ const SUBS: Sub[] = [
   [w('(?:and|n|or|&)\\s+(?:shit|crap)|no\\s+shit(?!\\s+\\w)|jack\\s*shit'), (m) => (/jack/i.test(m) ? 'nothing' : '')],
   [w("(a|the|this|that|such\\s+a|some|my|your|his|her|their|our)\\s+(?:shit|crap)\\s+(?!(?:is|was|are|were|out|up|about|like|and|or|in|on|to|for|that|with|from|of|it|i|you|we|they|he|she)\\b)(?=[a-z]{3,})"), (_m, det: string) => `${det} bad `],
   [w('some\\s+(?:shit|crap)'), 'something'],
-  [w('(some|the|this|that|such|no|any|all|my|your|his|her|their|our)\\s+([a-z]+(?:\\s+[a-z]+)?)\\s+(?:shit|crap)'), (m, det: string, adj: string) => (adj.split(/\s+/).some((x) => STOPWORDS.has(x.toLowerCase())) ? m : `${det} ${adj} things`)],
+  [w('(some|the|this|that|such|no|any|all|my|your|his|her|their|our)\\s+([a-z]+(?:\\s+[a-z]+)?)\\s+(?:shit|crap)'), (m, det: string, adj: string) => (adj.split(/\s+/).some((x) => STOPWORDS.has(x.toLowerCase())) ? m : `${det} ${adj} ${/^(?:this|that|such)$/i.test(det) ? 'thing' : 'things'}`)],
+  [w("for\\s+(?:shit|crap)(?=\\s*(?:[.!?,;]|$|lol\\b|haha\\b|and\\b|but\\b|anymore\\b|though\\b))"), 'at all'],
   [w("((?:n['’]?t|not|never|dont|didnt|cant|doesnt|wouldnt|couldnt|wont)\\s+(?:even\\s+)?(?:say|do|know|see|get|hear|give|understand|said|did|knew|saw|got|heard|gave|understood)\\s+)(?:jack\\s*)?(?:shit|crap)"), (_m, pre: string) => `${pre}anything`],
   [w('(?:this|that|the)\\s+(?:shit|crap)'), (m) => m.split(/\s+/)[0]],
   [w('(?:my|your|his|her|their|our|ur|same|other|such|any|more|new|old|good|real|weird|crazy)\\s+(?:shit|crap)'), (m) => `${m.split(/\s+/)[0]} ${/same|other|such/i.test(m) ? 'thing' : 'things'}`],
@@ -129,7 +132,7 @@ const SUBS: Sub[] = [
   [w('(?:shit|crap|shits)'), ''],
   // insulting nouns: "the idiots" -> "the people", "idiot!" -> ""
   [w(`(${DET})\\s+((?:(?:${ADJ}|total|complete|absolute|utter)\\s+)*)((?:[a-z]+\\s+)?)(${NOUN_S}|${alt(SLURS)})`), (_m, det: string, _adj: string, other: string, noun: string) => `${det} ${other}${PLURAL_NOUN.test(noun) || /s$/i.test(noun) ? 'people' : 'person'}`, NOUN_HINT],
-  [w("(is|are|was|were|(?:he|she|it|that|who)['’]s|(?:they|you|we)['’]re|hes|shes|thats|theyre|youre|being)\\s+(?:such\\s+)?(?:an?\\s+)?(?:(?:big|total|complete|fucking|stupid|damn|pathological|compulsive|lying|filthy|dirty|little)\\s+)*liars?(?=\\s*(?:[.!?,;]|$|and\\b|but\\b))"), (_m, be: string) => `${be} not truthful`],
+  [w("(is|are|was|were|(?:he|she|it|that|who)\\s*['’]\\s*s|(?:they|you|we)\\s*['’]\\s*re|hes|shes|thats|theyre|youre|being)\\s+(?:such\\s+)?(?:an?\\s+)?(?:(?:big|total|complete|fucking|stupid|damn|pathological|compulsive|lying|filthy|dirty|little)\\s+)*liars?(?=\\s*(?:[.!?,;]|$|and\\b|but\\b))"), (_m, be: string) => `${be} not truthful`],
   [w('liars'), 'people who lie'],
   [w('liar'), 'person who lies'],
   [w(`(?:${NOUN_S})`), (m) => (PLURAL_NOUN.test(m) ? 'people' : '')],
