@@ -1,5 +1,5 @@
 import { isSafetyLabel, type Analysis, type Review } from '../../shared/analysis.js';
-import { analyze } from './heat/index.js';
+import { analyze, type AnalyzeContext } from './heat/index.js';
 import type { FacilitatorEngine } from './facilitator/types.js';
 import { safetyNotice } from './safety.js';
 
@@ -18,9 +18,10 @@ export async function reviewText(
   threshold: number,
   engine: FacilitatorEngine,
   timeAnalyzer: (seconds: number) => void,
+  context?: AnalyzeContext,
 ): Promise<Reviewed> {
   const started = process.hrtime.bigint();
-  const analysis = analyze(text, { threshold, suggestions: true });
+  const analysis = analyze(text, { threshold, suggestions: true, context });
   timeAnalyzer(Number(process.hrtime.bigint() - started) / 1e9);
   if (!analysis.held) return { analysis, review: null };
   const safety = analysis.labels.some(isSafetyLabel);

@@ -1,5 +1,6 @@
 import { LIMITS, type LogEntry, type MessageEvent, type MessageResolve, type SendResult } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
+import { addressees } from '../mediation/addressees.js';
 import { reviewText } from '../mediation/review.js';
 import { safetyHeadsUp } from '../mediation/safety.js';
 import { newId, type Identity } from './credentials.js';
@@ -61,7 +62,7 @@ export class MessagePipeline {
     const now = this.deps.now();
     checkMayDeliver(room, who.participantId, now);
 
-    const { analysis, review } = await reviewText(text, room.heatThreshold, this.deps.engine, (s) => this.deps.metrics.analyzerSeconds.observe(s));
+    const { analysis, review } = await this.review(room, who, text);
     if (!review) return this.deliver({ who, clientMsgId, text, heat: analysis.heat, reworded: false, fromPrep });
 
     const held: HeldMessage = { clientMsgId, participantId: who.participantId, text, review, heldAt: now, fromPrep };
@@ -114,7 +115,7 @@ export class MessagePipeline {
       }
       case 'edit': {
         const text = checkRoomText(p.text);
-        const { analysis, review } = await reviewText(text, room.heatThreshold, this.deps.engine, (s) => this.deps.metrics.analyzerSeconds.observe(s));
+        const { analysis, review } = await this.review(room, who, text);
         if (!review) return this.deliver({ ...base, text, heat: analysis.heat, reworded: true });
         // Still heated: the edit replaces the held text and is reviewed again.
         await this.rooms.change(who.roomId, (r) => ({ room: { ...r, held: { ...r.held, [key]: { ...held, text, review } } }, result: undefined }));
@@ -171,7 +172,14 @@ export class MessagePipeline {
     return { status: 'delivered', seq: message.seq, message };
   }
 
-  async history(who: Identity, sinceSeq: number): Promise<LogEntry[]> {
+  /** Scores a text in its room: the others' names ("Sam", "my husband") count as addressing them, like "you". */
+  private review(room: RoomRecord, who: Identity, text: string) {
+    const others = room.participants.filter((p) => p.participantId !== who.participantId).map((p) => p.name);
+    const otherNames = addressees(room.kind, others);
+    return reviewText(text, room.heatThreshold, this.deps.engine, (s) => this.deps.metrics.analyzerSeconds.observe(s), { otherNames });
+  }
+
+    async history(who: Identity, sinceSeq: number): Promise<LogEntry[]> {
     await this.rooms.room(who.roomId);
     const entries = await this.deps.store.listLog(who.roomId, sinceSeq, HISTORY_PAGE);
     return entries.filter((e) => e.type === 'message' || !e.visibleTo || e.visibleTo.includes(who.participantId));

@@ -112,6 +112,13 @@ describe('held messages', () => {
     expect(JSON.stringify(b.received)).not.toContain('idiot');
   });
 
+  it('reads the other person named or called "my husband" in the room as the one addressed', async () => {
+    const { a } = await couple(server().url);
+    expect(await call(a, 'message:send', { clientMsgId: 'r1', text: 'My husband is lazy and selfish' })).toMatchObject({ status: 'held', review: { labels: expect.arrayContaining(['insult']) } });
+    expect(await call(a, 'message:send', { clientMsgId: 'r2', text: 'Ben is such a liar' })).toMatchObject({ status: 'held' });
+    expect(await call(a, 'message:send', { clientMsgId: 'r3', text: 'I wish my partner would help more with the kids.' })).toMatchObject({ status: 'delivered' });
+  });
+
   it('sends a chosen suggestion as a reworded message', async () => {
     const { a, b } = await couple(server().url);
     const held = await call(a, 'message:send', { clientMsgId: 'h2', text: HEATED });
