@@ -39,10 +39,11 @@ const SUBS: Sub[] = [
   // directed profanity and dismissals: drop them
   [w(`(?:go\\s+)?(?:${F}|screw|damn)\\s+(?:you|u|ya|yourself|urself)(?:\\s+(?:all|guys|too|both))?|piss\\s+off|go\\s+to\\s+hell|bite\\s+me|kiss\\s+my\\s+(?:ass|arse)|up\\s+yours|drop\\s+dead|get\\s+lost|stfu|gtfo|shut\\s+(?:the\\s+(?:${F}\\w*|hell|heck)\\s+)?up|shut\\s+your\\s+(?:\\w+\\s+)?(?:mouth|face|trap|pie\\s*hole)`), ''],
   [w(`(?:${F})\\s+off`), ''],
+  [w(`(?<=^\\W*|[,.!?;:]\\s*|\\band\\s+)(?:${F})(?=\\s+(?!(?:you|u|ya|off|it|up|with|around|yourself|me|him|her|them|us|this|that|yes|no|yeah|yea|outta|out|me)\\b)[a-z])`), 'forget'],
   [w(`(?:what|who|where|why|how|wherever|whatever|whoever)\\s+the\\s+(?:${F}|hell|heck|shit|crap|devil)\\w*`), (m) => m.split(/\s+/)[0]],
   [w('wtf'), 'what'],
   [w(`(oh|aw|ah)\\s+(?:shit|crap|${F}|hell)\\w*`), '$1'],
-  [w(`holy\\s+(?:shit|crap|${F}|hell|cow)\\w*|(?:${F}|shit|damn|dammit|crap)\\s*(?=[,!.]+\\s)`), ''],
+  [w(`holy\\s+(?:shit|crap|${F}|hell|cow)\\w*|(?<=^\\W*|[,.!?;:]\\s*)(?:${F}|shit|damn|dammit|crap)\\s*(?=[,!.]+\\s)`), ''],
   [w(`(?:${F}|screw|damn|shit)\\s+(?:it|this|that)(?=\\s*(?:[,.!?;]|$|i\\b|im\\b|i['’]m\\b))`), ''],
   [w(`(?:no\\s*one|nobody)\\s+(?:gives|gave)\\s+(?:a|one|two)\\s+(?:${F}|shit|damn|crap|rat['’]?s\\s+ass)\\w*(\\s+(?:about|for))?`), (m, about?: string) => `${m.split(/\s+/)[0].toLowerCase() === 'no' ? 'no one' : 'nobody'} is interested${about ? ' in' : ''}`],
   [w(`(gives?|gave)\\s+not\\s+(?:a|one)\\s+(?:${F}|shit|damn|crap)\\w*`), (m) => (/gave/i.test(m) ? 'did not care' : /gives/i.test(m) ? 'does not care' : 'do not care')],
@@ -85,7 +86,7 @@ const SUBS: Sub[] = [
   [w("you['’]?re\\s+overreacting|you['’]?re\\s+too\\s+sensitive|you['’]?re\\s+being\\s+dramatic"), 'I see it differently'],
   // "ass" as a body, "shit" as stuff
   [w('(?:of|out\\s+of|in|on|up|from|off)\\s+(?:my|your|his|her|their|our|ur|yo)\\s+(?:ass|arse|asses|butt)'), ''],
-  [w("(my|your|his|her|their|our|ur|yo)\\s+(?:ass|arse)\\s+(?!(?:down|up|over|out|back|home|to|in|on|off|away|outta|here|there|and|or|but|is|was|lol|haha|a|the|some|with|for|at|now|right|already|i|you|he|she|we|they)\\b)(?=[a-z])"), '$1 '],
+  [w("(my|your|his|her|their|our|ur|yo)\\s+(?:ass|arse)(?=\\s+(?!(?:down|up|over|out|back|home|to|in|on|off|away|outta|here|there|and|or|but|is|was|lol|haha|a|the|some|with|for|at|now|right|already|i|you|he|she|we|they)\\b)(?![a-z]+ed\\b)[a-z])"), '$1'],
   [w('(?:my|your|his|her|their|our|ur|yo)\\s+(?:(?:fat|lazy|sorry|stupid|dumb|sexy|white|black|old|skinny|broke|drunk)\\s+)?(?:ass|arse|asses|butt)'), (m) => ({ my: 'me', your: 'you', ur: 'you', yo: 'you', his: 'him', her: 'her', their: 'them', our: 'us' })[m.split(/\s+/)[0].toLowerCase()] ?? ''],
   [w('(?:in|up)\\s+the\\s+(?:ass|arse)|(?:kick|kicks|kicking|kicked)\\s+(?:ass|butt)'), (m) => (/kick/i.test(m) ? m.replace(/\s+\w+$/, '') : '')],
   [w('(?:big|bad|fat|lazy|dumb|smart|crazy|sorry|broke|stupid)\\s*-?\\s*ass(?=\\s+[a-z])'), (m) => m.replace(/\s*-?\s*ass$/i, '')],
@@ -111,7 +112,7 @@ const SUBS: Sub[] = [
   [w("(?:no\\s*one|nobody)\\s+(?:really\\s+|even\\s+)?(?:cares|is\\s+interested(?:\\s+in)?)\\s+(?:about\\s+|what\\s+|how\\s+|if\\s+)?(?:you|your|u|ur|yours)\\b(?:\\s+(?:think|say|said|want|feel|do|opinions?|problems?|feelings?|story|life))?"), ''],
   [w('((?:no\\s*one|nobody)\\s+)(?:really\\s+|even\\s+)?cares(?:\\s+(about|what|how|if|whether))?'), (_m, who: string, next?: string) => `${who}is interested${next ? (next.toLowerCase() === 'about' ? ' in' : ` in ${next}`) : ''}`],
   [w('(sucks|suck)(?=\\s*(?:[.!?,;]|$|and\\b|so\\b|but\\b))'), (m) => (m.toLowerCase() === 'sucks' ? 'is bad' : 'are bad')],
-  [w("(is|was|(?:he|she|it|that)\\s*['’]\\s*s|hes|shes|(?:you|they|we)\\s*['’]\\s*re|youre|you\\s+are|be|are|were)\\s+(?:such\\s+)?(?:a|an)\\s+(?:(?:total|complete|real|huge|big|little|fucking|fuckin)\\s+)?(?:dick|jerk|prick|asshole|arsehole|bitch|douche\\w*|twat|cunt|bastard)(?=\\s*(?:[.!?,;]|$|and\\b|but\\b|to\\b|about\\b|for\\b))"), (_m, be: string) => `${be} rude`],
+  [w("(is|was|(?:he|she|it|that)\\s*['’]\\s*s|hes|shes|(?:you|they|we)\\s*['’]\\s*re|youre|you\\s+are|be|are|were)\\s+(?:such\\s+)?(?:a|an)\\s+(?:(?:total|complete|real|huge|big|little|fucking|fuckin)\\s+)?(?:dick|jerk|prick|asshole|arsehole|bitch|douche\\w*|twat|cunt|bastard)(?=\\s*(?:[.!?,;]|$|and\\b|but\\b|to\\b|about\\b|for\\b|xx+|lol\\b|lmao\\b|haha\\w*))"), (_m, be: string) => `${be} rude`],
   [w('being\\s+(?:a|an|such\\s+an?|so)\\s+(?:(?:total|complete|real|huge|big|little)\\s+)?(?:bitch|dick|jerk|ass|asshole|arsehole|prick|douche\\w*|cunt|twat|bastard)'), 'being rude'],
   [w('(?:ass|arse|butt)(?:es|s)?'), ''],
   [w('full\\s+of\\s+(?:shit|crap)'), 'wrong'],
@@ -133,6 +134,8 @@ const SUBS: Sub[] = [
   // insulting nouns: "the idiots" -> "the people", "idiot!" -> ""
   [w(`(${DET})\\s+((?:(?:${ADJ}|total|complete|absolute|utter)\\s+)*)((?:[a-z]+\\s+)?)(${NOUN_S}|${alt(SLURS)})`), (_m, det: string, _adj: string, other: string, noun: string) => `${det} ${other}${PLURAL_NOUN.test(noun) || /s$/i.test(noun) ? 'people' : 'person'}`, NOUN_HINT],
   [w("(is|are|was|were|(?:he|she|it|that|who)\\s*['’]\\s*s|(?:they|you|we)\\s*['’]\\s*re|hes|shes|thats|theyre|youre|being)\\s+(?:such\\s+)?(?:an?\\s+)?(?:(?:big|total|complete|fucking|stupid|damn|pathological|compulsive|lying|filthy|dirty|little)\\s+)*liars?(?=\\s*(?:[.!?,;]|$|and\\b|but\\b))"), (_m, be: string) => `${be} not truthful`],
+  [w(`(this|that|the|a|an|some|one)\\s+((?:old|poor|little|stupid|dumb|lazy|crazy|sorry|lucky)\\s+)?(?:${F})(?=\\s+(?:who|that|was|is|has|had)\\b|\\s*[.!?,]|\\s*$)`), '$1 $2person'],
+  [w("(are|were|be|being)\\s+(?:all\\s+|just\\s+|such\\s+|total\\s+|complete\\s+|fucking\\s+)*(?:idiots|morons|fools|imbeciles|retards|dumbasses|clowns|losers|cretins|dimwits|halfwits|nitwits|buffoons)(?=\\s*(?:[.!?,;]|$|and\\b|but\\b|for\\b|if\\b|to\\b))"), '$1 not smart'],
   [w('liars'), 'people who lie'],
   [w('liar'), 'person who lies'],
   [w(`(?:${NOUN_S})`), (m) => (PLURAL_NOUN.test(m) ? 'people' : '')],
@@ -141,7 +144,7 @@ const SUBS: Sub[] = [
   [w(`${NOT_BEFORE}((?:is|are|was|were|be|been|being|am|that['’]?s|it['’]?s|he['’]?s|she['’]?s|they['’]?re|you['’]?re|i['’]?m|thats|its|hes|shes|theyre|im|sounds?|looks?|seems?|seemed|looked|sounded)\\s+)((?:(?:so|too|very|really|pretty|just|totally|completely|utterly|incredibly|absolutely|extremely|truly|simply|downright|quite|rather|beyond|plain|more|most|fucking|freaking)\\s+)*)(${ADJ})(?=\\s*(?:[.!?,;]|$|and\\b|or\\b|but\\b|to\\b|for\\b|if\\b|because\\b))`), (_m, be: string, _int: string, adj: string) => `${be}${SOFT[adj.toLowerCase()] ?? 'wrong'}`],
   [w(`${NOT_BEFORE}(?:so|too|very|really|pretty|totally|completely|utterly|incredibly|most|absolutely|extremely|truly|simply|downright|quite|rather)\\s+(?:${ADJ})`), ''],
   [w(`${NOT_BEFORE}(?:${ADJ})(?:\\s+and\\s+(?:${ADJ}))?`), ''],
-  [w('(?:stupidity|idiocy)'), ''],
+  [w('(?:stupidity|idiocy)'), 'ignorance'],
   [w(`(?:${alt(INTENSIFIERS)})`), ''],
   [w('(?:hell)(?=\\s+(?:yeah|yes|no|yea))'), ''],
   [w(`(?:${alt(SLURS)})`), ''],
@@ -296,7 +299,7 @@ function cuts(original: string, s: string, sp: Cut): { c: string; cost: number }
   };
   const soft = SOFT[word.toLowerCase()];
   // before a noun ("a silly remark") the word can simply go; after "is" it needs a replacement
-  if (soft) make(before, soft, after, base + word.length / 2 + (/^\s+(?!(?:and|or|but|to|for|if|as)\b)[a-z]/i.test(after) ? word.length : 0));
+  if (soft && !/\b(?:not|n['’]?t|never)\s+(?:so\s+|that\s+|very\s+)?$/i.test(before)) make(before, soft, after, base + word.length / 2 + (/^\s+(?!(?:and|or|but|to|for|if|as)\b)[a-z]/i.test(after) ? word.length : 0));
   const cut = caseLike(original, tidy(`${before} ${after}`));
   const dangles = DANGLING.test(cut) && !DANGLING.test(s);
   make(before, '', after, base + word.length + (dangles ? 12 : 0));
@@ -323,7 +326,7 @@ const JOINTS = [
   /\b(?:a|an|the|to|in|into|on|at|with|for|from|of|by|about|and|or)\s*[.!?,;]/gi,
   /\b(?:to|in|into|on|at|with|for|from|of|by|about)\s+(?:to|in|into|on|at|with|for|from|of|by|about)\b/gi,
   /\b(?:and|or|but)\s+(?:and|or|but)\b/gi,
-  /\b(?:is|are|was|were|be|been|am)\s*[.!?,;]/gi,
+  /\b(?:is|are|was|were|be|been|am|not|need|needs)\s*[.!?,;]/gi,
   /\b(?:a|an)\s+\w+s\b(?=\s*[.!?,;]|\s*$)/gi,
 ];
 
