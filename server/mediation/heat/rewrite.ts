@@ -56,6 +56,10 @@ const SUBS: Sub[] = [
   [w(`(?:${F})(?:ed|in['’]?|ing)?\\s+up`), (m) => (/ed\s/i.test(m) ? 'messed up' : /in['’]?\s|ing\s/i.test(m) ? 'messing up' : 'mess up')],
   [w(`(?:${F})(ing|in['’]?|s|ed)?\\s+(?:with|around)`), (m, f?: string) => `${({ ing: 'messing', s: 'messes', ed: 'messed' } as Record<string, string>)[(f ?? '').toLowerCase().replace(/in['’]?$/, 'ing')] ?? 'mess'} ${m.split(/\s+/).pop()}`],
   [w(`(?:${F})ed`), 'messed up'],
+  // "ass" as a body: "get your ass over here" -> "get you over here", "your ass tattoo" -> "your tattoo"
+  [w('(?:of|out\\s+of|in|on|up|from|off)\\s+(?:my|your|his|her|their|our|ur|yo)\\s+(?:ass|arse|asses|butt)'), ''],
+  [w("(my|your|his|her|their|our|ur|yo)\\s+(?:ass|arse)(?=\\s+(?!(?:down|up|over|out|back|home|to|in|on|off|away|outta|here|there|and|or|but|is|was|lol|haha|a|the|some|with|for|at|now|right|already|i|you|he|she|we|they)\\b)(?![a-z]+ed\\b)[a-z])"), '$1'],
+  [w('(?:my|your|his|her|their|our|ur|yo)\\s+(?:(?:fat|lazy|sorry|stupid|dumb|sexy|white|black|old|skinny|broke|drunk)\\s+)?(?:ass|arse|asses|butt)'), (m) => ({ my: 'me', your: 'you', ur: 'you', yo: 'you', his: 'him', her: 'her', their: 'them', our: 'us' })[m.split(/\s+/)[0].toLowerCase()] ?? ''],
   // contempt and dismissals without swearing; a real question inside one is kept, asked plainly
   [w(`are\\s+(?:you|u)\\s+(?:(?:${F}\\w*|freaking|effing|bloody|really|seriously)\\s+)?(?:kidding|joking|serious)(?:\\s+me)?`), (m) => `${m.split(/\s+/)[0]} you serious`],
   [w("(?:what['’]?s|what\\s+is|whats)\\s+(?:wrong\\s+with\\s+(?:you|u)|(?:your|ur)\\s+problem)"), (m) => (/wrong/i.test(m) ? `${m.split(/\s+/)[0].replace(/['’]?s$/i, '')} is going on with you` : `${m.split(/\s+/)[0].replace(/['’]?s$/i, '')} is the problem`)],
@@ -84,10 +88,7 @@ const SUBS: Sub[] = [
   [w("(?:it\\s+is|that['’]?s|that\\s+is)\\s+(?:all\\s+)?your\\s+fault|it['’]?s\\s+(?:all\\s+)?your\\s+fault|this\\s+is\\s+(?:all\\s+)?your\\s+fault|(?:it['’]?s\\s+)?all\\s+your\\s+fault"), 'I am upset about how this went'],
   [w('you\\s+made\\s+me\\s+(?=\\w)'), 'I felt '],
   [w("you['’]?re\\s+overreacting|you['’]?re\\s+too\\s+sensitive|you['’]?re\\s+being\\s+dramatic"), 'I see it differently'],
-  // "ass" as a body, "shit" as stuff
-  [w('(?:of|out\\s+of|in|on|up|from|off)\\s+(?:my|your|his|her|their|our|ur|yo)\\s+(?:ass|arse|asses|butt)'), ''],
-  [w("(my|your|his|her|their|our|ur|yo)\\s+(?:ass|arse)(?=\\s+(?!(?:down|up|over|out|back|home|to|in|on|off|away|outta|here|there|and|or|but|is|was|lol|haha|a|the|some|with|for|at|now|right|already|i|you|he|she|we|they)\\b)(?![a-z]+ed\\b)[a-z])"), '$1'],
-  [w('(?:my|your|his|her|their|our|ur|yo)\\s+(?:(?:fat|lazy|sorry|stupid|dumb|sexy|white|black|old|skinny|broke|drunk)\\s+)?(?:ass|arse|asses|butt)'), (m) => ({ my: 'me', your: 'you', ur: 'you', yo: 'you', his: 'him', her: 'her', their: 'them', our: 'us' })[m.split(/\s+/)[0].toLowerCase()] ?? ''],
+  // "shit" as things
   [w('(?:in|up)\\s+the\\s+(?:ass|arse)|(?:kick|kicks|kicking|kicked)\\s+(?:ass|butt)'), (m) => (/kick/i.test(m) ? m.replace(/\s+\w+$/, '') : '')],
   [w('(?:big|bad|fat|lazy|dumb|smart|crazy|sorry|broke|stupid)\\s*-?\\s*ass(?=\\s+[a-z])'), (m) => m.replace(/\s*-?\s*ass$/i, '')],
   [w("((?:is|was|that['’]?s|thats|it['’]?s|its|all|just|pure|total|complete)\\s+)(?:(?:total|complete|pure|utter|absolute)\\s+)?(?:bull\\s*shit|bs|horse\\s*shit)(?=\\s*(?:[.!?,;]|$|and\\b|but\\b))"), (_m, pre: string) => `${/^(?:all|just|pure|total|complete)\s/i.test(pre) ? '' : pre}not true`],
@@ -326,6 +327,7 @@ const JOINTS = [
   /\b(?:a|an|the|to|in|into|on|at|with|for|from|of|by|about|and|or)\s*[.!?,;]/gi,
   /\b(?:to|in|into|on|at|with|for|from|of|by|about)\s+(?:to|in|into|on|at|with|for|from|of|by|about)\b/gi,
   /\b(?:and|or|but)\s+(?:and|or|but)\b/gi,
+  /\b(?:is|are|was|were|am|be)\s+(?:and|or|but)\b/gi,
   /\b(?:is|are|was|were|be|been|am|not|need|needs)\s*[.!?,;]/gi,
   /\b(?:a|an)\s+\w+s\b(?=\s*[.!?,;]|\s*$)/gi,
 ];
@@ -352,8 +354,10 @@ const SEARCH_CALLS = 16;
 const SEARCH_CHARS = 2000;
 /** Tries per cut among words the analyzer did not mark. */
 const UNMARKED_TRIES = 2;
-/** How many cuts at most: more leave a sentence too broken to offer. */
+/** How many cuts at most: more leave a sentence too broken to offer (a message of LONG_WORDS words or more: MAX_CUTS_LONG). */
 const MAX_CUTS = 3;
+const MAX_CUTS_LONG = 5;
+const LONG_WORDS = 12;
 
 /**
  * The minimal edit that the analyzer does not hold. While it is held, the smallest single cut that
@@ -369,10 +373,13 @@ export function cleanEdit(text: string): string | null {
 /** The search behind cleanEdit; `held` when it ran out of tries (null: threat, self-harm, stonewalling, or nothing left). */
 function searchEdit(text: string): { s: string; held: boolean } | null {
   let s = minimalEdit(text);
+  const joints = brokenJoints(s);
   let j = judge(s);
   let budget = SEARCH_CALLS;
   let chars = SEARCH_CHARS;
-  for (let round = 0; round < MAX_CUTS && j.held && budget > 0; round++) {
+  // a long message can lose a few more words and still read as the sender's
+  const maxCuts = (s.match(/[A-Za-z]+/g)?.length ?? 0) >= LONG_WORDS ? MAX_CUTS_LONG : MAX_CUTS;
+  for (let round = 0; round < maxCuts && j.held && budget > 0; round++) {
     // a threat, self-harm or shutting the conversation down is not edited: the I-statement answers it
     if (j.spans.some((sp) => sp.label === 'threat' || sp.label === 'self_harm' || sp.label === 'stonewalling')) return null;
     let coolest: { s: string; j: Held } | null = null;
@@ -391,11 +398,11 @@ function searchEdit(text: string): { s: string; held: boolean } | null {
       for (const [c] of [...tries].sort((x, y) => x[1] - y[1]).slice(0, marked ? undefined : UNMARKED_TRIES)) {
         if (budget-- <= 0 || (chars -= c.length) < 0) break;
         const cj = judge(c);
-        if (!cj.held) {
+        if (!cj.held && brokenJoints(c) <= joints) {
           cheapest = { s: c, j: cj };
           break;
         }
-        if (!coolest || cj.heat < coolest.j.heat) coolest = { s: c, j: cj };
+        if (cj.held && (!coolest || cj.heat < coolest.j.heat)) coolest = { s: c, j: cj };
       }
     }
     const next = cheapest ?? coolest;
@@ -404,6 +411,8 @@ function searchEdit(text: string): { s: string; held: boolean } | null {
     j = next.j;
   }
   if (j.spans.some((sp) => sp.label === 'threat' || sp.label === 'self_harm' || sp.label === 'stonewalling')) return null;
+  // cuts that left the sentence broken ("he is and refuses") are not offered
+  if (brokenJoints(s) > joints) return null;
   const words = s.match(/[A-Za-z][A-Za-z'’]*/g) ?? [];
   return words.length >= 2 && words.some((x) => !/^(?:a|an|the|of|to|up|in|on|at|and|or|but|so|off|out)$/i.test(x)) ? { s, held: j.held } : null;
 }
