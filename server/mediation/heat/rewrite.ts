@@ -37,7 +37,8 @@ const SUBS: Sub[] = [
   // "get the fuck out" -> "get out", "what the hell" -> "what"
   [w(`the\\s+(?:(?:living|flying|holy|actual|bloody)\\s+)?(?:f+u+c+k+|fck|fuk|hell|heck)`), ''],
   // directed profanity and dismissals: drop them
-  [w(`(?:go\\s+)?(?:${F}|screw|damn)\\s+(?:you|u|ya|yourself|urself)(?:\\s+(?:all|guys|too|both))?|piss\\s+off|go\\s+to\\s+hell|bite\\s+me|kiss\\s+my\\s+(?:ass|arse)|up\\s+yours|drop\\s+dead|get\\s+lost|stfu|gtfo|shut\\s+(?:the\\s+(?:${F}\\w*|hell|heck)\\s+)?up|shut\\s+your\\s+(?:\\w+\\s+)?(?:mouth|face|trap|pie\\s*hole)`), ''],
+  [w(`(go(?:es|ing)?|went)\\s+to\\s+hell(?=\\s+(?:from|with|because|since|after|in|on|for|and)\\b)`), (_m, g: string) => `${g} bad`],
+  [w(`(?:go\\s+)?(?:${F}|screw)\\s+(?:you|u|ya|yourself|urself)(?:\\s+(?:all|guys|too|both))?|damn\\s+(?:you|u|ya)(?=\\s*(?:[.!?,;]|$|all\\b|to\\s+hell))|piss\\s+off|go\\s+to\\s+hell|bite\\s+me|kiss\\s+my\\s+(?:ass|arse)|up\\s+yours|drop\\s+dead|get\\s+lost|stfu|gtfo|shut\\s+(?:the\\s+(?:${F}\\w*|hell|heck)\\s+)?up|shut\\s+your\\s+(?:\\w+\\s+)?(?:mouth|face|trap|pie\\s*hole)`), ''],
   [w(`(?:${F})\\s+off`), ''],
   [w(`(?<=^\\W*|[,.!?;:]\\s*|\\band\\s+)(?:${F})(?=\\s+(?!(?:you|u|ya|off|it|up|with|around|yourself|me|him|her|them|us|this|that|yes|no|yeah|yea|outta|out|me)\\b)[a-z])`), 'forget'],
   [w(`(?:what|who|where|why|how|wherever|whatever|whoever)\\s+the\\s+(?:${F}|hell|heck|shit|crap|devil)\\w*`), (m) => m.split(/\s+/)[0]],
@@ -45,7 +46,7 @@ const SUBS: Sub[] = [
   [w(`(oh|aw|ah)\\s+(?:shit|crap|${F}|hell)\\w*`), '$1'],
   [w(`holy\\s+(?:shit|crap|${F}|hell|cow)\\w*|(?<=^\\W*|[,.!?;:]\\s*)(?:${F}|shit|damn|dammit|crap)\\s*(?=[,!.]+\\s)`), ''],
   [w(`(?:${F}|screw|damn|shit)\\s+(?:it|this|that)(?=\\s*(?:[,.!?;]|$|i\\b|im\\b|i['’]m\\b))`), ''],
-  [w(`(?:no\\s*one|nobody)\\s+(?:gives|gave)\\s+(?:a|one|two)\\s+(?:${F}|shit|damn|crap|rat['’]?s\\s+ass)\\w*(\\s+(?:about|for))?`), (m, about?: string) => `${m.split(/\s+/)[0].toLowerCase() === 'no' ? 'no one' : 'nobody'} is interested${about ? ' in' : ''}`],
+  [w(`(?:no\\s*one|nobody)\\s+(?:gives|gave)\\s+(?:a|one|two)\\s+(?:${F}|shit|damn|crap|rat['’]?s\\s+ass)\\w*(\\s+(?:about|for))?`), (m: string, ...g: string[]) => `${m.split(/\s+/)[0].toLowerCase() === 'no' ? 'no one' : 'nobody'} is interested${g[0] && !/^\s*(?:[.!?,;]|$)/.test(String(g[g.length - 1]).slice(Number(g[g.length - 2]) + m.length)) ? ' in' : ''}`],
   [w(`(gives?|gave)\\s+not\\s+(?:a|one)\\s+(?:${F}|shit|damn|crap)\\w*`), (m) => (/gave/i.test(m) ? 'did not care' : /gives/i.test(m) ? 'does not care' : 'do not care')],
   [w("life\\s*(?:['’]\\s*s|is)\\s+a\\s+bitch"), 'life is hard'],
   [w(`(give|gives|gave|giving)\\s+(?:a|one|two)\\s+(?:${F}|shit|damn|crap|rat['’]?s\\s+ass)\\w*`), (_m, g: string) => ({ give: 'care', gives: 'cares', gave: 'cared', giving: 'caring' })[g.toLowerCase()] ?? 'care'],
@@ -57,7 +58,7 @@ const SUBS: Sub[] = [
   [w(`(?:${F})(ing|in['’]?|s|ed)?\\s+(?:with|around)`), (m, f?: string) => `${({ ing: 'messing', s: 'messes', ed: 'messed' } as Record<string, string>)[(f ?? '').toLowerCase().replace(/in['’]?$/, 'ing')] ?? 'mess'} ${m.split(/\s+/).pop()}`],
   [w(`(?:${F})ed`), 'messed up'],
   // "ass" as a body: "get your ass over here" -> "get you over here", "your ass tattoo" -> "your tattoo"
-  [w('(?:of|out\\s+of|in|on|up|from|off)\\s+(?:my|your|his|her|their|our|ur|yo)\\s+(?:ass|arse|asses|butt)'), ''],
+  [w('(?:of|out\\s+of|out|in|on|up|from|off)\\s+(?:my|your|his|her|their|our|ur|yo)\\s+(?:ass|arse|asses|butt)'), ''],
   [w("(my|your|his|her|their|our|ur|yo)\\s+(?:ass|arse)(?=\\s+(?!(?:down|up|over|out|back|home|to|in|on|off|away|outta|here|there|and|or|but|is|was|lol|haha|a|the|some|with|for|at|now|right|already|i|you|he|she|we|they)\\b)(?![a-z]+ed\\b)[a-z])"), '$1'],
   [w('(?:my|your|his|her|their|our|ur|yo)\\s+(?:(?:fat|lazy|sorry|stupid|dumb|sexy|white|black|old|skinny|broke|drunk)\\s+)?(?:ass|arse|asses|butt)'), (m) => ({ my: 'me', your: 'you', ur: 'you', yo: 'you', his: 'him', her: 'her', their: 'them', our: 'us' })[m.split(/\s+/)[0].toLowerCase()] ?? ''],
   // contempt and dismissals without swearing; a real question inside one is kept, asked plainly
@@ -101,7 +102,10 @@ const SUBS: Sub[] = [
   [w('got\\s+screwed|get\\s+screwed|gets\\s+screwed|was\\s+screwed|were\\s+screwed|is\\s+screwed|are\\s+screwed'), (m) => `${m.split(/\s+/)[0]} treated badly`],
   [w('you\\s+people'), 'you all'],
   [w("(?<=^\\W*|[,.!?;:]\\s*|\\b(?:and|but|so|then|when|because|cause|cuz|if|now|til|until|before|after)\\s+)shit(?=\\s*['’]\\s*s\\b|\\s+(?:is|was|got|gets|just|has|had|happens|happened)\\b)"), 'it'],
-  [w('(the)\\s+(?:shit|crap)(?=\\s+(?:that|which|you|they|he|she|we|i|about)\\b)'), '$1 things'],
+  [w('(the)\\s+(?:shit|crap)(?=\\s+(?:that|which|you|u|ya|they|he|she|we|i|about)\\b)'), '$1 things'],
+  [w("(that|this)\\s+shit\\s*['’]?\\s*s\\b"), "$1's"],
+  [w('(care|rid)\\s+of\\s+(?:shit|crap)'), '$1 of things'],
+  [w('(sick|tired)\\s+of\\s+(?:shit|crap)'), '$1 of it'],
   [w('(kind|sort|type|lot|lots|bunch|load|loads|full)\\s+of\\s+((?:[a-z]+\\s+)?)(?:shit|crap)'), (m, k: string, adj: string) => `${k} of ${STOPWORDS.has(adj.trim().toLowerCase()) ? '' : adj}${/kind|sort|type/i.test(k) ? 'thing' : 'things'}`],
   [w('(looks?|looked|is|was|are|were|sounds?|sounded|tastes?|smells?|feels?|felt)\\s+(?:like\\s+)?(?:shit|crap|ass|arse)(?=\\s*(?:[.!?,;]|$|and\\b|but\\b|to\\b|this\\b|today\\b|now\\b))'), '$1 bad'],
   [w('ass\\s*-?\\s*hole(s?)'), 'asshole$1'],
@@ -111,7 +115,12 @@ const SUBS: Sub[] = [
   [w('(piss(?:es|ing)?)\\s+(me|us|him|her|them|you|people|everyone)\\s+off'), (_m, v: string, who: string) => `${/ing$/i.test(v) ? 'annoying' : /es$/i.test(v) ? 'annoys' : 'annoy'} ${who}`],
   // "nobody cares what you think" is contempt and goes; "nobody cares about football" is kept, plainly
   [w("(?:no\\s*one|nobody)\\s+(?:really\\s+|even\\s+)?(?:cares|is\\s+interested(?:\\s+in)?)\\s+(?:about\\s+|what\\s+|how\\s+|if\\s+)?(?:you|your|u|ur|yours)\\b(?:\\s+(?:think|say|said|want|feel|do|opinions?|problems?|feelings?|story|life))?"), ''],
-  [w('((?:no\\s*one|nobody)\\s+)(?:really\\s+|even\\s+)?cares(?:\\s+(about|what|how|if|whether))?'), (_m, who: string, next?: string) => `${who}is interested${next ? (next.toLowerCase() === 'about' ? ' in' : ` in ${next}`) : ''}`],
+  [w('((?:no\\s*one|nobody)\\s+)(?:really\\s+|even\\s+)?cares(?:\\s+(about|what|how|if|whether))?'), (m: string, ...g: string[]) => {
+    const [who, next] = g;
+    const rest = String(g[g.length - 1]).slice(Number(g[g.length - 2]) + m.length);
+    // "no one cares about." -> "no one is interested."
+    return `${who}is interested${next ? (next.toLowerCase() === 'about' ? (/^\s*(?:[.!?,;]|$)/.test(rest) ? '' : ' in') : ` in ${next}`) : ''}`;
+  }],
   [w('(sucks|suck)(?=\\s*(?:[.!?,;]|$|and\\b|so\\b|but\\b))'), (m) => (m.toLowerCase() === 'sucks' ? 'is bad' : 'are bad')],
   [w("(is|was|(?:he|she|it|that)\\s*['’]\\s*s|hes|shes|(?:you|they|we)\\s*['’]\\s*re|youre|you\\s+are|be|are|were)\\s+(?:such\\s+)?(?:a|an)\\s+(?:(?:total|complete|real|huge|big|little|fucking|fuckin)\\s+)?(?:dick|jerk|prick|asshole|arsehole|bitch|douche\\w*|twat|cunt|bastard)(?=\\s*(?:[.!?,;]|$|and\\b|but\\b|to\\b|about\\b|for\\b|xx+|lol\\b|lmao\\b|haha\\w*))"), (_m, be: string) => `${be} rude`],
   [w('being\\s+(?:a|an|such\\s+an?|so)\\s+(?:(?:total|complete|real|huge|big|little)\\s+)?(?:bitch|dick|jerk|ass|asshole|arsehole|prick|douche\\w*|cunt|twat|bastard)'), 'being rude'],
@@ -122,12 +131,12 @@ const SUBS: Sub[] = [
   [w("kiss(?:es|ed|ing)?\\s+((?:(?:the|his|her|their|your|my|our)\\s+)?(?:[a-z]+\\s*['’]s\\s+)?)(?:ass|arse|butt)(?:es)?"), (_m, who: string) => `flatter ${who.replace(/\s*['’]s\s+$/, ' ').replace(/^(?:his|her|their|your|my|our)\s+$/i, (x) => ({ his: 'him ', her: 'her ', their: 'them ', your: 'you ', my: 'me ', our: 'us ' })[x.trim().toLowerCase()] ?? x)}`],
   [w('kiss\\s*ass(?:ing|er|ers)?'), 'flatter'],
   [w('(?:feel|feels|felt|look|looks|looked|smell|smells|smelled|taste|tastes)\\s+like\\s+(?:shit|crap|ass|arse)'), (m) => `${m.split(/\s+/)[0]} bad`],
-  [w('(?:and|n|or|&)\\s+(?:shit|crap)|no\\s+shit(?!\\s+\\w)|jack\\s*shit'), (m) => (/jack/i.test(m) ? 'nothing' : '')],
+  [w('(?:and|n|nd|an|or|&)\\s+(?:shit|crap)|no\\s+shit(?!\\s+\\w)|jack\\s*shit'), (m) => (/jack/i.test(m) ? 'nothing' : '')],
   [w("(a|the|this|that|such\\s+a|some|my|your|his|her|their|our)\\s+(?:shit|crap)\\s+(?!(?:is|was|are|were|out|up|about|like|and|or|in|on|to|for|that|with|from|of|it|i|you|we|they|he|she)\\b)(?=[a-z]{3,})"), (_m, det: string) => `${det} bad `],
   [w('some\\s+(?:shit|crap)'), 'something'],
   [w('(some|the|this|that|such|no|any|all|my|your|his|her|their|our)\\s+([a-z]+(?:\\s+[a-z]+)?)\\s+(?:shit|crap)'), (m, det: string, adj: string) => (adj.split(/\s+/).some((x) => STOPWORDS.has(x.toLowerCase())) ? m : `${det} ${adj} ${/^(?:this|that|such)$/i.test(det) ? 'thing' : 'things'}`)],
   [w("for\\s+(?:shit|crap)(?=\\s*(?:[.!?,;]|$|lol\\b|haha\\b|and\\b|but\\b|anymore\\b|though\\b))"), 'at all'],
-  [w("((?:n['’]?t|not|never|dont|didnt|cant|doesnt|wouldnt|couldnt|wont)\\s+(?:even\\s+)?(?:say|do|know|see|get|hear|give|understand|said|did|knew|saw|got|heard|gave|understood)\\s+)(?:jack\\s*)?(?:shit|crap)"), (_m, pre: string) => `${pre}anything`],
+  [w("((?:n['’]?t|not|never|dont|didnt|cant|doesnt|wouldnt|couldnt|wont|aint|ain['’]t)\\s+(?:even\\s+)?(?:say|do|know|see|get|hear|give|understand|said|did|knew|saw|got|heard|gave|understood|sayin|saying|doin|doing|knowin|knowing)\\s+)(?:jack\\s*)?(?:shit|crap)"), (_m, pre: string) => `${pre}anything`],
   [w('(?:this|that|the)\\s+(?:shit|crap)'), (m) => m.split(/\s+/)[0]],
   [w('(?:my|your|his|her|their|our|ur|same|other|such|any|more|new|old|good|real|weird|crazy)\\s+(?:shit|crap)'), (m) => `${m.split(/\s+/)[0]} ${/same|other|such/i.test(m) ? 'thing' : 'things'}`],
   [w('(?:shitty|crappy|shite|shitting|shitload)'), (m) => (/^shit(ty|e)$|crappy/i.test(m) ? 'bad' : '')],
@@ -142,6 +151,7 @@ const SUBS: Sub[] = [
   [w(`(?:${NOUN_S})`), (m) => (PLURAL_NOUN.test(m) ? 'people' : '')],
   // insulting adjectives: "too stupid to see it" -> "unable to see it", "a stupid idea" -> "an idea", "that is stupid" -> "that is not smart"
   [w(`(?:too|so)\\s+(?:${ADJ})\\s+to(?=\\s+[a-z])`), 'unable to'],
+  [w(`(something|anything|nothing)\\s+((?:so|really|very|pretty|truly|incredibly|extremely)\\s+)?(?:${ADJ})`), '$1 $2bad'],
   [w(`${NOT_BEFORE}((?:is|are|was|were|be|been|being|am|that['’]?s|it['’]?s|he['’]?s|she['’]?s|they['’]?re|you['’]?re|i['’]?m|thats|its|hes|shes|theyre|im|sounds?|looks?|seems?|seemed|looked|sounded)\\s+)((?:(?:so|too|very|really|pretty|just|totally|completely|utterly|incredibly|absolutely|extremely|truly|simply|downright|quite|rather|beyond|plain|more|most|fucking|freaking)\\s+)*)(${ADJ})(?=\\s*(?:[.!?,;]|$|and\\b|or\\b|but\\b|to\\b|for\\b|if\\b|because\\b))`), (_m, be: string, _int: string, adj: string) => `${be}${SOFT[adj.toLowerCase()] ?? 'wrong'}`],
   [w(`${NOT_BEFORE}(?:so|too|very|really|pretty|totally|completely|utterly|incredibly|most|absolutely|extremely|truly|simply|downright|quite|rather)\\s+(?:${ADJ})`), ''],
   [w(`${NOT_BEFORE}(?:${ADJ})(?:\\s+and\\s+(?:${ADJ}))?`), ''],
@@ -172,7 +182,7 @@ function tidyOnce(s: string): string {
     .replace(/,\s*,/g, ',')
     .replace(/[,;:\s]+$/, '')
     // a determiner or conjunction left with nothing after it
-    .replace(/\b(?:a|an|the|such\s+an?|so|such|your|my|his|her|their|our|of|and|or|but|like|if|because|since|whether|than)\s*([.!?,;]|$)/gi, '$1')
+    .replace(/\b(?:a|an|the|such\s+an?|so|such|your|my|his|her|their|our|of|and|or|but|if|because|since|whether|than)\s*([.!?,;]|$)/gi, '$1')
     .replace(/\b(?:a|an|the)\s+(and|or|but|to|of|is|are|was|were)\b/gi, '$1')
     .replace(/\b(and|or|but)\s+(and|or)\b/gi, '$1')
     .replace(/\b(a|an|the|my|your|his|their|our)\s+(?:and|or)\s+/gi, '$1 ')
