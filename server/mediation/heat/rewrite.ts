@@ -182,7 +182,7 @@ function tidyOnce(s: string): string {
     .replace(/,\s*,/g, ',')
     .replace(/[,;:\s]+$/, '')
     // a determiner or conjunction left with nothing after it
-    .replace(/\b(?:a|an|the|such\s+an?|so|such|your|my|his|her|their|our|of|and|or|but|if|because|since|whether|than)\s*([.!?,;]|$)/gi, '$1')
+    .replace(/\b(?:a|an|the|such\s+an?|so|such|your|my|their|our|of|and|or|but|if|because|since|whether|than)\s*([.!?,;]|$)/gi, '$1')
     .replace(/\b(?:a|an|the)\s+(and|or|but|to|of|is|are|was|were)\b/gi, '$1')
     .replace(/\b(and|or|but)\s+(and|or)\b/gi, '$1')
     .replace(/\b(a|an|the|my|your|his|their|our)\s+(?:and|or)\s+/gi, '$1 ')

@@ -63,7 +63,9 @@ describe('rewriter', () => {
   it('removes profanity and keeps the rest of the sentence (minimal edit first)', () => {
     const [first] = analyze('im not gonna sell the fucking picture , i just want to contribute to the fucking article .').suggestions;
     expect(first).toBe("I'm not gonna sell the picture, i just want to contribute to the article.");
-    expect(analyze('this fucking meeting is a waste of time').suggestions[0]).toBe('this meeting is a waste of time');
+    expect(minimalEdit('this fucking meeting is a waste of time')).toBe('this meeting is a waste of time');
+    expect(minimalEdit('i dont give a shit what the nsa says')).toBe("i don't care what the nsa says");
+    expect(minimalEdit('he had steel balls too !')).toBe('he had steel courage too!');
     expect(minimalEdit('what the hell is this')).toBe('what is this');
     expect(minimalEdit('stay the fuck out of syria .')).toBe('stay out of syria.');
     expect(minimalEdit('nobody gives a shit about high school football')).toBe('nobody is interested in high school football');
@@ -99,6 +101,23 @@ describe('rewriter', () => {
     expect(e).not.toBeNull();
     expect(analyze(e!, { suggestions: false }).held).toBe(false);
     expect(e).toMatch(/^your post is /);
+  });
+
+  it('leaves no broken sentence behind a cut', () => {
+    expect(minimalEdit('i miss her dumb ass .')).toBe('i miss her.');
+    expect(minimalEdit('and you need to pull your head out of your ass .')).toBe('and you need to pull your head.');
+    expect(minimalEdit('send his ass to jail')).toBe('send him to jail');
+    for (const t of [
+      'the guy is a fucking murderer .',
+      'what a pathetic and immature perspective you have !',
+      'you are a coward and are unwilling to back up your beliefs ? pussy .',
+      'trump is nothing but a weak and insecure white supremacist .',
+      'i was so fucking pissed off .',
+    ]) {
+      const [first] = analyze(t).suggestions;
+      expect(first, t).not.toMatch(/\b(?:a|an|the|to|of|with|and|or|is|are|was)\s*[.!?,]?$/i);
+      expect(first, t).not.toMatch(/\b(?:a|an|the)\s+(?:and|or|to|of|is|are)\b/i);
+    }
   });
 
   it('offers a break for stonewalling', () => {
