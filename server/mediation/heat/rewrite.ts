@@ -90,7 +90,10 @@ const SUBS: Sub[] = [
   [w('you\\s+made\\s+me\\s+(?=\\w)'), 'I felt '],
   [w("you['’]?re\\s+overreacting|you['’]?re\\s+too\\s+sensitive|you['’]?re\\s+being\\s+dramatic"), 'I see it differently'],
   // "shit" as things
-  [w('(?:in|up)\\s+the\\s+(?:ass|arse)|(?:kick|kicks|kicking|kicked)\\s+(?:ass|butt)'), (m) => (/kick/i.test(m) ? m.replace(/\s+\w+$/, '') : '')],
+  [w('(?:a\\s+)?(?:(?:swift|good|hard|quick)\\s+)?kick\\s+(?:up|in)\\s+the\\s+(?:ass|arse|butt|pants)'), (m) => (/^a\s/i.test(m) ? 'a push' : 'push')],
+  [w('shut\\s+(you|him|her|them|me|us|u)\\s+up'), (_m, who: string) => `keep ${who} quiet`],
+  [w('(look|looks|looked|looking)\\s+(?:like\\s+)?(?:a|the)\\s+(?:complete\\s+|total\\s+|right\\s+)?(?:fool|idiot|moron|clown)'), '$1 foolish'],
+  [w('(?:in|up)\\s+the\\s+(?:ass|arse|butt)|(?:kick|kicks|kicking|kicked)\\s+(?:ass|butt)'), (m) => (/kick/i.test(m) ? m.replace(/\s+\w+$/, '') : '')],
   [w('(?:big|bad|fat|lazy|dumb|smart|crazy|sorry|broke|stupid)\\s*-?\\s*ass(?=\\s+[a-z])'), (m) => m.replace(/\s*-?\s*ass$/i, '')],
   [w("((?:is|was|that['’]?s|thats|it['’]?s|its|all|just|pure|total|complete)\\s+)(?:(?:total|complete|pure|utter|absolute)\\s+)?(?:bull\\s*shit|bs|horse\\s*shit)(?=\\s*(?:[.!?,;]|$|and\\b|but\\b))"), (_m, pre: string) => `${/^(?:all|just|pure|total|complete)\s/i.test(pre) ? '' : pre}not true`],
   [w('(?:bull\\s*shit|bs|horse\\s*shit)'), ''],
@@ -340,6 +343,10 @@ const JOINTS = [
   /\b(?:is|are|was|were|am|be)\s+(?:and|or|but)\b/gi,
   /\b(?:is|are|was|were|be|been|am|not|need|needs)\s*[.!?,;]/gi,
   /\b(?:a|an)\s+\w+s\b(?=\s*[.!?,;]|\s*$)/gi,
+  /\b(?:a|an|the)\s+(?:up|down|out|off|over|away)\b/gi,
+  /\b(?:and|or)\s+(?:them|him|it|us|me)\s*[.!?]/gi,
+  /\b(?:get|got|getting)\s+of\b/gi,
+  /\b(?:should|would|could|can|will|to|did|does|do)\s+(?:you|him|her|them|us|me|it)\s+(?:up|down|out)\b/gi,
 ];
 
 /** How many joints in `s` read broken: "a and", "to with", "is.", "the." */
