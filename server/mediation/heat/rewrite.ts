@@ -65,6 +65,8 @@ const SUBS: Sub[] = [
   [w(`are\\s+(?:you|u)\\s+(?:(?:${F}\\w*|freaking|effing|bloody|really|seriously)\\s+)?(?:kidding|joking|serious)(?:\\s+me)?`), (m) => `${m.split(/\s+/)[0]} you serious`],
   [w("(?:what['’]?s|what\\s+is|whats)\\s+(?:wrong\\s+with\\s+(?:you|u)|(?:your|ur)\\s+problem)"), (m) => (/wrong/i.test(m) ? `${m.split(/\s+/)[0].replace(/['’]?s$/i, '')} is going on with you` : `${m.split(/\s+/)[0].replace(/['’]?s$/i, '')} is the problem`)],
   [w("who\\s+do\\s+you\\s+think\\s+you\\s+are|get\\s+a\\s+life|grow\\s+up|give\\s+me\\s+a\\s+break|oh\\s+please|yeah\\s+right|nice\\s+try|big\\s+surprise|what\\s+a\\s+surprise|how\\s+convenient|good\\s+luck\\s+with\\s+that|spare\\s+me|get\\s+over\\s+yourself|cry\\s+me\\s+a\\s+river|boo\\s+hoo|wow,?\\s+just\\s+wow|real\\s+mature|very\\s+mature|how\\s+mature|pfft+|duh|classic\\s+you|what\\s+a\\s+joke|whatever\\s+you\\s+say|are\\s+you\\s+kidding\\s+me|(?:what['’]?s|what\\s+is)\\s+(?:wrong\\s+with\\s+you|your\\s+problem)"), ''],
+  // "you're a liar" is a "you" attack with a need behind it: said as what the sender thinks
+  [w("(?:you|u)(?:\\s*['’]\\s*re|re|\\s+are|\\s+r)\\s+(?:such\\s+)?(?:an?\\s+)?(?:(?:fucking|fuckin|damn|big|total|complete|lying|pathological|compulsive|little|filthy|dirty)\\s+)*liar"), "I don't think you're being truthful"],
   // "you are an idiot", "you stupid cow", "you're pathetic": the attack carries no content, drop it
   [w(`(?:(?:are|were|r)\\s+)?(?:you|u|ya)${NOT_OBJECT}(?:['’]?re|\\s+are|\\s+r|\\s+were|\\s+sound\\s+like|\\s+act\\s+like|\\s+look\\s+like)?\\s+(?:(?:such|so|a|an|the|total|complete|absolute|utter|fucking|freaking|damn|little|big|real|just|really|nothing\\s+but)\\s+)*(?:(?:${ANY_ADJ}|old)\\s+)*(?:${NOUN_S}|${alt(YOU_NOUNS.map((n) => `${n}s?`))}|piece\\s+of\\s+\\w+|waste\\s+of\\s+\\w+|${ANY_ADJ}|hopeless|impossible|nothing)`), '', YOU_HINT],
   // "you idiots" goes, but "with you idiots" keeps its "you"
@@ -154,6 +156,7 @@ const SUBS: Sub[] = [
   [w(`(?:${NOUN_S})`), (m) => (PLURAL_NOUN.test(m) ? 'people' : '')],
   // insulting adjectives: "too stupid to see it" -> "unable to see it", "a stupid idea" -> "an idea", "that is stupid" -> "that is not smart"
   [w(`(?:too|so)\\s+(?:${ADJ})\\s+to(?=\\s+[a-z])`), 'unable to'],
+  [w('(?:stupidest|dumbest|most\\s+(?:stupid|idiotic|moronic|retarded|asinine))'), 'worst'],
   [w(`(something|anything|nothing)\\s+((?:so|really|very|pretty|truly|incredibly|extremely)\\s+)?(?:${ADJ})`), '$1 $2bad'],
   [w(`${NOT_BEFORE}((?:is|are|was|were|be|been|being|am|that['’]?s|it['’]?s|he['’]?s|she['’]?s|they['’]?re|you['’]?re|i['’]?m|thats|its|hes|shes|theyre|im|sounds?|looks?|seems?|seemed|looked|sounded)\\s+)((?:(?:so|too|very|really|pretty|just|totally|completely|utterly|incredibly|absolutely|extremely|truly|simply|downright|quite|rather|beyond|plain|more|most|fucking|freaking)\\s+)*)(${ADJ})(?=\\s*(?:[.!?,;]|$|and\\b|or\\b|but\\b|to\\b|for\\b|if\\b|because\\b))`), (_m, be: string, _int: string, adj: string) => `${be}${SOFT[adj.toLowerCase()] ?? 'wrong'}`],
   [w(`${NOT_BEFORE}(?:so|too|very|really|pretty|totally|completely|utterly|incredibly|most|absolutely|extremely|truly|simply|downright|quite|rather)\\s+(?:${ADJ})`), ''],

@@ -81,6 +81,11 @@ describe('rewriter', () => {
     expect(minimalEdit("I'm not stupid, I know what you said")).toBe("I'm not stupid, I know what you said");
   });
 
+  it('says an accusation as what the sender thinks', () => {
+    expect(minimalEdit("You're a fucking liar and everyone knows it")).toBe("I don't think you're being truthful and everyone knows it");
+    expect(minimalEdit('This is the dumbest plan I have ever heard')).toBe('This is the worst plan I have ever heard');
+  });
+
   it('turns a "you" attack into an I-statement with a feeling, a need and a request', () => {
     const [first] = analyze('You never listen to me!!!').suggestions;
     expect(first).toMatch(/^When you .*listen to me, I feel \w+/);
