@@ -410,8 +410,9 @@ function searchEdit(text: string): { s: string; held: boolean } | null {
     for (const marked of [true, false]) {
       if (cheapest) break;
       const tries = new Map<string, number>();
-      for (const sp of options) {
-        if (sp.marked !== marked) continue;
+      // among words nobody marked only the shortest are worth a try (a cut costs about its length)
+      const pool = marked ? options.filter((sp) => sp.marked) : options.filter((sp) => !sp.marked).sort((x, y) => x.end - x.start - (y.end - y.start)).slice(0, 2 * UNMARKED_TRIES);
+      for (const sp of pool) {
         for (const { c, cost } of cuts(text, s, sp)) if (c && c !== s && !(tries.get(c)! <= cost)) tries.set(c, cost);
       }
       // words nobody marked are only worth a few tries
