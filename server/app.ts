@@ -16,6 +16,8 @@ import { SocketBroadcaster } from './realtime/broadcaster.js';
 import { attachGateway } from './realtime/gateway.js';
 import { RateLimits } from './realtime/limits.js';
 import { realtimeSharing } from './realtime/shared.js';
+import { clientAddress } from './util/clientAddress.js';
+import { rejectUpgrade } from './agreement/upgrade.js';
 import { authenticate } from './rooms/credentials.js';
 import { MessagePipeline } from './rooms/messagePipeline.js';
 import { parties } from './rooms/policies/floor.js';
@@ -96,7 +98,13 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   attachGateway(io as never, { store, rooms, messages, prep, presence, limits, metrics, proxyHops: config.trustProxyHops });
 
   server.on('upgrade', (req, socket, head) => {
-    if (req.url?.startsWith('/socket.io/')) return; // socket.io's own
+    if (req.url?.startsWith('/socket.io/')) return; // socket.io's own (limited in the gateway)
+    // Every document connection costs a token lookup: limited per address like socket connections.
+    const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], config.trustProxyHops);
+    if (!limits.allow('connect', `yjs:${address}`)) {
+      metrics.rejected.inc({ code: 'rate_limited' });
+      return rejectUpgrade(socket, 429);
+    }
     if (!agreement.handleUpgrade(req, socket, head)) socket.destroy();
   });
 

@@ -111,4 +111,25 @@ describe('the agreement, through the whole app', () => {
     await http(srv.url, 'DELETE', `/api/rooms/${host.roomId}`, undefined, host.token);
     expect(await closed).toBe(4404);
   });
+
+  it('limits document connections per address (429) before any token is looked up', async () => {
+    const strict = await startServer({ rateLimitFactor: 0.1 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        statuses.push(
+          await new Promise<number>((resolve) => {
+            const ws = new WebSocket(`${strict.url.replace('http', 'ws')}/yjs/r_x?token=not-a-token-not-a-token-not-a-t`);
+            ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+            ws.on('open', () => resolve(101));
+            ws.on('error', () => undefined);
+          }),
+        );
+      }
+      expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+      expect(statuses.slice(3)).toEqual([429, 429]);
+    } finally {
+      await strict.close();
+    }
+  });
 });
