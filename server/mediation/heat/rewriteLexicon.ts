@@ -41,11 +41,11 @@ export const SOFT: Record<string, string> = {
   stupid: 'not smart', dumb: 'not smart', idiotic: 'not smart', moronic: 'not smart', retarded: 'not smart',
   brainless: 'not smart', asinine: 'not smart', imbecilic: 'not smart', dimwitted: 'not smart', braindead: 'not smart',
   stupidest: 'worst', dumbest: 'worst', shitty: 'bad', crappy: 'bad',
-  ignorant: 'uninformed', pathetic: 'poor', ridiculous: 'unreasonable', absurd: 'unreasonable', ludicrous: 'unreasonable',
+  ignorant: 'uninformed', pathetic: 'disappointing', ridiculous: 'unreasonable', absurd: 'unreasonable', ludicrous: 'unreasonable',
   foolish: 'unwise', silly: 'unwise', disgusting: 'unpleasant', vile: 'unpleasant', despicable: 'unpleasant',
   obnoxious: 'unpleasant', worthless: 'not useful', useless: 'not useful', clueless: 'unaware', incompetent: 'not competent',
   incompetant: 'not competent', delusional: 'mistaken', hypocritical: 'inconsistent', crazy: 'unreasonable',
-  insane: 'unreasonable', lousy: 'poor', pitiful: 'poor', sick: 'unwell', sickening: 'upsetting', gross: 'unpleasant',
+  insane: 'unreasonable', lousy: 'poor', pitiful: 'disappointing', sick: 'unwell', sickening: 'upsetting', gross: 'unpleasant',
   horrible: 'bad', hell: 'heck', screwed: 'in trouble', terrible: 'bad', awful: 'bad', disgrace: 'shame', hypocrisy: 'inconsistency', idiocy: 'mistake',
   stupidity: 'ignorance', lying: 'not truthful', liars: 'people who lie', liar: 'person who lies', nasty: 'unpleasant',
 };
