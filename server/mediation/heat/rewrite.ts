@@ -497,22 +497,28 @@ export function candidates(text: string, labels: HeatLabel[], _hits: RuleHit[], 
   const found = searchEdit(text);
   const edit = found && !found.held ? found.s : null;
   const words = edit ? edit.split(/\s+/).filter(Boolean).length : 0;
-  const editUseful = edit !== null && words >= 2 && edit !== text.trim();
+  // a stand-in after an intensifier ("so not good") reads as mockery, not as the sender's words
+  const editUseful = edit !== null && words >= 2 && edit !== text.trim() && !/\b(?:so|very|really|too|such)\s+not\s+(?:good|smart)\b/i.test(edit);
   const body = edit ? edit.replace(/[.!?]+$/, '') : '';
   const nvc: string[] = [];
   if (lead === 'stonewalling') {
     nvc.push(`I'm feeling ${feeling} and I need a pause. Could we take about 20 minutes and come back to this?`);
   }
-  const single = edit !== null && !/[.!?;]/.test(body) && words >= 3 && words <= 24;
-  if (single && /^you\s+(?!(?:are|were|r)\b|['’]re)\w/i.test(body)) {
+  // the observation is what the reader does: "you rarely listen to me (and I am sick of it)"
+  const observation = body.split(/\s*,?\s+(?:and|but|so)\s+I\b|\s*,\s*I\b/)[0];
+  const single = edit !== null && !/[.!?;]/.test(observation) && observation.split(/\s+/).length >= 3 && words <= 24;
+  if (single && /^you\s+(?!(?:are|were|r)\b|['’]re)\w/i.test(observation)) {
     // "you rarely listen to me" is an observation: "When you rarely listen to me, I feel ..."
-    nvc.push(`When ${lowerFirst(body)}, I feel ${feeling}, because I need ${need}. Would you be willing to ${request}?`);
+    nvc.push(`When ${lowerFirst(observation)}, I feel ${feeling}, because I need ${need}. Would you be willing to ${request}?`);
   }
   nvc.push(`I'm feeling ${feeling} right now, and I need ${need}. Would you be willing to ${request}?`);
   const out: string[] = [];
   // a pure attack on the reader ("you never listen to me") is answered with an I-statement first;
   // when there is swearing or an insult to take out, the sender's own words come first
-  const pureAttack = CHARACTER.includes(lead) && directed && !labels.includes('profanity') && !labels.includes('insult');
+  // "why do you always ...": an absolute about the reader is answered with an I-statement first even
+  // when it swears (its edit would keep the attack, or need a stand-in word like "not good")
+  const pureAttack =
+    directed && ((CHARACTER.includes(lead) && !labels.includes('profanity') && !labels.includes('insult')) || labels.includes('criticism') || lead === 'contempt');
   if (pureAttack || !editUseful) {
     out.push(...nvc);
     if (editUseful) out.push(edit);

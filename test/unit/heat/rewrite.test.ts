@@ -157,4 +157,21 @@ describe('chrF', () => {
     expect(chrf('the cat sat', 'a dog ran')).toBeLessThan(30);
     expect(chrfMulti('the cat', ['dog', 'the cat'])).toBeCloseTo(100);
   });
+
+  it('observes only what the reader does: a clause about the sender is left out of "When you ..."', () => {
+    const [first] = analyze('You never listen to me and I am sick of it.').suggestions;
+    expect(first).toMatch(/^When you rarely listen to me, I feel /);
+    expect(first).not.toMatch(/sick of it/);
+  });
+
+  it('answers an absolute about the reader with an I-statement first, even when it swears', () => {
+    const { suggestions } = analyze('Why do you always have to be so damn selfish?');
+    expect(suggestions[0]).toMatch(/^I'm feeling /);
+    // a stand-in word after an intensifier reads as mockery and is not offered
+    for (const s of suggestions) expect(s).not.toMatch(/\bso not (?:good|smart)\b/);
+  });
+
+  it('answers sarcasm at the reader with an I-statement first', () => {
+    expect(analyze('Oh please, like you ever cared about my feelings.').suggestions[0]).toMatch(/^I'm feeling hurt/);
+  });
 });
