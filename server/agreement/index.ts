@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { AgreementSnapshot } from '../../shared/agreement.js';
 import { AgreementPropose, LIMITS, type ClauseStatus, type Role } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
+import { log } from '../log.js';
 import { newId, type Identity } from '../rooms/credentials.js';
 import type { Store } from '../store/types.js';
 import { RateLimiter, scaleRule } from '../util/rateLimit.js';
@@ -68,7 +69,7 @@ export class AgreementService {
         try {
           opts.onChange?.(roomId, snapshot);
         } catch {
-          console.error('agreement: onChange listener failed', { roomId });
+          log.error(`agreement: onChange listener failed (room ${roomId})`);
         }
       },
     });

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { log } from '../log.js';
 import type { Store } from '../store/types.js';
 
 /**
@@ -61,7 +62,7 @@ export class DocPersistence {
     this.chain = this.chain
       .then(() => (this.cancelled ? undefined : write()))
       .catch((err: unknown) => {
-        console.error('agreement: document write failed', { roomId: this.roomId, error: (err as Error)?.name });
+        log.error(`agreement: document write failed (room ${this.roomId})`, err);
       });
   }
 }

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { AgreementSnapshot } from '../../shared/agreement.js';
 import type { Role } from '../../shared/protocol.js';
+import { log } from '../log.js';
 import { newId, type Identity } from '../rooms/credentials.js';
 import type { Store } from '../store/types.js';
 import { attachGuard, reconcile, SERVER_ORIGIN, shadowFromDoc, snapshotOf, type Shadow } from './guard.js';
@@ -60,7 +61,7 @@ export class RoomDoc {
         try {
           Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
         } catch {
-          console.error('agreement: skipped an unreadable stored update', { roomId });
+          log.error(`agreement: skipped an unreadable stored update (room ${roomId})`);
         }
       }
     }, LOAD_ORIGIN);
