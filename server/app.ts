@@ -5,6 +5,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { Server } from 'socket.io';
 import { AgreementService } from './agreement/index.js';
+import { rejectUpgrade } from './agreement/upgrade.js';
 import type { Config } from './config.js';
 import { errorHandler, apiRouter } from './http/routes.js';
 import { createFacilitator } from './mediation/facilitator/create.js';
@@ -16,8 +17,6 @@ import { SocketBroadcaster } from './realtime/broadcaster.js';
 import { attachGateway } from './realtime/gateway.js';
 import { RateLimits } from './realtime/limits.js';
 import { realtimeSharing } from './realtime/shared.js';
-import { clientAddress } from './util/clientAddress.js';
-import { rejectUpgrade } from './agreement/upgrade.js';
 import { authenticate } from './rooms/credentials.js';
 import { MessagePipeline } from './rooms/messagePipeline.js';
 import { parties } from './rooms/policies/floor.js';
@@ -25,6 +24,7 @@ import { RoomService } from './rooms/roomService.js';
 import { RoomTimers } from './rooms/timers.js';
 import { MemoryStore } from './store/memory.js';
 import type { Store } from './store/types.js';
+import { clientAddress } from './util/clientAddress.js';
 
 export interface App {
   server: http.Server;
