@@ -5,7 +5,7 @@
  * speech ("he called me stupid") taken out before either looks at the text (mask.ts).
  */
 import { SAFETY_LABELS, type Analysis, type HeatLabel, type Span } from '../../../shared/analysis.js';
-import { inRanges, modelView, reportedRanges } from './mask.js';
+import { inRanges, literalRanges, modelView, reportedRanges } from './mask.js';
 import { loadModel, modelHeat, wordWeight, type LinearModel } from './model.js';
 import { candidates, deleteSpans, FALLBACK } from './rewrite.js';
 import { runRules, type RuleHit } from './rules.js';
@@ -120,7 +120,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const ctx = options.context;
   const m = getModel();
-  const reported = reportedRanges(text);
+  const reported = [...reportedRanges(text), ...literalRanges(text)];
   const rules = runRules(text, reported);
   const directed = isDirected(text, reported, ctx?.otherNames);
 

@@ -148,3 +148,24 @@ export function modelView(text: string, ranges: Range[] = reportedRanges(text)):
   }
   return out + text.slice(pos);
 }
+
+/**
+ * Household words that name things, not people: "take out the trash", "the garbage was still in the
+ * kitchen", "the trash can is full". The model learnt "garbage" and "trash" from insults, so these
+ * phrases are kept from it (and from the rules), like reported speech. "You're garbage" stays.
+ */
+const LITERAL_PATTERNS = [
+  /\b(?:take|takes|took|taking|put|puts|putting|empty|empties|emptied|emptying)\s+(?:out\s+)?the\s+(?:trash|garbage|rubbish|recycling|bins?)\b/gi,
+  /\b(?:trash|garbage|rubbish|recycling)\s+(?:cans?|bags?|bins?|disposal|truck|day|collection|chute)\b/gi,
+  /\bthe\s+(?:trash|garbage|rubbish)(?=\s+(?:is|was|are|were|has|had|needs|smells|stinks|still|again|in|on|by|out|from|overflow\w*|pile\w*)\b)/gi,
+];
+
+export function literalRanges(text: string): Range[] {
+  const out: Range[] = [];
+  for (const re of LITERAL_PATTERNS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}

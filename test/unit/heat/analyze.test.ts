@@ -252,6 +252,9 @@ describe('heat analyzer: rule misfires fixed', () => {
     'I went to a psychologist last week and I liked her.', // not "psycho"
     'arthur cockfield , i appreciate your article .', // a surname, not profanity
     'Please put the old toys in the trash can.', // a thing, not an insult
+    'The garbage was still in the kitchen this morning.', // chores, not an insult
+    'Can you take out the trash on Tuesdays?',
+    'The trash is overflowing again and nobody emptied the recycling bin.',
     'do you believe that this kind of power brokering is typical in washington d. c ?', // "typical" describing
     'she rolls her eyes every time he talks .', // someone else's contempt, described
     'highest marginal tax rate is currently onlyand on taxable income of $ DIGIT , DIGIT it is only', // Jigsaw's number placeholder
@@ -261,6 +264,10 @@ describe('heat analyzer: rule misfires fixed', () => {
       expect(analyze(t).held).toBe(false);
     });
   }
+
+  it('household words aimed at a person are still held', () => {
+    for (const t of ['You are garbage.', "You're trash and everyone knows it."]) expect(analyze(t).held, t).toBe(true);
+  });
 
   it('stonewalling words only count when they are most of their clause', () => {
     for (const t of ['Everything was fine.', 'The kids are fine.', 'He said whatever and walked away. I felt so small.']) {
