@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { Analysis } from '../../../shared/analysis.js';
 import { analyze, DEFAULT_THRESHOLD, loadModel } from '../../../server/mediation/heat/index.js';
 
+/** Every text held (or every one not held), naming the one that is not. */
+function expectHeld(texts: string[], held: boolean): void {
+  for (const t of texts) expect(analyze(t).held, t).toBe(held);
+}
+
 function labelsOf(text: string) {
   return analyze(text, { suggestions: false }).labels;
 }
@@ -84,21 +89,17 @@ describe('heat analyzer: labels', () => {
   }
 
   it('holds the four horsemen when aimed at the reader', () => {
-    for (const t of ['You never listen to me.', 'Oh please, who do you think you are?', 'Whatever.', "It's all your fault that we are late."]) {
-      expect(analyze(t).held, t).toBe(true);
-    }
+    expectHeld(['You never listen to me.', 'Oh please, who do you think you are?', 'Whatever.', "It's all your fault that we are late."], true);
   });
 
   it('holds real heated sentences from the data sets', () => {
     // jigsaw-sentences and paradetox (heated side)
-    for (const t of [
+    expectHeld([
       'hmm stupid pills , loser .',
       'these idiots spreading hate , lies and emotional and mental blackmail scare me more .',
       'im not gonna sell the fucking picture , i just want to contribute to the fucking article .',
       'delete the page and shut up',
-    ]) {
-      expect(analyze(t).held, t).toBe(true);
-    }
+    ], true);
   });
 });
 
@@ -150,25 +151,21 @@ describe('heat analyzer: reported speech is not an attack', () => {
 
   it('the sender calling someone names, or telling the reader to, is their own voice', () => {
     // jigsaw-sentences (toxic): the subject of "called" / "call" / "tell" is the sender or nobody (imperative)
-    for (const t of [
+    expectHeld([
       'ive called him a sociopath .',
       'just call him latest scumbag .',
       'so please dont tell us how bad trump after onlyths in office you stupid twit bernstein !',
       'I called him an idiot and I would do it again',
-    ]) {
-      expect(analyze(t).held, t).toBe(true);
-    }
+    ], true);
   });
 
   it('someone else calling the sender names stays reported, with asides and names', () => {
-    for (const t of [
+    expectHeld([
       'My dad is always, and I mean always, cussing and screaming at me for no reason at all. He makes me feel stupid.',
       'Then Sam called me a liar.',
       'I think my husband called me a whore last night.',
       'When he drinks, he calls me a fat cow.',
-    ]) {
-      expect(analyze(t).held, t).toBe(false);
-    }
+    ], false);
   });
 });
 
@@ -270,9 +267,7 @@ describe('heat analyzer: rule misfires fixed', () => {
   });
 
   it('stonewalling words only count when they are most of their clause', () => {
-    for (const t of ['Everything was fine.', 'The kids are fine.', 'He said whatever and walked away. I felt so small.']) {
-      expect(analyze(t).held, t).toBe(false);
-    }
+    expectHeld(['Everything was fine.', 'The kids are fine.', 'He said whatever and walked away. I felt so small.'], false);
     for (const t of ['Fine.', 'Fine, whatever.', 'Forget it.', 'Leave me alone!']) {
       expect(labelsOf(t), t).toContain('stonewalling');
       expect(analyze(t).held, t).toBe(true);
