@@ -46,19 +46,29 @@ export function hasRedisServer(bin = process.env.REDIS_SERVER_BIN ?? 'redis-serv
   return !spawnSync(bin, ['--version']).error;
 }
 
+export interface RedisOptions {
+  bin?: string;
+  /** Keep data on disk (append-only file) so a restart on the same port and dir finds it again. */
+  persist?: boolean;
+  port?: number;
+  dir?: string;
+}
+
 /**
- * A private redis-server on a free port of 127.0.0.1, nothing saved to disk: never the machine's
- * own Redis, which may hold data or not be there.
+ * A private redis-server on a free port of 127.0.0.1, nothing saved to disk unless `persist`: never
+ * the machine's own Redis, which may hold data or not be there.
  */
-export async function startRedisServer(bin = process.env.REDIS_SERVER_BIN ?? 'redis-server'): Promise<RedisServer> {
+export async function startRedisServer(options: RedisOptions = {}): Promise<RedisServer & { port: number; dir: string }> {
+  const bin = options.bin ?? process.env.REDIS_SERVER_BIN ?? 'redis-server';
   if (!hasRedisServer(bin)) {
     throw new Error(
       `This needs the redis-server binary ("${bin}"), which is not on PATH. Install it (Debian: apt-get install redis-server) or set REDIS_SERVER_BIN.`,
     );
   }
-  const port = await freePort();
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'mr-redis-'));
-  const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  const port = options.port ?? (await freePort());
+  const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'mr-redis-'));
+  const persistence = options.persist ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', dir], { stdio: 'ignore' });
   try {
     await waitForPing(port, child, 10_000);
   } catch (err) {
@@ -67,12 +77,14 @@ export async function startRedisServer(bin = process.env.REDIS_SERVER_BIN ?? 're
   }
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
+    dir,
     stop: async () => {
       if (child.exitCode === null) {
-        child.kill('SIGTERM');
+        child.kill(options.persist ? 'SIGKILL' : 'SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.persist) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

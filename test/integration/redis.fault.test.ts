@@ -1,0 +1,46 @@
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RedisStore } from '../../server/store/redis.js';
+import { startRedisServer } from '../helpers/redisServer.js';
+import { call, closeClients, couple, http, sleep, startServer, type TestServer } from '../helpers/server.js';
+
+/** Redis going away and coming back, on a redis-server of this test's own (the shared one stays up). */
+describe('the app when Redis goes down and comes back', () => {
+  const cleanup: (() => Promise<void> | void)[] = [];
+  afterAll(async () => {
+    closeClients();
+    for (const c of cleanup.reverse()) await c();
+  });
+
+  it('answers with a clear error while Redis is down, keeps the connection, and carries on after', async () => {
+    let redis = await startRedisServer({ persist: true });
+    const { port, dir } = redis;
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    cleanup.push(() => redis.stop());
+    const srv: TestServer = await startServer({ redisUrl: redis.url, logLevel: 'silent' }, { store: await new RedisStore(redis.url, 'fault:').ready() });
+    cleanup.push(() => srv.close());
+
+    const { host, a } = await couple(srv.url);
+    const first = await call(a, 'message:send', { clientMsgId: 'before', text: 'Thank you for making time for this.' });
+    expect(first).toMatchObject({ ok: true, status: 'delivered' });
+
+    await redis.stop(); // killed: nothing is flushed on the way out
+    const started = Date.now();
+    expect(await call(a, 'message:send', { clientMsgId: 'during', text: 'Are you still there?' })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(Date.now() - started).toBeLessThan(5000);
+    const view = await http(srv.url, 'GET', `/api/rooms/${host.roomId}`, undefined, host.token);
+    expect(view.status).toBe(500);
+    expect(view.json.error.code).toBe('internal');
+    expect(a.connected).toBe(true);
+
+    redis = await startRedisServer({ persist: true, port, dir });
+    let after: any;
+    for (const until = Date.now() + 10_000; Date.now() < until; await sleep(200)) {
+      after = await call(a, 'message:send', { clientMsgId: 'after', text: 'Good, we can carry on.' });
+      if (after.ok) break;
+    }
+    expect(after).toMatchObject({ ok: true, status: 'delivered', seq: first.seq + 1 });
+    const history = await call(a, 'history', { sinceSeq: 0 });
+    expect(history.messages.filter((m: any) => m.type === 'message').map((m: any) => m.clientMsgId)).toEqual(['before', 'after']);
+  });
+});
