@@ -20,7 +20,12 @@ async function main(): Promise<void> {
   let lineNo = 0;
   for await (const line of rl) {
     lineNo++;
-    if (!line.trim()) continue;
+    if (!line.trim()) {
+      // keeps output line N answering input line N
+      process.stderr.write(`line ${lineNo}: empty\n`);
+      out.push(JSON.stringify({ error: 'empty line' }));
+      continue;
+    }
     let text: unknown;
     try {
       text = (JSON.parse(line) as { text?: unknown }).text;

@@ -50,6 +50,13 @@ export const CONTEMPT = [
   'you people', 'your kind', 'get out of my face', 'go to hell', 'drop dead', 'get lost',
   'you can(?:A|no)t even', 'heaven forbid', 'god forbid', 'wow,? just wow', '(?<![a-z] )unbelievable(?=\\s*[.!?,]|$)', 'whatever helps you sleep',
   'real mature', 'very mature', 'so mature', 'how mature', "(?:don(?:A|o)t )?make me laugh",
+  // sarcasm: praise that means its opposite
+  "(?:oh |yeah )?(?:sure|right),? because (?:you|u)(?:A| a)re", "because (?:you|u)(?:A| a)re (?:so|soo+) (?:perfect|smart|clever|great|wonderful|amazing|special)",
+  '(?:great|good|nice|fantastic|amazing|brilliant|wonderful|awesome|well) (?:job|work|going|done|move|one)[,.!]* (?:as usual|as always|once again|again|genius|einstein)',
+  'nice (?:one|going|job|work),? (?:genius|einstein|sherlock)', 'way to go,? (?:genius|einstein|again)', 'must be nice', 'mr\\.? perfect', 'miss perfect',
+  'oh,? how (?:nice|lovely|sweet|generous|kind) of (?:you|u)', 'really impressive', 'so impressive',
+  "(?:you|u)(?:A| a)re just like (?:your|ur) (?:mother|mom|mum|father|dad|sister|brother|family)", "(?:you|u)(?:A| a)re (?:worse|no better) than (?:a|an|your|ur|my) \\w+",
+  "(?:you|u) (?:act|behave|sound)s? like (?:a|an) (?:child|baby|toddler|two year old|teenager|spoiled brat|brat)",
 ];
 
 /** Criticism: the person's character, not the situation; absolutes. */
@@ -65,6 +72,8 @@ export const CRITICISM = [
   'you ruin everything', 'you ruined everything', "you(?:A| wi)ll never", 'typical of you', 'just like you',
   "you(?:A| ha)ve (?:always|never) been", "there(?:A| i)s something wrong with you", 'you(?:A| a)re the problem',
   'all you (?:ever )?do is', 'you (?:only|just) (?:ever )?think of yourself', "you(?:A| a)re (?:a|an) terrible",
+  // superlatives: "you're the laziest person I've ever met", "the worst husband in the world"
+  "(?:you|u)(?:A| a)re (?:(?:honestly|literally|really|truly|by far|easily|seriously) )?(?:the|such (?:a|an)) (?:single )?(?:laziest|dumbest|stupidest|worst|rudest|meanest|cruellest|cruelest|ugliest|cheapest|coldest|weakest|most (?:selfish|useless|pathetic|annoying|incompetent|inconsiderate|irresponsible|arrogant|dishonest|disgusting|ungrateful|self-centred|self-centered|self-absorbed|toxic|manipulative|controlling|ridiculous|childish|immature|unreliable|spoiled|entitled|insufferable))",
 ];
 
 /** Defensiveness: innocence, counter-attack, excuses. */
@@ -107,6 +116,16 @@ export const THREAT = [
   "i(?:A| wi)ll burn (?:your|the house|it)", 'i could kill you', 'i should kill you', 'i want to (?:kill|hurt|punch|hit) you',
   "i(?:A| wi)ll find you", 'you deserve to die', "(?:go )?kill yourself", 'kys', 'hope you die', 'i hope you die',
   "i(?:A| wi)ll (?:post|send|share|leak) (?:your|the) (?:photos|pictures|nudes|messages)",
+  // conditional and veiled: "touch my stuff again and you'll get hurt", "you won't like what happens"
+  // (a caring "be careful or you'll get hurt" is not one: only after "again" / "or else")
+  "(?:again|or else|otherwise)(?:,? (?:and|or))?[,\\s]+(?:you|u)(?:A| wi)ll (?:get hurt|be hurt|be sorry|regret it|pay)",
+  "(?:and|or)[,\\s]+(?:you|u)(?:A| wi)ll (?:see|find out) what happens",
+  "(?:you|u)(?:A| a)re (?:going to|gonna) get (?:hurt|it|what(?:A| i)s coming)", "(?:you|u)(?:A| wi)ll get what(?:A| i)s coming",
+  "(?:you|u) won(?:A|o)t like what (?:happens|i do|comes next)", 'something (?:bad )?(?:will|is going to|could) happen to (?:you|u)',
+  "don(?:A|o)t make me (?:hurt|hit|kill|slap|punch) (?:you|u)", "i(?:A| wi)ll (?:come|go) after (?:you|u)", "i(?:A| wi)ll get (?:you|u) for (?:this|that)",
+  "(?:you|u)(?:A| wi)ll pay for (?:this|that|it)", "i(?:A| wi)ll (?:make sure|see to it)(?: that)? (?:you|u) (?:never|lose|regret|pay|suffer)",
+  "i(?:A| wi)ll take (?:you|u) for everything", "i(?:A| wi)ll take everything (?:from )?(?:you|u)", "(?:you|u)(?:A| wi)ll wish (?:you|u) (?:hadn(?:A|o)t|never|were)",
+  "i(?:A| wi)ll (?:hurt|kill) myself if (?:you|u)",
 ];
 
 /** Self-harm and suicidal intent from the sender. Always the safety path. */

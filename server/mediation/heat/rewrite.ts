@@ -74,7 +74,7 @@ const SUBS: Sub[] = [
   [w('son\\s+of\\s+a\\s+(?:bitch|whore)'), 'person'],
   // absolutes become "often" / "rarely"
   [w('you\\s+always'), 'you often'],
-  [w('you\\s+never'), 'you rarely'],
+  [w('you\\s+never(?:\\s+(?:once|ever))?'), 'you rarely'],
   [w("you['’]?re\\s+always|you\\s+are\\s+always"), "you're often"],
   [w("you['’]?re\\s+never|you\\s+are\\s+never"), 'you are rarely'],
   [w('you\\s+constantly'), 'you often'],
@@ -265,6 +265,19 @@ interface Cut {
   minor?: boolean;
 }
 
+const SENTENCE_WIDE = new Set(['contempt', 'criticism']);
+
+/** The sentence holding [start, end), with its closing punctuation. */
+function sentenceAround(s: string, start: number, end: number): { start: number; end: number } {
+  let a = start;
+  while (a > 0 && !/[.!?\n]/.test(s[a - 1])) a--;
+  while (a < start && /\s/.test(s[a])) a++;
+  let b = end;
+  while (b < s.length && !/[.!?\n]/.test(s[b])) b++;
+  while (b < s.length && /[.!?]/.test(s[b])) b++;
+  return { start: a, end: b };
+}
+
 function removable(s: string, spans: { start: number; end: number; label: string }[]): Cut[] {
   const words: { start: number; end: number }[] = [];
   WORD.lastIndex = 0;
@@ -284,7 +297,13 @@ function removable(s: string, spans: { start: number; end: number; label: string
     if (sp.label === 'shouting') continue;
     // a phrase ("nobody cares") goes as a whole, a word only if it is not a function word
     const inside = words.filter((x) => x.start >= sp.start && x.end <= sp.end);
-    if (inside.length > 1) {
+    if (inside.length > 1 && SENTENCE_WIDE.has(sp.label)) {
+      // sarcasm or a verdict on the reader's character is the point of its sentence: cutting the phrase
+      // leaves a fragment ("Honestly person I have ever met."), so the sentence goes
+      const sentence = sentenceAround(s, sp.start, sp.end);
+      add(sentence, true);
+      phrases.push(sentence);
+    } else if (inside.length > 1) {
       add({ start: sp.start, end: sp.end }, true);
       phrases.push(sp);
     } else if (inside.length === 1 && !/^(?:a|an|the)$/i.test(s.slice(inside[0].start, inside[0].end)) && !/^\s*['’]\w/.test(s.slice(inside[0].end))) {
@@ -341,7 +360,8 @@ function cuts(original: string, s: string, sp: Cut): { c: string; cost: number }
 const JOINTS = [
   /\b(?:a|an|the)\s+(?:and|or|but|to|of|in|on|at|with|for|from|is|are|was|were|who|that)\b/gi,
   /\b(?:a|an|the|to|in|into|on|at|with|for|from|of|by|about|and|or)\s*[.!?,;]/gi,
-  /\b(?:to|in|into|on|at|with|for|from|of|by|about)\s+(?:to|in|into|on|at|with|for|from|of|by|about)\b/gi,
+  // ("what is going on with you" is whole)
+  /(?<!\b(?:go|goes|going|went|get|gets|getting|got|carry|carrying|move|moving)\s+)\b(?:to|in|into|on|at|with|for|from|of|by|about)\s+(?:to|in|into|on|at|with|for|from|of|by|about)\b/gi,
   /\b(?:and|or|but)\s+(?:and|or|but)\b/gi,
   /\b(?:is|are|was|were|am|be)\s+(?:and|or|but)\b/gi,
   /\b(?:is|are|was|were|be|been|am|not|need|needs)\s*[.!?,;]/gi,
@@ -393,7 +413,10 @@ export function cleanEdit(text: string): string | null {
 /** The search behind cleanEdit; `held` when it ran out of tries (null: threat, self-harm, stonewalling, or nothing left). */
 function searchEdit(text: string): { s: string; held: boolean } | null {
   let s = minimalEdit(text);
-  const joints = brokenJoints(s);
+  // the sender's own text is the measure: an edit may not read more broken than it ("This is such bullshit." -> "This is.")
+  const joints = brokenJoints(text);
+  // a minimal edit that broke the sentence is dropped: the search starts from the sender's words instead
+  if (brokenJoints(s) > joints) s = text;
   let j = judge(s);
   let budget = SEARCH_CALLS;
   let chars = SEARCH_CHARS;
@@ -498,7 +521,13 @@ export function candidates(text: string, labels: HeatLabel[], _hits: RuleHit[], 
   const edit = found && !found.held ? found.s : null;
   const words = edit ? edit.split(/\s+/).filter(Boolean).length : 0;
   // a stand-in after an intensifier ("so not good") reads as mockery, not as the sender's words
-  const editUseful = edit !== null && words >= 2 && edit !== text.trim() && !/\b(?:so|very|really|too|such)\s+not\s+(?:good|smart)\b/i.test(edit);
+  const editUseful =
+    edit !== null &&
+    words >= 2 &&
+    edit !== text.trim() &&
+    !/\b(?:so|very|really|too|such)\s+not\s+(?:good|smart)\b/i.test(edit) &&
+    // a tag question left alone ("You know that?") says nothing of the sender's
+    !/^(?:(?:you|u)\s+(?:know|hear|see|get|understand)(?:\s+(?:that|me|it|this))?|right|huh|ok(?:ay)?|got\s+it)\s*[?.!]*$/i.test(edit.trim());
   const body = edit ? edit.replace(/[.!?]+$/, '') : '';
   const nvc: string[] = [];
   if (lead === 'stonewalling') {
@@ -506,8 +535,10 @@ export function candidates(text: string, labels: HeatLabel[], _hits: RuleHit[], 
   }
   // the observation is what the reader does: "you rarely listen to me (and I am sick of it)"
   const observation = body.split(/\s*,?\s+(?:and|but|so)\s+I\b|\s*,\s*I\b/)[0];
+  // a tag question ("you know that?", "you hear me?") is not something the reader does
+  const tagQuestion = /^you\s+(?:know|hear|see|get|understand)(?:\s+(?:that|me|it|this))?$/i.test(observation.trim());
   const single = edit !== null && !/[.!?;]/.test(observation) && observation.split(/\s+/).length >= 3 && words <= 24;
-  if (single && /^you\s+(?!(?:are|were|r)\b|['’]re)\w/i.test(observation)) {
+  if (single && !tagQuestion && /^you\s+(?!(?:are|were|r)\b|['’]re)\w/i.test(observation)) {
     // "you rarely listen to me" is an observation: "When you rarely listen to me, I feel ..."
     nvc.push(`When ${lowerFirst(observation)}, I feel ${feeling}, because I need ${need}. Would you be willing to ${request}?`);
   }

@@ -81,6 +81,14 @@ describe('heat analyzer: labels', () => {
     ['threat', 'You will regret this, I know where you live.'],
     ['self_harm', 'Sometimes I want to kill myself.'],
     ['self_harm', "I don't want to live anymore."],
+    // found by checking from outside with new sentences
+    ['criticism', 'Honestly you are the laziest person I have ever met.'],
+    ['contempt', "Oh sure, because you're SO perfect."],
+    ['contempt', 'Wow, great job as usual. Really impressive.'],
+    ['contempt', "You're just like your mother."],
+    ['threat', "Touch my stuff again and you'll get hurt."],
+    ['threat', "Do that one more time and you'll see what happens."],
+    ['threat', "You won't like what happens if you keep this up."],
   ];
   for (const [label, text] of cases) {
     it(`${label}: ${text}`, () => {
@@ -291,6 +299,10 @@ describe('heat analyzer: safety path', () => {
     const t = analyze("I'm going to hurt you");
     expect(t.labels).toContain('threat');
     for (const s of t.suggestions) expect(s).not.toMatch(/hurt you|kill/i);
+  });
+
+  it('a caring warning is not a threat, nor a threat someone else made', () => {
+    expectHeld(["Be careful on the ladder or you'll get hurt.", "He told me I'd be sorry if I left him."], false);
   });
 
   it('does not treat someone else\'s suicide as the sender\'s self-harm', () => {

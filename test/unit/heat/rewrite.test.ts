@@ -19,6 +19,10 @@ const HEATED = [
   'Shut up, nobody cares what you think',
   'You always forget to pay the bills, you useless moron',
   'I will kill you',
+  'This is such bullshit.',
+  'Honestly you are the laziest person I have ever met.',
+  "You're pathetic, you know that?",
+  'You never once asked how my day was.',
 ];
 
 /** Words a suggestion may use that the sender did not: the templates' and the edit's own plain words. */
@@ -148,6 +152,23 @@ describe('rewriter', () => {
 
   it('minimal edit softens absolutes', () => {
     expect(minimalEdit('You ALWAYS do this, damn it')).toMatch(/^You often do this/);
+  });
+});
+
+describe('rewriter: no fragment is offered', () => {
+  it('a suggestion is never a sentence with its point cut out', () => {
+    const fragments: Record<string, RegExp> = {
+      'This is such bullshit.': /^This is\.$/,
+      'Honestly you are the laziest person I have ever met.': /^Honestly person/,
+      "Oh sure, because you're SO perfect.": /^SO perfect/,
+      "You're pathetic, you know that?": /^(?:When )?you know that/i,
+      'You never once asked how my day was.': /rarely once/,
+    };
+    for (const [t, bad] of Object.entries(fragments)) {
+      const a = analyze(t);
+      expect(a.suggestions.length, t).toBeGreaterThan(0);
+      for (const s of a.suggestions) expect(s, t).not.toMatch(bad);
+    }
   });
 });
 
