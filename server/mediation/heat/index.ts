@@ -120,8 +120,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const ctx = options.context;
   const m = getModel();
-  const reported = [...reportedRanges(text), ...literalRanges(text)];
-  const rules = runRules(text, reported);
+  const said = reportedRanges(text);
+  const reported = [...said, ...literalRanges(text)];
+  const rules = runRules(text, reported, said);
   const directed = isDirected(text, reported, ctx?.otherNames);
 
   let hits = rules.hits;

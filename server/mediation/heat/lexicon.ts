@@ -12,7 +12,7 @@ export function phrases(list: string[]): string {
 
 /** Swear words. `strong` ones are hostile wherever they appear; `mild` ones are intensifiers. */
 export const PROFANITY_STRONG = [
-  'f+u+c+k+\\w*', 'fck\\w*', 'fuk\\w*', 'f\\*+k\\w*', 'f\\*+ck\\w*', 'motherf\\w+', 'mf', 'mofo', 'stfu', 'gtfo', 'wtf',
+  'f+u+c+k+\\w*', 'clusterf\\w+', 'fck\\w*', 'fuk\\w*', 'f\\*+k\\w*', 'f\\*+ck\\w*', 'motherf\\w+', 'mf', 'mofo', 'stfu', 'gtfo', 'wtf',
   'shit\\w*', 'sh\\*t\\w*', 'bullshit\\w*', 'bs', 'bitch\\w*', 'b\\*tch\\w*', 'bastard\\w*', 'asshole\\w*', 'arsehole\\w*',
   'a\\*\\*hole\\w*', 'dickhead\\w*', 'dick', 'dicks', 'cunt\\w*', 'c\\*nt\\w*', 'prick\\w*', 'twat\\w*', 'wanker\\w*',
   'douche\\w*', 'jackass\\w*', 'dumbass\\w*', 'smartass\\w*', 'piss\\w*', 'cock', 'cocks', 'cocksuck\\w*', 'pussy', 'pussies',
@@ -31,9 +31,9 @@ export const INSULT_WORDS = [
   'creep', 'creeps', 'creepy', 'freak', 'freaks', 'disgusting', 'ugly', 'fatso', 'fat', 'incompetent', 'ignorant',
   'hypocrite\\w*', 'coward\\w*', 'parasite\\w*', 'brainless', 'clueless', 'spineless', 'gutless', 'narcissist\\w*', 'deadbeat\\w*',
   'liar', 'liars', 'lazy', 'selfish', 'pervert\\w*', 'perv', 'sicko\\w*', 'cretin\\w*', 'buffoon\\w*', 'airhead\\w*', 'bimbo\\w*',
-  'weirdo\\w*', 'nobody', 'failure', 'waste of space', 'waste of (?:air|oxygen|time)', 'piece of (?:\\w+)', 'crazy', 'insane',
+  'weirdo\\w*', 'failure', 'waste of space', 'waste of (?:air|oxygen|time)', 'piece of (?:\\w+)', 'crazy', 'insane',
   'ridiculous', 'idiotic', 'moronic', 'childish', 'immature', 'vile', 'evil', 'filth\\w*', 'rat', 'snake', 'bully',
-  'nag', 'witch', 'hag', 'slob', 'retarded', 'dunce', 'simpleton', 'numbskull\\w*', 'bonehead\\w*', 'knucklehead\\w*', 'ignoramus',
+  'nag', 'witch', 'dense', 'hag', 'slob', 'retarded', 'dunce', 'simpleton', 'numbskull\\w*', 'bonehead\\w*', 'knucklehead\\w*', 'ignoramus',
 ];
 
 /** Contempt without swearing: mockery, superiority, sarcasm, dismissal of the person. */
@@ -55,8 +55,13 @@ export const CONTEMPT = [
   '(?:great|good|nice|fantastic|amazing|brilliant|wonderful|awesome|well) (?:job|work|going|done|move|one)[,.!]* (?:as usual|as always|once again|again|genius|einstein)',
   'nice (?:one|going|job|work),? (?:genius|einstein|sherlock)', 'way to go,? (?:genius|einstein|again)', 'must be nice', 'mr\\.? perfect', 'miss perfect',
   'oh,? how (?:nice|lovely|sweet|generous|kind) of (?:you|u)', 'really impressive', 'so impressive',
-  "(?:you|u)(?:A| a)re just like (?:your|ur) (?:mother|mom|mum|father|dad|sister|brother|family)", "(?:you|u)(?:A| a)re (?:worse|no better) than (?:a|an|your|ur|my) \\w+",
+  "(?:you|u)(?:A| a)re just like (?:your|ur) (?:mother|mom|mum|father|dad|sister|brother|family)", "(?:you|u)(?:(?:A| a)re| act| behave| sound| look)(?:ing)? (?:even )?(?:worse|no better) than (?:a|an|your|ur|my) \\w+",
   "(?:you|u) (?:act|behave|sound)s? like (?:a|an) (?:child|baby|toddler|two year old|teenager|spoiled brat|brat)",
+  '\u{1F644}', '(?:should|shall) (?:we|i) throw (?:you|u) a (?:parade|party)', "(?:do )?(?:you|u) want a (?:medal|cookie|trophy|gold star|prize)",
+  "look who(?:A| i)?s? (?:finally )?(?:decided|showed|shows|bothered|remembered)", 'cute (?:that|how) (?:you|u) think', 'how cute', 'enlighten (?:us|me)',
+  'your (?:brilliant|genius|expert|oh so wise|infinite) (?:\\w+ )?(?:advice|ideas?|opinions?|wisdom|plan|insight)', '(?:congratulations|congrats),? (?:you|u) (?:managed|finally|actually)',
+  '(?<![a-z] )impressive(?=\\s*[.!]|$)', 'nobody asked (?:for )?(?:you|u|your)', 'no one asked (?:for )?(?:you|u|your)', '(?:are (?:you|u) )?happy now', 'mr\\.? know[- ]it[- ]all', 'know[- ]it[- ]all',
+  "mr\\.? ['\"‘“]?i know(?= everything)", "(?:you|u)(?:A| a)re (?:just )?(?:a )?nobody", ',? genius(?=\\s*[.!?]|$)', 'bless your heart', 'all by yourself', 'news ?flash', 'ok(?:ay)? boomer', 'employee of the month',
 ];
 
 /** Criticism: the person's character, not the situation; absolutes. */
@@ -72,6 +77,8 @@ export const CRITICISM = [
   'you ruin everything', 'you ruined everything', "you(?:A| wi)ll never", 'typical of you', 'just like you',
   "you(?:A| ha)ve (?:always|never) been", "there(?:A| i)s something wrong with you", 'you(?:A| a)re the problem',
   'all you (?:ever )?do is', 'you (?:only|just) (?:ever )?think of yourself', "you(?:A| a)re (?:a|an) terrible",
+  "why are (?:you|u) (?:always |so |even )?like this", "what kind of (?:person|mother|father|parent|mom|mum|dad|husband|wife|partner|man|woman|friend|manager|boss|adult|grown man|grown woman|sister|brother|son|daughter) (?:would|does|do|forgets|says|treats|leaves|are you)",
+  "(?:you|u) (?:have|got) the (?:emotional )?maturity of", "couldn(?:A|o)t be bothered", 'grow a (?:spine|pair)',
   // superlatives: "you're the laziest person I've ever met", "the worst husband in the world"
   "(?:you|u)(?:A| a)re (?:(?:honestly|literally|really|truly|by far|easily|seriously) )?(?:the|such (?:a|an)) (?:single )?(?:laziest|dumbest|stupidest|worst|rudest|meanest|cruellest|cruelest|ugliest|cheapest|coldest|weakest|most (?:selfish|useless|pathetic|annoying|incompetent|inconsiderate|irresponsible|arrogant|dishonest|disgusting|ungrateful|self-centred|self-centered|self-absorbed|toxic|manipulative|controlling|ridiculous|childish|immature|unreliable|spoiled|entitled|insufferable))",
 ];
@@ -95,12 +102,22 @@ export const STONEWALLING = [
   "don(?:A|o)t talk to me", 'leave me alone', 'i give up', "i don(?:A|o)t care(?: anymore)?", 'fine', 'k', 'talk to you never',
   "i(?:A| a)m not going to (?:talk|discuss)", "there(?:A| i)s nothing to talk about", "i(?:A| wi)ll talk when i want", 'not interested',
   "don(?:A|o)t bother", 'no comment', 'go away', 'stop talking',
+  'do (?:what|whatever) (?:you|u) (?:want|like|wish)', 'do whatever', "(?:i(?:A| a)m )?not doing this(?: again| anymore| now| with you)?", 'bye', 'save it',
+  "i(?:A| a)m not listening", "i(?:A| ha)ve checked out", 'talk to my lawyer', 'this is pointless', "i(?:A| a)m blocking you", 'leave me out of (?:it|this)',
+];
+
+/** Refusals that shut the conversation down whatever the sentence's length. */
+export const STONEWALLING_EXPLICIT = [
+  "i(?:A| a)m not (?:answering|replying to|responding to|reading|discussing|talking about) (?:any more of |anymore |any of )?(?:this|that|you|your|it)",
+  "i(?:A| wi)ll not (?:answer|reply to|respond to|discuss|talk about) (?:this|that|you|your|it)", "don(?:A|o)t bother (?:replying|answering|responding|texting|calling|messaging)",
+  "(?:i(?:A| ha)ve )?stopped (?:reading|listening to|answering) (?:your|you)", "checked out of (?:this|the) (?:family|marriage|relationship|conversation|team)",
+  "(?:not|never) (?:discussing|talking about) this (?:with you|again)", 'talk to my lawyer',
 ];
 
 /** Blame: the cause of everything is the reader. */
 export const BLAME = [
   "it(?:A| i)s (?:all )?your fault", "this is (?:all )?your fault", "it(?:A| i)s all on you", 'all your fault', 'your fault',
-  'because of you', 'you made me', 'you caused', 'you ruined', "you(?:A| a)re the reason", 'thanks to you', "if you hadn(?:A|o)t",
+  'because of (?:you|your|ur)', "(?:it(?:A| i)s|that(?:A| i)s) (?:all )?on (?:you|u)", 'you made me', 'you caused', 'you ruined', "you(?:A| a)re the reason", 'thanks to you', "if you hadn(?:A|o)t",
   "if it (?:weren|wasn)(?:A|o)t for you", 'you did this', 'you brought this on', "you(?:A| ha)ve (?:ruined|destroyed|wrecked)",
   'you (?:destroyed|wrecked|screwed up)', 'you started this', 'you (?:always )?make (?:me|everything|it) (?:worse|angry|mad|miserable)',
   'blame (?:yourself|you)', 'you only have yourself to blame', 'you (?:let|messed) (?:me|us|everything|it) (?:down|up)',
@@ -108,7 +125,7 @@ export const BLAME = [
 
 /** Threats of harm from the sender. Always held; never delivered as written. */
 export const THREAT = [
-  "(?:iAll|i will|iAm going to|iAm gonna|i am going to|i am gonna|i gonna|i swear iAll|i could|i should) (?:fucking )?(?:kill|murder|hurt|beat|punch|hit|slap|stab|shoot|strangle|choke|destroy|ruin|end|break|smash|bury) (?:you|u|your|him|her|them)\\b",
+  "(?:iAll|i will|iAm going to|iAm gonna|i am going to|i am gonna|i gonna|i swear iAll|i could|i should) (?:fucking )?(?:kill|murder|hurt|beat|punch|hit|slap|stab|shoot|strangle|choke|destroy|ruin|end|break|smash|bury) (?:you|u|your|him|her|them)\\b(?! (?:up|back|to it|at (?:chess|cards|this|that|it|tennis|golf)|with (?:a|an|the) (?:email|text|call|message|link|reminder)))",
   "i(?:A| wi)ll make (?:you|u) (?:pay|regret|suffer|sorry)", "you(?:A| wi)ll regret (?:this|it|that)", 'you will regret',
   'watch your back', 'i know where you live', "you(?:A| a)re dead", 'you are dead', "you(?:A| a)re (?:going to|gonna) (?:pay|regret|get hurt|be sorry)",
   "i(?:A| wi)ll make your life (?:a )?(?:hell|misery)", "you(?:A| wi)ll never see (?:the|your|our) (?:kids|children|son|daughter|baby) again",
@@ -126,6 +143,15 @@ export const THREAT = [
   "(?:you|u)(?:A| wi)ll pay for (?:this|that|it)", "i(?:A| wi)ll (?:make sure|see to it)(?: that)? (?:you|u) (?:never|lose|regret|pay|suffer)",
   "i(?:A| wi)ll take (?:you|u) for everything", "i(?:A| wi)ll take everything (?:from )?(?:you|u)", "(?:you|u)(?:A| wi)ll wish (?:you|u) (?:hadn(?:A|o)t|never|were)",
   "i(?:A| wi)ll (?:hurt|kill) myself if (?:you|u)",
+  "(?:you|u)(?:A| wi)ll be (?:limping|crawling|bleeding|begging|in (?:the )?hospital|in a wheelchair|picking up your teeth)", 'what crossing me (?:costs|gets you|means)',
+  "(?:don(?:A|o)t|do not|never) cross me", "i(?:A|\\s+woul)d be (?:very |really )?careful (?:what|how) (?:you|u) (?:say|do|act)",
+  "i know (?:which|what|where) (?:school|street|gym|office|bar|house) (?:your|ur) (?:kids|children|son|daughter|wife|husband|mother|mom|mum)",
+  "i know where (?:your|ur) (?:kids|children|son|daughter|mother|mom|mum|parents|family) (?:live|lives|go|goes|work|works|are)",
+  'see what happens to (?:your|ur) (?:job|kids|car|career|face|family|stuff|things)', "put (?:you|u) through (?:a|the|that) (?:wall|window|door|floor)",
+  "break (?:your|ur) (?:neck|legs?|arms?|jaw|face|nose|fingers|teeth)", "(?:smash|bash|cave) (?:your|ur) (?:face|head|skull) in",
+  "(?:send|show|post|share|leak) (?:those|these|the|your|our|my|all the|all those|all your) (?:\\w+ )?(?:photos|pictures|pics|videos|nudes|messages|texts) to (?:your|ur|everyone|the whole)",
+  "i(?:A| wi)ll (?:burn|smash|destroy|wreck|trash|key|slash|break) (?:every(?:thing| last| single)?|all|your|ur)",
+  "one more (?:word|time|step|chance)[,.]?(?: and| or)? (?:i(?:A| wi)ll|i swear|you(?:A| wi)ll)",
 ];
 
 /** Self-harm and suicidal intent from the sender. Always the safety path. */
@@ -137,4 +163,17 @@ export const SELF_HARM = [
   'hurt myself', 'hurting myself', 'cut myself', 'cutting myself', "don(?:A|o)t want to (?:live|be alive|be here anymore)",
   'no reason to live', 'nothing to live for', 'end it all', 'not be here anymore', "won(?:A|o)t be (?:here|around) (?:much longer|anymore|tomorrow)",
   'take an overdose', 'jump off (?:a|the) (?:bridge|roof|building)', 'slit my wrists', 'hang myself', "can(?:A|no)t go on (?:anymore|like this)",
+  // passive ideation: "what's the point of living", "everyone would be better off if I wasn't around"
+  "what(?:A| i)s the point (?:of|in) (?:living|life|going on|being alive|being here|even being here)", 'no point (?:in )?(?:living|going on|being alive)',
+  "(?:better off|easier for (?:everyone|everybody|you all|you)|happier|fine) (?:if|when) i(?:A|\\s)?(?:m| am| was| were)?(?:n(?:A|o)t| not)? (?:around|here|alive|gone|dead|in the picture)",
+  "(?:better off|easier for (?:everyone|everybody|you all|you)) (?:if|when) i (?:wasn(?:A|o)t|weren(?:A|o)t|am not|(?:was|were) gone|died|disappeared)",
+  "(?:nobody|no one|no-one) would (?:even )?(?:notice|care|miss me)(?: if i (?:was|were) gone| if i died| if i disappeared)?", 'would be better (?:off )?without me',
+  "(?:i )?(?:just )?(?:want|wanna|wish i could) (?:to )?(?:disappear|vanish)(?: forever| for good| completely)?(?=\\s*(?:[.!?,]|$))", 'disappear forever',
+  "(?:don(?:A|o)t|do not) want to wake up", 'never wake up again', "(?:go to sleep|sleep) and (?:never|not) wake up", 'stop existing', "(?:don(?:A|o)t|do not) want to exist",
+  "(?:tired|sick) of (?:being alive|living|life|existing)(?=\\s*(?:[.!?,]|$))", "(?:i(?:A| a)m|so) done with (?:life|living|being alive)",
+  "i (?:cut|burned|burnt|hurt) (?:myself )?again", "(?:started|start|been) (?:cutting|hurting|burning) (?:myself )?again", 'self[- ]harm(?:ing)?',
+  '(?:pills|tablets) in my hand', "(?:take|swallow|took|swallowed) (?:all )?(?:the|my|those|these) (?:pills|tablets) at once",
+  "(?:drive|driving|drove|jump|jumping|walk|walking|step|stepping) (?:off|into|in front of) (?:the|a) (?:bridge|cliff|river|traffic|train|building|roof|bus|truck)",
+  "(?:wrote|written|writing|left) (?:goodbye )?(?:letters|notes|a note|a letter) (?:to|for) (?:everyone|my family|you all|the kids)", 'this is (?:my )?goodbye', "(?:giving|gave|give) away (?:all )?my (?:things|stuff)",
+  "i(?:A| a)m (?:just )?a burden (?:to|on) (?:everyone|you all|my family)",
 ];

@@ -20,12 +20,14 @@ const SPEECH =
   'cuss(?:es|ed|ing)?\\s+at|curse(?:s|d)?\\s+at|insult(?:s|ed|ing)?|accuse(?:s|d)?|accusing|' +
   'refer(?:s|red|ring)?\\s+to|text(?:s|ed|ing)?|messag(?:e|es|ed|ing)|e-?mail(?:s|ed|ing)?|wrote\\s+to|writ(?:es|ing)\\s+to|' +
   'threaten(?:s|ed|ing)?';
-const SAYS = 'say|says|said|saying|think|thinks|thought|believe(?:s|d)?|act(?:s|ed)?\\s+like|yell(?:s|ed)|scream(?:s|ed)|shout(?:s|ed)';
+const SAYS = 'say|says|said|saying|think|thinks|thought|believe(?:s|d)?|act(?:s|ed)?\\s+like|yell(?:s|ed|ing)?|scream(?:s|ed|ing)?|shout(?:s|ed|ing)?';
 const CLAUSE = "(?:that\\s+)?(?:i|i'm|i\\s+am|i\\s+was|we|we're|my\\s+\\w+)\\b";
 
 // anything someone else said, texted or threatened: "He said he would kill me if I left"
 const SAYS_OTHER = new RegExp(
-  `(?<![A-Za-z'])(?:(?:said|says|saying|told\\s+\\w+|tells\\s+\\w+|texted|texts|wrote|writes|yell(?:s|ed)|scream(?:s|ed)|shout(?:s|ed)|swore)\\s*[:,]?\\s+(?:that\\s+)?(?=(?:he|she|they|i|we|you|u|it|he'?s|she'?s|they'?re|i'?m|you'?re|my|his|her|their|your|if|when|next|one\\s+day|someday|nobody|no\\s+one)\\b)|threaten(?:s|ed|ing)\\s+(?:to|that)\\s+)`,
+  `(?<![A-Za-z'])(?:(?:said|says|saying|told\\s+(?:the\\s+)?\\w+|tells\\s+(?:the\\s+)?\\w+)\\s*[:,]?\\s+(?:that\\s+)?(?=(?:he|she|they|i|we|you|u|it|he'?s|she'?s|they'?re|i'?m|you'?re|my|his|her|their|your|if|when|next|one\\s+day|someday|nobody|no\\s+one)\\b)|` +
+    // shouted or written words are the other person's whatever they are: "he screamed WHAT IS WRONG WITH YOU at me"
+    `(?:texted|texts|wrote|writes|yell(?:s|ed)|scream(?:s|ed)|shout(?:s|ed)|swore|snapped|hissed|spat)\\s*[:,]?\\s+(?:that\\s+)?(?=\\S)|(?:said|says)\\s+(?=(?:get|go|shut|what|why|who|fuck|screw|stupid|you'?ll|you\\s+will)\\b)|threaten(?:s|ed|ing)\\s+(?:to|that)\\s+)`,
   'gi',
 );
 
@@ -43,6 +45,7 @@ const OTHER_SUBJ = new Set([
   'teacher', 'coworker', 'coworkers', 'manager', 'stepdad', 'stepmom', 'grandma', 'grandpa', 'spouse', 'bf', 'gf', 'man',
   'woman', 'guy', 'girl', 'others', 'classmates', 'roommate', 'abuser', 'inlaws', 'in-laws',
 ]);
+const PREPOSITION = /^(?:at|in|on|to|from|with|for|of|about|near|into|onto|by|around|behind|under|over)$/i;
 const ASIDE = /^(?:mean|swear|guess|think|suppose|know|believe|admit|promise)$/i;
 const STRUCTURE = new Set(['and', 'or', 'but', 'then', 'also', 'always', 'constantly', 'still', 'even', 'often', 'never', 'sometimes', 'keeps', 'kept', 'would', 'will', 'used', 'to', 'has', 'had', 'have', 'is', 'was']);
 function otherSubject(text: string, at: number, youCounts = true): boolean {
@@ -56,7 +59,8 @@ function otherSubject(text: string, at: number, youCounts = true): boolean {
     // "I mean", "I swear" are asides, not the subject: "my dad is always, and I mean always, screaming at me"
     if (SENDER_SUBJ.has(w) && !(i + 1 < words.length && ASIDE.test(words[i + 1]))) return false;
     if (OTHER_SUBJ.has(w)) return youCounts || (w !== 'you' && w !== 'u' && !w.startsWith('you'));
-    if (i > 0 && /^(?:my|his|her|their|our|your)$/i.test(words[i - 1]) && !STRUCTURE.has(w)) return true;
+    // "my husband called me ..." (but not "at my work, or call my mother": a place after a preposition)
+    if (i > 0 && /^(?:my|his|her|their|our|your)$/i.test(words[i - 1]) && !STRUCTURE.has(w) && !(i > 1 && PREPOSITION.test(words[i - 2]))) return true;
     // a name inside the sentence: "then Sam called me a liar"
     if (i > 0 && /^[A-Z][a-z]/.test(raw) && w !== 'i') return true;
   }
@@ -64,18 +68,26 @@ function otherSubject(text: string, at: number, youCounts = true): boolean {
   return /^[A-Z][a-z]+$/.test(words[0]) && !SENDER_SUBJ.has(words[0].toLowerCase()) && !/^(?:Just|Please|Dont|Don't|Do|Never|So|And|But|Then|Go|Stop|Quit|Now|Yet|It|This|That|Why|How|What|When|If)$/.test(words[0]);
 }
 
+// the sender about themselves: "I feel so stupid", "I was a coward for not speaking up" (not an attack on the reader)
+const SELF_WORDS =
+  /(?<![A-Za-z'])i(?:['’]m|\s+am|\s+feel|\s+felt|\s+was|\s+look|\s+looked|\s+sound|\s+must\s+be|\s+must\s+look|\s+acted\s+like|\s+behaved\s+like)\s+(?:(?:so|really|such|like|very|pretty|completely|totally|just|an?|the|most|biggest|ugly|fat|a\s+bit|kind\s+of)\s+)*(?:stupid|dumb|idiot|idiotic|worthless|useless|pathetic|failure|ugly|fat|mess|crazy|insane|loser|awful|terrible|horrible|disgusting|fool|foolish|naive|gullible|moron|selfish|lazy|bitch|joke|coward|cowardly|jerk|hypocrite|disaster|wreck|brat|child|baby|weak|spineless)\b/gi;
+
+const GESTURE = /(?<![A-Za-z'])(?:roll(?:s|ed|ing)?\s+(?:his|her|their)\s+eyes|(?:laugh(?:s|ed|ing)?|sneer(?:s|ed|ing)?|smirk(?:s|ed|ing)?|scoff(?:s|ed|ing)?)\s+at\s+(?:me|us|my\s+\w+))(?![A-Za-z])/gi;
+
 const PATTERNS: RegExp[] = [
   // passive: "I was called a bitch", "being called stupid", "I get told I'm useless"
   /(?<![A-Za-z'])(?:(?:i\s+(?:was|am|got|get|have\s+been|had\s+been|keep\s+getting)|being|been|got|gets|getting|was|were)\s+(?:being\s+)?(?:called|named|labell?ed|told|treated(?:\s+like)?))(?![A-Za-z])/gi,
   // speech with an object: "he called me stupid", "you called my mother a liar"
   SPEECH_OBJ,
+  // someone else's contempt, described: "she rolled her eyes and ...", "he laughed at me"
+  GESTURE,
   // treatment and feelings caused by someone other than the reader: "he treats me like dirt"
   new RegExp(
     `(?<![A-Za-z'])${NOT_I}${NOT_YOU}(?:treat(?:s|ed|ing)?\\s+(?:me|us)(?:\\s+like)?|mak(?:e|es|ing)\\s+(?:me|us)\\s+feel(?:\\s+like)?|made\\s+(?:me|us)\\s+feel(?:\\s+like)?)(?![A-Za-z])`,
     'gi',
   ),
   // the sender about themselves: "I feel so stupid", "I'm such an idiot" (not an attack on the reader)
-  /(?<![A-Za-z'])i(?:['’]m|\s+am|\s+feel|\s+felt|\s+was|\s+look|\s+looked|\s+sound|\s+must\s+be|\s+must\s+look)\s+(?:(?:so|really|such|like|very|pretty|completely|totally|just|an?|the|most|biggest|ugly|fat)\s+)*(?=(?:stupid|dumb|idiot|idiotic|worthless|useless|pathetic|failure|ugly|fat|mess|crazy|insane|loser|awful|terrible|horrible|disgusting|fool|foolish|naive|gullible|moron|selfish|lazy|bitch|joke)\b)/gi,
+  SELF_WORDS,
   // a reported clause about the sender: "she said I'm worthless", "he thinks we are stupid"
   new RegExp(`(?<![A-Za-z'])${NOT_I}${NOT_YOU}(?:${SAYS})\\s+(?=${CLAUSE})`, 'gi'),
   SAYS_OTHER,
@@ -86,7 +98,7 @@ const PATTERNS: RegExp[] = [
 const REPORT_BEFORE_QUOTE = /(?:\w+\s+)?(?:said|says|say|yelled|yells|screamed|screams|shouted|told\s+\w+|tells\s+\w+|wrote|writes|texted|texts|called\s+\w+|calls\s+\w+|asked|asks|replied|whispered)(?:\s+to\s+\w+)?[\s,:]*$/i;
 // ", you moron" after a report is the sender turning to the reader
 const REPORT_AFTER_QUOTE = /^\s*[,.!?]?\s*(?:\w+\s+){0,2}(?:said|says|say|yelled|yells|screamed|screams|shouted|told|tells|wrote|writes|texted|texts|called|calls|asked|replied|whispered)\b/i;
-const CLAUSE_END = /[.!?;\n]|,\s+(?:and|but|so|then|which|because|when|while|you|u)\b|\s+(?:but|because|so that|even though)\s/g;
+const CLAUSE_END = /[.!?;\n]|,\s+(?:and|but|or|so|then|which|because|when|while|you|u)\b|\s+(?:but|because|so that|even though)\s|\s+(?:and|but|so)\s+(?:(?:honestly|now|really|then|yet|still|sometimes)\s+)?i\b/gi;
 const QUOTE = /["“”«»]([^"“”«»\n]{1,300})["“”«»]|(?<![A-Za-z])'([^'\n]{3,200})'(?![A-Za-z])/g;
 
 /** Ranges of reported speech in the original text, sorted, non-overlapping. */
@@ -98,11 +110,16 @@ export function reportedRanges(text: string): Range[] {
     while ((m = re.exec(text))) {
       // "he called me stupid" is reported; "I called him a sociopath", "call him a scumbag" and
       // "don't tell me you wrote this junk" are the sender's own words
-      if (re === SPEECH_OBJ && !otherSubject(text, m.index)) continue;
+      if ((re === SPEECH_OBJ || re === GESTURE) && !otherSubject(text, m.index)) continue;
       // "you said I'm an idiot, you moron": what the reader said is not masked here (as above)
       if (re === SAYS_OTHER && !otherSubject(text, m.index, false)) continue;
       // the range covers the reporting words too: "called me" says nothing hostile on its own
       const start = m.index;
+      // the sender about themselves: the words themselves, not the rest of the clause ("I feel so worthless and I want to die")
+      if (re === SELF_WORDS) {
+        out.push({ start, end: start + m[0].length });
+        continue;
+      }
       CLAUSE_END.lastIndex = m.index + m[0].length;
       const e = CLAUSE_END.exec(text);
       let end = e ? e.index : text.length;
@@ -154,7 +171,23 @@ export function modelView(text: string, ranges: Range[] = reportedRanges(text)):
  * kitchen", "the trash can is full". The model learnt "garbage" and "trash" from insults, so these
  * phrases are kept from it (and from the rules), like reported speech. "You're garbage" stays.
  */
+// things, places and media, not work someone in the room may have made ("the report is crap" may be aimed at its author)
+const THING =
+  '(?:printer|computer|laptop|phone|tablet|app|website|software|update|car|bus|train|traffic|weather|movie|film|show|series|episode|book|' +
+  'game|song|album|food|restaurant|hotel|policy|rule|law|dishwasher|fridge|washer|washing\\s+machine|dryer|oven|microwave|tv|wifi|internet|router|' +
+  'shoe|couch|sofa|chair|mattress|parking|commute|timetable|machine|copier|coffee|heater|vacuum|toaster|kettle|remote|charger|battery|screen|' +
+  'keyboard|server|menu|flight|airline|queue|bank|insurance|paperwork|exam|homework|weekend|noise|smell|apartment|flat|kitchen|bathroom|garden|' +
+  'lawn|door|window|heating|plumbing|sink|toilet|shower|boiler|laundry|road|holiday|vacation|trip|spreadsheet|ticket\\s+system|printer)s?';
 const LITERAL_PATTERNS = [
+  // harsh words about a thing, not a person: "the printer on floor 3 is a useless piece of junk", "this stupid app"
+  new RegExp(`\\b(?:the|this|that|these|those|my|our)\\s+(?:[\\w-]+\\s+){0,2}?${THING}(?:\\s+(?:on|in|at|of|for|from)\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+)?\\s+(?:is|was|are|were|has\\s+been|have\\s+been|keeps|kept|looks|seems|sounds)\\b(?:(?!\\s(?:you|your|u|ur|thanks\\s+to|because)\\b)[^.!?,;\\n])*`, 'gi'),
+  new RegExp(`\\b(?:the|this|that|these|those|my|our)\\s+(?:stupid|damn|dumb|useless|ridiculous|crappy|freaking|bloody|worthless|idiotic|pathetic|fucking|shitty|godawful|awful)\\s+(?:[\\w-]+\\s+)?${THING}\\b`, 'gi'),
+  // idioms that sound violent: "kill the job", "shoot me a text", "these shoes are killing me", "I'll hit you up"
+  /\bkill(?:s|ing|ed)?\s+(?:the|that|this|a|my|your)\s+(?:job|process|task|engine|lights?|app|program|server|build|tab|music|power|switch|deal|mood|vibe)\b/gi,
+  /\bshoot\s+(?:me|us|him|her|them)\s+(?:a|an)\s+(?:quick\s+)?(?:text|message|email|e-mail|note|line|call|dm)\b/gi,
+  /\bcut(?:s|ting)?\s+(?:off\s+)?(?:the|those|these|some)\s+(?:dead\s+|old\s+)?(?:branches|grass|hedges?|cake|budget|cord|costs|onions|bread|lawn|tree|wires?|losses)\b/gi,
+  /\b(?:is|are|was|were|been)\s+killing\s+(?:me|us|my\s+\w+)\b/gi,
+  /\bhit\s+(?:you|u|me|him|her|them|us)\s+up\b/gi,
   /\b(?:take|takes|took|taking|put|puts|putting|empty|empties|emptied|emptying)\s+(?:out\s+)?the\s+(?:trash|garbage|rubbish|recycling|bins?)\b/gi,
   /\b(?:trash|garbage|rubbish|recycling)\s+(?:cans?|bags?|bins?|disposal|truck|day|collection|chute)\b/gi,
   /\bthe\s+(?:trash|garbage|rubbish)(?=\s+(?:is|was|are|were|has|had|needs|smells|stinks|still|again|in|on|by|out|from|overflow\w*|pile\w*)\b)/gi,

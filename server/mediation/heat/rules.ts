@@ -6,7 +6,7 @@
 import type { HeatLabel, Span } from '../../../shared/analysis.js';
 import {
   BLAME, CONTEMPT, CRITICISM, DEFENSIVENESS, INSULT_WORDS, PROFANITY_MILD, PROFANITY_STRONG, SELF_HARM,
-  STONEWALLING, THREAT, phrases,
+  STONEWALLING, STONEWALLING_EXPLICIT, THREAT, phrases,
 } from './lexicon.js';
 import { inRanges, type Range } from './mask.js';
 
@@ -58,7 +58,8 @@ const RULES: Rule[] = [
   { label: 'criticism', re: rx(phrases(CRITICISM)), score: 0.6 },
   { label: 'blame', re: rx(phrases(BLAME)), score: 0.55 },
   { label: 'defensiveness', re: rx(phrases(DEFENSIVENESS)), score: 0.35 },
-  { label: 'stonewalling', re: rx(phrases(STONEWALLING)), score: 0.55, maxWords: 7, mostOfClause: true },
+  { label: 'stonewalling', re: rx(phrases(STONEWALLING)), score: 0.55, maxWords: 10, mostOfClause: true },
+  { label: 'stonewalling', re: rx(phrases(STONEWALLING_EXPLICIT)), score: 0.55 },
 ];
 
 const SELF_BEFORE = /(?:\bi\s*(?:['’]m|am|was|feel|felt|look|looked|sound|seem)|\bmyself|\bme\s+(?:feel|look)|\bfeel(?:ing)?|\bfelt)\s+(?:\w+\s+){0,3}$/i;
@@ -84,9 +85,12 @@ function sentenceWords(text: string, start: number, end: number): number {
 
 // DIGIT is the number placeholder of the Jigsaw sentences, not shouting
 const CAPS_WORD = /\b(?!DIGIT\b)[A-Z][A-Z'’]*[A-Z]\b/g;
+/** capitals that are names of things, not raised voices */
+const ACRONYM = /^(?:RT|OK|HR|IT|US|UK|EU|TV|PM|AM|ID|DM|PR|CEO|CFO|CTO|ASAP|FYI|ETA|NHS|USA|GP|ER|ICU|PTA|IRS|DMV|PDF|LOL|OMG|BTW|IMO|TBH)$/;
 const BANGS = /!{2,}|[!?]{3,}/g;
 
-function shouting(text: string, hits: RuleHit[]): void {
+function shouting(text: string, out: RuleHit[], masked: Range[]): void {
+  const hits: RuleHit[] = [];
   let letters = 0;
   let upper = 0;
   for (let i = 0; i < text.length; i++) {
@@ -132,11 +136,32 @@ function shouting(text: string, hits: RuleHit[]): void {
   if (wholeCaps && !hits.some((h) => h.label === 'shouting')) hits.push({ label: 'shouting', start: 0, end: text.length, score: 0.55 });
   BANGS.lastIndex = 0;
   while ((m = BANGS.exec(text))) hits.push({ label: 'shouting', start: m.index, end: m.index + m[0].length, score: m[0].length >= 3 ? 0.35 : 0.2 });
+  // someone else's shouting, reported, is not the sender's ("he screamed WHAT IS WRONG WITH YOU at me")
+  const own = hits.filter((h) => !inRanges(masked, h.start, h.end));
+  // capitals and "!!!" together, capitals all through, or capitals scattered over the message
+  // ("why is it SO HARD to just CALL when you're LATE") are shouting, not emphasis
+  const caps = own.filter((h) => h.score >= 0.45);
+  const bangs = own.some((h) => h.score < 0.45 && text.slice(h.start, h.end).length >= 3);
+  let capsWords = 0;
+  CAPS_WORD.lastIndex = 0;
+  while ((m = CAPS_WORD.exec(text))) if (!ACRONYM.test(m[0]) && !inRanges(masked, m.index, m.index + m[0].length)) capsWords++;
+  // (scattered capitals only at the reader: "VICTORY! ... FIRST PLACE" is cheering)
+  const atReader = /(?<![\w'’])(?:you|your|u|ur)(?![\w'’])/i.test(text);
+  if (caps.length && (bangs || (capsWords >= 4 && atReader) || (wholeCaps && own.length === hits.length))) {
+    const first = caps[0];
+    own.push({ label: 'shouting', start: first.start, end: caps[caps.length - 1].end, score: 0.55 });
+  }
+  out.push(...own);
 }
 
-export function runRules(text: string, reported: Range[]): RuleResult {
+/**
+ * `masked`: reported speech and words about things, whose hits are ignored; `said`: reported speech only,
+ * for profanity (swearing about a printer is still swearing; swearing someone else did is theirs).
+ */
+export function runRules(text: string, masked: Range[], said: Range[] = masked): RuleResult {
   const hits: RuleHit[] = [];
   for (const r of RULES) {
+    const reported = r.label === 'profanity' ? said : masked;
     r.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = r.re.exec(text))) {
@@ -155,7 +180,7 @@ export function runRules(text: string, reported: Range[]): RuleResult {
       hits.push({ label: r.label, start, end, score: r.score });
     }
   }
-  shouting(text, hits);
+  shouting(text, hits, masked);
   const best = new Map<HeatLabel, number>();
   for (const h of hits) best.set(h.label, Math.max(best.get(h.label) ?? 0, h.score));
   let cold = 1;

@@ -274,6 +274,20 @@ describe('heat analyzer: rule misfires fixed', () => {
     for (const t of ['You are garbage.', "You're trash and everyone knows it."]) expect(analyze(t).held, t).toBe(true);
   });
 
+  it('harsh words about things, and someone else\'s shouting or eye-rolling, are not an attack', () => {
+    expectHeld([
+      'The printer on floor 3 is a useless piece of junk.',
+      'ugh this stupid app logged me out again',
+      'these shoes are killing my feet',
+      'he screamed WHAT IS WRONG WITH YOU at me over a spilled drink',
+      "He wrote YOU'LL PAY FOR THIS on my car windshield.",
+      'she rolled her eyes and said get over yourself when I cried',
+      'I was a coward for not speaking up in that meeting.',
+    ], false);
+    // but swearing about a thing is still swearing, and capitals with "!!!" are shouting
+    expectHeld(['this fucking printer is broken again', 'ANSWER THE QUESTION!!!', 'I SAID NO AND I MEAN NO'], true);
+  });
+
   it('stonewalling words only count when they are most of their clause', () => {
     expectHeld(['Everything was fine.', 'The kids are fine.', 'He said whatever and walked away. I felt so small.'], false);
     for (const t of ['Fine.', 'Fine, whatever.', 'Forget it.', 'Leave me alone!']) {
@@ -299,6 +313,26 @@ describe('heat analyzer: safety path', () => {
     const t = analyze("I'm going to hurt you");
     expect(t.labels).toContain('threat');
     for (const s of t.suggestions) expect(s).not.toMatch(/hurt you|kill/i);
+  });
+
+  it('hears self-harm said in passing, and never hides it behind the sender being hard on themselves', () => {
+    for (const t of [
+      'I feel so worthless and I want to die',
+      "he said I should kill myself and honestly I want to die",
+      "what's the point of living like this",
+      'maybe everyone would be better off if I wasn\'t around',
+      "I don't want to wake up tomorrow",
+      'i cut again last night. dont tell mum',
+    ]) expect(labelsOf(t), t).toContain('self_harm');
+  });
+
+  it('hears veiled and conditional threats, and a threat far into a long message', () => {
+    for (const t of [
+      'Leave me and I\'ll send those photos to your boss.',
+      'I know which school your kids go to.',
+      "I'm going to say this once. If you show up at my work again, or call my mother, or go anywhere near the house, I will make sure you regret every second of it.",
+    ]) expect(labelsOf(t), t).toContain('threat');
+    expectHeld(["I'll hit you up after the parent-teacher meeting", 'shoot me a text when you land'], false);
   });
 
   it('a caring warning is not a threat, nor a threat someone else made', () => {
