@@ -5,7 +5,10 @@
  *   npm run eval:heat -- --split=dev  # the split used for tuning
  *   npm run eval:heat -- --json       # one JSON object instead of the table
  *   npm run eval:heat -- --errors=counsel-chat   # also print the misclassified messages of a source
+ *   npm run eval:heat -- --errors=hand           # ... or the misses on the hand-written sets (data/heat-hand/)
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { analyze, DEFAULT_THRESHOLD } from '../server/mediation/heat/index.js';
 import { loadLabelled, loadPairs } from '../server/mediation/heat/dataset.js';
 import { chrfMulti } from '../server/mediation/heat/chrf.js';
@@ -98,7 +101,8 @@ function main(): void {
     chrfOriginal: f3(chrOrig / (withSug || 1)),
     chrfFirstSuggestion: f3(chrSug / (withSug || 1)),
   };
-  const result = { split, threshold: DEFAULT_THRESHOLD, heatLabelled: heat, rewritePairs: { paradetox: pairs }, seconds: f3((performance.now() - t0) / 1000) };
+  const hand = handSets(errorsOf === 'hand' ? errors : null);
+  const result = { split, threshold: DEFAULT_THRESHOLD, heatLabelled: heat, rewritePairs: { paradetox: pairs }, handWritten: hand, seconds: f3((performance.now() - t0) / 1000) };
   if (json) {
     console.log(JSON.stringify(result, null, 2));
   } else {
@@ -113,9 +117,53 @@ function main(): void {
       `rewrite-pairs (paradetox) n=${pairs.n}: heated held ${(100 * pairs.heatedHeld).toFixed(1)}%, calm held ${(100 * pairs.calmHeld).toFixed(1)}%, ` +
         `first suggestion not held ${(100 * pairs.firstSuggestionNotHeld).toFixed(1)}%, chrF original ${pairs.chrfOriginal.toFixed(1)} -> first suggestion ${pairs.chrfFirstSuggestion.toFixed(1)} (n=${pairs.withSuggestion})`,
     );
+    for (const [file, h] of Object.entries(hand)) {
+      const by = Object.entries(h.heldByLabel)
+        .map(([l, v]) => `${l} ${v.held}/${v.n}`)
+        .join(', ');
+      console.log(`hand-written ${file} n=${h.n}: right ${(100 * h.accuracy).toFixed(1)}%; not-held kept ${h.calmKept}/${h.calmN}; held by label: ${by}`);
+    }
     console.log(`(${result.seconds} s)`);
   }
   for (const e of errors) console.log(e);
+}
+
+interface HandFigures {
+  n: number;
+  accuracy: number;
+  calmN: number;
+  calmKept: number;
+  heldByLabel: Record<string, { n: number; held: number }>;
+}
+
+/** The hand-written sets (data/heat-hand/*.jsonl: {text, expect: held|not_held, label}), never trained on. */
+function handSets(errors: string[] | null): Record<string, HandFigures> {
+  const dir = resolve(import.meta.dirname, '../data/heat-hand');
+  const out: Record<string, HandFigures> = {};
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl')).sort()) {
+    const h: HandFigures = { n: 0, accuracy: 0, calmN: 0, calmKept: 0, heldByLabel: {} };
+    let right = 0;
+    for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const r = JSON.parse(line) as { text: string; expect: 'held' | 'not_held'; label: string };
+      const a = analyze(r.text, { suggestions: false });
+      h.n++;
+      const ok = a.held === (r.expect === 'held');
+      if (ok) right++;
+      else errors?.push(`${f} ${r.expect === 'held' ? 'FN' : 'FP'} ${r.label} ${a.heat} [${a.labels.join(',')}] ${r.text}`);
+      if (r.expect === 'held') {
+        const v = (h.heldByLabel[r.label] ??= { n: 0, held: 0 });
+        v.n++;
+        if (a.held) v.held++;
+      } else {
+        h.calmN++;
+        if (!a.held) h.calmKept++;
+      }
+    }
+    h.accuracy = f3(right / (h.n || 1));
+    out[f] = h;
+  }
+  return out;
 }
 
 main();

@@ -26,8 +26,23 @@ const F_STRONG = mix(SEED_CLASS ^ 2);
 const F_MILD = mix(SEED_CLASS ^ 3);
 const classBuf = new Int32Array(1024);
 
+// The heat model and the label model read the same text one after the other: the last result of
+// normalizeForModel and featurize is kept so the second asks for nothing new.
+let lastText = '';
+let lastNorm = '';
+let lastFeatNorm: string | null = null;
+let lastCount = 0;
+const lastFeats = new Int32Array(16384 * 2);
+
 /** Lower case, straight apostrophes, anything but letters, digits and apostrophes as one space. */
 export function normalizeForModel(text: string): string {
+  if (text === lastText) return lastNorm;
+  lastNorm = normalizeOnce(text);
+  lastText = text;
+  return lastNorm;
+}
+
+function normalizeOnce(text: string): string {
   let out = '';
   let space = true;
   for (let i = 0; i < text.length; i++) {
@@ -48,6 +63,21 @@ export function normalizeForModel(text: string): string {
 
 /** Feature indices (with repeats) of a normalised text, written into buf; returns the count. */
 export function featurize(norm: string, buf: Int32Array): number {
+  if (norm === lastFeatNorm && buf.length >= lastCount) {
+    buf.set(lastFeats.subarray(0, lastCount));
+    return lastCount;
+  }
+  const n = featurizeOnce(norm, buf);
+  // only a full buffer's features are kept (a small one may have cut them short)
+  if (buf.length >= lastFeats.length) {
+    lastFeats.set(buf.subarray(0, n));
+    lastFeatNorm = norm;
+    lastCount = n;
+  }
+  return n;
+}
+
+function featurizeOnce(norm: string, buf: Int32Array): number {
   let n = 0;
   const cap = buf.length;
   // words and bigrams

@@ -9,6 +9,8 @@ import { inRanges, literalRanges, modelView, reportedRanges } from './mask.js';
 import { loadModel, modelHeat, wordWeight, type LinearModel } from './model.js';
 import { candidates, deleteSpans, FALLBACK } from './rewrite.js';
 import { runRules, type RuleHit } from './rules.js';
+import { loadLabelModel } from './labelModel.js';
+import { labelHits } from './labelHits.js';
 
 export { loadModel } from './model.js';
 export type { Analysis, HeatLabel, Span } from '../../../shared/analysis.js';
@@ -29,6 +31,11 @@ export interface AnalyzeOptions {
   /** default true: compute suggestions when the message is held */
   suggestions?: boolean;
   context?: AnalyzeContext;
+  /**
+   * default true: ask the label model too. The rewriter's search leaves it out (speed); every
+   * suggestion it offers is still judged by the whole analyzer.
+   */
+  labelModel?: boolean;
 }
 
 const YOU_RE = /(?<![\w'’])(?:you|your|yours|yourself|u|ur|ya)(?![\w'’])/gi;
@@ -44,6 +51,7 @@ function getModel(): LinearModel {
 export function useModel(m: LinearModel | null): void {
   model = m;
   weightCache.clear();
+  candidateVerdicts.clear();
 }
 
 const weightCache = new Map<string, number>();
@@ -115,6 +123,23 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/**
+ * A candidate suggestion judged by the whole analyzer. The template sentences come back again and again,
+ * so their verdicts are remembered (only without a room context, which could change them).
+ */
+const candidateVerdicts = new Map<string, Analysis>();
+function judgeCandidate(c: string, threshold: number, ctx: AnalyzeContext | undefined): Analysis {
+  if (ctx) return analyze(c, { threshold, suggestions: false, context: ctx });
+  const key = `${threshold}\u0000${c}`;
+  let a = candidateVerdicts.get(key);
+  if (!a) {
+    a = analyze(c, { threshold, suggestions: false });
+    if (candidateVerdicts.size >= 2000) candidateVerdicts.clear();
+    candidateVerdicts.set(key, a);
+  }
+  return a;
+}
+
 /** Scores a message: heat 0..1, held, labels, spans (offsets into `text`) and, when held, suggestions. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
@@ -143,6 +168,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // "My boss is a bully and everyone knows it", "my stepdad is a drunk and a liar. he hits my mom. can
   // you help me?": someone in the sender's life described to a helper, not the reader attacked
   const aboutSomeone = !addressed && !narrative && (MY_RELATION_RE.test(text) || (THEY_DID_RE.test(text) && TO_ME_RE.test(text)));
+  // what the rules have no words for ("Accidents happen, you know. Especially to people who talk too much.")
+  const labelModel = options.labelModel === false ? null : loadLabelModel();
+  if (labelModel) hits = hits.concat(labelHits(labelModel, text, hits, { masked: reported, addressed, aboutSomeone }));
   if (narrative) hits = hits.map((h) => (SOFT_IN_STORY.has(h.label) && h.score > 0.35 ? { ...h, score: 0.35 } : h));
   let ruleCold = 1;
   const best = new Map<HeatLabel, number>();
@@ -195,7 +223,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       for (let round = 0; round < 3; round++) {
         if (seen.has(c)) break;
         seen.add(c);
-        const a = analyze(c, { threshold, suggestions: false, context: ctx });
+        const a = judgeCandidate(c, threshold, ctx);
         if (!a.held) {
           suggestions.push(c);
           break;

@@ -125,7 +125,7 @@ export const BLAME = [
 
 /** Threats of harm from the sender. Always held; never delivered as written. */
 export const THREAT = [
-  "(?:iAll|i will|iAm going to|iAm gonna|i am going to|i am gonna|i gonna|i swear iAll|i could|i should) (?:fucking )?(?:kill|murder|hurt|beat|punch|hit|slap|stab|shoot|strangle|choke|destroy|ruin|end|break|smash|bury) (?:you|u|your|him|her|them)\\b(?! (?:up|back|to it|at (?:chess|cards|this|that|it|tennis|golf)|with (?:a|an|the) (?:email|text|call|message|link|reminder)))",
+  "(?:iAll|i will|iAm going to|iAm gonna|i am going to|i am gonna|i gonna|i swear iAll|i could|i should) (?:fucking )?(?:kill|murder|hurt|beat|punch|hit|slap|stab|shoot|strangle|choke|destroy|ruin|end|break|smash|bury) (?:you|u|your|him|her|them)\\b(?! (?:up|back|to it|an? |some |over |at (?:chess|cards|this|that|it|tennis|golf)|with (?:a|an|the) (?:email|text|call|message|link|reminder)))",
   "i(?:A| wi)ll make (?:you|u) (?:pay|regret|suffer|sorry)", "you(?:A| wi)ll regret (?:this|it|that)", 'you will regret',
   'watch your back', 'i know where you live', "you(?:A| a)re dead", 'you are dead', "you(?:A| a)re (?:going to|gonna) (?:pay|regret|get hurt|be sorry)",
   "i(?:A| wi)ll make your life (?:a )?(?:hell|misery)", "you(?:A| wi)ll never see (?:the|your|our) (?:kids|children|son|daughter|baby) again",

@@ -74,6 +74,8 @@ const SELF_WORDS =
 
 const GESTURE = /(?<![A-Za-z'])(?:roll(?:s|ed|ing)?\s+(?:his|her|their)\s+eyes|(?:laugh(?:s|ed|ing)?|sneer(?:s|ed|ing)?|smirk(?:s|ed|ing)?|scoff(?:s|ed|ing)?)\s+at\s+(?:me|us|my\s+\w+))(?![A-Za-z])/gi;
 
+const SELF_MOCK = /(?<![A-Za-z'])(?:(?:stupid|silly|dumb|idiot|clumsy|forgetful|daft)\s+me|what\s+an?\s+(?:\w+\s+)?(?:idiot|fool|moron|muppet|mug|sucker|loser)\s+i\s+(?:am|was|have\s+been)|i(?:['’]m|\s+am)\s+the\s+worst\s+at)(?![A-Za-z])/gi;
+
 const PATTERNS: RegExp[] = [
   // passive: "I was called a bitch", "being called stupid", "I get told I'm useless"
   /(?<![A-Za-z'])(?:(?:i\s+(?:was|am|got|get|have\s+been|had\s+been|keep\s+getting)|being|been|got|gets|getting|was|were)\s+(?:being\s+)?(?:called|named|labell?ed|told|treated(?:\s+like)?))(?![A-Za-z])/gi,
@@ -88,6 +90,7 @@ const PATTERNS: RegExp[] = [
   ),
   // the sender about themselves: "I feel so stupid", "I'm such an idiot" (not an attack on the reader)
   SELF_WORDS,
+  SELF_MOCK,
   // a reported clause about the sender: "she said I'm worthless", "he thinks we are stupid"
   new RegExp(`(?<![A-Za-z'])${NOT_I}${NOT_YOU}(?:${SAYS})\\s+(?=${CLAUSE})`, 'gi'),
   SAYS_OTHER,
@@ -95,11 +98,11 @@ const PATTERNS: RegExp[] = [
   /(?<![A-Za-z'])(?:according\s+to\s+(?:him|her|them|(?:my|his|her|their)\s+[\w-]+)|in\s+(?:his|her|their|(?:my\s+[\w-]+)['’]s)\s+eyes)\s*,?\s*/gi,
 ];
 
-const REPORT_BEFORE_QUOTE = /(?:\w+\s+)?(?:said|says|say|yelled|yells|screamed|screams|shouted|told\s+\w+|tells\s+\w+|wrote|writes|texted|texts|called\s+\w+|calls\s+\w+|asked|asks|replied|whispered)(?:\s+to\s+\w+)?[\s,:]*$/i;
+const REPORT_BEFORE_QUOTE = /(?:\w+\s+)?(?:said|says|say|saying|yelled|yells|screamed|screams|shouted|told\s+\w+|tells\s+\w+|wrote|writes|writing|texted|texts|commented|posted|messaged|replied|called\s+\w+|calls\s+\w+|asked|asks|whispered|went|goes)(?:\s+to\s+\w+)?(?:\s*[,:]?\s*(?:word\s+for\s+word|just|literally))?[\s,:]*$/i;
 // ", you moron" after a report is the sender turning to the reader
 const REPORT_AFTER_QUOTE = /^\s*[,.!?]?\s*(?:\w+\s+){0,2}(?:said|says|say|yelled|yells|screamed|screams|shouted|told|tells|wrote|writes|texted|texts|called|calls|asked|replied|whispered)\b/i;
 const CLAUSE_END = /[.!?;\n]|,\s+(?:and|but|or|so|then|which|because|when|while|you|u)\b|\s+(?:but|because|so that|even though)\s|\s+(?:and|but|so)\s+(?:(?:honestly|now|really|then|yet|still|sometimes)\s+)?i\b/gi;
-const QUOTE = /["“”«»]([^"“”«»\n]{1,300})["“”«»]|(?<![A-Za-z])'([^'\n]{3,200})'(?![A-Za-z])/g;
+const QUOTE = /["“”«»]([^"“”«»\n]{1,300})["“”«»]|(?<![A-Za-z])['‘]((?:[^'‘’\n]|(?<=[A-Za-z])['’](?=[A-Za-z])){3,200})['’](?![A-Za-z])/g;
 
 /** Ranges of reported speech in the original text, sorted, non-overlapping. */
 export function reportedRanges(text: string): Range[] {
@@ -116,7 +119,7 @@ export function reportedRanges(text: string): Range[] {
       // the range covers the reporting words too: "called me" says nothing hostile on its own
       const start = m.index;
       // the sender about themselves: the words themselves, not the rest of the clause ("I feel so worthless and I want to die")
-      if (re === SELF_WORDS) {
+      if (re === SELF_WORDS || re === SELF_MOCK) {
         out.push({ start, end: start + m[0].length });
         continue;
       }
@@ -188,6 +191,9 @@ const LITERAL_PATTERNS = [
   /\bcut(?:s|ting)?\s+(?:off\s+)?(?:the|those|these|some)\s+(?:dead\s+|old\s+)?(?:branches|grass|hedges?|cake|budget|cord|costs|onions|bread|lawn|tree|wires?|losses)\b/gi,
   /\b(?:is|are|was|were|been)\s+killing\s+(?:me|us|my\s+\w+)\b/gi,
   /\bhit\s+(?:you|u|me|him|her|them|us)\s+up\b/gi,
+  /\b(?:i['’]d|i\s+would|i\s+could|could)\s+(?:kill|murder)\s+(?:for\s+)?(?:a|an|some|the)\s+\w+/gi,
+  /\b(?:murdered|killed|slayed|smashed|nailed|destroyed)\s+(?:it|that|this|the|their|his|her|our)(?:\s+(?:solo|song|set|exam|test|interview|presentation|pitch|gig|game|match|round|speech|audition|performance))?\b/gi,
+  /\b(?:shoot(?:ing)?\s+the\s+messenger|dying\s+(?:to|for)|dead\s+(?:tired|on|easy|serious|good|quiet|ringer)|(?:shoot|shooting)\s+(?:you|u|me|him|her|them|us)\s+(?:a|an)\s+(?:quick\s+)?\w+)\b/gi,
   /\b(?:take|takes|took|taking|put|puts|putting|empty|empties|emptied|emptying)\s+(?:out\s+)?the\s+(?:trash|garbage|rubbish|recycling|bins?)\b/gi,
   /\b(?:trash|garbage|rubbish|recycling)\s+(?:cans?|bags?|bins?|disposal|truck|day|collection|chute)\b/gi,
   /\bthe\s+(?:trash|garbage|rubbish)(?=\s+(?:is|was|are|were|has|had|needs|smells|stinks|still|again|in|on|by|out|from|overflow\w*|pile\w*)\b)/gi,

@@ -42,7 +42,7 @@ interface Rule {
   notSelf?: boolean;
 }
 
-const RULES: Rule[] = [
+export const RULES: Rule[] = [
   { label: 'threat', re: rx(phrases(THREAT)), score: 1 },
   { label: 'self_harm', re: rx(phrases(SELF_HARM)), score: 1 },
   // "you idiot", "you're such a selfish jerk", "you are pathetic"

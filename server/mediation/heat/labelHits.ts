@@ -1,0 +1,86 @@
+/**
+ * Label-model hits: where the label model (labelModel.ts) hears a kind of heat the rules did not, a hit
+ * like a rule's, pointing at the words that pulled most towards that label.
+ */
+import { SAFETY_LABELS, type HeatLabel } from '../../../shared/analysis.js';
+import { labelProbabilities, labelWordWeight, type LabelModel } from './labelModel.js';
+import { inRanges, modelView, type Range } from './mask.js';
+import type { RuleHit } from './rules.js';
+
+/** How hot a label-model hit makes a message: enough to hold it, less than a rule's sure hit. */
+const HIT_SCORE = 0.6;
+/** Labels the model gives beside the rules: insults and swearing are the heat model's and the rules' (they have the data). */
+const FROM_MODEL = new Set<HeatLabel>(['contempt', 'criticism', 'defensiveness', 'stonewalling', 'blame', 'threat', 'self_harm']);
+/** Defensiveness alone is labelled, not held (as the rules do). */
+const SOFT = new Set<HeatLabel>(['defensiveness']);
+/** Attacks on a person count only when someone in the room is addressed; a description of others is not one. */
+const NEEDS_READER = new Set<HeatLabel>(['insult', 'criticism', 'blame', 'defensiveness']);
+
+/**
+ * A threat or self-harm heard by the model alone must also name what such messages are about: the
+ * model learnt from a few thousand written messages and hears "I just want..." everywhere; a message
+ * withheld for safety that was not is the costliest mistake it can make.
+ */
+const ANCHOR: Partial<Record<HeatLabel, RegExp>> = {
+  self_harm:
+    /\b(?:die|dying|dead|death|alive|living|life|kill\w*|suicid\w*|pills?|tablets|overdose|meds|cut(?:ting)?|blade|razor|bridge|jump\w*|rope|wake\s+up|exist\w*|disappear\w*|vanish|burden|goodbye|letters|notes|not\s+be\s+(?:here|around)|without\s+me|better\s+off|no\s+future|hurt\w*\s+myself|end\s+it|be\s+done|gone|harm\w*|bleed\w*|edge)\b/i,
+  threat:
+    /\b(?:hurt\w*|kill\w*|regret\w*|sorry|pay|watch|careful|know\s+(?:where|which|what)|happens?|accidents?|custody|photos|pictures|pics|videos|post\w*|ruin\w*|destroy\w*|burn\w*|torch\w*|break\w*|smash\w*|face|teeth|jaw|neck|legs|find\s+you|coming\s+for|wait|hope|job|career|kids|children|never\s+see|lose|drag\w*|expose\w*|screenshots|send|tell|wife|husband|boss|mother|mum|mom|push\w*|cross\w*|warn\w*|or\s+else|otherwise|make\s+sure|see\s+to\s+it|sleep|dark|alone|door|car|house|everyone|everything|name)\b/i,
+};
+
+/** Care or an apology in the same message: "be careful on the ladder or you'll get hurt", "I was a jerk and I regret it". */
+const CARE = /\b(?:sorry|apologi[sz]e|forgive\s+me|i\s+regret|my\s+fault|i\s+was\s+wrong|careful|take\s+care|stay\s+safe|be\s+safe|please|worried|worry|love\s+you|mind\s+(?:the|your)|hope\s+you(?:['’]re|\s+are)\s+(?:ok|okay|alright|well))\b/i;
+/** What is left when reported speech and words about things are taken out must be a sentence, not a fragment. */
+const MIN_WORDS = 5;
+
+const WORD_RE = /[A-Za-z][A-Za-z'’*]*/g;
+
+export interface LabelHitContext {
+  /** reported speech and words about things, kept from the model */
+  masked: Range[];
+  /** someone in the room is addressed ("you", a participant's name) */
+  addressed: boolean;
+  /** the message describes someone in the sender's life to a helper */
+  aboutSomeone: boolean;
+}
+
+export function labelHits(model: LabelModel, text: string, have: readonly RuleHit[], ctx: LabelHitContext): RuleHit[] {
+  const view = modelView(text, ctx.masked);
+  if (ctx.masked.length && (view.match(/[A-Za-z]+/g)?.length ?? 0) < MIN_WORDS) return [];
+  const p = labelProbabilities(model, view);
+  const out: RuleHit[] = [];
+  const { classes, thresholds } = model.meta;
+  for (let c = 1; c < classes.length; c++) {
+    const label = classes[c] as HeatLabel;
+    const t = thresholds[label];
+    if (t === undefined || p[c] < t || !FROM_MODEL.has(label)) continue;
+    const safety = SAFETY_LABELS.includes(label);
+    if (!safety && (ctx.aboutSomeone || (NEEDS_READER.has(label) && !ctx.addressed))) continue;
+    if (safety && !ANCHOR[label]!.test(view)) continue;
+    if (label === 'threat' && CARE.test(view)) continue;
+    if (have.some((h) => h.label === label && h.score >= HIT_SCORE)) continue;
+    const span = strongestWords(model, c, text, ctx.masked);
+    if (span) out.push({ label, start: span.start, end: span.end, score: safety ? 1 : SOFT.has(label) ? 0.35 : HIT_SCORE });
+  }
+  return out;
+}
+
+/** The run of text from the first to the last of the (up to 3) words that pull most towards class c. */
+function strongestWords(model: LabelModel, c: number, text: string, masked: Range[]): Range | null {
+  const scored: { start: number; end: number; w: number }[] = [];
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(text))) {
+    if (inRanges(masked, m.index, m.index + m[0].length)) continue;
+    const w = labelWordWeight(model, c, m[0].toLowerCase().replace(/’/g, "'"));
+    if (w > 0) scored.push({ start: m.index, end: m.index + m[0].length, w });
+  }
+  if (scored.length === 0) return null;
+  scored.sort((a, b) => b.w - a.w);
+  const top = scored.filter((s, i) => i < 3 && s.w >= scored[0].w * 0.5);
+  // one span per word group that sits together; far-apart words give the strongest word alone
+  top.sort((a, b) => a.start - b.start);
+  const first = top[0];
+  const last = top[top.length - 1];
+  return last.start - first.end <= 24 ? { start: first.start, end: last.end } : { start: scored[0].start, end: scored[0].end };
+}
