@@ -9,6 +9,7 @@ import { inRanges, literalRanges, modelView, reportedRanges } from './mask.js';
 import { loadModel, modelHeat, wordWeight, type LinearModel } from './model.js';
 import { candidates, deleteSpans, FALLBACK } from './rewrite.js';
 import { runRules, type RuleHit } from './rules.js';
+import { STOPWORDS } from './rewriteLexicon.js';
 import { loadLabelModel } from './labelModel.js';
 import { labelHits } from './labelHits.js';
 
@@ -107,7 +108,8 @@ function modelSpans(m: LinearModel, text: string, reported: { start: number; end
     if (inRanges(reported, mm.index, mm.index + mm[0].length)) continue;
     const word = mm[0].toLowerCase().replace(/[’]/g, "'");
     const wgt = cachedWordWeight(m, word);
-    if (wgt > 0.15) scored.push({ start: mm.index, end: mm.index + mm[0].length, w: wgt, word });
+    // a span points at a word that carries meaning, not at "a" or "like"
+    if (wgt > 0.15 && !STOPWORDS.has(word)) scored.push({ start: mm.index, end: mm.index + mm[0].length, w: wgt, word });
   }
   scored.sort((a, b) => b.w - a.w);
   const top = scored.filter((s, i) => i < 3 && s.w >= scored[0].w * 0.5);

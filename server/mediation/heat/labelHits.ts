@@ -6,6 +6,7 @@ import { SAFETY_LABELS, type HeatLabel } from '../../../shared/analysis.js';
 import { labelProbabilities, labelWordWeight, type LabelModel } from './labelModel.js';
 import { inRanges, modelView, type Range } from './mask.js';
 import type { RuleHit } from './rules.js';
+import { STOPWORDS } from './rewriteLexicon.js';
 
 /** How hot a label-model hit makes a message: enough to hold it, less than a rule's sure hit. */
 const HIT_SCORE = 0.6;
@@ -72,7 +73,9 @@ function strongestWords(model: LabelModel, c: number, text: string, masked: Rang
   let m: RegExpExecArray | null;
   while ((m = WORD_RE.exec(text))) {
     if (inRanges(masked, m.index, m.index + m[0].length)) continue;
-    const w = labelWordWeight(model, c, m[0].toLowerCase().replace(/’/g, "'"));
+    const word = m[0].toLowerCase().replace(/’/g, "'");
+    if (STOPWORDS.has(word)) continue;
+    const w = labelWordWeight(model, c, word);
     if (w > 0) scored.push({ start: m.index, end: m.index + m[0].length, w });
   }
   if (scored.length === 0) return null;

@@ -375,7 +375,7 @@ function cuts(original: string, s: string, sp: Cut): { c: string; cost: number }
 }
 
 const JOINTS = [
-  /\b(?:a|an|the)\s+(?:and|or|but|to|of|in|on|at|with|for|from|is|are|was|were|who|that)\b/gi,
+  /\b(?:a|an|the)\s+(?:and|or|but|to|of|in|on|at|with|for|from|is|are|was|were|who|that|like|than|as)\b/gi,
   /\b(?:a|an|the|to|in|into|on|at|with|for|from|of|by|about|and|or)\s*[.!?,;]/gi,
   // ("what is going on with you" is whole)
   /(?<!\b(?:go|goes|going|went|get|gets|getting|got|carry|carrying|move|moving)\s+)\b(?:to|in|into|on|at|with|for|from|of|by|about)\s+(?:to|in|into|on|at|with|for|from|of|by|about)\b/gi,
@@ -559,7 +559,7 @@ export function candidates(text: string, labels: HeatLabel[], _hits: RuleHit[], 
   // a tag question ("you know that?", "you hear me?") is not something the reader does
   const tagQuestion = /^you\s+(?:know|hear|see|get|understand)(?:\s+(?:that|me|it|this))?$/i.test(observation.trim());
   const single = edit !== null && !/[.!?;]/.test(observation) && observation.split(/\s+/).length >= 3 && words <= 24;
-  if (single && !tagQuestion && /^you\s+(?!(?:are|were|r)\b|['’]re)\w/i.test(observation)) {
+  if (single && !tagQuestion && lead !== 'stonewalling' && /^you\s+(?!(?:are|were|r)\b|['’]re)\w/i.test(observation)) {
     // "you rarely listen to me" is an observation: "When you rarely listen to me, I feel ..."
     nvc.push(`When ${lowerFirst(observation)}, I feel ${feeling}, because I need ${need}. Would you be willing to ${request}?`);
   }
