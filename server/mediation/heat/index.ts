@@ -78,6 +78,8 @@ function isDirected(text: string, reported: { start: number; end: number }[], na
 }
 
 const NARRATIVE_WEIGHT = 0.4;
+/** the share of a message that, once taken out as reported speech or words about things, leaves a fragment */
+const FRAGMENT_SHARE = 0.25;
 const DESCRIBED_WEIGHT = 0.5;
 /** "you" in a request for help is not the reader being attacked: "can you help me?", "what do you think?" */
 const HELP_YOU_RE =
@@ -191,7 +193,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     // model (trained on whole sentences) is unreliable: trust it less
     const rest = modelView(text, reported);
     mh = modelHeat(m, rest);
-    if ((rest.match(/[A-Za-z]+/g)?.length ?? 0) <= 4) mh *= 0.6;
+    // (also when a good part of the message was taken out: "our drummer absolutely ... last night")
+    const taken = reported.reduce((n, r) => n + r.end - r.start, 0);
+    if ((rest.match(/[A-Za-z]+/g)?.length ?? 0) <= 4 || taken >= FRAGMENT_SHARE * text.length) mh *= 0.6;
   } else if (text.trim()) mh = modelHeat(m, text);
   if (ctx?.private && !directed) mh *= 0.8;
   // a story about the sender's life, aimed at no one in the room ("My mom is always bossy and treats me
