@@ -11,6 +11,7 @@
  *   env: EPOCHS LR L2 W_JIGSAW W_DAVIDSON W_COUNSEL W_POLITE MIX_JIGSAW CAL_A
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { envNumber, rng, shuffle } from './trainUtil.js';
 import { join } from 'node:path';
 import { DIM, HASH_BITS, featurize, makeFeatureBuffer, normalizeForModel } from '../server/mediation/heat/features.js';
 import { loadLabelled, loadPairs, loadPoliteness } from '../server/mediation/heat/dataset.js';
@@ -28,14 +29,14 @@ interface Example {
   text?: string;
 }
 
-const EPOCHS = Number(process.env.EPOCHS ?? 6);
-const LR = Number(process.env.LR ?? 0.2);
-const L2 = Number(process.env.L2 ?? 1e-6);
-const W_JIGSAW = Number(process.env.W_JIGSAW ?? 1);
-const W_DAVIDSON = Number(process.env.W_DAVIDSON ?? 0.5);
-const W_COUNSEL = Number(process.env.W_COUNSEL ?? 4);
-const W_POLITE = Number(process.env.W_POLITE ?? 0.5);
-const MIX_JIGSAW = Number(process.env.MIX_JIGSAW ?? 0);
+const EPOCHS = envNumber('EPOCHS', 6);
+const LR = envNumber('LR', 0.2);
+const L2 = envNumber('L2', 1e-6);
+const W_JIGSAW = envNumber('W_JIGSAW', 1);
+const W_DAVIDSON = envNumber('W_DAVIDSON', 0.5);
+const W_COUNSEL = envNumber('W_COUNSEL', 4);
+const W_POLITE = envNumber('W_POLITE', 0.5);
+const MIX_JIGSAW = envNumber('MIX_JIGSAW', 0);
 
 const buf = makeFeatureBuffer();
 function fe(text: string): Int32Array {
@@ -43,16 +44,9 @@ function fe(text: string): Int32Array {
   return buf.slice(0, n);
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
 
 /** counsel-chat cross-validation: fold k of K is left out of training and judged by the whole analyzer */
-const CV = Number(process.env.CV_COUNSEL ?? 0);
+const CV = envNumber('CV_COUNSEL', 0);
 const inFold = (text: string, k: number) => CV > 0 && fnv1a(text, 0x9747b28c) % CV === k;
 
 function main(): void {
@@ -67,7 +61,7 @@ function main(): void {
       for (const text of heldOut) {
         n++;
         const a = analyze(text, { suggestions: false });
-        if (!a.held && a.heat >= Number(process.env.CV_SHOW ?? 2)) console.log(`near fold ${k} heat ${a.heat} [${a.labels.join(',')}] ${text.replace(/\s+/g, ' ').slice(0, 400)}`);
+        if (!a.held && a.heat >= envNumber('CV_SHOW', 2)) console.log(`near fold ${k} heat ${a.heat} [${a.labels.join(',')}] ${text.replace(/\s+/g, ' ').slice(0, 400)}`);
         if (a.held) {
           fp++;
           console.log(`FP fold ${k} heat ${a.heat} [${a.labels.join(',')}] ${text.replace(/\s+/g, ' ').slice(0, 400)}`);
@@ -101,10 +95,7 @@ function fit(train: Example[]): { w: Float64Array; bias: number } {
   const order = train.map((_, i) => i);
   const rand = rng(42);
   for (let ep = 0; ep < EPOCHS; ep++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffle(order, rand);
     let loss = 0;
     for (const k of order) {
       const e = train[k];
@@ -221,7 +212,7 @@ function train(fold: number): { q: Int16Array; meta: ModelMeta; heldOut: string[
   console.error(`model alone: decision margin ${best.t.toFixed(2)}, dev objective ${best.score.toFixed(4)}`);
 
   // then the same choice with the whole analyzer (reported speech, rules, narrative weighting), near it
-  const calA = Number(process.env.CAL_A ?? 1.5);
+  const calA = envNumber('CAL_A', 1.5);
   const mk = (t: number): ModelMeta => ({
     version: 2,
     hashBits: HASH_BITS,

@@ -9,6 +9,7 @@
  *   env: EPOCHS LR L2 W_COUNSEL W_CALM W_NORMAL THRESHOLD THRESHOLD_SAFETY
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { envNumber, rng, shuffle } from './trainUtil.js';
 import { join, resolve } from 'node:path';
 import { loadLabelled, loadPairs, loadPoliteness } from '../server/mediation/heat/dataset.js';
 import { modelView } from '../server/mediation/heat/mask.js';
@@ -18,15 +19,15 @@ import {
 import { MODEL_DIR } from '../server/mediation/heat/model.js';
 import { makeFeatureBuffer } from '../server/mediation/heat/features.js';
 
-const EPOCHS = Number(process.env.EPOCHS ?? 10);
-const LR = Number(process.env.LR ?? 0.3);
-const L2 = Number(process.env.L2 ?? 1e-6);
-const W_COUNSEL = Number(process.env.W_COUNSEL ?? 2);
-const W_CALM = Number(process.env.W_CALM ?? 1);
-const W_NORMAL = Number(process.env.W_NORMAL ?? 0.5);
+const EPOCHS = envNumber('EPOCHS', 10);
+const LR = envNumber('LR', 0.3);
+const L2 = envNumber('L2', 1e-6);
+const W_COUNSEL = envNumber('W_COUNSEL', 2);
+const W_CALM = envNumber('W_CALM', 1);
+const W_NORMAL = envNumber('W_NORMAL', 0.5);
 /** the probability at which each label is given: high, since the model learnt from written examples, not real rooms */
-const THRESHOLD = Number(process.env.THRESHOLD ?? 0.8);
-const THRESHOLD_SAFETY = Number(process.env.THRESHOLD_SAFETY ?? 0.9);
+const THRESHOLD = envNumber('THRESHOLD', 0.8);
+const THRESHOLD_SAFETY = envNumber('THRESHOLD_SAFETY', 0.9);
 export const SYNTHETIC_DIR = resolve(import.meta.dirname, '../data/heat-synthetic');
 
 interface Example {
@@ -44,10 +45,6 @@ function example(text: string, cls: string, w: number): Example | null {
   return { feats: buf.slice(0, n), y, w };
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
-}
 
 function main(): void {
   const t0 = performance.now();
@@ -90,10 +87,7 @@ function main(): void {
   const rand = rng(7);
   const z = new Float64Array(K);
   for (let ep = 0; ep < EPOCHS; ep++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffle(order, rand);
     let loss = 0;
     for (const k of order) {
       const e = data[k];
