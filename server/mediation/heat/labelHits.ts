@@ -18,10 +18,12 @@ const SOFT = new Set<HeatLabel>(['defensiveness']);
 const NEEDS_READER = new Set<HeatLabel>(['insult', 'criticism', 'blame', 'defensiveness']);
 
 /**
- * A threat or self-harm heard by the model alone must also name what such messages are about: the
- * model learnt from a few thousand written messages and hears "I just want..." everywhere; a message
- * withheld for safety that was not is the costliest mistake it can make.
+ * A threat or self-harm heard by the model alone must also name what such messages are about: a
+ * message withheld for safety that was not one is the costliest mistake the model can make. For
+ * self-harm a near-certain model (UNANCHORED) is enough: its indirect forms ("look after the dog for
+ * me", "won't need it where I'm going") are the ones the rules miss and name nothing.
  */
+const UNANCHORED: Partial<Record<HeatLabel, number>> = { self_harm: 0.97 };
 const ANCHOR: Partial<Record<HeatLabel, RegExp>> = {
   self_harm:
     /\b(?:die|dying|dead|death|alive|living|life|kill\w*|suicid\w*|pills?|tablets|overdose|meds|cut(?:ting)?|blade|razor|bridge|jump\w*|rope|wake\s+up|exist\w*|disappear\w*|vanish|burden|goodbye|letters|notes|not\s+be\s+(?:here|around)|without\s+me|better\s+off|no\s+future|hurt\w*\s+myself|end\s+it|be\s+done|gone|harm\w*|bleed\w*|edge)\b/i,
@@ -57,7 +59,7 @@ export function labelHits(model: LabelModel, text: string, have: readonly RuleHi
     if (t === undefined || p[c] < t || !FROM_MODEL.has(label)) continue;
     const safety = SAFETY_LABELS.includes(label);
     if (!safety && (ctx.aboutSomeone || (NEEDS_READER.has(label) && !ctx.addressed))) continue;
-    if (safety && !ANCHOR[label]!.test(view)) continue;
+    if (ANCHOR[label] && !ANCHOR[label]!.test(view) && !(p[c] >= (UNANCHORED[label] ?? 2))) continue;
     if (label === 'threat' && CARE.test(view)) continue;
     if (have.some((h) => h.label === label && h.score >= HIT_SCORE)) continue;
     const span = strongestWords(model, c, text, ctx.masked);

@@ -165,6 +165,7 @@ export const SELF_HARM = [
   'take an overdose', 'jump off (?:a|the) (?:bridge|roof|building)', 'slit my wrists', 'hang myself', "can(?:A|no)t go on (?:anymore|like this)",
   // passive ideation: "what's the point of living", "everyone would be better off if I wasn't around"
   "what(?:A| i)s the point (?:of|in) (?:living|life|going on|being alive|being here|even being here)", 'no point (?:in )?(?:living|going on|being alive)',
+  "(?:don(?:A|o)t|do not|can(?:A|no)t|cannot) see (?:the|any) point (?:in|of) (?:going on|living|carrying on|being here|being alive|anything anymore)",
   "(?:better off|easier for (?:everyone|everybody|you all|you)|happier|fine) (?:if|when) i(?:A|\\s)?(?:m| am| was| were)?(?:n(?:A|o)t| not)? (?:around|here|alive|gone|dead|in the picture)",
   "(?:better off|easier for (?:everyone|everybody|you all|you)) (?:if|when) i (?:wasn(?:A|o)t|weren(?:A|o)t|am not|(?:was|were) gone|died|disappeared)",
   "(?:nobody|no one|no-one) would (?:even )?(?:notice|care|miss me)(?: if i (?:was|were) gone| if i died| if i disappeared)?", 'would be better (?:off )?without me',
