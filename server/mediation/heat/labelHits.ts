@@ -32,7 +32,7 @@ const ANCHOR: Partial<Record<HeatLabel, RegExp>> = {
 };
 
 /** Care or an apology in the same message: "be careful on the ladder or you'll get hurt", "I was a jerk and I regret it". */
-const CARE = /\b(?:sorry|apologi[sz]e|forgive\s+me|i\s+regret|my\s+fault|i\s+was\s+wrong|careful|take\s+care|stay\s+safe|be\s+safe|please|worried|worry|love\s+you|mind\s+(?:the|your)|hope\s+you(?:['’]re|\s+are)\s+(?:ok|okay|alright|well))\b/i;
+const CARE = /\b(?:i(?:['’]m|\s+am)\s+(?:so\s+|really\s+|truly\s+)?sorry|sorry\s+(?:for|about|that|if)|apologi[sz]e|forgive\s+me|i\s+regret|my\s+fault|i\s+was\s+wrong|careful|take\s+care|stay\s+safe|be\s+safe|please|worried|worry|love\s+you|mind\s+(?:the|your)|hope\s+you(?:['’]re|\s+are)\s+(?:ok|okay|alright|well))\b/i;
 /** What is left when reported speech and words about things are taken out must be a sentence, not a fragment. */
 const MIN_WORDS = 5;
 
