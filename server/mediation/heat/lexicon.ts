@@ -12,7 +12,7 @@ export function phrases(list: string[]): string {
 
 /** Swear words. `strong` ones are hostile wherever they appear; `mild` ones are intensifiers. */
 export const PROFANITY_STRONG = [
-  'f+u+c+k+\\w*', 'clusterf\\w+', 'fck\\w*', 'fuk\\w*', 'f\\*+k\\w*', 'f\\*+ck\\w*', 'motherf\\w+', 'mf', 'mofo', 'stfu', 'gtfo', 'wtf',
+  'f+u+c+k+\\w*', 'clusterf\\w+', 'bollocks', 'bugger\\w*', 'sod off', 'shite', 'fck\\w*', 'fuk\\w*', 'f\\*+k\\w*', 'f\\*+ck\\w*', 'motherf\\w+', 'mf', 'mofo', 'stfu', 'gtfo', 'wtf',
   'shit\\w*', 'sh\\*t\\w*', 'bullshit\\w*', 'bs', 'bitch\\w*', 'b\\*tch\\w*', 'bastard\\w*', 'asshole\\w*', 'arsehole\\w*',
   'a\\*\\*hole\\w*', 'dickhead\\w*', 'dick', 'dicks', 'cunt\\w*', 'c\\*nt\\w*', 'prick\\w*', 'twat\\w*', 'wanker\\w*',
   'douche\\w*', 'jackass\\w*', 'dumbass\\w*', 'smartass\\w*', 'piss\\w*', 'cock', 'cocks', 'cocksuck\\w*', 'pussy', 'pussies',
@@ -117,7 +117,7 @@ export const STONEWALLING_EXPLICIT = [
 /** Blame: the cause of everything is the reader. */
 export const BLAME = [
   "it(?:A| i)s (?:all )?your fault", "this is (?:all )?your fault", "it(?:A| i)s all on you", 'all your fault', 'your fault',
-  'because of (?:you|your|ur)', "(?:it(?:A| i)s|that(?:A| i)s) (?:all )?on (?:you|u)", 'you made me', 'you caused', 'you ruined', "you(?:A| a)re the reason", 'thanks to you', "if you hadn(?:A|o)t",
+  'because of (?:you|your|ur)', "(?:you|u)(?:A| a)re the one who (?:lost|broke|forgot|started|ruined|messed|wrecked|caused|crashed|missed|spent|left|did|made)", "(?:it(?:A| i)s|that(?:A| i)s) (?:all )?on (?:you|u)", 'you made me', 'you caused', 'you ruined', "you(?:A| a)re the reason", 'thanks to you', "if you hadn(?:A|o)t",
   "if it (?:weren|wasn)(?:A|o)t for you", 'you did this', 'you brought this on', "you(?:A| ha)ve (?:ruined|destroyed|wrecked)",
   'you (?:destroyed|wrecked|screwed up)', 'you started this', 'you (?:always )?make (?:me|everything|it) (?:worse|angry|mad|miserable)',
   'blame (?:yourself|you)', 'you only have yourself to blame', 'you (?:let|messed) (?:me|us|everything|it) (?:down|up)',
@@ -152,6 +152,8 @@ export const THREAT = [
   "(?:send|show|post|share|leak) (?:those|these|the|your|our|my|all the|all those|all your) (?:\\w+ )?(?:photos|pictures|pics|videos|nudes|messages|texts) to (?:your|ur|everyone|the whole)",
   "i(?:A| wi)ll (?:burn|smash|destroy|wreck|trash|key|slash|break) (?:every(?:thing| last| single)?|all|your|ur)",
   "one more (?:word|time|step|chance)[,.]?(?: and| or)? (?:i(?:A| wi)ll|i swear|you(?:A| wi)ll)",
+  "i(?:A| wi)ll (?:knock|lay|deck|lamp|batter|flatten|sort) (?:you|u) (?:out|down|flat|clean out|one)", "knock (?:your|ur) (?:teeth|head|block|lights) (?:in|out|off)",
+  "kick (?:your|ur) (?:ass|arse|head|teeth) in", "(?:beat|kick) the (?:shit|crap|hell|living daylights) out of (?:you|u)",
 ];
 
 /** Self-harm and suicidal intent from the sender. Always the safety path. */

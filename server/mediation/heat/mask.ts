@@ -5,6 +5,8 @@
  * model sees the message with them blanked out.
  */
 
+import { C_INSULT, C_INSULT_EXTRA, wordClass } from './wordclass.js';
+
 export interface Range {
   start: number;
   end: number;
@@ -76,6 +78,11 @@ const GESTURE = /(?<![A-Za-z'])(?:roll(?:s|ed|ing)?\s+(?:his|her|their)\s+eyes|(
 
 const SELF_MOCK = /(?<![A-Za-z'])(?:(?:stupid|silly|dumb|idiot|clumsy|forgetful|daft)\s+me|what\s+an?\s+(?:\w+\s+)?(?:idiot|fool|moron|muppet|mug|sucker|loser)\s+i\s+(?:am|was|have\s+been)|i(?:['’]m|\s+am)\s+the\s+worst\s+at)(?![A-Za-z])/gi;
 
+// "He wrote: shut up, nobody asked you", "The letter read: WE KNOW WHERE YOU LIVE": after the colon, the
+// whole sentence is theirs (a comma does not end it, as it ends other reports)
+const COLON_REPORT = /(?<![A-Za-z'])(?:wrote|writes|said|says|read|reads|texted|texts|messaged|commented|posted|replied|screamed|shouted|yelled|went|goes)\s*:\s*/gi;
+const SENTENCE_END = /[.!?\n](?=\s|$)/g;
+
 const PATTERNS: RegExp[] = [
   // passive: "I was called a bitch", "being called stupid", "I get told I'm useless"
   /(?<![A-Za-z'])(?:(?:i\s+(?:was|am|got|get|have\s+been|had\s+been|keep\s+getting)|being|been|got|gets|getting|was|were)\s+(?:being\s+)?(?:called|named|labell?ed|told|treated(?:\s+like)?))(?![A-Za-z])/gi,
@@ -94,19 +101,43 @@ const PATTERNS: RegExp[] = [
   // a reported clause about the sender: "she said I'm worthless", "he thinks we are stupid"
   new RegExp(`(?<![A-Za-z'])${NOT_I}${NOT_YOU}(?:${SAYS})\\s+(?=${CLAUSE})`, 'gi'),
   SAYS_OTHER,
+  COLON_REPORT,
   // someone else's view of the sender: "according to my wife, I'm a lazy pig", "in his eyes I'm a failure"
   /(?<![A-Za-z'])(?:according\s+to\s+(?:him|her|them|(?:my|his|her|their)\s+[\w-]+)|in\s+(?:his|her|their|(?:my\s+[\w-]+)['’]s)\s+eyes)\s*,?\s*/gi,
 ];
 
 const REPORT_BEFORE_QUOTE = /(?:\w+\s+)?(?:said|says|say|saying|yelled|yells|screamed|screams|shouted|told\s+\w+|tells\s+\w+|wrote|writes|writing|texted|texts|commented|posted|messaged|replied|called\s+\w+|calls\s+\w+|asked|asks|whispered|went|goes)(?:\s+to\s+\w+)?(?:\s*[,:]?\s*(?:word\s+for\s+word|just|literally))?[\s,:]*$/i;
 // ", you moron" after a report is the sender turning to the reader
-const REPORT_AFTER_QUOTE = /^\s*[,.!?]?\s*(?:\w+\s+){0,2}(?:said|says|say|yelled|yells|screamed|screams|shouted|told|tells|wrote|writes|texted|texts|called|calls|asked|replied|whispered)\b/i;
+const REPORT_AFTER_QUOTE = /^\s*[,.!?]?\s*[-–—]?\s*(?:\w+\s+){0,2}(?:said|says|say|yelled|yells|screamed|screams|shouted|told|tells|wrote|writes|texted|texts|called|calls|asked|replied|whispered)\b/i;
 const CLAUSE_END = /[.!?;\n]|,\s+(?:and|but|or|so|then|which|because|when|while|you|u)\b|\s+(?:but|because|so that|even though)\s|\s+(?:and|but|so)\s+(?:(?:honestly|now|really|then|yet|still|sometimes)\s+)?i\b/gi;
 const QUOTE = /["“”«»]([^"“”«»\n]{1,300})["“”«»]|(?<![A-Za-z])['‘]((?:[^'‘’\n]|(?<=[A-Za-z])['’](?=[A-Za-z])){3,200})['’](?![A-Za-z])/g;
+
+// The sender calling themselves any word the insult lists know: "I'm an absolute clown", "I bowled like
+// a drunk toddler", "I look like a drowned rat" (the word itself is blanked, as for SELF_WORDS)
+const SELF_START = /(?<![A-Za-z'])i(?:['’]m|\s+am|\s+was|\s+feel(?:\s+like)?|\s+felt(?:\s+like)?|\s+look(?:ed)?(?:\s+like)?|\s+sound(?:ed)?\s+like|\s+[a-z]+ed\s+like|\s+must\s+(?:be|look|sound))\s+/gi;
+const SELF_WORD = /[A-Za-z][A-Za-z'’]*/g;
+function selfInsults(text: string, out: Range[]): void {
+  SELF_START.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SELF_START.exec(text))) {
+    SELF_WORD.lastIndex = m.index + m[0].length;
+    // within the next few words, before the clause ends
+    for (let k = 0; k < 5; k++) {
+      const w = SELF_WORD.exec(text);
+      if (!w || /[.!?,;]/.test(text.slice(m.index + m[0].length, w.index))) break;
+      if (/^(?:not|never|no)$/i.test(w[0])) break; // "I'm not an idiot, you are" is about the reader
+      if (wordClass(w[0].toLowerCase()) & (C_INSULT | C_INSULT_EXTRA)) {
+        out.push({ start: m.index, end: w.index + w[0].length });
+        break;
+      }
+    }
+  }
+}
 
 /** Ranges of reported speech in the original text, sorted, non-overlapping. */
 export function reportedRanges(text: string): Range[] {
   const out: Range[] = [];
+  selfInsults(text, out);
   let m: RegExpExecArray | null;
   for (const re of PATTERNS) {
     re.lastIndex = 0;
@@ -115,7 +146,7 @@ export function reportedRanges(text: string): Range[] {
       // "don't tell me you wrote this junk" are the sender's own words
       if ((re === SPEECH_OBJ || re === GESTURE) && !otherSubject(text, m.index)) continue;
       // "you said I'm an idiot, you moron": what the reader said is not masked here (as above)
-      if (re === SAYS_OTHER && !otherSubject(text, m.index, false)) continue;
+      if ((re === SAYS_OTHER || re === COLON_REPORT) && !otherSubject(text, m.index, false)) continue;
       // the range covers the reporting words too: "called me" says nothing hostile on its own
       const start = m.index;
       // the sender about themselves: the words themselves, not the rest of the clause ("I feel so worthless and I want to die")
@@ -123,8 +154,9 @@ export function reportedRanges(text: string): Range[] {
         out.push({ start, end: start + m[0].length });
         continue;
       }
-      CLAUSE_END.lastIndex = m.index + m[0].length;
-      const e = CLAUSE_END.exec(text);
+      const ender = re === COLON_REPORT ? SENTENCE_END : CLAUSE_END;
+      ender.lastIndex = m.index + m[0].length;
+      const e = ender.exec(text);
       let end = e ? e.index : text.length;
       if (end - start > 120) end = start + 120;
       if (end > start) out.push({ start, end });
@@ -180,10 +212,14 @@ const THING =
   'game|song|album|food|restaurant|hotel|policy|rule|law|dishwasher|fridge|washer|washing\\s+machine|dryer|oven|microwave|tv|wifi|internet|router|' +
   'shoe|couch|sofa|chair|mattress|parking|commute|timetable|machine|copier|coffee|heater|vacuum|toaster|kettle|remote|charger|battery|screen|' +
   'keyboard|server|menu|flight|airline|queue|bank|insurance|paperwork|exam|homework|weekend|noise|smell|apartment|flat|kitchen|bathroom|garden|' +
-  'lawn|door|window|heating|plumbing|sink|toilet|shower|boiler|laundry|road|holiday|vacation|trip|spreadsheet|ticket\\s+system|printer)s?';
+  'lawn|door|window|heating|plumbing|sink|toilet|shower|boiler|laundry|road|holiday|vacation|trip|spreadsheet|ticket\\s+system|printer|' +
+  'rain|snow|wind|heat|roadworks|clutch|engine|brakes|tyre|tire|sat\\s+nav|satnav|gps|autocorrect|keyboard|nappy|nappie|diaper|casserole|dinner|' +
+  'lunch|breakfast|soup|pizza|takeaway|cake|wine|beer|kettle|toaster|fridge|freezer|bin|car\\s+park|parking\\s+lot|lift|elevator|stairs|' +
+  'shift\\s+pattern|rota|form|permission\\s+slip|letter|bill|invoice|receipt|bank|app|game|match|referee|weather|hotel|room|bed|pillow|' +
+  'mould|mold|damp|leak|noise|music|tv\\s+show|film|novel|podcast|playlist|phone\\s+signal|signal|battery|laptop|charger|cable|mouse)s?';
 const LITERAL_PATTERNS = [
   // harsh words about a thing, not a person: "the printer on floor 3 is a useless piece of junk", "this stupid app"
-  new RegExp(`\\b(?:the|this|that|these|those|my|our)\\s+(?:[\\w-]+\\s+){0,2}?${THING}(?:\\s+(?:on|in|at|of|for|from)\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+)?\\s+(?:is|was|are|were|has\\s+been|have\\s+been|keeps|kept|looks|seems|sounds)\\b(?:(?!\\s(?:you|your|u|ur|thanks\\s+to|because)\\b)[^.!?,;\\n])*`, 'gi'),
+  new RegExp(`\\b(?:the|this|that|these|those|my|our)\\s+(?:[\\w'’-]+\\s+){0,3}?${THING}(?:\\s+(?:on|in|at|of|for|from)\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+)?\\s+(?:is|was|are|were|has\\s+been|have\\s+been|keeps|kept|looks|seems|sounds)\\b(?:(?!\\s(?:you|your|u|ur|thanks\\s+to|because)\\b)[^.!?,;\\n])*`, 'gi'),
   new RegExp(`\\b(?:the|this|that|these|those|my|our)\\s+(?:stupid|damn|dumb|useless|ridiculous|crappy|freaking|bloody|worthless|idiotic|pathetic|fucking|shitty|godawful|awful)\\s+(?:[\\w-]+\\s+)?${THING}\\b`, 'gi'),
   // idioms that sound violent: "kill the job", "shoot me a text", "these shoes are killing me", "I'll hit you up"
   /\bkill(?:s|ing|ed)?\s+(?:the|that|this|a|my|your)\s+(?:job|process|task|engine|lights?|app|program|server|build|tab|music|power|switch|deal|mood|vibe)\b/gi,
@@ -191,6 +227,7 @@ const LITERAL_PATTERNS = [
   /\bcut(?:s|ting)?\s+(?:off\s+)?(?:the|those|these|some)\s+(?:dead\s+|old\s+)?(?:branches|grass|hedges?|cake|budget|cord|costs|onions|bread|lawn|tree|wires?|losses)\b/gi,
   /\b(?:is|are|was|were|been)\s+killing\s+(?:me|us|my\s+\w+)\b/gi,
   /\bhit\s+(?:you|u|me|him|her|them|us)\s+up\b/gi,
+  /\b(?:killer\s+(?:negotiator|app|deal|idea|view|dress|smile|instinct)|shoot(?:ing)?\s+the\s+breeze|shoot\s+(?:it|this|that|the\s+\w+)\s+down|shot\s+(?:it|this|that)\s+down|shoot\s+down\s+(?:the|this|that|my|our|your)\s+\w+|kill\s+two\s+birds|break\s+a\s+leg|(?:i['’]m|i\s+am)\s+dead(?=\s*[,.!]|\s+(?:lol|haha|that))|bombed\s+(?:the|that|our|my)\s+\w+|roast\s+me|(?:heat|traffic|commute|queue)\s+is\s+(?:murder|brutal|a\s+killer))\b/gi,
   /\b(?:i['’]d|i\s+would|i\s+could|could)\s+(?:kill|murder)\s+(?:for\s+)?(?:a|an|some|the)\s+\w+/gi,
   /\b(?:murdered|killed|slayed|smashed|nailed|destroyed)\s+(?:it|that|this|the|their|his|her|our)(?:\s+(?:solo|song|set|exam|test|interview|presentation|pitch|gig|game|match|round|speech|audition|performance))?\b/gi,
   /\b(?:shoot(?:ing)?\s+the\s+messenger|dying\s+(?:to|for)|dead\s+(?:tired|on|easy|serious|good|quiet|ringer)|(?:shoot|shooting)\s+(?:you|u|me|him|her|them|us)\s+(?:a|an)\s+(?:quick\s+)?\w+)\b/gi,

@@ -87,7 +87,7 @@ function sentenceWords(text: string, start: number, end: number): number {
 const CAPS_WORD = /\b(?!DIGIT\b)[A-Z][A-Z'’]*[A-Z]\b/g;
 /** capitals that are names of things, not raised voices */
 const ACRONYM = /^(?:RT|OK|HR|IT|US|UK|EU|TV|PM|AM|ID|DM|PR|CEO|CFO|CTO|ASAP|FYI|ETA|NHS|USA|GP|ER|ICU|PTA|IRS|DMV|PDF|LOL|OMG|BTW|IMO|TBH)$/;
-const BANGS = /!{2,}|[!?]{3,}/g;
+const BANGS = /!{2,}|[!?]{3,}|\?{2,}/g;
 
 function shouting(text: string, out: RuleHit[], masked: Range[]): void {
   const hits: RuleHit[] = [];
@@ -141,7 +141,7 @@ function shouting(text: string, out: RuleHit[], masked: Range[]): void {
   // capitals and "!!!" together, capitals all through, or capitals scattered over the message
   // ("why is it SO HARD to just CALL when you're LATE") are shouting, not emphasis
   const caps = own.filter((h) => h.score >= 0.45);
-  const bangs = own.some((h) => h.score < 0.45 && text.slice(h.start, h.end).length >= 3);
+  const bangs = own.some((h) => h.score < 0.45 && text.slice(h.start, h.end).length >= 2);
   let capsWords = 0;
   CAPS_WORD.lastIndex = 0;
   while ((m = CAPS_WORD.exec(text))) if (!ACRONYM.test(m[0]) && !inRanges(masked, m.index, m.index + m[0].length)) capsWords++;

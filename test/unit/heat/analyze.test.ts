@@ -288,6 +288,17 @@ describe('heat analyzer: rule misfires fixed', () => {
     expectHeld(['this fucking printer is broken again', 'ANSWER THE QUESTION!!!', 'I SAID NO AND I MEAN NO'], true);
   });
 
+  it('what someone wrote after a colon, a quote followed by its speaker, and the sender mocking themselves are not attacks', () => {
+    expectHeld([
+      'Screenshot attached. He wrote: shut up, nobody asked you, you fat waste of space.',
+      'The letter under my door read: WE KNOW WHERE YOU LIVE, MOVE OUT. I kept it.',
+      '"You\'re a failure and you always will be" - he said that to me at 15 and I never forgot it.',
+      "I'm an absolute clown, I booked the same room twice.",
+      'We should shoot the breeze about the garden sometime.',
+    ], false);
+    expectHeld(['bollocks to your meeting, i\'m not coming', 'ARE YOU DEAF?? I told you to hold the ladder!', "Say that again and I'll knock you out."], true);
+  });
+
   it('stonewalling words only count when they are most of their clause', () => {
     expectHeld(['Everything was fine.', 'The kids are fine.', 'He said whatever and walked away. I felt so small.'], false);
     for (const t of ['Fine.', 'Fine, whatever.', 'Forget it.', 'Leave me alone!']) {
