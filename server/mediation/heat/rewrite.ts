@@ -410,7 +410,7 @@ function judge(s: string): Held {
 }
 
 /** How many re-scorings cleanEdit may spend on one message (each is one analyze() of the edit), and on how many characters in all. */
-const SEARCH_CALLS = 8;
+const SEARCH_CALLS = 7;
 const SEARCH_CHARS = 1200;
 /** Tries per cut among words the analyzer did not mark. */
 const UNMARKED_TRIES = 2;
