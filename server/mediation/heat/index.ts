@@ -196,7 +196,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     // (also when a good part of the message was taken out: "our drummer absolutely ... last night")
     const taken = reported.reduce((n, r) => n + r.end - r.start, 0);
     if ((rest.match(/[A-Za-z]+/g)?.length ?? 0) <= 4 || taken >= FRAGMENT_SHARE * text.length) mh *= 0.6;
-  } else if (text.trim()) mh = modelHeat(m, text);
+  } else if (text.trim()) {
+    mh = modelHeat(m, text);
+    // no word at all ("a1", "k", "?"): the model has nothing to read
+    if (!/[A-Za-z]{2}/.test(text)) mh *= 0.6;
+  }
   if (ctx?.private && !directed) mh *= 0.8;
   // a story about the sender's life, aimed at no one in the room ("My mom is always bossy and treats me
   // like a child. She argues with me over stupid stuff."): the model (trained on single hostile sentences

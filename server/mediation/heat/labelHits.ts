@@ -35,6 +35,8 @@ const ANCHOR: Partial<Record<HeatLabel, RegExp>> = {
 const CARE = /\b(?:i(?:['’]m|\s+am)\s+(?:so\s+|really\s+|truly\s+)?sorry|sorry\s+(?:for|about|that|if)|apologi[sz]e|forgive\s+me|i\s+regret|my\s+fault|i\s+was\s+wrong|careful|take\s+care|stay\s+safe|be\s+safe|please|worried|worry|love\s+you|mind\s+(?:the|your)|hope\s+you(?:['’]re|\s+are)\s+(?:ok|okay|alright|well))\b/i;
 /** What is left when reported speech and words about things are taken out must be a sentence, not a fragment. */
 const MIN_WORDS = 5;
+/** Fewer words than this ("sure thing", "ok fine") tell the model too little for anything but safety. */
+const MIN_WORDS_SOFT = 3;
 
 const WORD_RE = /[A-Za-z][A-Za-z'’*]*/g;
 
@@ -49,7 +51,8 @@ export interface LabelHitContext {
 
 export function labelHits(model: LabelModel, text: string, have: readonly RuleHit[], ctx: LabelHitContext): RuleHit[] {
   const view = modelView(text, ctx.masked);
-  if (ctx.masked.length && (view.match(/[A-Za-z]+/g)?.length ?? 0) < MIN_WORDS) return [];
+  const words = view.match(/[A-Za-z]+/g)?.length ?? 0;
+  if (ctx.masked.length && words < MIN_WORDS) return [];
   const p = labelProbabilities(model, view);
   const out: RuleHit[] = [];
   const { classes, thresholds } = model.meta;
@@ -58,7 +61,7 @@ export function labelHits(model: LabelModel, text: string, have: readonly RuleHi
     const t = thresholds[label];
     if (t === undefined || p[c] < t || !FROM_MODEL.has(label)) continue;
     const safety = SAFETY_LABELS.includes(label);
-    if (!safety && (ctx.aboutSomeone || (NEEDS_READER.has(label) && !ctx.addressed))) continue;
+    if (!safety && (ctx.aboutSomeone || (NEEDS_READER.has(label) && !ctx.addressed) || words < MIN_WORDS_SOFT)) continue;
     if (ANCHOR[label] && !ANCHOR[label]!.test(view) && !(p[c] >= (UNANCHORED[label] ?? 2))) continue;
     if (label === 'threat' && CARE.test(view)) continue;
     if (have.some((h) => h.label === label && h.score >= HIT_SCORE)) continue;

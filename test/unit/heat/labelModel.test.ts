@@ -14,7 +14,8 @@ describe('label model', () => {
   });
 
   it('gives no label to calm messages (its thresholds are high: it learnt from written examples)', () => {
-    for (const t of ['Can we talk about the holidays?', 'Thanks for picking up the kids.', 'Can you send me the rota by Friday?', 'I felt hurt when you cancelled dinner.'])
+    // two-word messages tell it too little ("sure thing" once read as sarcasm, "Message a1" as stonewalling)
+    for (const t of ['Can we talk about the holidays?', 'Thanks for picking up the kids.', 'Can you send me the rota by Friday?', 'I felt hurt when you cancelled dinner.', 'sure thing', 'Message a1', 'a1'])
       expect(labelsOf(t), t).toEqual([]);
   });
 
