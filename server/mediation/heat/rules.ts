@@ -42,7 +42,7 @@ interface Rule {
   notSelf?: boolean;
 }
 
-export const RULES: Rule[] = [
+const RULES: Rule[] = [
   { label: 'threat', re: rx(phrases(THREAT)), score: 1 },
   { label: 'self_harm', re: rx(phrases(SELF_HARM)), score: 1 },
   // "you idiot", "you're such a selfish jerk", "you are pathetic"
@@ -87,6 +87,7 @@ function sentenceWords(text: string, start: number, end: number): number {
 const CAPS_WORD = /\b(?!DIGIT\b)[A-Z][A-Z'’]*[A-Z]\b/g;
 /** capitals that are names of things, not raised voices */
 const ACRONYM = /^(?:RT|OK|HR|IT|US|UK|EU|TV|PM|AM|ID|DM|PR|CEO|CFO|CTO|ASAP|FYI|ETA|NHS|USA|GP|ER|ICU|PTA|IRS|DMV|PDF|LOL|OMG|BTW|IMO|TBH)$/;
+const JOY = /\b(?:got\s+the\s+job|won|win|winning|congrat\w*|happy\s+birthday|thank\w*|love\s+(?:you|u|it|this)|yay|woo+|amazing|awesome|brilliant|proud|well\s+done|good\s+news|so\s+happy|excited|can['’]?t\s+wait|best\s+day)\b/i;
 const BANGS = /!{2,}|[!?]{3,}|\?{2,}/g;
 
 function shouting(text: string, out: RuleHit[], masked: Range[]): void {
@@ -151,6 +152,8 @@ function shouting(text: string, out: RuleHit[], masked: Range[]): void {
     const first = caps[0];
     own.push({ label: 'shouting', start: first.start, end: caps[caps.length - 1].end, score: 0.55 });
   }
+  // joy in capitals is not a raised voice ("I GOT THE JOB!!", "HAPPY BIRTHDAY MUM!!!"): labelled, not held
+  if (JOY.test(text)) for (const h of own) h.score = Math.min(h.score, 0.45);
   out.push(...own);
 }
 

@@ -286,6 +286,8 @@ describe('heat analyzer: rule misfires fixed', () => {
     ], false);
     // but swearing about a thing is still swearing, and capitals with "!!!" are shouting
     expectHeld(['this fucking printer is broken again', 'ANSWER THE QUESTION!!!', 'I SAID NO AND I MEAN NO'], true);
+    // joy in capitals is labelled, not held
+    expectHeld(['I GOT THE JOB!!', 'HAPPY BIRTHDAY MUM!!!'], false);
   });
 
   it('what someone wrote after a colon, a quote followed by its speaker, and the sender mocking themselves are not attacks', () => {
