@@ -229,7 +229,7 @@ const LITERAL_PATTERNS = [
   /\bhit\s+(?:you|u|me|him|her|them|us)\s+up\b/gi,
   /\b(?:killer\s+(?:negotiator|app|deal|idea|view|dress|smile|instinct)|shoot(?:ing)?\s+the\s+breeze|shoot\s+(?:it|this|that|the\s+\w+)\s+down|shot\s+(?:it|this|that)\s+down|shoot\s+down\s+(?:the|this|that|my|our|your)\s+\w+|kill\s+two\s+birds|break\s+a\s+leg|(?:i['’]m|i\s+am)\s+dead(?=\s*[,.!]|\s+(?:lol|haha|that))|bombed\s+(?:the|that|our|my)\s+\w+|roast\s+me|(?:heat|traffic|commute|queue)\s+is\s+(?:murder|brutal|a\s+killer))\b/gi,
   /\b(?:i['’]d|i\s+would|i\s+could|could)\s+(?:kill|murder)\s+(?:for\s+)?(?:a|an|some|the)\s+\w+/gi,
-  /\b(?:murdered|killed|slayed|smashed|nailed|destroyed)\s+(?:it|that|this|the|their|his|her|our)(?:\s+(?:solo|song|set|exam|test|interview|presentation|pitch|gig|game|match|round|speech|audition|performance))?\b/gi,
+  /\b(?:murdered|killed|slayed|smashed|nailed|destroyed|killing|smashing|nailing)\s+(?:it\b|(?:that|this|the|their|his|her|our|my|your)\s+(?:solo|song|set|exam|test|interview|presentation|pitch|gig|game|match|round|speech|audition|performance|quiz)\b)/gi,
   /\b(?:shoot(?:ing)?\s+the\s+messenger|dying\s+(?:to|for)|dead\s+(?:tired|on|easy|serious|good|quiet|ringer)|(?:shoot|shooting)\s+(?:you|u|me|him|her|them|us)\s+(?:a|an)\s+(?:quick\s+)?\w+)\b/gi,
   /\b(?:take|takes|took|taking|put|puts|putting|empty|empties|emptied|emptying)\s+(?:out\s+)?the\s+(?:trash|garbage|rubbish|recycling|bins?)\b/gi,
   /\b(?:trash|garbage|rubbish|recycling)\s+(?:cans?|bags?|bins?|disposal|truck|day|collection|chute)\b/gi,

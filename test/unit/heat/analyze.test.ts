@@ -297,7 +297,10 @@ describe('heat analyzer: rule misfires fixed', () => {
       '"You\'re a failure and you always will be" - he said that to me at 15 and I never forgot it.',
       "I'm an absolute clown, I booked the same room twice.",
       'We should shoot the breeze about the garden sometime.',
+      'We nailed it today!',
     ], false);
+    // an idiom is a whole phrase: "destroyed the family" is not "killed it"
+    expect(labelsOf('You destroyed the family and everyone knows it.')).toContain('blame');
     expectHeld(['bollocks to your meeting, i\'m not coming', 'ARE YOU DEAF?? I told you to hold the ladder!', "Say that again and I'll knock you out."], true);
   });
 
