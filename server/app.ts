@@ -19,7 +19,6 @@ import { RateLimits } from './realtime/limits.js';
 import { realtimeSharing } from './realtime/shared.js';
 import { authenticate } from './rooms/credentials.js';
 import { MessagePipeline } from './rooms/messagePipeline.js';
-import { parties } from './rooms/policies/floor.js';
 import { RoomService } from './rooms/roomService.js';
 import { RoomTimers } from './rooms/timers.js';
 import { MemoryStore } from './store/memory.js';
@@ -63,11 +62,9 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   const agreement: AgreementService = new AgreementService({
     store,
     authenticate: (token) => authenticate(store, token),
-    parties: async (roomId) => {
-      const room = await store.getRoom(roomId);
-      return room ? parties(room).map((p) => p.participantId) : [];
-    },
     maxMessageBytes: config.yjsMaxMessageBytes,
+    maxDocBytes: config.yjsMaxDocBytes,
+    now,
     idleMs: config.docIdleMs,
     rateLimitFactor: config.rateLimitFactor,
     fanout: sharing.docs,

@@ -15,6 +15,7 @@ const Env = z.object({
   ROOM_RETENTION_HOURS: num(24 * 30),
   RATE_LIMIT_FACTOR: num(1),
   YJS_MAX_MESSAGE_BYTES: num(256 * 1024),
+  YJS_MAX_DOC_BYTES: num(2 * 1024 * 1024),
   DOC_IDLE_SECONDS: num(30),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   STATIC_DIR: z.string().optional(),
@@ -39,6 +40,8 @@ export interface Config {
   retentionMs: number;
   rateLimitFactor: number;
   yjsMaxMessageBytes: number;
+  /** A document's stored size past which client updates are refused (close code 4413). */
+  yjsMaxDocBytes: number;
   docIdleMs: number;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   /** Built client assets to serve; undefined serves none (tests). */
@@ -75,6 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionMs: e.ROOM_RETENTION_HOURS * 3600_000,
     rateLimitFactor: e.RATE_LIMIT_FACTOR,
     yjsMaxMessageBytes: e.YJS_MAX_MESSAGE_BYTES,
+    yjsMaxDocBytes: e.YJS_MAX_DOC_BYTES,
     docIdleMs: e.DOC_IDLE_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR,

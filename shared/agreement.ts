@@ -57,3 +57,24 @@ export function readAgreement(doc: Y.Doc): AgreementSnapshot {
   const meta = doc.getMap<unknown>(DOC.meta);
   return { clauses, signedBy: keysOf(meta.get(DOC.metaKeys.signedBy)), final: meta.get(DOC.metaKeys.final) === true };
 }
+
+/** When a person accepted or signed, and the sha256 (hex) of exactly the words they agreed to. */
+export interface Stamp {
+  at: number;
+  hash: string;
+}
+
+/**
+ * The agreement's server-owned state, kept in the room record (changed atomically with the room)
+ * and never read from the document: who proposed what, who accepted which words, who signed which
+ * version, and the final texts. Status, acceptances and signatures shown anywhere are derived from
+ * this and the clauses' current text, so an edit can never inherit an acceptance of other words.
+ */
+export interface AgreementState {
+  clauses: { id: string; proposedBy: string; proposedAt: number; acceptances: Record<string, Stamp> }[];
+  signatures: Record<string, Stamp>;
+  /** Set once every party signed the same version; its texts are then the only texts. */
+  final: { at: number; hash: string; texts: Record<string, string> } | null;
+}
+
+export const emptyAgreementState = (): AgreementState => ({ clauses: [], signatures: {}, final: null });

@@ -159,7 +159,8 @@ export const BreakRequest = z.object({
 export const PrepSend = z.object({ text: roomText });
 export const PrepShare = z.object({ text: roomText, clientMsgId: z.string().min(1).max(LIMITS.clientMsgIdChars).optional() });
 export const AgreementPropose = z.object({ text: z.string().trim().min(1).max(LIMITS.clauseChars) });
-export const AgreementAccept = z.object({ clauseId: id });
+/** `textHash`: sha256 (hex) of the words the person read; if they changed meanwhile: 409 conflict. */
+export const AgreementAccept = z.object({ clauseId: id, textHash: z.string().regex(/^[0-9a-f]{64}$/).optional() });
 export const Empty = z.object({}).passthrough().optional();
 
 /** Validated text of a room message (1..4000 characters after trimming). */
@@ -246,7 +247,7 @@ export interface ClientToServerEvents {
   'prep:history': (p: object, ack: (r: Ack<{ messages: PrepMessage[] }>) => void) => void;
   'prep:share': (p: { text: string; clientMsgId?: string }, ack: (r: Ack<SendResult>) => void) => void;
   'agreement:propose': (p: { text: string }, ack: (r: Ack<{ clauseId: string }>) => void) => void;
-  'agreement:accept': (p: { clauseId: string }, ack: (r: Ack<{ status: ClauseStatus }>) => void) => void;
+  'agreement:accept': (p: { clauseId: string; textHash?: string }, ack: (r: Ack<{ status: ClauseStatus }>) => void) => void;
   'agreement:sign': (p: object, ack: (r: Ack<{ final: boolean }>) => void) => void;
 }
 

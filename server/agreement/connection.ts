@@ -34,6 +34,8 @@ export class Connection implements Peer {
     readonly ws: WebSocket,
     readonly identity: Identity,
     private readonly opts: ConnectionOptions,
+    /** The person's name in the room, stamped on their awareness. */
+    readonly displayName = '',
   ) {
     ws.on('message', (data) => this.receive(toBytes(data)));
     // ws closes the socket itself on protocol errors (1009 for an oversized message); nothing to add.

@@ -9,6 +9,8 @@ export interface RegistryOptions {
   fanout: DocFanout;
   compactEvery: number;
   idleMs: number;
+  maxDocBytes: number;
+  now: () => number;
   onChange: (roomId: string, snapshot: AgreementSnapshot) => void;
   /** Another process deleted the room. */
   onDropped: (roomId: string) => void;
@@ -54,20 +56,26 @@ export class DocRegistry {
         else if (room) room.applyRemote(kind, payload);
         else early.push([kind, payload]);
       });
-      const updates = await this.opts.store.loadDocUpdates(roomId).catch(async (err: unknown) => {
+      const [updates, record] = await Promise.all([
+        this.opts.store.loadDocUpdates(roomId),
+        this.opts.store.getRoom(roomId),
+      ]).catch(async (err: unknown) => {
         await stop();
         throw err;
       });
       // Dropped (room deleted) or shut down while the store was answering.
-      if (this.closed || this.loading.get(roomId) !== ticket.load) {
+      if (this.closed || !record || this.loading.get(roomId) !== ticket.load) {
         await stop();
         throw new AppError('not_found', 'The room is gone.');
       }
-      const loaded: RoomDoc = new RoomDoc(roomId, updates, {
+      const loaded: RoomDoc = new RoomDoc(roomId, updates, record, {
         store: this.opts.store,
         compactEvery: this.opts.compactEvery,
         idleMs: this.opts.idleMs,
+        maxDocBytes: this.opts.maxDocBytes,
+        now: this.opts.now,
         onIdle: () => this.unload(loaded),
+        onBroken: () => this.discard(loaded),
         onChange: (snapshot) => this.opts.onChange(roomId, snapshot),
         publish: (kind, payload) => this.opts.fanout.publish(roomId, kind, payload),
       });
@@ -97,6 +105,15 @@ export class DocRegistry {
     void this.stopHearing(room);
   }
 
+  /** A copy that may differ from the store: forget it now; the next use loads it afresh. */
+  private discard(room: RoomDoc): void {
+    if (this.docs.get(room.roomId) !== room) return;
+    this.docs.delete(room.roomId);
+    room.persistence.cancel();
+    room.destroy();
+    void this.stopHearing(room);
+  }
+
   private async stopHearing(room: RoomDoc): Promise<void> {
     const stop = this.unsubscribe.get(room);
     this.unsubscribe.delete(room);
@@ -114,7 +131,10 @@ export class DocRegistry {
     if (this.docs.get(room.roomId) !== room) return;
     this.docs.delete(room.roomId);
     room.destroy();
-    const flushed = room.persistence.flushed().then(() => this.stopHearing(room));
+    const flushed = room
+      .settled()
+      .then(() => room.persistence.flushed())
+      .then(() => this.stopHearing(room));
     this.unloading.set(room.roomId, flushed);
     void flushed.then(() => {
       if (this.unloading.get(room.roomId) === flushed) this.unloading.delete(room.roomId);

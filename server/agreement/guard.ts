@@ -1,17 +1,20 @@
 import * as Y from 'yjs';
-import { DOC, type AgreementSnapshot } from '../../shared/agreement.js';
+import { DOC, type AgreementSnapshot, type AgreementState } from '../../shared/agreement.js';
 import { LIMITS, type ClauseStatus } from '../../shared/protocol.js';
+import { deriveAgreement } from './state.js';
 
 /**
- * The server's authoritative copy of every server-owned field. Clients may only change clause text
- * through the document; everything else is written back from here after each client transaction.
+ * What the server holds of the agreement while its document is loaded: the server-owned state as
+ * stored (never read from the document), the parties, and per clause its current words and the
+ * view derived from both. Clients may only change clause text through the document; everything
+ * else is written back from here after each client transaction.
  */
 export interface ShadowClause {
   id: string;
   proposedBy: string;
   status: ClauseStatus;
   acceptedBy: Set<string>;
-  /** Last accepted text: what a deleted clause map is recreated with. */
+  /** The clause's current words (the final words once final). */
   text: string;
   /** The live map in the document, or null until the next reconcile creates it. */
   map: Y.Map<unknown> | null;
@@ -21,6 +24,8 @@ export interface Shadow {
   clauses: ShadowClause[];
   signedBy: Set<string>;
   final: boolean;
+  state: AgreementState;
+  parties: string[];
 }
 
 /** Transactions the server makes itself; anything else that changes the doc is a client's. */
@@ -29,37 +34,59 @@ export const SERVER_ORIGIN = Symbol('agreement-server');
 const CLAUSE_KEYS = new Set<string>(Object.values(DOC.clause));
 const META_KEYS = new Set<string>(Object.values(DOC.metaKeys));
 
-const mapKeys = (value: unknown): string[] => (value instanceof Y.Map ? [...value.keys()] : []);
-
 function isLive(map: Y.Map<unknown> | null, doc: Y.Doc): map is Y.Map<unknown> {
   return map !== null && map.doc === doc && map._item !== null && !map._item.deleted;
 }
 
-/** Builds the shadow from a document as loaded from the store (which only holds reconciled states). */
-export function shadowFromDoc(doc: Y.Doc): Shadow {
-  const seen = new Set<string>();
-  const clauses: ShadowClause[] = [];
+const plainText = (value: unknown): string =>
+  (value instanceof Y.Text ? value.toString() : '').slice(0, LIMITS.clauseChars);
+
+/**
+ * Builds the shadow from the stored state, taking from the document only each clause's words (the
+ * first live clause map carrying that id). Nothing else in the document counts.
+ */
+export function shadowFromState(state: AgreementState, parties: string[], doc: Y.Doc): Shadow {
+  const maps = new Map<string, Y.Map<unknown>>();
   for (const item of doc.getArray<unknown>(DOC.clauses).toArray()) {
     if (!(item instanceof Y.Map)) continue;
     const id = item.get(DOC.clause.id);
-    if (typeof id !== 'string' || seen.has(id)) continue;
-    seen.add(id);
-    const text = item.get(DOC.clause.text);
-    clauses.push({
-      id,
-      proposedBy: String(item.get(DOC.clause.proposedBy) ?? ''),
-      status: item.get(DOC.clause.status) === 'agreed' ? 'agreed' : 'proposed',
-      acceptedBy: new Set(mapKeys(item.get(DOC.clause.acceptedBy))),
-      text: text instanceof Y.Text ? text.toString().slice(0, LIMITS.clauseChars) : '',
-      map: item,
+    if (typeof id === 'string' && !maps.has(id)) maps.set(id, item);
+  }
+  const shadow: Shadow = { clauses: [], signedBy: new Set(), final: false, state, parties };
+  for (const c of state.clauses) {
+    const map = maps.get(c.id) ?? null;
+    shadow.clauses.push({
+      id: c.id,
+      proposedBy: c.proposedBy,
+      status: 'proposed',
+      acceptedBy: new Set(),
+      text: state.final?.texts[c.id] ?? plainText(map?.get(DOC.clause.text)),
+      map,
     });
   }
-  const meta = doc.getMap<unknown>(DOC.meta);
-  return {
-    clauses,
-    signedBy: new Set(mapKeys(meta.get(DOC.metaKeys.signedBy))),
-    final: meta.get(DOC.metaKeys.final) === true,
-  };
+  rederive(shadow);
+  return shadow;
+}
+
+/**
+ * Recomputes status, acceptances, signatures and finality from the state and the current words.
+ * Returns whether an acceptance or signature that counted before no longer does.
+ */
+export function rederive(shadow: Shadow): boolean {
+  const texts = new Map(shadow.clauses.map((c) => [c.id, c.text]));
+  const view = deriveAgreement(shadow.state, texts, shadow.parties);
+  let cleared = false;
+  view.clauses.forEach((derived, i) => {
+    const clause = shadow.clauses[i];
+    if ([...clause.acceptedBy].some((id) => !derived.acceptedBy.includes(id))) cleared = true;
+    clause.acceptedBy = new Set(derived.acceptedBy);
+    clause.status = derived.status;
+    clause.text = derived.text;
+  });
+  if ([...shadow.signedBy].some((id) => !view.signedBy.includes(id))) cleared = true;
+  shadow.signedBy = new Set(view.signedBy);
+  shadow.final = view.final;
+  return cleared;
 }
 
 /** A plain snapshot of the shadow, in the same form readAgreement gives for a document. */
@@ -80,9 +107,9 @@ export function snapshotOf(shadow: Shadow): AgreementSnapshot {
 export interface ReconcileResult {
   /** Some clause text was edited by a client and taken into the shadow. */
   textEdited: boolean;
-  /** A clause a client added through the document was taken in as a proposal. */
+  /** A clause a client added through the document was taken in as a proposal (state changed). */
   adopted: boolean;
-  /** An edit cleared acceptances or signatures that existed. */
+  /** An edit made acceptances or signatures that counted stop counting. */
   cleared: boolean;
 }
 
@@ -95,7 +122,8 @@ export function reconcile(doc: Y.Doc, shadow: Shadow, acceptEdits: boolean, prop
   const result: ReconcileResult = { textEdited: false, adopted: false, cleared: false };
   if (acceptEdits && proposer && !shadow.final) adoptNewClauses(doc, shadow, proposer, result);
   if (acceptEdits && !shadow.final) absorbTextEdits(doc, shadow, result);
-  doc.transact(() => writeShadow(doc, shadow), SERVER_ORIGIN);
+  if (result.textEdited || result.adopted) result.cleared = rederive(shadow) || result.cleared;
+  doc.transact((tr) => writeShadow(doc, shadow, tr), SERVER_ORIGIN);
   return result;
 }
 
@@ -103,12 +131,13 @@ export function reconcile(doc: Y.Doc, shadow: Shadow, acceptEdits: boolean, prop
 export interface Proposer {
   participantId: string;
   newId: () => string;
+  now: () => number;
 }
 
 /**
  * A clause map a client inserts is a proposal like `agreement:propose`: any Yjs client can add
- * one. Its server-owned fields are the server's (a fresh id, the proposer, 'proposed', no
- * acceptances) and signatures given before it no longer cover the agreement.
+ * one. Its server-owned fields are the server's (a fresh id, the proposer, no acceptances); the
+ * caller stores the changed state before the change leaves this process.
  */
 function adoptNewClauses(doc: Y.Doc, shadow: Shadow, proposer: Proposer, result: ReconcileResult): void {
   const known = new Set(shadow.clauses.map((c) => c.map));
@@ -117,10 +146,10 @@ function adoptNewClauses(doc: Y.Doc, shadow: Shadow, proposer: Proposer, result:
     const text = item.get(DOC.clause.text);
     const plain = (text instanceof Y.Text ? text.toString() : typeof text === 'string' ? text : '').slice(0, LIMITS.clauseChars);
     if (plain.trim().length === 0) return; // an empty map is not a proposal: the writer drops it
-    const clause: ShadowClause = { id: proposer.newId(), proposedBy: proposer.participantId, status: 'proposed', acceptedBy: new Set(), text: plain, map: item };
-    shadow.clauses.splice(Math.min(index, shadow.clauses.length), 0, clause);
-    if (shadow.signedBy.size > 0) result.cleared = true;
-    shadow.signedBy.clear();
+    const at = Math.min(index, shadow.clauses.length);
+    const id = proposer.newId();
+    shadow.clauses.splice(at, 0, { id, proposedBy: proposer.participantId, status: 'proposed', acceptedBy: new Set(), text: plain, map: item });
+    shadow.state.clauses.splice(at, 0, { id, proposedBy: proposer.participantId, proposedAt: proposer.now(), acceptances: {} });
     result.adopted = true;
   });
 }
@@ -134,15 +163,10 @@ function absorbTextEdits(doc: Y.Doc, shadow: Shadow, result: ReconcileResult): v
     if (next === clause.text) continue;
     clause.text = next;
     result.textEdited = true;
-    // Agreement is about the words: changed words need everyone's acceptance and signature again.
-    if (clause.acceptedBy.size > 0 || shadow.signedBy.size > 0) result.cleared = true;
-    clause.acceptedBy.clear();
-    clause.status = 'proposed';
-    shadow.signedBy.clear();
   }
 }
 
-function writeShadow(doc: Y.Doc, shadow: Shadow): void {
+function writeShadow(doc: Y.Doc, shadow: Shadow, tr: Y.Transaction): void {
   const array = doc.getArray<unknown>(DOC.clauses);
   const wanted = new Set(shadow.clauses.map((c) => c.map).filter((m) => isLive(m, doc)));
   // Clients may not remove clauses, and anything in the list that is not a clause goes.
@@ -158,7 +182,7 @@ function writeShadow(doc: Y.Doc, shadow: Shadow): void {
       array.insert(index, [map]);
       clause.map = map;
     }
-    writeClause(clause.map, clause);
+    writeClause(clause.map, clause, tr);
   });
   if (array.length > shadow.clauses.length) array.delete(shadow.clauses.length, array.length - shadow.clauses.length);
 
@@ -168,7 +192,7 @@ function writeShadow(doc: Y.Doc, shadow: Shadow): void {
   if (meta.get(DOC.metaKeys.final) !== shadow.final) meta.set(DOC.metaKeys.final, shadow.final);
 }
 
-function writeClause(map: Y.Map<unknown>, clause: ShadowClause): void {
+function writeClause(map: Y.Map<unknown>, clause: ShadowClause, tr: Y.Transaction): void {
   for (const key of [...map.keys()]) if (!CLAUSE_KEYS.has(key)) map.delete(key);
   setIfChanged(map, DOC.clause.id, clause.id);
   setIfChanged(map, DOC.clause.proposedBy, clause.proposedBy);
@@ -179,7 +203,18 @@ function writeClause(map: Y.Map<unknown>, clause: ShadowClause): void {
     text = new Y.Text();
     map.set(DOC.clause.text, text);
   }
+  removeNonText(text as Y.Text, tr);
   writeText(text as Y.Text, clause.text);
+}
+
+/**
+ * Clause text is plain text: formatting attributes and embeds a client put in are deleted (their
+ * content is garbage-collected with the transaction, so it is neither stored nor sent on).
+ */
+function removeNonText(text: Y.Text, tr: Y.Transaction): void {
+  for (let item = text._start; item !== null; item = item.right) {
+    if (!item.deleted && !(item.content instanceof Y.ContentString)) item.delete(tr);
+  }
 }
 
 function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): void {

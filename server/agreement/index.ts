@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import type stream from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { AgreementSnapshot } from '../../shared/agreement.js';
+import type { AgreementSnapshot, AgreementState } from '../../shared/agreement.js';
 import { AgreementPropose, LIMITS, type ClauseStatus, type Role } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
 import { log } from '../log.js';
@@ -13,7 +13,8 @@ import { DocRegistry } from './docRegistry.js';
 import { LocalFanout, type DocFanout } from './fanout.js';
 import { agreementMarkdown } from './markdown.js';
 import { CLOSE } from './messages.js';
-import { acceptClause, proposeClause, signAgreement } from './rules.js';
+import { partyIds, stateOf } from './roomDoc.js';
+import { acceptClause, copyState, proposeClause, signAgreement } from './state.js';
 import { parseUpgradeTarget, rejectUpgrade, type UpgradeTarget } from './upgrade.js';
 
 export type { AgreementSnapshot } from '../../shared/agreement.js';
@@ -22,9 +23,10 @@ export interface AgreementOptions {
   store: Store;
   /** resolves the token from ?token=...; null -> reject the upgrade */
   authenticate: (token: unknown) => Promise<Identity | null>;
-  /** participantIds that must accept every clause and sign: the room's 'host' and 'participant' roles */
-  parties: (roomId: string) => Promise<string[]>;
   maxMessageBytes: number; // YJS_MAX_MESSAGE_BYTES
+  /** A client update that would grow the stored document past this is refused (YJS_MAX_DOC_BYTES). */
+  maxDocBytes?: number;
+  now?: () => number;
   idleMs: number; // unload a doc this long after its last connection closed and last use
   rateLimitFactor: number;
   /** called after every change of clauses/status/acceptance/signature (not on every keystroke) */
@@ -40,6 +42,7 @@ export interface AgreementOptions {
 /** Per connection: a burst for the initial sync, then steady typing and cursor moves. */
 const MESSAGE_RULE = { burst: 200, perSecond: 100 };
 const PROPOSERS: ReadonlySet<Role> = new Set(['host', 'participant', 'mediator']);
+const DEFAULT_MAX_DOC_BYTES = 2 * 1024 * 1024;
 
 /**
  * The agreement document of every room: the /yjs WebSocket endpoint (y-protocols sync and
@@ -52,10 +55,11 @@ export class AgreementService {
   private readonly limiter: RateLimiter;
   private readonly heartbeat: NodeJS.Timeout;
   private readonly fanout: DocFanout;
-  private nextConnection = 0;
   private closed = false;
+  private readonly now: () => number;
 
   constructor(private readonly opts: AgreementOptions) {
+    this.now = opts.now ?? Date.now;
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
     this.limiter = new RateLimiter(scaleRule(MESSAGE_RULE, opts.rateLimitFactor));
     this.fanout = opts.fanout ?? new LocalFanout();
@@ -65,6 +69,8 @@ export class AgreementService {
       onDropped: (roomId) => this.dropHere(roomId),
       compactEvery: opts.compactEvery ?? 100,
       idleMs: opts.idleMs,
+      maxDocBytes: opts.maxDocBytes ?? DEFAULT_MAX_DOC_BYTES,
+      now: this.now,
       onChange: (roomId, snapshot) => {
         try {
           opts.onChange?.(roomId, snapshot);
@@ -101,28 +107,66 @@ export class AgreementService {
     }
     const role = await this.roleOf(roomId, participantId);
     if (!PROPOSERS.has(role)) throw new AppError('forbidden', 'Observers cannot propose clauses.');
-    const parties = await this.opts.parties(roomId);
     const room = await this.registry.acquire(roomId);
     const clauseId = newId('cl');
-    room.mutate((shadow) => proposeClause(shadow, { id: clauseId, text: parsed.data.text, proposedBy: participantId }, parties));
+    const { state, parties } = await this.changeState(roomId, (st) =>
+      proposeClause(st, { id: clauseId, proposedBy: participantId, at: this.now() }),
+    );
+    room.applyState(state, parties, new Map([[clauseId, parsed.data.text]]));
     return { clauseId };
   }
 
-  async accept(roomId: string, clauseId: string, participantId: string): Promise<{ status: ClauseStatus }> {
-    const parties = await this.partiesFor(roomId, participantId, 'Only the parties accept clauses.');
+  /** Accepts the clause's words as this process has them (or refuses, with `expectedHash`, if they changed). */
+  async accept(roomId: string, clauseId: string, participantId: string, expectedHash?: string): Promise<{ status: ClauseStatus }> {
+    await this.roleOf(roomId, participantId);
     const room = await this.registry.acquire(roomId);
-    return { status: room.mutate((shadow) => acceptClause(shadow, clauseId, participantId, parties)) };
+    // Know every clause the store has (one proposed through another process a moment ago included).
+    if (!room.texts().has(clauseId)) await room.refresh();
+    const text = room.texts().get(clauseId) ?? '';
+    const { state, parties } = await this.changeState(roomId, (st, ps) =>
+      acceptClause(st, { clauseId, participantId, text, at: this.now(), expectedHash }, ps),
+    );
+    room.applyState(state, parties);
+    const clause = room.snapshot().clauses.find((c) => c.id === clauseId);
+    return { status: clause?.status ?? 'proposed' };
   }
 
   async sign(roomId: string, participantId: string): Promise<{ final: boolean }> {
-    const parties = await this.partiesFor(roomId, participantId, 'Only the parties sign the agreement.');
+    await this.roleOf(roomId, participantId);
     const room = await this.registry.acquire(roomId);
-    return { final: room.mutate((shadow) => signAgreement(shadow, participantId, parties)) };
+    await room.refresh();
+    const texts = room.texts();
+    const { state, parties } = await this.changeState(roomId, (st, ps) =>
+      signAgreement(st, { participantId, texts, at: this.now() }, ps),
+    );
+    room.applyState(state, parties);
+    return { final: room.snapshot().final };
   }
 
+  /**
+   * Changes the stored agreement state with a rule, atomically with the room (the rule may run more
+   * than once under contention, on a fresh copy each time).
+   */
+  private async changeState(
+    roomId: string,
+    rule: (state: AgreementState, parties: string[]) => void,
+  ): Promise<{ state: AgreementState; parties: string[] }> {
+    const out = await this.opts.store.updateRoom(roomId, (record) => {
+      const state = copyState(stateOf(record));
+      const parties = partyIds(record);
+      rule(state, parties);
+      return { room: { ...record, agreement: state }, result: { state, parties } };
+    });
+    if (!out) throw new AppError('not_found', 'No such room.');
+    return out.result;
+  }
+
+  /** The agreement as the store's state and the current words make it. */
   async snapshot(roomId: string): Promise<AgreementSnapshot> {
     if (!(await this.opts.store.getRoom(roomId))) throw new AppError('not_found', 'No such room.');
-    return (await this.registry.acquire(roomId)).snapshot();
+    const room = await this.registry.acquire(roomId);
+    await room.refresh();
+    return room.snapshot();
   }
 
   /** the agreement as Markdown: title, each clause with its status and who accepted (by name), signatures, final or draft */
@@ -166,16 +210,25 @@ export class AgreementService {
     }
     if (socket.destroyed) return;
     if (this.closed) return rejectUpgrade(socket, 503);
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, identity));
+    const record = await this.opts.store.getRoom(identity.roomId);
+    const name = record?.participants.find((p) => p.participantId === identity.participantId)?.name ?? '';
+    if (socket.destroyed) return;
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, identity, name));
   }
 
-  private open(ws: WebSocket, identity: Identity): void {
-    const key = `yjs:${++this.nextConnection}`;
-    const conn = new Connection(ws, identity, {
-      allowMessage: () => this.limiter.allow(key),
-      maxQueuedBytes: 4 * this.opts.maxMessageBytes,
-      maxBufferedBytes: 16 * this.opts.maxMessageBytes,
-    });
+  private open(ws: WebSocket, identity: Identity, name: string): void {
+    // One budget per person, not per connection: reconnecting must not refill it.
+    const key = `yjs:${identity.roomId}:${identity.participantId}`;
+    const conn = new Connection(
+      ws,
+      identity,
+      {
+        allowMessage: () => this.limiter.allow(key),
+        maxQueuedBytes: 4 * this.opts.maxMessageBytes,
+        maxBufferedBytes: 16 * this.opts.maxMessageBytes,
+      },
+      name,
+    );
     this.connections.add(conn);
     ws.on('close', () => this.connections.delete(conn));
     if (this.closed) return conn.close(CLOSE.goingAway, 'server shutting down');
@@ -202,12 +255,5 @@ export class AgreementService {
     const participant = room.participants.find((p) => p.participantId === participantId);
     if (!participant) throw new AppError('forbidden', 'You are not in this room.');
     return participant.role;
-  }
-
-  private async partiesFor(roomId: string, participantId: string, forbidden: string): Promise<string[]> {
-    await this.roleOf(roomId, participantId);
-    const parties = await this.opts.parties(roomId);
-    if (!parties.includes(participantId)) throw new AppError('forbidden', forbidden);
-    return parties;
   }
 }

@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 
@@ -16,8 +15,13 @@ export const SYNC = {
 export const CLOSE = {
   goingAway: 1001,
   internal: 1011,
+  /** The document could not be saved: reconnect later and sync again. */
+  unavailable: 1013,
+  /** A malformed message, or an update the server cannot integrate completely. */
   malformed: 4400,
   notFound: 4404,
+  /** The document is at its size limit (YJS_MAX_DOC_BYTES). */
+  tooLarge: 4413,
   rateLimited: 4429,
 } as const;
 
@@ -47,17 +51,4 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients
   encoding.writeVarUint(encoder, MSG.awareness);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
   return encoding.toUint8Array(encoder);
-}
-
-/** The client ids an awareness update speaks for (throws on a malformed update). */
-export function awarenessClients(update: Uint8Array): number[] {
-  const decoder = decoding.createDecoder(update);
-  const count = decoding.readVarUint(decoder);
-  const ids: number[] = [];
-  for (let i = 0; i < count; i++) {
-    ids.push(decoding.readVarUint(decoder));
-    decoding.readVarUint(decoder);
-    decoding.readVarString(decoder);
-  }
-  return ids;
 }

@@ -23,17 +23,22 @@ export class DocPersistence {
     /** Updates already stored (what the document was loaded from). */
     stored: number,
     private readonly compactEvery: number,
+    /** Bytes of what was loaded: with every append, about what the store holds for this document. */
+    public storedBytes = 0,
   ) {
     this.sinceCompaction = stored;
   }
 
-  append(update: Uint8Array): void {
+  /** Stores an update; resolves once stored, rejects if the store refused it. */
+  append(update: Uint8Array): Promise<void> {
     this.sinceCompaction += 1;
-    this.enqueue(() => this.store.appendDocUpdate(this.roomId, update));
+    this.storedBytes += update.byteLength;
+    const written = this.enqueue(() => this.store.appendDocUpdate(this.roomId, update));
     if (this.sinceCompaction >= this.compactEvery) {
       this.sinceCompaction = 1;
-      this.enqueue(() => this.compact());
+      void this.enqueue(() => this.compact()).catch(() => undefined);
     }
+    return written;
   }
 
   private async compact(): Promise<void> {
@@ -42,7 +47,11 @@ export class DocPersistence {
     const doc = new Y.Doc();
     try {
       for (const update of updates) Y.applyUpdate(doc, update);
-      await this.store.compactDoc(this.roomId, Y.encodeStateAsUpdate(doc), updates.length, updates[0]);
+      const snapshot = Y.encodeStateAsUpdate(doc);
+      const compacted = updates.reduce((n, u) => n + u.byteLength, 0);
+      if (await this.store.compactDoc(this.roomId, snapshot, updates.length, updates[0])) {
+        this.storedBytes = Math.max(snapshot.byteLength, this.storedBytes - compacted + snapshot.byteLength);
+      }
     } finally {
       doc.destroy();
     }
@@ -58,11 +67,14 @@ export class DocPersistence {
     this.cancelled = true;
   }
 
-  private enqueue(write: () => Promise<void>): void {
-    this.chain = this.chain
-      .then(() => (this.cancelled ? undefined : write()))
-      .catch((err: unknown) => {
-        log.error(`agreement: document write failed (room ${this.roomId})`, err);
-      });
+  /** Runs after every write before it; the chain goes on after a failure, the caller hears of it. */
+  private enqueue(write: () => Promise<unknown>): Promise<void> {
+    const run = this.chain.then(async () => {
+      if (!this.cancelled) await write();
+    });
+    this.chain = run.catch((err: unknown) => {
+      log.error(`agreement: document write failed (room ${this.roomId})`, err);
+    });
+    return run;
   }
 }

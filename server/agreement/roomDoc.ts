@@ -1,19 +1,28 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { AgreementSnapshot } from '../../shared/agreement.js';
+import { emptyAgreementState, readAgreement, type AgreementSnapshot, type AgreementState } from '../../shared/agreement.js';
 import type { Role } from '../../shared/protocol.js';
+import { AppError } from '../errors.js';
 import { log } from '../log.js';
 import { newId, type Identity } from '../rooms/credentials.js';
+import { parties as partiesOf } from '../rooms/policies/floor.js';
+import type { RoomRecord } from '../rooms/types.js';
 import type { Store } from '../store/types.js';
-import { attachGuard, reconcile, SERVER_ORIGIN, shadowFromDoc, snapshotOf, type Shadow } from './guard.js';
-import { awarenessClients, awarenessMessage, updateMessage } from './messages.js';
+import { readAwareness, stampAwareness, writeAwareness } from './awarenessStamp.js';
+import { attachGuard, reconcile, rederive, SERVER_ORIGIN, shadowFromState, snapshotOf, type Shadow } from './guard.js';
+import { hasPending, integratesFully } from './integrity.js';
+import { awarenessMessage, CLOSE, updateMessage } from './messages.js';
 import { DocPersistence } from './persistence.js';
+import { copyState } from './state.js';
 
 /** One open connection as the room sees it: something to send to. */
 export interface Peer {
   send(message: Uint8Array): void;
   /** Who is connected (absent for test peers that only listen). */
   readonly identity?: Identity;
+  /** The person's name in the room, stamped on their awareness. */
+  readonly displayName?: string;
+  close?(code: number, reason: string): void;
 }
 
 /** Roles whose document inserts count as proposing a clause (observers' writes never arrive). */
@@ -22,22 +31,38 @@ const PROPOSERS: ReadonlySet<Role> = new Set(['host', 'participant', 'mediator']
 const LOAD_ORIGIN = Symbol('agreement-load');
 /** Updates another process made: it already checked and stored them. */
 const REMOTE_ORIGIN = Symbol('agreement-remote');
+/** Owner of awareness ids set through another process: no local connection may speak for them. */
+const REMOTE_PEER: Peer = { send: () => undefined };
 
 export interface RoomDocOptions {
   store: Store;
   compactEvery: number;
   idleMs: number;
+  /** A client update that would grow the stored document past this is refused. */
+  maxDocBytes: number;
+  now: () => number;
   /** No peers and no use for idleMs. */
   onIdle: () => void;
+  /** A write to the store failed: this copy may hold what the store does not, so it is dropped. */
+  onBroken: () => void;
   /** Acceptances, signatures or finality changed (not plain typing). */
   onChange: (snapshot: AgreementSnapshot) => void;
   /** Tells the other processes that have this document loaded (see fanout.ts). */
   publish?: (kind: 'update' | 'awareness', payload: Uint8Array) => void;
 }
 
+type Adoption = { index: number; clause: AgreementState['clauses'][number] };
+
+export const stateOf = (room: RoomRecord): AgreementState => room.agreement ?? emptyAgreementState();
+export const partyIds = (room: RoomRecord): string[] => partiesOf(room).map((p) => p.participantId);
+
 /**
  * One room's loaded agreement: the Yjs document with its shadow and guard, awareness, the peers
  * it broadcasts to, persistence, and the idle timer.
+ *
+ * Nothing leaves this process (to its own peers, other processes or the store's readers) before
+ * the store has it: updates are stored, then sent, one batch after another; a failed write drops
+ * the whole copy and closes its connections so clients resync from the store.
  */
 export class RoomDoc {
   readonly doc = new Y.Doc();
@@ -47,13 +72,26 @@ export class RoomDoc {
   private readonly peers = new Set<Peer>();
   /** Awareness client id -> the peer that set it, so nobody can speak for someone else. */
   private readonly owners = new Map<number, Peer>();
+  /** The one awareness client id each connection may use. */
+  private readonly awarenessIdOf = new Map<Peer, number>();
   private pending: Uint8Array[] = [];
+  /** Clauses taken in from the document, waiting for the next flush to store them. */
+  private adopted: Adoption[] = [];
+  /** Adoptions not yet in the store, kept through any refresh that reads the store meanwhile. */
+  private readonly unstored = new Map<string, Adoption>();
+  /** Clause ids the store is known to have. */
+  private storedIds = new Set<string>();
+  /** Store writes and the sends that follow them, in order. */
+  private writes: Promise<void> = Promise.resolve();
+  private refreshing: Promise<void> | null = null;
+  private refreshAgain = false;
   private idleTimer: NodeJS.Timeout | null = null;
   private destroyed = false;
 
   constructor(
     readonly roomId: string,
     stored: Uint8Array[],
+    record: RoomRecord,
     private readonly opts: RoomDocOptions,
   ) {
     this.doc.transact(() => {
@@ -65,8 +103,12 @@ export class RoomDoc {
         }
       }
     }, LOAD_ORIGIN);
-    this.shadow = shadowFromDoc(this.doc);
-    this.persistence = new DocPersistence(opts.store, roomId, stored.length, opts.compactEvery);
+    // A stored update can only be pending if the store lost one before it: nothing builds on it.
+    if (hasPending(this.doc)) this.dropPending();
+    this.shadow = shadowFromState(copyState(stateOf(record)), partyIds(record), this.doc);
+    this.storedIds = new Set(this.shadow.state.clauses.map((c) => c.id));
+    const storedBytes = stored.reduce((n, u) => n + u.byteLength, 0);
+    this.persistence = new DocPersistence(opts.store, roomId, stored.length, opts.compactEvery, storedBytes);
 
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === REMOTE_ORIGIN) this.broadcast(updateMessage(update));
@@ -79,11 +121,16 @@ export class RoomDoc {
       isClient: (origin) => origin !== SERVER_ORIGIN && origin !== LOAD_ORIGIN && origin !== REMOTE_ORIGIN,
       proposerOf: (origin) => {
         const who = this.peers.has(origin as Peer) ? (origin as Peer).identity : undefined;
-        return who && PROPOSERS.has(who.role) ? { participantId: who.participantId, newId: () => newId('cl') } : null;
+        if (!who || !PROPOSERS.has(who.role)) return null;
+        return { participantId: who.participantId, newId: () => newId('cl'), now: this.opts.now };
       },
       onEdit: (result) => {
+        if (result.adopted) this.noteAdoptions();
         if (result.cleared || result.adopted) this.opts.onChange(this.snapshot());
       },
+    });
+    this.doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (tr.origin === REMOTE_ORIGIN) this.afterRemote();
     });
     // Normalise whatever was stored to the document's shape before anyone syncs.
     reconcile(this.doc, this.shadow, false);
@@ -105,22 +152,54 @@ export class RoomDoc {
 
   removePeer(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
+    this.awarenessIdOf.delete(peer);
     const owned = [...this.owners].filter(([, p]) => p === peer).map(([id]) => id);
     awarenessProtocol.removeAwarenessStates(this.awareness, owned, null);
     for (const id of owned) this.owners.delete(id);
     this.scheduleIdle();
   }
 
-  /** A client's document update; the guard runs on it. Throws on a malformed update. */
+  /**
+   * A client's document update; the guard runs on it. Refused (the connection closes, nothing is
+   * applied, stored or sent) when it cannot be integrated completely or would grow the document
+   * past its cap. Throws on a malformed update.
+   */
   applyClientUpdate(update: Uint8Array, peer: Peer): void {
+    if (!integratesFully(this.doc, update)) {
+      peer.close?.(CLOSE.malformed, 'update builds on content the server does not have');
+      return;
+    }
+    if (this.persistence.storedBytes + update.byteLength > this.opts.maxDocBytes) {
+      peer.close?.(CLOSE.tooLarge, 'the agreement document is at its size limit');
+      return;
+    }
     Y.applyUpdate(this.doc, update, peer);
+    if (hasPending(this.doc)) {
+      // The check above should make this impossible; never keep what no guard has seen.
+      log.error(`agreement: an update left pending content (room ${this.roomId})`);
+      this.dropPending();
+      peer.close?.(CLOSE.malformed, 'update builds on content the server does not have');
+    }
   }
 
-  /** A client's awareness update, unless it speaks for ids another peer owns. Throws if malformed. */
+  /**
+   * A client's awareness update, stamped with who the connection is. One awareness client per
+   * connection, and none that another connection (here or in another process) already speaks for.
+   */
   applyAwareness(update: Uint8Array, peer: Peer): void {
-    const ids = awarenessClients(update);
-    if (ids.some((id) => id === this.doc.clientID || (this.owners.get(id) ?? peer) !== peer)) return;
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    const entries = readAwareness(update);
+    const mine = this.awarenessIdOf.get(peer) ?? entries[0]?.clientId;
+    if (mine === undefined) return;
+    const allowed = entries.filter(
+      (e) => e.clientId === mine && e.clientId !== this.doc.clientID && (this.owners.get(e.clientId) ?? peer) === peer,
+    );
+    if (allowed.length === 0) return;
+    this.awarenessIdOf.set(peer, mine);
+    const who = peer.identity;
+    const stamped = who
+      ? stampAwareness(allowed, { participantId: who.participantId, role: who.role, name: peer.displayName ?? '' })
+      : allowed;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, writeAwareness(stamped), peer);
   }
 
   /** What another process published for this room. Throws on a malformed update. */
@@ -131,8 +210,7 @@ export class RoomDoc {
       return;
     }
     Y.applyUpdate(this.doc, payload, REMOTE_ORIGIN);
-    // The other process owned that change, server-owned fields included: take them as they are now.
-    Object.assign(this.shadow, shadowFromDoc(this.doc));
+    if (hasPending(this.doc)) this.dropPending();
   }
 
   awarenessStateMessage(): Uint8Array | null {
@@ -140,13 +218,55 @@ export class RoomDoc {
     return ids.length > 0 ? awarenessMessage(this.awareness, ids) : null;
   }
 
-  /** Changes the shadow through a rule, then writes it into the document as the server. */
-  mutate<T>(change: (shadow: Shadow) => T): T {
-    const result = change(this.shadow);
+  /** Each clause's words as this process has them now. */
+  texts(): Map<string, string> {
+    return new Map(this.shadow.clauses.map((c) => [c.id, c.text]));
+  }
+
+  /**
+   * Takes the stored state (after a server operation, or when another process changed it) and
+   * writes the view derived from it into the document. `newTexts` are the words of clauses the
+   * operation just created.
+   */
+  applyState(state: AgreementState, parties: string[], newTexts: ReadonlyMap<string, string> = new Map()): void {
+    if (this.destroyed) return;
+    const before = JSON.stringify(this.snapshot());
+    const merged = copyState(state);
+    this.storedIds = new Set(state.clauses.map((c) => c.id));
+    for (const { index, clause } of this.unstored.values()) {
+      if (!this.storedIds.has(clause.id) && !merged.final) merged.clauses.splice(Math.min(index, merged.clauses.length), 0, clause);
+    }
+    const next = shadowFromState(merged, parties, this.doc);
+    for (const clause of next.clauses) {
+      const known = this.shadow.clauses.find((c) => c.id === clause.id);
+      if (!state.final && !clause.map && known) clause.text = known.text;
+      if (!state.final && newTexts.has(clause.id)) clause.text = newTexts.get(clause.id) ?? '';
+    }
+    Object.assign(this.shadow, next);
+    rederive(this.shadow);
     reconcile(this.doc, this.shadow, false);
-    this.opts.onChange(this.snapshot());
+    if (JSON.stringify(this.snapshot()) !== before) this.opts.onChange(this.snapshot());
     this.touch();
-    return result;
+  }
+
+  /** Reads the stored state again and applies it (coalesced: one read at a time, one more after). */
+  refresh(): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    const run = async (): Promise<void> => {
+      do {
+        this.refreshAgain = false;
+        const room = await this.opts.store.getRoom(this.roomId);
+        if (!room) throw new AppError('not_found', 'The room is gone.');
+        this.applyState(stateOf(room), partyIds(room));
+      } while (this.refreshAgain && !this.destroyed);
+    };
+    this.refreshing = run().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
   }
 
   snapshot(): AgreementSnapshot {
@@ -170,13 +290,86 @@ export class RoomDoc {
     this.doc.destroy();
   }
 
+  /** Resolves when every store write and send queued so far is done. */
+  settled(): Promise<void> {
+    return this.writes;
+  }
+
+  /**
+   * Another process changed the document. Its words are taken; server-owned fields never are: when
+   * what the document shows differs from what this process derives, the stored state decides.
+   */
+  private afterRemote(): void {
+    let textEdited = false;
+    for (const clause of this.shadow.clauses) {
+      const text = clause.map?.get('text');
+      if (!(text instanceof Y.Text) || this.shadow.final) continue;
+      const next = text.toString();
+      if (next !== clause.text) {
+        clause.text = next;
+        textEdited = true;
+      }
+    }
+    if (textEdited) rederive(this.shadow);
+    if (JSON.stringify(readAgreement(this.doc)) === JSON.stringify(this.snapshot())) return;
+    this.refresh().catch(() => undefined);
+  }
+
+  /** Clauses the guard took in from the document that the store does not have yet. */
+  private noteAdoptions(): void {
+    this.shadow.state.clauses.forEach((clause, index) => {
+      if (this.storedIds.has(clause.id) || this.unstored.has(clause.id)) return;
+      const adoption = { index, clause: structuredClone(clause) };
+      this.unstored.set(clause.id, adoption);
+      this.adopted.push(adoption);
+    });
+  }
+
   private flush(): void {
     if (this.pending.length === 0 || this.destroyed) return;
     const update = this.pending.length === 1 ? this.pending[0] : Y.mergeUpdates(this.pending);
     this.pending = [];
-    this.persistence.append(update);
-    this.broadcast(updateMessage(update));
-    this.opts.publish?.('update', update);
+    const adopted = this.adopted;
+    this.adopted = [];
+    this.writes = this.writes
+      .then(async () => {
+        // An unloading copy still stores what it has; only a dropped one (persistence cancelled) does not.
+        if (adopted.length > 0) await this.storeAdoptions(adopted);
+        await this.persistence.append(update);
+        if (this.destroyed) return;
+        this.broadcast(updateMessage(update));
+        this.opts.publish?.('update', update);
+      })
+      .catch((err: unknown) => this.broken(err));
+  }
+
+  /** Clauses a client added through the document become part of the stored state. */
+  private async storeAdoptions(adopted: Adoption[]): Promise<void> {
+    const out = await this.opts.store.updateRoom(this.roomId, (room) => {
+      const state = copyState(stateOf(room));
+      if (state.final) return { result: null };
+      for (const { index, clause } of adopted) {
+        if (!state.clauses.some((c) => c.id === clause.id)) state.clauses.splice(Math.min(index, state.clauses.length), 0, clause);
+      }
+      return { room: { ...room, agreement: state }, result: null };
+    });
+    if (!out) throw new AppError('not_found', 'The room is gone.');
+    for (const { clause } of adopted) {
+      this.storedIds.add(clause.id);
+      this.unstored.delete(clause.id);
+    }
+  }
+
+  private broken(err: unknown): void {
+    if (this.destroyed) return;
+    log.error(`agreement: a document write failed; dropping this copy (room ${this.roomId})`, err);
+    for (const peer of [...this.peers]) peer.close?.(CLOSE.unavailable, 'the document could not be saved; reconnect');
+    this.opts.onBroken();
+  }
+
+  private dropPending(): void {
+    this.doc.store.pendingStructs = null;
+    this.doc.store.pendingDs = null;
   }
 
   private broadcast(message: Uint8Array): void {
@@ -187,7 +380,7 @@ export class RoomDoc {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const peer = this.peers.has(origin as Peer) ? (origin as Peer) : null;
+    const peer = origin === REMOTE_ORIGIN ? REMOTE_PEER : this.peers.has(origin as Peer) ? (origin as Peer) : null;
     if (peer) for (const id of [...added, ...updated]) this.owners.set(id, peer);
     for (const id of removed) this.owners.delete(id);
     const changed = [...added, ...updated, ...removed];

@@ -95,7 +95,7 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
     // Without a clientMsgId, sharing the same words twice is one share.
     'prep:share': route(PrepShare, 'message', (p, who) => messages.send(who, p.clientMsgId ?? `share-${hashText(p.text)}`, p.text, true)),
     'agreement:propose': route(AgreementPropose, 'event', (p, who) => rooms.propose(who, p.text)),
-    'agreement:accept': route(AgreementAccept, 'event', (p, who) => rooms.accept(who, p.clauseId)),
+    'agreement:accept': route(AgreementAccept, 'event', (p, who) => rooms.accept(who, p.clauseId, p.textHash)),
     'agreement:sign': route(NoPayload, 'event', (_p, who) => rooms.sign(who)),
   };
 

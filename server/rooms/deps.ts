@@ -20,7 +20,7 @@ export interface RoomBroadcaster {
 /** What the room service needs of the agreement document (server/agreement implements it). */
 export interface AgreementPort {
   propose(roomId: string, participantId: string, text: string): Promise<{ clauseId: string }>;
-  accept(roomId: string, clauseId: string, participantId: string): Promise<{ status: ClauseStatus }>;
+  accept(roomId: string, clauseId: string, participantId: string, textHash?: string): Promise<{ status: ClauseStatus }>;
   sign(roomId: string, participantId: string): Promise<{ final: boolean }>;
   snapshot(roomId: string): Promise<AgreementSnapshot>;
   exportMarkdown(roomId: string, title: string, names: Record<string, string>): Promise<string>;

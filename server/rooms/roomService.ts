@@ -230,10 +230,10 @@ export class RoomService {
     return out;
   }
 
-  async accept(who: Identity, clauseId: string) {
+  async accept(who: Identity, clauseId: string, textHash?: string) {
     await this.room(who.roomId);
     this.mustBeParty(who);
-    return this.deps.agreement.accept(who.roomId, clauseId, who.participantId);
+    return this.deps.agreement.accept(who.roomId, clauseId, who.participantId, textHash);
   }
 
   async sign(who: Identity): Promise<{ final: boolean }> {

@@ -1,3 +1,4 @@
+import type { AgreementState } from '../../shared/agreement.js';
 import type { Review } from '../../shared/analysis.js';
 import type { BreakView, Phase, Role, RoomKind, TurnMode } from '../../shared/protocol.js';
 
@@ -66,4 +67,6 @@ export interface RoomRecord {
   sharedPoints: { participantId: string; text: string }[];
   /** Messages waiting for their sender's review, keyed by `${participantId}:${clientMsgId}`. */
   held: Record<string, HeldMessage>;
+  /** Server-owned agreement state (absent in records written before it existed: empty). */
+  agreement?: AgreementState;
 }

@@ -217,7 +217,15 @@ describe('agreement endpoint: sync and roles', () => {
 });
 
 describe('agreement endpoint: loading, persistence, unloading', () => {
-  /** A stored document the way a previous process would have left it. */
+  /** A stored document and agreement state, the way a previous process would have left them. */
+  async function seed(store: MemoryStore, roomId: string, proposedBy: string, text: string): Promise<void> {
+    await store.appendDocUpdate(roomId, seedUpdate(proposedBy, text));
+    await store.updateRoom(roomId, (room) => {
+      const clause = { id: 'cl_seed', proposedBy, proposedAt: 1, acceptances: {} };
+      return { room: { ...room, agreement: { clauses: [clause], signatures: {}, final: null } }, result: null };
+    });
+  }
+
   function seedUpdate(proposedBy: string, text: string): Uint8Array {
     const seed = new Y.Doc();
     const m = new Y.Map<unknown>();
@@ -247,7 +255,7 @@ describe('agreement endpoint: loading, persistence, unloading', () => {
     const { store, loads } = slowStore(300);
     h = await startHarness({}, store);
     const r = await room(h);
-    await store.appendDocUpdate(r.roomId, seedUpdate(r.host.participantId, 'Seeded clause.'));
+    await seed(store, r.roomId, r.host.participantId, 'Seeded clause.');
 
     const providers = [h.connect(r.roomId, r.host.token), h.connect(r.roomId, r.guest.token), h.connect(r.roomId, r.observer.token)];
     const atSync = await Promise.all(providers.map((p) => synced(p).then(() => readAgreement(p.doc).clauses.map((c) => c.text))));
@@ -260,7 +268,7 @@ describe('agreement endpoint: loading, persistence, unloading', () => {
     const { store } = slowStore(300);
     h = await startHarness({}, store);
     const r = await room(h);
-    await store.appendDocUpdate(r.roomId, seedUpdate(r.host.participantId, 'Stored text.'));
+    await seed(store, r.roomId, r.host.participantId, 'Stored text.');
 
     // A client that already has the document offline edits it and sends step 1 and the edit at once.
     const local = new Y.Doc();
@@ -390,9 +398,12 @@ describe('agreement endpoint: awareness and room deletion', () => {
     const a = h.connect(r.roomId, r.host.token);
     const b = h.connect(r.roomId, r.observer.token); // observers may share presence
     await Promise.all([synced(a), synced(b)]);
-    a.awareness.setLocalStateField('user', { name: 'Host', cursor: 3 });
+    // The server stamps who a state belongs to from the token: the name a client claims is not used.
+    a.awareness.setLocalStateField('user', { name: 'Someone else', color: '#336699' });
     b.awareness.setLocalStateField('user', { name: 'Observer' });
-    await waitFor(() => (b.awareness.getStates().get(a.doc.clientID) as { user?: { name: string } })?.user?.name === 'Host', 3000, 'b sees a');
+    const userOf = (id: number) => (b.awareness.getStates().get(id) as { user?: Record<string, string> } | undefined)?.user;
+    await waitFor(() => userOf(a.doc.clientID)?.name === r.host.name, 3000, 'b sees a');
+    expect(userOf(a.doc.clientID)).toEqual({ name: r.host.name, role: 'host', participantId: r.host.participantId, color: '#336699' });
     await waitFor(() => a.awareness.getStates().has(b.doc.clientID), 3000, 'a sees b');
 
     // Nobody may speak for someone else's client id.
@@ -409,7 +420,7 @@ describe('agreement endpoint: awareness and room deletion', () => {
     encoding.writeVarUint8Array(e, encodeAwarenessUpdate(fake, [spoof.clientID]));
     ws.send(encoding.toUint8Array(e));
     await sleep(200);
-    expect((b.awareness.getStates().get(a.doc.clientID) as { user: { name: string } }).user.name).toBe('Host');
+    expect(userOf(a.doc.clientID)?.name).toBe(r.host.name);
     fake.destroy();
     spoof.destroy();
 

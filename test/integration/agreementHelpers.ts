@@ -35,11 +35,6 @@ export async function createRoom(store: Store, roles: Role[]): Promise<{ roomId:
   return { roomId, members };
 }
 
-export const partiesOf = (store: Store) => async (roomId: string) =>
-  ((await store.getRoom(roomId))?.participants ?? [])
-    .filter((p) => p.role === 'host' || p.role === 'participant')
-    .map((p) => p.participantId);
-
 export interface Harness {
   store: Store;
   svc: AgreementService;
@@ -58,7 +53,6 @@ export async function startHarness(overrides: Partial<AgreementOptions> = {}, st
   const svc = new AgreementService({
     store,
     authenticate: (token) => authenticate(store, token),
-    parties: partiesOf(store),
     maxMessageBytes: 64 * 1024,
     idleMs: 60_000,
     rateLimitFactor: 1,

@@ -2,19 +2,27 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DOC, readAgreement } from '../../shared/agreement.js';
 import { LIMITS } from '../../shared/protocol.js';
-import { attachGuard, reconcile, shadowFromDoc, snapshotOf, type Shadow } from '../../server/agreement/guard.js';
-import { proposeClause } from '../../server/agreement/rules.js';
+import { emptyAgreementState } from '../../shared/agreement.js';
+import { attachGuard, reconcile, rederive, shadowFromState, snapshotOf } from '../../server/agreement/guard.js';
+import { agreementHash, proposeClause, textHash } from '../../server/agreement/state.js';
 
 const CLIENT = { client: true };
 
 /** A server document with two clauses, the first accepted by A, and A's signature. */
 function setup() {
   const doc = new Y.Doc();
-  const shadow: Shadow = { clauses: [], signedBy: new Set(), final: false };
-  proposeClause(shadow, { id: 'c1', text: 'One.', proposedBy: 'A' }, ['A', 'B']);
-  proposeClause(shadow, { id: 'c2', text: 'Two.', proposedBy: 'B' }, ['A', 'B']);
-  shadow.clauses[0].acceptedBy.add('A');
-  shadow.signedBy.add('A');
+  const state = emptyAgreementState();
+  proposeClause(state, { id: 'c1', proposedBy: 'A', at: 1 });
+  proposeClause(state, { id: 'c2', proposedBy: 'B', at: 1 });
+  state.clauses[0].acceptances.A = { at: 2, hash: textHash('One.') };
+  const words = [
+    { id: 'c1', text: 'One.' },
+    { id: 'c2', text: 'Two.' },
+  ];
+  state.signatures.A = { at: 3, hash: agreementHash(words) };
+  const shadow = shadowFromState(state, ['A', 'B'], doc);
+  shadow.clauses.forEach((c, i) => (c.text = words[i].text));
+  rederive(shadow);
   reconcile(doc, shadow, false);
   const edits: boolean[] = [];
   attachGuard(doc, shadow, { isClient: (o) => o === CLIENT, onEdit: (r) => edits.push(r.cleared) });
@@ -34,7 +42,8 @@ describe('agreement guard', () => {
       signedBy: ['A'],
       final: false,
     });
-    expect(shadowFromDoc(doc).clauses.map((c) => c.id)).toEqual(['c1', 'c2']);
+    // What the document says about server-owned fields is never read back: only the words are.
+    expect(shadowFromState(emptyAgreementState(), ['A', 'B'], doc).clauses).toEqual([]);
   });
 
   it.each([
@@ -107,7 +116,8 @@ describe('agreement guard', () => {
 
   it('reverts even text edits once the agreement is final', () => {
     const { doc, clause, asClient, shadow } = setup();
-    shadow.final = true;
+    shadow.state.final = { at: 4, hash: 'h', texts: { c1: 'One.', c2: 'Two.' } };
+    rederive(shadow);
     reconcile(doc, shadow, false);
     asClient(() => (clause(0).get(DOC.clause.text) as Y.Text).insert(0, 'Late '));
     expect(readAgreement(doc).clauses[0].text).toBe('One.');
