@@ -111,6 +111,8 @@ export interface ReconcileResult {
   adopted: boolean;
   /** An edit made acceptances or signatures that counted stop counting. */
   cleared: boolean;
+  /** Formatting or embeds were removed from clause text (their content must not travel on). */
+  scrubbed: boolean;
 }
 
 /**
@@ -119,11 +121,13 @@ export interface ReconcileResult {
  * only what differs, so a document that already matches produces no update.
  */
 export function reconcile(doc: Y.Doc, shadow: Shadow, acceptEdits: boolean, proposer: Proposer | null = null): ReconcileResult {
-  const result: ReconcileResult = { textEdited: false, adopted: false, cleared: false };
+  const result: ReconcileResult = { textEdited: false, adopted: false, cleared: false, scrubbed: false };
   if (acceptEdits && proposer && !shadow.final) adoptNewClauses(doc, shadow, proposer, result);
   if (acceptEdits && !shadow.final) absorbTextEdits(doc, shadow, result);
   if (result.textEdited || result.adopted) result.cleared = rederive(shadow) || result.cleared;
-  doc.transact((tr) => writeShadow(doc, shadow, tr), SERVER_ORIGIN);
+  doc.transact((tr) => {
+    result.scrubbed = writeShadow(doc, shadow, tr);
+  }, SERVER_ORIGIN);
   return result;
 }
 
@@ -166,7 +170,9 @@ function absorbTextEdits(doc: Y.Doc, shadow: Shadow, result: ReconcileResult): v
   }
 }
 
-function writeShadow(doc: Y.Doc, shadow: Shadow, tr: Y.Transaction): void {
+/** Returns whether non-text content was removed from a clause. */
+function writeShadow(doc: Y.Doc, shadow: Shadow, tr: Y.Transaction): boolean {
+  let scrubbed = false;
   const array = doc.getArray<unknown>(DOC.clauses);
   const wanted = new Set(shadow.clauses.map((c) => c.map).filter((m) => isLive(m, doc)));
   // Clients may not remove clauses, and anything in the list that is not a clause goes.
@@ -182,7 +188,7 @@ function writeShadow(doc: Y.Doc, shadow: Shadow, tr: Y.Transaction): void {
       array.insert(index, [map]);
       clause.map = map;
     }
-    writeClause(clause.map, clause, tr);
+    scrubbed = writeClause(clause.map, clause, tr) || scrubbed;
   });
   if (array.length > shadow.clauses.length) array.delete(shadow.clauses.length, array.length - shadow.clauses.length);
 
@@ -190,9 +196,10 @@ function writeShadow(doc: Y.Doc, shadow: Shadow, tr: Y.Transaction): void {
   for (const key of [...meta.keys()]) if (!META_KEYS.has(key)) meta.delete(key);
   writeSet(meta, DOC.metaKeys.signedBy, shadow.signedBy);
   if (meta.get(DOC.metaKeys.final) !== shadow.final) meta.set(DOC.metaKeys.final, shadow.final);
+  return scrubbed;
 }
 
-function writeClause(map: Y.Map<unknown>, clause: ShadowClause, tr: Y.Transaction): void {
+function writeClause(map: Y.Map<unknown>, clause: ShadowClause, tr: Y.Transaction): boolean {
   for (const key of [...map.keys()]) if (!CLAUSE_KEYS.has(key)) map.delete(key);
   setIfChanged(map, DOC.clause.id, clause.id);
   setIfChanged(map, DOC.clause.proposedBy, clause.proposedBy);
@@ -203,18 +210,24 @@ function writeClause(map: Y.Map<unknown>, clause: ShadowClause, tr: Y.Transactio
     text = new Y.Text();
     map.set(DOC.clause.text, text);
   }
-  removeNonText(text as Y.Text, tr);
+  const scrubbed = removeNonText(text as Y.Text, tr);
   writeText(text as Y.Text, clause.text);
+  return scrubbed;
 }
 
 /**
  * Clause text is plain text: formatting attributes and embeds a client put in are deleted (their
  * content is garbage-collected with the transaction, so it is neither stored nor sent on).
  */
-function removeNonText(text: Y.Text, tr: Y.Transaction): void {
+function removeNonText(text: Y.Text, tr: Y.Transaction): boolean {
+  let removed = false;
   for (let item = text._start; item !== null; item = item.right) {
-    if (!item.deleted && !(item.content instanceof Y.ContentString)) item.delete(tr);
+    if (!item.deleted && !(item.content instanceof Y.ContentString)) {
+      item.delete(tr);
+      removed = true;
+    }
   }
+  return removed;
 }
 
 function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
@@ -270,6 +283,8 @@ export function attachGuard(
     /** The participant behind a client origin, for clauses added through the document. */
     proposerOf?: (origin: unknown) => Proposer | null;
     onEdit?: (result: ReconcileResult) => void;
+    /** Formatting or embeds were removed after this client transaction. */
+    onScrub?: () => void;
   },
 ): () => void {
   const handler = (tr: Y.Transaction): void => {
@@ -277,6 +292,7 @@ export function attachGuard(
     if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
     clearForeignRoots(doc, tr);
     const result = reconcile(doc, shadow, true, opts.proposerOf?.(tr.origin) ?? null);
+    if (result.scrubbed) opts.onScrub?.();
     if (result.textEdited || result.adopted) opts.onEdit?.(result);
   };
   doc.on('afterTransaction', handler);

@@ -75,6 +75,9 @@ export class RoomDoc {
   /** The one awareness client id each connection may use. */
   private readonly awarenessIdOf = new Map<Peer, number>();
   private pending: Uint8Array[] = [];
+  /** The state vector before the batch in `pending`, and whether that batch must be encoded afresh. */
+  private batchStart: Uint8Array = new Uint8Array([0]);
+  private reencode = false;
   /** Clauses taken in from the document, waiting for the next flush to store them. */
   private adopted: Adoption[] = [];
   /** Adoptions not yet in the store, kept through any refresh that reads the store meanwhile. */
@@ -116,6 +119,9 @@ export class RoomDoc {
     });
     // A client's edit and the guard's revert are separate transactions; sending and storing them
     // as one merged update means nobody ever sees the forbidden intermediate state.
+    this.doc.on('beforeAllTransactions', () => {
+      if (this.pending.length === 0) this.batchStart = Y.encodeStateVector(this.doc);
+    });
     this.doc.on('afterAllTransactions', () => this.flush());
     attachGuard(this.doc, this.shadow, {
       isClient: (origin) => origin !== SERVER_ORIGIN && origin !== LOAD_ORIGIN && origin !== REMOTE_ORIGIN,
@@ -123,6 +129,9 @@ export class RoomDoc {
         const who = this.peers.has(origin as Peer) ? (origin as Peer).identity : undefined;
         if (!who || !PROPOSERS.has(who.role)) return null;
         return { participantId: who.participantId, newId: () => newId('cl'), now: this.opts.now };
+      },
+      onScrub: () => {
+        this.reencode = true;
       },
       onEdit: (result) => {
         if (result.adopted) this.noteAdoptions();
@@ -327,8 +336,15 @@ export class RoomDoc {
 
   private flush(): void {
     if (this.pending.length === 0 || this.destroyed) return;
-    const update = this.pending.length === 1 ? this.pending[0] : Y.mergeUpdates(this.pending);
+    // Removed formatting is garbage-collected in the document but still whole in the client's raw
+    // update: encode the batch from the document then, so the removed content is neither stored nor sent.
+    const update = this.reencode
+      ? Y.encodeStateAsUpdate(this.doc, this.batchStart)
+      : this.pending.length === 1
+        ? this.pending[0]
+        : Y.mergeUpdates(this.pending);
     this.pending = [];
+    this.reencode = false;
     const adopted = this.adopted;
     this.adopted = [];
     this.writes = this.writes

@@ -1,5 +1,8 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { afterEach } from 'vitest';
 import { WebSocket } from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
@@ -29,4 +32,61 @@ export async function until(check: () => boolean, ms = 5000): Promise<void> {
     if (Date.now() > end) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** The WebSocket address of a room's agreement document for this person. */
+export async function yjsSocketUrl(url: string, roomId: string, token: string): Promise<string> {
+  return `${url.replace('http', 'ws')}/yjs/${roomId}?token=${encodeURIComponent(token)}`;
+}
+
+/**
+ * A hand-driven y-websocket client: it syncs a local document from the server, then sends exactly
+ * the updates a test gives it (as an attacker would), and records how the server closed it.
+ */
+export interface RawDocClient {
+  doc: Y.Doc;
+  send(update: Uint8Array): void;
+  sendAwareness(update: Uint8Array): void;
+  /** Resolves with the close code. */
+  closed: Promise<number>;
+  isOpen(): boolean;
+  close(): void;
+}
+
+export async function rawDocClient(url: string, roomId: string, token: string, clientId?: number): Promise<RawDocClient> {
+  const doc = new Y.Doc();
+  if (clientId !== undefined) doc.clientID = clientId;
+  const ws = new WebSocket(await yjsSocketUrl(url, roomId, token));
+  ws.binaryType = 'arraybuffer';
+  const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+  let synced = false;
+  ws.on('message', (data: ArrayBuffer) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data));
+    if (decoding.readVarUint(decoder) !== 0) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    const step = syncProtocol.readSyncMessage(decoder, encoder, doc, 'server');
+    if (step === syncProtocol.messageYjsSyncStep2) synced = true;
+    if (encoding.length(encoder) > 1) ws.send(encoding.toUint8Array(encoder));
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  const frame = (type: number, write: (e: encoding.Encoder) => void) => {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, type);
+    write(e);
+    ws.send(encoding.toUint8Array(e));
+  };
+  frame(0, (e) => syncProtocol.writeSyncStep1(e, doc));
+  await until(() => synced);
+  return {
+    doc,
+    send: (update) => frame(0, (e) => syncProtocol.writeUpdate(e, update)),
+    sendAwareness: (update) => frame(1, (e) => encoding.writeVarUint8Array(e, update)),
+    closed,
+    isOpen: () => ws.readyState === WebSocket.OPEN,
+    close: () => ws.close(),
+  };
 }
