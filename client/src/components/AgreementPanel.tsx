@@ -4,6 +4,7 @@ import { LIMITS, type RoomView } from '../../../shared/protocol.js';
 import { api, ApiFailure } from '../api.js';
 import type { StoredRoom } from '../credentials.js';
 import { call, type RoomSocket } from '../socket.js';
+import { textHash } from '../textHash.js';
 import { useAgreement, type AgreementConnection } from '../useAgreement.js';
 import { ClauseText } from './ClauseText.js';
 import { ErrorNote, useActionError } from './ErrorNote.js';
@@ -201,11 +202,17 @@ function Clause({
         })}
       </ul>
       {isParty && canEdit && !accepted && (
-        <button type="button" onClick={() => run(call(socket, 'agreement:accept', { clauseId: clause.id }))}>
+        <button type="button" onClick={() => run(acceptWords(socket, clause.id, ytext?.toString() ?? clause.text))}>
           I accept point {index + 1}
         </button>
       )}
       <ErrorNote message={error} />
     </li>
   );
+}
+
+/** Accepts exactly the words on screen: if someone changed them meanwhile, the server says so. */
+async function acceptWords(socket: RoomSocket, clauseId: string, words: string) {
+  const hash = await textHash(words);
+  return call(socket, 'agreement:accept', hash ? { clauseId, textHash: hash } : { clauseId });
 }
