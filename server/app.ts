@@ -14,6 +14,7 @@ import { PrepService } from './mediation/prepService.js';
 import { Metrics } from './metrics.js';
 import { log, setLogLevel } from './log.js';
 import { SocketBroadcaster } from './realtime/broadcaster.js';
+import { admission, AUTH_TIMEOUT_MS, jsonOnlyParser, MAX_SOCKET_PACKET_BYTES } from './realtime/admission.js';
 import { attachGateway } from './realtime/gateway.js';
 import { RateLimits } from './realtime/limits.js';
 import { realtimeSharing } from './realtime/shared.js';
@@ -53,11 +54,26 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   const sharing = realtimeSharing(config);
   const presence = sharing.presence;
   const limits = new RateLimits(config.rateLimitFactor);
+  const metrics: Metrics = new Metrics({
+    rooms: () => presence.activeRooms(),
+    connections: () => io.engine.clientsCount,
+    docs: () => agreement.stats().docs,
+  });
+  const admit = admission({ limits, metrics, proxyHops: config.trustProxyHops });
 
   const expressApp = express();
   const server = http.createServer(expressApp);
   // destroyUpgrade: false leaves /yjs upgrades to the agreement endpoint.
-  const io = new Server(server, { destroyUpgrade: false, maxHttpBufferSize: 64 * 1024, serveClient: false });
+  // JSON-only parser, small packets, a handshake limit per address, and a few seconds to authenticate.
+  const io = new Server(server, {
+    destroyUpgrade: false,
+    maxHttpBufferSize: MAX_SOCKET_PACKET_BYTES,
+    serveClient: false,
+    parser: jsonOnlyParser,
+    allowRequest: admit.allowRequest,
+    connectTimeout: AUTH_TIMEOUT_MS,
+  });
+  admit.attach(io);
   sharing.attach(io);
 
   const agreement: AgreementService = new AgreementService({
@@ -73,11 +89,6 @@ export function createApp(config: Config, parts: AppParts = {}): App {
     fanout: sharing.docs,
     // Clauses can also arrive through the document itself; the room's phase follows either way.
     onChange: (roomId, snapshot) => void rooms.agreementChanged(roomId, snapshot).catch(() => undefined),
-  });
-  const metrics = new Metrics({
-    rooms: () => presence.activeRooms(),
-    connections: () => io.engine.clientsCount,
-    docs: () => agreement.stats().docs,
   });
   const engine = parts.engine ?? createFacilitator(config, (reason) => metrics.facilitatorFallbacks.inc({ reason }));
 
