@@ -7,6 +7,7 @@ import { Server } from 'socket.io';
 import { AgreementService } from './agreement/index.js';
 import { rejectUpgrade } from './agreement/upgrade.js';
 import type { Config } from './config.js';
+import { metricsRoute } from './http/metricsRoute.js';
 import { errorHandler, apiRouter } from './http/routes.js';
 import { createFacilitator } from './mediation/facilitator/create.js';
 import type { FacilitatorEngine } from './mediation/facilitator/types.js';
@@ -128,9 +129,7 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   expressApp.get('/healthz', (_req, res) => {
     res.json({ ok: true, store: store.kind, facilitator: engine.name });
   });
-  expressApp.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  expressApp.get('/metrics', metricsRoute(metrics, config.metricsToken));
   expressApp.use('/api', apiRouter({ store, rooms, presence, limits, metrics }));
   if (config.staticDir && existsSync(config.staticDir)) {
     const index = path.join(config.staticDir, 'index.html');
