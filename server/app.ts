@@ -19,7 +19,7 @@ import { admission, AUTH_TIMEOUT_MS, jsonOnlyParser, MAX_SOCKET_PACKET_BYTES } f
 import { attachGateway } from './realtime/gateway.js';
 import { RateLimits } from './realtime/limits.js';
 import { realtimeSharing } from './realtime/shared.js';
-import { authenticate } from './rooms/credentials.js';
+import { redeemTicket } from './rooms/credentials.js';
 import { MessagePipeline } from './rooms/messagePipeline.js';
 import { parties } from './rooms/policies/floor.js';
 import { RoomService } from './rooms/roomService.js';
@@ -79,7 +79,7 @@ export function createApp(config: Config, parts: AppParts = {}): App {
 
   const agreement: AgreementService = new AgreementService({
     store,
-    authenticate: (token) => authenticate(store, token),
+    authenticate: (ticket) => redeemTicket(store, ticket),
     parties: async (roomId) => {
       const room = await store.getRoom(roomId);
       return room ? parties(room).map((p) => p.participantId) : [];

@@ -94,6 +94,10 @@ export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
 export const CreateInviteResponse = z.object({ inviteCode: z.string(), role: InviteRole });
 export type CreateInviteResponse = z.infer<typeof CreateInviteResponse>;
 
+/** POST /api/rooms/:roomId/yjs-ticket: a single-use ticket for the /yjs URL, valid until expiresAt (ms). */
+export const YjsTicketResponse = z.object({ ticket: z.string(), expiresAt: z.number() });
+export type YjsTicketResponse = z.infer<typeof YjsTicketResponse>;
+
 export const JoinBody = z.object({ inviteCode: z.string().min(1).max(200), name });
 export type JoinBody = z.infer<typeof JoinBody>;
 export type JoinResponse = Omit<Credentials, 'roomId'> & { roomId: string };

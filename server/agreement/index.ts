@@ -20,8 +20,8 @@ export type { AgreementSnapshot } from '../../shared/agreement.js';
 
 export interface AgreementOptions {
   store: Store;
-  /** resolves the token from ?token=...; null -> reject the upgrade */
-  authenticate: (token: unknown) => Promise<Identity | null>;
+  /** takes the single-use ticket from ?ticket=... and resolves who it admits; null -> reject the upgrade */
+  authenticate: (ticket: unknown) => Promise<Identity | null>;
   /** participantIds that must accept every clause and sign: the room's 'host' and 'participant' roles */
   parties: (roomId: string) => Promise<string[]>;
   maxMessageBytes: number; // YJS_MAX_MESSAGE_BYTES
@@ -77,7 +77,7 @@ export class AgreementService {
     this.heartbeat.unref();
   }
 
-  /** handles HTTP upgrade requests for /yjs/:roomId?token=...; returns true if it took the request */
+  /** handles HTTP upgrade requests for /yjs/:roomId?ticket=...; returns true if it took the request */
   handleUpgrade(req: http.IncomingMessage, socket: stream.Duplex, head: Buffer): boolean {
     const target = parseUpgradeTarget(req.url);
     if (!target) return false;
@@ -158,7 +158,9 @@ export class AgreementService {
   }
 
   private async admit(req: http.IncomingMessage, socket: stream.Duplex, head: Buffer, target: UpgradeTarget): Promise<void> {
-    const identity = await this.opts.authenticate(target.token ?? undefined);
+    // A token in a URL ends up in proxy logs: refused outright, so no client keeps sending one.
+    if (target.tokenInUrl) return rejectUpgrade(socket, 401);
+    const identity = await this.opts.authenticate(target.ticket ?? undefined);
     if (!identity) return rejectUpgrade(socket, 401);
     if (identity.roomId !== target.roomId) {
       const exists = target.roomId !== null && (await this.opts.store.getRoom(target.roomId)) !== null;

@@ -6,7 +6,7 @@ import { log } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { RateKind, RateLimits } from '../realtime/limits.js';
 import type { Presence } from '../realtime/presence.js';
-import { authenticate, type Identity } from '../rooms/credentials.js';
+import { authenticate, issueTicket, type Identity } from '../rooms/credentials.js';
 import type { RoomService } from '../rooms/roomService.js';
 import type { Store } from '../store/types.js';
 
@@ -72,6 +72,17 @@ export function apiRouter(deps: HttpDeps): express.Router {
     wrap(async (req, res) => {
       const body = parse(JoinBody, req.body);
       res.status(201).json(await rooms.join(String(req.params.roomId), body.inviteCode, body.name));
+    }),
+  );
+
+  // A short-lived, single-use ticket for the /yjs URL, so the token itself never goes into a URL.
+  router.post(
+    '/rooms/:roomId/yjs-ticket',
+    limit('http'),
+    wrap(async (req, res) => {
+      const who = await caller(store, req);
+      res.set('Cache-Control', 'no-store');
+      res.status(201).json(await issueTicket(store, who));
     }),
   );
 
