@@ -71,7 +71,12 @@ const id = z.string().min(1).max(100);
 // ---------------------------------------------------------------- HTTP
 
 export const CreateRoomBody = z.object({
-  title: z.string().max(LIMITS.titleChars * 4).transform(normaliseDisplayText).pipe(z.string().max(LIMITS.titleChars)).optional(),
+  title: z
+    .string()
+    .max(LIMITS.titleChars * 4)
+    .transform(normaliseDisplayText)
+    .pipe(z.string().max(LIMITS.titleChars))
+    .optional(),
   kind: RoomKind,
   name,
   mode: TurnMode.optional(),

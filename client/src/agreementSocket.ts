@@ -81,7 +81,8 @@ export class TicketedProvider extends WebsocketProvider {
   private schedule(): void {
     if (!this.wanted) return;
     clearTimeout(this.retry);
-    this.retry = setTimeout(() => void this.connectWithTicket(), backoff(this.wsUnsuccessfulReconnects + 1, this.maxBackoffTime));
+    const wait = backoff(this.wsUnsuccessfulReconnects + 1, this.maxBackoffTime);
+    this.retry = setTimeout(() => void this.connectWithTicket(), wait);
   }
 
   /** Runs before y-websocket schedules its reconnect with the spent ticket. */

@@ -57,7 +57,9 @@ export function useAgreement(roomId: string, token: string, me: { participantId:
     const doc = new Y.Doc();
     setDoc(doc);
     // The token stays in the Authorization header; the URL carries a fresh single-use ticket.
-    const p = new TicketedProvider(agreementServerUrl(location), roomId, doc, () => yjsTicket(roomId, token), { disableBc: true });
+    const p = new TicketedProvider(agreementServerUrl(location), roomId, doc, () => yjsTicket(roomId, token), {
+      disableBc: true,
+    });
     setProvider(p);
     const onAwareness = () => {
       const list: PeerPresence[] = [];

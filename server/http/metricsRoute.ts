@@ -20,7 +20,8 @@ export function metricsRoute(metrics: Metrics, token: string | undefined) {
     // Compared as fixed-length digests, so the time taken says nothing about the token.
     if (!given || !timingSafeEqual(digest(given), expected)) {
       res.set('WWW-Authenticate', 'Bearer realm="metrics"');
-      res.status(401).json({ error: { code: 'unauthorized', message: 'Metrics need the operator token (Authorization: Bearer ...).' } });
+      const message = 'Metrics need the operator token (Authorization: Bearer ...).';
+      res.status(401).json({ error: { code: 'unauthorized', message } });
       return;
     }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());

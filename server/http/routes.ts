@@ -125,7 +125,9 @@ export function errorHandler(metrics: Metrics) {
     let status = err instanceof AppError ? err.status : 500;
     if (bodyError?.type === 'entity.too.large') [error, status] = [{ code: 'too_long', message: 'The request body is too large.' }, 413];
     else if (bodyError?.type === 'entity.parse.failed') [error, status] = [{ code: 'invalid_payload', message: 'The request body is not valid JSON.' }, 400];
-    else if (!(err instanceof AppError) && clientFault(bodyError?.status)) [error, status] = [requestFault(err, bodyError.status!), bodyError.status!];
+    else if (!(err instanceof AppError) && clientFault(bodyError?.status)) {
+      [error, status] = [requestFault(err, bodyError.status!), bodyError.status!];
+    }
     else if (status === 500) log.error('http request failed', err);
     metrics.rejected.inc({ code: error.code });
     res.status(status).json({ error });
@@ -142,6 +144,8 @@ function requestFault(err: unknown, status: number): { code: 'invalid_payload'; 
   if (err instanceof URIError || /decode/i.test((err as Error)?.message ?? '')) {
     return { code: 'invalid_payload', message: 'The address of this request is not valid (a broken %-encoding).' };
   }
-  if (status === 415) return { code: 'invalid_payload', message: 'The request body uses an encoding or character set we do not accept.' };
+  if (status === 415) {
+    return { code: 'invalid_payload', message: 'The request body uses an encoding or character set we do not accept.' };
+  }
   return { code: 'invalid_payload', message: 'Something in this request is not right.' };
 }

@@ -81,13 +81,14 @@ export function admission(deps: AdmissionDeps) {
     else pendingByAddress.set(entry.address, left);
   };
 
-  const refuse = (code: 'rate_limited' | 'invalid_payload', message: string, cb: (err: string, ok: boolean) => void) => {
+  type Answer = (err: string | null | undefined, ok: boolean) => void;
+  const refuse = (code: 'rate_limited' | 'invalid_payload', message: string, cb: Answer) => {
     deps.metrics.rejected.inc({ code });
     cb(message, false);
   };
 
   /** engine.io calls this for handshakes only (requests without a session id). */
-  const allowRequest = (req: http.IncomingMessage, cb: (err: string | null | undefined, ok: boolean) => void): void => {
+  const allowRequest = (req: http.IncomingMessage, cb: Answer): void => {
     const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], deps.proxyHops);
     if ((pendingByAddress.get(address) ?? 0) >= maxPending) return refuse('rate_limited', TOO_MANY_PENDING, cb);
     if (!deps.limits.allow('connect', `handshake:${address}`)) return refuse('rate_limited', TOO_MANY_HANDSHAKES, cb);
@@ -123,7 +124,8 @@ export function admission(deps: AdmissionDeps) {
         if (packet.type !== 'message' || isJsonPacket(packet.data)) return;
         deps.metrics.rejected.inc({ code: 'invalid_payload' });
         // A CONNECT_ERROR on the main namespace reaches the client as connect_error with this text.
-        raw.write(`${PacketType.CONNECT_ERROR}${JSON.stringify({ message: BINARY_REFUSED, data: { code: 'invalid_payload' } })}`);
+        const refusal = { message: BINARY_REFUSED, data: { code: 'invalid_payload' } };
+        raw.write(`${PacketType.CONNECT_ERROR}${JSON.stringify(refusal)}`);
       });
     });
     io.on('connection', (socket) => release(byRequest.get(socket.conn.request)));

@@ -35,9 +35,14 @@ export const TICKET_TTL_MS = 30_000;
  * A single-use ticket for the /yjs WebSocket URL, so the long-lived token never sits in a URL
  * (where proxies and servers log it). Stored by hash, like tokens.
  */
-export async function issueTicket(store: Store, who: Identity, now = Date.now()): Promise<{ ticket: string; expiresAt: number }> {
+export async function issueTicket(
+  store: Store,
+  who: Identity,
+  now = Date.now(),
+): Promise<{ ticket: string; expiresAt: number }> {
   const ticket = newSecret();
-  const record: TicketRecord = { roomId: who.roomId, participantId: who.participantId, role: who.role, expiresAt: now + TICKET_TTL_MS };
+  const { roomId, participantId, role } = who;
+  const record: TicketRecord = { roomId, participantId, role, expiresAt: now + TICKET_TTL_MS };
   await store.putTicket(hashSecret(ticket), record, TICKET_TTL_MS);
   return { ticket, expiresAt: record.expiresAt };
 }

@@ -191,7 +191,9 @@ export class RedisStore implements Store {
   }
 
   async takeTicket(ticketHash: string): Promise<TicketRecord | null> {
-    const json = (await (this.redis as unknown as RedisScripts).takeTicket(this.key.ticket(ticketHash), this.key.room(''))) as string | null;
+    const scripts = this.redis as unknown as RedisScripts;
+    // The room's key is built in the script from the record, so the prefix goes in as an argument.
+    const json = (await scripts.takeTicket(this.key.ticket(ticketHash), this.key.room(''))) as string | null;
     return parse<TicketRecord>(json);
   }
 

@@ -6,7 +6,10 @@ import { TicketedProvider } from '../../client/src/agreementSocket.js';
 
 /** POST /api/rooms/:roomId/yjs-ticket; null when the token is refused (as the web client treats it). */
 export async function yjsTicket(url: string, roomId: string, token: string): Promise<string | null> {
-  const res = await fetch(`${url}/api/rooms/${encodeURIComponent(roomId)}/yjs-ticket`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${url}/api/rooms/${encodeURIComponent(roomId)}/yjs-ticket`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (res.status === 201) return ((await res.json()) as { ticket: string }).ticket;
   if ([401, 403, 404].includes(res.status)) return null;
   throw new Error(`yjs-ticket: ${res.status}`);
@@ -19,7 +22,10 @@ export function provider(url: string, roomId: string, token: string): { doc: Y.D
   const doc = new Y.Doc();
   // As the web client does: a fresh single-use ticket for every (re)connect, the token only in a header.
   const fetchTicket = () => yjsTicket(url, roomId, token);
-  const p = new TicketedProvider(url.replace('http', 'ws') + '/yjs', roomId, doc, fetchTicket, { WebSocketPolyfill: WebSocket as never, disableBc: true });
+  const p = new TicketedProvider(url.replace('http', 'ws') + '/yjs', roomId, doc, fetchTicket, {
+    WebSocketPolyfill: WebSocket as never,
+    disableBc: true,
+  });
   providers.push(p);
   return { doc, p };
 }

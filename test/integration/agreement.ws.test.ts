@@ -41,7 +41,7 @@ function syncMessage(step: number, payload: Uint8Array): Uint8Array {
 }
 
 describe('agreement endpoint: upgrade', () => {
-  it('checks the ticket on upgrade: 401 without or with a bad ticket, 403 for another room, 404 for an unknown room', async () => {
+  it('checks the ticket on upgrade: 401 none or bad, 403 another room, 404 unknown room', async () => {
     h = await startHarness();
     const a = await room(h);
     const b = await room(h);

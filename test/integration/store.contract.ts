@@ -120,7 +120,8 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
     });
 
     it('refuses a ticket whose room is gone', async () => {
-      await store.putTicket('tk3', { roomId, participantId: 'p1', role: 'host', expiresAt: Date.now() + 30_000 }, 30_000);
+      const record = { roomId, participantId: 'p1', role: 'host' as const, expiresAt: Date.now() + 30_000 };
+      await store.putTicket('tk3', record, 30_000);
       await store.deleteRoom(roomId);
       expect(await store.takeTicket('tk3')).toBeNull();
     });

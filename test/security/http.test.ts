@@ -6,11 +6,16 @@ import { call, connect, createRoom, http, joinRoom, startServer, useServer } fro
 const METRICS_TOKEN = 'metrics-token-for-security-tests';
 const server = useServer({ metricsToken: METRICS_TOKEN });
 
-const join = (roomId: string, inviteCode: string, name: string) => http(server().url, 'POST', `/api/rooms/${roomId}/join`, { inviteCode, name });
+const join = (roomId: string, inviteCode: string, name: string) =>
+  http(server().url, 'POST', `/api/rooms/${roomId}/join`, { inviteCode, name });
+const NAME_TAKEN = 'Someone in this room already uses that name. Could you add an initial?';
+/** Zero-width spaces and joiners, direction overrides, isolates and marks, BOM, word joiner, a Hangul filler. */
+const INVISIBLE_NAMES = ['\u200B', '\u200B\u200C\u200D', '\u202E\u2066\u2069', '\u200E \u200F', '\uFEFF\u2060'];
+INVISIBLE_NAMES.push('\u3164');
 
 describe('names and titles', () => {
   it('refuses a name made only of zero-width or direction characters', async () => {
-    for (const name of ['\u200B', '\u200B\u200C\u200D', '\u202E\u2066\u2069', '\u200E \u200F', '\uFEFF\u2060', '\u3164']) {
+    for (const name of INVISIBLE_NAMES) {
       const created = await http(server().url, 'POST', '/api/rooms', { kind: 'couple', name });
       expect(created.status, JSON.stringify(name)).toBe(400);
       expect(created.json.error.code).toBe('invalid_payload');
@@ -32,14 +37,15 @@ describe('names and titles', () => {
     for (const name of ['Ha\u200Bna', 'hana', ' HANA ', 'Ｈａｎａ']) {
       const res = await join(host.roomId, host.inviteCode, name);
       expect(res.status, JSON.stringify(name)).toBe(409);
-      expect(res.json.error).toEqual({ code: 'conflict', message: 'Someone in this room already uses that name. Could you add an initial?' });
+      expect(res.json.error).toEqual({ code: 'conflict', message: NAME_TAKEN });
     }
     // A different name still joins.
     expect((await join(host.roomId, host.inviteCode, 'Hana K.')).status).toBe(201);
   });
 
   it('normalises room titles the same way', async () => {
-    const host = await createRoom(server().url, { kind: 'couple', name: 'Ann', title: ' Week\u200Bends\u202E  and   money ' });
+    const title = ' Week\u200Bends\u202E  and   money ';
+    const host = await createRoom(server().url, { kind: 'couple', name: 'Ann', title });
     const view = await http(server().url, 'GET', `/api/rooms/${host.roomId}`, undefined, host.token);
     expect(view.json.title).toBe('Weekends and money');
   });
@@ -98,7 +104,8 @@ describe('malformed requests', () => {
   it('answers a broken %-encoding in an API path with 400 invalid_payload', async () => {
     for (const path of ['/api/rooms/%E0%A4%A', '/api/rooms/%E0%A4%A/join', '/api/rooms/%ZZ', '/api/rooms/%']) {
       const method = path.endsWith('join') ? 'POST' : 'GET';
-      const res = await http(server().url, method, path, method === 'POST' ? { inviteCode: 'x', name: 'Ann' } : undefined);
+      const body = method === 'POST' ? { inviteCode: 'x', name: 'Ann' } : undefined;
+      const res = await http(server().url, method, path, body);
       expect(res.status, path).toBe(400);
       expect(res.json.error.code).toBe('invalid_payload');
       expect(res.json.error.message).toMatch(/not valid/);
@@ -109,7 +116,11 @@ describe('malformed requests', () => {
     const url = server().url;
     const host = await createRoom(url);
     // A body that is not JSON, declared as something else.
-    const text = await fetch(`${url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'kind=couple&name=Ann' });
+    const text = await fetch(`${url}/api/rooms`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'kind=couple&name=Ann',
+    });
     expect(text.status).toBe(400);
     expect((await text.json()).error.code).toBe('invalid_payload');
     // A JSON body with a charset we do not read.
@@ -125,7 +136,8 @@ describe('malformed requests', () => {
     expect([400, 403, 404]).toContain(nul.status);
     // A raw null byte or a huge header never reaches the app: Node answers 400 / 431.
     expect(await rawRequest(url, `GET /api/rooms/a\u0000b HTTP/1.1\r\nHost: x\r\n\r\n`)).toBe(400);
-    expect(await rawRequest(url, `GET /api/rooms/x HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(64 * 1024)}\r\n\r\n`)).toBe(431);
+    const big = 'a'.repeat(64 * 1024);
+    expect(await rawRequest(url, `GET /api/rooms/x HTTP/1.1\r\nHost: x\r\nX-Big: ${big}\r\n\r\n`)).toBe(431);
     // Invalid JSON.
     const bad = await http(url, 'POST', '/api/rooms', '{"kind":');
     expect(bad.status).toBe(400);

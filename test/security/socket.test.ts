@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { io as connectSocket } from 'socket.io-client';
-import { call, couple, startServer, useServer } from '../helpers/server.js';
+import { call, couple, sleep, startServer, useServer } from '../helpers/server.js';
 
 /**
  * Issue 8, socket.io / engine.io surface: unauthenticated connections are capped per address and
@@ -37,7 +37,7 @@ const within = <T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> =>
   Promise.race([p, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms))]);
 
 describe('engine.io admission (unauthenticated)', () => {
-  it(`refuses most of ${ATTACKERS} token-less connections from one address, and parks no binary attachment`, async () => {
+  it(`refuses most of ${ATTACKERS} token-less connections from one address; parks no attachment`, async () => {
     const raws = Array.from({ length: ATTACKERS }, () => rawEngine(server().url));
     const outcomes = await Promise.all(raws.map((r) => r.outcome));
     const opened = raws.filter((_, i) => outcomes[i] === 'open');
@@ -81,7 +81,9 @@ describe('engine.io admission (unauthenticated)', () => {
   it('counts unauthenticated connections per forwarded address behind a trusted proxy', async () => {
     const proxied = await startServer({ trustProxyHops: 1 });
     const from = (address: string) =>
-      new WebSocket(`${proxied.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`, { headers: { 'x-forwarded-for': address } });
+      new WebSocket(`${proxied.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`, {
+        headers: { 'x-forwarded-for': address },
+      });
     const settle = (ws: WebSocket) =>
       new Promise<'open' | 'refused'>((resolve) => {
         ws.once('message', () => resolve('open'));
@@ -115,7 +117,7 @@ describe('binary attachments (authenticated)', () => {
     expect(got).toMatch(/^connect_error: Binary data is not accepted/);
     // The server dropped the connection, not only the client.
     const deadline = Date.now() + 3000;
-    while (server().app.io.sockets.sockets.has(id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (server().app.io.sockets.sockets.has(id) && Date.now() < deadline) await sleep(20);
     expect(server().app.io.sockets.sockets.has(id)).toBe(false);
   });
 
@@ -134,7 +136,8 @@ describe('binary attachments (authenticated)', () => {
 
   it('still serves normal use', async () => {
     const { a, b } = await couple(server().url);
-    const ack = await call(a, 'message:send', { clientMsgId: 'n1', text: 'I would like us to talk about the weekend.' });
+    const text = 'I would like us to talk about the weekend.';
+    const ack = await call(a, 'message:send', { clientMsgId: 'n1', text });
     expect(ack).toMatchObject({ ok: true, status: 'delivered' });
     expect(await call(b, 'room:state')).toMatchObject({ ok: true });
     // A token-less socket.io client is still told why it cannot connect.

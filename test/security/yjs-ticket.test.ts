@@ -70,7 +70,9 @@ describe('/yjs upgrade', () => {
   it('refuses an expired ticket', async () => {
     const host = await createRoom(server().url);
     const raw = 'expired-ticket-expired-ticket-00';
-    await server().app.store.putTicket(hashSecret(raw), { roomId: host.roomId, participantId: host.participantId, role: 'host', expiresAt: Date.now() + 30 }, 30);
+    const { roomId, participantId } = host;
+    const record = { roomId, participantId, role: 'host' as const, expiresAt: Date.now() + 30 };
+    await server().app.store.putTicket(hashSecret(raw), record, 30);
     await new Promise((r) => setTimeout(r, 100));
     expect(await upgrade(`${wsUrl()}/${host.roomId}?ticket=${raw}`)).toBe(401);
   });
