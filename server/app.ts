@@ -7,6 +7,7 @@ import { Server } from 'socket.io';
 import { AgreementService } from './agreement/index.js';
 import { rejectUpgrade } from './agreement/upgrade.js';
 import type { Config } from './config.js';
+import { metricsRoute } from './http/metricsRoute.js';
 import { errorHandler, apiRouter } from './http/routes.js';
 import { createFacilitator } from './mediation/facilitator/create.js';
 import type { FacilitatorEngine } from './mediation/facilitator/types.js';
@@ -14,10 +15,11 @@ import { PrepService } from './mediation/prepService.js';
 import { Metrics } from './metrics.js';
 import { log, setLogLevel } from './log.js';
 import { SocketBroadcaster } from './realtime/broadcaster.js';
+import { admission, AUTH_TIMEOUT_MS, jsonOnlyParser, MAX_SOCKET_PACKET_BYTES } from './realtime/admission.js';
 import { attachGateway } from './realtime/gateway.js';
 import { RateLimits } from './realtime/limits.js';
 import { realtimeSharing } from './realtime/shared.js';
-import { authenticate } from './rooms/credentials.js';
+import { redeemTicket } from './rooms/credentials.js';
 import { MessagePipeline } from './rooms/messagePipeline.js';
 import { RoomService } from './rooms/roomService.js';
 import { RoomTimers } from './rooms/timers.js';
@@ -52,16 +54,31 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   const sharing = realtimeSharing(config);
   const presence = sharing.presence;
   const limits = new RateLimits(config.rateLimitFactor);
+  const metrics: Metrics = new Metrics({
+    rooms: () => presence.activeRooms(),
+    connections: () => io.engine.clientsCount,
+    docs: () => agreement.stats().docs,
+  });
+  const admit = admission({ limits, metrics, proxyHops: config.trustProxyHops });
 
   const expressApp = express();
   const server = http.createServer(expressApp);
   // destroyUpgrade: false leaves /yjs upgrades to the agreement endpoint.
-  const io = new Server(server, { destroyUpgrade: false, maxHttpBufferSize: 64 * 1024, serveClient: false });
+  // JSON-only parser, small packets, a handshake limit per address, and a few seconds to authenticate.
+  const io = new Server(server, {
+    destroyUpgrade: false,
+    maxHttpBufferSize: MAX_SOCKET_PACKET_BYTES,
+    serveClient: false,
+    parser: jsonOnlyParser,
+    allowRequest: admit.allowRequest,
+    connectTimeout: AUTH_TIMEOUT_MS,
+  });
+  admit.attach(io);
   sharing.attach(io);
 
   const agreement: AgreementService = new AgreementService({
     store,
-    authenticate: (token) => authenticate(store, token),
+    authenticate: (ticket) => redeemTicket(store, ticket),
     maxMessageBytes: config.yjsMaxMessageBytes,
     maxDocBytes: config.yjsMaxDocBytes,
     now,
@@ -70,11 +87,6 @@ export function createApp(config: Config, parts: AppParts = {}): App {
     fanout: sharing.docs,
     // Clauses can also arrive through the document itself; the room's phase follows either way.
     onChange: (roomId, snapshot) => void rooms.agreementChanged(roomId, snapshot).catch(() => undefined),
-  });
-  const metrics = new Metrics({
-    rooms: () => presence.activeRooms(),
-    connections: () => io.engine.clientsCount,
-    docs: () => agreement.stats().docs,
   });
   const engine = parts.engine ?? createFacilitator(config, (reason) => metrics.facilitatorFallbacks.inc({ reason }));
 
@@ -114,9 +126,7 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   expressApp.get('/healthz', (_req, res) => {
     res.json({ ok: true, store: store.kind, facilitator: engine.name });
   });
-  expressApp.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  expressApp.get('/metrics', metricsRoute(metrics, config.metricsToken));
   expressApp.use('/api', apiRouter({ store, rooms, presence, limits, metrics }));
   if (config.staticDir && existsSync(config.staticDir)) {
     const index = path.join(config.staticDir, 'index.html');

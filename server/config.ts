@@ -21,6 +21,7 @@ const Env = z.object({
   STATIC_DIR: z.string().optional(),
   REDIS_URL: z.string().url().optional(),
   REDIS_PREFIX: z.string().default('mr:'),
+  METRICS_TOKEN: unsetIfEmpty(z.string().min(16, 'METRICS_TOKEN should be at least 16 characters')),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   FACILITATOR: unsetIfEmpty(z.enum(['local', 'openai'])),
   OPENAI_API_KEY: unsetIfEmpty(z.string()),
@@ -51,6 +52,8 @@ export interface Config {
   redisPrefix: string;
   /** Proxies (load balancers) in front of the service whose X-Forwarded-For is believed. */
   trustProxyHops: number;
+  /** Bearer token for GET /metrics; without one, /metrics answers 404. */
+  metricsToken?: string;
   /** Which engine words the facilitator: rules only, or a model with `local` as the fallback. */
   facilitator: 'local' | 'openai';
   openaiApiKey?: string;
@@ -85,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    metricsToken: e.METRICS_TOKEN,
     facilitator,
     openaiApiKey: e.OPENAI_API_KEY,
     openaiBaseUrl: e.OPENAI_BASE_URL,

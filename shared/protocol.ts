@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Review } from './analysis.js';
+import { normaliseDisplayText } from './names.js';
 
 /** Limits that both ends enforce; the server is the authority. */
 export const LIMITS = {
@@ -55,15 +56,27 @@ export type ApiError = z.infer<typeof ApiError>;
 export const ErrorBody = z.object({ error: ApiError });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-/** Names are trimmed and must keep at least one visible character. */
-const name = z.string().trim().min(1).max(LIMITS.nameChars);
+/**
+ * Names are normalised (NFKC, no invisible or direction characters, spaces collapsed) and must keep
+ * at least one visible character. The raw bound keeps the work on a hostile input small.
+ */
+const name = z
+  .string()
+  .max(LIMITS.nameChars * 4)
+  .transform(normaliseDisplayText)
+  .pipe(z.string().min(1, 'a name needs at least one visible character').max(LIMITS.nameChars));
 const roomText = z.string().trim().min(1).max(LIMITS.messageChars);
 const id = z.string().min(1).max(100);
 
 // ---------------------------------------------------------------- HTTP
 
 export const CreateRoomBody = z.object({
-  title: z.string().trim().max(LIMITS.titleChars).optional(),
+  title: z
+    .string()
+    .max(LIMITS.titleChars * 4)
+    .transform(normaliseDisplayText)
+    .pipe(z.string().max(LIMITS.titleChars))
+    .optional(),
   kind: RoomKind,
   name,
   mode: TurnMode.optional(),
@@ -85,6 +98,10 @@ export const CreateInviteBody = z.object({ role: InviteRole });
 export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
 export const CreateInviteResponse = z.object({ inviteCode: z.string(), role: InviteRole });
 export type CreateInviteResponse = z.infer<typeof CreateInviteResponse>;
+
+/** POST /api/rooms/:roomId/yjs-ticket: a single-use ticket for the /yjs URL, valid until expiresAt (ms). */
+export const YjsTicketResponse = z.object({ ticket: z.string(), expiresAt: z.number() });
+export type YjsTicketResponse = z.infer<typeof YjsTicketResponse>;
 
 export const JoinBody = z.object({ inviteCode: z.string().min(1).max(200), name });
 export type JoinBody = z.infer<typeof JoinBody>;

@@ -6,6 +6,7 @@ import type {
   InviteRole,
   JoinResponse,
   RoomView,
+  YjsTicketResponse,
 } from '../../shared/protocol.js';
 
 /** An HTTP failure with the server's code and its (already kind) message. */
@@ -45,6 +46,8 @@ export const api = {
     request<CreateInviteResponse>('POST', `${room(roomId)}/invites`, { body: { role }, token }),
   join: (roomId: string, inviteCode: string, name: string) =>
     request<JoinResponse>('POST', `${room(roomId)}/join`, { body: { inviteCode, name } }),
+  yjsTicket: (roomId: string, token: string) =>
+    request<YjsTicketResponse>('POST', `${room(roomId)}/yjs-ticket`, { token }),
   getRoom: (roomId: string, token: string) => request<RoomView>('GET', room(roomId), { token }),
   agreementMarkdown: (roomId: string, token: string) => request<string>('GET', `${room(roomId)}/agreement.md`, { token, text: true }),
   deleteRoom: (roomId: string, token: string) => request<void>('DELETE', room(roomId), { token }),

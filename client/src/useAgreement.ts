@@ -1,7 +1,19 @@
 import { useEffect, useState } from 'react';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DOC, readAgreement, type AgreementSnapshot } from '../../shared/agreement.js';
+import { agreementServerUrl, TicketedProvider } from './agreementSocket.js';
+import { api, ApiFailure } from './api.js';
+
+/** A ticket for the next connection; null (stop trying) when the token or the room is gone. */
+async function yjsTicket(roomId: string, token: string): Promise<string | null> {
+  try {
+    return (await api.yjsTicket(roomId, token)).ticket;
+  } catch (err) {
+    if (err instanceof ApiFailure && [401, 403, 404].includes(err.status)) return null;
+    throw err;
+  }
+}
 
 export interface PeerPresence {
   clientId: number;
@@ -44,8 +56,10 @@ export function useAgreement(roomId: string, token: string, me: { participantId:
   useEffect(() => {
     const doc = new Y.Doc();
     setDoc(doc);
-    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const p = new WebsocketProvider(`${scheme}://${location.host}/yjs`, roomId, doc, { params: { token }, disableBc: true });
+    // The token stays in the Authorization header; the URL carries a fresh single-use ticket.
+    const p = new TicketedProvider(agreementServerUrl(location), roomId, doc, () => yjsTicket(roomId, token), {
+      disableBc: true,
+    });
     setProvider(p);
     const onAwareness = () => {
       const list: PeerPresence[] = [];

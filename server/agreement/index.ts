@@ -21,8 +21,8 @@ export type { AgreementSnapshot } from '../../shared/agreement.js';
 
 export interface AgreementOptions {
   store: Store;
-  /** resolves the token from ?token=...; null -> reject the upgrade */
-  authenticate: (token: unknown) => Promise<Identity | null>;
+  /** takes the single-use ticket from ?ticket=... and resolves who it admits; null -> reject the upgrade */
+  authenticate: (ticket: unknown) => Promise<Identity | null>;
   maxMessageBytes: number; // YJS_MAX_MESSAGE_BYTES
   /** A client update that would grow the stored document past this is refused (YJS_MAX_DOC_BYTES). */
   maxDocBytes?: number;
@@ -83,7 +83,7 @@ export class AgreementService {
     this.heartbeat.unref();
   }
 
-  /** handles HTTP upgrade requests for /yjs/:roomId?token=...; returns true if it took the request */
+  /** handles HTTP upgrade requests for /yjs/:roomId?ticket=...; returns true if it took the request */
   handleUpgrade(req: http.IncomingMessage, socket: stream.Duplex, head: Buffer): boolean {
     const target = parseUpgradeTarget(req.url);
     if (!target) return false;
@@ -202,7 +202,9 @@ export class AgreementService {
   }
 
   private async admit(req: http.IncomingMessage, socket: stream.Duplex, head: Buffer, target: UpgradeTarget): Promise<void> {
-    const identity = await this.opts.authenticate(target.token ?? undefined);
+    // A token in a URL ends up in proxy logs: refused outright, so no client keeps sending one.
+    if (target.tokenInUrl) return rejectUpgrade(socket, 401);
+    const identity = await this.opts.authenticate(target.ticket ?? undefined);
     if (!identity) return rejectUpgrade(socket, 401);
     if (identity.roomId !== target.roomId) {
       const exists = target.roomId !== null && (await this.opts.store.getRoom(target.roomId)) !== null;

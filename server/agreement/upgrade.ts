@@ -7,10 +7,13 @@ const ROOM_ID = /^[A-Za-z0-9_-]{1,100}$/;
 export interface UpgradeTarget {
   /** null when the path is under /yjs but names no valid room: answered with 404. */
   roomId: string | null;
-  token: string | null;
+  /** The single-use ticket from POST /api/rooms/:roomId/yjs-ticket. */
+  ticket: string | null;
+  /** True when the URL carries ?token=: refused, so clients stop putting tokens in URLs (and logs). */
+  tokenInUrl: boolean;
 }
 
-/** Reads /yjs/:roomId?token=... from an upgrade request; null when the path is not ours. */
+/** Reads /yjs/:roomId?ticket=... from an upgrade request; null when the path is not ours. */
 export function parseUpgradeTarget(rawUrl: string | undefined): UpgradeTarget | null {
   let url: URL;
   try {
@@ -26,7 +29,7 @@ export function parseUpgradeTarget(rawUrl: string | undefined): UpgradeTarget | 
   } catch {
     roomId = null;
   }
-  return { roomId, token: url.searchParams.get('token') };
+  return { roomId, ticket: url.searchParams.get('ticket'), tokenInUrl: url.searchParams.has('token') };
 }
 
 /** Refuses an upgrade with a plain HTTP response on the raw socket, then drops the socket. */

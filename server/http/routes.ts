@@ -6,7 +6,7 @@ import { log } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { RateKind, RateLimits } from '../realtime/limits.js';
 import type { Presence } from '../realtime/presence.js';
-import { authenticate, type Identity } from '../rooms/credentials.js';
+import { authenticate, issueTicket, type Identity } from '../rooms/credentials.js';
 import type { RoomService } from '../rooms/roomService.js';
 import type { Store } from '../store/types.js';
 
@@ -75,6 +75,17 @@ export function apiRouter(deps: HttpDeps): express.Router {
     }),
   );
 
+  // A short-lived, single-use ticket for the /yjs URL, so the token itself never goes into a URL.
+  router.post(
+    '/rooms/:roomId/yjs-ticket',
+    limit('http'),
+    wrap(async (req, res) => {
+      const who = await caller(store, req);
+      res.set('Cache-Control', 'no-store');
+      res.status(201).json(await issueTicket(store, who));
+    }),
+  );
+
   router.get(
     '/rooms/:roomId',
     limit('http'),
@@ -114,8 +125,27 @@ export function errorHandler(metrics: Metrics) {
     let status = err instanceof AppError ? err.status : 500;
     if (bodyError?.type === 'entity.too.large') [error, status] = [{ code: 'too_long', message: 'The request body is too large.' }, 413];
     else if (bodyError?.type === 'entity.parse.failed') [error, status] = [{ code: 'invalid_payload', message: 'The request body is not valid JSON.' }, 400];
+    else if (!(err instanceof AppError) && clientFault(bodyError?.status)) {
+      [error, status] = [requestFault(err, bodyError.status!), bodyError.status!];
+    }
     else if (status === 500) log.error('http request failed', err);
     metrics.rejected.inc({ code: error.code });
     res.status(status).json({ error });
   };
+}
+
+const clientFault = (status: unknown): status is number => typeof status === 'number' && status >= 400 && status < 500;
+
+/**
+ * Errors express and its parsers raise about the request itself (a path with a bad %-encoding, an
+ * unsupported charset or encoding) are the caller's to fix, so they are 4xx with a plain message.
+ */
+function requestFault(err: unknown, status: number): { code: 'invalid_payload'; message: string } {
+  if (err instanceof URIError || /decode/i.test((err as Error)?.message ?? '')) {
+    return { code: 'invalid_payload', message: 'The address of this request is not valid (a broken %-encoding).' };
+  }
+  if (status === 415) {
+    return { code: 'invalid_payload', message: 'The request body uses an encoding or character set we do not accept.' };
+  }
+  return { code: 'invalid_payload', message: 'Something in this request is not right.' };
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Store, TokenRecord } from '../store/types.js';
+import type { Store, TicketRecord, TokenRecord } from '../store/types.js';
 
 /** 24 random bytes (192 bits), URL-safe: used for tokens and invite codes. */
 export function newSecret(): string {
@@ -26,4 +26,34 @@ export async function authenticate(store: Store, token: unknown): Promise<Identi
   const room = await store.getRoom(record.roomId);
   if (!room || !room.participants.some((p) => p.participantId === record.participantId)) return null;
   return record;
+}
+
+/** How long a /yjs ticket can wait before it is used: long enough for one connection attempt. */
+export const TICKET_TTL_MS = 30_000;
+
+/**
+ * A single-use ticket for the /yjs WebSocket URL, so the long-lived token never sits in a URL
+ * (where proxies and servers log it). Stored by hash, like tokens.
+ */
+export async function issueTicket(
+  store: Store,
+  who: Identity,
+  now = Date.now(),
+): Promise<{ ticket: string; expiresAt: number }> {
+  const ticket = newSecret();
+  const { roomId, participantId, role } = who;
+  const record: TicketRecord = { roomId, participantId, role, expiresAt: now + TICKET_TTL_MS };
+  await store.putTicket(hashSecret(ticket), record, TICKET_TTL_MS);
+  return { ticket, expiresAt: record.expiresAt };
+}
+
+/** Takes a ticket (it never works twice) and resolves who it admits, or null. */
+export async function redeemTicket(store: Store, ticket: unknown, now = Date.now()): Promise<Identity | null> {
+  if (typeof ticket !== 'string' || ticket.length < 16 || ticket.length > 200) return null;
+  const record = await store.takeTicket(hashSecret(ticket));
+  if (!record || record.expiresAt <= now) return null;
+  // The person may have left or the room been deleted since the ticket was issued.
+  const room = await store.getRoom(record.roomId);
+  if (!room || !room.participants.some((p) => p.participantId === record.participantId)) return null;
+  return { roomId: record.roomId, participantId: record.participantId, role: record.role };
 }

@@ -17,7 +17,7 @@ import { FacilitatorVoice } from './facilitatorVoice.js';
 import { newParticipant, newRoom } from './newRoom.js';
 import { breakIsOver, endBreak, startBreak } from './policies/breaks.js';
 import { applyFloor, isModerator, parties, type FloorEvent } from './policies/floor.js';
-import { mayJoin } from './policies/membership.js';
+import { mayJoin, NAME_TAKEN, nameTaken } from './policies/membership.js';
 import { phaseAfterAgreement } from './policies/phase.js';
 import type { RoomRecord } from './types.js';
 import { roomView, visiblyChanged } from './view.js';
@@ -107,6 +107,7 @@ export class RoomService {
     const { room, result: startsJoint } = await this.change(roomId, (r) => {
       const allowed = mayJoin(r, invite.role);
       if (!allowed.ok) throw new AppError(allowed.code, allowed.message);
+      if (nameTaken(r, name)) throw new AppError('conflict', NAME_TAKEN);
       const joined: RoomRecord = { ...r, participants: [...r.participants, participant] };
       const floor = applyFloor(joined, { type: 'joined', participantId: participant.participantId }, now, this.floorSettings);
       if (floor.ok) joined.floor = floor.floor;

@@ -1,6 +1,6 @@
 import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
 import type { RoomRecord } from '../rooms/types.js';
-import type { AppendResult, InviteRecord, NewLogEntry, RoomUpdate, Store, TokenRecord } from './types.js';
+import type { AppendResult, InviteRecord, NewLogEntry, RoomUpdate, Store, TicketRecord, TokenRecord } from './types.js';
 
 interface RoomData {
   room: RoomRecord;
@@ -21,6 +21,7 @@ export class MemoryStore implements Store {
   private readonly rooms = new Map<string, RoomData>();
   private readonly tokens = new Map<string, TokenRecord>();
   private readonly invites = new Map<string, InviteRecord>();
+  private readonly tickets = new Map<string, { record: TicketRecord; until: number }>();
 
   async createRoom(room: RoomRecord): Promise<void> {
     this.rooms.set(room.roomId, {
@@ -70,6 +71,21 @@ export class MemoryStore implements Store {
 
   async getInvite(codeHash: string): Promise<InviteRecord | null> {
     return this.getMember(this.invites, codeHash);
+  }
+
+  async putTicket(ticketHash: string, record: TicketRecord, ttlMs: number): Promise<void> {
+    const now = Date.now();
+    // Expired ones are dropped as new ones come, so the map stays as small as the live tickets.
+    for (const [hash, t] of this.tickets) if (t.until <= now) this.tickets.delete(hash);
+    this.tickets.set(ticketHash, { record: copy(record), until: now + ttlMs });
+  }
+
+  async takeTicket(ticketHash: string): Promise<TicketRecord | null> {
+    const ticket = this.tickets.get(ticketHash);
+    // Deleted before anything else: synchronous, so a second take finds nothing.
+    this.tickets.delete(ticketHash);
+    if (!ticket || ticket.until <= Date.now() || !this.rooms.has(ticket.record.roomId)) return null;
+    return copy(ticket.record);
   }
 
   /** A token or invite, kept only while its room exists, and listed under the room for deletion. */

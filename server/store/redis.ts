@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
 import { log } from '../log.js';
 import type { RoomRecord } from '../rooms/types.js';
-import type { AppendResult, InviteRecord, NewLogEntry, RoomUpdate, Store, TokenRecord } from './types.js';
+import type { AppendResult, InviteRecord, NewLogEntry, RoomUpdate, Store, TicketRecord, TokenRecord } from './types.js';
 
 /**
  * Compare-and-set of a room record: written only if its version is still the one the caller read.
@@ -44,6 +44,19 @@ redis.call('LTRIM', KEYS[1], tonumber(ARGV[2]), -1)
 redis.call('LPUSH', KEYS[1], ARGV[3])
 return 1`;
 
+/**
+ * Takes a single-use ticket: read and deleted in one step, refused when its room is gone.
+ * KEYS: ticket key. ARGV: the room-key prefix ("<prefix>room:"). Returns the record JSON or nil.
+ */
+const TAKE_TICKET = `
+local json = redis.call('GET', KEYS[1])
+if not json then return nil end
+redis.call('DEL', KEYS[1])
+local ok, record = pcall(cjson.decode, json)
+if not ok or type(record.roomId) ~= 'string' then return nil end
+if redis.call('EXISTS', ARGV[1] .. record.roomId) == 0 then return nil end
+return json`;
+
 /** How often an update is retried when another writer changed the room in between. */
 const MAX_UPDATE_ATTEMPTS = 100;
 
@@ -72,6 +85,7 @@ export class RedisStore implements Store {
     this.redis.defineCommand('setRoomIfVersion', { numberOfKeys: 2, lua: SET_ROOM_IF_VERSION });
     this.redis.defineCommand('appendLogOnce', { numberOfKeys: 3, lua: APPEND_LOG });
     this.redis.defineCommand('compactDocIfFirst', { numberOfKeys: 1, lua: COMPACT_DOC });
+    this.redis.defineCommand('takeTicket', { numberOfKeys: 1, lua: TAKE_TICKET });
   }
 
   /** Resolves once connected; rejects with a clear message when Redis cannot be reached. */
@@ -94,6 +108,7 @@ export class RedisStore implements Store {
     roomTokens: (roomId: string) => `${this.prefix}tokens:${roomId}`,
     invite: (hash: string) => `${this.prefix}invite:${hash}`,
     roomInvites: (roomId: string) => `${this.prefix}invites:${roomId}`,
+    ticket: (hash: string) => `${this.prefix}ticket:${hash}`,
   };
 
   async createRoom(room: RoomRecord): Promise<void> {
@@ -168,6 +183,18 @@ export class RedisStore implements Store {
 
   async getInvite(codeHash: string): Promise<InviteRecord | null> {
     return parse<InviteRecord>(await this.redis.get(this.key.invite(codeHash)));
+  }
+
+  async putTicket(ticketHash: string, record: TicketRecord, ttlMs: number): Promise<void> {
+    // Redis expires it; nothing else needs to clean up after a ticket that was never used.
+    await this.redis.set(this.key.ticket(ticketHash), JSON.stringify(record), 'PX', Math.max(1, Math.ceil(ttlMs)));
+  }
+
+  async takeTicket(ticketHash: string): Promise<TicketRecord | null> {
+    const scripts = this.redis as unknown as RedisScripts;
+    // The room's key is built in the script from the record, so the prefix goes in as an argument.
+    const json = (await scripts.takeTicket(this.key.ticket(ticketHash), this.key.room(''))) as string | null;
+    return parse<TicketRecord>(json);
   }
 
   /** A token or invite, written only while its room exists, and listed under the room. */
@@ -259,4 +286,5 @@ interface RedisScripts {
   setRoomIfVersion(...args: (string | number)[]): Promise<unknown>;
   appendLogOnce(...args: (string | number)[]): Promise<unknown>;
   compactDocIfFirst(...args: (string | number | Buffer)[]): Promise<unknown>;
+  takeTicket(...args: string[]): Promise<unknown>;
 }

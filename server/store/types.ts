@@ -16,6 +16,11 @@ export interface InviteRecord {
   createdAt: number;
 }
 
+/** A single-use ticket for the /yjs upgrade: who it admits, and until when (ms since the epoch). */
+export interface TicketRecord extends TokenRecord {
+  expiresAt: number;
+}
+
 /** A log entry before the store gives it its sequence number. */
 export type NewLogEntry = LogEntry extends infer E ? (E extends { seq: number } ? Omit<E, 'seq'> : never) : never;
 
@@ -49,6 +54,13 @@ export interface Store {
   getToken(tokenHash: string): Promise<TokenRecord | null>;
   putInvite(codeHash: string, record: InviteRecord): Promise<void>;
   getInvite(codeHash: string): Promise<InviteRecord | null>;
+  /** Stores a ticket by its hash for `ttlMs` (it also carries its own expiresAt). */
+  putTicket(ticketHash: string, record: TicketRecord, ttlMs: number): Promise<void>;
+  /**
+   * Takes a ticket atomically: of two takes of one ticket, at most one gets it. Null when it is
+   * unknown, already taken, expired, or its room is gone.
+   */
+  takeTicket(ticketHash: string): Promise<TicketRecord | null>;
 
   /**
    * Appends to the room's log with the next sequence number (1, 2, ...). With a dedupe key, a

@@ -3,15 +3,32 @@ import * as encoding from 'lib0/encoding';
 import { afterEach } from 'vitest';
 import { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { TicketedProvider } from '../../client/src/agreementSocket.js';
+
+/** POST /api/rooms/:roomId/yjs-ticket; null when the token is refused (as the web client treats it). */
+export async function yjsTicket(url: string, roomId: string, token: string): Promise<string | null> {
+  const res = await fetch(`${url}/api/rooms/${encodeURIComponent(roomId)}/yjs-ticket`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (res.status === 201) return ((await res.json()) as { ticket: string }).ticket;
+  if ([401, 403, 404].includes(res.status)) return null;
+  throw new Error(`yjs-ticket: ${res.status}`);
+}
 
 const providers: WebsocketProvider[] = [];
 
 /** A stock y-websocket client, as any Yjs app would connect; destroyed after each test. */
 export function provider(url: string, roomId: string, token: string): { doc: Y.Doc; p: WebsocketProvider } {
   const doc = new Y.Doc();
-  const p = new WebsocketProvider(url.replace('http', 'ws') + '/yjs', roomId, doc, { params: { token }, WebSocketPolyfill: WebSocket as never, disableBc: true });
+  // As the web client does: a fresh single-use ticket for every (re)connect, the token only in a header.
+  const fetchTicket = () => yjsTicket(url, roomId, token);
+  const p = new TicketedProvider(url.replace('http', 'ws') + '/yjs', roomId, doc, fetchTicket, {
+    WebSocketPolyfill: WebSocket as never,
+    disableBc: true,
+  });
   providers.push(p);
   return { doc, p };
 }
@@ -34,9 +51,11 @@ export async function until(check: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
-/** The WebSocket address of a room's agreement document for this person. */
+/** The WebSocket address of a room's agreement document for this person, with a fresh ticket. */
 export async function yjsSocketUrl(url: string, roomId: string, token: string): Promise<string> {
-  return `${url.replace('http', 'ws')}/yjs/${roomId}?token=${encodeURIComponent(token)}`;
+  const ticket = await yjsTicket(url, roomId, token);
+  if (!ticket) throw new Error('no ticket: the token was refused');
+  return `${url.replace('http', 'ws')}/yjs/${roomId}?ticket=${encodeURIComponent(ticket)}`;
 }
 
 /**

@@ -95,10 +95,11 @@ describe('the agreement, through the whole app', () => {
     expect(await call(a, 'agreement:propose', { text: 'x'.repeat(1001) })).toMatchObject({ ok: false, error: { code: 'too_long' } });
   });
 
-  it('refuses the document to a bad token and closes it when the room is deleted', async () => {
+  it('refuses the document to a bad ticket and closes it when the room is deleted', async () => {
     const { host } = await couple(srv.url);
     const status = await new Promise<number>((resolve) => {
-      const ws = new WebSocket(`${srv.url.replace('http', 'ws')}/yjs/${host.roomId}?token=forged-token-forged-token-forged`);
+      const forged = 'forged-ticket-forged-ticket-forged';
+      const ws = new WebSocket(`${srv.url.replace('http', 'ws')}/yjs/${host.roomId}?ticket=${forged}`);
       ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
       ws.on('open', () => resolve(101));
       ws.on('error', () => undefined);
@@ -119,7 +120,7 @@ describe('the agreement, through the whole app', () => {
       for (let i = 0; i < 5; i++) {
         statuses.push(
           await new Promise<number>((resolve) => {
-            const ws = new WebSocket(`${strict.url.replace('http', 'ws')}/yjs/r_x?token=not-a-token-not-a-token-not-a-t`);
+            const ws = new WebSocket(`${strict.url.replace('http', 'ws')}/yjs/r_x?ticket=not-a-ticket-not-a-ticket`);
             ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
             ws.on('open', () => resolve(101));
             ws.on('error', () => undefined);

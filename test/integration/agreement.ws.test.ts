@@ -41,15 +41,16 @@ function syncMessage(step: number, payload: Uint8Array): Uint8Array {
 }
 
 describe('agreement endpoint: upgrade', () => {
-  it('checks the token on upgrade: 401 without or with a bad token, 403 for another room, 404 for an unknown room', async () => {
+  it('checks the ticket on upgrade: 401 none or bad, 403 another room, 404 unknown room', async () => {
     h = await startHarness();
     const a = await room(h);
     const b = await room(h);
+    // The URL carries a single-use ticket (POST /api/rooms/:roomId/yjs-ticket), never the token.
     expect(await refusedStatus(`${h.url}/${a.roomId}`)).toBe(401);
-    expect(await refusedStatus(`${h.url}/${a.roomId}?token=${'x'.repeat(32)}`)).toBe(401);
-    expect(await refusedStatus(`${h.url}/${b.roomId}?token=${a.host.token}`)).toBe(403);
-    expect(await refusedStatus(`${h.url}/room_doesnotexist?token=${a.host.token}`)).toBe(404);
-    expect(await refusedStatus(`${h.url}/bad%20id!?token=${a.host.token}`)).toBe(404);
+    expect(await refusedStatus(`${h.url}/${a.roomId}?ticket=${'x'.repeat(32)}`)).toBe(401);
+    expect(await refusedStatus(`${h.url}/${b.roomId}?ticket=${await h.ticket(a.host.token)}`)).toBe(403);
+    expect(await refusedStatus(`${h.url}/room_doesnotexist?ticket=${await h.ticket(a.host.token)}`)).toBe(404);
+    expect(await refusedStatus(`${h.url}/bad%20id!?ticket=${await h.ticket(a.host.token)}`)).toBe(404);
     expect(h.svc.stats()).toEqual({ docs: 0, connections: 0 });
   });
 
@@ -277,7 +278,7 @@ describe('agreement endpoint: loading, persistence, unloading', () => {
     clauseText(local).insert(0, 'Edited ');
     const edit = Y.encodeStateAsUpdate(local, sv);
 
-    const ws = h.rawSocket(r.roomId, r.guest.token);
+    const ws = await h.rawSocket(r.roomId, r.guest.token);
     const received: { step: number; payload: Uint8Array }[] = [];
     ws.on('message', (data) => {
       const d = decoding.createDecoder(new Uint8Array(data as Buffer));
@@ -349,7 +350,7 @@ describe('agreement endpoint: limits and bad input', () => {
   it('closes with 1009 on a message over maxMessageBytes', async () => {
     h = await startHarness({ maxMessageBytes: 16 * 1024 });
     const r = await room(h);
-    const ws = h.rawSocket(r.roomId, r.host.token);
+    const ws = await h.rawSocket(r.roomId, r.host.token);
     await new Promise((resolve) => ws.once('open', resolve));
     const code = closeCode(ws);
     ws.send(new Uint8Array(32 * 1024));
@@ -359,7 +360,7 @@ describe('agreement endpoint: limits and bad input', () => {
   it('closes with 4429 when a connection sends faster than its rate limit', async () => {
     h = await startHarness({ rateLimitFactor: 0.05 }); // burst 10, 5 per second
     const r = await room(h);
-    const ws = h.rawSocket(r.roomId, r.host.token);
+    const ws = await h.rawSocket(r.roomId, r.host.token);
     await new Promise((resolve) => ws.once('open', resolve));
     const code = closeCode(ws);
     for (let i = 0; i < 30; i++) ws.send(new Uint8Array([3])); // query awareness
@@ -380,7 +381,7 @@ describe('agreement endpoint: limits and bad input', () => {
       new Uint8Array([1, 5, 1, 2]), // awareness with a short payload
     ];
     for (const message of bad) {
-      const ws = h.rawSocket(r.roomId, r.guest.token);
+      const ws = await h.rawSocket(r.roomId, r.guest.token);
       await new Promise((resolve) => ws.once('open', resolve));
       const code = closeCode(ws);
       ws.send(message);
@@ -413,7 +414,7 @@ describe('agreement endpoint: awareness and room deletion', () => {
     const fake = new Awareness(spoof);
     fake.setLocalState({ user: { name: 'Impostor' } });
     for (let i = 0; i < 5; i++) fake.setLocalState({ user: { name: 'Impostor' }, i });
-    const ws = h.rawSocket(r.roomId, r.guest.token);
+    const ws = await h.rawSocket(r.roomId, r.guest.token);
     await new Promise((resolve) => ws.once('open', resolve));
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, 1);

@@ -2,10 +2,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
+import { TicketedProvider } from '../../client/src/agreementSocket.js';
 import type { Role } from '../../shared/protocol.js';
 import { AgreementService, type AgreementOptions } from '../../server/agreement/index.js';
-import { authenticate, hashSecret, newId, newSecret } from '../../server/rooms/credentials.js';
+import { authenticate, hashSecret, issueTicket, newId, newSecret } from '../../server/rooms/credentials.js';
+import { redeemTicket } from '../../server/rooms/credentials.js';
 import { newParticipant, newRoom } from '../../server/rooms/newRoom.js';
 import type { RoomRecord } from '../../server/rooms/types.js';
 import { MemoryStore } from '../../server/store/memory.js';
@@ -43,7 +45,9 @@ export interface Harness {
   url: string;
   changes: { roomId: string; snapshot: ReturnType<AgreementService['snapshot']> extends Promise<infer S> ? S : never }[];
   connect(roomId: string, token: string, doc?: Y.Doc): WebsocketProvider;
-  rawSocket(roomId: string, token: string): WebSocket;
+  /** A single-use /yjs ticket for this token, as POST /api/rooms/:roomId/yjs-ticket gives one. */
+  ticket(token: string): Promise<string | null>;
+  rawSocket(roomId: string, token: string): Promise<WebSocket>;
   close(): Promise<void>;
 }
 
@@ -52,7 +56,7 @@ export async function startHarness(overrides: Partial<AgreementOptions> = {}, st
   const changes: Harness['changes'] = [];
   const svc = new AgreementService({
     store,
-    authenticate: (token) => authenticate(store, token),
+    authenticate: (ticket) => redeemTicket(store, ticket),
     maxMessageBytes: 64 * 1024,
     idleMs: 60_000,
     rateLimitFactor: 1,
@@ -70,15 +74,20 @@ export async function startHarness(overrides: Partial<AgreementOptions> = {}, st
   const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/yjs`;
   const providers: WebsocketProvider[] = [];
   const sockets: WebSocket[] = [];
+  const ticket = async (token: string): Promise<string | null> => {
+    const who = await authenticate(store, token);
+    return who ? (await issueTicket(store, who)).ticket : null;
+  };
   return {
     store,
     svc,
     server,
     url,
     changes,
+    ticket,
     connect(roomId, token, doc = new Y.Doc()) {
-      const provider = new WebsocketProvider(url, roomId, doc, {
-        params: { token },
+      // A fresh ticket before every (re)connect, as the web client does.
+      const provider = new TicketedProvider(url, roomId, doc, () => ticket(token), {
         // Node has a global BroadcastChannel: without this, providers in one process would sync
         // with each other directly and bypass the server under test.
         disableBc: true,
@@ -87,8 +96,8 @@ export async function startHarness(overrides: Partial<AgreementOptions> = {}, st
       providers.push(provider);
       return provider;
     },
-    rawSocket(roomId, token) {
-      const ws = new WebSocket(`${url}/${roomId}?token=${encodeURIComponent(token)}`);
+    async rawSocket(roomId, token) {
+      const ws = new WebSocket(`${url}/${roomId}?ticket=${encodeURIComponent((await ticket(token)) ?? '')}`);
       ws.on('error', () => {});
       sockets.push(ws);
       return ws;

@@ -16,6 +16,9 @@ const LOCAL = analyze(HEATED, { threshold: 0.5, suggestions: true }).suggestions
 let fake: FakeOpenAI;
 let srv: TestServer;
 
+/** /metrics needs the operator's token. */
+const METRICS_TOKEN = 'metrics-token-for-tests';
+
 beforeAll(async () => {
   fake = await startFakeOpenAI();
   srv = await startServer({
@@ -25,6 +28,7 @@ beforeAll(async () => {
     openaiModel: 'fake-model',
     openaiTimeoutMs: 1500,
     openaiRoomTimeoutMs: 1000,
+    metricsToken: METRICS_TOKEN,
   });
 });
 afterEach(() => {
@@ -37,7 +41,7 @@ afterAll(async () => {
 });
 
 async function fallbacks(): Promise<Record<string, number>> {
-  const { text } = await http(srv.url, 'GET', '/metrics');
+  const { text } = await http(srv.url, 'GET', '/metrics', undefined, METRICS_TOKEN);
   const counts: Record<string, number> = {};
   for (const m of text.matchAll(/^mediation_facilitator_fallbacks_total\{reason="(\w+)"\} (\d+)/gm)) counts[m[1]] = Number(m[2]);
   return counts;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { call, closeClients, connect, createRoom, http, invite, joinRoom, next, startServer, useServer } from '../helpers/server.js';
 
-const server = useServer();
+/** /metrics needs the operator's token. */
+const METRICS_TOKEN = 'metrics-token-for-tests';
+const server = useServer({ metricsToken: METRICS_TOKEN });
 
 describe('rooms over HTTP', () => {
   it('creates a room with unguessable credentials', async () => {
@@ -87,7 +89,7 @@ describe('rooms over HTTP', () => {
     const a = await connect(server().url, host.token);
     await call(a, 'message:send', { clientMsgId: 'm', text: 'Hello' });
     await call(a, 'message:send', { clientMsgId: 'h', text: 'You stupid idiot' });
-    const metrics = await http(server().url, 'GET', '/metrics');
+    const metrics = await http(server().url, 'GET', '/metrics', undefined, METRICS_TOKEN);
     expect(metrics.text).toMatch(/mediation_rooms_created_total \d+/);
     expect(metrics.text).toMatch(/mediation_connections [1-9]/);
     expect(metrics.text).toMatch(/mediation_messages_delivered_total [1-9]/);

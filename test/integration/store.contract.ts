@@ -104,6 +104,28 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(await store.loadDocUpdates(roomId)).toEqual([]);
     });
 
+    it('gives a ticket once: a second take, even raced, finds nothing', async () => {
+      const record = { roomId, participantId: 'p1', role: 'host' as const, expiresAt: Date.now() + 30_000 };
+      await store.putTicket('tk1', record, 30_000);
+      const takes = await Promise.all(Array.from({ length: 5 }, () => store.takeTicket('tk1')));
+      expect(takes.filter((t) => t !== null)).toEqual([record]);
+      expect(await store.takeTicket('tk1')).toBeNull();
+      expect(await store.takeTicket('tk-unknown')).toBeNull();
+    });
+
+    it('lets a ticket expire after its time to live', async () => {
+      await store.putTicket('tk2', { roomId, participantId: 'p1', role: 'host', expiresAt: Date.now() + 40 }, 40);
+      await new Promise((r) => setTimeout(r, 120));
+      expect(await store.takeTicket('tk2')).toBeNull();
+    });
+
+    it('refuses a ticket whose room is gone', async () => {
+      const record = { roomId, participantId: 'p1', role: 'host' as const, expiresAt: Date.now() + 30_000 };
+      await store.putTicket('tk3', record, 30_000);
+      await store.deleteRoom(roomId);
+      expect(await store.takeTicket('tk3')).toBeNull();
+    });
+
     it('expires rooms past their retention', async () => {
       const old = `${roomId}_old`;
       await store.createRoom(room(old, Date.now() - 1));

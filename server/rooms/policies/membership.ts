@@ -1,3 +1,4 @@
+import { nameKey } from '../../../shared/names.js';
 import { LIMITS, type ErrorCode, type Role } from '../../../shared/protocol.js';
 import type { RoomRecord } from '../types.js';
 
@@ -20,3 +21,14 @@ export function mayJoin(room: Pick<RoomRecord, 'kind' | 'participants'>, role: R
   if (supporters < LIMITS.supportersPerRoom) return { ok: true };
   return { ok: false, code: 'conflict', message: `This room already has ${LIMITS.supportersPerRoom} observers and mediators.` };
 }
+
+/**
+ * Whether someone in the room already goes by this name, as a reader would see it (normalised,
+ * ignoring case), so no one can join as a look-alike of another person.
+ */
+export function nameTaken(room: Pick<RoomRecord, 'participants'>, name: string): boolean {
+  const key = nameKey(name);
+  return room.participants.some((p) => nameKey(p.name) === key);
+}
+
+export const NAME_TAKEN = 'Someone in this room already uses that name. Could you add an initial?';
