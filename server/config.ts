@@ -20,6 +20,7 @@ const Env = z.object({
   STATIC_DIR: z.string().optional(),
   REDIS_URL: z.string().url().optional(),
   REDIS_PREFIX: z.string().default('mr:'),
+  REDIS_COMMAND_TIMEOUT_MS: num(2000),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   FACILITATOR: unsetIfEmpty(z.enum(['local', 'openai'])),
   OPENAI_API_KEY: unsetIfEmpty(z.string()),
@@ -46,6 +47,8 @@ export interface Config {
   /** Keep everything in Redis instead of memory. */
   redisUrl?: string;
   redisPrefix: string;
+  /** How long a Redis command may take before the request answers `unavailable` (503). */
+  redisCommandTimeoutMs: number;
   /** Proxies (load balancers) in front of the service whose X-Forwarded-For is believed. */
   trustProxyHops: number;
   /** Which engine words the facilitator: rules only, or a model with `local` as the fallback. */
@@ -80,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     staticDir: e.STATIC_DIR,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
+    redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     facilitator,
     openaiApiKey: e.OPENAI_API_KEY,

@@ -84,8 +84,9 @@ export class RedisPresence implements Presence {
   private readonly counts = new LocalCounts();
   private readonly heartbeat: NodeJS.Timeout;
 
-  constructor(url: string, private readonly prefix = 'mr:') {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 3 });
+  constructor(url: string, private readonly prefix = 'mr:', commandTimeoutMs?: number) {
+    // Presence is read on most requests: a frozen Redis must fail them fast, as the store does.
+    this.redis = new Redis(url, { maxRetriesPerRequest: 3, commandTimeout: commandTimeoutMs });
     this.redis.on('error', () => undefined); // the store's client reports outages
     void this.beat();
     this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
