@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { SeqFeed } from '../../client/src/sequence.js';
 import type { LogEntry } from '../../shared/protocol.js';
 import { RedisStore } from '../../server/store/redis.js';
-import { call, closeClients, connect, createRoom, joinRoom, sleep } from '../helpers/server.js';
+import { call, closeClients, connect, createRoom, http, joinRoom, sleep } from '../helpers/server.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 /** Two app processes' worth of app on one Redis, and a client that must see every seq once, in order. */
@@ -66,5 +66,16 @@ describe('live messages from two processes', () => {
     expect(shown.map((x) => x.seq)).toEqual(all.map((x) => x.seq));
     expect(shown.filter((x) => x.type === 'message')).toHaveLength(30);
     expect(arrived.length).toBeGreaterThan(0);
+  });
+
+  it('tells the other process to purge its analyzer caches when a room is deleted (only its id crosses)', async () => {
+    const [one, two] = [await node(), await node()];
+    const host = await createRoom(one.url, { kind: 'couple', name: 'Ann' });
+    const heard = new Promise<unknown[]>((resolve) => {
+      (two.app.io as any).on('room:purge', (...args: unknown[]) => resolve(args));
+    });
+    await call(await connect(one.url, host.token), 'message:send', { clientMsgId: 'x', text: 'Hello there.' });
+    expect((await http(one.url, 'DELETE', `/api/rooms/${host.roomId}`, undefined, host.token)).status).toBe(204);
+    expect(await heard).toEqual([host.roomId]);
   });
 });
