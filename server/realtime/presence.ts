@@ -97,11 +97,17 @@ export class RedisPresence implements Presence {
   private nodeKey = (node: string) => `${this.prefix}node:${node}`;
 
   private async beat(): Promise<void> {
-    await this.redis.set(this.nodeKey(this.node), '1', 'PX', NODE_TTL_MS).catch(() => undefined);
+    const multi = this.redis.multi().set(this.nodeKey(this.node), '1', 'PX', NODE_TTL_MS);
+    // A room's presence hash lives only while some process with people in it keeps beating, so one
+    // written by a connection racing the room's deletion does not stay behind.
+    for (const roomId of this.counts.rooms.keys()) multi.pexpire(this.roomKey(roomId), NODE_TTL_MS);
+    await multi.exec().catch(() => undefined);
   }
 
   async add(roomId: string, participantId: string): Promise<void> {
-    if (this.counts.add(roomId, participantId) === 1) await this.redis.hset(this.roomKey(roomId), `${this.node}|${participantId}`, '1');
+    if (this.counts.add(roomId, participantId) !== 1) return;
+    const key = this.roomKey(roomId);
+    await this.redis.multi().hset(key, `${this.node}|${participantId}`, '1').pexpire(key, NODE_TTL_MS).exec();
   }
 
   async remove(roomId: string, participantId: string): Promise<void> {
