@@ -76,7 +76,7 @@ export class SeqFeed<E extends { seq: number }> {
   readonly order: SeqOrder<E>;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private fetching: Promise<void> | null = null;
-  private closed = false;
+  private stopped = false;
 
   constructor(
     private readonly fetch: (sinceSeq: number) => Promise<E[] | null>,
@@ -98,7 +98,7 @@ export class SeqFeed<E extends { seq: number }> {
     for (;;) {
       const since = this.order.lastSeq;
       const page = await this.fetch(since);
-      if (this.closed || !page) return count;
+      if (this.stopped || !page) return count;
       const out = this.order.fetched(since, page);
       count += out.length;
       this.emit(out);
@@ -108,14 +108,19 @@ export class SeqFeed<E extends { seq: number }> {
     return count;
   }
 
+  /** Closed: nothing more is fetched or delivered. */
+  get closed(): boolean {
+    return this.stopped;
+  }
+
   close(): void {
-    this.closed = true;
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
 
   private watchGap(): void {
-    if (this.closed || this.timer || this.fetching || this.order.gap === null) return;
+    if (this.stopped || this.timer || this.fetching || this.order.gap === null) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       if (this.order.gap === null) return;
@@ -133,6 +138,6 @@ export class SeqFeed<E extends { seq: number }> {
   }
 
   private emit(entries: E[]): void {
-    if (entries.length > 0 && !this.closed) this.deliver(entries);
+    if (entries.length > 0 && !this.stopped) this.deliver(entries);
   }
 }

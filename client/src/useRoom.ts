@@ -64,7 +64,12 @@ export function useRoom(creds: StoredRoom | null): RoomConnection {
     s.on('connect_error', (err) => {
       if (err.message === 'unauthorized') {
         setConnection({ state: 'refused', message: 'This device’s key for the room does not work any more. The room may have been closed.' });
-      } else setConnection({ state: 'offline' });
+      } else {
+        setConnection({ state: 'offline' });
+        // Refused by the server because its storage did not answer: socket.io does not retry a
+        // refusal by itself, so try again shortly (the token is still good).
+        if (err.message === 'unavailable' && !s.active) setTimeout(() => !f.closed && s.connect(), 3000);
+      }
     });
     s.on('room:state', (state) => setView((prev) => ({ ...state, you: state.you ?? prev?.you })));
     s.on('message', (m: MessageEvent) => addEntries([m]));
