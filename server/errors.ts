@@ -41,7 +41,7 @@ export function toApiError(err: unknown): ApiError {
   return { code: 'internal', message: 'Something went wrong on our side. Please try again.' };
 }
 
-const UNAVAILABLE = new AppError('unavailable', 'The service cannot reach its storage just now. Please try again soon.');
+const UNAVAILABLE = new AppError('unavailable', 'The service cannot reach its storage just now. Please retry soon.');
 
 /** The HTTP status for anything thrown: an AppError's own, 503 while storage is unreachable, else 500. */
 export function statusOf(err: unknown): number {

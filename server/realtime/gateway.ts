@@ -63,7 +63,7 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
     if (!limits.allow('connect', address)) return next(new Error('rate_limited'));
     // Storage that does not answer is not a bad token: the client should retry, not forget its key.
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-    const who = await authenticate(deps.store, token).catch((err) => (isUnavailable(err) ? ('unavailable' as const) : null));
+    const who = await authenticate(deps.store, token).catch((err) => (isUnavailable(err) ? 'unavailable' : null));
     if (who === 'unavailable') return next(new Error('unavailable'));
     if (!who) return next(new Error('unauthorized'));
     socket.data.who = who;
