@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import { metricsRoute } from './http/metricsRoute.js';
 import { errorHandler, apiRouter } from './http/routes.js';
 import { createFacilitator } from './mediation/facilitator/create.js';
+import { forgetAnalyses } from './mediation/heat/index.js';
 import type { FacilitatorEngine } from './mediation/facilitator/types.js';
 import { PrepService } from './mediation/prepService.js';
 import { Metrics } from './metrics.js';
@@ -43,6 +44,9 @@ export interface AppParts {
   now?: () => number;
 }
 
+/** Between processes: a room was deleted here, forget what you cached of it. */
+const PURGE_EVENT = 'room:purge';
+
 /** How often expired rooms are swept (retention). */
 const EXPIRY_SWEEP_MS = 60_000;
 
@@ -75,6 +79,13 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   });
   admit.attach(io);
   sharing.attach(io);
+  // A deleted room's words must not linger in any process's analyzer caches: the deleting process
+  // clears its own and, over the adapter, tells the others (only the room id crosses).
+  const purgeRoom = (roomId: string) => {
+    forgetAnalyses();
+    if (config.redisUrl) io.serverSideEmit(PURGE_EVENT, roomId);
+  };
+  if (config.redisUrl) io.on(PURGE_EVENT, () => forgetAnalyses());
 
   const agreement: AgreementService = new AgreementService({
     store,
@@ -94,7 +105,7 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   const deps = {
     store,
     engine,
-    broadcast: new SocketBroadcaster(io as never, presence),
+    broadcast: new SocketBroadcaster(io as never, presence, purgeRoom),
     agreement,
     metrics,
     clock: timers,

@@ -22,6 +22,7 @@ const Env = z.object({
   REDIS_URL: z.string().url().optional(),
   REDIS_PREFIX: z.string().default('mr:'),
   METRICS_TOKEN: unsetIfEmpty(z.string().min(16, 'METRICS_TOKEN should be at least 16 characters')),
+  REDIS_COMMAND_TIMEOUT_MS: num(2000),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   FACILITATOR: unsetIfEmpty(z.enum(['local', 'openai'])),
   OPENAI_API_KEY: unsetIfEmpty(z.string()),
@@ -50,6 +51,8 @@ export interface Config {
   /** Keep everything in Redis instead of memory. */
   redisUrl?: string;
   redisPrefix: string;
+  /** How long a Redis command may take before the request answers `unavailable` (503). */
+  redisCommandTimeoutMs: number;
   /** Proxies (load balancers) in front of the service whose X-Forwarded-For is believed. */
   trustProxyHops: number;
   /** Bearer token for GET /metrics; without one, /metrics answers 404. */
@@ -87,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     staticDir: e.STATIC_DIR,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
+    redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     metricsToken: e.METRICS_TOKEN,
     facilitator,

@@ -47,6 +47,7 @@ export const ERROR_CODES = [
   'unauthorized',
   'conflict',
   'internal',
+  'unavailable',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FacilitatorEvent, LogEntry, MessageEvent, PrepMessage, RoomView } from '../../shared/protocol.js';
 import type { StoredRoom } from './credentials.js';
+import { SeqFeed } from './sequence.js';
 import { call, connectRoom, type RoomSocket } from './socket.js';
 
 export type Connection =
@@ -21,41 +22,40 @@ export interface RoomConnection {
   onPrep: (listener: (m: PrepMessage) => void) => () => void;
 }
 
-function merge(log: LogEntry[], more: LogEntry[]): LogEntry[] {
-  if (more.length === 0) return log;
-  const bySeq = new Map<number, LogEntry>();
-  for (const e of log) bySeq.set(e.seq, e);
-  for (const e of more) bySeq.set(e.seq, e);
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-}
-
-/** One live connection to a room: state, the log (caught up from the last seq after a reconnect), presence. */
+/**
+ * One live connection to a room: state, the log and presence. The log holds every entry once, in seq
+ * order: entries that arrive early wait for the ones before them, a gap is fetched (SeqFeed), and a
+ * reconnect catches up from the last seq up to which nothing is missing.
+ */
 export function useRoom(creds: StoredRoom | null): RoomConnection {
   const [socket, setSocket] = useState<RoomSocket | null>(null);
   const [view, setView] = useState<RoomView | null>(null);
   const [log, setLog] = useState<LogEntry[]>([]);
   const [connection, setConnection] = useState<Connection>({ state: 'connecting' });
   const [deleted, setDeleted] = useState(false);
-  const lastSeq = useRef(0);
+  const feed = useRef<SeqFeed<LogEntry> | null>(null);
   const prepListeners = useRef(new Set<(m: PrepMessage) => void>());
 
-  const addEntries = (entries: LogEntry[]) => {
-    for (const e of entries) lastSeq.current = Math.max(lastSeq.current, e.seq);
-    setLog((l) => merge(l, entries));
-  };
+  const addEntries = (entries: LogEntry[]) => feed.current?.receive(entries);
 
   useEffect(() => {
     if (!creds) return;
     const s = connectRoom(creds.token);
     setSocket(s);
     let everConnected = false;
+    const history = async (sinceSeq: number) => {
+      const res = await call(s, 'history', { sinceSeq });
+      return res.ok ? res.messages : null;
+    };
+    // Delivered entries come out in order and once each, so they are simply appended.
+    const f = new SeqFeed<LogEntry>(history, (entries) => setLog((l) => [...l, ...entries]));
+    setLog([]);
+    feed.current = f;
 
     s.on('connect', async () => {
       const wasReconnect = everConnected;
       everConnected = true;
-      const res = await call(s, 'history', { sinceSeq: lastSeq.current });
-      if (res.ok) addEntries(res.messages);
-      const missed = res.ok ? res.messages.length : 0;
+      const missed = await f.catchUp();
       setConnection(wasReconnect ? { state: 'online', caughtUp: missed } : { state: 'online' });
     });
     s.on('disconnect', (reason) => {
@@ -64,7 +64,12 @@ export function useRoom(creds: StoredRoom | null): RoomConnection {
     s.on('connect_error', (err) => {
       if (err.message === 'unauthorized') {
         setConnection({ state: 'refused', message: 'This device’s key for the room does not work any more. The room may have been closed.' });
-      } else setConnection({ state: 'offline' });
+      } else {
+        setConnection({ state: 'offline' });
+        // Refused by the server because its storage did not answer: socket.io does not retry a
+        // refusal by itself, so try again shortly (the token is still good).
+        if (err.message === 'unavailable' && !s.active) setTimeout(() => !f.closed && s.connect(), 3000);
+      }
     });
     s.on('room:state', (state) => setView((prev) => ({ ...state, you: state.you ?? prev?.you })));
     s.on('message', (m: MessageEvent) => addEntries([m]));
@@ -75,6 +80,8 @@ export function useRoom(creds: StoredRoom | null): RoomConnection {
       s.disconnect();
     });
     return () => {
+      f.close();
+      if (feed.current === f) feed.current = null;
       s.removeAllListeners();
       s.disconnect();
       setSocket(null);

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { AppError } from '../errors.js';
 import { log } from '../log.js';
 import type { Store } from '../store/types.js';
 
@@ -73,6 +74,8 @@ export class DocPersistence {
       if (!this.cancelled) await write();
     });
     this.chain = run.catch((err: unknown) => {
+      // The store refuses writes for a deleted room (not_found): nothing to report.
+      if (err instanceof AppError && err.code === 'not_found') return;
       log.error(`agreement: document write failed (room ${this.roomId})`, err);
     });
     return run;

@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import { CreateInviteBody, CreateRoomBody, JoinBody } from '../../shared/protocol.js';
-import { AppError, toApiError } from '../errors.js';
+import { AppError, statusOf, toApiError } from '../errors.js';
 import { log } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { RateKind, RateLimits } from '../realtime/limits.js';
@@ -122,7 +122,7 @@ export function errorHandler(metrics: Metrics) {
   return (err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const bodyError = err as { type?: string; status?: number };
     let error = toApiError(err);
-    let status = err instanceof AppError ? err.status : 500;
+    let status = statusOf(err);
     if (bodyError?.type === 'entity.too.large') [error, status] = [{ code: 'too_long', message: 'The request body is too large.' }, 413];
     else if (bodyError?.type === 'entity.parse.failed') [error, status] = [{ code: 'invalid_payload', message: 'The request body is not valid JSON.' }, 400];
     else if (!(err instanceof AppError) && clientFault(bodyError?.status)) {

@@ -15,6 +15,8 @@ export class SocketBroadcaster implements RoomBroadcaster {
   constructor(
     private readonly io: Server<never, ServerToClientEvents>,
     private readonly presence: Presence,
+    /** Drops what this process (and, with Redis, every process) keeps in memory about the room. */
+    private readonly purge: (roomId: string) => void = () => undefined,
   ) {}
 
   state(room: RoomRecord): void {
@@ -47,5 +49,6 @@ export class SocketBroadcaster implements RoomBroadcaster {
     this.io.to(roomChannel(roomId)).emit('room:deleted', { roomId });
     this.io.in(roomChannel(roomId)).disconnectSockets(true);
     void this.presence.dropRoom(roomId).catch(() => undefined);
+    this.purge(roomId);
   }
 }

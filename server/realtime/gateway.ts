@@ -16,7 +16,7 @@ import {
   type ServerToClientEvents,
 } from '../../shared/protocol.js';
 import { z as zod } from 'zod';
-import { AppError, toApiError } from '../errors.js';
+import { AppError, isUnavailable, toApiError } from '../errors.js';
 import { log } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { PrepService } from '../mediation/prepService.js';
@@ -61,7 +61,10 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
   io.use(async (socket, next) => {
     const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], deps.proxyHops ?? 0);
     if (!limits.allow('connect', address)) return next(new Error('rate_limited'));
-    const who = await authenticate(deps.store, (socket.handshake.auth as { token?: unknown } | undefined)?.token).catch(() => null);
+    // Storage that does not answer is not a bad token: the client should retry, not forget its key.
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const who = await authenticate(deps.store, token).catch((err) => (isUnavailable(err) ? 'unavailable' : null));
+    if (who === 'unavailable') return next(new Error('unavailable'));
     if (!who) return next(new Error('unauthorized'));
     socket.data.who = who;
     next();

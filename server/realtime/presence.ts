@@ -84,8 +84,9 @@ export class RedisPresence implements Presence {
   private readonly counts = new LocalCounts();
   private readonly heartbeat: NodeJS.Timeout;
 
-  constructor(url: string, private readonly prefix = 'mr:') {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 3 });
+  constructor(url: string, private readonly prefix = 'mr:', commandTimeoutMs?: number) {
+    // Presence is read on most requests: a frozen Redis must fail them fast, as the store does.
+    this.redis = new Redis(url, { maxRetriesPerRequest: 3, commandTimeout: commandTimeoutMs });
     this.redis.on('error', () => undefined); // the store's client reports outages
     void this.beat();
     this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
@@ -96,11 +97,17 @@ export class RedisPresence implements Presence {
   private nodeKey = (node: string) => `${this.prefix}node:${node}`;
 
   private async beat(): Promise<void> {
-    await this.redis.set(this.nodeKey(this.node), '1', 'PX', NODE_TTL_MS).catch(() => undefined);
+    const multi = this.redis.multi().set(this.nodeKey(this.node), '1', 'PX', NODE_TTL_MS);
+    // A room's presence hash lives only while some process with people in it keeps beating, so one
+    // written by a connection racing the room's deletion does not stay behind.
+    for (const roomId of this.counts.rooms.keys()) multi.pexpire(this.roomKey(roomId), NODE_TTL_MS);
+    await multi.exec().catch(() => undefined);
   }
 
   async add(roomId: string, participantId: string): Promise<void> {
-    if (this.counts.add(roomId, participantId) === 1) await this.redis.hset(this.roomKey(roomId), `${this.node}|${participantId}`, '1');
+    if (this.counts.add(roomId, participantId) !== 1) return;
+    const key = this.roomKey(roomId);
+    await this.redis.multi().hset(key, `${this.node}|${participantId}`, '1').pexpire(key, NODE_TTL_MS).exec();
   }
 
   async remove(roomId: string, participantId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import { LocalFanout, RedisFanout, type DocFanout } from '../agreement/fanout.js';
@@ -15,26 +15,33 @@ export interface RealtimeSharing {
   close(): Promise<void>;
 }
 
-export function realtimeSharing(config: Pick<Config, 'redisUrl' | 'redisPrefix'>): RealtimeSharing {
+export function realtimeSharing(
+  config: Pick<Config, 'redisUrl' | 'redisPrefix'> & Partial<Pick<Config, 'redisCommandTimeoutMs'>>,
+): RealtimeSharing {
   if (!config.redisUrl) {
     const presence = new MemoryPresence();
     return { presence, docs: new LocalFanout(), attach: () => undefined, close: () => presence.close() };
   }
-  const presence = new RedisPresence(config.redisUrl, config.redisPrefix);
+  const presence = new RedisPresence(config.redisUrl, config.redisPrefix, config.redisCommandTimeoutMs);
   const docs = new RedisFanout(config.redisUrl, config.redisPrefix);
-  // The adapter blocks on XREAD, so it gets a connection of its own.
-  const adapterClient = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
-  adapterClient.on('error', () => undefined); // the store's client reports outages
+  // Classic pub/sub: PUBLISH keeps nothing, so room content lives only under the room's own keys
+  // and deleting them is complete (a streams adapter would keep every broadcast in a shared stream).
+  // No command timeout here: the adapter does not await its publishes, and a rejection would go
+  // unhandled; they wait for Redis instead. Subscribing needs a connection of its own.
+  const pubClient = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const subClient = pubClient.duplicate();
+  for (const c of [pubClient, subClient]) c.on('error', () => undefined); // the store's client reports outages
   return {
     presence,
     docs,
     attach: (io) => {
-      io.adapter(createAdapter(adapterClient, { streamName: `${config.redisPrefix}socket.io`, channelPrefix: `${config.redisPrefix}socket.io`, blockTimeInMs: 1000 }));
+      io.adapter(createAdapter(pubClient, subClient, { key: `${config.redisPrefix}socket.io` }));
     },
     close: async () => {
       await presence.close();
       await docs.close();
-      adapterClient.disconnect();
+      pubClient.disconnect();
+      subClient.disconnect();
     },
   };
 }

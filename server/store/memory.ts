@@ -1,4 +1,5 @@
 import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
+import { AppError } from '../errors.js';
 import type { RoomRecord } from '../rooms/types.js';
 import type { AppendResult, InviteRecord, NewLogEntry, RoomUpdate, Store, TicketRecord, TokenRecord } from './types.js';
 
@@ -14,6 +15,9 @@ interface RoomData {
 
 /** Records are copied in and out so that callers can never change stored state by reference. */
 const copy = <T>(value: T): T => structuredClone(value);
+
+/** A write for a room that is gone is refused, as in Redis, so a racing request cannot recreate it. */
+const gone = () => new AppError('not_found', 'This room does not exist (any more).');
 
 /** The embedded default: one process, nothing on disk. */
 export class MemoryStore implements Store {
@@ -91,7 +95,7 @@ export class MemoryStore implements Store {
   /** A token or invite, kept only while its room exists, and listed under the room for deletion. */
   private putMember<T extends { roomId: string }>(map: Map<string, T>, list: 'tokens' | 'invites', hash: string, record: T): void {
     const data = this.rooms.get(record.roomId);
-    if (!data) return;
+    if (!data) throw gone();
     data[list].add(hash);
     map.set(hash, copy(record));
   }
@@ -103,7 +107,7 @@ export class MemoryStore implements Store {
 
   async appendLog(roomId: string, entry: NewLogEntry, dedupeKey?: string): Promise<AppendResult> {
     const data = this.rooms.get(roomId);
-    if (!data) throw new Error('room not found');
+    if (!data) throw gone();
     const seen = dedupeKey === undefined ? undefined : data.dedupe.get(dedupeKey);
     if (seen) return { entry: copy(seen), duplicate: true };
     const stored = { ...copy(entry), seq: data.log.length + 1 } as LogEntry;
@@ -130,7 +134,7 @@ export class MemoryStore implements Store {
 
   async appendPrep(roomId: string, participantId: string, message: PrepMessage): Promise<void> {
     const data = this.rooms.get(roomId);
-    if (!data) return;
+    if (!data) throw gone();
     const list = data.prep.get(participantId) ?? [];
     list.push(copy(message));
     data.prep.set(participantId, list);
@@ -141,7 +145,9 @@ export class MemoryStore implements Store {
   }
 
   async appendDocUpdate(roomId: string, update: Uint8Array): Promise<void> {
-    this.rooms.get(roomId)?.doc.push(update.slice());
+    const data = this.rooms.get(roomId);
+    if (!data) throw gone();
+    data.doc.push(update.slice());
   }
 
   async loadDocUpdates(roomId: string): Promise<Uint8Array[]> {
@@ -150,7 +156,8 @@ export class MemoryStore implements Store {
 
   async compactDoc(roomId: string, snapshot: Uint8Array, count: number, first: Uint8Array): Promise<boolean> {
     const data = this.rooms.get(roomId);
-    if (!data || !data.doc[0] || !Buffer.from(data.doc[0]).equals(Buffer.from(first))) return false;
+    if (!data) throw gone();
+    if (!data.doc[0] || !Buffer.from(data.doc[0]).equals(Buffer.from(first))) return false;
     data.doc = [snapshot.slice(), ...data.doc.slice(count)];
     return true;
   }

@@ -4,9 +4,11 @@ import { RedisStore } from './redis.js';
 import type { Store } from './types.js';
 
 /** The store the config asks for: Redis when REDIS_URL is set (and reachable), memory otherwise. */
-export async function openStore(config: Pick<Config, 'redisUrl' | 'redisPrefix'>): Promise<Store> {
+export async function openStore(
+  config: Pick<Config, 'redisUrl' | 'redisPrefix'> & Partial<Pick<Config, 'redisCommandTimeoutMs'>>,
+): Promise<Store> {
   if (!config.redisUrl) return new MemoryStore();
-  const store = new RedisStore(config.redisUrl, config.redisPrefix);
+  const store = new RedisStore(config.redisUrl, config.redisPrefix, { commandTimeoutMs: config.redisCommandTimeoutMs });
   try {
     return await store.ready();
   } catch (err) {

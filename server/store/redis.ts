@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
+import { AppError } from '../errors.js';
 import { log } from '../log.js';
 import type { RoomRecord } from '../rooms/types.js';
 import type { AppendResult, InviteRecord, NewLogEntry, RoomUpdate, Store, TicketRecord, TokenRecord } from './types.js';
@@ -17,13 +18,29 @@ redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
 return 1`;
 
 /**
+ * Every room-scoped write is one script that first checks the room hash still exists, so a write
+ * racing a deletion either lands before it (and is deleted with the room) or is refused; and what
+ * it writes carries the room's expiry ('exp' in the room hash), so nothing outlives retention.
+ */
+const ROOM_GUARD = `
+local function live(room)
+  if redis.call('EXISTS', room) == 0 then return false end
+  return redis.call('HGET', room, 'exp') or ''
+end
+local function keep(key, exp)
+  if exp ~= '' then redis.call('PEXPIREAT', key, exp) end
+end
+`;
+
+/**
  * Appends a log entry with the next sequence number, once per dedupe key. The entry's JSON comes
  * without its opening brace so the script can put the sequence number first without parsing it.
  * KEYS: log list, dedupe hash, room hash. ARGV: entry JSON minus "{", dedupe key or "".
  * Returns { 0|1 (1 = duplicate), stored JSON }, or -1 when the room is gone.
  */
-const APPEND_LOG = `
-if redis.call('EXISTS', KEYS[3]) == 0 then return -1 end
+const APPEND_LOG = `${ROOM_GUARD}
+local exp = live(KEYS[3])
+if not exp then return -1 end
 if ARGV[2] ~= '' then
   local seen = redis.call('HGET', KEYS[2], ARGV[2])
   if seen then return {1, redis.call('LINDEX', KEYS[1], tonumber(seen) - 1)} end
@@ -31,17 +48,46 @@ end
 local seq = redis.call('LLEN', KEYS[1]) + 1
 local json = '{"seq":' .. seq .. ',' .. ARGV[1]
 redis.call('RPUSH', KEYS[1], json)
-if ARGV[2] ~= '' then redis.call('HSET', KEYS[2], ARGV[2], seq) end
+keep(KEYS[1], exp)
+if ARGV[2] ~= '' then
+  redis.call('HSET', KEYS[2], ARGV[2], seq)
+  keep(KEYS[2], exp)
+end
 return {0, json}`;
 
 /**
- * Replaces the first N document updates by a snapshot if the first is still the one expected.
- * KEYS: doc list. ARGV: expected first update, N, snapshot.
+ * Writes a value and lists it under the room (tokens, invites, prep lists).
+ * KEYS: the record, the room's list of them, room hash. ARGV: value, member, 'set' | 'rpush'.
+ * Returns 1, or -1 when the room is gone.
  */
-const COMPACT_DOC = `
+const PUT_MEMBER = `${ROOM_GUARD}
+local exp = live(KEYS[3])
+if not exp then return -1 end
+if ARGV[3] == 'set' then redis.call('SET', KEYS[1], ARGV[1]) else redis.call('RPUSH', KEYS[1], ARGV[1]) end
+redis.call('SADD', KEYS[2], ARGV[2])
+keep(KEYS[1], exp)
+keep(KEYS[2], exp)
+return 1`;
+
+/** KEYS: doc list, room hash. ARGV: update. Returns 1, or -1 when the room is gone. */
+const APPEND_DOC = `${ROOM_GUARD}
+local exp = live(KEYS[2])
+if not exp then return -1 end
+redis.call('RPUSH', KEYS[1], ARGV[1])
+keep(KEYS[1], exp)
+return 1`;
+
+/**
+ * Replaces the first N document updates by a snapshot if the first is still the one expected.
+ * KEYS: doc list, room hash. ARGV: expected first update, N, snapshot. -1 when the room is gone.
+ */
+const COMPACT_DOC = `${ROOM_GUARD}
+local exp = live(KEYS[2])
+if not exp then return -1 end
 if redis.call('LINDEX', KEYS[1], 0) ~= ARGV[1] then return 0 end
 redis.call('LTRIM', KEYS[1], tonumber(ARGV[2]), -1)
 redis.call('LPUSH', KEYS[1], ARGV[3])
+keep(KEYS[1], exp)
 return 1`;
 
 /**
@@ -57,6 +103,29 @@ if not ok or type(record.roomId) ~= 'string' then return nil end
 if redis.call('EXISTS', ARGV[1] .. record.roomId) == 0 then return nil end
 return json`;
 
+/**
+ * Deletes a room and everything listed under it in one step, so no write can slip in between
+ * reading the lists and deleting what they name.
+ * KEYS: room, log, dedupe, doc, tokens set, invites set, prep people set, expiry index.
+ * ARGV: token key prefix, invite key prefix, prep key prefix, roomId.
+ */
+const DELETE_ROOM = `
+for _, h in ipairs(redis.call('SMEMBERS', KEYS[5])) do redis.call('DEL', ARGV[1] .. h) end
+for _, h in ipairs(redis.call('SMEMBERS', KEYS[6])) do redis.call('DEL', ARGV[2] .. h) end
+for _, p in ipairs(redis.call('SMEMBERS', KEYS[7])) do redis.call('DEL', ARGV[3] .. p) end
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7])
+redis.call('ZREM', KEYS[8], ARGV[4])
+return 1`;
+
+/**
+ * Keys of a room expire this long after its retention ends: a backstop for anything a crash left,
+ * late enough that the expiry sweep (which tells connected people) normally deletes them first.
+ */
+const EXPIRY_GRACE_MS = 3600_000;
+
+/** REDIS_COMMAND_TIMEOUT_MS's default. */
+export const DEFAULT_COMMAND_TIMEOUT_MS = 2000;
+
 /** How often an update is retried when another writer changed the room in between. */
 const MAX_UPDATE_ATTEMPTS = 100;
 
@@ -70,8 +139,16 @@ export class RedisStore implements Store {
   readonly kind = 'redis' as const;
   private readonly redis: Redis;
 
-  constructor(url: string, private readonly prefix = 'mr:') {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 3 });
+  constructor(
+    url: string,
+    private readonly prefix = 'mr:',
+    options: { commandTimeoutMs?: number } = {},
+  ) {
+    // A frozen Redis must not hold requests for as long as it is frozen: commands give up after
+    // commandTimeout and the request answers `unavailable` (toApiError). Every write that matters
+    // is one script or MULTI, which Redis runs whole or not at all, so a timeout leaves no half write.
+    const commandTimeout = options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+    this.redis = new Redis(url, { maxRetriesPerRequest: 3, commandTimeout });
     // ioredis reconnects by itself; say so once per outage rather than once per attempt.
     let down = false;
     this.redis.on('error', (err: Error) => {
@@ -84,7 +161,10 @@ export class RedisStore implements Store {
     });
     this.redis.defineCommand('setRoomIfVersion', { numberOfKeys: 2, lua: SET_ROOM_IF_VERSION });
     this.redis.defineCommand('appendLogOnce', { numberOfKeys: 3, lua: APPEND_LOG });
-    this.redis.defineCommand('compactDocIfFirst', { numberOfKeys: 1, lua: COMPACT_DOC });
+    this.redis.defineCommand('compactDocIfFirst', { numberOfKeys: 2, lua: COMPACT_DOC });
+    this.redis.defineCommand('putMember', { numberOfKeys: 3, lua: PUT_MEMBER });
+    this.redis.defineCommand('appendDoc', { numberOfKeys: 2, lua: APPEND_DOC });
+    this.redis.defineCommand('deleteRoomAll', { numberOfKeys: 8, lua: DELETE_ROOM });
     this.redis.defineCommand('takeTicket', { numberOfKeys: 1, lua: TAKE_TICKET });
   }
 
@@ -114,7 +194,8 @@ export class RedisStore implements Store {
   async createRoom(room: RoomRecord): Promise<void> {
     await this.redis
       .multi()
-      .hset(this.key.room(room.roomId), 'v', 1, 'json', JSON.stringify(room))
+      .hset(this.key.room(room.roomId), 'v', 1, 'json', JSON.stringify(room), 'exp', room.expiresAt + EXPIRY_GRACE_MS)
+      .pexpireat(this.key.room(room.roomId), room.expiresAt + EXPIRY_GRACE_MS)
       .zadd(this.key.expiry(), room.expiresAt, room.roomId)
       .exec();
   }
@@ -129,7 +210,7 @@ export class RedisStore implements Store {
       if (version === null || json === null) return null;
       const out = update(JSON.parse(json) as RoomRecord);
       if (!out.room) return { room: JSON.parse(json) as RoomRecord, result: out.result };
-      const set = (await (this.redis as unknown as RedisScripts).setRoomIfVersion(
+      const set = (await this.scripts.setRoomIfVersion(
         this.key.room(roomId),
         this.key.expiry(),
         version,
@@ -146,27 +227,20 @@ export class RedisStore implements Store {
   }
 
   async deleteRoom(roomId: string): Promise<void> {
-    const [tokens, invites, people] = await Promise.all([
-      this.redis.smembers(this.key.roomTokens(roomId)),
-      this.redis.smembers(this.key.roomInvites(roomId)),
-      this.redis.smembers(this.key.prepPeople(roomId)),
-    ]);
-    await this.redis
-      .multi()
-      .del(
-        this.key.room(roomId),
-        this.key.log(roomId),
-        this.key.dedupe(roomId),
-        this.key.doc(roomId),
-        this.key.roomTokens(roomId),
-        this.key.roomInvites(roomId),
-        this.key.prepPeople(roomId),
-        ...tokens.map(this.key.token),
-        ...invites.map(this.key.invite),
-        ...people.map((p) => this.key.prep(roomId, p)),
-      )
-      .zrem(this.key.expiry(), roomId)
-      .exec();
+    await this.scripts.deleteRoomAll(
+      this.key.room(roomId),
+      this.key.log(roomId),
+      this.key.dedupe(roomId),
+      this.key.doc(roomId),
+      this.key.roomTokens(roomId),
+      this.key.roomInvites(roomId),
+      this.key.prepPeople(roomId),
+      this.key.expiry(),
+      this.key.token(''),
+      this.key.invite(''),
+      this.key.prep(roomId, ''),
+      roomId,
+    );
   }
 
   async putToken(tokenHash: string, record: TokenRecord): Promise<void> {
@@ -199,21 +273,25 @@ export class RedisStore implements Store {
 
   /** A token or invite, written only while its room exists, and listed under the room. */
   private async putMember(key: string, roomSet: string, hash: string, record: TokenRecord | InviteRecord): Promise<void> {
-    if (!(await this.redis.exists(this.key.room(record.roomId)))) return;
-    await this.redis.multi().set(key, JSON.stringify(record)).sadd(roomSet, hash).exec();
+    const room = this.key.room(record.roomId);
+    refuseIfGone(await this.scripts.putMember(key, roomSet, room, JSON.stringify(record), hash, 'set'));
+  }
+
+  /** The scripts defined in the constructor. */
+  private get scripts(): RedisScripts {
+    return this.redis as unknown as RedisScripts;
   }
 
   async appendLog(roomId: string, entry: NewLogEntry, dedupeKey?: string): Promise<AppendResult> {
     const json = JSON.stringify(entry);
-    const out = (await (this.redis as unknown as RedisScripts).appendLogOnce(
+    const out = (await this.scripts.appendLogOnce(
       this.key.log(roomId),
       this.key.dedupe(roomId),
       this.key.room(roomId),
       json.slice(1),
       dedupeKey ?? '',
     )) as [number, string] | -1;
-    if (out === -1) throw new Error('room not found');
-    const [duplicate, stored] = out;
+    const [duplicate, stored] = refuseIfGone(out);
     return { entry: JSON.parse(stored) as LogEntry, duplicate: duplicate === 1 };
   }
 
@@ -236,12 +314,9 @@ export class RedisStore implements Store {
   }
 
   async appendPrep(roomId: string, participantId: string, message: PrepMessage): Promise<void> {
-    if (!(await this.redis.exists(this.key.room(roomId)))) return;
-    await this.redis
-      .multi()
-      .rpush(this.key.prep(roomId, participantId), JSON.stringify(message))
-      .sadd(this.key.prepPeople(roomId), participantId)
-      .exec();
+    const list = this.key.prep(roomId, participantId);
+    const [people, room] = [this.key.prepPeople(roomId), this.key.room(roomId)];
+    refuseIfGone(await this.scripts.putMember(list, people, room, JSON.stringify(message), participantId, 'rpush'));
   }
 
   async listPrep(roomId: string, participantId: string): Promise<PrepMessage[]> {
@@ -250,8 +325,7 @@ export class RedisStore implements Store {
   }
 
   async appendDocUpdate(roomId: string, update: Uint8Array): Promise<void> {
-    if (!(await this.redis.exists(this.key.room(roomId)))) return;
-    await this.redis.rpush(this.key.doc(roomId), Buffer.from(update));
+    refuseIfGone(await this.scripts.appendDoc(this.key.doc(roomId), this.key.room(roomId), Buffer.from(update)));
   }
 
   async loadDocUpdates(roomId: string): Promise<Uint8Array[]> {
@@ -261,8 +335,9 @@ export class RedisStore implements Store {
 
   async compactDoc(roomId: string, snapshot: Uint8Array, count: number, first: Uint8Array): Promise<boolean> {
     // One script: readers see the old updates or the snapshot, never neither.
-    const done = await (this.redis as unknown as RedisScripts).compactDocIfFirst(this.key.doc(roomId), Buffer.from(first), count, Buffer.from(snapshot));
-    return done === 1;
+    const [doc, room] = [this.key.doc(roomId), this.key.room(roomId)];
+    const done = await this.scripts.compactDocIfFirst(doc, room, Buffer.from(first), count, Buffer.from(snapshot));
+    return refuseIfGone(done) === 1;
   }
 
   async expireRooms(now: number): Promise<string[]> {
@@ -282,9 +357,19 @@ export class RedisStore implements Store {
   }
 }
 
+/** A script's -1 means the room was gone: nothing was written, and the caller hears not_found. */
+function refuseIfGone<T>(out: T): Exclude<T, -1> {
+  if (out === -1) throw new AppError('not_found', 'This room does not exist (any more).');
+  return out as Exclude<T, -1>;
+}
+
+type Script = (...args: (string | number | Buffer)[]) => Promise<unknown>;
 interface RedisScripts {
-  setRoomIfVersion(...args: (string | number)[]): Promise<unknown>;
-  appendLogOnce(...args: (string | number)[]): Promise<unknown>;
-  compactDocIfFirst(...args: (string | number | Buffer)[]): Promise<unknown>;
-  takeTicket(...args: string[]): Promise<unknown>;
+  setRoomIfVersion: Script;
+  appendLogOnce: Script;
+  compactDocIfFirst: Script;
+  putMember: Script;
+  appendDoc: Script;
+  deleteRoomAll: Script;
+  takeTicket: Script;
 }

@@ -35,6 +35,8 @@ export type RoomUpdate<T> = (room: RoomRecord) => { room: RoomRecord; result: T 
 /**
  * Everything the service keeps, behind one asynchronous interface: memory by default, Redis when
  * REDIS_URL is set. The same contract suite (test/integration/store.contract.ts) runs against each.
+ * A room-scoped write (token, invite, log, prep, document) for a room that no longer exists rejects
+ * with AppError not_found and writes nothing, so a request racing a deletion cannot recreate data.
  */
 export interface Store {
   readonly kind: 'memory' | 'redis';

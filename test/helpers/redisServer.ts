@@ -58,7 +58,9 @@ export interface RedisOptions {
  * A private redis-server on a free port of 127.0.0.1, nothing saved to disk unless `persist`: never
  * the machine's own Redis, which may hold data or not be there.
  */
-export async function startRedisServer(options: RedisOptions = {}): Promise<RedisServer & { port: number; dir: string }> {
+export async function startRedisServer(
+  options: RedisOptions = {},
+): Promise<RedisServer & { port: number; dir: string; pid: number }> {
   const bin = options.bin ?? process.env.REDIS_SERVER_BIN ?? 'redis-server';
   if (!hasRedisServer(bin)) {
     throw new Error(
@@ -79,6 +81,7 @@ export async function startRedisServer(options: RedisOptions = {}): Promise<Redi
     url: `redis://127.0.0.1:${port}`,
     port,
     dir,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode === null) {
         child.kill(options.persist ? 'SIGKILL' : 'SIGTERM');

@@ -26,11 +26,13 @@ describe('the app when Redis goes down and comes back', () => {
 
     await redis.stop(); // killed: nothing is flushed on the way out
     const started = Date.now();
-    expect(await call(a, 'message:send', { clientMsgId: 'during', text: 'Are you still there?' })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    // A dead Redis is storage that cannot answer, like a frozen one: `unavailable` (503), retry later.
+    const during = await call(a, 'message:send', { clientMsgId: 'during', text: 'Are you still there?' });
+    expect(during).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(Date.now() - started).toBeLessThan(5000);
     const view = await http(srv.url, 'GET', `/api/rooms/${host.roomId}`, undefined, host.token);
-    expect(view.status).toBe(500);
-    expect(view.json.error.code).toBe('internal');
+    expect(view.status).toBe(503);
+    expect(view.json.error.code).toBe('unavailable');
     expect(a.connected).toBe(true);
 
     redis = await startRedisServer({ persist: true, port, dir });

@@ -126,6 +126,22 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(await store.takeTicket('tk3')).toBeNull();
     });
 
+    it('refuses every room-scoped write once the room is deleted', async () => {
+      await store.deleteRoom(roomId);
+      const refused = { code: 'not_found' };
+      await expect(store.putToken('th', { roomId, participantId: 'p1', role: 'host' })).rejects.toMatchObject(refused);
+      const invite = { roomId, role: 'participant' as const, createdBy: 'p1', createdAt: 1 };
+      await expect(store.putInvite('ih', invite)).rejects.toMatchObject(refused);
+      await expect(store.appendLog(roomId, message('a'))).rejects.toMatchObject(refused);
+      await expect(store.appendPrep(roomId, 'p1', { role: 'you', text: 's', at: 1 })).rejects.toMatchObject(refused);
+      await expect(store.appendDocUpdate(roomId, new Uint8Array([1]))).rejects.toMatchObject(refused);
+      const [snapshot, first] = [new Uint8Array([9]), new Uint8Array([1])];
+      await expect(store.compactDoc(roomId, snapshot, 1, first)).rejects.toMatchObject(refused);
+      expect(await store.getToken('th')).toBeNull();
+      expect(await store.listPrep(roomId, 'p1')).toEqual([]);
+      expect(await store.loadDocUpdates(roomId)).toEqual([]);
+    });
+
     it('expires rooms past their retention', async () => {
       const old = `${roomId}_old`;
       await store.createRoom(room(old, Date.now() - 1));

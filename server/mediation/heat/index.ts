@@ -4,6 +4,7 @@
  * scripts/train-heat.ts) combined with rules for what the data sets lack (rules.ts), with reported
  * speech ("he called me stupid") taken out before either looks at the text (mask.ts).
  */
+import { createHmac, randomBytes } from 'node:crypto';
 import { SAFETY_LABELS, type Analysis, type HeatLabel, type Span } from '../../../shared/analysis.js';
 import { inRanges, literalRanges, modelView, reportedRanges } from './mask.js';
 import { loadModel, modelHeat, wordWeight, type LinearModel } from './model.js';
@@ -12,6 +13,7 @@ import { runRules, type RuleHit } from './rules.js';
 import { STOPWORDS } from './rewriteLexicon.js';
 import { loadLabelModel } from './labelModel.js';
 import { labelHits } from './labelHits.js';
+import { clearWordClasses, wordClassesCached } from './wordclass.js';
 
 export { loadModel } from './model.js';
 export type { Analysis, HeatLabel, Span } from '../../../shared/analysis.js';
@@ -55,6 +57,29 @@ export function useModel(m: LinearModel | null): void {
   candidateVerdicts.clear();
 }
 
+/**
+ * Forgets everything the analyzer remembers of what it has read; called when any room is deleted
+ * or expires, so no trace of a deleted room's words stays in this process. The caches refill.
+ */
+export function forgetAnalyses(): void {
+  weightCache.clear();
+  candidateVerdicts.clear();
+  clearWordClasses();
+}
+
+/**
+ * Whether any cache still holds something derived from `text` (tests): a verdict on it, or one of
+ * its words. The word caches hold single lower-cased words, not messages, and are bounded, but a
+ * name or a rare word could still point at a room, so forgetAnalyses() clears them too.
+ */
+export function cacheEntriesFor(text: string): number {
+  let n = 0;
+  for (const [key] of candidateVerdicts) if (key.endsWith(`\u0000${verdictKey(text)}`)) n++;
+  for (const word of text.toLowerCase().match(WORD_RE) ?? []) if (weightCache.has(word.replace(/[’]/g, "'"))) n++;
+  return n + wordClassesCached(text);
+}
+
+// Word weights, keyed by single lower-cased words (see cacheEntriesFor), cleared when full.
 const weightCache = new Map<string, number>();
 function cachedWordWeight(m: LinearModel, word: string): number {
   let v = weightCache.get(word);
@@ -129,18 +154,22 @@ function round3(x: number): number {
 
 /**
  * A candidate suggestion judged by the whole analyzer. The template sentences come back again and again,
- * so their verdicts are remembered (only without a room context, which could change them).
+ * so their verdicts are remembered (only without a room context, which could change them). A candidate
+ * is built from the message, so it is keyed by an HMAC under a key of this process's own (the text is
+ * not kept, and a heap dump cannot be searched for a guessed sentence), least recently used first out.
  */
 const candidateVerdicts = new Map<string, Analysis>();
+const VERDICTS_MAX = 2000;
+const VERDICT_KEY = randomBytes(32);
+const verdictKey = (text: string) => createHmac('sha256', VERDICT_KEY).update(text).digest('base64url');
 function judgeCandidate(c: string, threshold: number, ctx: AnalyzeContext | undefined): Analysis {
   if (ctx) return analyze(c, { threshold, suggestions: false, context: ctx });
-  const key = `${threshold}\u0000${c}`;
+  const key = `${threshold}\u0000${verdictKey(c)}`;
   let a = candidateVerdicts.get(key);
-  if (!a) {
-    a = analyze(c, { threshold, suggestions: false });
-    if (candidateVerdicts.size >= 2000) candidateVerdicts.clear();
-    candidateVerdicts.set(key, a);
-  }
+  if (a) candidateVerdicts.delete(key); // re-inserted below as the most recently used
+  else a = analyze(c, { threshold, suggestions: false });
+  candidateVerdicts.set(key, a);
+  if (candidateVerdicts.size > VERDICTS_MAX) candidateVerdicts.delete(candidateVerdicts.keys().next().value!);
   return a;
 }
 

@@ -53,7 +53,17 @@ export const MORE_INSULTS = new Set(
 `.split(/\s+/).filter(Boolean),
 );
 
+/** Keyed by single words, bounded; cleared with every room deletion (forgetAnalyses). */
 const cache = new Map<string, number>();
+
+export function clearWordClasses(): void {
+  cache.clear();
+}
+
+/** How many of `text`'s words are cached (tests). */
+export function wordClassesCached(text: string): number {
+  return (text.toLowerCase().match(/[a-z']+/g) ?? []).filter((w) => cache.has(w)).length;
+}
 
 /** Class flags of one lower-cased, punctuation-free word (0 for most words). */
 export function wordClass(word: string): number {
