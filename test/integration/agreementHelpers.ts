@@ -142,9 +142,9 @@ export function closeCode(ws: WebSocket): Promise<number> {
   return new Promise((resolve) => ws.once('close', (code) => resolve(code)));
 }
 
-/** The status of an upgrade that the server refused. */
-export function refusedStatus(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** The upgrade's answer: 101 when accepted (the socket is closed again), else the refusal's HTTP status. */
+export function upgradeStatus(url: string): Promise<number> {
+  return new Promise((resolve) => {
     const ws = new WebSocket(url);
     ws.on('unexpected-response', (_req, res) => {
       resolve(res.statusCode ?? 0);
@@ -152,9 +152,16 @@ export function refusedStatus(url: string): Promise<number> {
       ws.terminate();
     });
     ws.on('open', () => {
-      ws.terminate();
-      reject(new Error('the upgrade was accepted'));
+      resolve(101);
+      ws.close();
     });
-    ws.on('error', () => {});
+    ws.on('error', () => resolve(0));
   });
+}
+
+/** The status of an upgrade that the server refused (fails when it was accepted). */
+export async function refusedStatus(url: string): Promise<number> {
+  const status = await upgradeStatus(url);
+  if (status === 101) throw new Error('the upgrade was accepted');
+  return status;
 }

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { agreementServerUrl, TicketedProvider, ticketParams } from '../../client/src/agreementSocket.js';
 import { hashSecret } from '../../server/rooms/credentials.js';
 import { createRoom, http, useServer } from '../helpers/server.js';
+import { upgradeStatus } from '../integration/agreementHelpers.js';
 import { until } from '../helpers/yjs.js';
 
 /** Issue 8, /yjs upgrade: the token never travels in a URL; a single-use ticket does. */
@@ -14,22 +15,7 @@ const server = useServer();
 
 const wsUrl = () => `${server().url.replace('http', 'ws')}/yjs`;
 
-/** The upgrade's answer: 101 when accepted, else the refusal's HTTP status. */
-function upgrade(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(url);
-    ws.on('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0);
-      res.resume();
-      ws.terminate();
-    });
-    ws.on('open', () => {
-      resolve(101);
-      ws.close();
-    });
-    ws.on('error', () => resolve(0));
-  });
-}
+const upgrade = upgradeStatus;
 
 async function ticket(roomId: string, token: string): Promise<{ status: number; json: any }> {
   return http(server().url, 'POST', `/api/rooms/${roomId}/yjs-ticket`, undefined, token);
