@@ -5,7 +5,7 @@ import type { Role } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
 import { log } from '../log.js';
 import { newId, type Identity } from '../rooms/credentials.js';
-import { parties as partiesOf } from '../rooms/policies/floor.js';
+import { parties as partiesOf } from '../../shared/rules/floor.js';
 import type { RoomRecord } from '../rooms/types.js';
 import type { Store } from '../store/types.js';
 import { readAwareness, stampAwareness, writeAwareness } from './awarenessStamp.js';

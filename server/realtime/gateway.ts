@@ -16,6 +16,7 @@ import {
   type ServerToClientEvents,
 } from '../../shared/protocol.js';
 import { z as zod } from 'zod';
+import { shareMsgId } from '../../shared/rules/shareId.js';
 import { AppError, isUnavailable, toApiError } from '../errors.js';
 import { log } from '../log.js';
 import type { Metrics } from '../metrics.js';
@@ -96,7 +97,7 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
     'prep:send': route(PrepSend, 'prep', async (p, who) => ({ reply: await prep.send(who, p.text) })),
     'prep:history': route(NoPayload, 'event', async (_p, who) => ({ messages: await prep.history(who) })),
     // Without a clientMsgId, sharing the same words twice is one share.
-    'prep:share': route(PrepShare, 'message', (p, who) => messages.send(who, p.clientMsgId ?? `share-${hashText(p.text)}`, p.text, true)),
+    'prep:share': route(PrepShare, 'message', (p, who) => messages.send(who, p.clientMsgId ?? shareMsgId(p.text), p.text, true)),
     'agreement:propose': route(AgreementPropose, 'event', (p, who) => rooms.propose(who, p.text)),
     'agreement:accept': route(AgreementAccept, 'event', (p, who) => rooms.accept(who, p.clauseId, p.textHash)),
     'agreement:sign': route(NoPayload, 'event', (_p, who) => rooms.sign(who)),
@@ -164,11 +165,4 @@ function invalid(error: z.ZodError): AppError {
   if (tooBig) return new AppError('too_long', 'That text is longer than the limit. Could you split it?');
   const where = error.issues[0]?.path.join('.') || 'payload';
   return new AppError('invalid_payload', `Something in this request is not right (${where}).`);
-}
-
-/** FNV-1a: a short, stable id for a shared text (not a secret). */
-function hashText(text: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(36);
 }

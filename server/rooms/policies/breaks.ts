@@ -1,6 +1,6 @@
 import type { BreakView, ErrorCode } from '../../../shared/protocol.js';
 import type { RoomRecord } from '../types.js';
-import { isModerator } from './floor.js';
+import { isModerator } from '../../../shared/rules/floor.js';
 
 /** Breaks as pure functions: who may start and end one, and when one is over. */
 

@@ -1,6 +1,7 @@
 import type { RoomRecord } from '../types.js';
 import { isSettled } from './heat.js';
-import { parties, quietest } from './floor.js';
+import { parties } from '../../../shared/rules/floor.js';
+import { quietest } from './floor.js';
 
 /**
  * When the facilitator speaks up, as a pure function of the room after a delivered message.

@@ -1,5 +1,6 @@
 import type { ErrorCode, Role, TurnMode } from '../../../shared/protocol.js';
-import type { FloorState, Participant, RoomRecord } from '../types.js';
+import { isModerator, isParty, parties } from '../../../shared/rules/floor.js';
+import type { FloorState, RoomRecord } from '../types.js';
 
 /**
  * Turn-taking as pure functions of (room, event, now): no sockets, no clocks, no store, so every
@@ -26,18 +27,6 @@ export interface FloorSettings {
 }
 
 const EMPTY: FloorState = { holder: null, queue: [], listener: null, stage: null, expiresAt: null };
-
-const SPEAKING_ROLES: readonly Role[] = ['host', 'participant'];
-const MODERATOR_ROLES: readonly Role[] = ['host', 'mediator'];
-
-/** The people who take turns: hosts and participants, in the order they joined. */
-export function parties(room: Pick<RoomRecord, 'participants'>): Participant[] {
-  return room.participants.filter((p) => SPEAKING_ROLES.includes(p.role)).sort((a, b) => a.joinedAt - b.joinedAt);
-}
-
-export function isModerator(role: Role): boolean {
-  return MODERATOR_ROLES.includes(role);
-}
 
 function roleOf(room: RoomRecord, participantId: string): Role | undefined {
   return room.participants.find((p) => p.participantId === participantId)?.role;
@@ -89,42 +78,6 @@ export function initialFloor(room: RoomRecord, mode: TurnMode, now: number, sett
   }
 }
 
-/** May this person send to the room now? (breaks are checked elsewhere) */
-export function canSpeak(room: RoomRecord, participantId: string): { ok: true } | { ok: false; code: ErrorCode; message: string } {
-  const role = roleOf(room, participantId);
-  if (role === undefined) return { ok: false, code: 'forbidden', message: 'You are not part of this room.' };
-  if (role === 'observer') return { ok: false, code: 'forbidden', message: 'Observers follow the conversation without writing to the room.' };
-  if (role === 'mediator') return { ok: true };
-  const f = room.floor;
-  switch (room.mode) {
-    case 'open':
-      return { ok: true };
-    case 'round':
-    case 'hand-raise':
-      if (f.holder === participantId) return { ok: true };
-      return { ok: false, code: 'not_your_turn', message: waitingText(room.mode, f.holder === null) };
-    case 'speaker-listener':
-      if (f.listener === null && f.holder === participantId) return { ok: true };
-      if (f.stage === 'speaking' && f.holder === participantId) return { ok: true };
-      if (f.stage === 'paraphrasing' && f.listener === participantId) return { ok: true };
-      return { ok: false, code: 'not_your_turn', message: speakerListenerWait(f, participantId) };
-  }
-}
-
-function waitingText(mode: TurnMode, floorIsFree: boolean): string {
-  if (mode === 'round') return 'It is someone else’s turn right now. The floor comes to you in order.';
-  return floorIsFree
-    ? 'No one has the floor yet. Raise your hand and it will come to you.'
-    : 'Someone else has the floor right now. Raise your hand and the floor will come to you.';
-}
-
-function speakerListenerWait(f: FloorState, participantId: string): string {
-  if (f.holder === participantId && f.stage === 'paraphrasing') return 'Your listener is putting what they heard into their own words.';
-  if (f.holder === participantId && f.stage === 'confirming') return 'Please let your listener know whether they heard you right.';
-  if (f.listener === participantId && f.stage === 'speaking') return 'You are listening for now. When the speaker hands over, share what you heard.';
-  return 'Two people are speaking and listening right now.';
-}
-
 const ok = (room: RoomRecord, floor: FloorState, mode = room.mode): FloorOutcome => ({
   ok: true,
   floor,
@@ -152,7 +105,7 @@ export function applyFloor(room: RoomRecord, event: FloorEvent, now: number, set
       if (!isModerator(roleOf(room, event.by) ?? 'observer')) return refuse('forbidden', 'Only the host or a mediator can give the floor.');
       const role = roleOf(room, event.participantId);
       if (role === undefined) return refuse('not_found', 'That person is not in this room.');
-      if (!SPEAKING_ROLES.includes(role)) return refuse('not_allowed', 'The floor goes to the people taking part in the conversation.');
+      if (!isParty(role)) return refuse('not_allowed', 'The floor goes to the people taking part in the conversation.');
       if (room.mode === 'open') return refuse('not_allowed', 'In open mode everyone may speak; there is no floor to give.');
       if (room.mode === 'speaker-listener') {
         const listener = f.holder !== null && f.holder !== event.participantId ? f.holder : otherParty(room, event.participantId);
@@ -162,7 +115,9 @@ export function applyFloor(room: RoomRecord, event: FloorEvent, now: number, set
     }
     case 'request': {
       const role = roleOf(room, event.participantId);
-      if (role === undefined || !SPEAKING_ROLES.includes(role)) return refuse('forbidden', 'Only people taking part in the conversation can ask for the floor.');
+      if (role === undefined || !isParty(role)) {
+        return refuse('forbidden', 'Only people taking part in the conversation can ask for the floor.');
+      }
       if (room.mode !== 'hand-raise') return refuse('not_allowed', `Raising a hand is for hand-raise mode; this room is in ${room.mode} mode.`);
       if (f.holder === event.participantId || f.queue.includes(event.participantId)) return ok(room, f);
       return ok(room, grantFromQueue(room, { ...f, queue: [...f.queue, event.participantId] }, now, settings));

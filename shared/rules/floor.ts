@@ -1,0 +1,89 @@
+import type { ErrorCode, Role, TurnMode } from '../protocol.js';
+
+/**
+ * Who may speak, as pure functions over the smallest shape both ends hold: the server's room record
+ * and the client's RoomView both fit, so the hint the client shows is the rule the server applies.
+ */
+
+export interface Member {
+  participantId: string;
+  role: Role;
+}
+
+/** The floor as either end sees it (the view leaves listener and stage out outside speaker-listener). */
+export interface FloorLike {
+  holder: string | null;
+  listener?: string | null;
+  stage?: 'speaking' | 'paraphrasing' | 'confirming' | null;
+}
+
+export interface TurnRoom {
+  mode: TurnMode;
+  floor: FloorLike;
+  participants: readonly Member[];
+}
+
+export type SpeakVerdict = { ok: true } | { ok: false; code: ErrorCode; message: string };
+
+const SPEAKING_ROLES: readonly Role[] = ['host', 'participant'];
+const MODERATOR_ROLES: readonly Role[] = ['host', 'mediator'];
+
+/** Hosts and participants take part in the conversation (and take turns). */
+export function isParty(role: Role): boolean {
+  return SPEAKING_ROLES.includes(role);
+}
+
+/** Hosts and mediators guide turns and breaks. */
+export function isModerator(role: Role): boolean {
+  return MODERATOR_ROLES.includes(role);
+}
+
+/** The people who take turns: hosts and participants, in the order they joined (when that is known). */
+export function parties<P extends Member & { joinedAt?: number }>(room: { participants: readonly P[] }): P[] {
+  // Array.prototype.sort is stable: without joinedAt (the client's view) the listed order stays.
+  return room.participants.filter((p) => isParty(p.role)).sort((a, b) => (a.joinedAt ?? 0) - (b.joinedAt ?? 0));
+}
+
+/** May this person send to the room now? (breaks are checked elsewhere) */
+export function canSpeak(room: TurnRoom, participantId: string): SpeakVerdict {
+  const role = room.participants.find((p) => p.participantId === participantId)?.role;
+  if (role === undefined) return { ok: false, code: 'forbidden', message: 'You are not part of this room.' };
+  if (role === 'observer') {
+    return { ok: false, code: 'forbidden', message: 'Observers follow the conversation without writing to the room.' };
+  }
+  if (role === 'mediator') return { ok: true };
+  const f = room.floor;
+  switch (room.mode) {
+    case 'open':
+      return { ok: true };
+    case 'round':
+    case 'hand-raise':
+      if (f.holder === participantId) return { ok: true };
+      return { ok: false, code: 'not_your_turn', message: waitingText(room.mode, f.holder === null) };
+    case 'speaker-listener':
+      if ((f.listener ?? null) === null && f.holder === participantId) return { ok: true };
+      if (f.stage === 'speaking' && f.holder === participantId) return { ok: true };
+      if (f.stage === 'paraphrasing' && f.listener === participantId) return { ok: true };
+      return { ok: false, code: 'not_your_turn', message: speakerListenerWait(f, participantId) };
+  }
+}
+
+function waitingText(mode: TurnMode, floorIsFree: boolean): string {
+  if (mode === 'round') return 'It is someone else’s turn right now. The floor comes to you in order.';
+  return floorIsFree
+    ? 'No one has the floor yet. Raise your hand and it will come to you.'
+    : 'Someone else has the floor right now. Raise your hand and the floor will come to you.';
+}
+
+function speakerListenerWait(f: FloorLike, participantId: string): string {
+  if (f.holder === participantId && f.stage === 'paraphrasing') {
+    return 'Your listener is putting what they heard into their own words.';
+  }
+  if (f.holder === participantId && f.stage === 'confirming') {
+    return 'Please let your listener know whether they heard you right.';
+  }
+  if (f.listener === participantId && f.stage === 'speaking') {
+    return 'You are listening for now. When the speaker hands over, share what you heard.';
+  }
+  return 'Two people are speaking and listening right now.';
+}
