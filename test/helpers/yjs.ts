@@ -5,7 +5,7 @@ import { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { TicketedProvider } from '../../client/src/agreementSocket.js';
+import { TicketedProvider } from '../../client/src/agreement/agreementSocket.js';
 
 /** POST /api/rooms/:roomId/yjs-ticket; null when the token is refused (as the web client treats it). */
 export async function yjsTicket(url: string, roomId: string, token: string): Promise<string | null> {

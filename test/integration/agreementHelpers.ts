@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
-import { TicketedProvider } from '../../client/src/agreementSocket.js';
+import { TicketedProvider } from '../../client/src/agreement/agreementSocket.js';
 import type { Role } from '../../shared/protocol.js';
 import { AgreementService, type AgreementOptions } from '../../server/agreement/index.js';
 import { authenticate, hashSecret, issueTicket, newId, newSecret } from '../../server/rooms/credentials.js';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
-import { SeqFeed } from '../../client/src/sequence.js';
+import { SeqFeed } from '../../client/src/room/sequence.js';
 import type { LogEntry } from '../../shared/protocol.js';
 import { RedisStore } from '../../server/store/redis.js';
 import { call, closeClients, connect, createRoom, http, joinRoom, sleep } from '../helpers/server.js';

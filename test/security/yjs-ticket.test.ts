@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { agreementServerUrl, TicketedProvider, ticketParams } from '../../client/src/agreementSocket.js';
+import { agreementServerUrl, TicketedProvider, ticketParams } from '../../client/src/agreement/agreementSocket.js';
 import { hashSecret } from '../../server/rooms/credentials.js';
 import { createRoom, http, useServer } from '../helpers/server.js';
 import { upgradeStatus } from '../integration/agreementHelpers.js';
@@ -129,7 +129,7 @@ describe('the web client\'s /yjs URL', () => {
     for (const file of sources) {
       const text = readFileSync(path.join(dir, file), 'utf8');
       expect(text, file).not.toMatch(/params:\s*\{\s*token\b|[?&]token=/);
-      if (/new WebsocketProvider\(/.test(text)) expect(file).toBe('agreementSocket.ts');
+      if (/new WebsocketProvider\(/.test(text)) expect(file).toBe(path.join('agreement', 'agreementSocket.ts'));
     }
   });
 

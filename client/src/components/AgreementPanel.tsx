@@ -1,30 +1,29 @@
 import { useState, type FormEvent } from 'react';
 import type { ClauseSnapshot } from '../../../shared/agreement.js';
 import { LIMITS, type RoomView } from '../../../shared/protocol.js';
+import { isParty as takesPart, parties as partiesOf } from '../../../shared/rules/floor.js';
+import { textHash } from '../agreement/textHash.js';
+import { useAgreement, type AgreementConnection } from '../agreement/useAgreement.js';
 import { api, ApiFailure } from '../api.js';
-import type { StoredRoom } from '../credentials.js';
-import { call, type RoomSocket } from '../socket.js';
-import { textHash } from '../textHash.js';
-import { useAgreement, type AgreementConnection } from '../useAgreement.js';
+import type { RoomActions } from '../room/actions.js';
+import { useRoom, useRoomActions } from '../room/RoomProvider.js';
 import { ClauseText } from './ClauseText.js';
 import { ErrorNote, useActionError } from './ErrorNote.js';
 
-interface Props {
-  socket: RoomSocket;
-  view: RoomView;
-  creds: StoredRoom;
-  names: Map<string, string>;
-}
-
-export function AgreementPanel({ socket, view, creds, names }: Props) {
+/** The shared agreement: its points, who accepted them, signing and a copy to keep. */
+export function AgreementPanel() {
+  const { view, creds, names } = useRoom();
+  const actions = useRoomActions();
   const agreement = useAgreement(creds.roomId, creds.token, { participantId: creds.participantId, name: creds.name });
   const { snapshot, peers } = agreement;
   const [proposal, setProposal] = useState('');
   const [note, setNote] = useState('');
-  const isParty = creds.role === 'host' || creds.role === 'participant';
+  const isParty = takesPart(creds.role);
   const canEdit = creds.role !== 'observer' && !snapshot.final;
-  const parties = view.participants.filter((p) => p.role === 'host' || p.role === 'participant');
-  const allAgreed = snapshot.clauses.length > 0 && snapshot.clauses.every((c) => parties.every((p) => c.acceptedBy.includes(p.participantId)));
+  const parties = partiesOf(view ?? { participants: [] });
+  const allAgreed =
+    snapshot.clauses.length > 0 &&
+    snapshot.clauses.every((c) => parties.every((p) => c.acceptedBy.includes(p.participantId)));
   const signed = snapshot.signedBy.includes(creds.participantId);
   const who = (id: string) => (id === creds.participantId ? 'You' : (names.get(id) ?? 'Someone'));
 
@@ -32,7 +31,7 @@ export function AgreementPanel({ socket, view, creds, names }: Props) {
     e.preventDefault();
     const text = proposal.trim();
     if (!text) return;
-    const res = await call(socket, 'agreement:propose', { text });
+    const res = await actions.propose({ text });
     if (res.ok) {
       setProposal('');
       setNote('Your proposal was added. Everyone can now shape the words together.');
@@ -40,8 +39,9 @@ export function AgreementPanel({ socket, view, creds, names }: Props) {
   }
 
   async function sign() {
-    const res = await call(socket, 'agreement:sign', {});
-    setNote(res.ok ? (res.final ? 'Everyone has signed. The agreement is final.' : 'You signed. Waiting for the others to sign.') : res.error.message);
+    const res = await actions.sign();
+    if (!res.ok) setNote(res.error.message);
+    else setNote(res.final ? 'Everyone has signed. The agreement is final.' : 'You signed. Waiting for the others to sign.');
   }
 
   async function download() {
@@ -88,7 +88,17 @@ export function AgreementPanel({ socket, view, creds, names }: Props) {
       ) : (
         <ol className="clauses">
           {snapshot.clauses.map((c, i) => (
-            <Clause key={c.id} clause={c} index={i} agreement={agreement} socket={socket} canEdit={canEdit} isParty={isParty} me={creds.participantId} parties={parties} who={who} />
+            <Clause
+              key={c.id}
+              clause={c}
+              index={i}
+              agreement={agreement}
+              canEdit={canEdit}
+              isParty={isParty}
+              me={creds.participantId}
+              parties={parties}
+              who={who}
+            />
           ))}
         </ol>
       )}
@@ -145,7 +155,6 @@ function Clause({
   clause,
   index,
   agreement,
-  socket,
   canEdit,
   isParty,
   me,
@@ -155,13 +164,13 @@ function Clause({
   clause: ClauseSnapshot;
   index: number;
   agreement: AgreementConnection;
-  socket: RoomSocket;
   canEdit: boolean;
   isParty: boolean;
   me: string;
   parties: RoomView['participants'];
   who: (id: string) => string;
 }) {
+  const { accept } = useRoomActions();
   const { error, run } = useActionError();
   const ytext = agreement.textOf(clause.id);
   const editingHere = agreement.peers.filter((p) => p.editing === clause.id);
@@ -202,7 +211,7 @@ function Clause({
         })}
       </ul>
       {isParty && canEdit && !accepted && (
-        <button type="button" onClick={() => run(acceptWords(socket, clause.id, ytext?.toString() ?? clause.text))}>
+        <button type="button" onClick={() => run(acceptWords(accept, clause.id, ytext?.toString() ?? clause.text))}>
           I accept point {index + 1}
         </button>
       )}
@@ -212,7 +221,7 @@ function Clause({
 }
 
 /** Accepts exactly the words on screen: if someone changed them meanwhile, the server says so. */
-async function acceptWords(socket: RoomSocket, clauseId: string, words: string) {
+async function acceptWords(accept: RoomActions['accept'], clauseId: string, words: string) {
   const hash = await textHash(words);
-  return call(socket, 'agreement:accept', hash ? { clauseId, textHash: hash } : { clauseId });
+  return accept(hash ? { clauseId, textHash: hash } : { clauseId });
 }

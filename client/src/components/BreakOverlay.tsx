@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { BreakView, Role } from '../../../shared/protocol.js';
-import { call, type RoomSocket } from '../socket.js';
+import type { BreakView } from '../../../shared/protocol.js';
+import { isModerator } from '../../../shared/rules/floor.js';
+import { useRoom, useRoomActions } from '../room/RoomProvider.js';
 import { ErrorNote, useActionError } from './ErrorNote.js';
 
 function mmss(ms: number): string {
@@ -11,20 +12,16 @@ function mmss(ms: number): string {
 /** A pause, not a punishment: a countdown, what helps meanwhile, and the private space still open. */
 export function BreakOverlay({
   brk,
-  socket,
-  me,
-  names,
   onPrepare,
   blocked,
 }: {
   brk: BreakView;
-  socket: RoomSocket;
-  me: { participantId: string; role: Role };
-  names: Map<string, string>;
   onPrepare: () => void;
   /** A dialog has the page (it is inert): focus comes here once it closes. */
   blocked: boolean;
 }) {
+  const { me, names } = useRoom();
+  const { endBreak } = useRoomActions();
   const [now, setNow] = useState(Date.now());
   const { error, run } = useActionError();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -43,7 +40,7 @@ export function BreakOverlay({
       : brk.requestedBy === me.participantId
         ? 'You asked for a pause'
         : `${names.get(brk.requestedBy) ?? 'Someone'} asked for a pause`;
-  const moderator = me.role === 'host' || me.role === 'mediator';
+  const moderator = isModerator(me.role);
 
   return (
     <section className="break-overlay" aria-labelledby="break-heading" data-testid="break-overlay">
@@ -54,7 +51,9 @@ export function BreakOverlay({
       <p className="countdown" aria-label={`About ${Math.max(1, Math.ceil(left / 60000))} minutes left`}>
         <span aria-hidden="true">{mmss(left)}</span>
       </p>
-      <p className="small">The room opens again at {new Date(brk.endsAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.</p>
+      <p className="small">
+        The room opens again at {new Date(brk.endsAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.
+      </p>
       <h3>What might help meanwhile</h3>
       <ul>
         <li>Breathe slowly: in for four, out for six, a few times.</li>
@@ -67,7 +66,7 @@ export function BreakOverlay({
           Go to my private prep
         </button>
         {moderator && (
-          <button type="button" className="primary" onClick={() => run(call(socket, 'break:end', {}))}>
+          <button type="button" className="primary" onClick={() => run(endBreak())}>
             End the break for everyone
           </button>
         )}

@@ -1,8 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { LIMITS } from '../../../shared/protocol.js';
-import { caretPosition } from '../caretPosition.js';
-import { bindTextarea } from '../yjsBinding.js';
+import { caretPosition } from '../agreement/caretPosition.js';
+import { bindTextarea } from '../agreement/yjsBinding.js';
 
 /** Someone else's cursor in this clause. */
 export interface RemoteCursor {

@@ -1,18 +1,15 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { LogEntry, Role, RoomView, SendResult } from '../../../shared/protocol.js';
-import { call, newMsgId, type RoomSocket } from '../socket.js';
+import { canSpeak } from '../../../shared/rules/floor.js';
+import { newMsgId } from '../room/ids.js';
+import { useRoom, useRoomActions } from '../room/RoomProvider.js';
+import type { OnSendResult } from '../room/types.js';
 import { Composer } from './Composer.js';
-import { FloorPanel, mayWrite } from './FloorPanel.js';
+import { FloorPanel } from './FloorPanel.js';
 
 interface Props {
-  socket: RoomSocket;
-  view: RoomView;
-  log: LogEntry[];
-  me: { participantId: string; role: Role; name: string };
-  names: Map<string, string>;
   draft: string;
   setDraft: (t: string) => void;
-  onResult: (r: SendResult, clientMsgId: string, text: string) => void;
+  onResult: OnSendResult;
   onPropose: () => void;
 }
 
@@ -29,7 +26,10 @@ function Who({ at, children }: { at: number; children: ReactNode }) {
   );
 }
 
-export function Conversation({ socket, view, log, me, names, draft, setDraft, onResult, onPropose }: Props) {
+/** The room's log, its turns and the composer; shown once the room's view has arrived. */
+export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
+  const { view, log, me, names } = useRoom();
+  const actions = useRoomActions();
   const [error, setError] = useState('');
   const [sending, setSending] = useState(false);
   const [proposed, setProposed] = useState<Record<string, string>>({});
@@ -40,7 +40,8 @@ export function Conversation({ socket, view, log, me, names, draft, setDraft, on
     endRef.current?.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
   }, [log.length]);
 
-  const may = mayWrite(view, me);
+  // A hint only: the server applies the same rule when the message arrives.
+  const may = view ? canSpeak(view, me.participantId) : { ok: false as const, message: '' };
 
   async function send() {
     const text = draft.trim();
@@ -48,7 +49,7 @@ export function Conversation({ socket, view, log, me, names, draft, setDraft, on
     setSending(true);
     setError('');
     const clientMsgId = newMsgId();
-    const res = await call(socket, 'message:send', { clientMsgId, text });
+    const res = await actions.sendMessage({ clientMsgId, text });
     setSending(false);
     if (!res.ok) {
       setError(res.error.message);
@@ -59,8 +60,9 @@ export function Conversation({ socket, view, log, me, names, draft, setDraft, on
   }
 
   async function proposeDraft(id: string, text: string) {
-    const res = await call(socket, 'agreement:propose', { text });
-    setProposed((p) => ({ ...p, [id + text]: res.ok ? 'Proposed. You can shape it together in the Agreement tab.' : res.error.message }));
+    const res = await actions.propose({ text });
+    const note = res.ok ? 'Proposed. You can shape it together in the Agreement tab.' : res.error.message;
+    setProposed((p) => ({ ...p, [id + text]: note }));
   }
 
   return (
@@ -112,13 +114,13 @@ export function Conversation({ socket, view, log, me, names, draft, setDraft, on
       </ol>
       <div ref={endRef} />
 
-      <FloorPanel socket={socket} view={view} me={me} names={names} />
+      {view && <FloorPanel />}
 
       {me.role !== 'observer' ? (
         <Composer
           id="composer"
           label="Your message to the room"
-          help={may.ok ? 'Everyone in the room will see this. Enter sends, Shift+Enter starts a new line.' : may.why}
+          help={may.ok ? 'Everyone in the room will see this. Enter sends, Shift+Enter starts a new line.' : may.message}
           value={draft}
           onChange={setDraft}
           onSend={() => void send()}

@@ -11,7 +11,7 @@ export function ErrorNote({ message, id }: { message: string; id?: string }) {
   );
 }
 
-/** Runs one socket call and keeps its error (cleared on success) for an ErrorNote. */
+/** Runs one room action and keeps its error (cleared on success) for an ErrorNote. */
 export function useActionError() {
   const [error, setError] = useState('');
   const run = useCallback(async (pending: Promise<Ack>): Promise<boolean> => {

@@ -1,40 +1,27 @@
 import { useState } from 'react';
-import { TURN_MODES, type Role, type RoomView, type TurnMode } from '../../../shared/protocol.js';
+import { TURN_MODES, type Ack, type TurnMode } from '../../../shared/protocol.js';
+import { isModerator, isParty, parties as partiesOf } from '../../../shared/rules/floor.js';
 import { MODE_WORDS } from '../labels.js';
-import { call, type RoomSocket } from '../socket.js';
+import { useRoom, useRoomActions } from '../room/RoomProvider.js';
 import { ErrorNote, useActionError } from './ErrorNote.js';
 
-type Me = { participantId: string; role: Role };
-
-/** A hint only: the server decides. */
-export function mayWrite(view: RoomView, me: Me): { ok: boolean; why: string } {
-  if (me.role === 'observer') return { ok: false, why: 'You are observing.' };
-  if (me.role === 'mediator' || view.mode === 'open') return { ok: true, why: '' };
-  const f = view.floor;
-  if (view.mode === 'speaker-listener') {
-    if (f.holder === me.participantId && (f.stage === 'speaking' || !f.listener)) return { ok: true, why: '' };
-    if (f.listener === me.participantId && f.stage === 'paraphrasing') return { ok: true, why: '' };
-    if (f.listener === me.participantId) return { ok: false, why: 'You are listening for now. When the speaker hands over, say back what you heard.' };
-    return { ok: false, why: 'Please wait: your listener is reflecting what they heard.' };
-  }
-  if (f.holder === me.participantId) return { ok: true, why: '' };
-  return {
-    ok: false,
-    why: view.mode === 'round' ? 'It is someone else’s turn. The turn comes to you in order.' : 'Raise your hand and the floor will come to you.',
-  };
-}
-
-export function FloorPanel({ socket, view, me, names }: { socket: RoomSocket; view: RoomView; me: Me; names: Map<string, string> }) {
+/** Whose turn it is and the buttons to take, pass and guide turns (the server decides; these only ask). */
+export function FloorPanel() {
+  const { view: maybeView, me, names } = useRoom();
+  const actions = useRoomActions();
   const [msg, setMsg] = useState('');
+  if (!maybeView) return null;
+  const view = maybeView;
   const f = view.floor;
-  const moderator = me.role === 'host' || me.role === 'mediator';
-  const party = me.role === 'host' || me.role === 'participant';
-  const name = (id: string | null | undefined) => (id === me.participantId ? 'you' : id ? (names.get(id) ?? 'someone') : 'no one');
-  const parties = view.participants.filter((p) => p.role === 'host' || p.role === 'participant');
+  const moderator = isModerator(me.role);
+  const party = isParty(me.role);
+  const name = (id: string | null | undefined) =>
+    id === me.participantId ? 'you' : id ? (names.get(id) ?? 'someone') : 'no one';
+  const parties = partiesOf(view);
 
-  async function run(p: Promise<{ ok: boolean; error?: { message: string } }>, done: string) {
+  async function run(p: Promise<Ack>, done: string) {
     const res = await p;
-    setMsg(res.ok ? done : (res.error?.message ?? 'That did not work.'));
+    setMsg(res.ok ? done : res.error.message);
   }
 
   const inQueue = f.queue.includes(me.participantId);
@@ -67,31 +54,41 @@ export function FloorPanel({ socket, view, me, names }: { socket: RoomSocket; vi
 
       <div className="row wrap">
         {party && view.mode === 'hand-raise' && !holder && !inQueue && (
-          <button type="button" onClick={() => run(call(socket, 'floor:request', {}), 'Your hand is raised.')}>
+          <button type="button" onClick={() => run(actions.requestFloor(), 'Your hand is raised.')}>
             Raise my hand
           </button>
         )}
         {party && view.mode === 'hand-raise' && inQueue && (
-          <button type="button" onClick={() => run(call(socket, 'floor:yield', {}), 'Your hand is lowered.')}>
+          <button type="button" onClick={() => run(actions.yieldFloor(), 'Your hand is lowered.')}>
             Lower my hand
           </button>
         )}
         {party && holder && (view.mode === 'hand-raise' || view.mode === 'round') && (
-          <button type="button" onClick={() => run(call(socket, 'floor:yield', {}), 'You passed the floor on.')}>
+          <button type="button" onClick={() => run(actions.yieldFloor(), 'You passed the floor on.')}>
             I’m done, pass the floor
           </button>
         )}
         {party && holder && view.mode === 'speaker-listener' && f.stage === 'speaking' && f.listener && (
-          <button type="button" onClick={() => run(call(socket, 'floor:yield', {}), 'Your listener will now say back what they heard.')}>
+          <button
+            type="button"
+            onClick={() => run(actions.yieldFloor(), 'Your listener will now say back what they heard.')}
+          >
             I’ve said my piece, hand over to the listener
           </button>
         )}
         {party && holder && view.mode === 'speaker-listener' && f.stage === 'confirming' && (
           <>
-            <button type="button" className="primary" onClick={() => run(call(socket, 'floor:confirm', { accurate: true }), 'Thank you. You now swap roles.')}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => run(actions.confirmParaphrase({ accurate: true }), 'Thank you. You now swap roles.')}
+            >
               Yes, that’s what I meant
             </button>
-            <button type="button" onClick={() => run(call(socket, 'floor:confirm', { accurate: false }), 'You can say it again in other words.')}>
+            <button
+              type="button"
+              onClick={() => run(actions.confirmParaphrase({ accurate: false }), 'You can say it again in other words.')}
+            >
               Not quite, let me say more
             </button>
           </>
@@ -108,7 +105,7 @@ export function FloorPanel({ socket, view, me, names }: { socket: RoomSocket; vi
             <select
               id="mode-select"
               value={view.mode}
-              onChange={(e) => run(call(socket, 'room:mode', { mode: e.target.value as TurnMode }), 'Turn style changed.')}
+              onChange={(e) => run(actions.setMode({ mode: e.target.value as TurnMode }), 'Turn style changed.')}
             >
               {TURN_MODES.map((m) => (
                 <option key={m} value={m}>
@@ -120,7 +117,13 @@ export function FloorPanel({ socket, view, me, names }: { socket: RoomSocket; vi
           {view.mode !== 'open' && (
             <div className="row wrap">
               {parties.map((p) => (
-                <button key={p.participantId} type="button" onClick={() => run(call(socket, 'floor:grant', { participantId: p.participantId }), `The floor is with ${p.name}.`)}>
+                <button
+                  key={p.participantId}
+                  type="button"
+                  onClick={() =>
+                    run(actions.grantFloor({ participantId: p.participantId }), `The floor is with ${p.name}.`)
+                  }
+                >
                   Give the floor to {p.participantId === me.participantId ? 'me' : p.name}
                 </button>
               ))}
@@ -129,7 +132,7 @@ export function FloorPanel({ socket, view, me, names }: { socket: RoomSocket; vi
         </details>
       )}
 
-      {party && <BreakButton socket={socket} onBreak={Boolean(view.break)} />}
+      {party && <BreakButton onBreak={Boolean(view.break)} />}
       <p className="small" role="status" aria-live="polite">
         {msg}
       </p>
@@ -137,7 +140,8 @@ export function FloorPanel({ socket, view, me, names }: { socket: RoomSocket; vi
   );
 }
 
-function BreakButton({ socket, onBreak }: { socket: RoomSocket; onBreak: boolean }) {
+function BreakButton({ onBreak }: { onBreak: boolean }) {
+  const { requestBreak } = useRoomActions();
   const [minutes, setMinutes] = useState(20);
   const { error, run } = useActionError();
   if (onBreak) return null;
@@ -152,7 +156,7 @@ function BreakButton({ socket, onBreak }: { socket: RoomSocket; onBreak: boolean
         <option value={20}>20 minutes (helps most)</option>
         <option value={30}>30 minutes</option>
       </select>
-      <button type="button" onClick={() => run(call(socket, 'break:request', { minutes }))}>
+      <button type="button" onClick={() => run(requestBreak({ minutes }))}>
         Take a break
       </button>
       <ErrorNote message={error} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { LIMITS, type InviteRole, type RoomView } from '../../../shared/protocol.js';
+import type { InviteRole } from '../../../shared/protocol.js';
 import { api, ApiFailure, inviteLink } from '../api.js';
 import { updateRoom, type StoredRoom } from '../credentials.js';
 import { CopyButton } from './CopyButton.js';
@@ -11,12 +11,7 @@ const ROLE_HELP: Record<InviteRole, string> = {
   mediator: 'a human mediator who can guide turns and breaks',
 };
 
-/** Whether everyone who can take part has joined (a couple's room is for two): no more participant links then. */
-export function partiesFull(view: Pick<RoomView, 'kind' | 'participants'>): boolean {
-  const parties = view.participants.filter((p) => p.role === 'host' || p.role === 'participant').length;
-  return parties >= LIMITS.partiesPerKind[view.kind];
-}
-
+/** `partiesFull`: everyone who can take part has joined (shared mayInvite), so no participant links. */
 export function InvitePanel({ creds, partiesFull: full }: { creds: StoredRoom; partiesFull: boolean }) {
   const [code, setCode] = useState(creds.inviteCode ?? '');
   const [role, setRole] = useState<InviteRole>(full ? 'observer' : 'participant');

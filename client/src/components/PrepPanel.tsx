@@ -1,19 +1,21 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { LIMITS, type PrepMessage, type SendResult } from '../../../shared/protocol.js';
-import { call, shareMsgId, type RoomSocket } from '../socket.js';
+import { LIMITS, type PrepMessage } from '../../../shared/protocol.js';
+import { shareMsgId } from '../../../shared/rules/shareId.js';
+import { useRoom, useRoomActions } from '../room/RoomProvider.js';
+import type { OnSendResult } from '../room/types.js';
 import { Composer } from './Composer.js';
 
 interface Props {
-  socket: RoomSocket;
-  onPrep: (l: (m: PrepMessage) => void) => () => void;
-  onShared: (r: SendResult, clientMsgId: string, text: string) => void;
+  onShared: OnSendResult;
   canShare: boolean;
 }
 
 const key = (m: PrepMessage) => `${m.role}|${m.at}|${m.text}`;
 
 /** Private coaching with the facilitator; only what the person chooses is shared, one point at a time. */
-export function PrepPanel({ socket, onPrep, onShared, canShare }: Props) {
+export function PrepPanel({ onShared, canShare }: Props) {
+  const { onPrep } = useRoom();
+  const actions = useRoomActions();
   const [messages, setMessages] = useState<PrepMessage[]>([]);
   const [text, setText] = useState('');
   const [waiting, setWaiting] = useState(false);
@@ -30,7 +32,7 @@ export function PrepPanel({ socket, onPrep, onShared, canShare }: Props) {
 
   useEffect(() => {
     let live = true;
-    void call(socket, 'prep:history', {}).then((res) => {
+    void actions.prepHistory().then((res) => {
       if (live && res.ok) setMessages(res.messages);
     });
     const off = onPrep((m) => add([m]));
@@ -38,7 +40,7 @@ export function PrepPanel({ socket, onPrep, onShared, canShare }: Props) {
       live = false;
       off();
     };
-  }, [socket]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [actions]); // eslint-disable-line react-hooks/exhaustive-deps
 
   async function send() {
     const t = text.trim();
@@ -47,7 +49,7 @@ export function PrepPanel({ socket, onPrep, onShared, canShare }: Props) {
     setWaiting(true);
     setMessages((list) => [...list, { role: 'you', text: t, at: Date.now() }]);
     setText('');
-    const res = await call(socket, 'prep:send', { text: t });
+    const res = await actions.sendPrep({ text: t });
     setWaiting(false);
     if (res.ok) add([res.reply]);
     else setError(res.error.message);
@@ -63,13 +65,15 @@ export function PrepPanel({ socket, onPrep, onShared, canShare }: Props) {
     e.preventDefault();
     const t = (share ?? '').trim();
     if (!t) return;
-    const res = await call(socket, 'prep:share', { text: t });
+    const res = await actions.shareFromPrep({ text: t });
     if (!res.ok) {
       setShareNote(res.error.message);
       return;
     }
     setShare(null);
-    setShareNote(res.status === 'delivered' ? 'Shared with the room. Everyone in the conversation can see that point now.' : '');
+    const shared = 'Shared with the room. Everyone in the conversation can see that point now.';
+    setShareNote(res.status === 'delivered' ? shared : '');
+    // No clientMsgId was sent, so the server named the share by its words: the same id, computed here.
     onShared(res, shareMsgId(t), t);
   }
 

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { RoomView } from '../../../shared/protocol.js';
+import { parties as partiesOf } from '../../../shared/rules/floor.js';
 import { api } from '../api.js';
 import { loadRoom } from '../credentials.js';
-import { useAgreement } from '../useAgreement.js';
+import { useAgreement } from '../agreement/useAgreement.js';
 
 /** A clean page of the agreement, for printing or saving as PDF from the browser. */
 export function PrintView({ roomId }: { roomId: string }) {
@@ -19,7 +20,7 @@ function PrintDoc({ roomId, token, participantId, name }: { roomId: string; toke
   }, [roomId, token]);
   const names = new Map((view?.participants ?? []).map((p) => [p.participantId, p.name]));
   const who = (id: string) => names.get(id) ?? 'Someone';
-  const parties = (view?.participants ?? []).filter((p) => p.role === 'host' || p.role === 'participant');
+  const parties = partiesOf(view ?? { participants: [] });
   return (
     <article className="print-page" data-testid="print-view">
       <div className="no-print row wrap">

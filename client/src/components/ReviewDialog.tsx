@@ -1,16 +1,15 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import type { MessageResolve, SendResult } from '../../../shared/protocol.js';
+import type { MessageResolve } from '../../../shared/protocol.js';
 import { LIMITS } from '../../../shared/protocol.js';
 import { labelWords } from '../labels.js';
-import { call, type RoomSocket } from '../socket.js';
+import { useRoomActions } from '../room/RoomProvider.js';
+import type { Held, OnSendResult } from '../room/types.js';
 import { Highlighted } from './Highlighted.js';
-import type { Held } from './RoomScreen.js';
 
 interface Props {
   held: Held;
-  socket: RoomSocket;
-  onResult: (r: SendResult, clientMsgId: string, text: string) => void;
+  onResult: OnSendResult;
   onTakeBack: (text: string) => void;
 }
 
@@ -18,7 +17,8 @@ interface Props {
  * The held-message review: only the sender sees it. What was noticed (highlighted, in plain words),
  * calmer ways to say the same thing, and every choice one key press away.
  */
-export function ReviewDialog({ held, socket, onResult, onTakeBack }: Props) {
+export function ReviewDialog({ held, onResult, onTakeBack }: Props) {
+  const { resolveHeld } = useRoomActions();
   const { review } = held;
   const [editing, setEditing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,7 +51,7 @@ export function ReviewDialog({ held, socket, onResult, onTakeBack }: Props) {
   async function resolve(p: Omit<MessageResolve, 'clientMsgId'>, text: string) {
     setBusy(true);
     setStatus(p.action === 'discard' ? '' : 'Sending…');
-    const res = await call(socket, 'message:resolve', { clientMsgId: held.clientMsgId, ...p });
+    const res = await resolveHeld({ clientMsgId: held.clientMsgId, ...p });
     setBusy(false);
     if (!res.ok) {
       setStatus(res.error.message);
@@ -63,7 +63,7 @@ export function ReviewDialog({ held, socket, onResult, onTakeBack }: Props) {
 
   async function takeBack() {
     setBusy(true);
-    const res = await call(socket, 'message:resolve', { clientMsgId: held.clientMsgId, action: 'discard' });
+    const res = await resolveHeld({ clientMsgId: held.clientMsgId, action: 'discard' });
     setBusy(false);
     if (!res.ok && res.error.code !== 'not_found') {
       setStatus(res.error.message);

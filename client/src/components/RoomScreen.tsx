@@ -1,17 +1,18 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { SendResult } from '../../../shared/protocol.js';
-import type { Review } from '../../../shared/analysis.js';
+import { mayInvite } from '../../../shared/rules/membership.js';
 import { forgetRoom, loadRoom, updateRoom, type StoredRoom } from '../credentials.js';
 import { KIND_WORDS } from '../labels.js';
 import { usePageTitle } from '../pageTitle.js';
+import { RoomProvider, useRoom } from '../room/RoomProvider.js';
+import type { Held } from '../room/types.js';
 import { navigate } from '../router.js';
-import { useRoom } from '../useRoom.js';
 import { AppLink } from './AppLink.js';
 import { BreakOverlay } from './BreakOverlay.js';
 import { Conversation } from './Conversation.js';
 import { DeleteRoom } from './DeleteRoom.js';
 import { HeatMeter } from './HeatMeter.js';
-import { InvitePanel, partiesFull } from './InvitePanel.js';
+import { InvitePanel } from './InvitePanel.js';
 import { Participants } from './Participants.js';
 import { PrepPanel } from './PrepPanel.js';
 import { ReconnectBanner } from './ReconnectBanner.js';
@@ -21,16 +22,35 @@ import { Tabs, type TabId } from './Tabs.js';
 // The agreement (and Yjs with it) loads when it is first opened.
 const AgreementPanel = lazy(() => import('./AgreementPanel.js').then((m) => ({ default: m.AgreementPanel })));
 
-export interface Held {
-  clientMsgId: string;
-  text: string;
-  review: Review;
-}
-
 export function RoomScreen({ roomId }: { roomId: string }) {
   const [creds] = useState<StoredRoom | null>(() => loadRoom(roomId));
-  const room = useRoom(creds);
-  const { view, socket } = room;
+  if (!creds) return <NotOnThisDevice />;
+  return (
+    <RoomProvider creds={creds}>
+      <Room roomId={roomId} />
+    </RoomProvider>
+  );
+}
+
+function NotOnThisDevice() {
+  usePageTitle('Your room');
+  return (
+    <div className="page narrow">
+      <h1>This room is not open on this device</h1>
+      <p>
+        To come in, please open the invite link you were sent. If you started this room on another device, continue
+        there.
+      </p>
+      <p>
+        <AppLink to="/">Start a new room</AppLink>
+      </p>
+    </div>
+  );
+}
+
+function Room({ roomId }: { roomId: string }) {
+  const room = useRoom();
+  const { view, creds, me, ready } = room;
   const [tab, setTab] = useState<TabId | null>(null);
   const [held, setHeld] = useState<Held | null>(null);
   const [draft, setDraft] = useState('');
@@ -44,20 +64,25 @@ export function RoomScreen({ roomId }: { roomId: string }) {
     const target = focusAfterReview.current === 'composer' ? document.getElementById('composer') : returnFocus.current;
     focusAfterReview.current = null;
     // The composer, or on a break (which replaces the conversation) the break's heading.
-    (target?.isConnected ? target : (document.getElementById('composer') ?? document.getElementById('break-heading')))?.focus();
+    const fallback = document.getElementById('composer') ?? document.getElementById('break-heading');
+    (target?.isConnected ? target : fallback)?.focus();
   }, [held]);
 
   // The first tab follows the phase: prepare alone first, then talk, then agree.
-  const current: TabId = tab ?? (view?.phase === 'prep' ? 'prep' : view?.phase === 'agreement' || view?.phase === 'final' ? 'agreement' : 'room');
+  const byPhase: TabId =
+    view?.phase === 'prep' ? 'prep' : view?.phase === 'agreement' || view?.phase === 'final' ? 'agreement' : 'room';
+  const current: TabId = tab ?? byPhase;
 
   const phase = view?.phase;
   const prevPhase = useRef(phase);
   useEffect(() => {
-    if (prevPhase.current === 'prep' && phase === 'joint') setAnnounce('The other person has joined. The joint conversation has started.');
+    if (prevPhase.current === 'prep' && phase === 'joint') {
+      setAnnounce('The other person has joined. The joint conversation has started.');
+    }
     prevPhase.current = phase;
   }, [phase]);
 
-  usePageTitle(view?.title || creds?.title || 'Your room');
+  usePageTitle(view?.title || creds.title || 'Your room');
 
   // A closed room is forgotten on this device too.
   useEffect(() => {
@@ -65,25 +90,17 @@ export function RoomScreen({ roomId }: { roomId: string }) {
   }, [room.deleted, roomId]);
 
   useEffect(() => {
-    if (view?.title && creds && view.title !== creds.title) updateRoom(roomId, { title: view.title });
+    if (view?.title && view.title !== creds.title) updateRoom(roomId, { title: view.title });
   }, [view?.title]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  if (!creds) {
-    return (
-      <div className="page narrow">
-        <h1>This room is not open on this device</h1>
-        <p>To come in, please open the invite link you were sent. If you started this room on another device, continue there.</p>
-        <p>
-          <AppLink to="/">Start a new room</AppLink>
-        </p>
-      </div>
-    );
-  }
   if (room.deleted) {
     return (
       <div className="page narrow">
         <h1>This room has been closed</h1>
-        <p>The host closed the room and its conversation, preparation notes and agreement were deleted. Thank you for taking part.</p>
+        <p>
+          The host closed the room and its conversation, preparation notes and agreement were deleted. Thank you for
+          taking part.
+        </p>
         <p>
           <AppLink to="/">Back to the start</AppLink>
         </p>
@@ -91,8 +108,6 @@ export function RoomScreen({ roomId }: { roomId: string }) {
     );
   }
 
-  const me = { participantId: creds.participantId, role: creds.role, name: creds.name };
-  const names = new Map((view?.participants ?? []).map((p) => [p.participantId, p.name]));
   const onBreak = view?.break && view.break.endsAt > Date.now() ? view.break : null;
 
   /** Outcome of a send, share or resolve: delivered, held for review, or dropped. */
@@ -145,28 +160,28 @@ export function RoomScreen({ roomId }: { roomId: string }) {
       </p>
       {view?.phase === 'prep' && me.role === 'host' && (
         <p className="notice">
-          Only you are here so far. Take your time to prepare privately, and invite the other person when you feel ready.
+          Only you are here so far. Take your time to prepare privately, and invite the other person when you feel
+          ready.
         </p>
       )}
 
       <div className="room-body">
         <div className="room-main">
           <Tabs current={current} onChange={setTab} onBreak={Boolean(onBreak)} />
-          <div className="tab-panel" role="tabpanel" id={`panel-${current}`} aria-labelledby={`tab-${current}`} tabIndex={-1}>
-            {current === 'prep' && socket && (
-              <PrepPanel socket={socket} onPrep={room.onPrep} onShared={(r, id, text) => onResult(r, id, text)} canShare={me.role !== 'observer'} />
-            )}
-            {current === 'room' && socket && view && (
+          <div
+            className="tab-panel"
+            role="tabpanel"
+            id={`panel-${current}`}
+            aria-labelledby={`tab-${current}`}
+            tabIndex={-1}
+          >
+            {current === 'prep' && ready && <PrepPanel onShared={onResult} canShare={me.role !== 'observer'} />}
+            {current === 'room' && ready && view && (
               <>
-                {/* A break covers the conversation; the draft and the log wait for it in this screen's state. */}
-                {onBreak && <BreakOverlay brk={onBreak} socket={socket} me={me} names={names} onPrepare={() => setTab('prep')} blocked={Boolean(held)} />}
+                {/* A break covers the conversation; the draft and the log wait for it in this screen's state */}
+                {onBreak && <BreakOverlay brk={onBreak} onPrepare={() => setTab('prep')} blocked={Boolean(held)} />}
                 {!onBreak && (
                   <Conversation
-                    socket={socket}
-                    view={view}
-                    log={room.log}
-                    me={me}
-                    names={names}
                     draft={draft}
                     setDraft={setDraft}
                     onResult={onResult}
@@ -175,25 +190,24 @@ export function RoomScreen({ roomId }: { roomId: string }) {
                 )}
               </>
             )}
-            {current === 'agreement' && socket && view && (
+            {current === 'agreement' && ready && view && (
               <Suspense fallback={<p className="muted">Opening the agreement…</p>}>
-                <AgreementPanel socket={socket} view={view} creds={creds} names={names} />
+                <AgreementPanel />
               </Suspense>
             )}
-            {!socket || !view ? <p className="muted">Connecting you to the room…</p> : null}
+            {!ready || !view ? <p className="muted">Connecting you to the room…</p> : null}
           </div>
         </div>
         <aside className="room-side" aria-label="People and invitations">
           {view && <Participants view={view} me={me} />}
-          {me.role === 'host' && view && <InvitePanel creds={creds} partiesFull={partiesFull(view)} />}
+          {me.role === 'host' && view && <InvitePanel creds={creds} partiesFull={!mayInvite(view, 'participant')} />}
           {me.role === 'host' && <DeleteRoom creds={creds} />}
         </aside>
       </div>
 
-      {held && socket && (
+      {held && ready && (
         <ReviewDialog
           held={held}
-          socket={socket}
           onResult={onResult}
           onTakeBack={(text) => {
             setHeld(null);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FacilitatorEvent, LogEntry, MessageEvent, PrepMessage, RoomView } from '../../shared/protocol.js';
-import type { StoredRoom } from './credentials.js';
+import type { FacilitatorEvent, LogEntry, MessageEvent, PrepMessage, RoomView } from '../../../shared/protocol.js';
+import type { StoredRoom } from '../credentials.js';
 import { SeqFeed } from './sequence.js';
 import { call, connectRoom, type RoomSocket } from './socket.js';
 
@@ -22,12 +22,14 @@ export interface RoomConnection {
   onPrep: (listener: (m: PrepMessage) => void) => () => void;
 }
 
+const REFUSED = 'This device’s key for the room does not work any more. The room may have been closed.';
+
 /**
  * One live connection to a room: state, the log and presence. The log holds every entry once, in seq
  * order: entries that arrive early wait for the ones before them, a gap is fetched (SeqFeed), and a
  * reconnect catches up from the last seq up to which nothing is missing.
  */
-export function useRoom(creds: StoredRoom | null): RoomConnection {
+export function useRoomConnection(creds: StoredRoom | null): RoomConnection {
   const [socket, setSocket] = useState<RoomSocket | null>(null);
   const [view, setView] = useState<RoomView | null>(null);
   const [log, setLog] = useState<LogEntry[]>([]);
@@ -63,7 +65,7 @@ export function useRoom(creds: StoredRoom | null): RoomConnection {
     });
     s.on('connect_error', (err) => {
       if (err.message === 'unauthorized') {
-        setConnection({ state: 'refused', message: 'This device’s key for the room does not work any more. The room may have been closed.' });
+        setConnection({ state: 'refused', message: REFUSED });
       } else {
         setConnection({ state: 'offline' });
         // Refused by the server because its storage did not answer: socket.io does not retry a

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { DOC, readAgreement, type AgreementSnapshot } from '../../shared/agreement.js';
+import { DOC, readAgreement, type AgreementSnapshot } from '../../../shared/agreement.js';
 import { agreementServerUrl, TicketedProvider } from './agreementSocket.js';
-import { api, ApiFailure } from './api.js';
+import { api, ApiFailure } from '../api.js';
 
 /** A ticket for the next connection; null (stop trying) when the token or the room is gone. */
 async function yjsTicket(roomId: string, token: string): Promise<string | null> {

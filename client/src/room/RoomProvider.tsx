@@ -1,0 +1,71 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { LogEntry, PrepMessage, RoomView } from '../../../shared/protocol.js';
+import type { StoredRoom } from '../credentials.js';
+import { createActions, NOT_CONNECTED, type AckOf, type RoomActions } from './actions.js';
+import { call } from './socket.js';
+import type { Me } from './types.js';
+import { useRoomConnection, type Connection } from './useRoomConnection.js';
+
+export interface RoomState {
+  creds: StoredRoom;
+  me: Me;
+  view: RoomView | null;
+  /** Names by participantId, from the view. */
+  names: Map<string, string>;
+  log: LogEntry[];
+  connection: Connection;
+  deleted: boolean;
+  /** A connection exists, so actions reach the server (buffered by socket.io until it connects). */
+  ready: boolean;
+  /** Adds an entry the sender already has (the ack of a delivered message). */
+  addEntry: (entry: LogEntry) => void;
+  /** Private prep replies pushed by the server. */
+  onPrep: (listener: (m: PrepMessage) => void) => () => void;
+}
+
+const RoomContext = createContext<RoomState | null>(null);
+const ActionsContext = createContext<RoomActions | null>(null);
+
+/** Owns the room's socket for its children: they read the room with useRoom() and act with useRoomActions(). */
+export function RoomProvider({ creds, children }: { creds: StoredRoom; children: ReactNode }) {
+  const room = useRoomConnection(creds);
+  const { socket, view } = room;
+  const actions = useMemo(
+    () =>
+      createActions((event, payload) =>
+        socket ? call(socket, event, payload) : Promise.resolve(NOT_CONNECTED as AckOf<typeof event>),
+      ),
+    [socket],
+  );
+  const participants = view?.participants;
+  const names = useMemo(() => new Map((participants ?? []).map((p) => [p.participantId, p.name])), [participants]);
+  const state: RoomState = {
+    creds,
+    me: { participantId: creds.participantId, role: creds.role, name: creds.name },
+    view,
+    names,
+    log: room.log,
+    connection: room.connection,
+    deleted: room.deleted,
+    ready: socket !== null,
+    addEntry: room.addEntry,
+    onPrep: room.onPrep,
+  };
+  return (
+    <ActionsContext.Provider value={actions}>
+      <RoomContext.Provider value={state}>{children}</RoomContext.Provider>
+    </ActionsContext.Provider>
+  );
+}
+
+export function useRoom(): RoomState {
+  const room = useContext(RoomContext);
+  if (!room) throw new Error('useRoom() needs a <RoomProvider> above it');
+  return room;
+}
+
+export function useRoomActions(): RoomActions {
+  const actions = useContext(ActionsContext);
+  if (!actions) throw new Error('useRoomActions() needs a <RoomProvider> above it');
+  return actions;
+}
