@@ -26,6 +26,7 @@ export function AgreementPanel() {
     snapshot.clauses.every((c) => parties.every((p) => c.acceptedBy.includes(p.participantId)));
   const signed = snapshot.signedBy.includes(creds.participantId);
   const who = (id: string) => (id === creds.participantId ? 'You' : (names.get(id) ?? 'Someone'));
+  const signers = snapshot.signedBy.map((id) => (id === creds.participantId ? 'you' : who(id))).join(', ');
 
   async function propose(e: FormEvent) {
     e.preventDefault();
@@ -41,7 +42,8 @@ export function AgreementPanel() {
   async function sign() {
     const res = await actions.sign();
     if (!res.ok) setNote(res.error.message);
-    else setNote(res.final ? 'Everyone has signed. The agreement is final.' : 'You signed. Waiting for the others to sign.');
+    else if (res.final) setNote('Everyone has signed. The agreement is final.');
+    else setNote('You signed. Waiting for the others to sign.');
   }
 
   async function download() {
@@ -66,7 +68,8 @@ export function AgreementPanel() {
   return (
     <div className="agreement">
       <p className="small">
-        What you agree on, written together. Everyone can edit the words at the same time; changing the words asks everyone to accept
+        What you agree on, written together. Everyone can edit the words at the same time; changing the words asks
+        everyone to accept
         again. When each of you has accepted every point, you sign.
       </p>
       <p className="small muted" aria-live="polite" data-testid="agreement-presence">
@@ -74,7 +77,8 @@ export function AgreementPanel() {
           ? 'Connecting to the shared document…'
           : watching.length === 0
             ? 'No one else has the agreement open right now.'
-            : `${watching.map((p) => p.name).join(', ')} ${watching.length === 1 ? 'has' : 'have'} the agreement open too.`}
+            : `${watching.map((p) => p.name).join(', ')} ${watching.length === 1 ? 'has' : 'have'} ` +
+              'the agreement open too.'}
       </p>
 
       {snapshot.final && (
@@ -84,7 +88,9 @@ export function AgreementPanel() {
       )}
 
       {snapshot.clauses.length === 0 ? (
-        <p className="muted">No points yet. Propose one below, or use a draft the facilitator offers in the conversation.</p>
+        <p className="muted">
+          No points yet. Propose one below, or use a draft the facilitator offers in the conversation.
+        </p>
       ) : (
         <ol className="clauses">
           {snapshot.clauses.map((c, i) => (
@@ -109,7 +115,14 @@ export function AgreementPanel() {
           <p id="proposal-help" className="help small">
             Try “We will…” and something both of you can do, rather than what one person must stop.
           </p>
-          <textarea id="proposal" rows={2} maxLength={LIMITS.clauseChars} value={proposal} onChange={(e) => setProposal(e.target.value)} aria-describedby="proposal-help" />
+          <textarea
+            id="proposal"
+            rows={2}
+            maxLength={LIMITS.clauseChars}
+            value={proposal}
+            onChange={(e) => setProposal(e.target.value)}
+            aria-describedby="proposal-help"
+          />
           <div className="row end">
             <button type="submit" className="primary" disabled={!proposal.trim()}>
               Propose
@@ -122,7 +135,9 @@ export function AgreementPanel() {
         <section className="sign" aria-labelledby="sign-heading">
           <h3 id="sign-heading">Signing</h3>
           <p className="small">
-            {snapshot.signedBy.length === 0 ? 'No one has signed yet.' : `Signed by ${snapshot.signedBy.map((id) => (id === creds.participantId ? 'you' : who(id))).join(', ')}.`}
+            {snapshot.signedBy.length === 0
+              ? 'No one has signed yet.'
+              : `Signed by ${signers}.`}
             {!allAgreed && ' Signing opens when everyone has accepted every point.'}
           </p>
           {isParty && !signed && !snapshot.final && (
@@ -192,13 +207,18 @@ function Clause({
           describedBy={`${textId}-editing`}
           onFocusChange={(f) => agreement.setEditing(f ? clause.id : null)}
           onCursor={(index) => agreement.setCursor(clause.id, index)}
-          cursors={editingHere.flatMap((p) => (p.cursor === null ? [] : [{ clientId: p.clientId, name: p.name, index: p.cursor }]))}
+          cursors={editingHere.flatMap((p) =>
+            p.cursor === null ? [] : [{ clientId: p.clientId, name: p.name, index: p.cursor }],
+          )}
         />
       ) : (
         <p>{clause.text}</p>
       )}
       <p id={`${textId}-editing`} className="small editing-now" aria-live="polite">
-        {editingHere.length > 0 ? `✎ ${editingHere.map((p) => p.name).join(', ')} ${editingHere.length === 1 ? 'is' : 'are'} editing this point` : ''}
+        {editingHere.length > 0
+          ? `✎ ${editingHere.map((p) => p.name).join(', ')} ${editingHere.length === 1 ? 'is' : 'are'} editing ` +
+            'this point'
+          : ''}
       </p>
       <ul className="acceptance" aria-label={`Who has accepted point ${index + 1}`}>
         {parties.map((p) => {

@@ -68,7 +68,9 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
   return (
     <div className="conversation">
       <ol className="log" aria-label="Conversation" aria-live="polite" aria-relevant="additions">
-        {log.length === 0 && <li className="muted empty">No one has written yet. The facilitator will open when everyone is here.</li>}
+        {log.length === 0 && (
+          <li className="muted empty">No one has written yet. The facilitator will open when everyone is here.</li>
+        )}
         {log.map((entry) =>
           entry.type === 'facilitator' ? (
             <li key={entry.seq} className={`entry facilitator kind-${entry.kind}`} data-testid="facilitator-entry">
@@ -100,12 +102,21 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
               )}
             </li>
           ) : (
-            <li key={entry.seq} className={entry.from === me.participantId ? 'entry mine' : 'entry theirs'} data-testid="message-entry">
+            <li
+              key={entry.seq}
+              className={entry.from === me.participantId ? 'entry mine' : 'entry theirs'}
+              data-testid="message-entry"
+            >
               <Who at={entry.at}>{entry.from === me.participantId ? 'You' : (names.get(entry.from) ?? 'Someone')}</Who>
               <p className="text">{entry.text}</p>
               {(entry.reworded || entry.fromPrep) && (
                 <p className="small muted tag">
-                  {[entry.fromPrep ? 'shared from private prep' : '', entry.reworded ? 'reworded with the facilitator' : ''].filter(Boolean).join(' · ')}
+                  {[
+                    entry.fromPrep ? 'shared from private prep' : '',
+                    entry.reworded ? 'reworded with the facilitator' : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </p>
               )}
             </li>
@@ -120,7 +131,9 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
         <Composer
           id="composer"
           label="Your message to the room"
-          help={may.ok ? 'Everyone in the room will see this. Enter sends, Shift+Enter starts a new line.' : may.message}
+          help={
+            may.ok ? 'Everyone in the room will see this. Enter sends, Shift+Enter starts a new line.' : may.message
+          }
           value={draft}
           onChange={setDraft}
           onSend={() => void send()}

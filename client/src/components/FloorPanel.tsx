@@ -45,7 +45,9 @@ export function FloorPanel() {
           ) : (
             <>
               The floor is with <strong>{name(f.holder)}</strong>
-              {f.holder && f.expiresAt ? <> for about {Math.max(1, Math.round((f.expiresAt - Date.now()) / 60000))} more min</> : null}
+              {f.holder && f.expiresAt ? (
+                <> for about {Math.max(1, Math.round((f.expiresAt - Date.now()) / 60000))} more min</>
+              ) : null}
               {f.queue.length > 0 && <> · waiting: {f.queue.map((id) => name(id)).join(', ')}</>}
             </>
           )}
@@ -87,7 +89,9 @@ export function FloorPanel() {
             </button>
             <button
               type="button"
-              onClick={() => run(actions.confirmParaphrase({ accurate: false }), 'You can say it again in other words.')}
+              onClick={() =>
+                run(actions.confirmParaphrase({ accurate: false }), 'You can say it again in other words.')
+              }
             >
               Not quite, let me say more
             </button>

@@ -80,13 +80,18 @@ export function PrepPanel({ onShared, canShare }: Props) {
   return (
     <div className="prep">
       <div className="private-note" role="note">
-        <strong>Private.</strong> Only you and the facilitator see this space. Nothing here reaches the room unless you choose to share
+        <strong>Private.</strong> Only you and the facilitator see this space. Nothing here reaches the room unless you
+        choose to share
         one point, and you see exactly what will be shared first.
       </div>
 
       <ol className="log prep-log" aria-label="Your private preparation" aria-live="polite" aria-relevant="additions">
         {messages.map((m, i) => (
-          <li key={key(m) + i} className={m.role === 'you' ? 'entry mine private' : 'entry facilitator'} data-testid="prep-entry">
+          <li
+            key={key(m) + i}
+            className={m.role === 'you' ? 'entry mine private' : 'entry facilitator'}
+            data-testid="prep-entry"
+          >
             <p className="who">{m.role === 'you' ? 'You (private)' : 'Facilitator (private)'}</p>
             <p className="text">{m.text}</p>
             {m.role === 'you' && canShare && (
@@ -122,10 +127,18 @@ export function PrepPanel({ onShared, canShare }: Props) {
         <form className="share-box" onSubmit={doShare} aria-labelledby="share-heading">
           <h3 id="share-heading">Share one point with the room</h3>
           <p className="small">
-            Everyone in the conversation will see exactly this text, marked as shared from your prep. The rest of your prep stays private.
+            Everyone in the conversation will see exactly this text, marked as shared from your prep. The rest of your
+            prep stays private.
           </p>
           <label htmlFor="share-text">The point to share</label>
-          <textarea id="share-text" ref={shareRef} rows={3} maxLength={LIMITS.messageChars} value={share} onChange={(e) => setShare(e.target.value)} />
+          <textarea
+            id="share-text"
+            ref={shareRef}
+            rows={3}
+            maxLength={LIMITS.messageChars}
+            value={share}
+            onChange={(e) => setShare(e.target.value)}
+          />
           <div className="row end wrap">
             <button type="button" onClick={() => setShare(null)}>
               Keep it private

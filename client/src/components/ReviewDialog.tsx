@@ -7,6 +7,18 @@ import { useRoomActions } from '../room/RoomProvider.js';
 import type { Held, OnSendResult } from '../room/types.js';
 import { Highlighted } from './Highlighted.js';
 
+const INTRO = {
+  selfHarm:
+    'Only you can see this, and nothing has been sent. What you wrote sounds very painful, and your safety matters ' +
+    'more than this conversation.',
+  unsafe:
+    'Only you can see this, and nothing has been sent. We can’t pass this message on as it is written, because it ' +
+    'could make someone feel unsafe.',
+  review:
+    'Only you can see this, and nothing has been sent yet. Some words might land harder than you mean them to. Here ' +
+    'is what we noticed, and some ways to say the same thing so it can be heard.',
+};
+
 interface Props {
   held: Held;
   onResult: OnSendResult;
@@ -80,7 +92,8 @@ export function ReviewDialog({ held, onResult, onTakeBack }: Props) {
       return;
     }
     if (e.key !== 'Tab' || !dialogRef.current) return;
-    const focusables = [...dialogRef.current.querySelectorAll<HTMLElement>('button:not([disabled]), textarea, [tabindex="0"]')];
+    const focusable = 'button:not([disabled]), textarea, [tabindex="0"]';
+    const focusables = [...dialogRef.current.querySelectorAll<HTMLElement>(focusable)];
     if (focusables.length === 0) return;
     const [firstEl, lastEl] = [focusables[0], focusables[focusables.length - 1]];
     if (e.shiftKey && (document.activeElement === firstEl || document.activeElement === headingRef.current)) {
@@ -116,11 +129,11 @@ export function ReviewDialog({ held, onResult, onTakeBack }: Props) {
           {safety ? 'Let’s pause here for a moment' : 'Before this goes to the room'}
         </h2>
         <p id="review-desc">
- {safety
+          {safety
             ? review.labels.includes('self_harm') && !review.labels.includes('threat')
-              ? 'Only you can see this, and nothing has been sent. What you wrote sounds very painful, and your safety matters more than this conversation.'
-              : 'Only you can see this, and nothing has been sent. We can’t pass this message on as it is written, because it could make someone feel unsafe.'
-            : 'Only you can see this, and nothing has been sent yet. Some words might land harder than you mean them to. Here is what we noticed, and some ways to say the same thing so it can be heard.'}
+              ? INTRO.selfHarm
+              : INTRO.unsafe
+            : INTRO.review}
         </p>
 
         {review.safety && (
@@ -162,7 +175,12 @@ export function ReviewDialog({ held, onResult, onTakeBack }: Props) {
                     >
                       Send this
                     </button>
-                    <button type="button" disabled={busy} aria-describedby={`suggestion-${i}`} onClick={() => startEdit(s)}>
+                    <button
+                      type="button"
+                      disabled={busy}
+                      aria-describedby={`suggestion-${i}`}
+                      onClick={() => startEdit(s)}
+                    >
                       Edit it first
                     </button>
                   </div>
@@ -181,7 +199,14 @@ export function ReviewDialog({ held, onResult, onTakeBack }: Props) {
             }}
           >
             <label htmlFor="review-edit">Your version</label>
-            <textarea id="review-edit" ref={editRef} rows={4} maxLength={LIMITS.messageChars} value={editing} onChange={(e) => setEditing(e.target.value)} />
+            <textarea
+              id="review-edit"
+              ref={editRef}
+              rows={4}
+              maxLength={LIMITS.messageChars}
+              value={editing}
+              onChange={(e) => setEditing(e.target.value)}
+            />
             <div className="row wrap end">
               <button type="button" disabled={busy} onClick={() => setEditing(null)}>
                 Cancel editing
