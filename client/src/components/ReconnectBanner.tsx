@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Connection } from '../room/useRoomConnection.js';
+import type { Connection } from '../room/types.js';
 
 /** Says when the connection drops, and what was caught up when it comes back. */
 export function ReconnectBanner({ connection }: { connection: Connection }) {

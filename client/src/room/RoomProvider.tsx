@@ -3,8 +3,8 @@ import type { LogEntry, PrepMessage, RoomView } from '../../../shared/protocol.j
 import type { StoredRoom } from '../credentials.js';
 import { createActions, NOT_CONNECTED, type AckOf, type RoomActions } from './actions.js';
 import { call } from './socket.js';
-import type { Me } from './types.js';
-import { useRoomConnection, type Connection } from './useRoomConnection.js';
+import type { Connection, Me } from './types.js';
+import { useRoomConnection } from './useRoomConnection.js';
 
 export interface RoomState {
   creds: StoredRoom;

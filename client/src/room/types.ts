@@ -17,3 +17,10 @@ export interface Held {
 
 /** Outcome of a send, share or resolve, with the id and words it was about. */
 export type OnSendResult = (result: SendResult, clientMsgId: string, text: string) => void;
+
+/** The room connection as people are told about it (ReconnectBanner). */
+export type Connection =
+  | { state: 'connecting' }
+  | { state: 'online'; caughtUp?: number }
+  | { state: 'offline' }
+  | { state: 'refused'; message: string };

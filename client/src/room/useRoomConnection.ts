@@ -3,12 +3,8 @@ import type { FacilitatorEvent, LogEntry, MessageEvent, PrepMessage, RoomView } 
 import type { StoredRoom } from '../credentials.js';
 import { SeqFeed } from './sequence.js';
 import { call, connectRoom, type RoomSocket } from './socket.js';
+import type { Connection } from './types.js';
 
-export type Connection =
-  | { state: 'connecting' }
-  | { state: 'online'; caughtUp?: number }
-  | { state: 'offline' }
-  | { state: 'refused'; message: string };
 
 export interface RoomConnection {
   socket: RoomSocket | null;
