@@ -5,7 +5,8 @@
  * speech ("he called me stupid") taken out before either looks at the text (mask.ts).
  */
 import { SAFETY_LABELS, type Analysis, type HeatLabel, type Span } from '../../../shared/analysis.js';
-import { inRanges, literalRanges, modelView, reportedRanges } from './mask.js';
+import { inRanges, literalRanges, modelView, quoteRanges, reportedRanges, type Range } from './mask.js';
+import { normalize } from './normalize.js';
 import { loadModel, modelHeat, wordWeight, type LinearModel } from './model.js';
 import { candidates, deleteSpans, FALLBACK } from './rewrite.js';
 import { runRules, type RuleHit } from './rules.js';
@@ -37,9 +38,15 @@ export interface AnalyzeOptions {
    * suggestion it offers is still judged by the whole analyzer.
    */
   labelModel?: boolean;
+  /**
+   * default false: quoted words count as the sender's own, even after "he said" or "you call me". For text
+   * the room did not write but would read as the sender's (suggestions, a model's output): 'I feel hurt
+   * when you call me "a worthless idiot"' delivers the insult again.
+   */
+  quotesAreOwn?: boolean;
 }
 
-const YOU_RE = /(?<![\w'’])(?:you|your|yours|yourself|u|ur|ya)(?![\w'’])/gi;
+const YOU_RE = /(?<!\w|\w['’])(?:you|your|yours|yourself|u|ur|ya)(?!\w|['’]\w)/gi;
 const PROFANE_RE = /(?<![\w'’])(?:f+u+c+k+\w*|shit\w*|bitch\w*|bastard\w*|ass\w*|damn\w*|crap\w*|cunt\w*|dick\w*|piss\w*|whore\w*|slut\w*|hoes?|nigg\w*|fag\w*|wtf|stfu|hell)(?![\w'’])/i;
 const WORD_RE = /[A-Za-z][A-Za-z'’*$@]*/g;
 
@@ -133,24 +140,61 @@ function round3(x: number): number {
  */
 const candidateVerdicts = new Map<string, Analysis>();
 function judgeCandidate(c: string, threshold: number, ctx: AnalyzeContext | undefined): Analysis {
-  if (ctx) return analyze(c, { threshold, suggestions: false, context: ctx });
+  // a suggestion is sent in the sender's name: words it quotes are delivered, not reported
+  if (ctx) return analyze(c, { threshold, suggestions: false, context: ctx, quotesAreOwn: true });
   const key = `${threshold}\u0000${c}`;
   let a = candidateVerdicts.get(key);
   if (!a) {
-    a = analyze(c, { threshold, suggestions: false });
+    a = analyze(c, { threshold, suggestions: false, quotesAreOwn: true });
     if (candidateVerdicts.size >= 2000) candidateVerdicts.clear();
     candidateVerdicts.set(key, a);
   }
   return a;
 }
 
-/** Scores a message: heat 0..1, held, labels, spans (offsets into `text`) and, when held, suggestions. */
+/** `ranges` with the `holes` taken out (a report's quoted words, judged when quotes are the sender's own). */
+function without(ranges: Range[], holes: Range[]): Range[] {
+  if (!holes.length) return ranges;
+  let out = ranges;
+  for (const h of holes) {
+    const next: Range[] = [];
+    for (const r of out) {
+      if (h.end <= r.start || h.start >= r.end) next.push(r);
+      else {
+        if (h.start > r.start) next.push({ start: r.start, end: h.start });
+        if (h.end < r.end) next.push({ start: h.end, end: r.end });
+      }
+    }
+    out = next;
+  }
+  return out;
+}
+
+/**
+ * Scores a message: heat 0..1, held, labels, spans (offsets into `text`) and, when held, suggestions.
+ * Disguises ("k1ll", "k i l l", zero-width characters, look-alike letters) are undone first
+ * (normalize.ts); the spans still point into `text` as written.
+ */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const norm = normalize(text);
+  const a = analyzeNormal(norm.text, options);
+  if (norm.text === text) return a;
+  const spans = a.spans.map((sp) => ({
+    start: norm.toOriginal(sp.start),
+    end: norm.toOriginal(sp.end, 'end'),
+    label: sp.label,
+  }));
+  return { ...a, spans };
+}
+
+function analyzeNormal(text: string, options: AnalyzeOptions): Analysis {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const ctx = options.context;
   const m = getModel();
-  const said = reportedRanges(text);
-  const reported = [...said, ...literalRanges(text)];
+  const quotesAreOwn = options.quotesAreOwn === true;
+  const quotes = quotesAreOwn ? quoteRanges(text) : [];
+  const said = without(reportedRanges(text, { quotesAreOwn }), quotes);
+  const reported = [...said, ...without(literalRanges(text), quotes)];
   const rules = runRules(text, reported, said);
   const directed = isDirected(text, reported, ctx?.otherNames);
 
