@@ -56,6 +56,10 @@ describe('disguised words are analysed as the words they hide', () => {
       expect(analyze(text, noSuggestions).held).toBe(false);
     }
     expect(analyze('I can do 5 pm or 7:30 on Tuesday, room B4', noSuggestions).held).toBe(false);
+    // spaced letters that spell nothing are left as written
+    for (const text of ['so it goes d d d d ! x', 'lol u g h', 'the U S A team', 'p e r i o d']) {
+      expect(normalize(text).text).toBe(text);
+    }
   });
 
   it('plain ASCII text takes the fast path: the same string, offsets unchanged', () => {
@@ -135,6 +139,10 @@ describe('quoted words', () => {
     const own = { ...noSuggestions, quotesAreOwn: true };
     expect(analyze('When you said "I will kill you", I felt scared.', own).labels).toContain('threat');
     const calm = 'When I talk and get no reply, I feel hurt, because I need to be heard. Would you listen?';
-    expect(analyze(calm, { ...noSuggestions, quotesAreOwn: true }).held).toBe(false);
+    expect(analyze(calm, own).held).toBe(false);
+    // reading quotes as the sender's never lets through what the usual reading holds
+    const usualHeld = "that 's what i mean when i say ' ' whatever ' ' lol especially to a person lol";
+    expect(analyze(usualHeld, noSuggestions).held).toBe(true);
+    expect(analyze(usualHeld, own).held).toBe(true);
   });
 });

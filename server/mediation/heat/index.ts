@@ -41,7 +41,8 @@ export interface AnalyzeOptions {
   /**
    * default false: quoted words count as the sender's own, even after "he said" or "you call me". For text
    * the room did not write but would read as the sender's (suggestions, a model's output): 'I feel hurt
-   * when you call me "a worthless idiot"' delivers the insult again.
+   * when you call me "a worthless idiot"' delivers the insult again. The text is also read the usual way
+   * and the hotter reading wins: a suggestion is never let through by reading its quotes as its own.
    */
   quotesAreOwn?: boolean;
 }
@@ -177,7 +178,13 @@ function without(ranges: Range[], holes: Range[]): Range[] {
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const norm = normalize(text);
-  const a = analyzeNormal(norm.text, options);
+  let a = analyzeNormal(norm.text, options);
+  if (options.quotesAreOwn && QUOTE_MARK.test(norm.text)) {
+    // masking less can also move the label model the other way ("i say ' whatever '" read whole is calm,
+    // read with the quote masked is contempt): a suggestion must pass both readings
+    const usual = analyzeNormal(norm.text, { ...options, quotesAreOwn: false });
+    if (hotter(usual, a)) a = usual;
+  }
   if (norm.text === text) return a;
   const spans = a.spans.map((sp) => ({
     start: norm.toOriginal(sp.start),
@@ -185,6 +192,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     label: sp.label,
   }));
   return { ...a, spans };
+}
+
+const QUOTE_MARK = /["“”«»'‘’]/;
+function hotter(x: Analysis, y: Analysis): boolean {
+  const safe = (a: Analysis) => a.labels.some((l) => SAFETY_LABELS.includes(l));
+  if (x.held !== y.held) return x.held;
+  if (safe(x) !== safe(y)) return safe(x);
+  return x.heat > y.heat;
 }
 
 function analyzeNormal(text: string, options: AnalyzeOptions): Analysis {

@@ -10,8 +10,9 @@
  *    combining marks are dropped: "k̷" and "é" read as "k" and "e";
  * 3. Cyrillic and Greek look-alikes become Latin, in words that have a Latin letter or are made only
  *    of look-alikes ("ѕtupid", "уоu"), so a real Russian or Greek word is mostly left alone;
- * 4. runs of 3+ single letters split by one space, dot, dash, underscore or star are joined ("k i l l",
- *    "k.i.l.l"); a wider gap between two such runs stays a word break ("k i l l   y o u");
+ * 4. runs of 3+ single letters split by one space, dot, dash, underscore or star are joined when they
+ *    spell known words ("k i l l", "k.i.l.l", "i w i l l k i l l y o u"; not "d d d d" or "u g h"); a
+ *    wider gap between two such runs stays a word break ("k i l l   y o u");
  * 5. leetspeak inside words that have letters ("k1ll", "d1e", "h8", "a$$"), never in numbers or times
  *    ("2 kids", "3pm", "10am", "2nd").
  *
@@ -204,7 +205,9 @@ function joinSpaced(b: Built): Built {
         count++;
         if (LETTER.test(b.chars[j])) letters++;
       }
-      if (count >= 3 && letters >= 3) {
+      // only when the letters spell known words: "d d d d", "u g h" and "p e r i o d" are left as written
+      const spelt = count >= 3 && letters >= 3 ? spell(b.chars, i, j) : null;
+      if (spelt) {
         // "kill   you": the gap between two joined runs is one space
         const gap = lastRunEnd >= 0 ? out.chars.slice(lastRunEnd) : [];
         if (gap.length > 0 && gap.every((c) => /\s/.test(c))) {
@@ -213,7 +216,7 @@ function joinSpaced(b: Built): Built {
           out.chars.length = out.s.length = out.e.length = lastRunEnd;
           push(out, ' ', s, e);
         }
-        const cuts = segment(b.chars.filter((_, k) => k >= i && k <= j && (k - i) % 2 === 0).join('').toLowerCase());
+        const cuts = spelt;
         for (let k = i, w = 0; k <= j; k += 2, w++) {
           // "k i l l y o u": a word break where the letters spell words only apart
           if (cuts.has(w)) push(out, ' ', b.s[k - 1], b.e[k - 1]);
@@ -280,6 +283,20 @@ function segment(word: string): Set<number> {
   const cuts = new Set<number>();
   for (let k = from[word.length]; k > 0; k = from[k]) cuts.add(k);
   return cuts;
+}
+
+/** one letter for each leet character, so positions stay those of the spaced letters */
+const LEET1: Record<string, string> = {
+  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '@': 'a', $: 's',
+};
+
+/** Word breaks for the spaced letters chars[i], chars[i+2] ... chars[j] when they spell known words, else null. */
+function spell(chars: string[], i: number, j: number): Set<number> | null {
+  let word = '';
+  for (let k = i; k <= j; k += 2) word += LEET1[chars[k]] ?? chars[k].toLowerCase();
+  if (known(word)) return new Set();
+  const cuts = segment(word);
+  return cuts.size ? cuts : null;
 }
 
 const LEET: Record<string, string> = {
