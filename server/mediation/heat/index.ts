@@ -178,8 +178,10 @@ function without(ranges: Range[], holes: Range[]): Range[] {
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const norm = normalize(text);
-  let a = analyzeNormal(norm.text, options);
-  if (options.quotesAreOwn && QUOTE_MARK.test(norm.text)) {
+  // without a quotation the two readings are one (an apostrophe alone, "don't", is no quotation)
+  const quoted = options.quotesAreOwn === true && QUOTE_MARK.test(norm.text) && quoteRanges(norm.text).length > 0;
+  let a = analyzeNormal(norm.text, quoted ? options : { ...options, quotesAreOwn: false });
+  if (quoted) {
     // masking less can also move the label model the other way ("i say ' whatever '" read whole is calm,
     // read with the quote masked is contempt): a suggestion must pass both readings
     const usual = analyzeNormal(norm.text, { ...options, quotesAreOwn: false });
