@@ -47,7 +47,7 @@ export interface AnalyzeOptions {
   quotesAreOwn?: boolean;
 }
 
-const YOU_RE = /(?<!\w|\w['’])(?:you|your|yours|yourself|u|ur|ya)(?!\w|['’]\w)/gi;
+const YOU_RE = /(?<!\w['’]?)(?:you|your|yours|yourself|u|ur|ya)(?!['’]?\w)/gi;
 const PROFANE_RE = /(?<![\w'’])(?:f+u+c+k+\w*|shit\w*|bitch\w*|bastard\w*|ass\w*|damn\w*|crap\w*|cunt\w*|dick\w*|piss\w*|whore\w*|slut\w*|hoes?|nigg\w*|fag\w*|wtf|stfu|hell)(?![\w'’])/i;
 const WORD_RE = /[A-Za-z][A-Za-z'’*$@]*/g;
 
@@ -142,11 +142,11 @@ function round3(x: number): number {
 const candidateVerdicts = new Map<string, Analysis>();
 function judgeCandidate(c: string, threshold: number, ctx: AnalyzeContext | undefined): Analysis {
   // a suggestion is sent in the sender's name: words it quotes are delivered, not reported
-  if (ctx) return analyze(c, { threshold, suggestions: false, context: ctx, quotesAreOwn: true });
+  if (ctx) return analyzeNormalised(c, { threshold, suggestions: false, context: ctx, quotesAreOwn: true });
   const key = `${threshold}\u0000${c}`;
   let a = candidateVerdicts.get(key);
   if (!a) {
-    a = analyze(c, { threshold, suggestions: false, quotesAreOwn: true });
+    a = analyzeNormalised(c, { threshold, suggestions: false, quotesAreOwn: true });
     if (candidateVerdicts.size >= 2000) candidateVerdicts.clear();
     candidateVerdicts.set(key, a);
   }
@@ -178,15 +178,7 @@ function without(ranges: Range[], holes: Range[]): Range[] {
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const norm = normalize(text);
-  // without a quotation the two readings are one (an apostrophe alone, "don't", is no quotation)
-  const quoted = options.quotesAreOwn === true && QUOTE_MARK.test(norm.text) && quoteRanges(norm.text).length > 0;
-  let a = analyzeNormal(norm.text, quoted ? options : { ...options, quotesAreOwn: false });
-  if (quoted) {
-    // masking less can also move the label model the other way ("i say ' whatever '" read whole is calm,
-    // read with the quote masked is contempt): a suggestion must pass both readings
-    const usual = analyzeNormal(norm.text, { ...options, quotesAreOwn: false });
-    if (hotter(usual, a)) a = usual;
-  }
+  const a = analyzeNormalised(norm.text, options);
   if (norm.text === text) return a;
   const spans = a.spans.map((sp) => ({
     start: norm.toOriginal(sp.start),
@@ -194,6 +186,18 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     label: sp.label,
   }));
   return { ...a, spans };
+}
+
+/** analyze() of a text already normalised: the rewriter's candidates are built from the normalised text. */
+function analyzeNormalised(text: string, options: AnalyzeOptions): Analysis {
+  // without a quotation the two readings are one (an apostrophe alone, "don't", is no quotation)
+  const quoted = options.quotesAreOwn === true && QUOTE_MARK.test(text) && quoteRanges(text).length > 0;
+  const a = analyzeNormal(text, quoted ? options : { ...options, quotesAreOwn: false });
+  if (!quoted) return a;
+  // masking less can also move the label model the other way ("i say ' whatever '" read whole is calm,
+  // read with the quote masked is contempt): a suggestion must pass both readings
+  const usual = analyzeNormal(text, { ...options, quotesAreOwn: false });
+  return hotter(usual, a) ? usual : a;
 }
 
 const QUOTE_MARK = /["“”«»'‘’]/;

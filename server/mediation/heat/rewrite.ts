@@ -17,7 +17,7 @@ import { INSULT_NOUNS, INTENSIFIERS, MILD_ADJ, SLURS, SOFT, STOPWORDS, STRONG_AD
 type Sub = [RegExp, string | ((m: string, ...g: string[]) => string), RegExp?];
 // word edges as in rules.ts: a quote mark next to a word does not hide it, and goes with it ("muh 'fucking room")
 const w = (body: string, flags = 'gi') =>
-  new RegExp(`(?:(?<![\\w'’])['‘’](?=\\w))?(?<!\\w|\\w['’])(?:${body})(?!\\w|['’]\\w)(?:['’](?!\\w))?`, flags);
+  new RegExp(`(?:(?<![\\w'’])['‘’](?=\\w))?(?<!\\w['’]?)(?:${body})(?!['’]?\\w)(?:['’](?!\\w))?`, flags);
 const alt = (list: string[]) => list.join('|');
 
 const F = '(?:f+u+c+k+|fck|fuk|f\\*+c?k)';

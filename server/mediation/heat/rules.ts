@@ -22,8 +22,8 @@ export interface RuleResult {
 }
 
 // an apostrophe inside a word ("don't") is part of it, a quote mark around words is not: "'I will kill you'"
-const B = "(?<!\\w|\\w['’])";
-const E = "(?![\\w]|['’]\\w)";
+const B = "(?<!\\w['’]?)";
+const E = "(?!['’]?\\w)";
 const rx = (body: string) => new RegExp(`${B}(?:${body})${E}`, 'gi');
 
 const INSULT = phrases(INSULT_WORDS);
