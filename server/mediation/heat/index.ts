@@ -178,8 +178,11 @@ function without(ranges: Range[], holes: Range[]): Range[] {
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const norm = normalize(text);
-  const a = analyzeNormalised(norm.text, options);
-  if (norm.text === text) return a;
+  if (norm.text === text) return analyzeNormalised(text, options);
+  // names are compared with the normalised text, so they are normalised too ("José" reads "Jose")
+  const names = options.context?.otherNames;
+  const context = names ? { ...options.context, otherNames: names.map((n) => normalize(n).text) } : options.context;
+  const a = analyzeNormalised(norm.text, { ...options, context });
   const spans = a.spans.map((sp) => ({
     start: norm.toOriginal(sp.start),
     end: norm.toOriginal(sp.end, 'end'),
