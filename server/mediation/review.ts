@@ -1,5 +1,6 @@
 import { isSafetyLabel, type Analysis, type Review } from '../../shared/analysis.js';
 import { analyze, type AnalyzeContext } from './heat/index.js';
+import { FALLBACK } from './heat/rewrite.js';
 import type { FacilitatorEngine } from './facilitator/types.js';
 import { safetyNotice } from './safety.js';
 
@@ -7,6 +8,19 @@ export interface Reviewed {
   analysis: Analysis;
   /** Set when the message is held for its sender. */
   review: Review | null;
+}
+
+/**
+ * A suggestion judged as it would be delivered: in the sender's name, so quoted words are the sender's
+ * own (a model's 'I feel hurt when you call me "a worthless idiot"' delivers the insult again).
+ */
+export function judgeSuggestion(text: string, threshold: number, context?: AnalyzeContext): Analysis {
+  return analyze(text, { threshold, suggestions: false, context, quotesAreOwn: true });
+}
+
+/** The suggestions that may reach the room as they are. */
+export function deliverableSuggestions(suggestions: string[], threshold: number, context?: AnalyzeContext): string[] {
+  return suggestions.filter((s) => !judgeSuggestion(s, threshold, context).held);
 }
 
 /**
@@ -25,7 +39,9 @@ export async function reviewText(
   timeAnalyzer(Number(process.hrtime.bigint() - started) / 1e9);
   if (!analysis.held) return { analysis, review: null };
   const safety = analysis.labels.some(isSafetyLabel);
-  const suggestions = safety ? [] : await engine.rewrite(text, analysis);
+  // whatever an engine offers is judged again here, in the room's context, before the sender sees it
+  const offered = safety ? [] : deliverableSuggestions(await engine.rewrite(text, analysis), threshold, context);
+  const suggestions = safety ? [] : offered.length ? offered : fallbackSuggestions(analysis, threshold, context);
   return {
     analysis,
     review: {
@@ -37,4 +53,28 @@ export async function reviewText(
       ...(safety ? { safety: safetyNotice(analysis.labels) } : {}),
     },
   };
+}
+
+function fallbackSuggestions(analysis: Analysis, threshold: number, context?: AnalyzeContext): string[] {
+  const local = deliverableSuggestions(analysis.suggestions, threshold, context);
+  return local.length ? local : [FALLBACK];
+}
+
+/**
+ * A held message's review once a suggestion in it turned out to be held itself (offered by an older
+ * review, or judged without the room's context): the suggestions that still pass, or fresh local ones.
+ */
+export function withoutHeldSuggestions(
+  review: Review,
+  heldText: string,
+  threshold: number,
+  context?: AnalyzeContext,
+): Review {
+  if (!review.originalAllowed && review.suggestions.length === 0) return review;
+  let suggestions = deliverableSuggestions(review.suggestions, threshold, context);
+  if (suggestions.length === 0) {
+    const analysis = analyze(heldText, { threshold, suggestions: true, context });
+    suggestions = analysis.labels.some(isSafetyLabel) ? [] : fallbackSuggestions(analysis, threshold, context);
+  }
+  return { ...review, suggestions: suggestions.slice(0, 3) };
 }

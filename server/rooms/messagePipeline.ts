@@ -1,7 +1,8 @@
 import { LIMITS, type LogEntry, type MessageEvent, type MessageResolve, type SendResult } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
 import { addressees } from '../mediation/addressees.js';
-import { reviewText } from '../mediation/review.js';
+import type { AnalyzeContext } from '../mediation/heat/index.js';
+import { judgeSuggestion, reviewText, withoutHeldSuggestions } from '../mediation/review.js';
 import { safetyHeadsUp } from '../mediation/safety.js';
 import { newId, type Identity } from './credentials.js';
 import type { RoomDeps } from './deps.js';
@@ -112,7 +113,19 @@ export class MessagePipeline {
       case 'suggestion': {
         const suggestion = held.review.suggestions[p.index ?? 0];
         if (suggestion === undefined) throw new AppError('invalid_payload', 'There is no suggestion with that number.');
-        return this.deliver({ ...base, text: suggestion, heat: 0, reworded: true });
+        // A suggestion is judged again as it will be delivered, in the sender's name and in this room: one
+        // that would be held (an older review's, a model's that quotes the insult) is withdrawn, and the
+        // message stays held with the suggestions that pass, as an edit that is still heated does.
+        const context = this.context(room, who);
+        const check = judgeSuggestion(suggestion, room.heatThreshold, context);
+        if (!check.held) return this.deliver({ ...base, text: suggestion, heat: check.heat, reworded: true });
+        const review = withoutHeldSuggestions(held.review, held.text, room.heatThreshold, context);
+        await this.rooms.change(who.roomId, (r) => {
+          const current = r.held[key];
+          if (!current) return { room: r, result: undefined };
+          return { room: { ...r, held: { ...r.held, [key]: { ...current, review } } }, result: undefined };
+        });
+        return { status: 'held', clientMsgId: p.clientMsgId, review };
       }
       case 'edit': {
         const text = checkRoomText(p.text);
@@ -175,9 +188,13 @@ export class MessagePipeline {
 
   /** Scores a text in its room: the others' names ("Sam", "my husband") count as addressing them, like "you". */
   private review(room: RoomRecord, who: Identity, text: string) {
+    const timeAnalyzer = (s: number) => this.deps.metrics.analyzerSeconds.observe(s);
+    return reviewText(text, room.heatThreshold, this.deps.engine, timeAnalyzer, this.context(room, who));
+  }
+
+  private context(room: RoomRecord, who: Identity): AnalyzeContext {
     const others = room.participants.filter((p) => p.participantId !== who.participantId).map((p) => p.name);
-    const otherNames = addressees(room.kind, others);
-    return reviewText(text, room.heatThreshold, this.deps.engine, (s) => this.deps.metrics.analyzerSeconds.observe(s), { otherNames });
+    return { otherNames: addressees(room.kind, others) };
   }
 
     async history(who: Identity, sinceSeq: number): Promise<LogEntry[]> {

@@ -119,8 +119,9 @@ export class OpenAIFacilitator implements FacilitatorEngine {
     }, fallback);
   }
 
+  /** Words the room will read (in the sender's name, for a suggestion): quoted words count as said, not reported. */
   private calm(text: string): boolean {
-    return !analyze(text, { threshold: this.options.heatThreshold, suggestions: false }).held;
+    return !analyze(text, { threshold: this.options.heatThreshold, suggestions: false, quotesAreOwn: true }).held;
   }
 
   private mustBeCalm(text: string): void {

@@ -6,7 +6,8 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { SAFETY_LABELS, type Analysis, type HeatLabel, type Span } from '../../../shared/analysis.js';
-import { inRanges, literalRanges, modelView, reportedRanges } from './mask.js';
+import { inRanges, literalRanges, modelView, quoteRanges, reportedRanges, type Range } from './mask.js';
+import { normalize } from './normalize.js';
 import { loadModel, modelHeat, wordWeight, type LinearModel } from './model.js';
 import { candidates, deleteSpans, FALLBACK } from './rewrite.js';
 import { runRules, type RuleHit } from './rules.js';
@@ -39,9 +40,16 @@ export interface AnalyzeOptions {
    * suggestion it offers is still judged by the whole analyzer.
    */
   labelModel?: boolean;
+  /**
+   * default false: quoted words count as the sender's own, even after "he said" or "you call me". For text
+   * the room did not write but would read as the sender's (suggestions, a model's output): 'I feel hurt
+   * when you call me "a worthless idiot"' delivers the insult again. The text is also read the usual way
+   * and the hotter reading wins: a suggestion is never let through by reading its quotes as its own.
+   */
+  quotesAreOwn?: boolean;
 }
 
-const YOU_RE = /(?<![\w'’])(?:you|your|yours|yourself|u|ur|ya)(?![\w'’])/gi;
+const YOU_RE = /(?<!\w['’]?)(?:you|your|yours|yourself|u|ur|ya)(?!['’]?\w)/gi;
 const PROFANE_RE = /(?<![\w'’])(?:f+u+c+k+\w*|shit\w*|bitch\w*|bastard\w*|ass\w*|damn\w*|crap\w*|cunt\w*|dick\w*|piss\w*|whore\w*|slut\w*|hoes?|nigg\w*|fag\w*|wtf|stfu|hell)(?![\w'’])/i;
 const WORD_RE = /[A-Za-z][A-Za-z'’*$@]*/g;
 
@@ -163,23 +171,83 @@ const VERDICTS_MAX = 2000;
 const VERDICT_KEY = randomBytes(32);
 const verdictKey = (text: string) => createHmac('sha256', VERDICT_KEY).update(text).digest('base64url');
 function judgeCandidate(c: string, threshold: number, ctx: AnalyzeContext | undefined): Analysis {
-  if (ctx) return analyze(c, { threshold, suggestions: false, context: ctx });
+  // a suggestion is sent in the sender's name: words it quotes are delivered, not reported
+  if (ctx) return analyzeNormalised(c, { threshold, suggestions: false, context: ctx, quotesAreOwn: true });
   const key = `${threshold}\u0000${verdictKey(c)}`;
   let a = candidateVerdicts.get(key);
   if (a) candidateVerdicts.delete(key); // re-inserted below as the most recently used
-  else a = analyze(c, { threshold, suggestions: false });
+  else a = analyzeNormalised(c, { threshold, suggestions: false, quotesAreOwn: true });
   candidateVerdicts.set(key, a);
   if (candidateVerdicts.size > VERDICTS_MAX) candidateVerdicts.delete(candidateVerdicts.keys().next().value!);
   return a;
 }
 
-/** Scores a message: heat 0..1, held, labels, spans (offsets into `text`) and, when held, suggestions. */
+/** `ranges` with the `holes` taken out (a report's quoted words, judged when quotes are the sender's own). */
+function without(ranges: Range[], holes: Range[]): Range[] {
+  if (!holes.length) return ranges;
+  let out = ranges;
+  for (const h of holes) {
+    const next: Range[] = [];
+    for (const r of out) {
+      if (h.end <= r.start || h.start >= r.end) next.push(r);
+      else {
+        if (h.start > r.start) next.push({ start: r.start, end: h.start });
+        if (h.end < r.end) next.push({ start: h.end, end: r.end });
+      }
+    }
+    out = next;
+  }
+  return out;
+}
+
+/**
+ * Scores a message: heat 0..1, held, labels, spans (offsets into `text`) and, when held, suggestions.
+ * Disguises ("k1ll", "k i l l", zero-width characters, look-alike letters) are undone first
+ * (normalize.ts); the spans still point into `text` as written.
+ */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const norm = normalize(text);
+  if (norm.text === text) return analyzeNormalised(text, options);
+  // names are compared with the normalised text, so they are normalised too ("José" reads "Jose")
+  const names = options.context?.otherNames;
+  const context = names ? { ...options.context, otherNames: names.map((n) => normalize(n).text) } : options.context;
+  const a = analyzeNormalised(norm.text, { ...options, context });
+  const spans = a.spans.map((sp) => ({
+    start: norm.toOriginal(sp.start),
+    end: norm.toOriginal(sp.end, 'end'),
+    label: sp.label,
+  }));
+  return { ...a, spans };
+}
+
+/** analyze() of a text already normalised: the rewriter's candidates are built from the normalised text. */
+function analyzeNormalised(text: string, options: AnalyzeOptions): Analysis {
+  // without a quotation the two readings are one (an apostrophe alone, "don't", is no quotation)
+  const quoted = options.quotesAreOwn === true && QUOTE_MARK.test(text) && quoteRanges(text).length > 0;
+  const a = analyzeNormal(text, quoted ? options : { ...options, quotesAreOwn: false });
+  if (!quoted) return a;
+  // masking less can also move the label model the other way ("i say ' whatever '" read whole is calm,
+  // read with the quote masked is contempt): a suggestion must pass both readings
+  const usual = analyzeNormal(text, { ...options, quotesAreOwn: false });
+  return hotter(usual, a) ? usual : a;
+}
+
+const QUOTE_MARK = /["“”«»'‘’]/;
+function hotter(x: Analysis, y: Analysis): boolean {
+  const safe = (a: Analysis) => a.labels.some((l) => SAFETY_LABELS.includes(l));
+  if (x.held !== y.held) return x.held;
+  if (safe(x) !== safe(y)) return safe(x);
+  return x.heat > y.heat;
+}
+
+function analyzeNormal(text: string, options: AnalyzeOptions): Analysis {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const ctx = options.context;
   const m = getModel();
-  const said = reportedRanges(text);
-  const reported = [...said, ...literalRanges(text)];
+  const quotesAreOwn = options.quotesAreOwn === true;
+  const quotes = quotesAreOwn ? quoteRanges(text) : [];
+  const said = without(reportedRanges(text, { quotesAreOwn }), quotes);
+  const reported = [...said, ...without(literalRanges(text), quotes)];
   const rules = runRules(text, reported, said);
   const directed = isDirected(text, reported, ctx?.otherNames);
 

@@ -134,8 +134,88 @@ function selfInsults(text: string, out: Range[]): void {
   }
 }
 
+/** Second person inside a quote: the quoted words speak to someone, and in a room that is the reader. */
+const QUOTE_YOU = /(?<![A-Za-z'’])(?:you|your|yours|yourself|u|ur|ya)(?![A-Za-z'’])/i;
+// what the sender heard, or words mentioned as words ("I keep hearing", "the word"), are never the sender's
+const HEARD_BEFORE = new RegExp(
+  '(?:hear|hears|heard|hearing|told|things\\s+like|words\\s+like|stuff\\s+like|phrases?\\s+like|the\\s+words?|' +
+    'the\\s+phrase|the\\s+term|so-called|known\\s+as|nicknamed?|names?\\s+like)\\s*[,:]?\\s*$',
+  'i',
+);
+// a lead-in that turns to the reader: "Remember this:", "My answer to you:", "Here's what I think of you:"
+const TO_READER_LEAD = new RegExp(
+  "^\\s*(?:(?:so|and|just|now|ok|okay|well)[\\s,]+)?(?:remember|listen|hear|read|note|mark|take|know|understand|" +
+    "here['’]?s|here\\s+is|let\\s+me|i['’]ll\\s+say|i\\s+will\\s+say|i\\s+repeat|i['’]m\\s+telling|" +
+    "for\\s+the\\s+record|" +
+    "final\\s+answer|my\\s+(?:answer|reply|message|words|advice))\\b|(?<![A-Za-z'’])(?:you|your|u|ur)(?![A-Za-z'’])",
+  'i',
+);
+// someone else in the lead-in makes it a disclosure: "His text last night:", "The client's email:", "Mum's text:"
+const THIRD_LEAD = new RegExp(
+  "(?<![A-Za-z'’])(?:he|she|they|his|her|hers|their|him|them|someone|somebody|people|everyone|anyone)(?![A-Za-z'’])|" +
+    "\\w['’]s\\b|\\b(?:the|a|an)\\s+(?!word|words|thing)\\w+",
+  'i',
+);
+// '"you idiot," I said' (not '"...". I told the site manager.': a new sentence is not an attribution)
+const SENDER_AFTER =
+  /^\s*,?\s*[-–—]?\s*(?:i|we)\s+(?:\w+\s+)?(?:said|say|yelled|screamed|shouted|told|wrote|texted|replied|asked)\b/i;
+const SENDER_BEFORE = /^(?:i|we|i['’]ve|we['’]ve|i['’]d|we['’]d|i['’]ll)\s/i;
+
+/**
+ * Quoted words are someone else's when someone else is said to have said them ('"You're useless," he
+ * said', 'my husband texted me: "..."', 'I keep hearing "..."', "His text last night: '...'"), as before.
+ * They are the sender's own when the sender is the one who says them ('I said "you're an idiot"',
+ * '"you idiot," I said'), when the message opens with the quote ("'I will kill you'", '"you're worthless"
+ * - that's what you are'), and when a quote to "you" follows a lead-in that turns to the reader with no
+ * one else in it ('Remember this: "I will kill you"'). Words mentioned as words ('the word "retard"')
+ * stay masked.
+ */
+function quotedSpeech(text: string, out: Range[]): void {
+  QUOTE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = QUOTE.exec(text))) {
+    const inner = m[1] ?? m[2] ?? '';
+    const s = m.index + 1;
+    const lead = text.slice(Math.max(0, m.index - 40), m.index);
+    const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    // "she said", "he texted me:" before the quote belong to the report; "I said" is the sender's own
+    const before = REPORT_BEFORE_QUOTE.exec(lead);
+    if (before) {
+      const theirs = !SENDER_BEFORE.test(before[0]) || HEARD_BEFORE.test(lead);
+      if (theirs) out.push({ start: m.index - before[0].length, end: s + inner.length });
+      continue;
+    }
+    if (HEARD_BEFORE.test(lead)) {
+      out.push({ start: s, end: s + inner.length });
+      continue;
+    }
+    // '"You're useless," he said' is theirs; '"you idiot," I said' is the sender's
+    if (REPORT_AFTER_QUOTE.test(tail)) {
+      if (!SENDER_AFTER.test(tail)) out.push({ start: s, end: s + inner.length });
+      continue;
+    }
+    // a message that opens with a quote nobody is said to have said is the sender's own words (a retweet,
+    // a slogan, a threat in quotation marks)
+    if (!/\S/.test(text.slice(0, m.index))) continue;
+    let a = m.index;
+    while (a > 0 && !/[.!?\n]/.test(text[a - 1])) a--;
+    const leadIn = text.slice(a, m.index);
+    if (QUOTE_YOU.test(inner) && TO_READER_LEAD.test(leadIn) && !THIRD_LEAD.test(leadIn)) continue;
+    out.push({ start: s, end: s + inner.length });
+  }
+}
+
+/** Where the quotes are: with `quotesAreOwn` their words are judged even inside a report ("you call me \"...\""). */
+export function quoteRanges(text: string): Range[] {
+  const out: Range[] = [];
+  QUOTE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = QUOTE.exec(text))) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
 /** Ranges of reported speech in the original text, sorted, non-overlapping. */
-export function reportedRanges(text: string): Range[] {
+export function reportedRanges(text: string, options: { quotesAreOwn?: boolean } = {}): Range[] {
   const out: Range[] = [];
   selfInsults(text, out);
   let m: RegExpExecArray | null;
@@ -162,17 +242,7 @@ export function reportedRanges(text: string): Range[] {
       if (end > start) out.push({ start, end });
     }
   }
-  QUOTE.lastIndex = 0;
-  while ((m = QUOTE.exec(text))) {
-    const inner = m[1] ?? m[2] ?? '';
-    const s = m.index + 1;
-    // "she said", "he texted me:" before the quote belong to the report
-    const before = REPORT_BEFORE_QUOTE.exec(text.slice(Math.max(0, m.index - 40), m.index));
-    // a message that opens with a quote nobody is said to have said is the sender's own words
-    // (a retweet, a slogan): '"these hoes ain't loyal" lol', but not '"You're useless," he said.'
-    if (!before && !/\S/.test(text.slice(0, m.index)) && !REPORT_AFTER_QUOTE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
-    out.push({ start: before ? m.index - before[0].length : s, end: s + inner.length });
-  }
+  if (!options.quotesAreOwn) quotedSpeech(text, out);
   if (out.length < 2) return out;
   out.sort((a, b) => a.start - b.start);
   const merged: Range[] = [out[0]];

@@ -15,7 +15,12 @@ import { INSULT_NOUNS, INTENSIFIERS, MILD_ADJ, SLURS, SOFT, STOPWORDS, STRONG_AD
 
 /** [pattern, replacement, optional cheap test: the pattern is only tried when the text passes it] */
 type Sub = [RegExp, string | ((m: string, ...g: string[]) => string), RegExp?];
-const w = (body: string, flags = 'gi') => new RegExp(`(?<![\\w'’])(?:${body})(?![\\w'’])`, flags);
+// word edges as in rules.ts: a quote mark next to a word does not hide it, and goes with it ("muh 'fucking room")
+const QUOTE_BEFORE = "(?:(?<![\\w'’])['‘’](?=\\w))?";
+const w = (body: string, flags = 'gi') =>
+  new RegExp(`${QUOTE_BEFORE}(?<!\\w['’]?)(?:${body})(?!['’]?\\w)(?:['’](?!\\w))?`, flags);
+/** The same pattern without the leading quote mark: matches wherever it does, and scans much faster (group tests). */
+const lite = (re: RegExp) => re.source.replace(QUOTE_BEFORE, '');
 const alt = (list: string[]) => list.join('|');
 
 const F = '(?:f+u+c+k+|fck|fuk|f\\*+c?k)';
@@ -175,7 +180,7 @@ const SUBS: Sub[] = [
 const SUB_GROUPS: { test: RegExp; subs: Sub[] }[] = [];
 for (let i = 0; i < SUBS.length; i += 8) {
   const subs = SUBS.slice(i, i + 8);
-  SUB_GROUPS.push({ test: new RegExp(subs.map(([re]) => `(?:${re.source})`).join('|'), 'i'), subs });
+  SUB_GROUPS.push({ test: new RegExp(subs.map(([re]) => `(?:${lite(re)})`).join('|'), 'i'), subs });
 }
 
 const TEXTING_RE: Sub[] = TEXTING.map(([from, to]) => [w(from), (m: string) => (m[0] === m[0].toUpperCase() && m[0] !== m[0].toLowerCase() ? to[0].toUpperCase() + to.slice(1) : to)]);
@@ -252,7 +257,7 @@ export function deleteSpans(text: string, spans: { start: number; end: number }[
   return caseLike(text, tidy(s));
 }
 
-const TEXTING_TEST = new RegExp(TEXTING_RE.map(([re]) => `(?:${re.source})`).join('|'), 'i');
+const TEXTING_TEST = new RegExp(TEXTING_RE.map(([re]) => `(?:${lite(re)})`).join('|'), 'i');
 
 /** The minimal edit, without asking the analyzer: the same message with the attack taken out. */
 export function minimalEdit(text: string): string {

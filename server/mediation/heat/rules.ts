@@ -21,8 +21,9 @@ export interface RuleResult {
   heat: number;
 }
 
-const B = "(?<![\\w'’])";
-const E = "(?![\\w'’])";
+// an apostrophe inside a word ("don't") is part of it, a quote mark around words is not: "'I will kill you'"
+const B = "(?<!\\w['’]?)";
+const E = "(?!['’]?\\w)";
 const rx = (body: string) => new RegExp(`${B}(?:${body})${E}`, 'gi');
 
 const INSULT = phrases(INSULT_WORDS);
