@@ -147,6 +147,7 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   }
   expressApp.use(errorHandler(metrics));
 
+  let closing: Promise<void> | undefined;
   const sweeper = setInterval(() => void rooms.expire().catch((err) => log.error('expiry sweep failed', err)), EXPIRY_SWEEP_MS);
   sweeper.unref();
 
@@ -165,14 +166,18 @@ export function createApp(config: Config, parts: AppParts = {}): App {
           resolve(config.publicUrl ?? `http://${host}:${port}`);
         });
       }),
-    close: async () => {
-      clearInterval(sweeper);
-      timers.close();
-      await agreement.close();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
-      server.closeAllConnections?.();
-      await sharing.close();
-      await store.close();
+    // Closing twice (a signal during shutdown, a test's clean-up) waits for the same shutdown.
+    close: () => {
+      closing ??= (async () => {
+        clearInterval(sweeper);
+        timers.close();
+        await agreement.close();
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        server.closeAllConnections?.();
+        await sharing.close();
+        await store.close();
+      })();
+      return closing;
     },
   };
 }
