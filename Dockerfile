@@ -4,8 +4,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build:client
+RUN npm run build
 ENV PORT=3000 HOST=0.0.0.0
 EXPOSE 3000
 USER node
-CMD ["npx", "tsx", "server/main.ts"]
+CMD ["node", "dist/server/main.js"]

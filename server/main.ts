@@ -6,7 +6,10 @@ import { openStore } from './store/open.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const config = loadConfig();
-config.staticDir ??= path.resolve(here, '../client/dist');
+// The web app is built into client/dist at the project root: one folder up from server/main.ts,
+// two from the compiled dist/server/main.js that `npm start` runs.
+const root = path.resolve(here, path.basename(path.dirname(here)) === 'dist' ? '../..' : '..');
+config.staticDir ??= path.join(root, 'client/dist');
 
 const store = await openStore(config).catch((err: Error) => {
   console.error(`Mediation Rooms could not start: ${err.message}`);

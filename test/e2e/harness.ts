@@ -6,7 +6,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const dist = path.join(repo, 'client/dist');
-export const shots = path.join(repo, 'docs/screenshots');
+/** Ignored by git; `npm run screenshots` copies them into docs/screenshots/ on purpose. */
+export const shots = path.join(repo, 'test-results/screenshots');
 const bin = (name: string) => path.join(repo, 'node_modules/.bin', name);
 
 /** Builds the client unless E2E_SKIP_BUILD is set and a build exists. */

@@ -74,9 +74,12 @@ export function closeClients(): void {
   for (const s of open.splice(0)) s.disconnect();
 }
 
-/** Emits with an acknowledgement, failing after a timeout rather than hanging. */
-export async function call(socket: Client, event: string, payload: unknown = {}): Promise<any> {
-  return (socket as any).timeout(5000).emitWithAck(event, payload);
+/**
+ * Emits with an acknowledgement, failing after a timeout rather than hanging. A test that needs an
+ * answer within a bound passes it as `timeoutMs`: no answer by then rejects the call.
+ */
+export async function call(socket: Client, event: string, payload: unknown = {}, timeoutMs = 5000): Promise<any> {
+  return (socket as any).timeout(timeoutMs).emitWithAck(event, payload);
 }
 
 /** The next `event` matching `test`, or a rejection after `ms`. */

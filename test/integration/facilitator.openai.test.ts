@@ -84,15 +84,12 @@ describe('the openai facilitator engine', () => {
     const { a } = await couple(srv.url);
     fake.script('rewrite', slow(4000, json({ suggestions: [CALM_1] })));
     let held: any;
-    let ms = 0;
     const added = await counted('timeout', async () => {
-      const started = Date.now();
-      held = await call(a, 'message:send', { clientMsgId: 's1', text: HEATED });
-      ms = Date.now() - started;
+      // The held ack comes before the client gives up at 2.2 s (the 1.5 s budget plus slack for a
+      // loaded machine), long before the model's 4 s answer; the counter says the budget ran out.
+      held = await call(a, 'message:send', { clientMsgId: 's1', text: HEATED }, 2200);
     });
     expect(held).toMatchObject({ ok: true, status: 'held' });
-    expect(ms).toBeGreaterThanOrEqual(1400);
-    expect(ms).toBeLessThan(2200); // the 1.5 s budget plus a little slack for a loaded machine
     expect(held.review.suggestions).toEqual(LOCAL);
     expect(added).toBe(1);
   });

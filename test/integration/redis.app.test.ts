@@ -29,6 +29,7 @@ describe('the app on Redis', () => {
     expect(await call(a, 'message:send', { clientMsgId: 'hot', text: 'You are such an idiot, you never listen' })).toMatchObject({ status: 'held' });
     expect(await call(a, 'agreement:propose', { text: 'We take turns with the school runs.' })).toMatchObject({ ok: true });
     await first.close();
+    started.splice(started.indexOf(first), 1); // closed once: a second close rejects inside the Redis adapter
     closeClients();
 
     const second = await appOnRedis();

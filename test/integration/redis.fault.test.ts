@@ -25,11 +25,10 @@ describe('the app when Redis goes down and comes back', () => {
     expect(first).toMatchObject({ ok: true, status: 'delivered' });
 
     await redis.stop(); // killed: nothing is flushed on the way out
-    const started = Date.now();
     // A dead Redis is storage that cannot answer, like a frozen one: `unavailable` (503), retry later.
-    const during = await call(a, 'message:send', { clientMsgId: 'during', text: 'Are you still there?' });
+    // The answer comes while Redis is still down (the call gives up after 5 s): nothing waits for it.
+    const during = await call(a, 'message:send', { clientMsgId: 'during', text: 'Are you still there?' }, 5000);
     expect(during).toMatchObject({ ok: false, error: { code: 'unavailable' } });
-    expect(Date.now() - started).toBeLessThan(5000);
     const view = await http(srv.url, 'GET', `/api/rooms/${host.roomId}`, undefined, host.token);
     expect(view.status).toBe(503);
     expect(view.json.error.code).toBe('unavailable');

@@ -183,20 +183,16 @@ describe('a frozen Redis', () => {
       expect(first).toMatchObject({ ok: true, status: 'delivered' });
 
       process.kill(frozen.pid, 'SIGSTOP');
-      let started = Date.now();
-      expect(await call(a, 'message:send', { clientMsgId: 'during', text: 'Are you there?' })).toMatchObject({
-        ok: false,
-        error: { code: 'unavailable' },
-      });
-      expect(Date.now() - started).toBeLessThan(2500);
-      started = Date.now();
+      // Both answers come while Redis is still frozen, each before its client gives up (2.5 s, about
+      // three command timeouts of 800 ms): nothing waits for Redis to come back.
+      const during = await call(a, 'message:send', { clientMsgId: 'during', text: 'Are you there?' }, 2500);
+      expect(during).toMatchObject({ ok: false, error: { code: 'unavailable' } });
       const res = await fetch(`${srv.url}/api/rooms/${host.roomId}`, {
         headers: { authorization: `Bearer ${host.token}` },
-        signal: AbortSignal.timeout(4000),
+        signal: AbortSignal.timeout(2500),
       });
       expect(res.status).toBe(503);
       expect(((await res.json()) as any).error.code).toBe('unavailable');
-      expect(Date.now() - started).toBeLessThan(2500);
       expect(a.connected).toBe(true);
 
       process.kill(frozen.pid, 'SIGCONT');

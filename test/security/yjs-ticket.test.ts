@@ -139,10 +139,7 @@ describe('the web client\'s /yjs URL', () => {
     const sockets: { close(code: number): void }[] = [];
     let issued = 0;
     // The client exchanges its token for tickets; the token goes only into that request.
-    const fetchTicket = async () => {
-      expect(token).toBeTruthy();
-      return `ticket-${++issued}`;
-    };
+    const fetchTicket = async () => `ticket-${++issued}`;
     const p = new TicketedProvider('wss://rooms.example/yjs', 'r_room', new Y.Doc(), fetchTicket, {
       WebSocketPolyfill: recordingSocket(urls, sockets) as never,
       disableBc: true,
@@ -162,10 +159,13 @@ describe('the web client\'s /yjs URL', () => {
       ]);
       for (const url of urls) expect(url).not.toContain(token);
       for (const url of urls) expect(new URL(url).searchParams.has('token')).toBe(false);
+      // One ticket request per connect, none spare.
+      expect(issued).toBe(3);
       // A final close from the server (room deleted) is not retried.
       sockets[2].close(4404);
       await new Promise((r) => setTimeout(r, 100));
       expect(urls).toHaveLength(3);
+      expect(issued).toBe(3);
     } finally {
       p.destroy();
     }

@@ -5,7 +5,7 @@ describe('token bucket', () => {
   const rule = { burst: 3, perSecond: 1 };
 
   it('allows a burst, then refuses, then refills with time', () => {
-    let bucket;
+    let bucket: ReturnType<typeof takeToken>['bucket'] | undefined;
     const results = [];
     for (let i = 0; i < 4; i++) {
       const out = takeToken(bucket, rule, 0);

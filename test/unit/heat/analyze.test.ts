@@ -19,16 +19,21 @@ describe('heat analyzer: API', () => {
     expect(a.heat).toBeLessThanOrEqual(1);
   });
 
-  it('loads the model quickly and once', () => {
+  // How fast it loads is measured by `npm run bench` (modelLoadMs), not asserted here.
+  it('loads the model once', () => {
     const m = loadModel();
-    expect(m.loadMs).toBeLessThan(300);
     expect(loadModel()).toBe(m);
   });
 
   it('holds at the default threshold and respects a custom one', () => {
-    expect(DEFAULT_THRESHOLD).toBe(0.5);
     const text = 'You never listen to me.';
     const a = analyze(text);
+    // Held from the threshold up: at exactly its heat, not just above it.
+    expect(analyze(text, { threshold: a.heat }).held).toBe(true);
+    expect(analyze(text, { threshold: a.heat + 0.001 }).held).toBe(false);
+    // No threshold given is the same as 0.5, the documented default.
+    expect(analyze(text)).toEqual(analyze(text, { threshold: 0.5 }));
+    expect(analyze(text, { threshold: DEFAULT_THRESHOLD })).toEqual(analyze(text, { threshold: 0.5 }));
     expect(a.held).toBe(a.heat >= 0.5);
     expect(analyze(text, { threshold: 0.99 }).held).toBe(false);
   });

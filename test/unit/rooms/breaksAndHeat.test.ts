@@ -53,13 +53,17 @@ describe('room heat', () => {
   it('calls a break after a few heated messages in a row, not after one', () => {
     let room = { heat: 0, hotStreak: 0, heatThreshold: 0.5, break: null };
     const calls: boolean[] = [];
+    const streaks: number[] = [];
     for (let i = 0; i < HOT_STREAK_FOR_BREAK + 2; i++) {
       const out = applyHeat(room, 0.9);
       calls.push(out.callBreak);
+      streaks.push(out.hotStreak);
       room = { ...room, heat: out.heat, hotStreak: out.hotStreak };
     }
+    // A break exactly once the streak of hot messages is long enough (none is running yet), not before.
+    expect(calls).toEqual(streaks.map((streak) => streak >= HOT_STREAK_FOR_BREAK));
     expect(calls[0]).toBe(false);
-    expect(calls.indexOf(true)).toBeGreaterThan(0);
+    expect(calls.at(-1)).toBe(true);
   });
 
   it('resets the streak on a calm message and never calls a break during one', () => {

@@ -1,0 +1,4 @@
+import { MemoryPresence } from '../../server/realtime/presence.js';
+import { presenceContract } from './presence.contract.js';
+
+presenceContract('memory', async () => new MemoryPresence());
