@@ -48,7 +48,7 @@ export function BreakOverlay({
         Taking a break
       </h2>
       <p>{by}. Pauses help everyone come back clearer; nothing is lost while you are away.</p>
-      <p className="countdown" aria-label={`About ${Math.max(1, Math.ceil(left / 60000))} minutes left`}>
+      <p className="countdown" role="timer" aria-label={`About ${Math.max(1, Math.ceil(left / 60000))} minutes left`}>
         <span aria-hidden="true">{mmss(left)}</span>
       </p>
       <p className="small">

@@ -34,7 +34,7 @@ export function DeleteRoom({ creds }: { creds: StoredRoom }) {
           Delete this room…
         </button>
       ) : (
-        <div role="group" aria-labelledby="delete-question">
+        <fieldset className="bare" aria-labelledby="delete-question">
           <p id="delete-question" className="small">
             This deletes the conversation, everyone’s private preparation and the agreement, for everyone. It cannot be undone.
           </p>
@@ -46,7 +46,7 @@ export function DeleteRoom({ creds }: { creds: StoredRoom }) {
               Yes, delete it for everyone
             </button>
           </div>
-        </div>
+        </fieldset>
       )}
       <ErrorNote message={error} />
     </section>

@@ -9,6 +9,7 @@ export function HeatMeter({ heat }: { heat: number }) {
       <span className="heat-label">
         Room feels: <strong>{word}</strong>
       </span>
+      {/* biome-ignore lint/a11y/useSemanticElements: a styled bar; <meter> looks different in every browser */}
       <span
         className="heat-bar"
         role="meter"

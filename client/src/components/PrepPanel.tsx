@@ -88,6 +88,7 @@ export function PrepPanel({ onShared, canShare }: Props) {
       <ol className="log prep-log" aria-label="Your private preparation" aria-live="polite" aria-relevant="additions">
         {messages.map((m, i) => (
           <li
+            // biome-ignore lint/suspicious/noArrayIndexKey: the log only grows; the index tells identical entries apart
             key={key(m) + i}
             className={m.role === 'you' ? 'entry mine private' : 'entry facilitator'}
             data-testid="prep-entry"

@@ -163,7 +163,7 @@ export function ReviewDialog({ held, onResult, onTakeBack }: Props) {
             <h3 id="review-suggestions">Ways to say it that keep your meaning</h3>
             <ol className="suggestions">
               {review.suggestions.map((s, i) => (
-                <li key={i} className="suggestion" data-testid="suggestion">
+                <li key={s} className="suggestion" data-testid="suggestion">
                   <p id={`suggestion-${i}`}>{s}</p>
                   <div className="row wrap">
                     <button

@@ -27,6 +27,7 @@ export function Tabs({ current, onChange, onBreak }: { current: TabId; onChange:
     <div className="tabs" role="tablist" aria-label="Session spaces" onKeyDown={onKey}>
       {TABS.map((t) => (
         <button
+          type="button"
           key={t.id}
           ref={(el) => {
             refs.current[t.id] = el;
