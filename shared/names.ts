@@ -9,6 +9,7 @@
  * isolates, the BOM, soft hyphens, tag characters), controls, variation selectors, and letters
  * that render as blank (Hangul fillers, the blank Braille pattern).
  */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are listed on purpose, to be removed
 const INVISIBLE = /[\p{Cf}\p{Cc}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}\u115F\u1160\u3164\uFFA0\u2800]/gu;
 const SPACES = /[\s\p{Z}]+/gu;
 /** Line breaks and tabs are spaces in a one-line name, not characters to delete. */
