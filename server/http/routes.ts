@@ -4,11 +4,11 @@ import { CreateInviteBody, CreateRoomBody, JoinBody } from '../../shared/protoco
 import { AppError, statusOf, toApiError } from '../errors.js';
 import { log } from '../log.js';
 import type { Metrics } from '../metrics.js';
-import type { RateKind, RateLimits } from '../realtime/limits.js';
+import type { RateKind, RateLimits } from '../limits/limits.js';
 import type { Presence } from '../realtime/presence.js';
-import { authenticate, issueTicket, type Identity } from '../rooms/credentials.js';
+import { authenticate, issueTicket, type Identity } from '../auth/credentials.js';
 import type { RoomService } from '../rooms/roomService.js';
-import type { Store } from '../store/types.js';
+import type { Store } from '../rooms/ports.js';
 
 export interface HttpDeps {
   store: Store;

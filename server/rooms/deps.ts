@@ -1,10 +1,10 @@
 import type { AgreementSnapshot } from '../../shared/agreement.js';
 import type { ClauseStatus, LogEntry, PrepMessage } from '../../shared/protocol.js';
 import type { Config } from '../config.js';
-import type { FacilitatorEngine } from '../mediation/facilitator/types.js';
+import type { FacilitatorEngine } from '../facilitator/types.js';
 import type { Metrics } from '../metrics.js';
-import type { Store } from '../store/types.js';
-import type { RoomRecord } from './types.js';
+import type { Store } from './ports.js';
+import type { RoomRecord } from './model.js';
 
 /** Where room changes go out: the realtime gateway implements it over socket.io. */
 export interface RoomBroadcaster {

@@ -1,9 +1,9 @@
 import type { FacilitatorEvent, FacilitatorKind, LogEntry } from '../../shared/protocol.js';
-import type { RoomContext } from '../mediation/facilitator/types.js';
-import { newId } from './credentials.js';
+import type { RoomContext } from '../facilitator/types.js';
+import { newId } from '../auth/credentials.js';
 import type { RoomDeps } from './deps.js';
 import type { FacilitatorAction } from './policies/facilitation.js';
-import type { RoomRecord } from './types.js';
+import type { RoomRecord } from './model.js';
 import { namesOf } from './view.js';
 
 /** Entries everyone saw: private notices (e.g. safety heads-ups) never feed room wording. */

@@ -10,8 +10,8 @@ import type {
   TurnMode,
 } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
-import type { Identity } from './credentials.js';
-import { hashSecret, newId, newSecret } from './credentials.js';
+import type { Identity } from '../auth/credentials.js';
+import { hashSecret, newId, newSecret } from '../auth/credentials.js';
 import type { RoomDeps } from './deps.js';
 import { FacilitatorVoice } from './facilitatorVoice.js';
 import { newParticipant, newRoom } from './newRoom.js';
@@ -21,7 +21,7 @@ import { mayJoin } from '../../shared/rules/membership.js';
 import { applyFloor, type FloorEvent } from './policies/floor.js';
 import { NAME_TAKEN, nameTaken } from './policies/membership.js';
 import { phaseAfterAgreement } from './policies/phase.js';
-import type { RoomRecord } from './types.js';
+import type { RoomRecord } from './model.js';
 import { roomView, visiblyChanged } from './view.js';
 
 /**

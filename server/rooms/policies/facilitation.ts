@@ -1,4 +1,4 @@
-import type { RoomRecord } from '../types.js';
+import type { RoomRecord } from '../model.js';
 import { isSettled } from './heat.js';
 import { parties } from '../../../shared/rules/floor.js';
 import { quietest } from './floor.js';

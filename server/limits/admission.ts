@@ -2,7 +2,7 @@ import type http from 'node:http';
 import type { Server } from 'socket.io';
 import { Decoder, Encoder, PacketType } from 'socket.io-parser';
 import type { Metrics } from '../metrics.js';
-import { clientAddress } from '../util/clientAddress.js';
+import { clientAddress } from './clientAddress.js';
 import type { RateLimits } from './limits.js';
 
 /**

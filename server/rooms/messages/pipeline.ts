@@ -1,18 +1,18 @@
-import { LIMITS, type LogEntry, type MessageEvent, type MessageResolve, type SendResult } from '../../shared/protocol.js';
-import { AppError } from '../errors.js';
-import { addressees } from '../mediation/addressees.js';
-import type { AnalyzeContext } from '../mediation/heat/index.js';
-import { judgeSuggestion, reviewText, withoutHeldSuggestions } from '../mediation/review.js';
-import { safetyHeadsUp } from '../mediation/safety.js';
-import { newId, type Identity } from './credentials.js';
-import type { RoomDeps } from './deps.js';
-import { isOnBreak } from './policies/breaks.js';
-import { afterDelivered } from './policies/facilitation.js';
-import { canSpeak, isModerator } from '../../shared/rules/floor.js';
-import { applyFloor } from './policies/floor.js';
-import { applyHeat } from './policies/heat.js';
-import type { RoomService } from './roomService.js';
-import type { HeldMessage, RoomRecord } from './types.js';
+import { LIMITS, type LogEntry, type MessageEvent, type MessageResolve, type SendResult } from '../../../shared/protocol.js';
+import { AppError } from '../../errors.js';
+import { addressees } from './addressees.js';
+import type { AnalyzeContext } from '../../mediation/heat/index.js';
+import { judgeSuggestion, reviewText, withoutHeldSuggestions } from './review.js';
+import { safetyHeadsUp } from './safety.js';
+import { newId, type Identity } from '../../auth/credentials.js';
+import type { RoomDeps } from '../deps.js';
+import { isOnBreak } from '../policies/breaks.js';
+import { afterDelivered } from '../policies/facilitation.js';
+import { canSpeak, isModerator } from '../../../shared/rules/floor.js';
+import { applyFloor } from '../policies/floor.js';
+import { applyHeat } from '../policies/heat.js';
+import type { RoomService } from '../roomService.js';
+import type { HeldMessage, RoomRecord } from '../model.js';
 
 /** Longest history page; clients page on with the last seq they got. */
 export const HISTORY_PAGE = 500;

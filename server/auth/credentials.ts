@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Store, TicketRecord, TokenRecord } from '../store/types.js';
+import type { Store, TicketRecord, TokenRecord } from '../rooms/ports.js';
 
 /** 24 random bytes (192 bits), URL-safe: used for tokens and invite codes. */
 export function newSecret(): string {

@@ -1,4 +1,4 @@
-import type { Config } from '../../config.js';
+import type { Config } from '../config.js';
 import { LocalFacilitator } from './local.js';
 import { OpenAIFacilitator, type FallbackReason } from './openai.js';
 import type { FacilitatorEngine } from './types.js';

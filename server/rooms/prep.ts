@@ -1,13 +1,13 @@
 import { isSafetyLabel } from '../../shared/analysis.js';
 import type { PrepMessage } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
-import type { Identity } from '../rooms/credentials.js';
-import type { RoomDeps } from '../rooms/deps.js';
-import { checkRoomText } from '../rooms/messagePipeline.js';
-import type { RoomService } from '../rooms/roomService.js';
-import { prepGreeting } from './facilitator/prepCoach.js';
-import { analyze } from './heat/index.js';
-import { fearResponse, safetyNotice, showsFear } from './safety.js';
+import type { Identity } from '../auth/credentials.js';
+import type { RoomDeps } from './deps.js';
+import { checkRoomText } from './messages/pipeline.js';
+import type { RoomService } from './roomService.js';
+import { prepGreeting } from '../facilitator/prepCoach.js';
+import { analyze } from '../mediation/heat/index.js';
+import { fearResponse, safetyNotice, showsFear } from './messages/safety.js';
 
 /**
  * Private preparation: one person and the facilitator. What is said here is stored under that

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import { LocalFanout, RedisFanout, type DocFanout } from '../agreement/fanout.js';
 import type { Config } from '../config.js';
-import { MemoryPresence, RedisPresence, type Presence } from './presence.js';
+import { MemoryPresence, RedisPresence, type Presence } from '../realtime/presence.js';
 
 /** What the realtime side shares with other processes: nothing by default, everything over Redis. */
 export interface RealtimeSharing {

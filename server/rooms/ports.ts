@@ -1,5 +1,5 @@
 import type { LogEntry, PrepMessage, Role } from '../../shared/protocol.js';
-import type { RoomRecord } from '../rooms/types.js';
+import type { RoomRecord } from './model.js';
 
 /** Who a token belongs to. Tokens are stored by their hash only. */
 export interface TokenRecord {
