@@ -1,7 +1,7 @@
 import type { FacilitatorEvent, FacilitatorKind, LogEntry } from '../../shared/protocol.js';
 import type { RoomContext } from '../facilitator/types.js';
-import { newId } from '../auth/credentials.js';
-import type { RoomDeps } from './deps.js';
+import { newId } from './ids.js';
+import type { RoomDeps } from './ports.js';
 import type { FacilitatorAction } from './policies/facilitation.js';
 import type { RoomRecord } from './model.js';
 import { namesOf } from './view.js';

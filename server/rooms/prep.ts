@@ -1,8 +1,8 @@
 import { isSafetyLabel } from '../../shared/analysis.js';
 import type { PrepMessage } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
-import type { Identity } from '../auth/credentials.js';
-import type { RoomDeps } from './deps.js';
+import type { Identity } from './model.js';
+import type { RoomDeps } from './ports.js';
 import { checkRoomText } from './messages/pipeline.js';
 import type { RoomService } from './roomService.js';
 import { prepGreeting } from '../facilitator/prepCoach.js';

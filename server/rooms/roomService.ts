@@ -10,9 +10,9 @@ import type {
   TurnMode,
 } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
-import type { Identity } from '../auth/credentials.js';
-import { hashSecret, newId, newSecret } from '../auth/credentials.js';
-import type { RoomDeps } from './deps.js';
+import type { Identity } from './model.js';
+import { hashSecret, newId, newSecret } from './ids.js';
+import type { RoomDeps } from './ports.js';
 import { FacilitatorVoice } from './facilitatorVoice.js';
 import { newParticipant, newRoom } from './newRoom.js';
 import { breakIsOver, endBreak, startBreak } from './policies/breaks.js';

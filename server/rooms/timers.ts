@@ -1,4 +1,4 @@
-import type { RoomClock } from './deps.js';
+import type { RoomClock } from './ports.js';
 import type { RoomRecord } from './model.js';
 
 /** The room's next deadline: a break that ends, or a floor whose time runs out. */
