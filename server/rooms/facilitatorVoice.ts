@@ -1,4 +1,4 @@
-import type { FacilitatorEvent, FacilitatorKind, LogEntry } from '../../shared/protocol.js';
+import type { FacilitatorEvent, FacilitatorKind, LogEntry, TurnMode } from '../../shared/protocol.js';
 import type { RoomContext } from '../facilitator/types.js';
 import { newId } from './ids.js';
 import type { RoomDeps } from './ports.js';
@@ -31,6 +31,10 @@ export class FacilitatorVoice {
 
   async welcome(room: RoomRecord): Promise<void> {
     await this.say(room, 'welcome', await this.deps.engine.welcome(this.context(room), room.mode));
+  }
+
+  async modeChanged(room: RoomRecord, mode: TurnMode): Promise<void> {
+    await this.say(room, 'mode', await this.deps.engine.modeChanged(this.context(room), mode));
   }
 
   async breakStarted(room: RoomRecord, minutes: number, calledBy: string): Promise<void> {

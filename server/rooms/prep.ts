@@ -4,7 +4,7 @@ import { AppError } from '../errors.js';
 import type { Identity } from './model.js';
 import type { RoomDeps } from './ports.js';
 import { checkRoomText } from './messages/pipeline.js';
-import type { RoomService } from './roomService.js';
+import type { RoomWork } from './work.js';
 import { prepGreeting } from '../facilitator/prepCoach.js';
 import { analyze } from '../mediation/heat/index.js';
 import { fearResponse, safetyNotice, showsFear } from './messages/safety.js';
@@ -17,7 +17,7 @@ import { fearResponse, safetyNotice, showsFear } from './messages/safety.js';
 export class PrepService {
   constructor(
     private readonly deps: RoomDeps,
-    private readonly rooms: RoomService,
+    private readonly rooms: Pick<RoomWork, 'room'>,
   ) {}
 
   private async mustPrepare(who: Identity): Promise<string> {

@@ -6,13 +6,14 @@ import { judgeSuggestion, reviewText, withoutHeldSuggestions } from './review.js
 import { safetyHeadsUp } from './safety.js';
 import { newId } from '../ids.js';
 import type { Identity } from '../model.js';
+import { facilitator, type RoomEffect } from '../effects.js';
 import type { RoomDeps } from '../ports.js';
 import { isOnBreak } from '../policies/breaks.js';
 import { afterDelivered } from '../policies/facilitation.js';
 import { canSpeak, isModerator } from '../../../shared/rules/floor.js';
 import { applyFloor } from '../policies/floor.js';
 import { applyHeat } from '../policies/heat.js';
-import type { RoomService } from '../roomService.js';
+import type { RoomWork } from '../work.js';
 import type { HeldMessage, RoomRecord } from '../model.js';
 
 /** Longest history page; clients page on with the last seq they got. */
@@ -45,47 +46,64 @@ interface Delivery {
   fromPrep: boolean;
 }
 
+const BREAK: RoomEffect = { kind: 'break' };
+
+/** A threat or self-harm: the host and mediators learn that (not what), and the joint flow pauses. */
+export function safetyStop(room: RoomRecord, senderId: string): RoomEffect[] {
+  const sender = room.participants.find((p) => p.participantId === senderId)?.name ?? 'someone';
+  const told = room.participants
+    .filter((p) => isModerator(p.role) && p.participantId !== senderId)
+    .map((p) => p.participantId);
+  const headsUp = facilitator({ say: 'text', kind: 'safety', text: safetyHeadsUp(sender), visibleTo: told });
+  return told.length > 0 ? [headsUp, BREAK] : [BREAK];
+}
+
 /**
- * The message pipeline of DESIGN.md: validate -> floor -> analyse -> deliver (stored, numbered,
+ * The message pipeline of DESIGN.md: validate -> dedupe -> floor -> analyse -> deliver (stored, numbered,
  * broadcast) or hold for the sender's review. A retry with the same clientMsgId is delivered once.
+ * Each step is a method below; what the facilitator does after a change comes out of the change as
+ * effects (rooms/effects.ts) that the room service carries out.
  */
 export class MessagePipeline {
   constructor(
     private readonly deps: RoomDeps,
-    private readonly rooms: RoomService,
+    private readonly rooms: RoomWork,
   ) {}
 
   async send(who: Identity, clientMsgId: string, rawText: unknown, fromPrep = false): Promise<SendResult> {
     const text = checkRoomText(rawText);
     const room = await this.rooms.room(who.roomId);
+    const answered = await this.answeredBefore(room, who, clientMsgId);
+    if (answered) return answered;
+    const now = this.deps.now();
+    checkMayDeliver(room, who.participantId, now);
+    const { analysis, review } = await this.review(room, who, text);
+    if (!review) return this.deliver({ who, clientMsgId, text, heat: analysis.heat, reworded: false, fromPrep });
+    const held: HeldMessage = { clientMsgId, participantId: who.participantId, text, review, heldAt: now, fromPrep };
+    return this.hold(who, held, analysis.heat);
+  }
+
+  /** Step dedupe: a retry of a message that was delivered or held answers as the first send did. */
+  private async answeredBefore(room: RoomRecord, who: Identity, clientMsgId: string): Promise<SendResult | null> {
     const key = dedupeKey(who.participantId, clientMsgId);
     const earlier = await this.deps.store.findLogByKey(who.roomId, key);
     if (earlier?.type === 'message') return { status: 'delivered', seq: earlier.seq, message: earlier };
     if (room.held[key]) return { status: 'held', clientMsgId, review: room.held[key].review };
-    const now = this.deps.now();
-    checkMayDeliver(room, who.participantId, now);
-
-    const { analysis, review } = await this.review(room, who, text);
-    if (!review) return this.deliver({ who, clientMsgId, text, heat: analysis.heat, reworded: false, fromPrep });
-
-    const held: HeldMessage = { clientMsgId, participantId: who.participantId, text, review, heldAt: now, fromPrep };
-    const { room: after, result: heat } = await this.rooms.change(who.roomId, (r) => {
-      const heat = applyHeat(r, analysis.heat);
-      return { room: { ...r, heat: heat.heat, hotStreak: heat.hotStreak, held: { ...r.held, [key]: held } }, result: heat };
-    });
-    const safety = !review.originalAllowed;
-    this.deps.metrics.messagesHeld.inc({ reason: safety ? 'safety' : 'heat' });
-    if (safety) await this.safetyStop(after, who);
-    else if (heat.callBreak) await this.rooms.beginBreak(who.roomId, 'facilitator', this.deps.config.breakMinutes);
-    return { status: 'held', clientMsgId, review };
+    return null;
   }
 
-  /** A threat or self-harm: the host and mediators learn that (not what), and the joint flow pauses. */
-  private async safetyStop(room: RoomRecord, who: Identity): Promise<void> {
-    const sender = room.participants.find((p) => p.participantId === who.participantId)?.name ?? 'someone';
-    const told = room.participants.filter((p) => isModerator(p.role) && p.participantId !== who.participantId).map((p) => p.participantId);
-    if (told.length > 0) await this.rooms.voice.say(room, 'safety', safetyHeadsUp(sender), { visibleTo: told });
-    await this.rooms.beginBreak(room.roomId, 'facilitator', this.deps.config.breakMinutes);
+  /** Step hold: keep the message for its sender's review; the heat still counts. */
+  private async hold(who: Identity, held: HeldMessage, textHeat: number): Promise<SendResult> {
+    const key = dedupeKey(who.participantId, held.clientMsgId);
+    const safety = !held.review.originalAllowed;
+    const { room, result: effects } = await this.rooms.change(who.roomId, (r) => {
+      const heat = applyHeat(r, textHeat);
+      const next = { ...r, heat: heat.heat, hotStreak: heat.hotStreak, held: { ...r.held, [key]: held } };
+      return { room: next, result: safety ? safetyStop(next, who.participantId) : heat.callBreak ? [BREAK] : [] };
+    });
+    this.deps.metrics.messagesHeld.inc({ reason: safety ? 'safety' : 'heat' });
+    await this.rooms.carryOut(room, effects);
+    return { status: 'held', clientMsgId: held.clientMsgId, review: held.review };
   }
 
   async resolve(who: Identity, p: MessageResolve): Promise<SendResult> {
@@ -98,59 +116,83 @@ export class MessagePipeline {
       if (earlier?.type === 'message') return { status: 'delivered', seq: earlier.seq, message: earlier };
       throw new AppError('not_found', 'There is no held message with this id.');
     }
-    const base = { who, clientMsgId: p.clientMsgId, fromPrep: held.fromPrep };
     switch (p.action) {
       case 'discard':
-        await this.rooms.change(who.roomId, (r) => {
-          const { [key]: _dropped, ...rest } = r.held;
-          return { room: { ...r, held: rest }, result: undefined };
-        });
-        return { status: 'discarded' };
+        return this.discard(who, key);
       case 'original':
-        if (!held.review.originalAllowed) {
-          throw new AppError('not_allowed', 'This message cannot be sent as it is written, for everyone’s safety.');
-        }
-        return this.deliver({ ...base, text: held.text, heat: held.review.heat, reworded: false });
-      case 'suggestion': {
-        const suggestion = held.review.suggestions[p.index ?? 0];
-        if (suggestion === undefined) throw new AppError('invalid_payload', 'There is no suggestion with that number.');
-        // A suggestion is judged again as it will be delivered, in the sender's name and in this room: one
-        // that would be held (an older review's, a model's that quotes the insult) is withdrawn, and the
-        // message stays held with the suggestions that pass, as an edit that is still heated does.
-        const context = this.context(room, who);
-        const check = judgeSuggestion(suggestion, room.heatThreshold, context);
-        if (!check.held) return this.deliver({ ...base, text: suggestion, heat: check.heat, reworded: true });
-        const review = withoutHeldSuggestions(held.review, held.text, room.heatThreshold, context);
-        await this.rooms.change(who.roomId, (r) => {
-          const current = r.held[key];
-          if (!current) return { room: r, result: undefined };
-          return { room: { ...r, held: { ...r.held, [key]: { ...current, review } } }, result: undefined };
-        });
-        return { status: 'held', clientMsgId: p.clientMsgId, review };
-      }
-      case 'edit': {
-        const text = checkRoomText(p.text);
-        const { analysis, review } = await this.review(room, who, text);
-        if (!review) return this.deliver({ ...base, text, heat: analysis.heat, reworded: true });
-        // Still heated: the edit replaces the held text and is reviewed again.
-        await this.rooms.change(who.roomId, (r) => ({ room: { ...r, held: { ...r.held, [key]: { ...held, text, review } } }, result: undefined }));
-        if (!review.originalAllowed) await this.safetyStop(room, who);
-        return { status: 'held', clientMsgId: p.clientMsgId, review };
-      }
+        return this.sendOriginal(who, held);
+      case 'suggestion':
+        return this.sendSuggestion(room, who, held, p.index ?? 0);
+      case 'edit':
+        return this.sendEdit(room, who, held, p.text);
     }
   }
 
+  private async discard(who: Identity, key: string): Promise<SendResult> {
+    await this.rooms.change(who.roomId, (r) => {
+      const { [key]: _dropped, ...rest } = r.held;
+      return { room: { ...r, held: rest }, result: undefined };
+    });
+    return { status: 'discarded' };
+  }
+
+  private async sendOriginal(who: Identity, held: HeldMessage): Promise<SendResult> {
+    if (!held.review.originalAllowed) {
+      throw new AppError('not_allowed', 'This message cannot be sent as it is written, for everyone’s safety.');
+    }
+    const base = { who, clientMsgId: held.clientMsgId, fromPrep: held.fromPrep };
+    return this.deliver({ ...base, text: held.text, heat: held.review.heat, reworded: false });
+  }
+
+  private async sendSuggestion(room: RoomRecord, who: Identity, held: HeldMessage, index: number): Promise<SendResult> {
+    const suggestion = held.review.suggestions[index];
+    if (suggestion === undefined) throw new AppError('invalid_payload', 'There is no suggestion with that number.');
+    const key = dedupeKey(who.participantId, held.clientMsgId);
+    const base = { who, clientMsgId: held.clientMsgId, fromPrep: held.fromPrep };
+    // A suggestion is judged again as it will be delivered, in the sender's name and in this room: one
+    // that would be held (an older review's, a model's that quotes the insult) is withdrawn, and the
+    // message stays held with the suggestions that pass, as an edit that is still heated does.
+    const context = this.context(room, who);
+    const check = judgeSuggestion(suggestion, room.heatThreshold, context);
+    if (!check.held) return this.deliver({ ...base, text: suggestion, heat: check.heat, reworded: true });
+    const review = withoutHeldSuggestions(held.review, held.text, room.heatThreshold, context);
+    await this.rooms.change(who.roomId, (r) => {
+      const current = r.held[key];
+      if (!current) return { room: r, result: undefined };
+      return { room: { ...r, held: { ...r.held, [key]: { ...current, review } } }, result: undefined };
+    });
+    return { status: 'held', clientMsgId: held.clientMsgId, review };
+  }
+
+  private async sendEdit(room: RoomRecord, who: Identity, held: HeldMessage, rawText: unknown): Promise<SendResult> {
+    const text = checkRoomText(rawText);
+    const key = dedupeKey(who.participantId, held.clientMsgId);
+    const base = { who, clientMsgId: held.clientMsgId, fromPrep: held.fromPrep };
+    const { analysis, review } = await this.review(room, who, text);
+    if (!review) return this.deliver({ ...base, text, heat: analysis.heat, reworded: true });
+    // Still heated: the edit replaces the held text and is reviewed again.
+    await this.rooms.change(who.roomId, (r) => ({
+      room: { ...r, held: { ...r.held, [key]: { ...held, text, review } } },
+      result: undefined,
+    }));
+    if (!review.originalAllowed) await this.rooms.carryOut(room, safetyStop(room, who.participantId));
+    return { status: 'held', clientMsgId: held.clientMsgId, review };
+  }
+
+  /** Step deliver: count it, move the floor and the heat, store it numbered, broadcast it, then the effects. */
   private async deliver(d: Delivery): Promise<SendResult> {
     const now = this.deps.now();
     const key = dedupeKey(d.who.participantId, d.clientMsgId);
-    const { room, result } = await this.rooms.change(d.who.roomId, (r) => {
+    const floorMs = this.deps.config.floorSeconds * 1000;
+    const { room, result: effects } = await this.rooms.change(d.who.roomId, (r) => {
       checkMayDeliver(r, d.who.participantId, now);
-      const floor = applyFloor(r, { type: 'spoke', participantId: d.who.participantId }, now, { floorMs: this.deps.config.floorSeconds * 1000 });
+      const floor = applyFloor(r, { type: 'spoke', participantId: d.who.participantId }, now, { floorMs });
       const heat = applyHeat(r, d.heat);
       const { [key]: _delivered, ...held } = r.held;
       const participants = r.participants.map((p) =>
         p.participantId === d.who.participantId ? { ...p, delivered: p.delivered + 1, chars: p.chars + d.text.length } : p,
       );
+      const sharedPoints = d.fromPrep ? [...r.sharedPoints, { participantId: d.who.participantId, text: d.text }] : r.sharedPoints;
       const next: RoomRecord = {
         ...r,
         participants,
@@ -158,13 +200,13 @@ export class MessagePipeline {
         heat: heat.heat,
         hotStreak: heat.hotStreak,
         floor: floor.ok ? floor.floor : r.floor,
-        sharedPoints: d.fromPrep ? [...r.sharedPoints, { participantId: d.who.participantId, text: d.text }] : r.sharedPoints,
+        sharedPoints,
       };
       const facilitation = afterDelivered(next, d.who.participantId);
-      return {
-        room: { ...next, recentSpeakers: facilitation.recentSpeakers, sinceNudge: facilitation.sinceNudge, sinceOffer: facilitation.sinceOffer },
-        result: { actions: facilitation.actions, callBreak: heat.callBreak },
-      };
+      const { recentSpeakers, sinceNudge, sinceOffer } = facilitation;
+      const effects: RoomEffect[] = facilitation.actions.map((action) => facilitator({ say: 'action', action }));
+      if (heat.callBreak) effects.push(BREAK);
+      return { room: { ...next, recentSpeakers, sinceNudge, sinceOffer }, result: effects };
     });
     const entry: Omit<MessageEvent, 'seq'> = {
       type: 'message',
@@ -181,8 +223,7 @@ export class MessagePipeline {
     if (!appended.duplicate) {
       this.deps.broadcast.entry(d.who.roomId, message);
       this.deps.metrics.messagesDelivered.inc();
-      for (const action of result.actions) await this.rooms.voice.act(room, action);
-      if (result.callBreak) await this.rooms.beginBreak(d.who.roomId, 'facilitator', this.deps.config.breakMinutes);
+      await this.rooms.carryOut(room, effects);
     }
     return { status: 'delivered', seq: message.seq, message };
   }
@@ -198,7 +239,7 @@ export class MessagePipeline {
     return { otherNames: addressees(room.kind, others) };
   }
 
-    async history(who: Identity, sinceSeq: number): Promise<LogEntry[]> {
+  async history(who: Identity, sinceSeq: number): Promise<LogEntry[]> {
     await this.rooms.room(who.roomId);
     const entries = await this.deps.store.listLog(who.roomId, sinceSeq, HISTORY_PAGE);
     return entries.filter((e) => e.type === 'message' || !e.visibleTo || e.visibleTo.includes(who.participantId));
