@@ -189,10 +189,12 @@ export class MessagePipeline {
       const floor = applyFloor(r, { type: 'spoke', participantId: d.who.participantId }, now, { floorMs });
       const heat = applyHeat(r, d.heat);
       const { [key]: _delivered, ...held } = r.held;
+      const sender = d.who.participantId;
       const participants = r.participants.map((p) =>
-        p.participantId === d.who.participantId ? { ...p, delivered: p.delivered + 1, chars: p.chars + d.text.length } : p,
+        p.participantId === sender ? { ...p, delivered: p.delivered + 1, chars: p.chars + d.text.length } : p,
       );
-      const sharedPoints = d.fromPrep ? [...r.sharedPoints, { participantId: d.who.participantId, text: d.text }] : r.sharedPoints;
+      const shared = { participantId: sender, text: d.text };
+      const sharedPoints = d.fromPrep ? [...r.sharedPoints, shared] : r.sharedPoints;
       const next: RoomRecord = {
         ...r,
         participants,

@@ -5,7 +5,7 @@ import { quietest } from './floor.js';
 
 /**
  * When the facilitator speaks up, as a pure function of the room after a delivered message.
- * What it says is the engine's job (mediation/facilitator); this decides only whether and to whom.
+ * What it says is the engine's job (server/facilitator); this decides only whether and to whom.
  */
 
 /** Messages in a row from one person (open mode) before the facilitator invites the quietest. */
