@@ -13,7 +13,7 @@ import { isModerator } from '../../shared/rules/floor.js';
 import { AppError } from '../errors.js';
 import * as agreementPhase from './agreementPhase.js';
 import * as breaks from './breaks.js';
-import { carryOut, type RoomEffect } from './effects.js';
+import { carryOut, stateEffects, type RoomEffect } from './effects.js';
 import { FacilitatorVoice } from './facilitatorVoice.js';
 import * as membership from './membership.js';
 import type { Identity, RoomRecord } from './model.js';
@@ -58,10 +58,7 @@ export class RoomService implements RoomWork {
       return next;
     });
     if (!out) throw new AppError('not_found', 'This room does not exist any more.');
-    if (before) {
-      this.deps.clock.sync(out.room);
-      if (visiblyChanged(before, out.room)) this.deps.broadcast.state(out.room);
-    }
+    if (before) await this.carryOut(out.room, stateEffects(visiblyChanged(before, out.room)));
     return out;
   }
 
@@ -71,10 +68,11 @@ export class RoomService implements RoomWork {
     this.deps.broadcast.state(room);
   }
 
-  /** The one place effects are carried out: the facilitator speaks, or calls a break. */
+  /** The one place effects are carried out: the timer, the published state, the facilitator's words, a break. */
   carryOut(room: RoomRecord, effects: readonly RoomEffect[]): Promise<void> {
-    const callBreak = (roomId: string) => this.beginBreak(roomId, 'facilitator', this.deps.config.breakMinutes);
-    return carryOut({ voice: this.voice, callBreak }, room, effects);
+    const { clock, broadcast, config } = this.deps;
+    const callBreak = (roomId: string) => this.beginBreak(roomId, 'facilitator', config.breakMinutes);
+    return carryOut({ clock, broadcast, voice: this.voice, callBreak }, room, effects);
   }
 
   // ------------------------------------------------------------------ membership (membership.ts)
