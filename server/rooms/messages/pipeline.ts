@@ -1,11 +1,16 @@
-import { LIMITS, type LogEntry, type MessageEvent, type MessageResolve, type SendResult } from '../../../shared/protocol.js';
+import {
+  LIMITS,
+  type LogEntry,
+  type MessageEvent,
+  type MessageResolve,
+  type SendResult,
+} from '../../../shared/protocol.js';
 import { AppError } from '../../errors.js';
 import { addressees } from './addressees.js';
 import type { AnalyzeContext } from '../../mediation/heat/index.js';
 import { judgeSuggestion, reviewText, withoutHeldSuggestions } from './review.js';
 import { safetyHeadsUp } from './safety.js';
 import { newId } from '../ids.js';
-import type { Identity } from '../model.js';
 import { facilitator, type RoomEffect } from '../effects.js';
 import type { RoomDeps } from '../ports.js';
 import { isOnBreak } from '../policies/breaks.js';
@@ -14,7 +19,7 @@ import { canSpeak, isModerator } from '../../../shared/rules/floor.js';
 import { applyFloor } from '../policies/floor.js';
 import { applyHeat } from '../policies/heat.js';
 import type { RoomWork } from '../work.js';
-import type { HeldMessage, RoomRecord } from '../model.js';
+import type { HeldMessage, Identity, RoomRecord } from '../model.js';
 
 /** Longest history page; clients page on with the last seq they got. */
 export const HISTORY_PAGE = 500;
