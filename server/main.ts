@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
-import { openStore } from './store/open.js';
+import { openStore } from './cluster/open.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const config = loadConfig();

@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import { WebSocket, type RawData } from 'ws';
-import type { Identity } from '../rooms/credentials.js';
+import type { Identity } from '../auth/credentials.js';
 import { CLOSE, MSG, SYNC, syncStep1Message, syncStep2Message } from './messages.js';
 import type { Peer, RoomDoc } from './roomDoc.js';
 

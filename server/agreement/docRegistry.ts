@@ -1,6 +1,6 @@
 import type { AgreementSnapshot } from '../../shared/agreement.js';
 import { AppError } from '../errors.js';
-import type { Store } from '../store/types.js';
+import type { Store } from '../rooms/ports.js';
 import type { DocFanout, FanoutKind } from './fanout.js';
 import { RoomDoc } from './roomDoc.js';
 

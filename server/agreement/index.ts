@@ -5,9 +5,9 @@ import type { AgreementSnapshot, AgreementState } from '../../shared/agreement.j
 import { AgreementPropose, LIMITS, type ClauseStatus, type Role } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
 import { log } from '../log.js';
-import { newId, type Identity } from '../rooms/credentials.js';
-import type { Store } from '../store/types.js';
-import { RateLimiter, scaleRule } from '../util/rateLimit.js';
+import { newId, type Identity } from '../auth/credentials.js';
+import type { Store } from '../rooms/ports.js';
+import { RateLimiter, scaleRule } from '../limits/rateLimit.js';
 import { Connection } from './connection.js';
 import { DocRegistry } from './docRegistry.js';
 import { LocalFanout, type DocFanout } from './fanout.js';

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { AppError } from '../errors.js';
 import { log } from '../log.js';
-import type { Store } from '../store/types.js';
+import type { Store } from '../rooms/ports.js';
 
 /**
  * Appends a room's document updates to the store in order, and every `compactEvery` updates

@@ -4,10 +4,10 @@ import { emptyAgreementState, readAgreement, type AgreementSnapshot, type Agreem
 import type { Role } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
 import { log } from '../log.js';
-import { newId, type Identity } from '../rooms/credentials.js';
+import { newId, type Identity } from '../auth/credentials.js';
 import { parties as partiesOf } from '../../shared/rules/floor.js';
-import type { RoomRecord } from '../rooms/types.js';
-import type { Store } from '../store/types.js';
+import type { RoomRecord } from '../rooms/model.js';
+import type { Store } from '../rooms/ports.js';
 import { readAwareness, stampAwareness, writeAwareness } from './awarenessStamp.js';
 import { attachGuard, reconcile, rederive, SERVER_ORIGIN, shadowFromState, snapshotOf, type Shadow } from './guard.js';
 import { hasPending, integratesFully } from './integrity.js';

@@ -1,6 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
-import type { Metrics } from '../metrics.js';
+
+/** What /metrics serves: a Prometheus registry (server/metrics.ts). */
+export interface MetricsSource {
+  registry: { contentType: string; metrics(): Promise<string> };
+}
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -9,7 +13,7 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
  * deletion happened, so they are for the operator only: off (404) unless METRICS_TOKEN is set,
  * and then only with `Authorization: Bearer <METRICS_TOKEN>`.
  */
-export function metricsRoute(metrics: Metrics, token: string | undefined) {
+export function metricsRoute(metrics: MetricsSource, token: string | undefined) {
   const expected = token ? digest(token) : null;
   return async (req: Request, res: Response): Promise<void> => {
     if (!expected) {

@@ -3,19 +3,23 @@ import type { z } from 'zod';
 import { CreateInviteBody, CreateRoomBody, JoinBody } from '../../shared/protocol.js';
 import { AppError, statusOf, toApiError } from '../errors.js';
 import { log } from '../log.js';
-import type { Metrics } from '../metrics.js';
-import type { RateKind, RateLimits } from '../realtime/limits.js';
-import type { Presence } from '../realtime/presence.js';
-import { authenticate, issueTicket, type Identity } from '../rooms/credentials.js';
+import type { RejectionCounter } from '../limits/admission.js';
+import type { RateKind, RateLimits } from '../limits/limits.js';
+import { authenticate, issueTicket, type Identity } from '../auth/credentials.js';
 import type { RoomService } from '../rooms/roomService.js';
-import type { Store } from '../store/types.js';
+import type { Store } from '../rooms/ports.js';
+
+/** Who is connected to a room (realtime/presence.ts implements it). */
+export interface OnlinePeople {
+  online(roomId: string): Promise<Set<string>>;
+}
 
 export interface HttpDeps {
   store: Store;
   rooms: RoomService;
-  presence: Presence;
+  presence: OnlinePeople;
   limits: RateLimits;
-  metrics: Metrics;
+  metrics: RejectionCounter;
 }
 
 function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
@@ -118,7 +122,7 @@ export function apiRouter(deps: HttpDeps): express.Router {
 }
 
 /** Every error leaves as `{ error: { code, message } }` with a fitting status. */
-export function errorHandler(metrics: Metrics) {
+export function errorHandler(metrics: RejectionCounter) {
   return (err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const bodyError = err as { type?: string; status?: number };
     let error = toApiError(err);

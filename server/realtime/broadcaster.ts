@@ -1,7 +1,7 @@
 import type { Server } from 'socket.io';
 import type { LogEntry, PrepMessage, ServerToClientEvents } from '../../shared/protocol.js';
-import type { RoomBroadcaster } from '../rooms/deps.js';
-import type { RoomRecord } from '../rooms/types.js';
+import type { RoomBroadcaster } from '../rooms/ports.js';
+import type { RoomRecord } from '../rooms/model.js';
 import { log } from '../log.js';
 import { roomView } from '../rooms/view.js';
 import { personChannel, roomChannel } from './channels.js';

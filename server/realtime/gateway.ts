@@ -19,15 +19,15 @@ import { z as zod } from 'zod';
 import { shareMsgId } from '../../shared/rules/shareId.js';
 import { AppError, isUnavailable, toApiError } from '../errors.js';
 import { log } from '../log.js';
-import type { Metrics } from '../metrics.js';
-import type { PrepService } from '../mediation/prepService.js';
-import { authenticate, type Identity } from '../rooms/credentials.js';
-import type { MessagePipeline } from '../rooms/messagePipeline.js';
+import type { PrepService } from '../rooms/prep.js';
+import { authenticate, type Identity } from '../auth/credentials.js';
+import type { MessagePipeline } from '../rooms/messages/pipeline.js';
 import type { RoomService } from '../rooms/roomService.js';
-import type { Store } from '../store/types.js';
-import { clientAddress } from '../util/clientAddress.js';
+import type { Store } from '../rooms/ports.js';
+import type { RejectionCounter } from '../limits/admission.js';
+import { clientAddress } from '../limits/clientAddress.js';
 import { personChannel, roomChannel } from './channels.js';
-import type { RateKind, RateLimits } from './limits.js';
+import type { RateKind, RateLimits } from '../limits/limits.js';
 import type { Presence } from './presence.js';
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { who: Identity }>;
@@ -40,7 +40,7 @@ export interface GatewayDeps {
   prep: PrepService;
   presence: Presence;
   limits: RateLimits;
-  metrics: Metrics;
+  metrics: RejectionCounter;
   /** Trusted proxies in front (TRUST_PROXY_HOPS), for the connecting address. */
   proxyHops?: number;
 }

@@ -1,9 +1,9 @@
-import type { FacilitatorEvent, FacilitatorKind, LogEntry } from '../../shared/protocol.js';
-import type { RoomContext } from '../mediation/facilitator/types.js';
-import { newId } from './credentials.js';
-import type { RoomDeps } from './deps.js';
+import type { FacilitatorEvent, FacilitatorKind, LogEntry, TurnMode } from '../../shared/protocol.js';
+import type { RoomContext } from '../facilitator/types.js';
+import { newId } from './ids.js';
+import type { RoomDeps } from './ports.js';
 import type { FacilitatorAction } from './policies/facilitation.js';
-import type { RoomRecord } from './types.js';
+import type { RoomRecord } from './model.js';
 import { namesOf } from './view.js';
 
 /** Entries everyone saw: private notices (e.g. safety heads-ups) never feed room wording. */
@@ -31,6 +31,10 @@ export class FacilitatorVoice {
 
   async welcome(room: RoomRecord): Promise<void> {
     await this.say(room, 'welcome', await this.deps.engine.welcome(this.context(room), room.mode));
+  }
+
+  async modeChanged(room: RoomRecord, mode: TurnMode): Promise<void> {
+    await this.say(room, 'mode', await this.deps.engine.modeChanged(this.context(room), mode));
   }
 
   async breakStarted(room: RoomRecord, minutes: number, calledBy: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Role, RoomKind, TurnMode } from '../../shared/protocol.js';
-import type { Participant, RoomRecord } from './types.js';
+import type { Participant, RoomRecord } from './model.js';
 
 export function newParticipant(participantId: string, name: string, role: Role, now: number): Participant {
   return { participantId, name, role, joinedAt: now, delivered: 0, chars: 0 };

@@ -1,5 +1,5 @@
-import type { RoomClock } from './deps.js';
-import type { RoomRecord } from './types.js';
+import type { RoomClock } from './ports.js';
+import type { RoomRecord } from './model.js';
 
 /** The room's next deadline: a break that ends, or a floor whose time runs out. */
 export function nextDeadline(room: Pick<RoomRecord, 'break' | 'floor'>): number | null {

@@ -1,5 +1,5 @@
 import type { RoomView } from '../../shared/protocol.js';
-import type { RoomRecord } from './types.js';
+import type { RoomRecord } from './model.js';
 
 /** What people see of a room: never held texts, prep or shared-point bookkeeping. */
 export function roomView(room: RoomRecord, online: ReadonlySet<string>, you?: RoomView['you']): RoomView {

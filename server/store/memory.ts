@@ -1,7 +1,7 @@
 import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
-import type { RoomRecord } from '../rooms/types.js';
-import type { AppendResult, InviteRecord, NewLogEntry, RoomUpdate, Store, TicketRecord, TokenRecord } from './types.js';
+import type { InviteRecord, NewLogEntry, RoomRecord, TicketRecord, TokenRecord } from '../rooms/model.js';
+import type { AppendResult, RoomUpdate, Store } from '../rooms/ports.js';
 
 interface RoomData {
   room: RoomRecord;

@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { createApp } from '../../server/app.js';
 import { testConfig } from '../../server/config.js';
-import { RedisStore } from '../../server/store/redis.js';
+import { RedisStore } from '../../server/cluster/redisStore.js';
 import { hasRedisServer, startRedisServer, type RedisServer } from '../helpers/redisServer.js';
 import { startBaseline } from './baseline.js';
 import { benchHeat } from './heat.bench.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newParticipant, newRoom } from '../../server/rooms/newRoom.js';
-import type { Store } from '../../server/store/types.js';
+import type { Store } from '../../server/rooms/ports.js';
 
 const message = (text: string) => ({ type: 'message' as const, id: `m-${text}`, clientMsgId: text, from: 'p1', text, at: 1, reworded: false });
 

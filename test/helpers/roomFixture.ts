@@ -1,5 +1,5 @@
 import { newParticipant, newRoom } from '../../server/rooms/newRoom.js';
-import type { RoomRecord } from '../../server/rooms/types.js';
+import type { RoomRecord } from '../../server/rooms/model.js';
 import type { Role, TurnMode } from '../../shared/protocol.js';
 
 /** A room record with the people named, joined one millisecond apart in the order given. */

@@ -6,12 +6,12 @@ import type { WebsocketProvider } from 'y-websocket';
 import { TicketedProvider } from '../../client/src/agreement/agreementSocket.js';
 import type { Role } from '../../shared/protocol.js';
 import { AgreementService, type AgreementOptions } from '../../server/agreement/index.js';
-import { authenticate, hashSecret, issueTicket, newId, newSecret } from '../../server/rooms/credentials.js';
-import { redeemTicket } from '../../server/rooms/credentials.js';
+import { authenticate, hashSecret, issueTicket, newId, newSecret } from '../../server/auth/credentials.js';
+import { redeemTicket } from '../../server/auth/credentials.js';
 import { newParticipant, newRoom } from '../../server/rooms/newRoom.js';
-import type { RoomRecord } from '../../server/rooms/types.js';
+import type { RoomRecord } from '../../server/rooms/model.js';
 import { MemoryStore } from '../../server/store/memory.js';
-import type { Store } from '../../server/store/types.js';
+import type { Store } from '../../server/rooms/ports.js';
 
 export interface Member {
   participantId: string;

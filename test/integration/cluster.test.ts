@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
-import { RedisStore } from '../../server/store/redis.js';
+import { RedisStore } from '../../server/cluster/redisStore.js';
 import * as Y from 'yjs';
 import { DOC, readAgreement } from '../../shared/agreement.js';
 import { call, closeClients, connect, createRoom, http, joinRoom, next, startServer, type TestServer } from '../helpers/server.js';

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
-import { RedisStore } from '../../server/store/redis.js';
+import { RedisStore } from '../../server/cluster/redisStore.js';
 import { call, closeClients, connect, couple, http, startServer, type TestServer } from '../helpers/server.js';
 
 const prefix = `mr-app-${process.pid}:`;
@@ -57,7 +57,7 @@ describe('the app on Redis', () => {
   });
 
   it('fails to start with a clear message when Redis cannot be reached', async () => {
-    const { openStore } = await import('../../server/store/open.js');
+    const { openStore } = await import('../../server/cluster/open.js');
     await expect(openStore({ redisUrl: 'redis://127.0.0.1:1', redisPrefix: prefix })).rejects.toThrow(/Redis is not reachable/);
   });
 });

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RedisStore } from '../../server/store/redis.js';
+import { RedisStore } from '../../server/cluster/redisStore.js';
 import { startRedisServer } from '../helpers/redisServer.js';
 import { call, closeClients, couple, http, sleep, startServer, type TestServer } from '../helpers/server.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { SeqFeed } from '../../client/src/room/sequence.js';
 import type { LogEntry } from '../../shared/protocol.js';
-import { RedisStore } from '../../server/store/redis.js';
+import { RedisStore } from '../../server/cluster/redisStore.js';
 import { call, closeClients, connect, createRoom, http, joinRoom, sleep } from '../helpers/server.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cacheEntriesFor } from '../../server/mediation/heat/index.js';
 import { newParticipant, newRoom } from '../../server/rooms/newRoom.js';
-import { RedisStore } from '../../server/store/redis.js';
+import { RedisStore } from '../../server/cluster/redisStore.js';
 import { startRedisServer, type RedisServer } from '../helpers/redisServer.js';
 import { everyKeyAndValue, tracesOf } from '../helpers/redisScan.js';
 import { call, closeClients, connect, createRoom, http, joinRoom, next, sleep } from '../helpers/server.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { agreementServerUrl, TicketedProvider, ticketParams } from '../../client/src/agreement/agreementSocket.js';
-import { hashSecret } from '../../server/rooms/credentials.js';
+import { hashSecret } from '../../server/auth/credentials.js';
 import { createRoom, http, useServer } from '../helpers/server.js';
 import { upgradeStatus } from '../integration/agreementHelpers.js';
 import { until } from '../helpers/yjs.js';

@@ -6,7 +6,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { DOC, readAgreement } from '../../shared/agreement.js';
 import { textHash } from '../../server/agreement/state.js';
-import { RedisStore } from '../../server/store/redis.js';
+import { RedisStore } from '../../server/cluster/redisStore.js';
 import type { Config } from '../../server/config.js';
 import { startRedisServer } from '../helpers/redisServer.js';
 import { call, closeClients, connect, couple, http, sleep, startServer, type TestServer } from '../helpers/server.js';

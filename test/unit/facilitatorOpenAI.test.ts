@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
-import { LocalFacilitator } from '../../server/mediation/facilitator/local.js';
-import { extractJson, plausibleSuggestion, readOutput, TextOut } from '../../server/mediation/facilitator/modelOutput.js';
-import { OpenAIFacilitator, type FallbackReason } from '../../server/mediation/facilitator/openai.js';
-import { systemPrompt, userMessage, type Task } from '../../server/mediation/facilitator/prompts.js';
+import { LocalFacilitator } from '../../server/facilitator/local.js';
+import { extractJson, plausibleSuggestion, readOutput, TextOut } from '../../server/facilitator/modelOutput.js';
+import { OpenAIFacilitator, type FallbackReason } from '../../server/facilitator/openai.js';
+import { systemPrompt, userMessage, type Task } from '../../server/facilitator/prompts/prompts.js';
 import { analyze } from '../../server/mediation/heat/index.js';
 import { LIMITS, type LogEntry, type PrepMessage } from '../../shared/protocol.js';
 import { json, raw, startFakeOpenAI, type FakeOpenAI } from '../helpers/fakeOpenAI.js';

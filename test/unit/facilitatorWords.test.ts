@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { draftClauses, draftFrom, mutualise } from '../../server/mediation/facilitator/drafts.js';
-import { prepCoachReply, prepGreeting } from '../../server/mediation/facilitator/prepCoach.js';
-import { showsFear } from '../../server/mediation/safety.js';
+import { draftClauses, draftFrom, mutualise } from '../../server/facilitator/drafts.js';
+import { prepCoachReply, prepGreeting } from '../../server/facilitator/prepCoach.js';
+import { showsFear } from '../../server/rooms/messages/safety.js';
 import type { PrepMessage } from '../../shared/protocol.js';
 
 describe('boundaries into agreements', () => {

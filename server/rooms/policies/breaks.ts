@@ -1,5 +1,5 @@
 import type { BreakView, ErrorCode } from '../../../shared/protocol.js';
-import type { RoomRecord } from '../types.js';
+import type { RoomRecord } from '../model.js';
 import { isModerator } from '../../../shared/rules/floor.js';
 
 /** Breaks as pure functions: who may start and end one, and when one is over. */

@@ -1,11 +1,11 @@
-import type { RoomRecord } from '../types.js';
+import type { RoomRecord } from '../model.js';
 import { isSettled } from './heat.js';
 import { parties } from '../../../shared/rules/floor.js';
 import { quietest } from './floor.js';
 
 /**
  * When the facilitator speaks up, as a pure function of the room after a delivered message.
- * What it says is the engine's job (mediation/facilitator); this decides only whether and to whom.
+ * What it says is the engine's job (server/facilitator); this decides only whether and to whom.
  */
 
 /** Messages in a row from one person (open mode) before the facilitator invites the quietest. */

@@ -1,6 +1,6 @@
 import type { ErrorCode, Role, TurnMode } from '../../../shared/protocol.js';
 import { isModerator, isParty, parties } from '../../../shared/rules/floor.js';
-import type { FloorState, RoomRecord } from '../types.js';
+import type { FloorState, RoomRecord } from '../model.js';
 
 /**
  * Turn-taking as pure functions of (room, event, now): no sockets, no clocks, no store, so every

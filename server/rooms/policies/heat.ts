@@ -1,4 +1,4 @@
-import type { RoomRecord } from '../types.js';
+import type { RoomRecord } from '../model.js';
 
 /**
  * The room's heat: a moving average of every analysed message (held ones too: they are the

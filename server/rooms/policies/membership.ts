@@ -1,5 +1,5 @@
 import { nameKey } from '../../../shared/names.js';
-import type { RoomRecord } from '../types.js';
+import type { RoomRecord } from '../model.js';
 
 /**
  * Whether someone in the room already goes by this name, as a reader would see it (normalised,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NUDGE_RUN, OFFER_EVERY, afterDelivered } from '../../../server/rooms/policies/facilitation.js';
-import type { RoomRecord } from '../../../server/rooms/types.js';
+import type { RoomRecord } from '../../../server/rooms/model.js';
 import { roomWith } from '../../helpers/roomFixture.js';
 
 function speak(room: RoomRecord, speakers: string[]) {

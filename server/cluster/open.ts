@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
-import { MemoryStore } from './memory.js';
-import { RedisStore } from './redis.js';
-import type { Store } from './types.js';
+import { MemoryStore } from '../store/memory.js';
+import { RedisStore } from './redisStore.js';
+import type { Store } from '../rooms/ports.js';
 
 /** The store the config asks for: Redis when REDIS_URL is set (and reachable), memory otherwise. */
 export async function openStore(

@@ -1,6 +1,6 @@
 import type { AgreementState } from '../../shared/agreement.js';
 import type { Review } from '../../shared/analysis.js';
-import type { BreakView, Phase, Role, RoomKind, TurnMode } from '../../shared/protocol.js';
+import type { BreakView, LogEntry, Phase, Role, RoomKind, TurnMode } from '../../shared/protocol.js';
 
 /** A person in a room as the server keeps them. */
 export interface Participant {
@@ -70,3 +70,29 @@ export interface RoomRecord {
   /** Server-owned agreement state (absent in records written before it existed: empty). */
   agreement?: AgreementState;
 }
+
+/** Who a token belongs to. Tokens are stored by their hash only. */
+export interface TokenRecord {
+  roomId: string;
+  participantId: string;
+  role: Role;
+}
+
+/** What an invite code lets its holder become. Codes are stored by their hash only. */
+export interface InviteRecord {
+  roomId: string;
+  role: Exclude<Role, 'host'>;
+  createdBy: string;
+  createdAt: number;
+}
+
+/** A single-use ticket for the /yjs upgrade: who it admits, and until when (ms since the epoch). */
+export interface TicketRecord extends TokenRecord {
+  expiresAt: number;
+}
+
+/** A log entry before the store gives it its sequence number. */
+export type NewLogEntry = LogEntry extends infer E ? (E extends { seq: number } ? Omit<E, 'seq'> : never) : never;
+
+/** Who is asking: a resolved token (auth/credentials.ts resolves it). */
+export interface Identity extends TokenRecord {}

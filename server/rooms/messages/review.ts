@@ -1,7 +1,7 @@
-import { isSafetyLabel, type Analysis, type Review } from '../../shared/analysis.js';
-import { analyze, type AnalyzeContext } from './heat/index.js';
-import { FALLBACK } from './heat/rewrite.js';
-import type { FacilitatorEngine } from './facilitator/types.js';
+import { isSafetyLabel, type Analysis, type Review } from '../../../shared/analysis.js';
+import { analyze, type AnalyzeContext } from '../../mediation/heat/index.js';
+import { FALLBACK } from '../../mediation/heat/rewrite.js';
+import type { FacilitatorEngine } from '../../facilitator/types.js';
 import { safetyNotice } from './safety.js';
 
 export interface Reviewed {

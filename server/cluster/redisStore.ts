@@ -2,8 +2,8 @@ import { Redis } from 'ioredis';
 import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
 import { log } from '../log.js';
-import type { RoomRecord } from '../rooms/types.js';
-import type { AppendResult, InviteRecord, NewLogEntry, RoomUpdate, Store, TicketRecord, TokenRecord } from './types.js';
+import type { InviteRecord, NewLogEntry, RoomRecord, TicketRecord, TokenRecord } from '../rooms/model.js';
+import type { AppendResult, RoomUpdate, Store } from '../rooms/ports.js';
 
 /**
  * Compare-and-set of a room record: written only if its version is still the one the caller read.

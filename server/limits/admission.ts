@@ -1,8 +1,7 @@
 import type http from 'node:http';
 import type { Server } from 'socket.io';
 import { Decoder, Encoder, PacketType } from 'socket.io-parser';
-import type { Metrics } from '../metrics.js';
-import { clientAddress } from '../util/clientAddress.js';
+import { clientAddress } from './clientAddress.js';
 import type { RateLimits } from './limits.js';
 
 /**
@@ -52,9 +51,14 @@ interface Pending {
   timer?: NodeJS.Timeout;
 }
 
+/** Counts refused requests by error code (server/metrics.ts implements it). */
+export interface RejectionCounter {
+  rejected: { inc(labels: { code: string }): void };
+}
+
 export interface AdmissionDeps {
   limits: RateLimits;
-  metrics: Metrics;
+  metrics: RejectionCounter;
   proxyHops: number;
   maxPendingPerAddress?: number;
   authTimeoutMs?: number;

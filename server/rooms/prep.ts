@@ -1,13 +1,13 @@
 import { isSafetyLabel } from '../../shared/analysis.js';
 import type { PrepMessage } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
-import type { Identity } from '../rooms/credentials.js';
-import type { RoomDeps } from '../rooms/deps.js';
-import { checkRoomText } from '../rooms/messagePipeline.js';
-import type { RoomService } from '../rooms/roomService.js';
-import { prepGreeting } from './facilitator/prepCoach.js';
-import { analyze } from './heat/index.js';
-import { fearResponse, safetyNotice, showsFear } from './safety.js';
+import type { Identity } from './model.js';
+import type { RoomDeps } from './ports.js';
+import { checkRoomText } from './messages/pipeline.js';
+import type { RoomWork } from './work.js';
+import { prepGreeting } from '../facilitator/prepCoach.js';
+import { analyze } from '../mediation/heat/index.js';
+import { fearResponse, safetyNotice, showsFear } from './messages/safety.js';
 
 /**
  * Private preparation: one person and the facilitator. What is said here is stored under that
@@ -17,7 +17,7 @@ import { fearResponse, safetyNotice, showsFear } from './safety.js';
 export class PrepService {
   constructor(
     private readonly deps: RoomDeps,
-    private readonly rooms: RoomService,
+    private readonly rooms: Pick<RoomWork, 'room'>,
   ) {}
 
   private async mustPrepare(who: Identity): Promise<string> {

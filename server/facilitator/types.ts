@@ -1,5 +1,5 @@
-import type { Analysis } from '../../../shared/analysis.js';
-import type { LogEntry, PrepMessage, RoomKind } from '../../../shared/protocol.js';
+import type { Analysis } from '../../shared/analysis.js';
+import type { LogEntry, PrepMessage, RoomKind } from '../../shared/protocol.js';
 
 /** What an engine may know when it words something for the room: names and room data only. */
 export interface RoomContext {

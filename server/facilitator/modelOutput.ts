@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS } from '../../../shared/protocol.js';
+import { LIMITS } from '../../shared/protocol.js';
 
 /**
  * Reading what a model answered: one JSON object, possibly wrapped in a code fence or a little

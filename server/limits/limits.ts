@@ -1,4 +1,4 @@
-import { RateLimiter, scaleRule, type RateRule } from '../util/rateLimit.js';
+import { RateLimiter, scaleRule, type RateRule } from './rateLimit.js';
 
 /** Rate rules per kind of request, before RATE_LIMIT_FACTOR. */
 export const RATE_RULES = {

@@ -1,4 +1,4 @@
-import type { RoomKind } from '../../shared/protocol.js';
+import type { RoomKind } from '../../../shared/protocol.js';
 
 /**
  * How people in a room refer to each other besides "you": their names, and for each kind of room

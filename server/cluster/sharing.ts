@@ -1,9 +1,11 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
-import { LocalFanout, RedisFanout, type DocFanout } from '../agreement/fanout.js';
+import { LocalFanout, type DocFanout } from '../agreement/fanout.js';
 import type { Config } from '../config.js';
-import { MemoryPresence, RedisPresence, type Presence } from './presence.js';
+import { MemoryPresence, type Presence } from '../realtime/presence.js';
+import { RedisFanout } from './fanout.js';
+import { RedisPresence } from './presence.js';
 
 /** What the realtime side shares with other processes: nothing by default, everything over Redis. */
 export interface RealtimeSharing {

@@ -1,5 +1,5 @@
-import type { Analysis } from '../../../shared/analysis.js';
-import type { LogEntry, PrepMessage } from '../../../shared/protocol.js';
+import type { Analysis } from '../../shared/analysis.js';
+import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
 import { draftClauses } from './drafts.js';
 import { prepCoachReply } from './prepCoach.js';
 import type { ClauseOffer, FacilitatorEngine, RoomContext } from './types.js';

@@ -1,22 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
-import type { Store, TicketRecord, TokenRecord } from '../store/types.js';
+import { hashSecret, newSecret } from '../rooms/ids.js';
+import type { Identity, TicketRecord } from '../rooms/model.js';
+import type { Store } from '../rooms/ports.js';
 
-/** 24 random bytes (192 bits), URL-safe: used for tokens and invite codes. */
-export function newSecret(): string {
-  return randomBytes(24).toString('base64url');
-}
-
-/** Short random ids for rooms, participants and clauses (not secrets: 96 bits). */
-export function newId(prefix: string): string {
-  return `${prefix}_${randomBytes(12).toString('base64url')}`;
-}
-
-/** Secrets are stored by hash only, so a leaked store does not leak working tokens. */
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('base64url');
-}
-
-export interface Identity extends TokenRecord {}
+// Ids and secrets are made in rooms/ids.ts (rooms/ makes ids too and may not import auth/).
+export { hashSecret, newId, newSecret } from '../rooms/ids.js';
+export type { Identity } from '../rooms/model.js';
 
 /** Resolves a bearer token to who it belongs to, or null when it is unknown or its room is gone. */
 export async function authenticate(store: Store, token: unknown): Promise<Identity | null> {

@@ -1,4 +1,4 @@
-import type { PrepMessage } from '../../../shared/protocol.js';
+import type { PrepMessage } from '../../shared/protocol.js';
 
 /**
  * The local engine's private preparation: four warm questions in the order of nonviolent

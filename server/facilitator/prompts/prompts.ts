@@ -1,5 +1,5 @@
 import type { LogEntry, PrepMessage } from '../../../shared/protocol.js';
-import type { RoomContext } from './types.js';
+import type { RoomContext } from '../types.js';
 
 /**
  * What the `openai` engine says to the model. Instructions live only in the system prompt; the

@@ -1,28 +1,13 @@
-import type { LogEntry, PrepMessage, Role } from '../../shared/protocol.js';
-import type { RoomRecord } from '../rooms/types.js';
+import type { AgreementSnapshot } from '../../shared/agreement.js';
+import type { ClauseStatus, LogEntry, PrepMessage } from '../../shared/protocol.js';
+import type { FacilitatorEngine } from '../facilitator/types.js';
+import type { InviteRecord, NewLogEntry, RoomRecord, TicketRecord, TokenRecord } from './model.js';
 
-/** Who a token belongs to. Tokens are stored by their hash only. */
-export interface TokenRecord {
-  roomId: string;
-  participantId: string;
-  role: Role;
-}
-
-/** What an invite code lets its holder become. Codes are stored by their hash only. */
-export interface InviteRecord {
-  roomId: string;
-  role: Exclude<Role, 'host'>;
-  createdBy: string;
-  createdAt: number;
-}
-
-/** A single-use ticket for the /yjs upgrade: who it admits, and until when (ms since the epoch). */
-export interface TicketRecord extends TokenRecord {
-  expiresAt: number;
-}
-
-/** A log entry before the store gives it its sequence number. */
-export type NewLogEntry = LogEntry extends infer E ? (E extends { seq: number } ? Omit<E, 'seq'> : never) : never;
+/*
+ * What rooms/ needs from outside, as interfaces: the store (store/memory.ts, cluster/redisStore.ts),
+ * the broadcaster (realtime/), the agreement document (agreement/), the clock (rooms/timers.ts),
+ * counters and settings. app.ts passes the implementations in; nothing here imports them.
+ */
 
 export interface AppendResult {
   entry: LogEntry;
@@ -92,4 +77,59 @@ export interface Store {
   /** Deletes rooms whose retention has passed; returns their ids. */
   expireRooms(now: number): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/** Where room changes go out: the realtime gateway implements it over socket.io. */
+export interface RoomBroadcaster {
+  /** The room's state changed (participants, floor, mode, phase, break, heat). */
+  state(room: RoomRecord): void;
+  /** A log entry: to everyone in the room, or only to `visibleTo` when it is set. */
+  entry(roomId: string, entry: LogEntry): void;
+  /** A private preparation message, to one person only. */
+  prep(roomId: string, participantId: string, message: PrepMessage): void;
+  deleted(roomId: string): void;
+}
+
+/** What the room service needs of the agreement document (server/agreement implements it). */
+export interface AgreementPort {
+  propose(roomId: string, participantId: string, text: string): Promise<{ clauseId: string }>;
+  accept(roomId: string, clauseId: string, participantId: string, textHash?: string): Promise<{ status: ClauseStatus }>;
+  sign(roomId: string, participantId: string): Promise<{ final: boolean }>;
+  snapshot(roomId: string): Promise<AgreementSnapshot>;
+  exportMarkdown(roomId: string, title: string, names: Record<string, string>): Promise<string>;
+  dropRoom(roomId: string): Promise<void>;
+}
+
+/** Arms the room's next deadline (break end, floor time-out). */
+export interface RoomClock {
+  sync(room: RoomRecord): void;
+  clear(roomId: string): void;
+}
+
+/** The counters rooms/ moves (server/metrics.ts has them as Prometheus metrics). */
+export interface RoomCounters {
+  roomsCreated: { inc(): void };
+  roomsDeleted: { inc(): void };
+  messagesDelivered: { inc(): void };
+  messagesHeld: { inc(labels: { reason: 'safety' | 'heat' }): void };
+  analyzerSeconds: { observe(seconds: number): void };
+}
+
+/** The settings rooms/ reads (from server/config.ts). */
+export interface RoomSettings {
+  heatThreshold: number;
+  breakMinutes: number;
+  floorSeconds: number;
+  retentionMs: number;
+}
+
+export interface RoomDeps {
+  store: Store;
+  engine: FacilitatorEngine;
+  broadcast: RoomBroadcaster;
+  agreement: AgreementPort;
+  metrics: RoomCounters;
+  clock: RoomClock;
+  config: RoomSettings;
+  now: () => number;
 }

@@ -1,4 +1,4 @@
-import type { HeatLabel } from '../../shared/analysis.js';
+import type { HeatLabel } from '../../../shared/analysis.js';
 
 /**
  * What a person sees when their message is held for safety. No single country's numbers are the

@@ -1,0 +1,50 @@
+import type { AgreementSnapshot } from '../../shared/agreement.js';
+import { AppError } from '../errors.js';
+import type { Identity } from './model.js';
+import { phaseAfterAgreement } from './policies/phase.js';
+import type { RoomWork } from './work.js';
+
+/** The agreement as the room sees it: who may change it, and the phase it moves the room to. */
+
+export async function propose(work: RoomWork, who: Identity, text: string): Promise<{ clauseId: string }> {
+  const room = await work.room(who.roomId);
+  if (who.role === 'observer') throw new AppError('forbidden', 'Observers can read the agreement but not change it.');
+  if (room.phase === 'final') throw new AppError('not_allowed', 'This agreement is final and signed by everyone.');
+  const out = await work.deps.agreement.propose(who.roomId, who.participantId, text);
+  await agreementChanged(work, who.roomId, await work.deps.agreement.snapshot(who.roomId));
+  return out;
+}
+
+export async function accept(work: RoomWork, who: Identity, clauseId: string, textHash?: string) {
+  await work.room(who.roomId);
+  mustBeParty(who);
+  return work.deps.agreement.accept(who.roomId, clauseId, who.participantId, textHash);
+}
+
+export async function sign(work: RoomWork, who: Identity): Promise<{ final: boolean }> {
+  await work.room(who.roomId);
+  mustBeParty(who);
+  const out = await work.deps.agreement.sign(who.roomId, who.participantId);
+  await agreementChanged(work, who.roomId, await work.deps.agreement.snapshot(who.roomId));
+  return out;
+}
+
+function mustBeParty(who: Identity): void {
+  if (who.role !== 'host' && who.role !== 'participant') {
+    throw new AppError('forbidden', 'Only the people making the agreement accept and sign it.');
+  }
+}
+
+/** The agreement changed (through an event or the document itself): move the room's phase. */
+export async function agreementChanged(work: RoomWork, roomId: string, agreement: AgreementSnapshot): Promise<void> {
+  await work.change(roomId, (r) => {
+    const phase = phaseAfterAgreement(r.phase, agreement);
+    return phase === r.phase ? { result: undefined } : { room: { ...r, phase }, result: undefined };
+  });
+}
+
+export async function exportMarkdown(work: RoomWork, who: Identity): Promise<string> {
+  const room = await work.room(who.roomId);
+  const names = Object.fromEntries(room.participants.map((p) => [p.participantId, p.name]));
+  return work.deps.agreement.exportMarkdown(room.roomId, room.title, names);
+}

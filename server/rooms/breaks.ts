@@ -1,0 +1,56 @@
+import type { BreakView } from '../../shared/protocol.js';
+import { AppError } from '../errors.js';
+import { facilitator } from './effects.js';
+import type { Identity, RoomRecord } from './model.js';
+import { breakIsOver, endBreak as endingBreak, startBreak } from './policies/breaks.js';
+import { applyFloor } from './policies/floor.js';
+import { floorSettings, type RoomWork } from './work.js';
+
+/** Breaks, and the room's deadlines (a break that is over, a floor whose time is up). */
+
+export async function requestBreak(work: RoomWork, who: Identity, minutes?: number): Promise<BreakView> {
+  return beginBreak(work, who.roomId, who.participantId, minutes ?? work.deps.config.breakMinutes);
+}
+
+export async function beginBreak(work: RoomWork, roomId: string, by: string, minutes: number): Promise<BreakView> {
+  const now = work.deps.now();
+  const { room, result } = await work.change(roomId, (r) => {
+    const out = startBreak(r, by, minutes, now);
+    if (!out.ok) throw new AppError(out.code, out.message);
+    return out.changed ? { room: { ...r, break: out.break, heat: 0, hotStreak: 0 }, result: out } : { result: out };
+  });
+  if (result.changed) await work.carryOut(room, [facilitator({ say: 'breakStarted', minutes, by })]);
+  return room.break as BreakView;
+}
+
+export async function endBreak(work: RoomWork, who: Identity): Promise<void> {
+  const { room } = await work.change(who.roomId, (r) => {
+    const out = endingBreak(r, who.participantId);
+    if (!out.ok) throw new AppError(out.code, out.message);
+    return { room: { ...r, break: null }, result: undefined };
+  });
+  await afterBreak(work, room);
+}
+
+async function afterBreak(work: RoomWork, room: RoomRecord): Promise<void> {
+  await work.carryOut(room, [facilitator({ say: 'recap' })]);
+  const last = (await work.deps.store.tailLog(room.roomId, 1))[0]?.seq ?? 0;
+  await work.deps.store.updateRoom(room.roomId, (r) => ({ room: { ...r, recapFromSeq: last }, result: undefined }));
+}
+
+/** A deadline passed: end a break that is over, pass a floor whose time is up. */
+export async function tick(work: RoomWork, roomId: string): Promise<void> {
+  const now = work.deps.now();
+  const out = await work.deps.store.updateRoom(roomId, (r) => {
+    const endsBreak = breakIsOver(r, now);
+    const floor = applyFloor(r, { type: 'tick' }, now, floorSettings(work.deps));
+    const floorChanged = floor.ok && floor.changed;
+    if (!endsBreak && !floorChanged) return { result: false };
+    const next = { ...r, break: endsBreak ? null : r.break, floor: floor.ok ? floor.floor : r.floor };
+    return { room: next, result: endsBreak };
+  });
+  if (!out) return;
+  work.published(out.room);
+  // Only the update that actually ended the break speaks, so a recap is said once.
+  if (out.result) await afterBreak(work, out.room);
+}

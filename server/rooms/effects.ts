@@ -1,0 +1,71 @@
+import type { FacilitatorKind, TurnMode } from '../../shared/protocol.js';
+import type { FacilitatorVoice } from './facilitatorVoice.js';
+import type { RoomRecord } from './model.js';
+import type { RoomBroadcaster, RoomClock } from './ports.js';
+import type { FacilitatorAction } from './policies/facilitation.js';
+
+/** What the facilitator says after a change: the words come from the engine when it is carried out. */
+export type FacilitatorLine =
+  | { say: 'welcome' }
+  | { say: 'breakStarted'; minutes: number; by: string }
+  | { say: 'recap' }
+  | { say: 'modeChanged'; mode: TurnMode }
+  | { say: 'action'; action: FacilitatorAction }
+  /** Fixed words, e.g. a safety heads-up to the moderators only. */
+  | { say: 'text'; kind: FacilitatorKind; text: string; visibleTo?: string[] };
+
+/**
+ * What follows a room's unit of work, as data: the change (a pure function, see RoomService.change)
+ * decides what should happen next, and one place (carryOut) does it, in order, with the room as it
+ * was after the change.
+ */
+export type RoomEffect =
+  /** Re-arm the room's timer from its stored deadlines. */
+  | { kind: 'armClock' }
+  /** Publish the room's state (something people see changed). */
+  | { kind: 'broadcastState' }
+  | { kind: 'facilitator'; line: FacilitatorLine }
+  /** The facilitator calls a break (heat, or a safety stop). */
+  | { kind: 'break' };
+
+/** After a change that wrote the room: re-arm its timer, and publish it when people would see a difference. */
+export function stateEffects(visiblyChanged: boolean): RoomEffect[] {
+  return visiblyChanged ? [{ kind: 'armClock' }, { kind: 'broadcastState' }] : [{ kind: 'armClock' }];
+}
+
+export const facilitator = (line: FacilitatorLine): RoomEffect => ({ kind: 'facilitator', line });
+
+export interface EffectDeps {
+  clock: RoomClock;
+  broadcast: RoomBroadcaster;
+  voice: FacilitatorVoice;
+  /** Starts a break called by the facilitator (the room service's break flow, which speaks itself). */
+  callBreak: (roomId: string) => Promise<unknown>;
+}
+
+/** Carries out effects one after another; the only place that makes the facilitator speak. */
+export async function carryOut(deps: EffectDeps, room: RoomRecord, effects: readonly RoomEffect[]): Promise<void> {
+  for (const effect of effects) {
+    if (effect.kind === 'armClock') deps.clock.sync(room);
+    else if (effect.kind === 'broadcastState') deps.broadcast.state(room);
+    else if (effect.kind === 'break') await deps.callBreak(room.roomId);
+    else await speak(deps.voice, room, effect.line);
+  }
+}
+
+async function speak(voice: FacilitatorVoice, room: RoomRecord, line: FacilitatorLine): Promise<void> {
+  switch (line.say) {
+    case 'welcome':
+      return voice.welcome(room);
+    case 'breakStarted':
+      return voice.breakStarted(room, line.minutes, line.by);
+    case 'recap':
+      return voice.recap(room);
+    case 'modeChanged':
+      return voice.modeChanged(room, line.mode);
+    case 'action':
+      return voice.act(room, line.action);
+    case 'text':
+      return voice.say(room, line.kind, line.text, line.visibleTo ? { visibleTo: line.visibleTo } : {});
+  }
+}

@@ -1,0 +1,254 @@
+import {
+  LIMITS,
+  type LogEntry,
+  type MessageEvent,
+  type MessageResolve,
+  type SendResult,
+} from '../../../shared/protocol.js';
+import { AppError } from '../../errors.js';
+import { addressees } from './addressees.js';
+import type { AnalyzeContext } from '../../mediation/heat/index.js';
+import { judgeSuggestion, reviewText, withoutHeldSuggestions } from './review.js';
+import { safetyHeadsUp } from './safety.js';
+import { newId } from '../ids.js';
+import { facilitator, type RoomEffect } from '../effects.js';
+import type { RoomDeps } from '../ports.js';
+import { isOnBreak } from '../policies/breaks.js';
+import { afterDelivered } from '../policies/facilitation.js';
+import { canSpeak, isModerator } from '../../../shared/rules/floor.js';
+import { applyFloor } from '../policies/floor.js';
+import { applyHeat } from '../policies/heat.js';
+import type { RoomWork } from '../work.js';
+import type { HeldMessage, Identity, RoomRecord } from '../model.js';
+
+/** Longest history page; clients page on with the last seq they got. */
+export const HISTORY_PAGE = 500;
+
+/** Room text is 1..4000 characters after trimming. */
+export function checkRoomText(text: unknown): string {
+  if (typeof text !== 'string') throw new AppError('invalid_payload', 'A message needs some text.');
+  const trimmed = text.trim();
+  if (trimmed.length === 0) throw new AppError('invalid_payload', 'A message needs some text.');
+  if (trimmed.length > LIMITS.messageChars) throw new AppError('too_long', `Messages can be up to ${LIMITS.messageChars} characters. Could you split it in two?`);
+  return trimmed;
+}
+
+const dedupeKey = (participantId: string, clientMsgId: string) => `${participantId}:${clientMsgId}`;
+
+/** Refusals that depend on the moment: a break, or someone else's turn. */
+function checkMayDeliver(room: RoomRecord, participantId: string, now: number): void {
+  if (isOnBreak(room, now)) throw new AppError('on_break', 'The room is on a break. Your private preparation space is still open.');
+  const may = canSpeak(room, participantId);
+  if (!may.ok) throw new AppError(may.code, may.message);
+}
+
+interface Delivery {
+  who: Identity;
+  clientMsgId: string;
+  text: string;
+  heat: number;
+  reworded: boolean;
+  fromPrep: boolean;
+}
+
+const BREAK: RoomEffect = { kind: 'break' };
+
+/** A threat or self-harm: the host and mediators learn that (not what), and the joint flow pauses. */
+export function safetyStop(room: RoomRecord, senderId: string): RoomEffect[] {
+  const sender = room.participants.find((p) => p.participantId === senderId)?.name ?? 'someone';
+  const told = room.participants
+    .filter((p) => isModerator(p.role) && p.participantId !== senderId)
+    .map((p) => p.participantId);
+  const headsUp = facilitator({ say: 'text', kind: 'safety', text: safetyHeadsUp(sender), visibleTo: told });
+  return told.length > 0 ? [headsUp, BREAK] : [BREAK];
+}
+
+/**
+ * The message pipeline of DESIGN.md: validate -> dedupe -> floor -> analyse -> deliver (stored, numbered,
+ * broadcast) or hold for the sender's review. A retry with the same clientMsgId is delivered once.
+ * Each step is a method below; what the facilitator does after a change comes out of the change as
+ * effects (rooms/effects.ts) that the room service carries out.
+ */
+export class MessagePipeline {
+  constructor(
+    private readonly deps: RoomDeps,
+    private readonly rooms: RoomWork,
+  ) {}
+
+  async send(who: Identity, clientMsgId: string, rawText: unknown, fromPrep = false): Promise<SendResult> {
+    const text = checkRoomText(rawText);
+    const room = await this.rooms.room(who.roomId);
+    const answered = await this.answeredBefore(room, who, clientMsgId);
+    if (answered) return answered;
+    const now = this.deps.now();
+    checkMayDeliver(room, who.participantId, now);
+    const { analysis, review } = await this.review(room, who, text);
+    if (!review) return this.deliver({ who, clientMsgId, text, heat: analysis.heat, reworded: false, fromPrep });
+    const held: HeldMessage = { clientMsgId, participantId: who.participantId, text, review, heldAt: now, fromPrep };
+    return this.hold(who, held, analysis.heat);
+  }
+
+  /** Step dedupe: a retry of a message that was delivered or held answers as the first send did. */
+  private async answeredBefore(room: RoomRecord, who: Identity, clientMsgId: string): Promise<SendResult | null> {
+    const key = dedupeKey(who.participantId, clientMsgId);
+    const earlier = await this.deps.store.findLogByKey(who.roomId, key);
+    if (earlier?.type === 'message') return { status: 'delivered', seq: earlier.seq, message: earlier };
+    if (room.held[key]) return { status: 'held', clientMsgId, review: room.held[key].review };
+    return null;
+  }
+
+  /** Step hold: keep the message for its sender's review; the heat still counts. */
+  private async hold(who: Identity, held: HeldMessage, textHeat: number): Promise<SendResult> {
+    const key = dedupeKey(who.participantId, held.clientMsgId);
+    const safety = !held.review.originalAllowed;
+    const { room, result: effects } = await this.rooms.change(who.roomId, (r) => {
+      const heat = applyHeat(r, textHeat);
+      const next = { ...r, heat: heat.heat, hotStreak: heat.hotStreak, held: { ...r.held, [key]: held } };
+      return { room: next, result: safety ? safetyStop(next, who.participantId) : heat.callBreak ? [BREAK] : [] };
+    });
+    this.deps.metrics.messagesHeld.inc({ reason: safety ? 'safety' : 'heat' });
+    await this.rooms.carryOut(room, effects);
+    return { status: 'held', clientMsgId: held.clientMsgId, review: held.review };
+  }
+
+  async resolve(who: Identity, p: MessageResolve): Promise<SendResult> {
+    const key = dedupeKey(who.participantId, p.clientMsgId);
+    const room = await this.rooms.room(who.roomId);
+    const held = room.held[key];
+    if (!held) {
+      // A retried resolve after delivery answers as the first one did.
+      const earlier = await this.deps.store.findLogByKey(who.roomId, key);
+      if (earlier?.type === 'message') return { status: 'delivered', seq: earlier.seq, message: earlier };
+      throw new AppError('not_found', 'There is no held message with this id.');
+    }
+    switch (p.action) {
+      case 'discard':
+        return this.discard(who, key);
+      case 'original':
+        return this.sendOriginal(who, held);
+      case 'suggestion':
+        return this.sendSuggestion(room, who, held, p.index ?? 0);
+      case 'edit':
+        return this.sendEdit(room, who, held, p.text);
+    }
+  }
+
+  private async discard(who: Identity, key: string): Promise<SendResult> {
+    await this.rooms.change(who.roomId, (r) => {
+      const { [key]: _dropped, ...rest } = r.held;
+      return { room: { ...r, held: rest }, result: undefined };
+    });
+    return { status: 'discarded' };
+  }
+
+  private async sendOriginal(who: Identity, held: HeldMessage): Promise<SendResult> {
+    if (!held.review.originalAllowed) {
+      throw new AppError('not_allowed', 'This message cannot be sent as it is written, for everyone’s safety.');
+    }
+    const base = { who, clientMsgId: held.clientMsgId, fromPrep: held.fromPrep };
+    return this.deliver({ ...base, text: held.text, heat: held.review.heat, reworded: false });
+  }
+
+  private async sendSuggestion(room: RoomRecord, who: Identity, held: HeldMessage, index: number): Promise<SendResult> {
+    const suggestion = held.review.suggestions[index];
+    if (suggestion === undefined) throw new AppError('invalid_payload', 'There is no suggestion with that number.');
+    const key = dedupeKey(who.participantId, held.clientMsgId);
+    const base = { who, clientMsgId: held.clientMsgId, fromPrep: held.fromPrep };
+    // A suggestion is judged again as it will be delivered, in the sender's name and in this room: one
+    // that would be held (an older review's, a model's that quotes the insult) is withdrawn, and the
+    // message stays held with the suggestions that pass, as an edit that is still heated does.
+    const context = this.context(room, who);
+    const check = judgeSuggestion(suggestion, room.heatThreshold, context);
+    if (!check.held) return this.deliver({ ...base, text: suggestion, heat: check.heat, reworded: true });
+    const review = withoutHeldSuggestions(held.review, held.text, room.heatThreshold, context);
+    await this.rooms.change(who.roomId, (r) => {
+      const current = r.held[key];
+      if (!current) return { room: r, result: undefined };
+      return { room: { ...r, held: { ...r.held, [key]: { ...current, review } } }, result: undefined };
+    });
+    return { status: 'held', clientMsgId: held.clientMsgId, review };
+  }
+
+  private async sendEdit(room: RoomRecord, who: Identity, held: HeldMessage, rawText: unknown): Promise<SendResult> {
+    const text = checkRoomText(rawText);
+    const key = dedupeKey(who.participantId, held.clientMsgId);
+    const base = { who, clientMsgId: held.clientMsgId, fromPrep: held.fromPrep };
+    const { analysis, review } = await this.review(room, who, text);
+    if (!review) return this.deliver({ ...base, text, heat: analysis.heat, reworded: true });
+    // Still heated: the edit replaces the held text and is reviewed again.
+    await this.rooms.change(who.roomId, (r) => ({
+      room: { ...r, held: { ...r.held, [key]: { ...held, text, review } } },
+      result: undefined,
+    }));
+    if (!review.originalAllowed) await this.rooms.carryOut(room, safetyStop(room, who.participantId));
+    return { status: 'held', clientMsgId: held.clientMsgId, review };
+  }
+
+  /** Step deliver: count it, move the floor and the heat, store it numbered, broadcast it, then the effects. */
+  private async deliver(d: Delivery): Promise<SendResult> {
+    const now = this.deps.now();
+    const key = dedupeKey(d.who.participantId, d.clientMsgId);
+    const floorMs = this.deps.config.floorSeconds * 1000;
+    const { room, result: effects } = await this.rooms.change(d.who.roomId, (r) => {
+      checkMayDeliver(r, d.who.participantId, now);
+      const floor = applyFloor(r, { type: 'spoke', participantId: d.who.participantId }, now, { floorMs });
+      const heat = applyHeat(r, d.heat);
+      const { [key]: _delivered, ...held } = r.held;
+      const sender = d.who.participantId;
+      const participants = r.participants.map((p) =>
+        p.participantId === sender ? { ...p, delivered: p.delivered + 1, chars: p.chars + d.text.length } : p,
+      );
+      const shared = { participantId: sender, text: d.text };
+      const sharedPoints = d.fromPrep ? [...r.sharedPoints, shared] : r.sharedPoints;
+      const next: RoomRecord = {
+        ...r,
+        participants,
+        held,
+        heat: heat.heat,
+        hotStreak: heat.hotStreak,
+        floor: floor.ok ? floor.floor : r.floor,
+        sharedPoints,
+      };
+      const facilitation = afterDelivered(next, d.who.participantId);
+      const { recentSpeakers, sinceNudge, sinceOffer } = facilitation;
+      const effects: RoomEffect[] = facilitation.actions.map((action) => facilitator({ say: 'action', action }));
+      if (heat.callBreak) effects.push(BREAK);
+      return { room: { ...next, recentSpeakers, sinceNudge, sinceOffer }, result: effects };
+    });
+    const entry: Omit<MessageEvent, 'seq'> = {
+      type: 'message',
+      id: newId('m'),
+      clientMsgId: d.clientMsgId,
+      from: d.who.participantId,
+      text: d.text,
+      at: now,
+      reworded: d.reworded,
+      ...(d.fromPrep ? { fromPrep: true } : {}),
+    };
+    const appended = await this.deps.store.appendLog(d.who.roomId, entry, key);
+    const message = appended.entry as MessageEvent;
+    if (!appended.duplicate) {
+      this.deps.broadcast.entry(d.who.roomId, message);
+      this.deps.metrics.messagesDelivered.inc();
+      await this.rooms.carryOut(room, effects);
+    }
+    return { status: 'delivered', seq: message.seq, message };
+  }
+
+  /** Scores a text in its room: the others' names ("Sam", "my husband") count as addressing them, like "you". */
+  private review(room: RoomRecord, who: Identity, text: string) {
+    const timeAnalyzer = (s: number) => this.deps.metrics.analyzerSeconds.observe(s);
+    return reviewText(text, room.heatThreshold, this.deps.engine, timeAnalyzer, this.context(room, who));
+  }
+
+  private context(room: RoomRecord, who: Identity): AnalyzeContext {
+    const others = room.participants.filter((p) => p.participantId !== who.participantId).map((p) => p.name);
+    return { otherNames: addressees(room.kind, others) };
+  }
+
+  async history(who: Identity, sinceSeq: number): Promise<LogEntry[]> {
+    await this.rooms.room(who.roomId);
+    const entries = await this.deps.store.listLog(who.roomId, sinceSeq, HISTORY_PAGE);
+    return entries.filter((e) => e.type === 'message' || !e.visibleTo || e.visibleTo.includes(who.participantId));
+  }
+}

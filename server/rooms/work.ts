@@ -1,0 +1,30 @@
+import type { RoomEffect } from './effects.js';
+import type { RoomRecord } from './model.js';
+import type { RoomDeps } from './ports.js';
+
+/**
+ * The room's unit of work, as the concerns of the room service (membership, turns, breaks,
+ * agreementPhase) and the message pipeline use it; RoomService implements it.
+ */
+export interface RoomWork {
+  readonly deps: RoomDeps;
+  /** The room, or AppError not_found. */
+  room(roomId: string): Promise<RoomRecord>;
+  /**
+   * Applies a pure change atomically, re-arms the room's timer, and publishes the new state when
+   * something people see changed. AppErrors thrown inside are passed on.
+   */
+  change<T>(
+    roomId: string,
+    update: (room: RoomRecord) => { room?: RoomRecord; result: T },
+  ): Promise<{ room: RoomRecord; result: T }>;
+  /** Publishes the room as it is and re-arms its timer. */
+  published(room: RoomRecord): void;
+  /** Carries out what a change decided should follow (rooms/effects.ts), in order. */
+  carryOut(room: RoomRecord, effects: readonly RoomEffect[]): Promise<void>;
+}
+
+/** The floor's time limit from the room settings. */
+export function floorSettings(deps: RoomDeps): { floorMs: number } {
+  return { floorMs: deps.config.floorSeconds * 1000 };
+}
