@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { RedisFanout } from '../../server/agreement/fanout.js';
+import { RedisFanout } from '../../server/cluster/fanout.js';
 import { fanoutContract } from './fanout.contract.js';
 
 const prefix = `mr-test-fanout-${process.pid}:`;

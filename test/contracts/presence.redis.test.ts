@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { type Presence, RedisPresence } from '../../server/realtime/presence.js';
+import { RedisPresence } from '../../server/cluster/presence.js';
+import type { Presence } from '../../server/realtime/presence.js';
 import { presenceContract } from './presence.contract.js';
 
 const prefix = `mr-test-presence-${process.pid}:`;
