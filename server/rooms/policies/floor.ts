@@ -140,8 +140,9 @@ export function applyFloor(room: RoomRecord, event: FloorEvent, now: number, set
           if (f.stage !== 'speaking') return refuse('not_allowed', 'Your listener is already reflecting what they heard.');
           return ok(room, { ...f, stage: 'paraphrasing' });
       }
+      // Every mode has returned above; nothing falls through to the next event.
+      return refuse('not_allowed', 'That is not possible in this mode.');
     }
-    // eslint-disable-next-line no-fallthrough
     case 'confirm': {
       if (room.mode !== 'speaker-listener') return refuse('not_allowed', 'Confirming a paraphrase belongs to speaker-listener mode.');
       if (f.holder !== event.participantId) return refuse('not_allowed', 'Only the speaker confirms what the listener heard.');
