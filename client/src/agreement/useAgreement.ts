@@ -104,7 +104,7 @@ export function useAgreement(roomId: string, token: string, me: { participantId:
       setDoc(null);
       setProvider(null);
     };
-  }, [roomId, token]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [roomId, token]); // one document connection per room and key
 
   const textOf = (clauseId: string): Y.Text | null => {
     if (!doc) return null;

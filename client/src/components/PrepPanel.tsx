@@ -40,7 +40,7 @@ export function PrepPanel({ onShared, canShare }: Props) {
       live = false;
       off();
     };
-  }, [actions]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [actions]); // subscribe once per connection
 
   async function send() {
     const t = text.trim();

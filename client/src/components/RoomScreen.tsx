@@ -91,7 +91,7 @@ function Room({ roomId }: { roomId: string }) {
 
   useEffect(() => {
     if (view?.title && view.title !== creds.title) updateRoom(roomId, { title: view.title });
-  }, [view?.title]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [view?.title]); // only a new title is worth storing
 
   if (room.deleted) {
     return (

@@ -84,7 +84,7 @@ export function useRoomConnection(creds: StoredRoom | null): RoomConnection {
       s.disconnect();
       setSocket(null);
     };
-  }, [creds?.token]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [creds?.token]); // one socket per key: other fields of creds do not reconnect it
 
   return {
     socket,
