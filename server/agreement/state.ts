@@ -59,7 +59,7 @@ export function deriveAgreement(
 }
 
 export function proposeClause(state: AgreementState, clause: { id: string; proposedBy: string; at: number }): void {
-  if (state.final) throw new AppError('not_allowed', 'The agreement is final; no more clauses can be added.');
+  if (state.final) throw new AppError('not_allowed', 'The agreement is final and signed; no more points can be added.');
   state.clauses.push({ id: clause.id, proposedBy: clause.proposedBy, proposedAt: clause.at, acceptances: {} });
 }
 
@@ -73,8 +73,8 @@ export function acceptClause(
   parties: string[],
 ): void {
   const clause = state.clauses.find((c) => c.id === input.clauseId);
-  if (!clause) throw new AppError('not_found', 'No such clause.');
-  if (!parties.includes(input.participantId)) throw new AppError('forbidden', 'Only the parties accept clauses.');
+  if (!clause) throw new AppError('not_found', 'That point is not in the agreement (any more).');
+  if (!parties.includes(input.participantId)) throw new AppError('forbidden', 'Only the people making the agreement accept its points.');
   if (state.final) return;
   const hash = textHash(input.text);
   if (input.expectedHash && input.expectedHash !== hash) {
@@ -93,12 +93,12 @@ export function signAgreement(
   input: { participantId: string; texts: ReadonlyMap<string, string>; at: number },
   parties: string[],
 ): void {
-  if (!parties.includes(input.participantId)) throw new AppError('forbidden', 'Only the parties sign the agreement.');
-  if (state.final) throw new AppError('not_allowed', 'The agreement is already final.');
-  if (state.clauses.length === 0) throw new AppError('not_allowed', 'There is nothing to sign yet.');
+  if (!parties.includes(input.participantId)) throw new AppError('forbidden', 'Only the people making the agreement sign it.');
+  if (state.final) throw new AppError('not_allowed', 'The agreement is already final and signed by everyone.');
+  if (state.clauses.length === 0) throw new AppError('not_allowed', 'There is nothing to sign yet: the agreement has no points.');
   const view = deriveAgreement(state, input.texts, parties);
   if (view.clauses.some((c) => c.status !== 'agreed')) {
-    throw new AppError('not_allowed', 'Every clause must be accepted by everyone before signing.');
+    throw new AppError('not_allowed', 'Each point needs everyone to accept it before anyone signs.');
   }
   const words = wordsOf(state, input.texts);
   const hash = agreementHash(words);
