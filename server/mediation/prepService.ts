@@ -6,7 +6,7 @@ import type { RoomDeps } from '../rooms/deps.js';
 import { checkRoomText } from '../rooms/messagePipeline.js';
 import type { RoomService } from '../rooms/roomService.js';
 import { prepGreeting } from './facilitator/prepCoach.js';
-import { analyze } from './heat/index.js';
+import { analyze } from '../analysis/index.js';
 import { fearResponse, safetyNotice, showsFear } from './safety.js';
 
 /**

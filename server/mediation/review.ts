@@ -1,6 +1,6 @@
 import { isSafetyLabel, type Analysis, type Review } from '../../shared/analysis.js';
-import { analyze, type AnalyzeContext } from './heat/index.js';
-import { FALLBACK } from './heat/rewrite.js';
+import { analyze, type AnalyzeContext } from '../analysis/index.js';
+import { FALLBACK } from '../facilitator/rewrite/rewrite.js';
 import type { FacilitatorEngine } from './facilitator/types.js';
 import { safetyNotice } from './safety.js';
 

@@ -1,7 +1,7 @@
 import { LIMITS, type LogEntry, type MessageEvent, type MessageResolve, type SendResult } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
 import { addressees } from '../mediation/addressees.js';
-import type { AnalyzeContext } from '../mediation/heat/index.js';
+import type { AnalyzeContext } from '../analysis/index.js';
 import { judgeSuggestion, reviewText, withoutHeldSuggestions } from '../mediation/review.js';
 import { safetyHeadsUp } from '../mediation/safety.js';
 import { newId, type Identity } from './credentials.js';

@@ -4,7 +4,7 @@ import { LocalFacilitator } from '../../server/mediation/facilitator/local.js';
 import { extractJson, plausibleSuggestion, readOutput, TextOut } from '../../server/mediation/facilitator/modelOutput.js';
 import { OpenAIFacilitator, type FallbackReason } from '../../server/mediation/facilitator/openai.js';
 import { systemPrompt, userMessage, type Task } from '../../server/mediation/facilitator/prompts.js';
-import { analyze } from '../../server/mediation/heat/index.js';
+import { analyze } from '../../server/analysis/index.js';
 import { LIMITS, type LogEntry, type PrepMessage } from '../../shared/protocol.js';
 import { json, raw, startFakeOpenAI, type FakeOpenAI } from '../helpers/fakeOpenAI.js';
 

@@ -1,7 +1,7 @@
 /**
  * Figures for the heat analyzer on the held-out split, by source.
  *
- *   npm run eval:heat                 # test split (20%, by hash of the text; see server/mediation/heat/hash.ts)
+ *   npm run eval:heat                 # test split (20%, by hash of the text; see scripts/heat/hash.ts)
  *   npm run eval:heat -- --split=dev  # the split used for tuning
  *   npm run eval:heat -- --json       # one JSON object instead of the table
  *   npm run eval:heat -- --errors=counsel-chat   # also print the misclassified messages of a source
@@ -9,9 +9,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyze, DEFAULT_THRESHOLD } from '../server/mediation/heat/index.js';
-import { loadLabelled, loadPairs } from '../server/mediation/heat/dataset.js';
-import { chrfMulti } from '../server/mediation/heat/chrf.js';
+import { analyze, DEFAULT_THRESHOLD } from '../../server/analysis/index.js';
+import { loadLabelled, loadPairs } from './dataset.js';
+import { chrfMulti } from './chrf.js';
 
 const args = process.argv.slice(2);
 const split = (args.find((a) => a.startsWith('--split='))?.split('=')[1] ?? 'test') as 'test' | 'dev' | 'train';

@@ -2,11 +2,11 @@
  * Label-model hits: where the label model (labelModel.ts) hears a kind of heat the rules did not, a hit
  * like a rule's, pointing at the words that pulled most towards that label.
  */
-import { SAFETY_LABELS, type HeatLabel } from '../../../shared/analysis.js';
-import { labelProbabilities, labelWordWeight, type LabelModel } from './labelModel.js';
+import { SAFETY_LABELS, type HeatLabel } from '../../shared/analysis.js';
+import { labelProbabilities, labelWordWeight, type LabelModel } from './model/label.js';
 import { inRanges, modelView, type Range } from './mask.js';
 import type { RuleHit } from './rules.js';
-import { STOPWORDS } from './rewriteLexicon.js';
+import { STOPWORDS } from '../facilitator/rewrite/rewriteLexicon.js';
 
 /** How hot a label-model hit makes a message: enough to hold it, less than a rule's sure hit. */
 const HIT_SCORE = 0.6;

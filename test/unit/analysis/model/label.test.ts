@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../server/mediation/heat/index.js';
-import { LABEL_CLASSES, labelProbabilities, loadLabelModel } from '../../../server/mediation/heat/labelModel.js';
+import { analyze } from '../../../../server/analysis/index.js';
+import { LABEL_CLASSES, labelProbabilities, loadLabelModel } from '../../../../server/analysis/model/label.js';
 
 const labelsOf = (text: string, labelModel = true) => analyze(text, { suggestions: false, labelModel }).labels;
 

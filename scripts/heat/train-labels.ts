@@ -1,23 +1,23 @@
 /**
- * Trains the label model (server/mediation/heat/labelModel.ts): a softmax over "none" and the heat labels
+ * Trains the label model (server/analysis/model/label.ts): a softmax over "none" and the heat labels
  * on hashed n-grams, from the messages written for this project (data/heat-synthetic/*.jsonl, one
  * {text, label} per line) plus real calm text from ../shared/data as "none" (counsel-chat, ParaDetox
  * calm rewrites, polite requests; train split only). The hand-written check sets (data/heat-hand/) are
  * never trained on: `npm run eval:heat` reports them.
  *
- *   npm run train:labels          # writes server/mediation/heat/model/label-*.{json,bin}
+ *   npm run train:labels          # writes server/analysis/model/label-*.{json,bin}
  *   env: EPOCHS LR L2 W_COUNSEL W_CALM W_NORMAL THRESHOLD THRESHOLD_SAFETY
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { envNumber, rng, shuffle } from './trainUtil.js';
 import { join, resolve } from 'node:path';
-import { loadLabelled, loadPairs, loadPoliteness } from '../server/mediation/heat/dataset.js';
-import { modelView } from '../server/mediation/heat/mask.js';
+import { loadLabelled, loadPairs, loadPoliteness } from './dataset.js';
+import { modelView } from '../../server/analysis/mask.js';
 import {
   LABEL_BITS, LABEL_CLASSES, LABEL_DIM, LABEL_META_FILE, LABEL_WEIGHTS_FILE, labelFeatures, type LabelModelMeta,
-} from '../server/mediation/heat/labelModel.js';
-import { MODEL_DIR } from '../server/mediation/heat/model.js';
-import { makeFeatureBuffer } from '../server/mediation/heat/features.js';
+} from '../../server/analysis/model/label.js';
+import { MODEL_DIR } from '../../server/analysis/model/heat.js';
+import { makeFeatureBuffer } from '../../server/analysis/model/features.js';
 
 const EPOCHS = envNumber('EPOCHS', 10);
 const LR = envNumber('LR', 0.3);
@@ -137,7 +137,7 @@ function main(): void {
     biases: Array.from(bias),
     thresholds,
     trainedOn: count,
-    createdBy: `scripts/train-labels.ts epochs=${EPOCHS} lr=${LR} l2=${L2} w_counsel=${W_COUNSEL} w_calm=${W_CALM} w_normal=${W_NORMAL}`,
+    createdBy: `scripts/heat/train-labels.ts epochs=${EPOCHS} lr=${LR} l2=${L2} w_counsel=${W_COUNSEL} w_calm=${W_CALM} w_normal=${W_NORMAL}`,
   };
   writeFileSync(join(MODEL_DIR, LABEL_WEIGHTS_FILE), Buffer.from(q.buffer));
   writeFileSync(join(MODEL_DIR, LABEL_META_FILE), JSON.stringify(meta, null, 2) + '\n');

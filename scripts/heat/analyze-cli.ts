@@ -6,7 +6,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { analyze, DEFAULT_THRESHOLD } from '../server/mediation/heat/index.js';
+import { analyze, DEFAULT_THRESHOLD } from '../../server/analysis/index.js';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

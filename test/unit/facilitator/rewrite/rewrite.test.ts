@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../server/mediation/heat/index.js';
-import { chrf, chrfMulti } from '../../../server/mediation/heat/chrf.js';
-import { cleanEdit, minimalEdit } from '../../../server/mediation/heat/rewrite.js';
+import { analyze } from '../../../../server/analysis/index.js';
+import { chrf, chrfMulti } from '../../../../scripts/heat/chrf.js';
+import { cleanEdit, minimalEdit } from '../../../../server/facilitator/rewrite/rewrite.js';
 
 const HEATED = [
   'You never listen to me!!!',

@@ -1,24 +1,24 @@
 /**
  * Trains the linear heat model: logistic regression on hashed word 1-2 grams, character 3-5 grams and
- * word classes (server/mediation/heat/features.ts), Adagrad with L2, in plain TypeScript. Trains on the
+ * word classes (server/analysis/model/features.ts), Adagrad with L2, in plain TypeScript. Trains on the
  * `train` split only, picks the decision point on `dev` (first with the model alone, then with the
- * whole analyzer near it), never looks at `test` (see server/mediation/heat/hash.ts).
+ * whole analyzer near it), never looks at `test` (see scripts/heat/hash.ts).
  *
- *   npm run train:heat                              # writes server/mediation/heat/model/
- *   CV_COUNSEL=5 npx tsx scripts/train-heat.ts      # counsel-chat 5-fold cross-validation of the
+ *   npm run train:heat                              # writes server/analysis/model/
+ *   CV_COUNSEL=5 npx tsx scripts/heat/train-heat.ts      # counsel-chat 5-fold cross-validation of the
  *                                                   # whole analyzer on train+dev; writes nothing
- *   CV_COUNSEL=5 CV_SHOW=0.3 npx tsx scripts/train-heat.ts   # ... and prints near misses (heat >= 0.3)
+ *   CV_COUNSEL=5 CV_SHOW=0.3 npx tsx scripts/heat/train-heat.ts   # ... and prints near misses (heat >= 0.3)
  *   env: EPOCHS LR L2 W_JIGSAW W_DAVIDSON W_COUNSEL W_POLITE MIX_JIGSAW CAL_A
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { envNumber, rng, shuffle } from './trainUtil.js';
 import { join } from 'node:path';
-import { DIM, HASH_BITS, featurize, makeFeatureBuffer, normalizeForModel } from '../server/mediation/heat/features.js';
-import { loadLabelled, loadPairs, loadPoliteness } from '../server/mediation/heat/dataset.js';
-import { MODEL_DIR, META_FILE, WEIGHTS_FILE, type ModelMeta } from '../server/mediation/heat/model.js';
-import { modelView } from '../server/mediation/heat/mask.js';
-import { fnv1a } from '../server/mediation/heat/hash.js';
-import { analyze, useModel } from '../server/mediation/heat/index.js';
+import { DIM, HASH_BITS, featurize, makeFeatureBuffer, normalizeForModel } from '../../server/analysis/model/features.js';
+import { loadLabelled, loadPairs, loadPoliteness } from './dataset.js';
+import { MODEL_DIR, META_FILE, WEIGHTS_FILE, type ModelMeta } from '../../server/analysis/model/heat.js';
+import { modelView } from '../../server/analysis/mask.js';
+import { fnv1a } from './hash.js';
+import { analyze, useModel } from '../../server/analysis/index.js';
 
 interface Example {
   feats: Int32Array;
@@ -221,7 +221,7 @@ function train(fold: number): { q: Int16Array; meta: ModelMeta; heldOut: string[
     calA,
     calB: -calA * t,
     trainedOn: count,
-    createdBy: `scripts/train-heat.ts epochs=${EPOCHS} lr=${LR} l2=${L2} w_jigsaw=${W_JIGSAW} w_davidson=${W_DAVIDSON} w_counsel=${W_COUNSEL} w_polite=${W_POLITE}${MIX_JIGSAW > 0 ? ` mix_jigsaw=${MIX_JIGSAW}` : ''}`,
+    createdBy: `scripts/heat/train-heat.ts epochs=${EPOCHS} lr=${LR} l2=${L2} w_jigsaw=${W_JIGSAW} w_davidson=${W_DAVIDSON} w_counsel=${W_COUNSEL} w_polite=${W_POLITE}${MIX_JIGSAW > 0 ? ` mix_jigsaw=${MIX_JIGSAW}` : ''}`,
   });
   const judged = dev.filter((e) => e.source === 'jigsaw-sentences' || e.source === 'counsel-chat' || e.source === 'paradetox-heated');
   const full = (t: number) => {

@@ -9,8 +9,8 @@
  */
 import type { HeatLabel } from '../../../shared/analysis.js';
 // a call-time cycle: index.ts imports this module, and this module asks analyze() whether an edit is held
-import { analyze } from './index.js';
-import type { RuleHit } from './rules.js';
+import { analyze } from '../../analysis/index.js';
+import type { RuleHit } from '../../analysis/rules.js';
 import { INSULT_NOUNS, INTENSIFIERS, MILD_ADJ, SLURS, SOFT, STOPWORDS, STRONG_ADJ, TEXTING, YOU_NOUNS } from './rewriteLexicon.js';
 
 /** [pattern, replacement, optional cheap test: the pattern is only tried when the text passes it] */

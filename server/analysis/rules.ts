@@ -3,7 +3,7 @@
  * swearing, criticism (absolutes), defensiveness, stonewalling, blame, shouting, threats, self-harm.
  * Every hit is a span [start, end) in the original text; hits inside reported speech are ignored.
  */
-import type { HeatLabel, Span } from '../../../shared/analysis.js';
+import type { HeatLabel, Span } from '../../shared/analysis.js';
 import {
   BLAME, CONTEMPT, CRITICISM, DEFENSIVENESS, INSULT_WORDS, PROFANITY_MILD, PROFANITY_STRONG, SELF_HARM,
   STONEWALLING, STONEWALLING_EXPLICIT, THREAT, phrases,

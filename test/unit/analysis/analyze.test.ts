@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Analysis } from '../../../shared/analysis.js';
-import { analyze, DEFAULT_THRESHOLD, loadModel } from '../../../server/mediation/heat/index.js';
+import { analyze, DEFAULT_THRESHOLD, loadModel } from '../../../server/analysis/index.js';
 
 /** Every text held (or every one not held), naming the one that is not. */
 function expectHeld(texts: string[], held: boolean): void {

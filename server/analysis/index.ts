@@ -1,23 +1,23 @@
 /**
  * The heat analyzer: is this message heated, why, and what calmer message would say the same thing.
  * Offline and deterministic: a linear model on hashed word and character n-grams (model/, trained by
- * scripts/train-heat.ts) combined with rules for what the data sets lack (rules.ts), with reported
+ * scripts/heat/train-heat.ts) combined with rules for what the data sets lack (rules.ts), with reported
  * speech ("he called me stupid") taken out before either looks at the text (mask.ts).
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { SAFETY_LABELS, type Analysis, type HeatLabel, type Span } from '../../../shared/analysis.js';
+import { SAFETY_LABELS, type Analysis, type HeatLabel, type Span } from '../../shared/analysis.js';
 import { inRanges, literalRanges, modelView, quoteRanges, reportedRanges, type Range } from './mask.js';
 import { normalize } from './normalize.js';
-import { loadModel, modelHeat, wordWeight, type LinearModel } from './model.js';
-import { candidates, deleteSpans, FALLBACK } from './rewrite.js';
+import { loadModel, modelHeat, wordWeight, type LinearModel } from './model/heat.js';
+import { candidates, deleteSpans, FALLBACK } from '../facilitator/rewrite/rewrite.js';
 import { runRules, type RuleHit } from './rules.js';
-import { STOPWORDS } from './rewriteLexicon.js';
-import { loadLabelModel } from './labelModel.js';
+import { STOPWORDS } from '../facilitator/rewrite/rewriteLexicon.js';
+import { loadLabelModel } from './model/label.js';
 import { labelHits } from './labelHits.js';
 import { clearWordClasses, wordClassesCached } from './wordclass.js';
 
-export { loadModel } from './model.js';
-export type { Analysis, HeatLabel, Span } from '../../../shared/analysis.js';
+export { loadModel } from './model/heat.js';
+export type { Analysis, HeatLabel, Span } from '../../shared/analysis.js';
 
 /** Heat at or above which a message is held. */
 export const DEFAULT_THRESHOLD = 0.5;
@@ -58,7 +58,7 @@ function getModel(): LinearModel {
   return (model ??= loadModel());
 }
 
-/** Replaces the model analyze() uses (cross-validation in scripts/train-heat.ts); null goes back to the committed one. */
+/** Replaces the model analyze() uses (cross-validation in scripts/heat/train-heat.ts); null goes back to the committed one. */
 export function useModel(m: LinearModel | null): void {
   model = m;
   weightCache.clear();

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HeatLabel } from '../../../shared/analysis.js';
 import { featurize, makeFeatureBuffer, normalizeForModel } from './features.js';
-import { MODEL_DIR } from './model.js';
+import { MODEL_DIR } from './heat.js';
 
 export const LABEL_BITS = 16;
 export const LABEL_DIM = 1 << LABEL_BITS;
