@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyze, DEFAULT_THRESHOLD } from '../../server/analysis/index.js';
+import { analyzeWithSuggestions } from '../../server/facilitator/rewrite/index.js';
 import { loadLabelled, loadPairs } from './dataset.js';
 import { chrfMulti } from './chrf.js';
 
@@ -33,7 +34,7 @@ function main(): void {
   const errors: string[] = [];
   for (const r of loadLabelled()) {
     if (r.split !== split) continue;
-    const a = analyze(r.text, { suggestions: false });
+    const a = analyze(r.text);
     const c = by.get(r.source) ?? { n: 0, tp: 0, fp: 0, fn: 0, tn: 0 };
     c.n++;
     if (a.held && r.heated) c.tp++;
@@ -72,10 +73,10 @@ function main(): void {
   for (const p of loadPairs()) {
     if (p.split !== split) continue;
     n++;
-    const a = analyze(p.heated);
+    const a = analyzeWithSuggestions(p.heated);
     for (const c of p.calm) {
       calmN++;
-      if (analyze(c, { suggestions: false }).held) calmHeld++;
+      if (analyze(c).held) calmHeld++;
     }
     if (!a.held) {
       if (errorsOf === 'paradetox') errors.push(`FN ${a.heat} ${p.heated}`);
@@ -86,7 +87,7 @@ function main(): void {
     withSug++;
     const s = a.suggestions[0];
     sugN++;
-    const sa = analyze(s, { suggestions: false });
+    const sa = analyze(s);
     if (!sa.held) sugNotHeld++;
     else if (errorsOf === 'suggestions') errors.push(`HELD ${sa.heat} ${p.heated} => ${s}`);
     chrOrig += chrfMulti(p.heated, p.calm);
@@ -146,7 +147,7 @@ function handSets(errors: string[] | null): Record<string, HandFigures> {
     for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const r = JSON.parse(line) as { text: string; expect: 'held' | 'not_held'; label: string };
-      const a = analyze(r.text, { suggestions: false });
+      const a = analyze(r.text);
       h.n++;
       const ok = a.held === (r.expect === 'held');
       if (ok) right++;

@@ -60,7 +60,7 @@ function main(): void {
       useModel({ meta, weights, loadMs: 0 });
       for (const text of heldOut) {
         n++;
-        const a = analyze(text, { suggestions: false });
+        const a = analyze(text);
         if (!a.held && a.heat >= envNumber('CV_SHOW', 2)) console.log(`near fold ${k} heat ${a.heat} [${a.labels.join(',')}] ${text.replace(/\s+/g, ' ').slice(0, 400)}`);
         if (a.held) {
           fp++;
@@ -229,7 +229,7 @@ function train(fold: number): { q: Int16Array; meta: ModelMeta; heldOut: string[
     const by: Record<string, { tp: number; fp: number; fn: number; tn: number }> = {};
     for (const e of judged) {
       const st = (by[e.source] ??= { tp: 0, fp: 0, fn: 0, tn: 0 });
-      const h = analyze(e.text!, { suggestions: false }).held;
+      const h = analyze(e.text!).held;
       if (h && e.y) st.tp++;
       else if (h) st.fp++;
       else if (e.y) st.fn++;

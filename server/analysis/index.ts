@@ -9,9 +9,8 @@ import { SAFETY_LABELS, type Analysis, type HeatLabel, type Span } from '../../s
 import { inRanges, literalRanges, modelView, quoteRanges, reportedRanges, type Range } from './mask.js';
 import { normalize } from './normalize.js';
 import { loadModel, modelHeat, wordWeight, type LinearModel } from './model/heat.js';
-import { candidates, deleteSpans, FALLBACK } from '../facilitator/rewrite/rewrite.js';
 import { runRules, type RuleHit } from './rules.js';
-import { STOPWORDS } from '../facilitator/rewrite/rewriteLexicon.js';
+import { STOPWORDS } from './lexicon.js';
 import { loadLabelModel } from './model/label.js';
 import { labelHits } from './labelHits.js';
 import { clearWordClasses, wordClassesCached } from './wordclass.js';
@@ -32,8 +31,12 @@ export interface AnalyzeContext {
 
 export interface AnalyzeOptions {
   threshold?: number;
-  /** default true: compute suggestions when the message is held */
-  suggestions?: boolean;
+  /**
+   * Suggestions are the rewriter's (server/facilitator/rewrite): analyze() never computes them and returns
+   * `suggestions: []`. `false` is still accepted so callers that said so keep compiling.
+   * @deprecated
+   */
+  suggestions?: false;
   context?: AnalyzeContext;
   /**
    * default true: ask the label model too. The rewriter's search leaves it out (speed); every
@@ -161,7 +164,8 @@ function round3(x: number): number {
 }
 
 /**
- * A candidate suggestion judged by the whole analyzer. The template sentences come back again and again,
+ * A candidate suggestion (text already normalised, as the rewriter builds it from the normalised
+ * message) judged by the whole analyzer as it would be delivered: its quotes are the sender's own. The template sentences come back again and again,
  * so their verdicts are remembered (only without a room context, which could change them). A candidate
  * is built from the message, so it is keyed by an HMAC under a key of this process's own (the text is
  * not kept, and a heap dump cannot be searched for a guessed sentence), least recently used first out.
@@ -170,16 +174,21 @@ const candidateVerdicts = new Map<string, Analysis>();
 const VERDICTS_MAX = 2000;
 const VERDICT_KEY = randomBytes(32);
 const verdictKey = (text: string) => createHmac('sha256', VERDICT_KEY).update(text).digest('base64url');
-function judgeCandidate(c: string, threshold: number, ctx: AnalyzeContext | undefined): Analysis {
+export function judgeDelivered(c: string, threshold: number, ctx: AnalyzeContext | undefined): Analysis {
   // a suggestion is sent in the sender's name: words it quotes are delivered, not reported
-  if (ctx) return analyzeNormalised(c, { threshold, suggestions: false, context: ctx, quotesAreOwn: true });
+  if (ctx) return analyzeNormalised(c, { threshold, context: ctx, quotesAreOwn: true }).analysis;
   const key = `${threshold}\u0000${verdictKey(c)}`;
   let a = candidateVerdicts.get(key);
   if (a) candidateVerdicts.delete(key); // re-inserted below as the most recently used
-  else a = analyzeNormalised(c, { threshold, suggestions: false, quotesAreOwn: true });
+  else a = analyzeNormalised(c, { threshold, quotesAreOwn: true }).analysis;
   candidateVerdicts.set(key, a);
   if (candidateVerdicts.size > VERDICTS_MAX) candidateVerdicts.delete(candidateVerdicts.keys().next().value!);
   return a;
+}
+
+/** The words the rules point at in `text` (already normalised), outside reported speech. */
+export function ruleHits(text: string): RuleHit[] {
+  return runRules(text, reportedRanges(text)).hits;
 }
 
 /** `ranges` with the `holes` taken out (a report's quoted words, judged when quotes are the sender's own). */
@@ -201,27 +210,43 @@ function without(ranges: Range[], holes: Range[]): Range[] {
 }
 
 /**
- * Scores a message: heat 0..1, held, labels, spans (offsets into `text`) and, when held, suggestions.
+ * Scores a message: heat 0..1, held, labels and spans (offsets into `text`); `suggestions` is always
+ * empty here (the rewriter's, see server/facilitator/rewrite).
  * Disguises ("k1ll", "k i l l", zero-width characters, look-alike letters) are undone first
  * (normalize.ts); the spans still point into `text` as written.
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  return analyzeInDetail(text, options).analysis;
+}
+
+/** What the rewriter needs besides the verdict: the normalised text its candidates are built from. */
+export interface Detailed {
+  /** spans into the text as written */
+  analysis: Analysis;
+  /** the text as analysed (disguises undone) */
+  normalised: string;
+  /** aimed at the reader ("you", a participant's name) */
+  directed: boolean;
+}
+
+/** analyze(), with the normalised text and whether it is aimed at the reader. */
+export function analyzeInDetail(text: string, options: AnalyzeOptions = {}): Detailed {
   const norm = normalize(text);
   if (norm.text === text) return analyzeNormalised(text, options);
   // names are compared with the normalised text, so they are normalised too ("José" reads "Jose")
   const names = options.context?.otherNames;
   const context = names ? { ...options.context, otherNames: names.map((n) => normalize(n).text) } : options.context;
-  const a = analyzeNormalised(norm.text, { ...options, context });
-  const spans = a.spans.map((sp) => ({
+  const d = analyzeNormalised(norm.text, { ...options, context });
+  const spans = d.analysis.spans.map((sp) => ({
     start: norm.toOriginal(sp.start),
     end: norm.toOriginal(sp.end, 'end'),
     label: sp.label,
   }));
-  return { ...a, spans };
+  return { ...d, analysis: { ...d.analysis, spans } };
 }
 
 /** analyze() of a text already normalised: the rewriter's candidates are built from the normalised text. */
-function analyzeNormalised(text: string, options: AnalyzeOptions): Analysis {
+function analyzeNormalised(text: string, options: AnalyzeOptions): Detailed {
   // without a quotation the two readings are one (an apostrophe alone, "don't", is no quotation)
   const quoted = options.quotesAreOwn === true && QUOTE_MARK.test(text) && quoteRanges(text).length > 0;
   const a = analyzeNormal(text, quoted ? options : { ...options, quotesAreOwn: false });
@@ -229,7 +254,7 @@ function analyzeNormalised(text: string, options: AnalyzeOptions): Analysis {
   // masking less can also move the label model the other way ("i say ' whatever '" read whole is calm,
   // read with the quote masked is contempt): a suggestion must pass both readings
   const usual = analyzeNormal(text, { ...options, quotesAreOwn: false });
-  return hotter(usual, a) ? usual : a;
+  return hotter(usual.analysis, a.analysis) ? usual : a;
 }
 
 const QUOTE_MARK = /["“”«»'‘’]/;
@@ -240,7 +265,7 @@ function hotter(x: Analysis, y: Analysis): boolean {
   return x.heat > y.heat;
 }
 
-function analyzeNormal(text: string, options: AnalyzeOptions): Analysis {
+function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const ctx = options.context;
   const m = getModel();
@@ -321,29 +346,6 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Analysis {
     if (!labels.includes(h.label)) labels.push(h.label);
   }
 
-  let suggestions: string[] = [];
-  if (held && options.suggestions !== false) {
-    const seen = new Set<string>();
-    for (let c of candidates(text, labels, hits, directed)) {
-      if (suggestions.length >= 3) break;
-      // a candidate still held loses the words that hold it, twice at most, while enough of it is left
-      for (let round = 0; round < 3; round++) {
-        if (seen.has(c)) break;
-        seen.add(c);
-        const a = judgeCandidate(c, threshold, ctx);
-        if (!a.held) {
-          suggestions.push(c);
-          break;
-        }
-        if (round === 2 || a.labels.some((l) => SAFETY_LABELS.includes(l))) break;
-        // only words a rule points at: the model's favourite words are too often innocent ones
-        const words = runRules(c, reportedRanges(c)).hits.filter((h) => h.label !== 'shouting' && h.score >= 0.3);
-        const next = deleteSpans(c, words.length ? words : a.spans.filter((sp) => sp.label !== 'shouting'));
-        if (next === c || next.split(/\s+/).length < 3) break;
-        c = next;
-      }
-    }
-    if (suggestions.length === 0 && !labels.includes('self_harm')) suggestions = [FALLBACK];
-  }
-  return { heat: round3(heat), held, labels, spans, suggestions };
+  const analysis = { heat: round3(heat), held, labels, spans, suggestions: [] };
+  return { analysis, normalised: text, directed };
 }

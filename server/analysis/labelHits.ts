@@ -6,7 +6,7 @@ import { SAFETY_LABELS, type HeatLabel } from '../../shared/analysis.js';
 import { labelProbabilities, labelWordWeight, type LabelModel } from './model/label.js';
 import { inRanges, modelView, type Range } from './mask.js';
 import type { RuleHit } from './rules.js';
-import { STOPWORDS } from '../facilitator/rewrite/rewriteLexicon.js';
+import { STOPWORDS } from './lexicon.js';
 
 /** How hot a label-model hit makes a message: enough to hold it, less than a rule's sure hit. */
 const HIT_SCORE = 0.6;

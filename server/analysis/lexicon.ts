@@ -180,3 +180,17 @@ export const SELF_HARM = [
   "(?:wrote|written|writing|left) (?:goodbye )?(?:letters|notes|a note|a letter) (?:to|for) (?:everyone|my family|you all|the kids)", 'this is (?:my )?goodbye', "(?:giving|gave|give) away (?:all )?my (?:things|stuff)",
   "i(?:A| a)m (?:just )?a burden (?:to|on) (?:everyone|you all|my family)",
 ];
+
+/**
+ * Function words: never marked as what makes a sentence hot (the model's spans, the label model's
+ * words), and never worth deleting to cool one down (the rewriter).
+ */
+export const STOPWORDS = new Set(
+  (
+    'a an the and or but so if of to in on at by for with from as is are was were be been being am i me my you your he him ' +
+    'his she her it its we us our they them their this that these those not no do does did have has had will would can could ' +
+    "should just than then there here what who when where why how all any some i'm it's don't can't like " +
+    'about into out up down over off again too very more most only own same other such both each few ' +
+    'haven don doesn isn wasn aren couldn wouldn shouldn didn hasn hadn won ain weren'
+  ).split(' '),
+);

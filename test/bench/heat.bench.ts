@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { analyze, loadModel } from '../../server/analysis/index.js';
+import { loadModel } from '../../server/analysis/index.js';
+import { analyzeWithSuggestions as analyze } from '../../server/facilitator/rewrite/index.js';
 import { MODEL_DIR } from '../../server/analysis/model/heat.js';
 import { loadLabelModel } from '../../server/analysis/model/label.js';
 import { loadLabelled, loadPairs, dataDir } from '../../scripts/heat/dataset.js';

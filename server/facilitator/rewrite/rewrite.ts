@@ -7,10 +7,7 @@
  * analyzer points at, until it is not held; the caller scores every candidate again and keeps only
  * those below the hold threshold.
  */
-import type { HeatLabel } from '../../../shared/analysis.js';
-// a call-time cycle: index.ts imports this module, and this module asks analyze() whether an edit is held
-import { analyze } from '../../analysis/index.js';
-import type { RuleHit } from '../../analysis/rules.js';
+import { SAFETY_LABELS, type Analysis, type HeatLabel } from '../../../shared/analysis.js';
 import { INSULT_NOUNS, INTENSIFIERS, MILD_ADJ, SLURS, SOFT, STOPWORDS, STRONG_ADJ, TEXTING, YOU_NOUNS } from './rewriteLexicon.js';
 
 /** [pattern, replacement, optional cheap test: the pattern is only tried when the text passes it] */
@@ -404,14 +401,23 @@ function brokenJoints(s: string): number {
   return n;
 }
 
+/**
+ * How the rewriter learns whether a text would be held: it imports nothing from the analyzer, the
+ * caller passes these in (see index.ts: localJudges). Texts are already normalised.
+ */
+export interface Judges {
+  /** The final word on a candidate, read as it would be delivered in the sender's name, in the room's context. */
+  delivered(candidate: string): Analysis;
+  /** The search's quicker reading of an edit (the analyzer without its label model, default threshold). */
+  quick(candidate: string): Analysis;
+  /** The words the rules point at in a candidate, with their scores (outside reported speech). */
+  ruleHits(candidate: string): { start: number; end: number; label: HeatLabel; score: number }[];
+}
+
 interface Held {
   held: boolean;
   heat: number;
   spans: { start: number; end: number; label: string }[];
-}
-function judge(s: string): Held {
-  const a = analyze(s, { suggestions: false, labelModel: false });
-  return { held: a.held, heat: a.heat, spans: a.spans };
 }
 
 /** How many re-scorings cleanEdit may spend on one message (each is one analyze() of the edit), and on how many characters in all. */
@@ -430,13 +436,14 @@ const LONG_WORDS = 12;
  * most; at most MAX_CUTS cuts and SEARCH_CALLS re-scorings. Null when there is no such edit (or it
  * would keep fewer than two words, or the message is a threat, self-harm or stonewalling).
  */
-export function cleanEdit(text: string): string | null {
-  const r = searchEdit(text);
+export function cleanEdit(text: string, judges: Judges): string | null {
+  const r = searchEdit(text, judges);
   return r && !r.held ? r.s : null;
 }
 
 /** The search behind cleanEdit; `held` when it ran out of tries (null: threat, self-harm, stonewalling, or nothing left). */
-function searchEdit(text: string): { s: string; held: boolean } | null {
+function searchEdit(text: string, judges: Judges): { s: string; held: boolean } | null {
+  const judge = (x: string): Held => judges.quick(x);
   let s = minimalEdit(text);
   // the sender's own text is the measure: an edit may not read more broken than it ("This is such bullshit." -> "This is.")
   const joints = brokenJoints(text);
@@ -534,7 +541,7 @@ function lowerFirst(s: string): string {
 }
 
 /** Candidates in order of preference; the caller scores and filters them. */
-export function candidates(text: string, labels: HeatLabel[], _hits: RuleHit[], directed: boolean): string[] {
+export function candidates(text: string, labels: HeatLabel[], directed: boolean, judges: Judges): string[] {
   if (labels.includes('self_harm')) return [];
   const lead = main(labels);
   const feeling = FEELING[lead] ?? 'upset';
@@ -543,7 +550,7 @@ export function candidates(text: string, labels: HeatLabel[], _hits: RuleHit[], 
   if (labels.includes('threat')) {
     return [`I'm ${feeling} right now and I need to step away before we go on.`, 'I need a break before we continue this conversation.'];
   }
-  const found = searchEdit(text);
+  const found = searchEdit(text, judges);
   const edit = found && !found.held ? found.s : null;
   const words = edit ? edit.split(/\s+/).filter(Boolean).length : 0;
   // a stand-in after an intensifier ("so not good") reads as mockery, not as the sender's words
@@ -588,3 +595,40 @@ export function candidates(text: string, labels: HeatLabel[], _hits: RuleHit[], 
 
 /** Used when nothing else scores below the threshold. */
 export const FALLBACK = "I'm upset about this and I'd like us to slow down. Would you be willing to talk about it with me?";
+
+/** A held message as the analyzer read it: `text` with its disguises undone, its labels, and whether it is aimed at the reader. */
+export interface HeldMessage {
+  text: string;
+  labels: HeatLabel[];
+  directed: boolean;
+}
+
+/**
+ * Up to three calmer messages for a held one, each judged as it would be delivered; FALLBACK when none
+ * passes, nothing for self-harm (the room shows the help message).
+ */
+export function rewrite(message: HeldMessage, judges: Judges): string[] {
+  const suggestions: string[] = [];
+  const seen = new Set<string>();
+  for (let c of candidates(message.text, message.labels, message.directed, judges)) {
+    if (suggestions.length >= 3) break;
+    // a candidate still held loses the words that hold it, twice at most, while enough of it is left
+    for (let round = 0; round < 3; round++) {
+      if (seen.has(c)) break;
+      seen.add(c);
+      const a = judges.delivered(c);
+      if (!a.held) {
+        suggestions.push(c);
+        break;
+      }
+      if (round === 2 || a.labels.some((l) => SAFETY_LABELS.includes(l))) break;
+      // only words a rule points at: the model's favourite words are too often innocent ones
+      const words = judges.ruleHits(c).filter((h) => h.label !== 'shouting' && h.score >= 0.3);
+      const next = deleteSpans(c, words.length ? words : a.spans.filter((sp) => sp.label !== 'shouting'));
+      if (next === c || next.split(/\s+/).length < 3) break;
+      c = next;
+    }
+  }
+  if (suggestions.length === 0 && !message.labels.includes('self_harm')) return [FALLBACK];
+  return suggestions;
+}

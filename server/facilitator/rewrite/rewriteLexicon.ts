@@ -68,13 +68,5 @@ export const TEXTING: [string, string][] = [
   ['hes', "he's"], ['shes', "she's"], ['whats', "what's"], ['dnt', "don't"],
 ];
 
-/** Words never worth deleting to cool a sentence down (function words). */
-export const STOPWORDS = new Set(
-  (
-    'a an the and or but so if of to in on at by for with from as is are was were be been being am i me my you your he him ' +
-    'his she her it its we us our they them their this that these those not no do does did have has had will would can could ' +
-    "should just than then there here what who when where why how all any some i'm it's don't can't like " +
-    'about into out up down over off again too very more most only own same other such both each few ' +
-    'haven don doesn isn wasn aren couldn wouldn shouldn didn hasn hadn won ain weren'
-  ).split(' '),
-);
+/** Function words: never worth deleting, and never marked as what makes a sentence hot. */
+export { STOPWORDS } from '../../analysis/lexicon.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Analysis } from '../../../shared/analysis.js';
 import { analyze, DEFAULT_THRESHOLD, loadModel } from '../../../server/analysis/index.js';
+import { analyzeWithSuggestions } from '../../../server/facilitator/rewrite/index.js';
 
 /** Every text held (or every one not held), naming the one that is not. */
 function expectHeld(texts: string[], held: boolean): void {
@@ -8,7 +9,7 @@ function expectHeld(texts: string[], held: boolean): void {
 }
 
 function labelsOf(text: string) {
-  return analyze(text, { suggestions: false }).labels;
+  return analyze(text).labels;
 }
 
 describe('heat analyzer: API', () => {
@@ -45,16 +46,22 @@ describe('heat analyzer: API', () => {
       'Thanks, that works for me.',
       "I'd like us to split the driving on weekdays.",
     ]) {
-      const a = analyze(t);
+      const a = analyzeWithSuggestions(t);
       expect(a.held, t).toBe(false);
       expect(a.suggestions, t).toEqual([]);
     }
   });
 
   it('omits suggestions when asked', () => {
-    const a = analyze('You are an idiot', { suggestions: false });
+    const a = analyzeWithSuggestions('You are an idiot', { suggestions: false });
     expect(a.held).toBe(true);
     expect(a.suggestions).toEqual([]);
+  });
+
+  it('leaves suggestions to the rewriter: analyze() gives the same verdict with none', () => {
+    const { suggestions, ...verdict } = analyzeWithSuggestions('You are an idiot');
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(analyze('You are an idiot')).toEqual({ ...verdict, suggestions: [] });
   });
 });
 
@@ -325,8 +332,8 @@ describe('heat analyzer: safety path', () => {
   });
 
   it('offers no rewrite of self-harm and only a step-away for threats', () => {
-    expect(analyze('I want to kill myself').suggestions).toEqual([]);
-    const t = analyze("I'm going to hurt you");
+    expect(analyzeWithSuggestions('I want to kill myself').suggestions).toEqual([]);
+    const t = analyzeWithSuggestions("I'm going to hurt you");
     expect(t.labels).toContain('threat');
     for (const s of t.suggestions) expect(s).not.toMatch(/hurt you|kill/i);
   });
@@ -362,8 +369,8 @@ describe('heat analyzer: safety path', () => {
 
 describe('heat analyzer: context', () => {
   it('a named participant counts as the reader', () => {
-    const plain = analyze('Sam is such a liar', { suggestions: false });
-    const named = analyze('Sam is such a liar', { suggestions: false, context: { otherNames: ['Sam'] } });
+    const plain = analyze('Sam is such a liar');
+    const named = analyze('Sam is such a liar', { context: { otherNames: ['Sam'] } });
     expect(named.heat).toBeGreaterThanOrEqual(plain.heat);
     expect(named.held).toBe(true);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../../server/analysis/index.js';
 import { LABEL_CLASSES, labelProbabilities, loadLabelModel } from '../../../../server/analysis/model/label.js';
 
-const labelsOf = (text: string, labelModel = true) => analyze(text, { suggestions: false, labelModel }).labels;
+const labelsOf = (text: string, labelModel = true) => analyze(text, { labelModel }).labels;
 
 describe('label model', () => {
   it('is committed, and gives a probability per class that sums to 1', () => {
@@ -32,7 +32,7 @@ describe('label model', () => {
 
   it('points at words inside the message', () => {
     const text = "I've been stockpiling my tablets for a while now.";
-    const a = analyze(text, { suggestions: false });
+    const a = analyze(text);
     for (const s of a.spans) {
       expect(s.start).toBeGreaterThanOrEqual(0);
       expect(s.end).toBeLessThanOrEqual(text.length);

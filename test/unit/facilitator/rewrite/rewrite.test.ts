@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../../server/analysis/index.js';
 import { chrf, chrfMulti } from '../../../../scripts/heat/chrf.js';
+import { analyzeWithSuggestions as analyze, localJudges } from '../../../../server/facilitator/rewrite/index.js';
 import { cleanEdit, minimalEdit } from '../../../../server/facilitator/rewrite/rewrite.js';
 
 const HEATED = [
@@ -55,7 +55,7 @@ describe('rewriter', () => {
       expect(a.suggestions.length).toBeLessThanOrEqual(3);
       expect(new Set(a.suggestions).size).toBe(a.suggestions.length);
       for (const s of a.suggestions) {
-        expect(analyze(s, { suggestions: false }).held, s).toBe(false);
+        expect(analyze(s).held, s).toBe(false);
         expect(s).not.toMatch(/\b(sorry|apologi[sz]e|forgive)/i);
         expect(s).not.toMatch(/\b(fuck|idiot|jerk|selfish|moron|useless|hell)\b/i);
         // no facts the sender did not give: every word is theirs or a template's
@@ -106,9 +106,9 @@ describe('rewriter', () => {
   });
 
   it('a held edit loses the word the analyzer points at, not the whole message', () => {
-    const e = cleanEdit('your post is ignorant as fuck .');
+    const e = cleanEdit('your post is ignorant as fuck .', localJudges());
     expect(e).not.toBeNull();
-    expect(analyze(e!, { suggestions: false }).held).toBe(false);
+    expect(analyze(e!).held).toBe(false);
     expect(e).toMatch(/^your post is /);
   });
 
