@@ -1,18 +1,22 @@
 /**
- * The heat analyzer: is this message heated, why, and what calmer message would say the same thing.
+ * The heat analyzer: is this message heated, and why (the calmer versions are the rewriter's:
+ * server/facilitator/rewrite). analyze() runs mask -> rules -> models -> combine -> spans, one named
+ * function or module each (see analyzeNormal).
  * Offline and deterministic: a linear model on hashed word and character n-grams (model/, trained by
  * scripts/heat/train-heat.ts) combined with rules for what the data sets lack (rules.ts), with reported
  * speech ("he called me stupid") taken out before either looks at the text (mask.ts).
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { SAFETY_LABELS, type Analysis, type HeatLabel, type Span } from '../../shared/analysis.js';
-import { inRanges, literalRanges, modelView, quoteRanges, reportedRanges, type Range } from './mask.js';
-import { normalize } from './normalize.js';
-import { loadModel, modelHeat, wordWeight, type LinearModel } from './model/heat.js';
-import { runRules, type RuleHit } from './rules.js';
-import { STOPWORDS } from './lexicon.js';
-import { loadLabelModel } from './model/label.js';
+import { SAFETY_LABELS, type Analysis } from '../../shared/analysis.js';
+import { addressOf, type Address } from './address.js';
+import { isFragment, ruleHeat, scaleModelHeat, softenStory, type ModelReading } from './combine.js';
 import { labelHits } from './labelHits.js';
+import { literalRanges, modelView, quoteRanges, reportedRanges, type Range } from './mask.js';
+import { loadModel, modelHeat, type LinearModel } from './model/heat.js';
+import { loadLabelModel } from './model/label.js';
+import { normalize } from './normalize.js';
+import { runRules, type RuleHit } from './rules.js';
+import { clearWordWeights, hasWordWeight, modelSpans, spansOf, WORD_RE } from './spans.js';
 import { clearWordClasses, wordClassesCached } from './wordclass.js';
 
 export { loadModel } from './model/heat.js';
@@ -52,19 +56,18 @@ export interface AnalyzeOptions {
   quotesAreOwn?: boolean;
 }
 
-const YOU_RE = /(?<!\w['’]?)(?:you|your|yours|yourself|u|ur|ya)(?!['’]?\w)/gi;
-const PROFANE_RE = /(?<![\w'’])(?:f+u+c+k+\w*|shit\w*|bitch\w*|bastard\w*|ass\w*|damn\w*|crap\w*|cunt\w*|dick\w*|piss\w*|whore\w*|slut\w*|hoes?|nigg\w*|fag\w*|wtf|stfu|hell)(?![\w'’])/i;
-const WORD_RE = /[A-Za-z][A-Za-z'’*$@]*/g;
-
 let model: LinearModel | null = null;
 function getModel(): LinearModel {
   return (model ??= loadModel());
 }
 
-/** Replaces the model analyze() uses (cross-validation in scripts/heat/train-heat.ts); null goes back to the committed one. */
+/**
+ * Replaces the model analyze() uses (cross-validation in scripts/heat/train-heat.ts); null goes back
+ * to the committed one.
+ */
 export function useModel(m: LinearModel | null): void {
   model = m;
-  weightCache.clear();
+  clearWordWeights();
   candidateVerdicts.clear();
 }
 
@@ -73,7 +76,7 @@ export function useModel(m: LinearModel | null): void {
  * or expires, so no trace of a deleted room's words stays in this process. The caches refill.
  */
 export function forgetAnalyses(): void {
-  weightCache.clear();
+  clearWordWeights();
   candidateVerdicts.clear();
   clearWordClasses();
 }
@@ -86,81 +89,8 @@ export function forgetAnalyses(): void {
 export function cacheEntriesFor(text: string): number {
   let n = 0;
   for (const [key] of candidateVerdicts) if (key.endsWith(`\u0000${verdictKey(text)}`)) n++;
-  for (const word of text.toLowerCase().match(WORD_RE) ?? []) if (weightCache.has(word.replace(/[’]/g, "'"))) n++;
+  for (const word of text.toLowerCase().match(WORD_RE) ?? []) if (hasWordWeight(word.replace(/[’]/g, "'"))) n++;
   return n + wordClassesCached(text);
-}
-
-// Word weights, keyed by single lower-cased words (see cacheEntriesFor), cleared when full.
-const weightCache = new Map<string, number>();
-function cachedWordWeight(m: LinearModel, word: string): number {
-  let v = weightCache.get(word);
-  if (v === undefined) {
-    v = wordWeight(m, word);
-    if (weightCache.size > 50_000) weightCache.clear();
-    weightCache.set(word, v);
-  }
-  return v;
-}
-
-function isDirected(text: string, reported: { start: number; end: number }[], names: string[] | undefined): boolean {
-  YOU_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = YOU_RE.exec(text))) if (!inRanges(reported, m.index, m.index + m[0].length)) return true;
-  if (names) {
-    const lower = text.toLowerCase();
-    for (const n of names) if (n && lower.includes(n.toLowerCase())) return true;
-  }
-  return false;
-}
-
-const NARRATIVE_WEIGHT = 0.4;
-/** the share of a message that, once taken out as reported speech or words about things, leaves a fragment */
-const FRAGMENT_SHARE = 0.25;
-const DESCRIBED_WEIGHT = 0.5;
-/** "you" in a request for help is not the reader being attacked: "can you help me?", "what do you think?" */
-const HELP_YOU_RE =
-  /\b(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:help|tell|advise|give|suggest|explain|recommend)|(?:what|how|when|where)\s+(?:do|would|should|can|could|does)\s+(?:you|u)\b|do\s+you\s+(?:think|know|have|recommend|suggest)|have\s+you\s+(?:ever|any)|if\s+you\s+(?:can|could|have)|your\s+(?:advice|help|thoughts|opinion|input|suggestions?|professional)|thank\s+you|you\s+know)\b|(?:^|[.!?]\s+)is\s+it\s+(?:normal|ok|okay|wrong|possible|healthy|common|bad|fair)\b[^.!?]*/gi;
-/** "He punched a hole in the wall and said next time it will be my face": someone else did it, to the sender */
-const THEY_DID_RE = /(?:^|[.!?]\s+)(?:he|she|they)\s/i;
-const TO_ME_RE = /\b(?:me|my|us|our)\b/i;
-const MY_RELATION_RE =
-  /\bmy\s+(?:(?:ex|step|future|former|current|older|younger|little|big|own|best)[- ]?)?(?:husband|wife|boyfriend|girlfriend|partner|fianc[eé]e?|ex|boss|manager|supervisor|coworker|co-worker|colleague|mom|mother|mum|dad|father|stepdad|stepmom|stepfather|stepmother|parents?|sister|brother|sibling|son|daughter|kids?|children|family|in-?laws?|mother-in-law|father-in-law|roommate|friend|teacher|neighbou?r|landlord|spouse|bf|gf)\b/i;
-const SOFT_IN_STORY = new Set<HeatLabel>(['stonewalling', 'defensiveness', 'contempt', 'shouting']);
-const FIRST_PERSON_RE = /(?<![\w'’])(?:i|i'm|i’m|im|i've|i’ve|ive|i'd|i’d|me|my|myself|mine)(?![\w'’])/gi;
-const SENTENCE_END_RE = /[.!?]+(?:\s|$)/g;
-
-/** Several sentences, several of them about the sender: someone telling what happens to them. */
-function isNarrative(text: string): boolean {
-  if (text.length < 80) return false;
-  const sentences = text.match(SENTENCE_END_RE)?.length ?? 0;
-  if (sentences < 2) return false;
-  return (text.match(FIRST_PERSON_RE)?.length ?? 0) >= 3;
-}
-
-/** The words the model leans on most, as spans, when no rule explains the heat. */
-function modelSpans(m: LinearModel, text: string, reported: { start: number; end: number }[]): RuleHit[] {
-  const scored: { start: number; end: number; w: number; word: string }[] = [];
-  WORD_RE.lastIndex = 0;
-  let mm: RegExpExecArray | null;
-  while ((mm = WORD_RE.exec(text))) {
-    if (inRanges(reported, mm.index, mm.index + mm[0].length)) continue;
-    const word = mm[0].toLowerCase().replace(/[’]/g, "'");
-    const wgt = cachedWordWeight(m, word);
-    // a span points at a word that carries meaning, not at "a" or "like"
-    if (wgt > 0.15 && !STOPWORDS.has(word)) scored.push({ start: mm.index, end: mm.index + mm[0].length, w: wgt, word });
-  }
-  scored.sort((a, b) => b.w - a.w);
-  const top = scored.filter((s, i) => i < 3 && s.w >= scored[0].w * 0.5);
-  return top.map((s) => ({
-    start: s.start,
-    end: s.end,
-    label: (PROFANE_RE.test(s.word) ? 'profanity' : 'insult') as HeatLabel,
-    score: 0,
-  }));
-}
-
-function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }
 
 /**
@@ -265,87 +195,75 @@ function hotter(x: Analysis, y: Analysis): boolean {
   return x.heat > y.heat;
 }
 
+/** Stage 1: what the sender did not say to the reader, taken out before the rules and the models read. */
+interface Masked {
+  /** reported speech: what others said, did or wrote (and the sender about themselves) */
+  said: Range[];
+  /** `said` and words about things ("this stupid printer"), idioms ("kill the job") */
+  reported: Range[];
+}
+function mask(text: string, quotesAreOwn: boolean): Masked {
+  const quotes = quotesAreOwn ? quoteRanges(text) : [];
+  const said = without(reportedRanges(text, { quotesAreOwn }), quotes);
+  const reported = [...said, ...without(literalRanges(text), quotes)];
+  return { said, reported };
+}
+
+/** Stage 2: the rules; an insult next to a participant's name is aimed at the reader ("Sam is such a liar"). */
+function rules(text: string, masked: Masked, names: string[] | undefined): RuleHit[] {
+  const hits = runRules(text, masked.reported, masked.said).hits;
+  if (!names?.length || !hits.some((h) => h.label === 'insult' && h.score < 0.85)) return hits;
+  const lower = text.toLowerCase();
+  return hits.map((h) => {
+    if (h.label !== 'insult' || h.score >= 0.85) return h;
+    const near = lower.slice(Math.max(0, h.start - 40), h.end);
+    return names.some((n) => n && near.includes(n.toLowerCase())) ? { ...h, score: 0.85 } : h;
+  });
+}
+
+/**
+ * Stage 3a: the label model, for what the rules have no words for ("Accidents happen, you know.
+ * Especially to people who talk too much."): its hits join the rules'.
+ */
+function labelModelHits(text: string, hits: RuleHit[], masked: Masked, address: Address, use: boolean): RuleHit[] {
+  const labelModel = use ? loadLabelModel() : null;
+  if (!labelModel) return hits;
+  const ctx = { masked: masked.reported, addressed: address.addressed, aboutSomeone: address.aboutSomeone };
+  return hits.concat(labelHits(labelModel, text, hits, ctx));
+}
+
+/** Stage 3b: the heat model, on what is left once reported speech is taken out. */
+function heatModel(m: LinearModel, text: string, masked: Masked): ModelReading {
+  const { reported } = masked;
+  if (reported.length) {
+    const rest = modelView(text, reported);
+    // (also a fragment when a good part of the message was taken out: "our drummer absolutely ... last night")
+    const taken = reported.reduce((n, r) => n + r.end - r.start, 0);
+    return { heat: modelHeat(m, rest), fragment: isFragment(rest, taken, text.length), noWords: false };
+  }
+  if (!text.trim()) return { heat: 0, fragment: false, noWords: false };
+  // no word at all ("a1", "k", "?"): the model has nothing to read
+  return { heat: modelHeat(m, text), fragment: false, noWords: !/[A-Za-z]{2}/.test(text) };
+}
+
+/** One reading of a normalised text: mask -> rules -> models -> combine -> spans. */
 function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const ctx = options.context;
   const m = getModel();
-  const quotesAreOwn = options.quotesAreOwn === true;
-  const quotes = quotesAreOwn ? quoteRanges(text) : [];
-  const said = without(reportedRanges(text, { quotesAreOwn }), quotes);
-  const reported = [...said, ...without(literalRanges(text), quotes)];
-  const rules = runRules(text, reported, said);
-  const directed = isDirected(text, reported, ctx?.otherNames);
-
-  let hits = rules.hits;
-  if (ctx?.otherNames?.length && hits.some((h) => h.label === 'insult' && h.score < 0.85)) {
-    // "Sam is such a liar": a named participant is the reader
-    const lower = text.toLowerCase();
-    hits = hits.map((h) => {
-      if (h.label !== 'insult' || h.score >= 0.85) return h;
-      const near = lower.slice(Math.max(0, h.start - 40), h.end);
-      return ctx.otherNames!.some((n) => n && near.includes(n.toLowerCase())) ? { ...h, score: 0.85 } : h;
-    });
-  }
-  // a story about the sender's life, aimed at no one in the room: "I give up", "I'm done", capitals,
-  // "oh please" and a bare "lazy" in it tell how the sender felt or what someone did, so they are
-  // labelled but not held (profanity, directed insults, threats and self-harm still are)
-  const addressed = directed && isDirected(text.replace(HELP_YOU_RE, (x) => ' '.repeat(x.length)), reported, ctx?.otherNames);
-  const narrative = !addressed && isNarrative(text);
-  // "My boss is a bully and everyone knows it", "my stepdad is a drunk and a liar. he hits my mom. can
-  // you help me?": someone in the sender's life described to a helper, not the reader attacked
-  const aboutSomeone = !addressed && !narrative && (MY_RELATION_RE.test(text) || (THEY_DID_RE.test(text) && TO_ME_RE.test(text)));
-  // what the rules have no words for ("Accidents happen, you know. Especially to people who talk too much.")
-  const labelModel = options.labelModel === false ? null : loadLabelModel();
-  if (labelModel) hits = hits.concat(labelHits(labelModel, text, hits, { masked: reported, addressed, aboutSomeone }));
-  if (narrative) hits = hits.map((h) => (SOFT_IN_STORY.has(h.label) && h.score > 0.35 ? { ...h, score: 0.35 } : h));
-  let ruleCold = 1;
-  const best = new Map<HeatLabel, number>();
-  for (const h of hits) {
-    // in a story the soft signs count once, together: a feeling told, not several attacks
-    const soft = narrative && (SOFT_IN_STORY.has(h.label) || h.score < 0.5);
-    const key = soft ? 'stonewalling' : h.label;
-    best.set(key, Math.max(best.get(key) ?? 0, h.score));
-  }
-  for (const s of best.values()) ruleCold *= 1 - s;
-  const ruleHeat = 1 - ruleCold;
-
-  let mh = 0;
-  if (reported.length) {
-    // what is left around reported speech is often a fragment ("and walked out"), on which the
-    // model (trained on whole sentences) is unreliable: trust it less
-    const rest = modelView(text, reported);
-    mh = modelHeat(m, rest);
-    // (also when a good part of the message was taken out: "our drummer absolutely ... last night")
-    const taken = reported.reduce((n, r) => n + r.end - r.start, 0);
-    if ((rest.match(/[A-Za-z]+/g)?.length ?? 0) <= 4 || taken >= FRAGMENT_SHARE * text.length) mh *= 0.6;
-  } else if (text.trim()) {
-    mh = modelHeat(m, text);
-    // no word at all ("a1", "k", "?"): the model has nothing to read
-    if (!/[A-Za-z]{2}/.test(text)) mh *= 0.6;
-  }
-  if (ctx?.private && !directed) mh *= 0.8;
-  // a story about the sender's life, aimed at no one in the room ("My mom is always bossy and treats me
-  // like a child. She argues with me over stupid stuff."): the model (trained on single hostile sentences
-  // and tweets) over-reads its hard words, so it alone cannot hold it; the rules still judge it in full
-  if (narrative) mh *= NARRATIVE_WEIGHT;
-  else if (aboutSomeone) mh *= DESCRIBED_WEIGHT;
-  const heat = Math.max(mh, ruleHeat);
-  const safety = hits.some((h) => SAFETY_LABELS.includes(h.label));
-  const held = heat >= threshold || safety;
-
-  let spansFrom = hits.filter((h) => held || h.score >= 0.3);
-  if (held && mh >= threshold && !hits.some((h) => h.score >= 0.5 && h.label !== 'shouting')) {
-    spansFrom = spansFrom.concat(modelSpans(m, text, reported));
-  }
-  spansFrom.sort((a, b) => a.start - b.start || b.end - a.end);
-  const spans: Span[] = [];
-  const labels: HeatLabel[] = [];
-  for (const h of spansFrom) {
-    if (spans.some((s) => s.label === h.label && s.start <= h.start && s.end >= h.end)) continue;
-    spans.push({ start: h.start, end: h.end, label: h.label });
-    if (!labels.includes(h.label)) labels.push(h.label);
-  }
-
+  const masked = mask(text, options.quotesAreOwn === true);
+  const address = addressOf(text, masked.reported, ctx?.otherNames);
+  let hits = rules(text, masked, ctx?.otherNames);
+  hits = labelModelHits(text, hits, masked, address, options.labelModel !== false);
+  hits = softenStory(hits, address.narrative);
+  const mh = scaleModelHeat(heatModel(m, text, masked), address, ctx?.private === true);
+  const heat = Math.max(mh, ruleHeat(hits, address.narrative));
+  const held = heat >= threshold || hits.some((h) => SAFETY_LABELS.includes(h.label));
+  const { spans, labels } = spansOf(hits, held, mh >= threshold, () => modelSpans(m, text, masked.reported));
   const analysis = { heat: round3(heat), held, labels, spans, suggestions: [] };
-  return { analysis, normalised: text, directed };
+  return { analysis, normalised: text, directed: address.directed };
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
