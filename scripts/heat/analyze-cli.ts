@@ -41,7 +41,9 @@ async function main(): Promise<void> {
       continue;
     }
     const a = analyzeWithSuggestions(text, { threshold, suggestions });
-    out.push(JSON.stringify({ heat: a.heat, held: a.held, labels: a.labels, spans: a.spans, suggestions: a.suggestions }));
+    out.push(
+      JSON.stringify({ heat: a.heat, held: a.held, labels: a.labels, spans: a.spans, suggestions: a.suggestions }),
+    );
     if (out.length >= 1000) {
       process.stdout.write(out.join('\n') + '\n');
       out.length = 0;

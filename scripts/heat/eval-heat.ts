@@ -42,7 +42,8 @@ function main(): void {
     else if (r.heated) c.fn++;
     else c.tn++;
     by.set(r.source, c);
-    if (errorsOf === r.source && a.held !== r.heated) errors.push(`${r.heated ? 'FN' : 'FP'} ${a.heat} [${a.labels.join(',')}] ${r.text.slice(0, 300)}`);
+    if (errorsOf === r.source && a.held !== r.heated)
+      errors.push(`${r.heated ? 'FN' : 'FP'} ${a.heat} [${a.labels.join(',')}] ${r.text.slice(0, 300)}`);
   }
   const heat: Record<string, object> = {};
   for (const [src, c] of [...by].sort()) {
@@ -103,7 +104,14 @@ function main(): void {
     chrfFirstSuggestion: f3(chrSug / (withSug || 1)),
   };
   const hand = handSets(errorsOf === 'hand' ? errors : null);
-  const result = { split, threshold: DEFAULT_THRESHOLD, heatLabelled: heat, rewritePairs: { paradetox: pairs }, handWritten: hand, seconds: f3((performance.now() - t0) / 1000) };
+  const result = {
+    split,
+    threshold: DEFAULT_THRESHOLD,
+    heatLabelled: heat,
+    rewritePairs: { paradetox: pairs },
+    handWritten: hand,
+    seconds: f3((performance.now() - t0) / 1000),
+  };
   if (json) {
     console.log(JSON.stringify(result, null, 2));
   } else {
@@ -111,18 +119,26 @@ function main(): void {
     console.log('source              n      pos   P      R      F1     FPR    FP   acc');
     for (const [src, v] of Object.entries(heat) as [string, Record<string, number>][]) {
       console.log(
-        `${src.padEnd(18)} ${String(v.n).padStart(6)} ${String(v.positives).padStart(6)}  ${v.precision.toFixed(3)}  ${v.recall.toFixed(3)}  ${v.f1.toFixed(3)}  ${v.fpr.toFixed(3)}  ${String(v.falsePositives).padStart(3)}  ${v.accuracy.toFixed(3)}`,
+        `${src.padEnd(18)} ${String(v.n).padStart(6)} ${String(v.positives).padStart(6)}  ` +
+          `${v.precision.toFixed(3)}  ${v.recall.toFixed(3)}  ${v.f1.toFixed(3)}  ${v.fpr.toFixed(3)}  ` +
+          `${String(v.falsePositives).padStart(3)}  ${v.accuracy.toFixed(3)}`,
       );
     }
     console.log(
-      `rewrite-pairs (paradetox) n=${pairs.n}: heated held ${(100 * pairs.heatedHeld).toFixed(1)}%, calm held ${(100 * pairs.calmHeld).toFixed(1)}%, ` +
-        `first suggestion not held ${(100 * pairs.firstSuggestionNotHeld).toFixed(1)}%, chrF original ${pairs.chrfOriginal.toFixed(1)} -> first suggestion ${pairs.chrfFirstSuggestion.toFixed(1)} (n=${pairs.withSuggestion})`,
+      `rewrite-pairs (paradetox) n=${pairs.n}: heated held ${(100 * pairs.heatedHeld).toFixed(1)}%, calm held ` +
+        `${(100 * pairs.calmHeld).toFixed(1)}%, ` +
+        `first suggestion not held ${(100 * pairs.firstSuggestionNotHeld).toFixed(1)}%, chrF original ` +
+        `${pairs.chrfOriginal.toFixed(1)} -> first suggestion ${pairs.chrfFirstSuggestion.toFixed(1)} ` +
+        `(n=${pairs.withSuggestion})`,
     );
     for (const [file, h] of Object.entries(hand)) {
       const by = Object.entries(h.heldByLabel)
         .map(([l, v]) => `${l} ${v.held}/${v.n}`)
         .join(', ');
-      console.log(`hand-written ${file} n=${h.n}: right ${(100 * h.accuracy).toFixed(1)}%; not-held kept ${h.calmKept}/${h.calmN}; held by label: ${by}`);
+      console.log(
+        `hand-written ${file} n=${h.n}: right ${(100 * h.accuracy).toFixed(1)}%; not-held kept ` +
+          `${h.calmKept}/${h.calmN}; held by label: ${by}`,
+      );
     }
     console.log(`(${result.seconds} s)`);
   }
@@ -141,7 +157,9 @@ interface HandFigures {
 function handSets(errors: string[] | null): Record<string, HandFigures> {
   const dir = resolve(import.meta.dirname, '../data/heat-hand');
   const out: Record<string, HandFigures> = {};
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.jsonl'))
+    .sort()) {
     const h: HandFigures = { n: 0, accuracy: 0, calmN: 0, calmKept: 0, heldByLabel: {} };
     let right = 0;
     for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
@@ -151,7 +169,10 @@ function handSets(errors: string[] | null): Record<string, HandFigures> {
       h.n++;
       const ok = a.held === (r.expect === 'held');
       if (ok) right++;
-      else errors?.push(`${f} ${r.expect === 'held' ? 'FN' : 'FP'} ${r.label} ${a.heat} [${a.labels.join(',')}] ${r.text}`);
+      else
+        errors?.push(
+          `${f} ${r.expect === 'held' ? 'FN' : 'FP'} ${r.label} ${a.heat} [${a.labels.join(',')}] ${r.text}`,
+        );
       if (r.expect === 'held') {
         const v = (h.heldByLabel[r.label] ??= { n: 0, held: 0 });
         v.n++;

@@ -109,7 +109,8 @@ export function judgeDelivered(c: string, threshold: number, ctx: AnalyzeContext
   if (ctx) return analyzeNormalised(c, { threshold, context: ctx, quotesAreOwn: true }).analysis;
   const key = `${threshold}\u0000${verdictKey(c)}`;
   let a = candidateVerdicts.get(key);
-  if (a) candidateVerdicts.delete(key); // re-inserted below as the most recently used
+  if (a)
+    candidateVerdicts.delete(key); // re-inserted below as the most recently used
   else a = analyzeNormalised(c, { threshold, quotesAreOwn: true }).analysis;
   candidateVerdicts.set(key, a);
   if (candidateVerdicts.size > VERDICTS_MAX) candidateVerdicts.delete(candidateVerdicts.keys().next().value!);

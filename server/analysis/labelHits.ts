@@ -11,7 +11,15 @@ import { STOPWORDS } from './lexicon.js';
 /** How hot a label-model hit makes a message: enough to hold it, less than a rule's sure hit. */
 const HIT_SCORE = 0.6;
 /** Labels the model gives beside the rules: insults and swearing are the heat model's and the rules' (they have the data). */
-const FROM_MODEL = new Set<HeatLabel>(['contempt', 'criticism', 'defensiveness', 'stonewalling', 'blame', 'threat', 'self_harm']);
+const FROM_MODEL = new Set<HeatLabel>([
+  'contempt',
+  'criticism',
+  'defensiveness',
+  'stonewalling',
+  'blame',
+  'threat',
+  'self_harm',
+]);
 /** Defensiveness alone is labelled, not held (as the rules do). */
 const SOFT = new Set<HeatLabel>(['defensiveness']);
 /** Attacks on a person count only when someone in the room is addressed; a description of others is not one. */
@@ -25,14 +33,37 @@ const NEEDS_READER = new Set<HeatLabel>(['insult', 'criticism', 'blame', 'defens
  */
 const UNANCHORED: Partial<Record<HeatLabel, number>> = { self_harm: 0.97 };
 const ANCHOR: Partial<Record<HeatLabel, RegExp>> = {
-  self_harm:
-    /\b(?:die|dying|dead|death|alive|living|life|kill\w*|suicid\w*|pills?|tablets|overdose|meds|cut(?:ting)?|blade|razor|bridge|jump\w*|rope|wake\s+up|exist\w*|disappear\w*|vanish|burden|goodbye|letters|notes|not\s+be\s+(?:here|around)|without\s+me|better\s+off|no\s+future|hurt\w*\s+myself|end\s+it|be\s+done|gone|harm\w*|bleed\w*|edge)\b/i,
-  threat:
-    /\b(?:hurt\w*|kill\w*|regret\w*|sorry|pay|watch|careful|know\s+(?:where|which|what)|happens?|accidents?|custody|photos|pictures|pics|videos|post\w*|ruin\w*|destroy\w*|burn\w*|torch\w*|break\w*|smash\w*|face|teeth|jaw|neck|legs|find\s+you|coming\s+for|wait|hope|job|career|kids|children|never\s+see|lose|drag\w*|expose\w*|screenshots|send|tell|wife|husband|boss|mother|mum|mom|push\w*|cross\w*|warn\w*|or\s+else|otherwise|make\s+sure|see\s+to\s+it|sleep|dark|alone|door|car|house|everyone|everything|name)\b/i,
+  self_harm: new RegExp(
+    [
+      '\\b(?:die|dying|dead|death|alive|living|life|kill\\w*|suicid\\w*|pills?|tablets|overdose|meds|cut(?:ting)?|',
+      'blade|razor|bridge|jump\\w*|rope|wake\\s+up|exist\\w*|disappear\\w*|vanish|burden|goodbye|letters|notes|',
+      'not\\s+be\\s+(?:here|around)|without\\s+me|better\\s+off|no\\s+future|hurt\\w*\\s+myself|end\\s+it|',
+      'be\\s+done|gone|harm\\w*|bleed\\w*|edge)\\b',
+    ].join(''),
+    'i',
+  ),
+  threat: new RegExp(
+    [
+      '\\b(?:hurt\\w*|kill\\w*|regret\\w*|sorry|pay|watch|careful|know\\s+(?:where|which|what)|happens?|accidents?|',
+      'custody|photos|pictures|pics|videos|post\\w*|ruin\\w*|destroy\\w*|burn\\w*|torch\\w*|break\\w*|smash\\w*|',
+      'face|teeth|jaw|neck|legs|find\\s+you|coming\\s+for|wait|hope|job|career|kids|children|never\\s+see|lose|',
+      'drag\\w*|expose\\w*|screenshots|send|tell|wife|husband|boss|mother|mum|mom|push\\w*|cross\\w*|warn\\w*|',
+      'or\\s+else|otherwise|make\\s+sure|see\\s+to\\s+it|sleep|dark|alone|door|car|house|everyone|everything|',
+      'name)\\b',
+    ].join(''),
+    'i',
+  ),
 };
 
 /** Care or an apology in the same message: "be careful on the ladder or you'll get hurt", "I was a jerk and I regret it". */
-const CARE = /\b(?:i(?:['’]m|\s+am)\s+(?:so\s+|really\s+|truly\s+)?sorry|sorry\s+(?:for|about|that|if)|apologi[sz]e|forgive\s+me|i\s+regret|my\s+fault|i\s+was\s+wrong|careful|take\s+care|stay\s+safe|be\s+safe|please|worried|worry|love\s+you|mind\s+(?:the|your)|hope\s+you(?:['’]re|\s+are)\s+(?:ok|okay|alright|well))\b/i;
+const CARE = new RegExp(
+  [
+    "\\b(?:i(?:['’]m|\\s+am)\\s+(?:so\\s+|really\\s+|truly\\s+)?sorry|sorry\\s+(?:for|about|that|if)|apologi[sz]e|",
+    'forgive\\s+me|i\\s+regret|my\\s+fault|i\\s+was\\s+wrong|careful|take\\s+care|stay\\s+safe|be\\s+safe|please|',
+    "worried|worry|love\\s+you|mind\\s+(?:the|your)|hope\\s+you(?:['’]re|\\s+are)\\s+(?:ok|okay|alright|well))\\b",
+  ].join(''),
+  'i',
+);
 /** What is left when reported speech and words about things are taken out must be a sentence, not a fragment. */
 const MIN_WORDS = 5;
 /** Fewer words than this ("sure thing", "ok fine") tell the model too little for anything but safety. */
@@ -61,12 +92,14 @@ export function labelHits(model: LabelModel, text: string, have: readonly RuleHi
     const t = thresholds[label];
     if (t === undefined || p[c] < t || !FROM_MODEL.has(label)) continue;
     const safety = SAFETY_LABELS.includes(label);
-    if (!safety && (ctx.aboutSomeone || (NEEDS_READER.has(label) && !ctx.addressed) || words < MIN_WORDS_SOFT)) continue;
+    if (!safety && (ctx.aboutSomeone || (NEEDS_READER.has(label) && !ctx.addressed) || words < MIN_WORDS_SOFT))
+      continue;
     if (ANCHOR[label] && !ANCHOR[label]!.test(view) && !(p[c] >= (UNANCHORED[label] ?? 2))) continue;
     if (label === 'threat' && CARE.test(view)) continue;
     if (have.some((h) => h.label === label && h.score >= HIT_SCORE)) continue;
     const span = strongestWords(model, c, text, ctx.masked);
-    if (span) out.push({ label, start: span.start, end: span.end, score: safety ? 1 : SOFT.has(label) ? 0.35 : HIT_SCORE });
+    if (span)
+      out.push({ label, start: span.start, end: span.end, score: safety ? 1 : SOFT.has(label) ? 0.35 : HIT_SCORE });
   }
   return out;
 }
@@ -90,5 +123,7 @@ function strongestWords(model: LabelModel, c: number, text: string, masked: Rang
   top.sort((a, b) => a.start - b.start);
   const first = top[0];
   const last = top[top.length - 1];
-  return last.start - first.end <= 24 ? { start: first.start, end: last.end } : { start: scored[0].start, end: scored[0].end };
+  return last.start - first.end <= 24
+    ? { start: first.start, end: last.end }
+    : { start: scored[0].start, end: scored[0].end };
 }

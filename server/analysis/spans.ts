@@ -8,7 +8,13 @@ import { inRanges, type Range } from './mask.js';
 import { wordWeight, type LinearModel } from './model/heat.js';
 import type { RuleHit } from './rules.js';
 
-const PROFANE_RE = /(?<![\w'’])(?:f+u+c+k+\w*|shit\w*|bitch\w*|bastard\w*|ass\w*|damn\w*|crap\w*|cunt\w*|dick\w*|piss\w*|whore\w*|slut\w*|hoes?|nigg\w*|fag\w*|wtf|stfu|hell)(?![\w'’])/i;
+const PROFANE_RE = new RegExp(
+  [
+    "(?<![\\w'’])(?:f+u+c+k+\\w*|shit\\w*|bitch\\w*|bastard\\w*|ass\\w*|damn\\w*|crap\\w*|cunt\\w*|dick\\w*|piss\\w*|",
+    "whore\\w*|slut\\w*|hoes?|nigg\\w*|fag\\w*|wtf|stfu|hell)(?![\\w'’])",
+  ].join(''),
+  'i',
+);
 export const WORD_RE = /[A-Za-z][A-Za-z'’*$@]*/g;
 
 // Word weights, keyed by single lower-cased words (see cacheEntriesFor), cleared when full.
@@ -43,7 +49,8 @@ export function modelSpans(m: LinearModel, text: string, reported: Range[]): Rul
     const word = mm[0].toLowerCase().replace(/[’]/g, "'");
     const wgt = cachedWordWeight(m, word);
     // a span points at a word that carries meaning, not at "a" or "like"
-    if (wgt > 0.15 && !STOPWORDS.has(word)) scored.push({ start: mm.index, end: mm.index + mm[0].length, w: wgt, word });
+    if (wgt > 0.15 && !STOPWORDS.has(word))
+      scored.push({ start: mm.index, end: mm.index + mm[0].length, w: wgt, word });
   }
   scored.sort((a, b) => b.w - a.w);
   const top = scored.filter((s, i) => i < 3 && s.w >= scored[0].w * 0.5);

@@ -47,7 +47,8 @@ function normalizeOnce(text: string): string {
   let space = true;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) c += 32; // A-Z
+    if (c >= 65 && c <= 90)
+      c += 32; // A-Z
     else if (c === 0x2019 || c === 0x2018 || c === 96) c = 39;
     const keep = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c > 0xbf;
     if (keep) {

@@ -15,7 +15,15 @@ describe('label model', () => {
 
   it('gives no label to calm messages (its thresholds are high: it learnt from written examples)', () => {
     // two-word messages tell it too little ("sure thing" once read as sarcasm, "Message a1" as stonewalling)
-    for (const t of ['Can we talk about the holidays?', 'Thanks for picking up the kids.', 'Can you send me the rota by Friday?', 'I felt hurt when you cancelled dinner.', 'sure thing', 'Message a1', 'a1'])
+    for (const t of [
+      'Can we talk about the holidays?',
+      'Thanks for picking up the kids.',
+      'Can you send me the rota by Friday?',
+      'I felt hurt when you cancelled dinner.',
+      'sure thing',
+      'Message a1',
+      'a1',
+    ])
       expect(labelsOf(t), t).toEqual([]);
   });
 
@@ -46,6 +54,7 @@ describe('label model', () => {
       'I was a jerk to you on Sunday and I regret it.',
       "When I asked about the rent, he just said 'ask again and you'll regret it.'",
       'Can you take out the trash on Tuesdays?',
-    ]) expect(analyze(t).held, t).toBe(false);
+    ])
+      expect(analyze(t).held, t).toBe(false);
   });
 });
