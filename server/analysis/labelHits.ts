@@ -10,7 +10,10 @@ import { STOPWORDS } from './lexicon.js';
 
 /** How hot a label-model hit makes a message: enough to hold it, less than a rule's sure hit. */
 const HIT_SCORE = 0.6;
-/** Labels the model gives beside the rules: insults and swearing are the heat model's and the rules' (they have the data). */
+/**
+ * Labels the model gives beside the rules: insults and swearing are the heat model's and the rules' (they have the
+ * data).
+ */
 const FROM_MODEL = new Set<HeatLabel>([
   'contempt',
   'criticism',
@@ -55,7 +58,10 @@ const ANCHOR: Partial<Record<HeatLabel, RegExp>> = {
   ),
 };
 
-/** Care or an apology in the same message: "be careful on the ladder or you'll get hurt", "I was a jerk and I regret it". */
+/**
+ * Care or an apology in the same message: "be careful on the ladder or you'll get hurt", "I was a jerk and I regret
+ * it".
+ */
 const CARE = new RegExp(
   [
     "\\b(?:i(?:['’]m|\\s+am)\\s+(?:so\\s+|really\\s+|truly\\s+)?sorry|sorry\\s+(?:for|about|that|if)|apologi[sz]e|",

@@ -167,6 +167,12 @@ const STRUCTURE = new Set([
   'is',
   'was',
 ]);
+/** Capitalised words that open an imperative or a question, not a name ("Just call him ...") */
+const COMMAND_START = new RegExp(
+  ["^(?:Just|Please|Dont|Don't|Do|Never|So|And|But|Then|Go|Stop|Quit|Now|Yet|It|This|That|Why|How|What|When|If)$"].join(
+    '',
+  ),
+);
 function otherSubject(text: string, at: number, youCounts = true): boolean {
   let a = at;
   while (a > 0 && !/[.!?\n;:"“”]/.test(text[a - 1])) a--;
@@ -190,13 +196,7 @@ function otherSubject(text: string, at: number, youCounts = true): boolean {
     if (i > 0 && /^[A-Z][a-z]/.test(raw) && w !== 'i') return true;
   }
   // the sentence's first word as a name: "Sam called me a liar"
-  return (
-    /^[A-Z][a-z]+$/.test(words[0]) &&
-    !SENDER_SUBJ.has(words[0].toLowerCase()) &&
-    !/^(?:Just|Please|Dont|Don't|Do|Never|So|And|But|Then|Go|Stop|Quit|Now|Yet|It|This|That|Why|How|What|When|If)$/.test(
-      words[0],
-    )
-  );
+  return /^[A-Z][a-z]+$/.test(words[0]) && !SENDER_SUBJ.has(words[0].toLowerCase()) && !COMMAND_START.test(words[0]);
 }
 
 // the sender about themselves: "I feel so stupid", "I was a coward for not speaking up" (not an attack on the reader)
@@ -430,7 +430,8 @@ export function reportedRanges(text: string, options: { quotesAreOwn?: boolean }
       if ((re === SAYS_OTHER || re === COLON_REPORT) && !otherSubject(text, m.index, false)) continue;
       // the range covers the reporting words too: "called me" says nothing hostile on its own
       const start = m.index;
-      // the sender about themselves: the words themselves, not the rest of the clause ("I feel so worthless and I want to die")
+      // the sender about themselves: the words themselves, not the rest of the clause ("I feel so worthless and I want
+      // to die")
       if (re === SELF_WORDS || re === SELF_MOCK) {
         out.push({ start, end: start + m[0].length });
         continue;
@@ -477,7 +478,8 @@ export function modelView(text: string, ranges: Range[] = reportedRanges(text)):
  * kitchen", "the trash can is full". The model learnt "garbage" and "trash" from insults, so these
  * phrases are kept from it (and from the rules), like reported speech. "You're garbage" stays.
  */
-// things, places and media, not work someone in the room may have made ("the report is crap" may be aimed at its author)
+// things, places and media, not work someone in the room may have made ("the report is crap" may be aimed at its
+// author)
 const THING =
   '(?:printer|computer|laptop|phone|tablet|app|website|software|update|car|bus|train|traffic|weather|movie|film|' +
   'show|series|episode|book|' +

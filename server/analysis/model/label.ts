@@ -35,7 +35,9 @@ export interface LabelModelMeta {
   version: 1;
   labelBits: number;
   classes: LabelClass[];
-  /** real weight = q * scale; bucket-major, so one bucket's classes share a cache line: weights[bucket * classes + c] */
+  /**
+   * real weight = q * scale; bucket-major, so one bucket's classes share a cache line: weights[bucket * classes + c]
+   */
   scale: number;
   biases: number[];
   /** a label is given when its probability reaches this */

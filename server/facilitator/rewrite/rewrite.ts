@@ -30,6 +30,35 @@ const w = (body: string, flags = 'gi') =>
 const lite = (re: RegExp) => re.source.replace(QUOTE_BEFORE, '');
 const alt = (list: string[]) => list.join('|');
 
+/** Nothing more in the clause after a match: "nobody gives a damn." -> "nobody is interested." (no "in") */
+const CLAUSE_ENDS = /^\s*(?:[.!?,;]|$)/;
+/** The text after a replace() match, from its last two arguments (offset, whole string). */
+function restAfter(m: string, g: unknown[]): string {
+  return String(g[g.length - 1]).slice(Number(g[g.length - 2]) + m.length);
+}
+const MESS: Record<string, string> = { ed: 'messed', ing: 'messing', s: 'messes' };
+/** "fucked" -> "messed", "fuckin'" -> "messing", "fucks" -> "messes", "fuck" -> "mess" (from the ending) */
+function messForm(ending: string | undefined): string {
+  return MESS[(ending ?? '').toLowerCase().replace(/in['’]?$/, 'ing')] ?? 'mess';
+}
+/** "kiss his ass" -> "flatter him" */
+const OBJECT_OF: Record<string, string> = {
+  his: 'him ',
+  her: 'her ',
+  their: 'them ',
+  your: 'you ',
+  my: 'me ',
+  our: 'us ',
+};
+/** a tag question left alone ("You know that?") */
+const LONE_TAG = new RegExp(
+  [
+    '^(?:(?:you|u)\\s+(?:know|hear|see|get|understand)(?:\\s+(?:that|me|it|this))?|right|huh|ok(?:ay)?|',
+    'got\\s+it)\\s*[?.!]*$',
+  ].join(''),
+  'i',
+);
+
 const F = '(?:f+u+c+k+|fck|fuk|f\\*+c?k)';
 const NOUN_S = alt(INSULT_NOUNS.map((n) => `${n}(?:s|es)?`));
 const ADJ = alt(STRONG_ADJ);
@@ -95,7 +124,7 @@ const SUBS: Sub[] = [
     ),
     (m: string, ...g: string[]) =>
       `${m.split(/\s+/)[0].toLowerCase() === 'no' ? 'no one' : 'nobody'} is ` +
-      `interested${g[0] && !/^\s*(?:[.!?,;]|$)/.test(String(g[g.length - 1]).slice(Number(g[g.length - 2]) + m.length)) ? ' in' : ''}`,
+      `interested${g[0] && !CLAUSE_ENDS.test(restAfter(m, g)) ? ' in' : ''}`,
   ],
   [
     w(`(gives?|gave)\\s+not\\s+(?:a|one)\\s+(?:${F}|shit|damn|crap)\\w*`),
@@ -111,18 +140,13 @@ const SUBS: Sub[] = [
   [w(`the\\s+(?:shit|crap)\\s+out\\s+of`), ''],
   [
     w(`(?:${F})(ed|in['’]?|ing|s)?\\s+(it|that|this|things|everything|him|her|them|me|us|you|stuff)\\s+up`),
-    (_m, f: string | undefined, obj: string) =>
-      `${({ ed: 'messed', ing: 'messing', s: 'messes' } as Record<string, string>)[(f ?? '').toLowerCase().replace(/in['’]?$/, 'ing')] ?? 'mess'} ${obj} up`,
+    (_m, f: string | undefined, obj: string) => `${messForm(f)} ${obj} up`,
   ],
   [
     w(`(?:${F})(?:ed|in['’]?|ing)?\\s+up`),
     (m) => (/ed\s/i.test(m) ? 'messed up' : /in['’]?\s|ing\s/i.test(m) ? 'messing up' : 'mess up'),
   ],
-  [
-    w(`(?:${F})(ing|in['’]?|s|ed)?\\s+(?:with|around)`),
-    (m, f?: string) =>
-      `${({ ing: 'messing', s: 'messes', ed: 'messed' } as Record<string, string>)[(f ?? '').toLowerCase().replace(/in['’]?$/, 'ing')] ?? 'mess'} ${m.split(/\s+/).pop()}`,
-  ],
+  [w(`(?:${F})(ing|in['’]?|s|ed)?\\s+(?:with|around)`), (m, f?: string) => `${messForm(f)} ${m.split(/\s+/).pop()}`],
   [w(`(?:${F})ed`), 'messed up'],
   // "ass" as a body: "get your ass over here" -> "get you over here", "your ass tattoo" -> "your tattoo"
   [w('(?:of|out\\s+of|out|in|on|up|from|off)\\s+(?:my|your|his|her|their|our|ur|yo)\\s+(?:ass|arse|asses|butt)'), ''],
@@ -337,7 +361,8 @@ const SUBS: Sub[] = [
       const [who, next] = g;
       const rest = String(g[g.length - 1]).slice(Number(g[g.length - 2]) + m.length);
       // "no one cares about." -> "no one is interested."
-      return `${who}is interested${next ? (next.toLowerCase() === 'about' ? (/^\s*(?:[.!?,;]|$)/.test(rest) ? '' : ' in') : ` in ${next}`) : ''}`;
+      const about = CLAUSE_ENDS.test(rest) ? '' : ' in';
+      return `${who}is interested${next ? (next.toLowerCase() === 'about' ? about : ` in ${next}`) : ''}`;
     },
   ],
   [
@@ -374,7 +399,9 @@ const SUBS: Sub[] = [
         'butt)(?:es)?',
     ),
     (_m, who: string) =>
-      `flatter ${who.replace(/\s*['’]s\s+$/, ' ').replace(/^(?:his|her|their|your|my|our)\s+$/i, (x) => ({ his: 'him ', her: 'her ', their: 'them ', your: 'you ', my: 'me ', our: 'us ' })[x.trim().toLowerCase()] ?? x)}`,
+      `flatter ${who
+        .replace(/\s*['’]s\s+$/, ' ')
+        .replace(/^(?:his|her|their|your|my|our)\s+$/i, (x) => OBJECT_OF[x.trim().toLowerCase()] ?? x)}`,
   ],
   [w('kiss\\s*ass(?:ing|er|ers)?'), 'flatter'],
   [
@@ -454,7 +481,8 @@ const SUBS: Sub[] = [
   [w('liars'), 'people who lie'],
   [w('liar'), 'person who lies'],
   [w(`(?:${NOUN_S})`), (m) => (PLURAL_NOUN.test(m) ? 'people' : '')],
-  // insulting adjectives: "too stupid to see it" -> "unable to see it", "a stupid idea" -> "an idea", "that is stupid" -> "that is not smart"
+  // insulting adjectives: "too stupid to see it" -> "unable to see it", "a stupid idea" -> "an idea", "that is stupid"
+  // -> "that is not smart"
   [w(`(?:too|so)\\s+(?:${ADJ})\\s+to(?=\\s+[a-z])`), 'unable to'],
   [w('(?:stupidest|dumbest|most\\s+(?:stupid|idiotic|moronic|retarded|asinine))'), 'worst'],
   [
@@ -775,12 +803,18 @@ interface Held {
   spans: { start: number; end: number; label: string }[];
 }
 
-/** How many re-scorings cleanEdit may spend on one message (each is one analyze() of the edit), and on how many characters in all. */
+/**
+ * How many re-scorings cleanEdit may spend on one message (each is one analyze() of the edit), and on how many
+ * characters in all.
+ */
 const SEARCH_CALLS = 7;
 const SEARCH_CHARS = 1200;
 /** Tries per cut among words the analyzer did not mark. */
 const UNMARKED_TRIES = 2;
-/** How many cuts at most: more leave a sentence too broken to offer (a message of LONG_WORDS words or more: MAX_CUTS_LONG). */
+/**
+ * How many cuts at most: more leave a sentence too broken to offer (a message of LONG_WORDS words or more:
+ * MAX_CUTS_LONG).
+ */
 const MAX_CUTS = 3;
 const MAX_CUTS_LONG = 5;
 const LONG_WORDS = 12;
@@ -796,11 +830,15 @@ export function cleanEdit(text: string, judges: Judges): string | null {
   return r && !r.held ? r.s : null;
 }
 
-/** The search behind cleanEdit; `held` when it ran out of tries (null: threat, self-harm, stonewalling, or nothing left). */
+/**
+ * The search behind cleanEdit; `held` when it ran out of tries (null: threat, self-harm, stonewalling, or nothing
+ * left).
+ */
 function searchEdit(text: string, judges: Judges): { s: string; held: boolean } | null {
   const judge = (x: string): Held => judges.quick(x);
   let s = minimalEdit(text);
-  // the sender's own text is the measure: an edit may not read more broken than it ("This is such bullshit." -> "This is.")
+  // the sender's own text is the measure: an edit may not read more broken than it ("This is such bullshit." -> "This
+  // is.")
   const joints = brokenJoints(text);
   // a minimal edit that broke the sentence is dropped: the search starts from the sender's words instead
   if (brokenJoints(s) > joints) s = text;
@@ -937,9 +975,7 @@ export function candidates(text: string, labels: HeatLabel[], directed: boolean,
     edit !== text.trim() &&
     !/\b(?:so|very|really|too|such)\s+not\s+(?:good|smart)\b/i.test(edit) &&
     // a tag question left alone ("You know that?") says nothing of the sender's
-    !/^(?:(?:you|u)\s+(?:know|hear|see|get|understand)(?:\s+(?:that|me|it|this))?|right|huh|ok(?:ay)?|got\s+it)\s*[?.!]*$/i.test(
-      edit.trim(),
-    );
+    !LONE_TAG.test(edit.trim());
   const body = edit ? edit.replace(/[.!?]+$/, '') : '';
   const nvc: string[] = [];
   if (lead === 'stonewalling') {
@@ -982,7 +1018,10 @@ export function candidates(text: string, labels: HeatLabel[], directed: boolean,
 export const FALLBACK =
   "I'm upset about this and I'd like us to slow down. Would you be willing to talk about it with me?";
 
-/** A held message as the analyzer read it: `text` with its disguises undone, its labels, and whether it is aimed at the reader. */
+/**
+ * A held message as the analyzer read it: `text` with its disguises undone, its labels, and whether it is aimed at the
+ * reader.
+ */
 export interface HeldMessage {
   text: string;
   labels: HeatLabel[];

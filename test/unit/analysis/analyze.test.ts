@@ -297,8 +297,10 @@ describe('heat analyzer: rule misfires fixed', () => {
     'The trash is overflowing again and nobody emptied the recycling bin.',
     'do you believe that this kind of power brokering is typical in washington d. c ?', // "typical" describing
     'she rolls her eyes every time he talks .', // someone else's contempt, described
-    'highest marginal tax rate is currently onlyand on taxable income of $ DIGIT , DIGIT it is only', // Jigsaw's number placeholder
-    'RT @Yankees: VICTORY! Yankees outlast the As, and oh yeah, FIRST PLACE still resides in the Bronx.', // emphasis, not shouting
+    // Jigsaw's number placeholder
+    'highest marginal tax rate is currently onlyand on taxable income of $ DIGIT , DIGIT it is only',
+    // emphasis, not shouting
+    'RT @Yankees: VICTORY! Yankees outlast the As, and oh yeah, FIRST PLACE still resides in the Bronx.',
   ]) {
     it(`not held: ${t}`, () => {
       expect(analyze(t).held).toBe(false);
