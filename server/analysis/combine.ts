@@ -4,6 +4,7 @@
  */
 import type { HeatLabel } from '../../shared/analysis.js';
 import type { Address } from './address.js';
+import { LABELS } from './labels.js';
 import type { RuleHit } from './rules.js';
 
 /** a story about the sender's life: the model alone cannot hold it */
@@ -20,13 +21,12 @@ const FRAGMENT_WORDS = 4;
 const PRIVATE_WEIGHT = 0.8;
 /** in a story the soft signs count once, together, at most this much: labelled, not held */
 const STORY_SOFT_MAX = 0.35;
-const SOFT_IN_STORY = new Set<HeatLabel>(['stonewalling', 'defensiveness', 'contempt', 'shouting']);
 
 /** In a story the soft signs are a feeling told, not attacks: at most STORY_SOFT_MAX each. */
 export function softenStory(hits: RuleHit[], narrative: boolean): RuleHit[] {
   if (!narrative) return hits;
   return hits.map((h) =>
-    SOFT_IN_STORY.has(h.label) && h.score > STORY_SOFT_MAX ? { ...h, score: STORY_SOFT_MAX } : h,
+    LABELS[h.label].softInStory && h.score > STORY_SOFT_MAX ? { ...h, score: STORY_SOFT_MAX } : h,
   );
 }
 
@@ -36,7 +36,7 @@ export function ruleHeat(hits: RuleHit[], narrative: boolean): number {
   const best = new Map<HeatLabel, number>();
   for (const h of hits) {
     // in a story the soft signs count once, together: a feeling told, not several attacks
-    const soft = narrative && (SOFT_IN_STORY.has(h.label) || h.score < 0.5);
+    const soft = narrative && (LABELS[h.label].softInStory || h.score < 0.5);
     const key = soft ? 'stonewalling' : h.label;
     best.set(key, Math.max(best.get(key) ?? 0, h.score));
   }

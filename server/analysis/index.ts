@@ -96,8 +96,8 @@ export function cacheEntriesFor(text: string): number {
 /**
  * A candidate suggestion (text already normalised, as the rewriter builds it from the normalised
  * message) judged by the whole analyzer as it would be delivered: its quotes are the sender's own.
- * The template sentences come back again and again, so their verdicts are remembered (only without a room context, which could change them). A candidate
- * is built from the message, so it is keyed by an HMAC under a key of this process's own (the text is
+ * The template sentences come back again and again, so their verdicts are remembered (only without
+ * a room context, which could change them). A candidate is built from the message, so it is keyed by an HMAC under a key of this process's own (the text is
  * not kept, and a heap dump cannot be searched for a guessed sentence), least recently used first out.
  */
 const candidateVerdicts = new Map<string, Analysis>();

@@ -5,59 +5,12 @@
 import { SAFETY_LABELS, type HeatLabel } from '../../shared/analysis.js';
 import { labelProbabilities, labelWordWeight, type LabelModel } from './model/label.js';
 import { inRanges, modelView, type Range } from './mask.js';
+import { LABELS } from './labels.js';
 import type { RuleHit } from './rules.js';
 import { STOPWORDS } from './lexicon.js';
 
 /** How hot a label-model hit makes a message: enough to hold it, less than a rule's sure hit. */
 const HIT_SCORE = 0.6;
-/**
- * Labels the model gives beside the rules: insults and swearing are the heat model's and the rules' (they have the
- * data).
- */
-const FROM_MODEL = new Set<HeatLabel>([
-  'contempt',
-  'criticism',
-  'defensiveness',
-  'stonewalling',
-  'blame',
-  'threat',
-  'self_harm',
-]);
-/** Defensiveness alone is labelled, not held (as the rules do). */
-const SOFT = new Set<HeatLabel>(['defensiveness']);
-/** Attacks on a person count only when someone in the room is addressed; a description of others is not one. */
-const NEEDS_READER = new Set<HeatLabel>(['insult', 'criticism', 'blame', 'defensiveness']);
-
-/**
- * A threat or self-harm heard by the model alone must also name what such messages are about: a
- * message withheld for safety that was not one is the costliest mistake the model can make. For
- * self-harm a near-certain model (UNANCHORED) is enough: its indirect forms ("look after the dog for
- * me", "won't need it where I'm going") are the ones the rules miss and name nothing.
- */
-const UNANCHORED: Partial<Record<HeatLabel, number>> = { self_harm: 0.97 };
-const ANCHOR: Partial<Record<HeatLabel, RegExp>> = {
-  self_harm: new RegExp(
-    [
-      '\\b(?:die|dying|dead|death|alive|living|life|kill\\w*|suicid\\w*|pills?|tablets|overdose|meds|cut(?:ting)?|',
-      'blade|razor|bridge|jump\\w*|rope|wake\\s+up|exist\\w*|disappear\\w*|vanish|burden|goodbye|letters|notes|',
-      'not\\s+be\\s+(?:here|around)|without\\s+me|better\\s+off|no\\s+future|hurt\\w*\\s+myself|end\\s+it|',
-      'be\\s+done|gone|harm\\w*|bleed\\w*|edge)\\b',
-    ].join(''),
-    'i',
-  ),
-  threat: new RegExp(
-    [
-      '\\b(?:hurt\\w*|kill\\w*|regret\\w*|sorry|pay|watch|careful|know\\s+(?:where|which|what)|happens?|accidents?|',
-      'custody|photos|pictures|pics|videos|post\\w*|ruin\\w*|destroy\\w*|burn\\w*|torch\\w*|break\\w*|smash\\w*|',
-      'face|teeth|jaw|neck|legs|find\\s+you|coming\\s+for|wait|hope|job|career|kids|children|never\\s+see|lose|',
-      'drag\\w*|expose\\w*|screenshots|send|tell|wife|husband|boss|mother|mum|mom|push\\w*|cross\\w*|warn\\w*|',
-      'or\\s+else|otherwise|make\\s+sure|see\\s+to\\s+it|sleep|dark|alone|door|car|house|everyone|everything|',
-      'name)\\b',
-    ].join(''),
-    'i',
-  ),
-};
-
 /**
  * Care or an apology in the same message: "be careful on the ladder or you'll get hurt", "I was a jerk and I regret
  * it".
@@ -96,16 +49,15 @@ export function labelHits(model: LabelModel, text: string, have: readonly RuleHi
   for (let c = 1; c < classes.length; c++) {
     const label = classes[c] as HeatLabel;
     const t = thresholds[label];
-    if (t === undefined || p[c] < t || !FROM_MODEL.has(label)) continue;
+    const spec = LABELS[label].labelModel;
+    if (t === undefined || p[c] < t || !spec.gives) continue;
     const safety = SAFETY_LABELS.includes(label);
-    if (!safety && (ctx.aboutSomeone || (NEEDS_READER.has(label) && !ctx.addressed) || words < MIN_WORDS_SOFT))
-      continue;
-    if (ANCHOR[label] && !ANCHOR[label]!.test(view) && !(p[c] >= (UNANCHORED[label] ?? 2))) continue;
+    if (!safety && (ctx.aboutSomeone || (spec.needsReader && !ctx.addressed) || words < MIN_WORDS_SOFT)) continue;
+    if (spec.anchor && !spec.anchor.test(view) && !(p[c] >= (spec.unanchored ?? 2))) continue;
     if (label === 'threat' && CARE.test(view)) continue;
     if (have.some((h) => h.label === label && h.score >= HIT_SCORE)) continue;
     const span = strongestWords(model, c, text, ctx.masked);
-    if (span)
-      out.push({ label, start: span.start, end: span.end, score: safety ? 1 : SOFT.has(label) ? 0.35 : HIT_SCORE });
+    if (span) out.push({ label, start: span.start, end: span.end, score: safety ? 1 : spec.soft ? 0.35 : HIT_SCORE });
   }
   return out;
 }

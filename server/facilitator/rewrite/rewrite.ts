@@ -896,36 +896,26 @@ function searchEdit(text: string, judges: Judges): { s: string; held: boolean } 
     : null;
 }
 
-const FEELING: Partial<Record<HeatLabel, string>> = {
-  insult: 'hurt and angry',
-  contempt: 'hurt',
-  criticism: 'frustrated',
-  blame: 'upset',
-  defensiveness: 'misunderstood',
-  stonewalling: 'overwhelmed',
-  profanity: 'really upset',
-  shouting: 'really upset',
-  threat: 'very angry',
-};
-const NEED: Partial<Record<HeatLabel, string>> = {
-  insult: 'respect between us',
-  contempt: 'respect between us',
-  criticism: 'to feel heard',
-  blame: 'us to understand what went wrong',
-  defensiveness: 'my side to be understood too',
-  stonewalling: 'a pause',
-  profanity: 'a calmer conversation',
-  shouting: 'a calmer conversation',
-};
-const REQUEST: Partial<Record<HeatLabel, string>> = {
-  insult: 'talk about this with me calmly',
-  contempt: 'talk about this with me calmly',
-  criticism: 'talk with me about this',
-  blame: 'look at this together with me',
-  defensiveness: 'hear my side as well',
-  stonewalling: 'take a short break and come back to this',
-  profanity: 'talk about this with me',
-  shouting: 'talk about this with me',
+/**
+ * What an I-statement says for each main label (Gottman's antidotes: a break for stonewalling, respect
+ * for contempt, being heard for criticism). A Record over every label, so a new one must be given words.
+ */
+const I_STATEMENT: Record<HeatLabel, { feeling: string; need: string; request: string }> = {
+  insult: { feeling: 'hurt and angry', need: 'respect between us', request: 'talk about this with me calmly' },
+  contempt: { feeling: 'hurt', need: 'respect between us', request: 'talk about this with me calmly' },
+  criticism: { feeling: 'frustrated', need: 'to feel heard', request: 'talk with me about this' },
+  blame: { feeling: 'upset', need: 'us to understand what went wrong', request: 'look at this together with me' },
+  defensiveness: { feeling: 'misunderstood', need: 'my side to be understood too', request: 'hear my side as well' },
+  stonewalling: {
+    feeling: 'overwhelmed',
+    need: 'a pause',
+    request: 'take a short break and come back to this',
+  },
+  profanity: { feeling: 'really upset', need: 'a calmer conversation', request: 'talk about this with me' },
+  shouting: { feeling: 'really upset', need: 'a calmer conversation', request: 'talk about this with me' },
+  // a threat gets only "I need to step away" messages, self-harm none: their need and request are not used
+  threat: { feeling: 'very angry', need: 'a calmer conversation', request: 'talk about this with me' },
+  self_harm: { feeling: 'upset', need: 'a calmer conversation', request: 'talk about this with me' },
 };
 
 const PRIORITY: HeatLabel[] = [
@@ -956,9 +946,7 @@ function lowerFirst(s: string): string {
 export function candidates(text: string, labels: HeatLabel[], directed: boolean, judges: Judges): string[] {
   if (labels.includes('self_harm')) return [];
   const lead = main(labels);
-  const feeling = FEELING[lead] ?? 'upset';
-  const need = NEED[lead] ?? 'a calmer conversation';
-  const request = REQUEST[lead] ?? 'talk about this with me';
+  const { feeling, need, request } = I_STATEMENT[lead];
   if (labels.includes('threat')) {
     return [
       `I'm ${feeling} right now and I need to step away before we go on.`,
