@@ -17,7 +17,7 @@ import { loadLabelModel } from './model/label.js';
 import { normalize } from './normalize.js';
 import { runRules, type RuleHit } from './rules.js';
 import { clearWordWeights, hasWordWeight, modelSpans, spansOf, WORD_RE } from './spans.js';
-import { clearWordClasses, wordClassesCached } from './wordclass.js';
+import { clearWordClasses, wordClassesCached } from './lang/en/wordclass.js';
 
 export { loadModel } from './model/heat.js';
 export type { Analysis, HeatLabel, Span } from '../../shared/analysis.js';

@@ -7,7 +7,7 @@ import { labelProbabilities, labelWordWeight, type LabelModel } from './model/la
 import { inRanges, modelView, type Range } from './mask.js';
 import { LABELS } from './labels.js';
 import type { RuleHit } from './rules.js';
-import { STOPWORDS } from './lexicon.js';
+import { STOPWORDS } from './lang/en/lexicon.js';
 
 /** How hot a label-model hit makes a message: enough to hold it, less than a rule's sure hit. */
 const HIT_SCORE = 0.6;

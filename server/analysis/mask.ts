@@ -5,7 +5,7 @@
  * model sees the message with them blanked out.
  */
 
-import { C_INSULT, C_INSULT_EXTRA, wordClass } from './wordclass.js';
+import { C_INSULT, C_INSULT_EXTRA, wordClass } from './lang/en/wordclass.js';
 
 export interface Range {
   start: number;

@@ -30,7 +30,7 @@ export interface Normalized {
   toOriginal(offset: number, side?: 'start' | 'end'): number;
 }
 
-import { wordClass } from './wordclass.js';
+import { wordClass } from './lang/en/wordclass.js';
 
 /** Look-alikes a disguise uses: Cyrillic and Greek letters drawn like Latin ones (a small table on purpose). */
 const CONFUSABLE: Record<string, string> = {

@@ -17,7 +17,7 @@ import {
   STONEWALLING_EXPLICIT,
   THREAT,
   phrases,
-} from './lexicon.js';
+} from './lang/en/lexicon.js';
 import { inRanges, type Range } from './mask.js';
 
 export interface RuleHit extends Span {

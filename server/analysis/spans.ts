@@ -3,7 +3,7 @@
  * it leans on most. Also the cache of word weights those spans read.
  */
 import type { HeatLabel, Span } from '../../shared/analysis.js';
-import { STOPWORDS } from './lexicon.js';
+import { STOPWORDS } from './lang/en/lexicon.js';
 import { inRanges, type Range } from './mask.js';
 import { wordWeight, type LinearModel } from './model/heat.js';
 import type { RuleHit } from './rules.js';

@@ -4,7 +4,7 @@
  * from the insult or profanity lists, and the word before it with that class). No allocation per
  * n-gram: hashes are rolled over char codes.
  */
-import { C_INSULT, C_INSULT_EXTRA, C_MILD, C_STRONG, wordClass } from '../wordclass.js';
+import { C_INSULT, C_INSULT_EXTRA, C_MILD, C_STRONG, wordClass } from '../lang/en/wordclass.js';
 
 export const HASH_BITS = 18;
 export const DIM = 1 << HASH_BITS;

@@ -294,4 +294,4 @@ export const TEXTING: [string, string][] = [
 ];
 
 /** Function words: never worth deleting, and never marked as what makes a sentence hot. */
-export { STOPWORDS } from '../../analysis/lexicon.js';
+export { STOPWORDS } from '../../analysis/lang/en/lexicon.js';
