@@ -155,7 +155,7 @@ interface HandFigures {
 
 /** The hand-written sets (data/heat-hand/*.jsonl: {text, expect: held|not_held, label}), never trained on. */
 function handSets(errors: string[] | null): Record<string, HandFigures> {
-  const dir = resolve(import.meta.dirname, '../data/heat-hand');
+  const dir = resolve(import.meta.dirname, '../../data/heat-hand');
   const out: Record<string, HandFigures> = {};
   for (const f of readdirSync(dir)
     .filter((x) => x.endsWith('.jsonl'))

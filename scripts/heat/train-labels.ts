@@ -34,7 +34,7 @@ const W_NORMAL = envNumber('W_NORMAL', 0.5);
 /** the probability at which each label is given: high, since the model learnt from written examples, not real rooms */
 const THRESHOLD = envNumber('THRESHOLD', 0.8);
 const THRESHOLD_SAFETY = envNumber('THRESHOLD_SAFETY', 0.9);
-export const SYNTHETIC_DIR = resolve(import.meta.dirname, '../data/heat-synthetic');
+export const SYNTHETIC_DIR = resolve(import.meta.dirname, '../../data/heat-synthetic');
 
 interface Example {
   feats: Int32Array;
