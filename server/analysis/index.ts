@@ -9,6 +9,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { SAFETY_LABELS, type Analysis } from '../../shared/analysis.js';
 import { addressOf, type Address } from './address.js';
+import { english } from './lang/en/index.js';
+import type { Language } from './lang/types.js';
 import { isFragment, ruleHeat, scaleModelHeat, softenStory, type ModelReading } from './combine.js';
 import { labelHits } from './labelHits.js';
 import { literalRanges, modelView, quoteRanges, reportedRanges, type Range } from './mask.js';
@@ -54,6 +56,8 @@ export interface AnalyzeOptions {
    * and the hotter reading wins: a suggestion is never let through by reading its quotes as its own.
    */
   quotesAreOwn?: boolean;
+  /** default English (lang/en); see lang/types.ts for what a language provides so far */
+  language?: Language;
 }
 
 let model: LinearModel | null = null;
@@ -97,8 +101,9 @@ export function cacheEntriesFor(text: string): number {
  * A candidate suggestion (text already normalised, as the rewriter builds it from the normalised
  * message) judged by the whole analyzer as it would be delivered: its quotes are the sender's own.
  * The template sentences come back again and again, so their verdicts are remembered (only without
- * a room context, which could change them). A candidate is built from the message, so it is keyed by an HMAC under a key of this process's own (the text is
- * not kept, and a heap dump cannot be searched for a guessed sentence), least recently used first out.
+ * a room context, which could change them). A candidate is built from the message, so it is keyed
+ * by an HMAC under a key of this process's own (the text is not kept, and a heap dump cannot be
+ * searched for a guessed sentence), least recently used first out.
  */
 const candidateVerdicts = new Map<string, Analysis>();
 const VERDICTS_MAX = 2000;
@@ -253,7 +258,7 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
   const ctx = options.context;
   const m = getModel();
   const masked = mask(text, options.quotesAreOwn === true);
-  const address = addressOf(text, masked.reported, ctx?.otherNames);
+  const address = addressOf(text, masked.reported, ctx?.otherNames, (options.language ?? english).address);
   let hits = rules(text, masked, ctx?.otherNames);
   hits = labelModelHits(text, hits, masked, address, options.labelModel !== false);
   hits = softenStory(hits, address.narrative);
