@@ -10,7 +10,7 @@ import type { Config } from './config.js';
 import { metricsRoute } from './http/metricsRoute.js';
 import { errorHandler, apiRouter } from './http/routes.js';
 import { createFacilitator } from './facilitator/create.js';
-import { forgetAnalyses } from './mediation/heat/index.js';
+import { forgetAnalyses } from './analysis/index.js';
 import type { FacilitatorEngine } from './facilitator/types.js';
 import { PrepService } from './rooms/prep.js';
 import { Metrics } from './metrics.js';

@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import type { z } from 'zod';
 import type { Analysis } from '../../shared/analysis.js';
 import { LIMITS, type LogEntry, type PrepMessage } from '../../shared/protocol.js';
-import { analyze } from '../mediation/heat/index.js';
+import { analyze } from '../analysis/index.js';
 import { LocalFacilitator } from './local.js';
 import { ClauseOfferOut, plausibleSuggestion, readOutput, RewriteOut, TextOut } from './modelOutput.js';
 import { messagesData, modeData, prepData, roomData, systemPrompt, userMessage, type Task } from './prompts/prompts.js';

@@ -6,7 +6,7 @@ import type { RoomDeps } from './ports.js';
 import { checkRoomText } from './messages/pipeline.js';
 import type { RoomWork } from './work.js';
 import { prepGreeting } from '../facilitator/prepCoach.js';
-import { analyze } from '../mediation/heat/index.js';
+import { analyze } from '../analysis/index.js';
 import { fearResponse, safetyNotice, showsFear } from './messages/safety.js';
 
 /**

@@ -5,10 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { analyze, loadModel } from '../../server/mediation/heat/index.js';
-import { MODEL_DIR } from '../../server/mediation/heat/model.js';
-import { loadLabelModel } from '../../server/mediation/heat/labelModel.js';
-import { loadLabelled, loadPairs, dataDir } from '../../server/mediation/heat/dataset.js';
+import { loadModel } from '../../server/analysis/index.js';
+import { analyzeWithSuggestions as analyze } from '../../server/facilitator/rewrite/index.js';
+import { MODEL_DIR } from '../../server/analysis/model/heat.js';
+import { loadLabelModel } from '../../server/analysis/model/label.js';
+import { loadLabelled, loadPairs, dataDir } from '../../scripts/heat/dataset.js';
 
 const FALLBACK_TEXTS = [
   'Can we talk about the schedule for next week?',

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../../server/mediation/heat/index.js';
+import { analyzeWithSuggestions as analyze } from '../../server/facilitator/rewrite/index.js';
 import { json, raw, slow, startFakeOpenAI, status, type FakeOpenAI, type RecordedRequest } from '../helpers/fakeOpenAI.js';
 import { call, closeClients, connect, couple, createRoom, http, joinRoom, next, startServer, type TestServer } from '../helpers/server.js';
 

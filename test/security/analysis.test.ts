@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../server/mediation/heat/index.js';
-import { normalize } from '../../server/mediation/heat/normalize.js';
+import { analyze } from '../../server/analysis/index.js';
+import { normalize } from '../../server/analysis/normalize.js';
 
 /**
  * Issue 8: disguised threats, self-harm and insults are judged like the plain words they hide, and

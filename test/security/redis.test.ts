@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cacheEntriesFor } from '../../server/mediation/heat/index.js';
+import { cacheEntriesFor } from '../../server/analysis/index.js';
 import { newParticipant, newRoom } from '../../server/rooms/newRoom.js';
 import { RedisStore } from '../../server/cluster/redisStore.js';
 import { startRedisServer, type RedisServer } from '../helpers/redisServer.js';

@@ -4,7 +4,7 @@ import { LocalFacilitator } from '../../server/facilitator/local.js';
 import { extractJson, plausibleSuggestion, readOutput, TextOut } from '../../server/facilitator/modelOutput.js';
 import { OpenAIFacilitator, type FallbackReason } from '../../server/facilitator/openai.js';
 import { systemPrompt, userMessage, type Task } from '../../server/facilitator/prompts/prompts.js';
-import { analyze } from '../../server/mediation/heat/index.js';
+import { analyze } from '../../server/analysis/index.js';
 import { LIMITS, type LogEntry, type PrepMessage } from '../../shared/protocol.js';
 import { json, raw, startFakeOpenAI, type FakeOpenAI } from '../helpers/fakeOpenAI.js';
 

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/protocol.js';
 import { AppError } from '../../errors.js';
 import { addressees } from './addressees.js';
-import type { AnalyzeContext } from '../../mediation/heat/index.js';
+import type { AnalyzeContext } from '../../analysis/index.js';
 import { judgeSuggestion, reviewText, withoutHeldSuggestions } from './review.js';
 import { safetyHeadsUp } from './safety.js';
 import { newId } from '../ids.js';

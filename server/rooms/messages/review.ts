@@ -1,6 +1,6 @@
 import { isSafetyLabel, type Analysis, type Review } from '../../../shared/analysis.js';
-import { analyze, type AnalyzeContext } from '../../mediation/heat/index.js';
-import { FALLBACK } from '../../mediation/heat/rewrite.js';
+import type { AnalyzeContext } from '../../analysis/index.js';
+import { analyzeWithSuggestions as analyze, FALLBACK } from '../../facilitator/rewrite/index.js';
 import type { FacilitatorEngine } from '../../facilitator/types.js';
 import { safetyNotice } from './safety.js';
 

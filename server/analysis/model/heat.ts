@@ -23,7 +23,8 @@ export interface LinearModel {
   loadMs: number;
 }
 
-export const MODEL_DIR = join(dirname(fileURLToPath(import.meta.url)), 'model');
+/** The weights sit next to this module. */
+export const MODEL_DIR = dirname(fileURLToPath(import.meta.url));
 export const META_FILE = 'heat-model.json';
 export const WEIGHTS_FILE = 'heat-weights.bin';
 

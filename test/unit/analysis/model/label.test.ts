@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../server/mediation/heat/index.js';
-import { LABEL_CLASSES, labelProbabilities, loadLabelModel } from '../../../server/mediation/heat/labelModel.js';
+import { analyze } from '../../../../server/analysis/index.js';
+import { LABEL_CLASSES, labelProbabilities, loadLabelModel } from '../../../../server/analysis/model/label.js';
 
-const labelsOf = (text: string, labelModel = true) => analyze(text, { suggestions: false, labelModel }).labels;
+const labelsOf = (text: string, labelModel = true) => analyze(text, { labelModel }).labels;
 
 describe('label model', () => {
   it('is committed, and gives a probability per class that sums to 1', () => {
@@ -15,7 +15,15 @@ describe('label model', () => {
 
   it('gives no label to calm messages (its thresholds are high: it learnt from written examples)', () => {
     // two-word messages tell it too little ("sure thing" once read as sarcasm, "Message a1" as stonewalling)
-    for (const t of ['Can we talk about the holidays?', 'Thanks for picking up the kids.', 'Can you send me the rota by Friday?', 'I felt hurt when you cancelled dinner.', 'sure thing', 'Message a1', 'a1'])
+    for (const t of [
+      'Can we talk about the holidays?',
+      'Thanks for picking up the kids.',
+      'Can you send me the rota by Friday?',
+      'I felt hurt when you cancelled dinner.',
+      'sure thing',
+      'Message a1',
+      'a1',
+    ])
       expect(labelsOf(t), t).toEqual([]);
   });
 
@@ -32,7 +40,7 @@ describe('label model', () => {
 
   it('points at words inside the message', () => {
     const text = "I've been stockpiling my tablets for a while now.";
-    const a = analyze(text, { suggestions: false });
+    const a = analyze(text);
     for (const s of a.spans) {
       expect(s.start).toBeGreaterThanOrEqual(0);
       expect(s.end).toBeLessThanOrEqual(text.length);
@@ -46,6 +54,7 @@ describe('label model', () => {
       'I was a jerk to you on Sunday and I regret it.',
       "When I asked about the rent, he just said 'ask again and you'll regret it.'",
       'Can you take out the trash on Tuesdays?',
-    ]) expect(analyze(t).held, t).toBe(false);
+    ])
+      expect(analyze(t).held, t).toBe(false);
   });
 });

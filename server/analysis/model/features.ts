@@ -4,7 +4,7 @@
  * from the insult or profanity lists, and the word before it with that class). No allocation per
  * n-gram: hashes are rolled over char codes.
  */
-import { C_INSULT, C_INSULT_EXTRA, C_MILD, C_STRONG, wordClass } from './wordclass.js';
+import { C_INSULT, C_INSULT_EXTRA, C_MILD, C_STRONG, wordClass } from '../lang/en/wordclass.js';
 
 export const HASH_BITS = 18;
 export const DIM = 1 << HASH_BITS;
@@ -47,7 +47,8 @@ function normalizeOnce(text: string): string {
   let space = true;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) c += 32; // A-Z
+    if (c >= 65 && c <= 90)
+      c += 32; // A-Z
     else if (c === 0x2019 || c === 0x2018 || c === 96) c = 39;
     const keep = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c > 0xbf;
     if (keep) {

@@ -1,23 +1,29 @@
 /**
- * Trains the label model (server/mediation/heat/labelModel.ts): a softmax over "none" and the heat labels
+ * Trains the label model (server/analysis/model/label.ts): a softmax over "none" and the heat labels
  * on hashed n-grams, from the messages written for this project (data/heat-synthetic/*.jsonl, one
  * {text, label} per line) plus real calm text from ../shared/data as "none" (counsel-chat, ParaDetox
  * calm rewrites, polite requests; train split only). The hand-written check sets (data/heat-hand/) are
  * never trained on: `npm run eval:heat` reports them.
  *
- *   npm run train:labels          # writes server/mediation/heat/model/label-*.{json,bin}
+ *   npm run train:labels          # writes server/analysis/model/label-*.{json,bin}
  *   env: EPOCHS LR L2 W_COUNSEL W_CALM W_NORMAL THRESHOLD THRESHOLD_SAFETY
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { envNumber, rng, shuffle } from './trainUtil.js';
 import { join, resolve } from 'node:path';
-import { loadLabelled, loadPairs, loadPoliteness } from '../server/mediation/heat/dataset.js';
-import { modelView } from '../server/mediation/heat/mask.js';
+import { loadLabelled, loadPairs, loadPoliteness } from './dataset.js';
+import { modelView } from '../../server/analysis/mask.js';
 import {
-  LABEL_BITS, LABEL_CLASSES, LABEL_DIM, LABEL_META_FILE, LABEL_WEIGHTS_FILE, labelFeatures, type LabelModelMeta,
-} from '../server/mediation/heat/labelModel.js';
-import { MODEL_DIR } from '../server/mediation/heat/model.js';
-import { makeFeatureBuffer } from '../server/mediation/heat/features.js';
+  LABEL_BITS,
+  LABEL_CLASSES,
+  LABEL_DIM,
+  LABEL_META_FILE,
+  LABEL_WEIGHTS_FILE,
+  labelFeatures,
+  type LabelModelMeta,
+} from '../../server/analysis/model/label.js';
+import { MODEL_DIR } from '../../server/analysis/model/heat.js';
+import { makeFeatureBuffer } from '../../server/analysis/model/features.js';
 
 const EPOCHS = envNumber('EPOCHS', 10);
 const LR = envNumber('LR', 0.3);
@@ -28,7 +34,7 @@ const W_NORMAL = envNumber('W_NORMAL', 0.5);
 /** the probability at which each label is given: high, since the model learnt from written examples, not real rooms */
 const THRESHOLD = envNumber('THRESHOLD', 0.8);
 const THRESHOLD_SAFETY = envNumber('THRESHOLD_SAFETY', 0.9);
-export const SYNTHETIC_DIR = resolve(import.meta.dirname, '../data/heat-synthetic');
+export const SYNTHETIC_DIR = resolve(import.meta.dirname, '../../data/heat-synthetic');
 
 interface Example {
   feats: Int32Array;
@@ -45,7 +51,6 @@ function example(text: string, cls: string, w: number): Example | null {
   return { feats: buf.slice(0, n), y, w };
 }
 
-
 function main(): void {
   const t0 = performance.now();
   const data: Example[] = [];
@@ -56,7 +61,9 @@ function main(): void {
     data.push(e);
     count[source] = (count[source] ?? 0) + 1;
   };
-  for (const f of readdirSync(SYNTHETIC_DIR).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const f of readdirSync(SYNTHETIC_DIR)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
     for (const line of readFileSync(join(SYNTHETIC_DIR, f), 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const r = JSON.parse(line) as { text: string; label: string };
@@ -69,7 +76,8 @@ function main(): void {
     if (r.source === 'counsel-chat') add(r.text, 'none', W_COUNSEL, 'counsel-chat');
     else add(r.text, 'none', W_NORMAL, `${r.source}-normal`);
   }
-  for (const p of loadPairs()) if (p.split === 'train') for (const c of p.calm) add(c, 'none', W_CALM / p.calm.length, 'paradetox-calm');
+  for (const p of loadPairs())
+    if (p.split === 'train') for (const c of p.calm) add(c, 'none', W_CALM / p.calm.length, 'paradetox-calm');
   for (const r of loadPoliteness()) if (r.split === 'train' && r.score >= 0) add(r.text, 'none', W_CALM, 'politeness');
 
   // each class weighs as much in all as "none" does divided among them: rare labels are not drowned
@@ -126,9 +134,11 @@ function main(): void {
   const scale = maxAbs / 32767 || 1;
   // written bucket-major (labelModel.ts): weights[bucket * K + c]
   const q = new Int16Array(w.length);
-  for (let c = 0; c < K; c++) for (let b = 0; b < LABEL_DIM; b++) q[b * K + c] = Math.round(w[c * LABEL_DIM + b] / scale);
+  for (let c = 0; c < K; c++)
+    for (let b = 0; b < LABEL_DIM; b++) q[b * K + c] = Math.round(w[c * LABEL_DIM + b] / scale);
   const thresholds: LabelModelMeta['thresholds'] = {};
-  for (const c of LABEL_CLASSES) if (c !== 'none') thresholds[c] = c === 'threat' || c === 'self_harm' ? THRESHOLD_SAFETY : THRESHOLD;
+  for (const c of LABEL_CLASSES)
+    if (c !== 'none') thresholds[c] = c === 'threat' || c === 'self_harm' ? THRESHOLD_SAFETY : THRESHOLD;
   const meta: LabelModelMeta = {
     version: 1,
     labelBits: LABEL_BITS,
@@ -137,11 +147,16 @@ function main(): void {
     biases: Array.from(bias),
     thresholds,
     trainedOn: count,
-    createdBy: `scripts/train-labels.ts epochs=${EPOCHS} lr=${LR} l2=${L2} w_counsel=${W_COUNSEL} w_calm=${W_CALM} w_normal=${W_NORMAL}`,
+    createdBy:
+      `scripts/heat/train-labels.ts epochs=${EPOCHS} lr=${LR} l2=${L2} w_counsel=${W_COUNSEL} w_calm=${W_CALM} ` +
+      `w_normal=${W_NORMAL}`,
   };
   writeFileSync(join(MODEL_DIR, LABEL_WEIGHTS_FILE), Buffer.from(q.buffer));
   writeFileSync(join(MODEL_DIR, LABEL_META_FILE), JSON.stringify(meta, null, 2) + '\n');
-  console.error(`trained on ${data.length} messages in ${((performance.now() - t0) / 1000).toFixed(1)} s; wrote ${MODEL_DIR}/${LABEL_META_FILE}`);
+  console.error(
+    `trained on ${data.length} messages in ${((performance.now() - t0) / 1000).toFixed(1)} s; wrote ` +
+      `${MODEL_DIR}/${LABEL_META_FILE}`,
+  );
 }
 
 main();

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HeatLabel } from '../../../shared/analysis.js';
 import { featurize, makeFeatureBuffer, normalizeForModel } from './features.js';
-import { MODEL_DIR } from './model.js';
+import { MODEL_DIR } from './heat.js';
 
 export const LABEL_BITS = 16;
 export const LABEL_DIM = 1 << LABEL_BITS;
@@ -17,14 +17,27 @@ export const LABEL_META_FILE = 'label-model.json';
 export const LABEL_WEIGHTS_FILE = 'label-weights.bin';
 
 /** The classes, "none" first; shouting is left to the rules (the features are lower-cased). */
-export const LABEL_CLASSES = ['none', 'insult', 'contempt', 'criticism', 'defensiveness', 'stonewalling', 'blame', 'profanity', 'threat', 'self_harm'] as const;
+export const LABEL_CLASSES = [
+  'none',
+  'insult',
+  'contempt',
+  'criticism',
+  'defensiveness',
+  'stonewalling',
+  'blame',
+  'profanity',
+  'threat',
+  'self_harm',
+] as const;
 export type LabelClass = (typeof LABEL_CLASSES)[number];
 
 export interface LabelModelMeta {
   version: 1;
   labelBits: number;
   classes: LabelClass[];
-  /** real weight = q * scale; bucket-major, so one bucket's classes share a cache line: weights[bucket * classes + c] */
+  /**
+   * real weight = q * scale; bucket-major, so one bucket's classes share a cache line: weights[bucket * classes + c]
+   */
   scale: number;
   biases: number[];
   /** a label is given when its probability reaches this */
@@ -49,7 +62,8 @@ export function loadLabelModel(dir: string = MODEL_DIR): LabelModel | null {
     if (meta.labelBits !== LABEL_BITS) throw new Error(`label model: labelBits ${meta.labelBits} != ${LABEL_BITS}`);
     const buf = readFileSync(join(dir, LABEL_WEIGHTS_FILE));
     const q = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength >> 1);
-    if (q.length !== meta.classes.length * LABEL_DIM) throw new Error(`label model: ${q.length} weights, expected ${meta.classes.length * LABEL_DIM}`);
+    if (q.length !== meta.classes.length * LABEL_DIM)
+      throw new Error(`label model: ${q.length} weights, expected ${meta.classes.length * LABEL_DIM}`);
     const weights = new Float32Array(q.length);
     for (let i = 0; i < q.length; i++) weights[i] = q[i] * meta.scale;
     model = { meta, weights };

@@ -30,29 +30,119 @@ export interface Normalized {
   toOriginal(offset: number, side?: 'start' | 'end'): number;
 }
 
-import { wordClass } from './wordclass.js';
+import { wordClass } from './lang/en/wordclass.js';
 
 /** Look-alikes a disguise uses: Cyrillic and Greek letters drawn like Latin ones (a small table on purpose). */
 const CONFUSABLE: Record<string, string> = {
   // Cyrillic capitals and small letters
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', І: 'I', Ј: 'J',
-  Ѕ: 'S', Ԁ: 'D', Ү: 'Y', Ԛ: 'Q', Ԝ: 'W', Һ: 'H', Ӏ: 'I',
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', һ: 'h', ӏ: 'l', ԛ: 'q',
-  ԝ: 'w', ү: 'y', к: 'k', м: 'm', т: 't', п: 'n', в: 'b', ь: 'b', г: 'r', ё: 'e', ї: 'i',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  У: 'Y',
+  І: 'I',
+  Ј: 'J',
+  Ѕ: 'S',
+  Ԁ: 'D',
+  Ү: 'Y',
+  Ԛ: 'Q',
+  Ԝ: 'W',
+  Һ: 'H',
+  Ӏ: 'I',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  һ: 'h',
+  ӏ: 'l',
+  ԛ: 'q',
+  ԝ: 'w',
+  ү: 'y',
+  к: 'k',
+  м: 'm',
+  т: 't',
+  п: 'n',
+  в: 'b',
+  ь: 'b',
+  г: 'r',
+  ё: 'e',
+  ї: 'i',
   // Greek capitals and small letters
-  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
-  α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ϲ: 'c', γ: 'y', ϳ: 'j',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+  α: 'a',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ϲ: 'c',
+  γ: 'y',
+  ϳ: 'j',
   // Latin letters NFKD leaves as they are
-  ı: 'i', ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ħ: 'h', ŧ: 't', ƅ: 'b', ɑ: 'a', ɡ: 'g',
+  ı: 'i',
+  ł: 'l',
+  Ł: 'L',
+  ø: 'o',
+  Ø: 'O',
+  đ: 'd',
+  Đ: 'D',
+  ħ: 'h',
+  ŧ: 't',
+  ƅ: 'b',
+  ɑ: 'a',
+  ɡ: 'g',
 };
 
 /** Dropped outright: zero-width characters, soft hyphen, word joiners, BOM, bidi controls. */
 function invisible(cp: number): boolean {
   return (
-    cp === 0xad || cp === 0x34f || cp === 0x61c || cp === 0x115f || cp === 0x1160 || cp === 0x17b4 || cp === 0x17b5 ||
-    (cp >= 0x180b && cp <= 0x180f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
-    (cp >= 0x2060 && cp <= 0x206f) || cp === 0x3164 || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0xfeff ||
-    cp === 0xffa0 || (cp >= 0xe0000 && cp <= 0xe007f)
+    cp === 0xad ||
+    cp === 0x34f ||
+    cp === 0x61c ||
+    cp === 0x115f ||
+    cp === 0x1160 ||
+    cp === 0x17b4 ||
+    cp === 0x17b5 ||
+    (cp >= 0x180b && cp <= 0x180f) ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x206f) ||
+    cp === 0x3164 ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    cp === 0xfeff ||
+    cp === 0xffa0 ||
+    (cp >= 0xe0000 && cp <= 0xe007f)
   );
 }
 
@@ -139,7 +229,7 @@ function push(b: Built, ch: string, s: number, e: number): void {
 function unicodeStep(text: string): Built {
   const b: Built = { chars: [], s: [], e: [] };
   const foldable: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
     if (cp < 0x80) {
@@ -194,7 +284,7 @@ function joinSpaced(b: Built): Built {
     (j === 0 || !WORDISH.test(b.chars[j - 1])) &&
     (j + 1 >= n || !WORDISH.test(b.chars[j + 1]));
   let lastRunEnd = -1;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     // a run: single characters, each followed by one separator, 3 or more of them, 3 or more letters
     if (single(i)) {
       let j = i;
@@ -287,7 +377,15 @@ function segment(word: string): Set<number> {
 
 /** one letter for each leet character, so positions stay those of the spaced letters */
 const LEET1: Record<string, string> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '@': 'a', $: 's',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '9': 'g',
+  '@': 'a',
+  $: 's',
 };
 
 /** Word breaks for the spaced letters chars[i], chars[i+2] ... chars[j] when they spell known words, else null. */
@@ -300,8 +398,18 @@ function spell(chars: string[], i: number, j: number): Set<number> | null {
 }
 
 const LEET: Record<string, string> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'ate', '9': 'g',
-  '@': 'a', $: 's', '!': 'i', '|': 'l',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'ate',
+  '9': 'g',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
 };
 const TOKEN_CHAR = /[A-Za-z0-9@$!|]/;
 
@@ -309,7 +417,7 @@ const TOKEN_CHAR = /[A-Za-z0-9@$!|]/;
 function undoLeet(b: Built): Built {
   const out: Built = { chars: [], s: [], e: [] };
   const n = b.chars.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (!TOKEN_CHAR.test(b.chars[i])) {
       push(out, b.chars[i], b.s[i], b.e[i]);
       i++;

@@ -6,7 +6,8 @@
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { analyze, DEFAULT_THRESHOLD } from '../server/mediation/heat/index.js';
+import { DEFAULT_THRESHOLD } from '../../server/analysis/index.js';
+import { analyzeWithSuggestions } from '../../server/facilitator/rewrite/index.js';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -39,8 +40,10 @@ async function main(): Promise<void> {
       out.push(JSON.stringify({ error: 'no text field' }));
       continue;
     }
-    const a = analyze(text, { threshold, suggestions });
-    out.push(JSON.stringify({ heat: a.heat, held: a.held, labels: a.labels, spans: a.spans, suggestions: a.suggestions }));
+    const a = analyzeWithSuggestions(text, { threshold, suggestions });
+    out.push(
+      JSON.stringify({ heat: a.heat, held: a.held, labels: a.labels, spans: a.spans, suggestions: a.suggestions }),
+    );
     if (out.length >= 1000) {
       process.stdout.write(out.join('\n') + '\n');
       out.length = 0;

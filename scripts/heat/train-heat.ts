@@ -1,24 +1,30 @@
 /**
  * Trains the linear heat model: logistic regression on hashed word 1-2 grams, character 3-5 grams and
- * word classes (server/mediation/heat/features.ts), Adagrad with L2, in plain TypeScript. Trains on the
+ * word classes (server/analysis/model/features.ts), Adagrad with L2, in plain TypeScript. Trains on the
  * `train` split only, picks the decision point on `dev` (first with the model alone, then with the
- * whole analyzer near it), never looks at `test` (see server/mediation/heat/hash.ts).
+ * whole analyzer near it), never looks at `test` (see scripts/heat/hash.ts).
  *
- *   npm run train:heat                              # writes server/mediation/heat/model/
- *   CV_COUNSEL=5 npx tsx scripts/train-heat.ts      # counsel-chat 5-fold cross-validation of the
+ *   npm run train:heat                              # writes server/analysis/model/
+ *   CV_COUNSEL=5 npx tsx scripts/heat/train-heat.ts      # counsel-chat 5-fold cross-validation of the
  *                                                   # whole analyzer on train+dev; writes nothing
- *   CV_COUNSEL=5 CV_SHOW=0.3 npx tsx scripts/train-heat.ts   # ... and prints near misses (heat >= 0.3)
+ *   CV_COUNSEL=5 CV_SHOW=0.3 npx tsx scripts/heat/train-heat.ts   # ... and prints near misses (heat >= 0.3)
  *   env: EPOCHS LR L2 W_JIGSAW W_DAVIDSON W_COUNSEL W_POLITE MIX_JIGSAW CAL_A
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { envNumber, rng, shuffle } from './trainUtil.js';
 import { join } from 'node:path';
-import { DIM, HASH_BITS, featurize, makeFeatureBuffer, normalizeForModel } from '../server/mediation/heat/features.js';
-import { loadLabelled, loadPairs, loadPoliteness } from '../server/mediation/heat/dataset.js';
-import { MODEL_DIR, META_FILE, WEIGHTS_FILE, type ModelMeta } from '../server/mediation/heat/model.js';
-import { modelView } from '../server/mediation/heat/mask.js';
-import { fnv1a } from '../server/mediation/heat/hash.js';
-import { analyze, useModel } from '../server/mediation/heat/index.js';
+import {
+  DIM,
+  HASH_BITS,
+  featurize,
+  makeFeatureBuffer,
+  normalizeForModel,
+} from '../../server/analysis/model/features.js';
+import { loadLabelled, loadPairs, loadPoliteness } from './dataset.js';
+import { MODEL_DIR, META_FILE, WEIGHTS_FILE, type ModelMeta } from '../../server/analysis/model/heat.js';
+import { modelView } from '../../server/analysis/mask.js';
+import { fnv1a } from './hash.js';
+import { analyze, useModel } from '../../server/analysis/index.js';
 
 interface Example {
   feats: Int32Array;
@@ -44,7 +50,6 @@ function fe(text: string): Int32Array {
   return buf.slice(0, n);
 }
 
-
 /** counsel-chat cross-validation: fold k of K is left out of training and judged by the whole analyzer */
 const CV = envNumber('CV_COUNSEL', 0);
 const inFold = (text: string, k: number) => CV > 0 && fnv1a(text, 0x9747b28c) % CV === k;
@@ -60,8 +65,11 @@ function main(): void {
       useModel({ meta, weights, loadMs: 0 });
       for (const text of heldOut) {
         n++;
-        const a = analyze(text, { suggestions: false });
-        if (!a.held && a.heat >= envNumber('CV_SHOW', 2)) console.log(`near fold ${k} heat ${a.heat} [${a.labels.join(',')}] ${text.replace(/\s+/g, ' ').slice(0, 400)}`);
+        const a = analyze(text);
+        if (!a.held && a.heat >= envNumber('CV_SHOW', 2))
+          console.log(
+            `near fold ${k} heat ${a.heat} [${a.labels.join(',')}] ${text.replace(/\s+/g, ' ').slice(0, 400)}`,
+          );
         if (a.held) {
           fp++;
           console.log(`FP fold ${k} heat ${a.heat} [${a.labels.join(',')}] ${text.replace(/\s+/g, ' ').slice(0, 400)}`);
@@ -69,7 +77,10 @@ function main(): void {
       }
     }
     useModel(null);
-    console.log(`counsel-chat ${CV}-fold CV (train+dev messages, each judged by a model that never saw it): ${fp} FP of ${n} = ${((100 * fp) / n).toFixed(1)}%`);
+    console.log(
+      `counsel-chat ${CV}-fold CV (train+dev messages, each judged by a model that never saw it): ${fp} FP of ${n} = ` +
+        `${((100 * fp) / n).toFixed(1)}%`,
+    );
     return;
   }
   const { q, meta } = train(-1);
@@ -84,7 +95,7 @@ function fit(train: Example[]): { w: Float64Array; bias: number } {
   // balance classes overall
   let pos = 0;
   let neg = 0;
-  for (const e of train) (e.y ? (pos += e.w) : (neg += e.w));
+  for (const e of train) e.y ? (pos += e.w) : (neg += e.w);
   const wPos = (pos + neg) / (2 * pos);
   const wNeg = (pos + neg) / (2 * neg);
 
@@ -153,7 +164,9 @@ function train(fold: number): { q: Int16Array; meta: ModelMeta; heldOut: string[
     const list = r.split === 'train' ? train : r.split === 'dev' ? dev : null;
     if (list) add(list, r.text, 0, W_POLITE, 'politeness');
   }
-  console.error(`features in ${((performance.now() - t0) / 1000).toFixed(1)} s; train ${train.length}, dev ${dev.length}`);
+  console.error(
+    `features in ${((performance.now() - t0) / 1000).toFixed(1)} s; train ${train.length}, dev ${dev.length}`,
+  );
 
   const all = fit(train);
   const w = all.w;
@@ -221,15 +234,19 @@ function train(fold: number): { q: Int16Array; meta: ModelMeta; heldOut: string[
     calA,
     calB: -calA * t,
     trainedOn: count,
-    createdBy: `scripts/train-heat.ts epochs=${EPOCHS} lr=${LR} l2=${L2} w_jigsaw=${W_JIGSAW} w_davidson=${W_DAVIDSON} w_counsel=${W_COUNSEL} w_polite=${W_POLITE}${MIX_JIGSAW > 0 ? ` mix_jigsaw=${MIX_JIGSAW}` : ''}`,
+    createdBy:
+      `scripts/heat/train-heat.ts epochs=${EPOCHS} lr=${LR} l2=${L2} w_jigsaw=${W_JIGSAW} w_davidson=${W_DAVIDSON} ` +
+      `w_counsel=${W_COUNSEL} w_polite=${W_POLITE}${MIX_JIGSAW > 0 ? ` mix_jigsaw=${MIX_JIGSAW}` : ''}`,
   });
-  const judged = dev.filter((e) => e.source === 'jigsaw-sentences' || e.source === 'counsel-chat' || e.source === 'paradetox-heated');
+  const judged = dev.filter(
+    (e) => e.source === 'jigsaw-sentences' || e.source === 'counsel-chat' || e.source === 'paradetox-heated',
+  );
   const full = (t: number) => {
     useModel({ meta: mk(t), weights: wq, loadMs: 0 });
     const by: Record<string, { tp: number; fp: number; fn: number; tn: number }> = {};
     for (const e of judged) {
       const st = (by[e.source] ??= { tp: 0, fp: 0, fn: 0, tn: 0 });
-      const h = analyze(e.text!, { suggestions: false }).held;
+      const h = analyze(e.text!).held;
       if (h && e.y) st.tp++;
       else if (h) st.fp++;
       else if (e.y) st.fn++;
@@ -248,7 +265,9 @@ function train(fold: number): { q: Int16Array; meta: ModelMeta; heldOut: string[
   const s = stats(best.t);
   for (const [src, v] of Object.entries(s)) {
     console.error(
-      `dev ${src.padEnd(18)} n=${v.tp + v.fp + v.fn + v.tn} P=${(v.tp / (v.tp + v.fp || 1)).toFixed(3)} R=${(v.tp / (v.tp + v.fn || 1)).toFixed(3)} F1=${f1(v).toFixed(3)} FPR=${(v.fp / (v.fp + v.tn || 1)).toFixed(3)}`,
+      `dev ${src.padEnd(18)} n=${v.tp + v.fp + v.fn + v.tn} P=${(v.tp / (v.tp + v.fp || 1)).toFixed(3)} ` +
+        `R=${(v.tp / (v.tp + v.fn || 1)).toFixed(3)} F1=${f1(v).toFixed(3)} ` +
+        `FPR=${(v.fp / (v.fp + v.tn || 1)).toFixed(3)}`,
     );
   }
   const meta = mk(best.t);

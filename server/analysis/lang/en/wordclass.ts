@@ -50,7 +50,9 @@ export const MORE_INSULTS = new Set(
   fraudulent deceitful treasonous treason traitorous seditious terrorist terrorists savages savage barbaric
   barbarians monsters monster demon demons hitler stalin uneducated illiterate primitive inbred redneck rednecks
   hillbilly hillbillies neanderthal neanderthals caveman cavemen
-`.split(/\s+/).filter(Boolean),
+`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** Keyed by single words, bounded; cleared with every room deletion (forgetAnalyses). */
@@ -69,7 +71,11 @@ export function wordClassesCached(text: string): number {
 export function wordClass(word: string): number {
   let c = cache.get(word);
   if (c === undefined) {
-    c = (INSULT_RE.test(word) ? C_INSULT : 0) | (STRONG_RE.test(word) ? C_STRONG : 0) | (MILD_RE.test(word) ? C_MILD : 0) | (MORE_INSULTS.has(word) ? C_INSULT_EXTRA : 0);
+    c =
+      (INSULT_RE.test(word) ? C_INSULT : 0) |
+      (STRONG_RE.test(word) ? C_STRONG : 0) |
+      (MILD_RE.test(word) ? C_MILD : 0) |
+      (MORE_INSULTS.has(word) ? C_INSULT_EXTRA : 0);
     if (cache.size > 100_000) cache.clear();
     cache.set(word, c);
   }

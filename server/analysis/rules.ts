@@ -3,11 +3,21 @@
  * swearing, criticism (absolutes), defensiveness, stonewalling, blame, shouting, threats, self-harm.
  * Every hit is a span [start, end) in the original text; hits inside reported speech are ignored.
  */
-import type { HeatLabel, Span } from '../../../shared/analysis.js';
+import type { HeatLabel, Span } from '../../shared/analysis.js';
 import {
-  BLAME, CONTEMPT, CRITICISM, DEFENSIVENESS, INSULT_WORDS, PROFANITY_MILD, PROFANITY_STRONG, SELF_HARM,
-  STONEWALLING, STONEWALLING_EXPLICIT, THREAT, phrases,
-} from './lexicon.js';
+  BLAME,
+  CONTEMPT,
+  CRITICISM,
+  DEFENSIVENESS,
+  INSULT_WORDS,
+  PROFANITY_MILD,
+  PROFANITY_STRONG,
+  SELF_HARM,
+  STONEWALLING,
+  STONEWALLING_EXPLICIT,
+  THREAT,
+  phrases,
+} from './lang/en/lexicon.js';
 import { inRanges, type Range } from './mask.js';
 
 export interface RuleHit extends Span {
@@ -27,9 +37,13 @@ const E = "(?!['’]?\\w)";
 const rx = (body: string) => new RegExp(`${B}(?:${body})${E}`, 'gi');
 
 const INSULT = phrases(INSULT_WORDS);
-const FILLER = "(?:(?:such|so|a|an|the|total|complete|absolute|utter|fucking|fuckin|freaking|damn|little|big|stupid|dumb|lazy|fat|ugly|real|pathetic|worthless|useless|selfish|disgusting|old|just|really|nothing but|being|acting like|like)\\s+)*";
-const YOU = "(?:you|u|ya|yourself)";
-const BE = "(?:(?:['’]?re|\\s+are|\\s+r|\\s+were|['’]?ve\\s+been|\\s+have\\s+been|\\s+will\\s+always\\s+be|\\s+always\\s+were|\\s+sound\\s+like|\\s+look\\s+like|\\s+act\\s+like|\\s+acting\\s+like|\\s+behave\\s+like)\\s+)?";
+const FILLER =
+  '(?:(?:such|so|a|an|the|total|complete|absolute|utter|fucking|fuckin|freaking|damn|little|big|stupid|dumb|lazy|fat|' +
+  'ugly|real|pathetic|worthless|useless|selfish|disgusting|old|just|really|nothing but|being|acting like|like)\\s+)*';
+const YOU = '(?:you|u|ya|yourself)';
+const BE =
+  "(?:(?:['’]?re|\\s+are|\\s+r|\\s+were|['’]?ve\\s+been|\\s+have\\s+been|\\s+will\\s+always\\s+be|\\s+always\\s+were|" +
+  '\\s+sound\\s+like|\\s+look\\s+like|\\s+act\\s+like|\\s+acting\\s+like|\\s+behave\\s+like)\\s+)?';
 
 interface Rule {
   label: HeatLabel;
@@ -52,7 +66,14 @@ const RULES: Rule[] = [
   { label: 'insult', re: new RegExp(`${B}your\\s+${FILLER}(?:${INSULT})${E}`, 'gi'), score: 0.7 },
   { label: 'insult', re: rx(INSULT), score: 0.3, notSelf: true },
   // "fuck you", "fuck off", "piss off", "screw you"
-  { label: 'profanity', re: rx("(?:f+u+c+k+|screw|damn|to hell with|the hell with)\\s+(?:you|u|ya|off|yourself|this|that|it|them)|piss\\s+off|bite\\s+me|kiss\\s+my\\s+ass|up\\s+yours|go\\s+to\\s+hell"), score: 0.9 },
+  {
+    label: 'profanity',
+    re: rx(
+      '(?:f+u+c+k+|screw|damn|to hell with|the hell with)\\s+(?:you|u|ya|off|yourself|this|that|it|them)|piss\\s+off|' +
+        'bite\\s+me|kiss\\s+my\\s+ass|up\\s+yours|go\\s+to\\s+hell',
+    ),
+    score: 0.9,
+  },
   { label: 'profanity', re: rx(phrases(PROFANITY_STRONG)), score: 0.55 },
   { label: 'profanity', re: rx(phrases(PROFANITY_MILD)), score: 0.2 },
   { label: 'contempt', re: rx(phrases(CONTEMPT)), score: 0.65 },
@@ -63,7 +84,13 @@ const RULES: Rule[] = [
   { label: 'stonewalling', re: rx(phrases(STONEWALLING_EXPLICIT)), score: 0.55 },
 ];
 
-const SELF_BEFORE = /(?:\bi\s*(?:['’]m|am|was|feel|felt|look|looked|sound|seem)|\bmyself|\bme\s+(?:feel|look)|\bfeel(?:ing)?|\bfelt)\s+(?:\w+\s+){0,3}$/i;
+const SELF_BEFORE = new RegExp(
+  [
+    "(?:\\bi\\s*(?:['’]m|am|was|feel|felt|look|looked|sound|seem)|\\bmyself|\\bme\\s+(?:feel|look)|\\bfeel(?:ing)?|",
+    '\\bfelt)\\s+(?:\\w+\\s+){0,3}$',
+  ].join(''),
+  'i',
+);
 
 function clauseShare(text: string, start: number, end: number): number {
   let a = start;
@@ -87,8 +114,20 @@ function sentenceWords(text: string, start: number, end: number): number {
 // DIGIT is the number placeholder of the Jigsaw sentences, not shouting
 const CAPS_WORD = /\b(?!DIGIT\b)[A-Z][A-Z'’]*[A-Z]\b/g;
 /** capitals that are names of things, not raised voices */
-const ACRONYM = /^(?:RT|OK|HR|IT|US|UK|EU|TV|PM|AM|ID|DM|PR|CEO|CFO|CTO|ASAP|FYI|ETA|NHS|USA|GP|ER|ICU|PTA|IRS|DMV|PDF|LOL|OMG|BTW|IMO|TBH)$/;
-const JOY = /\b(?:got\s+the\s+job|won|win|winning|congrat\w*|happy\s+birthday|thank\w*|love\s+(?:you|u|it|this)|yay|woo+|amazing|awesome|brilliant|proud|well\s+done|good\s+news|so\s+happy|excited|can['’]?t\s+wait|best\s+day)\b/i;
+const ACRONYM = new RegExp(
+  [
+    '^(?:RT|OK|HR|IT|US|UK|EU|TV|PM|AM|ID|DM|PR|CEO|CFO|CTO|ASAP|FYI|ETA|NHS|USA|GP|ER|ICU|PTA|IRS|DMV|PDF|LOL|OMG|',
+    'BTW|IMO|TBH)$',
+  ].join(''),
+);
+const JOY = new RegExp(
+  [
+    '\\b(?:got\\s+the\\s+job|won|win|winning|congrat\\w*|happy\\s+birthday|thank\\w*|love\\s+(?:you|u|it|this)|yay|',
+    "woo+|amazing|awesome|brilliant|proud|well\\s+done|good\\s+news|so\\s+happy|excited|can['’]?t\\s+wait|",
+    'best\\s+day)\\b',
+  ].join(''),
+  'i',
+);
 const BANGS = /!{2,}|[!?]{3,}|\?{2,}/g;
 
 function shouting(text: string, out: RuleHit[], masked: Range[]): void {
@@ -113,7 +152,8 @@ function shouting(text: string, out: RuleHit[], masked: Range[]): void {
     // a few capitalised words are often emphasis ("a LOT WORSE", "RIGHT NOW"): labelled, held only with
     // something else; a long run is shouting
     if (runWords >= 4 && runLetters >= 12) hits.push({ label: 'shouting', start: runStart, end: runEnd, score: 0.55 });
-    else if (runWords >= 2 && runLetters >= 6) hits.push({ label: 'shouting', start: runStart, end: runEnd, score: 0.45 });
+    else if (runWords >= 2 && runLetters >= 6)
+      hits.push({ label: 'shouting', start: runStart, end: runEnd, score: 0.45 });
     else if (runWords === 1 && runLetters >= 5 && /^\s*!/.test(text.slice(runEnd, runEnd + 2)))
       hits.push({ label: 'shouting', start: runStart, end: runEnd, score: 0.45 });
     runWords = 0;
@@ -135,9 +175,11 @@ function shouting(text: string, out: RuleHit[], masked: Range[]): void {
     }
   }
   if (runStart >= 0) flush();
-  if (wholeCaps && !hits.some((h) => h.label === 'shouting')) hits.push({ label: 'shouting', start: 0, end: text.length, score: 0.55 });
+  if (wholeCaps && !hits.some((h) => h.label === 'shouting'))
+    hits.push({ label: 'shouting', start: 0, end: text.length, score: 0.55 });
   BANGS.lastIndex = 0;
-  while ((m = BANGS.exec(text))) hits.push({ label: 'shouting', start: m.index, end: m.index + m[0].length, score: m[0].length >= 3 ? 0.35 : 0.2 });
+  while ((m = BANGS.exec(text)))
+    hits.push({ label: 'shouting', start: m.index, end: m.index + m[0].length, score: m[0].length >= 3 ? 0.35 : 0.2 });
   // someone else's shouting, reported, is not the sender's ("he screamed WHAT IS WRONG WITH YOU at me")
   const own = hits.filter((h) => !inRanges(masked, h.start, h.end));
   // capitals and "!!!" together, capitals all through, or capitals scattered over the message
@@ -146,7 +188,8 @@ function shouting(text: string, out: RuleHit[], masked: Range[]): void {
   const bangs = own.some((h) => h.score < 0.45 && text.slice(h.start, h.end).length >= 2);
   let capsWords = 0;
   CAPS_WORD.lastIndex = 0;
-  while ((m = CAPS_WORD.exec(text))) if (!ACRONYM.test(m[0]) && !inRanges(masked, m.index, m.index + m[0].length)) capsWords++;
+  while ((m = CAPS_WORD.exec(text)))
+    if (!ACRONYM.test(m[0]) && !inRanges(masked, m.index, m.index + m[0].length)) capsWords++;
   // (scattered capitals only at the reader: "VICTORY! ... FIRST PLACE" is cheering)
   const atReader = /(?<![\w'’])(?:you|your|u|ur)(?![\w'’])/i.test(text);
   if (caps.length && (bangs || (capsWords >= 4 && atReader) || (wholeCaps && own.length === hits.length))) {

@@ -24,7 +24,7 @@ export interface Pair {
 
 export function dataDir(): string {
   if (process.env.HEAT_DATA_DIR) return process.env.HEAT_DATA_DIR;
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
   const dir = resolve(root, '../shared/data');
   if (!existsSync(dir)) throw new Error(`heat data not found at ${dir} (set HEAT_DATA_DIR)`);
   return dir;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Analysis } from '../../../shared/analysis.js';
-import { analyze, DEFAULT_THRESHOLD, loadModel } from '../../../server/mediation/heat/index.js';
+import { analyze, DEFAULT_THRESHOLD, loadModel } from '../../../server/analysis/index.js';
+import { analyzeWithSuggestions } from '../../../server/facilitator/rewrite/index.js';
 
 /** Every text held (or every one not held), naming the one that is not. */
 function expectHeld(texts: string[], held: boolean): void {
@@ -8,7 +9,7 @@ function expectHeld(texts: string[], held: boolean): void {
 }
 
 function labelsOf(text: string) {
-  return analyze(text, { suggestions: false }).labels;
+  return analyze(text).labels;
 }
 
 describe('heat analyzer: API', () => {
@@ -50,16 +51,22 @@ describe('heat analyzer: API', () => {
       'Thanks, that works for me.',
       "I'd like us to split the driving on weekdays.",
     ]) {
-      const a = analyze(t);
+      const a = analyzeWithSuggestions(t);
       expect(a.held, t).toBe(false);
       expect(a.suggestions, t).toEqual([]);
     }
   });
 
   it('omits suggestions when asked', () => {
-    const a = analyze('You are an idiot', { suggestions: false });
+    const a = analyzeWithSuggestions('You are an idiot', { suggestions: false });
     expect(a.held).toBe(true);
     expect(a.suggestions).toEqual([]);
+  });
+
+  it('leaves suggestions to the rewriter: analyze() gives the same verdict with none', () => {
+    const { suggestions, ...verdict } = analyzeWithSuggestions('You are an idiot');
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(analyze('You are an idiot')).toEqual({ ...verdict, suggestions: [] });
   });
 });
 
@@ -75,7 +82,7 @@ describe('heat analyzer: labels', () => {
     ['criticism', 'What is wrong with you?'],
     ['defensiveness', "It's not my fault, you're overreacting."],
     ['stonewalling', 'Whatever.'],
-    ["stonewalling", "I'm done talking."],
+    ['stonewalling', "I'm done talking."],
     ['blame', "It's all your fault that we are late."],
     ['blame', 'You ruined the whole weekend.'],
     ['profanity', 'this fucking meeting is a waste of time'],
@@ -102,17 +109,28 @@ describe('heat analyzer: labels', () => {
   }
 
   it('holds the four horsemen when aimed at the reader', () => {
-    expectHeld(['You never listen to me.', 'Oh please, who do you think you are?', 'Whatever.', "It's all your fault that we are late."], true);
+    expectHeld(
+      [
+        'You never listen to me.',
+        'Oh please, who do you think you are?',
+        'Whatever.',
+        "It's all your fault that we are late.",
+      ],
+      true,
+    );
   });
 
   it('holds real heated sentences from the data sets', () => {
     // jigsaw-sentences and paradetox (heated side)
-    expectHeld([
-      'hmm stupid pills , loser .',
-      'these idiots spreading hate , lies and emotional and mental blackmail scare me more .',
-      'im not gonna sell the fucking picture , i just want to contribute to the fucking article .',
-      'delete the page and shut up',
-    ], true);
+    expectHeld(
+      [
+        'hmm stupid pills , loser .',
+        'these idiots spreading hate , lies and emotional and mental blackmail scare me more .',
+        'im not gonna sell the fucking picture , i just want to contribute to the fucking article .',
+        'delete the page and shut up',
+      ],
+      true,
+    );
   });
 });
 
@@ -149,7 +167,8 @@ describe('heat analyzer: reported speech is not an attack', () => {
     'my mom makes me feel worthless',
     'He told me that I should kill myself.',
     // counsel-chat style
-    'My boyfriend didn\'t want to sit there and wait with me. He doesn\'t understand why I\'m mad, and he calls me crazy when I bring it up.',
+    "My boyfriend didn't want to sit there and wait with me. He doesn't understand why I'm mad, and he calls me " +
+      'crazy when I bring it up.',
     'I am married, but I had sex with my friend. I feel guilty, but I feel not guilty too. Do I need to feel guilty?',
     'I feel so stupid for trusting him again.',
   ]) {
@@ -164,21 +183,28 @@ describe('heat analyzer: reported speech is not an attack', () => {
 
   it('the sender calling someone names, or telling the reader to, is their own voice', () => {
     // jigsaw-sentences (toxic): the subject of "called" / "call" / "tell" is the sender or nobody (imperative)
-    expectHeld([
-      'ive called him a sociopath .',
-      'just call him latest scumbag .',
-      'so please dont tell us how bad trump after onlyths in office you stupid twit bernstein !',
-      'I called him an idiot and I would do it again',
-    ], true);
+    expectHeld(
+      [
+        'ive called him a sociopath .',
+        'just call him latest scumbag .',
+        'so please dont tell us how bad trump after onlyths in office you stupid twit bernstein !',
+        'I called him an idiot and I would do it again',
+      ],
+      true,
+    );
   });
 
   it('someone else calling the sender names stays reported, with asides and names', () => {
-    expectHeld([
-      'My dad is always, and I mean always, cussing and screaming at me for no reason at all. He makes me feel stupid.',
-      'Then Sam called me a liar.',
-      'I think my husband called me a whore last night.',
-      'When he drinks, he calls me a fat cow.',
-    ], false);
+    expectHeld(
+      [
+        'My dad is always, and I mean always, cussing and screaming at me for no reason at all. He makes me feel ' +
+          'stupid.',
+        'Then Sam called me a liar.',
+        'I think my husband called me a whore last night.',
+        'When he drinks, he calls me a fat cow.',
+      ],
+      false,
+    );
   });
 });
 
@@ -186,7 +212,7 @@ describe('heat analyzer: what someone else said, texted or threatened', () => {
   for (const t of [
     'He said he would kill me if I left.',
     'He texted: you are worthless.',
-    'My ex keeps texting me that I\'m a whore and a bad mother.',
+    "My ex keeps texting me that I'm a whore and a bad mother.",
     '"You\'re useless," he said.',
     "According to my wife, I'm a lazy pig and a failure.",
     "In his eyes I'm a useless idiot.",
@@ -202,12 +228,12 @@ describe('heat analyzer: what someone else said, texted or threatened', () => {
     expect(analyze("You said I'm an idiot, you moron").held).toBe(true);
   });
 
-  it('a message that opens with a quote nobody is said to have said is the sender\'s own', () => {
+  it("a message that opens with a quote nobody is said to have said is the sender's own", () => {
     expect(analyze('"these hoes ain\'t loyal" lol').held).toBe(true);
   });
 });
 
-describe('heat analyzer: someone in the sender\'s life described to a helper', () => {
+describe("heat analyzer: someone in the sender's life described to a helper", () => {
   for (const t of [
     'My boss is a bully and everyone knows it.',
     'my stepdad is a drunk and a liar. he hits my mom. can you help me?',
@@ -228,7 +254,9 @@ describe('heat analyzer: someone in the sender\'s life described to a helper', (
 describe('heat analyzer: a story aimed at no one in the room', () => {
   it('the model alone does not hold a first-person account of what happens to the sender', () => {
     // counsel-chat (train split)
-    const t = "My mom is always bossy and treats me like a child even though I'm in my 20s. She argues with me over stupid stuff.";
+    const t =
+      "My mom is always bossy and treats me like a child even though I'm in my 20s. She argues with me over stupid " +
+      'stuff.';
     expect(analyze(t).held).toBe(false);
   });
 
@@ -251,9 +279,16 @@ describe('heat analyzer: a story aimed at no one in the room', () => {
   });
 
   it('but the rules still judge it, and a story aimed at the reader is judged in full', () => {
-    expect(analyze('My husband is a fucking liar. I give up. I am so tired of doing everything myself.').held).toBe(true);
-    expect(analyze('My ex is a fucking liar. I hate him so much. I told my lawyer everything and I feel better now.').held).toBe(true);
-    expect(analyze('You never listen to me. I told you three times about the pickup and my mother had to wait for an hour.').held).toBe(true);
+    expect(analyze('My husband is a fucking liar. I give up. I am so tired of doing everything myself.').held).toBe(
+      true,
+    );
+    expect(
+      analyze('My ex is a fucking liar. I hate him so much. I told my lawyer everything and I feel better now.').held,
+    ).toBe(true);
+    expect(
+      analyze('You never listen to me. I told you three times about the pickup and my mother had to wait for an hour.')
+        .held,
+    ).toBe(true);
   });
 });
 
@@ -267,8 +302,10 @@ describe('heat analyzer: rule misfires fixed', () => {
     'The trash is overflowing again and nobody emptied the recycling bin.',
     'do you believe that this kind of power brokering is typical in washington d. c ?', // "typical" describing
     'she rolls her eyes every time he talks .', // someone else's contempt, described
-    'highest marginal tax rate is currently onlyand on taxable income of $ DIGIT , DIGIT it is only', // Jigsaw's number placeholder
-    'RT @Yankees: VICTORY! Yankees outlast the As, and oh yeah, FIRST PLACE still resides in the Bronx.', // emphasis, not shouting
+    // Jigsaw's number placeholder
+    'highest marginal tax rate is currently onlyand on taxable income of $ DIGIT , DIGIT it is only',
+    // emphasis, not shouting
+    'RT @Yankees: VICTORY! Yankees outlast the As, and oh yeah, FIRST PLACE still resides in the Bronx.',
   ]) {
     it(`not held: ${t}`, () => {
       expect(analyze(t).held).toBe(false);
@@ -279,38 +316,58 @@ describe('heat analyzer: rule misfires fixed', () => {
     for (const t of ['You are garbage.', "You're trash and everyone knows it."]) expect(analyze(t).held, t).toBe(true);
   });
 
-  it('harsh words about things, and someone else\'s shouting or eye-rolling, are not an attack', () => {
-    expectHeld([
-      'The printer on floor 3 is a useless piece of junk.',
-      'ugh this stupid app logged me out again',
-      'these shoes are killing my feet',
-      'he screamed WHAT IS WRONG WITH YOU at me over a spilled drink',
-      "He wrote YOU'LL PAY FOR THIS on my car windshield.",
-      'she rolled her eyes and said get over yourself when I cried',
-      'I was a coward for not speaking up in that meeting.',
-    ], false);
+  it("harsh words about things, and someone else's shouting or eye-rolling, are not an attack", () => {
+    expectHeld(
+      [
+        'The printer on floor 3 is a useless piece of junk.',
+        'ugh this stupid app logged me out again',
+        'these shoes are killing my feet',
+        'he screamed WHAT IS WRONG WITH YOU at me over a spilled drink',
+        "He wrote YOU'LL PAY FOR THIS on my car windshield.",
+        'she rolled her eyes and said get over yourself when I cried',
+        'I was a coward for not speaking up in that meeting.',
+      ],
+      false,
+    );
     // but swearing about a thing is still swearing, and capitals with "!!!" are shouting
     expectHeld(['this fucking printer is broken again', 'ANSWER THE QUESTION!!!', 'I SAID NO AND I MEAN NO'], true);
     // joy in capitals is labelled, not held
     expectHeld(['I GOT THE JOB!!', 'HAPPY BIRTHDAY MUM!!!'], false);
   });
 
-  it('what someone wrote after a colon, a quote followed by its speaker, and the sender mocking themselves are not attacks', () => {
-    expectHeld([
-      'Screenshot attached. He wrote: shut up, nobody asked you, you fat waste of space.',
-      'The letter under my door read: WE KNOW WHERE YOU LIVE, MOVE OUT. I kept it.',
-      '"You\'re a failure and you always will be" - he said that to me at 15 and I never forgot it.',
-      "I'm an absolute clown, I booked the same room twice.",
-      'We should shoot the breeze about the garden sometime.',
-      'We nailed it today!',
-    ], false);
-    // an idiom is a whole phrase: "destroyed the family" is not "killed it"
-    expect(labelsOf('You destroyed the family and everyone knows it.')).toContain('blame');
-    expectHeld(['bollocks to your meeting, i\'m not coming', 'ARE YOU DEAF?? I told you to hold the ladder!', "Say that again and I'll knock you out."], true);
-  });
+  it(
+    'what someone wrote after a colon, a quote followed by its speaker, and the sender mocking themselves are not ' +
+      'attacks',
+    () => {
+      expectHeld(
+        [
+          'Screenshot attached. He wrote: shut up, nobody asked you, you fat waste of space.',
+          'The letter under my door read: WE KNOW WHERE YOU LIVE, MOVE OUT. I kept it.',
+          '"You\'re a failure and you always will be" - he said that to me at 15 and I never forgot it.',
+          "I'm an absolute clown, I booked the same room twice.",
+          'We should shoot the breeze about the garden sometime.',
+          'We nailed it today!',
+        ],
+        false,
+      );
+      // an idiom is a whole phrase: "destroyed the family" is not "killed it"
+      expect(labelsOf('You destroyed the family and everyone knows it.')).toContain('blame');
+      expectHeld(
+        [
+          "bollocks to your meeting, i'm not coming",
+          'ARE YOU DEAF?? I told you to hold the ladder!',
+          "Say that again and I'll knock you out.",
+        ],
+        true,
+      );
+    },
+  );
 
   it('stonewalling words only count when they are most of their clause', () => {
-    expectHeld(['Everything was fine.', 'The kids are fine.', 'He said whatever and walked away. I felt so small.'], false);
+    expectHeld(
+      ['Everything was fine.', 'The kids are fine.', 'He said whatever and walked away. I felt so small.'],
+      false,
+    );
     for (const t of ['Fine.', 'Fine, whatever.', 'Forget it.', 'Leave me alone!']) {
       expect(labelsOf(t), t).toContain('stonewalling');
       expect(analyze(t).held, t).toBe(true);
@@ -330,8 +387,8 @@ describe('heat analyzer: safety path', () => {
   });
 
   it('offers no rewrite of self-harm and only a step-away for threats', () => {
-    expect(analyze('I want to kill myself').suggestions).toEqual([]);
-    const t = analyze("I'm going to hurt you");
+    expect(analyzeWithSuggestions('I want to kill myself').suggestions).toEqual([]);
+    const t = analyzeWithSuggestions("I'm going to hurt you");
     expect(t.labels).toContain('threat');
     for (const s of t.suggestions) expect(s).not.toMatch(/hurt you|kill/i);
   });
@@ -339,20 +396,23 @@ describe('heat analyzer: safety path', () => {
   it('hears self-harm said in passing, and never hides it behind the sender being hard on themselves', () => {
     for (const t of [
       'I feel so worthless and I want to die',
-      "he said I should kill myself and honestly I want to die",
+      'he said I should kill myself and honestly I want to die',
       "what's the point of living like this",
-      'maybe everyone would be better off if I wasn\'t around',
+      "maybe everyone would be better off if I wasn't around",
       "I don't want to wake up tomorrow",
       'i cut again last night. dont tell mum',
-    ]) expect(labelsOf(t), t).toContain('self_harm');
+    ])
+      expect(labelsOf(t), t).toContain('self_harm');
   });
 
   it('hears veiled and conditional threats, and a threat far into a long message', () => {
     for (const t of [
-      'Leave me and I\'ll send those photos to your boss.',
+      "Leave me and I'll send those photos to your boss.",
       'I know which school your kids go to.',
-      "I'm going to say this once. If you show up at my work again, or call my mother, or go anywhere near the house, I will make sure you regret every second of it.",
-    ]) expect(labelsOf(t), t).toContain('threat');
+      "I'm going to say this once. If you show up at my work again, or call my mother, or go anywhere near the " +
+        'house, I will make sure you regret every second of it.',
+    ])
+      expect(labelsOf(t), t).toContain('threat');
     expectHeld(["I'll hit you up after the parent-teacher meeting", 'shoot me a text when you land'], false);
   });
 
@@ -360,15 +420,15 @@ describe('heat analyzer: safety path', () => {
     expectHeld(["Be careful on the ladder or you'll get hurt.", "He told me I'd be sorry if I left him."], false);
   });
 
-  it('does not treat someone else\'s suicide as the sender\'s self-harm', () => {
+  it("does not treat someone else's suicide as the sender's self-harm", () => {
     expect(labelsOf("My ex's friend attempted to commit suicide last year.")).not.toContain('self_harm');
   });
 });
 
 describe('heat analyzer: context', () => {
   it('a named participant counts as the reader', () => {
-    const plain = analyze('Sam is such a liar', { suggestions: false });
-    const named = analyze('Sam is such a liar', { suggestions: false, context: { otherNames: ['Sam'] } });
+    const plain = analyze('Sam is such a liar');
+    const named = analyze('Sam is such a liar', { context: { otherNames: ['Sam'] } });
     expect(named.heat).toBeGreaterThanOrEqual(plain.heat);
     expect(named.held).toBe(true);
   });

@@ -1,0 +1,275 @@
+/**
+ * The heat analyzer: is this message heated, and why (the calmer versions are the rewriter's:
+ * server/facilitator/rewrite). analyze() runs mask -> rules -> models -> combine -> spans, one named
+ * function or module each (see analyzeNormal).
+ * Offline and deterministic: a linear model on hashed word and character n-grams (model/, trained by
+ * scripts/heat/train-heat.ts) combined with rules for what the data sets lack (rules.ts), with reported
+ * speech ("he called me stupid") taken out before either looks at the text (mask.ts).
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { SAFETY_LABELS, type Analysis } from '../../shared/analysis.js';
+import { addressOf, type Address } from './address.js';
+import { english } from './lang/en/index.js';
+import type { Language } from './lang/types.js';
+import { isFragment, ruleHeat, scaleModelHeat, softenStory, type ModelReading } from './combine.js';
+import { labelHits } from './labelHits.js';
+import { literalRanges, modelView, quoteRanges, reportedRanges, type Range } from './mask.js';
+import { loadModel, modelHeat, type LinearModel } from './model/heat.js';
+import { loadLabelModel } from './model/label.js';
+import { normalize } from './normalize.js';
+import { runRules, type RuleHit } from './rules.js';
+import { clearWordWeights, hasWordWeight, modelSpans, spansOf, WORD_RE } from './spans.js';
+import { clearWordClasses, wordClassesCached } from './lang/en/wordclass.js';
+
+export { loadModel } from './model/heat.js';
+export type { Analysis, HeatLabel, Span } from '../../shared/analysis.js';
+
+/** Heat at or above which a message is held. */
+export const DEFAULT_THRESHOLD = 0.5;
+
+/** What the caller knows about the message's setting, all optional. */
+export interface AnalyzeContext {
+  /** Names of the other people in the room: "Sam is an idiot" is aimed at the reader like "you" is. */
+  otherNames?: string[];
+  /** Private preparation with the facilitator: nobody else reads it, so third-person insults weigh less. */
+  private?: boolean;
+}
+
+export interface AnalyzeOptions {
+  threshold?: number;
+  /**
+   * Suggestions are the rewriter's (server/facilitator/rewrite): analyze() never computes them and returns
+   * `suggestions: []`. `false` is still accepted so callers that said so keep compiling.
+   * @deprecated
+   */
+  suggestions?: false;
+  context?: AnalyzeContext;
+  /**
+   * default true: ask the label model too. The rewriter's search leaves it out (speed); every
+   * suggestion it offers is still judged by the whole analyzer.
+   */
+  labelModel?: boolean;
+  /**
+   * default false: quoted words count as the sender's own, even after "he said" or "you call me". For text
+   * the room did not write but would read as the sender's (suggestions, a model's output): 'I feel hurt
+   * when you call me "a worthless idiot"' delivers the insult again. The text is also read the usual way
+   * and the hotter reading wins: a suggestion is never let through by reading its quotes as its own.
+   */
+  quotesAreOwn?: boolean;
+  /** default English (lang/en); see lang/types.ts for what a language provides so far */
+  language?: Language;
+}
+
+let model: LinearModel | null = null;
+function getModel(): LinearModel {
+  return (model ??= loadModel());
+}
+
+/**
+ * Replaces the model analyze() uses (cross-validation in scripts/heat/train-heat.ts); null goes back
+ * to the committed one.
+ */
+export function useModel(m: LinearModel | null): void {
+  model = m;
+  clearWordWeights();
+  candidateVerdicts.clear();
+}
+
+/**
+ * Forgets everything the analyzer remembers of what it has read; called when any room is deleted
+ * or expires, so no trace of a deleted room's words stays in this process. The caches refill.
+ */
+export function forgetAnalyses(): void {
+  clearWordWeights();
+  candidateVerdicts.clear();
+  clearWordClasses();
+}
+
+/**
+ * Whether any cache still holds something derived from `text` (tests): a verdict on it, or one of
+ * its words. The word caches hold single lower-cased words, not messages, and are bounded, but a
+ * name or a rare word could still point at a room, so forgetAnalyses() clears them too.
+ */
+export function cacheEntriesFor(text: string): number {
+  let n = 0;
+  for (const [key] of candidateVerdicts) if (key.endsWith(`\u0000${verdictKey(text)}`)) n++;
+  for (const word of text.toLowerCase().match(WORD_RE) ?? []) if (hasWordWeight(word.replace(/[’]/g, "'"))) n++;
+  return n + wordClassesCached(text);
+}
+
+/**
+ * A candidate suggestion (text already normalised, as the rewriter builds it from the normalised
+ * message) judged by the whole analyzer as it would be delivered: its quotes are the sender's own.
+ * The template sentences come back again and again, so their verdicts are remembered (only without
+ * a room context, which could change them). A candidate is built from the message, so it is keyed
+ * by an HMAC under a key of this process's own (the text is not kept, and a heap dump cannot be
+ * searched for a guessed sentence), least recently used first out.
+ */
+const candidateVerdicts = new Map<string, Analysis>();
+const VERDICTS_MAX = 2000;
+const VERDICT_KEY = randomBytes(32);
+const verdictKey = (text: string) => createHmac('sha256', VERDICT_KEY).update(text).digest('base64url');
+export function judgeDelivered(c: string, threshold: number, ctx: AnalyzeContext | undefined): Analysis {
+  // a suggestion is sent in the sender's name: words it quotes are delivered, not reported
+  if (ctx) return analyzeNormalised(c, { threshold, context: ctx, quotesAreOwn: true }).analysis;
+  const key = `${threshold}\u0000${verdictKey(c)}`;
+  let a = candidateVerdicts.get(key);
+  if (a)
+    candidateVerdicts.delete(key); // re-inserted below as the most recently used
+  else a = analyzeNormalised(c, { threshold, quotesAreOwn: true }).analysis;
+  candidateVerdicts.set(key, a);
+  if (candidateVerdicts.size > VERDICTS_MAX) candidateVerdicts.delete(candidateVerdicts.keys().next().value!);
+  return a;
+}
+
+/** The words the rules point at in `text` (already normalised), outside reported speech. */
+export function ruleHits(text: string): RuleHit[] {
+  return runRules(text, reportedRanges(text)).hits;
+}
+
+/** `ranges` with the `holes` taken out (a report's quoted words, judged when quotes are the sender's own). */
+function without(ranges: Range[], holes: Range[]): Range[] {
+  if (!holes.length) return ranges;
+  let out = ranges;
+  for (const h of holes) {
+    const next: Range[] = [];
+    for (const r of out) {
+      if (h.end <= r.start || h.start >= r.end) next.push(r);
+      else {
+        if (h.start > r.start) next.push({ start: r.start, end: h.start });
+        if (h.end < r.end) next.push({ start: h.end, end: r.end });
+      }
+    }
+    out = next;
+  }
+  return out;
+}
+
+/**
+ * Scores a message: heat 0..1, held, labels and spans (offsets into `text`); `suggestions` is always
+ * empty here (the rewriter's, see server/facilitator/rewrite).
+ * Disguises ("k1ll", "k i l l", zero-width characters, look-alike letters) are undone first
+ * (normalize.ts); the spans still point into `text` as written.
+ */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  return analyzeInDetail(text, options).analysis;
+}
+
+/** What the rewriter needs besides the verdict: the normalised text its candidates are built from. */
+export interface Detailed {
+  /** spans into the text as written */
+  analysis: Analysis;
+  /** the text as analysed (disguises undone) */
+  normalised: string;
+  /** aimed at the reader ("you", a participant's name) */
+  directed: boolean;
+}
+
+/** analyze(), with the normalised text and whether it is aimed at the reader. */
+export function analyzeInDetail(text: string, options: AnalyzeOptions = {}): Detailed {
+  const norm = normalize(text);
+  if (norm.text === text) return analyzeNormalised(text, options);
+  // names are compared with the normalised text, so they are normalised too ("José" reads "Jose")
+  const names = options.context?.otherNames;
+  const context = names ? { ...options.context, otherNames: names.map((n) => normalize(n).text) } : options.context;
+  const d = analyzeNormalised(norm.text, { ...options, context });
+  const spans = d.analysis.spans.map((sp) => ({
+    start: norm.toOriginal(sp.start),
+    end: norm.toOriginal(sp.end, 'end'),
+    label: sp.label,
+  }));
+  return { ...d, analysis: { ...d.analysis, spans } };
+}
+
+/** analyze() of a text already normalised: the rewriter's candidates are built from the normalised text. */
+function analyzeNormalised(text: string, options: AnalyzeOptions): Detailed {
+  // without a quotation the two readings are one (an apostrophe alone, "don't", is no quotation)
+  const quoted = options.quotesAreOwn === true && QUOTE_MARK.test(text) && quoteRanges(text).length > 0;
+  const a = analyzeNormal(text, quoted ? options : { ...options, quotesAreOwn: false });
+  if (!quoted) return a;
+  // masking less can also move the label model the other way ("i say ' whatever '" read whole is calm,
+  // read with the quote masked is contempt): a suggestion must pass both readings
+  const usual = analyzeNormal(text, { ...options, quotesAreOwn: false });
+  return hotter(usual.analysis, a.analysis) ? usual : a;
+}
+
+const QUOTE_MARK = /["“”«»'‘’]/;
+function hotter(x: Analysis, y: Analysis): boolean {
+  const safe = (a: Analysis) => a.labels.some((l) => SAFETY_LABELS.includes(l));
+  if (x.held !== y.held) return x.held;
+  if (safe(x) !== safe(y)) return safe(x);
+  return x.heat > y.heat;
+}
+
+/** Stage 1: what the sender did not say to the reader, taken out before the rules and the models read. */
+interface Masked {
+  /** reported speech: what others said, did or wrote (and the sender about themselves) */
+  said: Range[];
+  /** `said` and words about things ("this stupid printer"), idioms ("kill the job") */
+  reported: Range[];
+}
+function mask(text: string, quotesAreOwn: boolean): Masked {
+  const quotes = quotesAreOwn ? quoteRanges(text) : [];
+  const said = without(reportedRanges(text, { quotesAreOwn }), quotes);
+  const reported = [...said, ...without(literalRanges(text), quotes)];
+  return { said, reported };
+}
+
+/** Stage 2: the rules; an insult next to a participant's name is aimed at the reader ("Sam is such a liar"). */
+function rules(text: string, masked: Masked, names: string[] | undefined): RuleHit[] {
+  const hits = runRules(text, masked.reported, masked.said).hits;
+  if (!names?.length || !hits.some((h) => h.label === 'insult' && h.score < 0.85)) return hits;
+  const lower = text.toLowerCase();
+  return hits.map((h) => {
+    if (h.label !== 'insult' || h.score >= 0.85) return h;
+    const near = lower.slice(Math.max(0, h.start - 40), h.end);
+    return names.some((n) => n && near.includes(n.toLowerCase())) ? { ...h, score: 0.85 } : h;
+  });
+}
+
+/**
+ * Stage 3a: the label model, for what the rules have no words for ("Accidents happen, you know.
+ * Especially to people who talk too much."): its hits join the rules'.
+ */
+function labelModelHits(text: string, hits: RuleHit[], masked: Masked, address: Address, use: boolean): RuleHit[] {
+  const labelModel = use ? loadLabelModel() : null;
+  if (!labelModel) return hits;
+  const ctx = { masked: masked.reported, addressed: address.addressed, aboutSomeone: address.aboutSomeone };
+  return hits.concat(labelHits(labelModel, text, hits, ctx));
+}
+
+/** Stage 3b: the heat model, on what is left once reported speech is taken out. */
+function heatModel(m: LinearModel, text: string, masked: Masked): ModelReading {
+  const { reported } = masked;
+  if (reported.length) {
+    const rest = modelView(text, reported);
+    // (also a fragment when a good part of the message was taken out: "our drummer absolutely ... last night")
+    const taken = reported.reduce((n, r) => n + r.end - r.start, 0);
+    return { heat: modelHeat(m, rest), fragment: isFragment(rest, taken, text.length), noWords: false };
+  }
+  if (!text.trim()) return { heat: 0, fragment: false, noWords: false };
+  // no word at all ("a1", "k", "?"): the model has nothing to read
+  return { heat: modelHeat(m, text), fragment: false, noWords: !/[A-Za-z]{2}/.test(text) };
+}
+
+/** One reading of a normalised text: mask -> rules -> models -> combine -> spans. */
+function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const ctx = options.context;
+  const m = getModel();
+  const masked = mask(text, options.quotesAreOwn === true);
+  const address = addressOf(text, masked.reported, ctx?.otherNames, (options.language ?? english).address);
+  let hits = rules(text, masked, ctx?.otherNames);
+  hits = labelModelHits(text, hits, masked, address, options.labelModel !== false);
+  hits = softenStory(hits, address.narrative);
+  const mh = scaleModelHeat(heatModel(m, text, masked), address, ctx?.private === true);
+  const heat = Math.max(mh, ruleHeat(hits, address.narrative));
+  const held = heat >= threshold || hits.some((h) => SAFETY_LABELS.includes(h.label));
+  const { spans, labels } = spansOf(hits, held, mh >= threshold, () => modelSpans(m, text, masked.reported));
+  const analysis = { heat: round3(heat), held, labels, spans, suggestions: [] };
+  return { analysis, normalised: text, directed: address.directed };
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
