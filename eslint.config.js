@@ -15,19 +15,10 @@ const layers = [
   ['realtime', 'http', 'agreement'],
   ['cluster'],
 ];
-/** Today's folders, checked as the folder their files move to (issue 9). Delete once the moves are merged. */
-const legacy = {
-  'mediation/heat': 'analysis',
-  'mediation/facilitator': 'facilitator',
-  mediation: 'rooms',
-  util: 'limits',
-};
 
 const elements = [
   { type: 'shared', pattern: 'shared/**', partialMatch: false },
   { type: 'client', pattern: 'client/src/**', partialMatch: false },
-  // In this order: mediation/heat must match before mediation.
-  ...Object.entries(legacy).map(([folder, type]) => ({ type, pattern: `server/${folder}/**`, partialMatch: false })),
   ...layers.flat().map((folder) => ({ type: folder, pattern: `server/${folder}/**`, partialMatch: false })),
   // The core files directly in server/; told apart by their file category below.
   { type: 'core', pattern: 'server', partialMatch: false },
