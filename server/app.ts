@@ -101,7 +101,10 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   });
   const engine = parts.engine ?? createFacilitator(config, (reason) => metrics.facilitatorFallbacks.inc({ reason }));
 
-  const timers = new RoomTimers((roomId) => void rooms.tick(roomId).catch((err) => log.error('room tick failed', err)), now);
+  const timers = new RoomTimers(
+    (roomId) => void rooms.tick(roomId).catch((err) => log.error('room tick failed', err)),
+    now,
+  );
   const deps = {
     store,
     engine,
@@ -115,7 +118,16 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   const rooms = new RoomService(deps);
   const messages = new MessagePipeline(deps, rooms);
   const prep = new PrepService(deps, rooms);
-  attachGateway(io as never, { store, rooms, messages, prep, presence, limits, metrics, proxyHops: config.trustProxyHops });
+  attachGateway(io as never, {
+    store,
+    rooms,
+    messages,
+    prep,
+    presence,
+    limits,
+    metrics,
+    proxyHops: config.trustProxyHops,
+  });
 
   server.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io/')) return; // socket.io's own (limited in the gateway)
@@ -148,7 +160,10 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   expressApp.use(errorHandler(metrics));
 
   let closing: Promise<void> | undefined;
-  const sweeper = setInterval(() => void rooms.expire().catch((err) => log.error('expiry sweep failed', err)), EXPIRY_SWEEP_MS);
+  const sweeper = setInterval(
+    () => void rooms.expire().catch((err) => log.error('expiry sweep failed', err)),
+    EXPIRY_SWEEP_MS,
+  );
   sweeper.unref();
 
   return {

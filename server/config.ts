@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 const num = (def: number) => z.coerce.number().positive().default(def);
 /** An empty value counts as unset (`OPENAI_API_KEY=` in a .env file does not switch engines). */
-const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 /** Every setting comes from the environment; README lists them all. */
 const Env = z.object({
@@ -73,7 +74,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = Env.parse(env);
   const openaiConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
   const facilitator = e.FACILITATOR ?? (openaiConfigured ? 'openai' : 'local');
-  if (facilitator === 'openai' && !openaiConfigured) throw new Error('FACILITATOR=openai needs OPENAI_API_KEY or OPENAI_BASE_URL');
+  if (facilitator === 'openai' && !openaiConfigured)
+    throw new Error('FACILITATOR=openai needs OPENAI_API_KEY or OPENAI_BASE_URL');
   return {
     port: e.PORT,
     host: e.HOST,

@@ -3,9 +3,21 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 /** The service's Prometheus metrics; one registry per app so tests can run several apps. */
 export class Metrics {
   readonly registry = new Registry();
-  readonly roomsCreated = new Counter({ name: 'mediation_rooms_created_total', help: 'Rooms created', registers: [this.registry] });
-  readonly roomsDeleted = new Counter({ name: 'mediation_rooms_deleted_total', help: 'Rooms deleted by a host or expired', registers: [this.registry] });
-  readonly messagesDelivered = new Counter({ name: 'mediation_messages_delivered_total', help: 'Messages delivered to a room', registers: [this.registry] });
+  readonly roomsCreated = new Counter({
+    name: 'mediation_rooms_created_total',
+    help: 'Rooms created',
+    registers: [this.registry],
+  });
+  readonly roomsDeleted = new Counter({
+    name: 'mediation_rooms_deleted_total',
+    help: 'Rooms deleted by a host or expired',
+    registers: [this.registry],
+  });
+  readonly messagesDelivered = new Counter({
+    name: 'mediation_messages_delivered_total',
+    help: 'Messages delivered to a room',
+    registers: [this.registry],
+  });
   readonly messagesHeld = new Counter({
     name: 'mediation_messages_held_total',
     help: 'Messages held for the sender to review',
@@ -32,8 +44,29 @@ export class Metrics {
   });
 
   constructor(sources: { rooms: () => number; connections: () => number; docs: () => number }) {
-    new Gauge({ name: 'mediation_rooms_active', help: 'Rooms with at least one connected person', registers: [this.registry], collect() { this.set(sources.rooms()); } });
-    new Gauge({ name: 'mediation_connections', help: 'Open socket.io connections', registers: [this.registry], collect() { this.set(sources.connections()); } });
-    new Gauge({ name: 'mediation_agreement_docs_loaded', help: 'Agreement documents in memory', registers: [this.registry], collect() { this.set(sources.docs()); } });
+    new Gauge({
+      name: 'mediation_rooms_active',
+      help: 'Rooms with at least one connected person',
+      registers: [this.registry],
+      collect() {
+        this.set(sources.rooms());
+      },
+    });
+    new Gauge({
+      name: 'mediation_connections',
+      help: 'Open socket.io connections',
+      registers: [this.registry],
+      collect() {
+        this.set(sources.connections());
+      },
+    });
+    new Gauge({
+      name: 'mediation_agreement_docs_loaded',
+      help: 'Agreement documents in memory',
+      registers: [this.registry],
+      collect() {
+        this.set(sources.docs());
+      },
+    });
   }
 }

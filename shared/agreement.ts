@@ -44,16 +44,19 @@ function keysOf(value: unknown): string[] {
 
 /** Reads a plain snapshot of the agreement out of a Yjs document. */
 export function readAgreement(doc: Y.Doc): AgreementSnapshot {
-  const clauses = doc.getArray<Y.Map<unknown>>(DOC.clauses).toArray().map((m) => {
-    const text = m.get(DOC.clause.text);
-    return {
-      id: String(m.get(DOC.clause.id) ?? ''),
-      text: text instanceof Y.Text ? text.toString() : '',
-      proposedBy: String(m.get(DOC.clause.proposedBy) ?? ''),
-      status: (m.get(DOC.clause.status) === 'agreed' ? 'agreed' : 'proposed') as ClauseStatus,
-      acceptedBy: keysOf(m.get(DOC.clause.acceptedBy)),
-    };
-  });
+  const clauses = doc
+    .getArray<Y.Map<unknown>>(DOC.clauses)
+    .toArray()
+    .map((m) => {
+      const text = m.get(DOC.clause.text);
+      return {
+        id: String(m.get(DOC.clause.id) ?? ''),
+        text: text instanceof Y.Text ? text.toString() : '',
+        proposedBy: String(m.get(DOC.clause.proposedBy) ?? ''),
+        status: (m.get(DOC.clause.status) === 'agreed' ? 'agreed' : 'proposed') as ClauseStatus,
+        acceptedBy: keysOf(m.get(DOC.clause.acceptedBy)),
+      };
+    });
   const meta = doc.getMap<unknown>(DOC.meta);
   return { clauses, signedBy: keysOf(meta.get(DOC.metaKeys.signedBy)), final: meta.get(DOC.metaKeys.final) === true };
 }

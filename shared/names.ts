@@ -17,12 +17,7 @@ const BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
 
 /** NFKC (full-width and styled letters become plain ones), invisible characters removed, spaces collapsed. */
 export function normaliseDisplayText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(BREAKS, ' ')
-    .replace(INVISIBLE, '')
-    .replace(SPACES, ' ')
-    .trim();
+  return text.normalize('NFKC').replace(BREAKS, ' ').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
 }
 
 /** Two names are the same person's name to a reader when they match ignoring case. */

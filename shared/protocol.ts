@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Review } from './analysis.js';
+import type { Review } from './analysis.js';
 import { normaliseDisplayText } from './names.js';
 
 /** Limits that both ends enforce; the server is the authority. */
@@ -175,10 +175,19 @@ export const BreakRequest = z.object({
   minutes: z.number().int().min(1).max(LIMITS.breakMinutesMax).optional(),
 });
 export const PrepSend = z.object({ text: roomText });
-export const PrepShare = z.object({ text: roomText, clientMsgId: z.string().min(1).max(LIMITS.clientMsgIdChars).optional() });
+export const PrepShare = z.object({
+  text: roomText,
+  clientMsgId: z.string().min(1).max(LIMITS.clientMsgIdChars).optional(),
+});
 export const AgreementPropose = z.object({ text: z.string().trim().min(1).max(LIMITS.clauseChars) });
 /** `textHash`: sha256 (hex) of the words the person read; if they changed meanwhile: 409 conflict. */
-export const AgreementAccept = z.object({ clauseId: id, textHash: z.string().regex(/^[0-9a-f]{64}$/).optional() });
+export const AgreementAccept = z.object({
+  clauseId: id,
+  textHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+});
 export const Empty = z.object({}).passthrough().optional();
 
 /** Validated text of a room message (1..4000 characters after trimming). */
@@ -265,7 +274,10 @@ export interface ClientToServerEvents {
   'prep:history': (p: object, ack: (r: Ack<{ messages: PrepMessage[] }>) => void) => void;
   'prep:share': (p: { text: string; clientMsgId?: string }, ack: (r: Ack<SendResult>) => void) => void;
   'agreement:propose': (p: { text: string }, ack: (r: Ack<{ clauseId: string }>) => void) => void;
-  'agreement:accept': (p: { clauseId: string; textHash?: string }, ack: (r: Ack<{ status: ClauseStatus }>) => void) => void;
+  'agreement:accept': (
+    p: { clauseId: string; textHash?: string },
+    ack: (r: Ack<{ status: ClauseStatus }>) => void,
+  ) => void;
   'agreement:sign': (p: object, ack: (r: Ack<{ final: boolean }>) => void) => void;
 }
 

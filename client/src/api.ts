@@ -20,7 +20,11 @@ export class ApiFailure extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, opts: { body?: unknown; token?: string; text?: boolean } = {}): Promise<T> {
+async function request<T>(
+  method: string,
+  path: string,
+  opts: { body?: unknown; token?: string; text?: boolean } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -33,7 +37,11 @@ async function request<T>(method: string, path: string, opts: { body?: unknown; 
   if (res.status === 204) return undefined as T;
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: ApiError } | null;
-    throw new ApiFailure(body?.error?.code ?? 'internal', body?.error?.message ?? 'Something went wrong on our side. Please try again.', res.status);
+    throw new ApiFailure(
+      body?.error?.code ?? 'internal',
+      body?.error?.message ?? 'Something went wrong on our side. Please try again.',
+      res.status,
+    );
   }
   return (opts.text ? await res.text() : await res.json()) as T;
 }
@@ -49,7 +57,8 @@ export const api = {
   yjsTicket: (roomId: string, token: string) =>
     request<YjsTicketResponse>('POST', `${room(roomId)}/yjs-ticket`, { token }),
   getRoom: (roomId: string, token: string) => request<RoomView>('GET', room(roomId), { token }),
-  agreementMarkdown: (roomId: string, token: string) => request<string>('GET', `${room(roomId)}/agreement.md`, { token, text: true }),
+  agreementMarkdown: (roomId: string, token: string) =>
+    request<string>('GET', `${room(roomId)}/agreement.md`, { token, text: true }),
   deleteRoom: (roomId: string, token: string) => request<void>('DELETE', room(roomId), { token }),
 };
 

@@ -45,7 +45,12 @@ export const LABEL_WORDS: Record<HeatLabel, { title: string; why: string }> = {
 };
 
 export function labelWords(label: HeatLabel): { title: string; why: string } {
-  return LABEL_WORDS[label] ?? { title: 'It may be hard to hear', why: 'Some of these words may land harder than you mean them to.' };
+  return (
+    LABEL_WORDS[label] ?? {
+      title: 'It may be hard to hear',
+      why: 'Some of these words may land harder than you mean them to.',
+    }
+  );
 }
 
 /** The room's heat (0..1) in gentle words. */
@@ -59,7 +64,10 @@ export function heatWords(heat: number): { word: string; hint: string } {
 export const MODE_WORDS: Record<string, { title: string; how: string }> = {
   open: { title: 'Open conversation', how: 'Anyone can write at any time. The facilitator helps keep it balanced.' },
   round: { title: 'Taking turns in order', how: 'The turn passes around the room. When you are done, pass it on.' },
-  'hand-raise': { title: 'Raise your hand', how: 'Raise your hand to speak. The floor goes to whoever has spoken least.' },
+  'hand-raise': {
+    title: 'Raise your hand',
+    how: 'Raise your hand to speak. The floor goes to whoever has spoken least.',
+  },
   'speaker-listener': {
     title: 'Speaker and listener',
     how: 'One person speaks, the other says back what they heard, then you swap.',

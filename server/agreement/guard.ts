@@ -120,7 +120,12 @@ export interface ReconcileResult {
  * final), then writes the shadow back into the document in one server-origin transaction. Writes
  * only what differs, so a document that already matches produces no update.
  */
-export function reconcile(doc: Y.Doc, shadow: Shadow, acceptEdits: boolean, proposer: Proposer | null = null): ReconcileResult {
+export function reconcile(
+  doc: Y.Doc,
+  shadow: Shadow,
+  acceptEdits: boolean,
+  proposer: Proposer | null = null,
+): ReconcileResult {
   const result: ReconcileResult = { textEdited: false, adopted: false, cleared: false, scrubbed: false };
   if (acceptEdits && proposer && !shadow.final) adoptNewClauses(doc, shadow, proposer, result);
   if (acceptEdits && !shadow.final) absorbTextEdits(doc, shadow, result);
@@ -145,17 +150,35 @@ export interface Proposer {
  */
 function adoptNewClauses(doc: Y.Doc, shadow: Shadow, proposer: Proposer, result: ReconcileResult): void {
   const known = new Set(shadow.clauses.map((c) => c.map));
-  doc.getArray<unknown>(DOC.clauses).toArray().forEach((item, index) => {
-    if (!(item instanceof Y.Map) || known.has(item)) return;
-    const text = item.get(DOC.clause.text);
-    const plain = (text instanceof Y.Text ? text.toString() : typeof text === 'string' ? text : '').slice(0, LIMITS.clauseChars);
-    if (plain.trim().length === 0) return; // an empty map is not a proposal: the writer drops it
-    const at = Math.min(index, shadow.clauses.length);
-    const id = proposer.newId();
-    shadow.clauses.splice(at, 0, { id, proposedBy: proposer.participantId, status: 'proposed', acceptedBy: new Set(), text: plain, map: item });
-    shadow.state.clauses.splice(at, 0, { id, proposedBy: proposer.participantId, proposedAt: proposer.now(), acceptances: {} });
-    result.adopted = true;
-  });
+  doc
+    .getArray<unknown>(DOC.clauses)
+    .toArray()
+    .forEach((item, index) => {
+      if (!(item instanceof Y.Map) || known.has(item)) return;
+      const text = item.get(DOC.clause.text);
+      const plain = (text instanceof Y.Text ? text.toString() : typeof text === 'string' ? text : '').slice(
+        0,
+        LIMITS.clauseChars,
+      );
+      if (plain.trim().length === 0) return; // an empty map is not a proposal: the writer drops it
+      const at = Math.min(index, shadow.clauses.length);
+      const id = proposer.newId();
+      shadow.clauses.splice(at, 0, {
+        id,
+        proposedBy: proposer.participantId,
+        status: 'proposed',
+        acceptedBy: new Set(),
+        text: plain,
+        map: item,
+      });
+      shadow.state.clauses.splice(at, 0, {
+        id,
+        proposedBy: proposer.participantId,
+        proposedAt: proposer.now(),
+        acceptances: {},
+      });
+      result.adopted = true;
+    });
 }
 
 function absorbTextEdits(doc: Y.Doc, shadow: Shadow, result: ReconcileResult): void {

@@ -117,7 +117,12 @@ export class AgreementService {
   }
 
   /** Accepts the clause's words as this process has them (or refuses, with `expectedHash`, if they changed). */
-  async accept(roomId: string, clauseId: string, participantId: string, expectedHash?: string): Promise<{ status: ClauseStatus }> {
+  async accept(
+    roomId: string,
+    clauseId: string,
+    participantId: string,
+    expectedHash?: string,
+  ): Promise<{ status: ClauseStatus }> {
     await this.roleOf(roomId, participantId);
     const room = await this.registry.acquire(roomId);
     // Know every clause the store has (one proposed through another process a moment ago included).
@@ -201,7 +206,12 @@ export class AgreementService {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
-  private async admit(req: http.IncomingMessage, socket: stream.Duplex, head: Buffer, target: UpgradeTarget): Promise<void> {
+  private async admit(
+    req: http.IncomingMessage,
+    socket: stream.Duplex,
+    head: Buffer,
+    target: UpgradeTarget,
+  ): Promise<void> {
     // A token in a URL ends up in proxy logs: refused outright, so no client keeps sending one.
     if (target.tokenInUrl) return rejectUpgrade(socket, 401);
     const identity = await this.opts.authenticate(target.ticket ?? undefined);

@@ -39,6 +39,13 @@ export function agreementMarkdown(snapshot: AgreementSnapshot, title: string, na
       '',
     );
   });
-  lines.push('## Signatures', '', snapshot.signedBy.length > 0 ? snapshot.signedBy.map((id) => `- ${nameOf(names, id)}`).join('\n') : 'Not signed yet.', '');
+  lines.push(
+    '## Signatures',
+    '',
+    snapshot.signedBy.length > 0
+      ? snapshot.signedBy.map((id) => `- ${nameOf(names, id)}`).join('\n')
+      : 'Not signed yet.',
+    '',
+  );
   return lines.join('\n');
 }

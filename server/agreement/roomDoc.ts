@@ -1,6 +1,11 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { emptyAgreementState, readAgreement, type AgreementSnapshot, type AgreementState } from '../../shared/agreement.js';
+import {
+  emptyAgreementState,
+  readAgreement,
+  type AgreementSnapshot,
+  type AgreementState,
+} from '../../shared/agreement.js';
 import type { Role } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
 import { log } from '../log.js';
@@ -243,7 +248,8 @@ export class RoomDoc {
     const merged = copyState(state);
     this.storedIds = new Set(state.clauses.map((c) => c.id));
     for (const { index, clause } of this.unstored.values()) {
-      if (!this.storedIds.has(clause.id) && !merged.final) merged.clauses.splice(Math.min(index, merged.clauses.length), 0, clause);
+      if (!this.storedIds.has(clause.id) && !merged.final)
+        merged.clauses.splice(Math.min(index, merged.clauses.length), 0, clause);
     }
     const next = shadowFromState(merged, parties, this.doc);
     for (const clause of next.clauses) {
@@ -365,7 +371,8 @@ export class RoomDoc {
       const state = copyState(stateOf(room));
       if (state.final) return { result: null };
       for (const { index, clause } of adopted) {
-        if (!state.clauses.some((c) => c.id === clause.id)) state.clauses.splice(Math.min(index, state.clauses.length), 0, clause);
+        if (!state.clauses.some((c) => c.id === clause.id))
+          state.clauses.splice(Math.min(index, state.clauses.length), 0, clause);
       }
       return { room: { ...room, agreement: state }, result: null };
     });
@@ -401,7 +408,8 @@ export class RoomDoc {
     for (const id of removed) this.owners.delete(id);
     const changed = [...added, ...updated, ...removed];
     this.broadcast(awarenessMessage(this.awareness, changed));
-    if (origin !== REMOTE_ORIGIN) this.opts.publish?.('awareness', awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    if (origin !== REMOTE_ORIGIN)
+      this.opts.publish?.('awareness', awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
   };
 
   private scheduleIdle(): void {

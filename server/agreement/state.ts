@@ -74,7 +74,8 @@ export function acceptClause(
 ): void {
   const clause = state.clauses.find((c) => c.id === input.clauseId);
   if (!clause) throw new AppError('not_found', 'That point is not in the agreement (any more).');
-  if (!parties.includes(input.participantId)) throw new AppError('forbidden', 'Only the people making the agreement accept its points.');
+  if (!parties.includes(input.participantId))
+    throw new AppError('forbidden', 'Only the people making the agreement accept its points.');
   if (state.final) return;
   const hash = textHash(input.text);
   if (input.expectedHash && input.expectedHash !== hash) {
@@ -93,9 +94,11 @@ export function signAgreement(
   input: { participantId: string; texts: ReadonlyMap<string, string>; at: number },
   parties: string[],
 ): void {
-  if (!parties.includes(input.participantId)) throw new AppError('forbidden', 'Only the people making the agreement sign it.');
+  if (!parties.includes(input.participantId))
+    throw new AppError('forbidden', 'Only the people making the agreement sign it.');
   if (state.final) throw new AppError('not_allowed', 'The agreement is already final and signed by everyone.');
-  if (state.clauses.length === 0) throw new AppError('not_allowed', 'There is nothing to sign yet: the agreement has no points.');
+  if (state.clauses.length === 0)
+    throw new AppError('not_allowed', 'There is nothing to sign yet: the agreement has no points.');
   const view = deriveAgreement(state, input.texts, parties);
   if (view.clauses.some((c) => c.status !== 'agreed')) {
     throw new AppError('not_allowed', 'Each point needs everyone to accept it before anyone signs.');
@@ -103,7 +106,9 @@ export function signAgreement(
   const words = wordsOf(state, input.texts);
   const hash = agreementHash(words);
   state.signatures[input.participantId] = { at: input.at, hash };
-  const signed = Object.entries(state.signatures).filter(([, s]) => s.hash === hash).map(([id]) => id);
+  const signed = Object.entries(state.signatures)
+    .filter(([, s]) => s.hash === hash)
+    .map(([id]) => id);
   if (everyone(parties, signed)) {
     state.final = { at: input.at, hash, texts: Object.fromEntries(words.map((w) => [w.id, w.text])) };
   }

@@ -229,7 +229,7 @@ function push(b: Built, ch: string, s: number, e: number): void {
 function unicodeStep(text: string): Built {
   const b: Built = { chars: [], s: [], e: [] };
   const foldable: number[] = [];
-  for (let i = 0; i < text.length;) {
+  for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
     if (cp < 0x80) {
@@ -284,7 +284,7 @@ function joinSpaced(b: Built): Built {
     (j === 0 || !WORDISH.test(b.chars[j - 1])) &&
     (j + 1 >= n || !WORDISH.test(b.chars[j + 1]));
   let lastRunEnd = -1;
-  for (let i = 0; i < n;) {
+  for (let i = 0; i < n; ) {
     // a run: single characters, each followed by one separator, 3 or more of them, 3 or more letters
     if (single(i)) {
       let j = i;
@@ -417,7 +417,7 @@ const TOKEN_CHAR = /[A-Za-z0-9@$!|]/;
 function undoLeet(b: Built): Built {
   const out: Built = { chars: [], s: [], e: [] };
   const n = b.chars.length;
-  for (let i = 0; i < n;) {
+  for (let i = 0; i < n; ) {
     if (!TOKEN_CHAR.test(b.chars[i])) {
       push(out, b.chars[i], b.s[i], b.e[i]);
       i++;

@@ -10,7 +10,10 @@ export class RedisFanout implements DocFanout {
   private readonly node = randomBytes(8);
   private readonly handlers = new Map<string, FanoutHandler>();
 
-  constructor(url: string, private readonly prefix = 'mr:') {
+  constructor(
+    url: string,
+    private readonly prefix = 'mr:',
+  ) {
     this.pub = new Redis(url, { maxRetriesPerRequest: 3 });
     this.sub = new Redis(url, { maxRetriesPerRequest: null });
     for (const c of [this.pub, this.sub]) c.on('error', () => undefined); // the store's client reports outages
@@ -32,7 +35,9 @@ export class RedisFanout implements DocFanout {
 
   publish(roomId: string, kind: FanoutKind, payload: Uint8Array): void {
     const message = Buffer.concat([Buffer.from([FANOUT_KINDS.indexOf(kind)]), this.node, payload]);
-    this.pub.publish(this.channel(roomId), message).catch((err: Error) => log.error(`agreement: publish failed (${err.message})`));
+    this.pub
+      .publish(this.channel(roomId), message)
+      .catch((err: Error) => log.error(`agreement: publish failed (${err.message})`));
   }
 
   private receive(channel: string, message: Buffer): void {

@@ -17,7 +17,11 @@ export class RedisPresence implements Presence {
   private readonly counts = new LocalCounts();
   private readonly heartbeat: NodeJS.Timeout;
 
-  constructor(url: string, private readonly prefix = 'mr:', commandTimeoutMs?: number) {
+  constructor(
+    url: string,
+    private readonly prefix = 'mr:',
+    commandTimeoutMs?: number,
+  ) {
     // Presence is read on most requests: a frozen Redis must fail them fast, as the store does.
     this.redis = new Redis(url, { maxRetriesPerRequest: 3, commandTimeout: commandTimeoutMs });
     this.redis.on('error', () => undefined); // the store's client reports outages
@@ -44,7 +48,8 @@ export class RedisPresence implements Presence {
   }
 
   async remove(roomId: string, participantId: string): Promise<void> {
-    if (this.counts.remove(roomId, participantId) === 0) await this.redis.hdel(this.roomKey(roomId), `${this.node}|${participantId}`);
+    if (this.counts.remove(roomId, participantId) === 0)
+      await this.redis.hdel(this.roomKey(roomId), `${this.node}|${participantId}`);
   }
 
   async online(roomId: string): Promise<Set<string>> {
@@ -73,8 +78,12 @@ export class RedisPresence implements Presence {
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
     // Leave no one online behind this process.
-    const mine = [...this.counts.rooms].map(([roomId, people]) => [roomId, [...people.keys()].map((p) => `${this.node}|${p}`)] as const);
-    await Promise.all(mine.map(([roomId, fields]) => this.redis.hdel(this.roomKey(roomId), ...fields))).catch(() => undefined);
+    const mine = [...this.counts.rooms].map(
+      ([roomId, people]) => [roomId, [...people.keys()].map((p) => `${this.node}|${p}`)] as const,
+    );
+    await Promise.all(mine.map(([roomId, fields]) => this.redis.hdel(this.roomKey(roomId), ...fields))).catch(
+      () => undefined,
+    );
     await this.redis.del(this.nodeKey(this.node)).catch(() => undefined);
     await this.redis.quit().catch(() => this.redis.disconnect());
   }

@@ -272,7 +272,12 @@ export class RedisStore implements Store {
   }
 
   /** A token or invite, written only while its room exists, and listed under the room. */
-  private async putMember(key: string, roomSet: string, hash: string, record: TokenRecord | InviteRecord): Promise<void> {
+  private async putMember(
+    key: string,
+    roomSet: string,
+    hash: string,
+    record: TokenRecord | InviteRecord,
+  ): Promise<void> {
     const room = this.key.room(record.roomId);
     refuseIfGone(await this.scripts.putMember(key, roomSet, room, JSON.stringify(record), hash, 'set'));
   }

@@ -14,7 +14,10 @@ export interface FacilitatorSettings {
 }
 
 /** The engine the config asks for; `onFallback` counts the openai engine's fallbacks to local. */
-export function createFacilitator(config: FacilitatorSettings, onFallback: (reason: FallbackReason) => void): FacilitatorEngine {
+export function createFacilitator(
+  config: FacilitatorSettings,
+  onFallback: (reason: FallbackReason) => void,
+): FacilitatorEngine {
   if (config.facilitator !== 'openai') return new LocalFacilitator();
   return new OpenAIFacilitator({
     model: config.openaiModel,

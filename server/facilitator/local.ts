@@ -7,8 +7,10 @@ import type { ClauseOffer, FacilitatorEngine, RoomContext } from './types.js';
 const MODE_WORDS: Record<string, string> = {
   open: 'Anyone can write at any time; I will make sure everyone gets space.',
   round: 'We will take turns in order. When you are done, pass the floor on.',
-  'hand-raise': 'Raise your hand when you would like to speak, and I will give the floor, favouring whoever has had the least time so far.',
-  'speaker-listener': 'One person speaks, the other listens and then says back what they heard ("What I hear is…"). When the speaker feels understood, you swap.',
+  'hand-raise':
+    'Raise your hand when you would like to speak, and I will give the floor, favouring whoever has had the least time so far.',
+  'speaker-listener':
+    'One person speaks, the other listens and then says back what they heard ("What I hear is…"). When the speaker feels understood, you swap.',
 };
 
 function nameOf(room: RoomContext, id: string): string {
@@ -56,7 +58,8 @@ export class LocalFacilitator implements FacilitatorEngine {
 
   async recap(room: RoomContext, entries: LogEntry[]): Promise<string> {
     const counts = people(entries);
-    if (counts.size === 0) return 'Welcome back. We have not said much yet; whenever you are ready, let’s pick up gently.';
+    if (counts.size === 0)
+      return 'Welcome back. We have not said much yet; whenever you are ready, let’s pick up gently.';
     const heard = list([...counts.keys()].map((id) => nameOf(room, id)));
     return `Welcome back. Before the break we heard from ${heard}. Each of you has something that matters to you here. Let’s pick up one point at a time, starting with what each of you needs.`;
   }

@@ -64,59 +64,95 @@ export class OpenAIFacilitator implements FacilitatorEngine {
   }
 
   async modeChanged(room: RoomContext, mode: string): Promise<string> {
-    return this.say('modeChanged', { room: roomData(room), ...modeData(mode) }, () => this.local.modeChanged(room, mode));
+    return this.say('modeChanged', { room: roomData(room), ...modeData(mode) }, () =>
+      this.local.modeChanged(room, mode),
+    );
   }
 
   async nudge(room: RoomContext, dominant: string, quiet: string): Promise<string> {
-    const data = { room: roomData(room), dominant: room.names[dominant] ?? 'someone', quiet: room.names[quiet] ?? 'someone' };
+    const data = {
+      room: roomData(room),
+      dominant: room.names[dominant] ?? 'someone',
+      quiet: room.names[quiet] ?? 'someone',
+    };
     return this.say('nudge', data, () => this.local.nudge(room, dominant, quiet));
   }
 
   async breakStarted(room: RoomContext, minutes: number, calledBy: string): Promise<string> {
-    const data = { room: roomData(room), minutes, calledBy: calledBy === 'facilitator' ? 'facilitator' : (room.names[calledBy] ?? 'someone') };
+    const data = {
+      room: roomData(room),
+      minutes,
+      calledBy: calledBy === 'facilitator' ? 'facilitator' : (room.names[calledBy] ?? 'someone'),
+    };
     return this.say('breakStarted', data, () => this.local.breakStarted(room, minutes, calledBy));
   }
 
   async recap(room: RoomContext, entries: LogEntry[]): Promise<string> {
-    return this.say('recap', { room: roomData(room), messages: messagesData(room, entries) }, () => this.local.recap(room, entries));
+    return this.say('recap', { room: roomData(room), messages: messagesData(room, entries) }, () =>
+      this.local.recap(room, entries),
+    );
   }
 
   async clauseOffer(room: RoomContext, sharedPoints: string[], entries: LogEntry[]): Promise<ClauseOffer> {
     const data = { room: roomData(room), sharedPoints, messages: messagesData(room, entries) };
-    return this.guard('clauseOffer', async () => {
-      const out = await this.ask('clauseOffer', data, ClauseOfferOut, this.options.timeoutMs);
-      this.mustBeCalm(out.text);
-      const drafts = out.drafts.map((d) => d.trim()).filter((d) => d.length > 0 && d.length <= LIMITS.clauseChars && this.calm(d));
-      if (out.drafts.length > 0 && drafts.length === 0) throw new Fallback('unsafe');
-      return { text: out.text, drafts: [...new Set(drafts)].slice(0, 3) };
-    }, () => this.local.clauseOffer(room, sharedPoints, entries));
+    return this.guard(
+      'clauseOffer',
+      async () => {
+        const out = await this.ask('clauseOffer', data, ClauseOfferOut, this.options.timeoutMs);
+        this.mustBeCalm(out.text);
+        const drafts = out.drafts
+          .map((d) => d.trim())
+          .filter((d) => d.length > 0 && d.length <= LIMITS.clauseChars && this.calm(d));
+        if (out.drafts.length > 0 && drafts.length === 0) throw new Fallback('unsafe');
+        return { text: out.text, drafts: [...new Set(drafts)].slice(0, 3) };
+      },
+      () => this.local.clauseOffer(room, sharedPoints, entries),
+    );
   }
 
   async rewrite(text: string, analysis: Analysis): Promise<string[]> {
-    return this.guard('rewrite', async () => {
-      const out = await this.ask('rewrite', { message: text }, RewriteOut, this.options.rewriteTimeoutMs);
-      const usable = [...new Set(out.suggestions.map((s) => s.trim()))].filter((s) => plausibleSuggestion(s, text) && this.calm(s));
-      if (usable.length === 0) throw new Fallback('unsafe');
-      return usable.slice(0, 3);
-    }, () => this.local.rewrite(text, analysis));
+    return this.guard(
+      'rewrite',
+      async () => {
+        const out = await this.ask('rewrite', { message: text }, RewriteOut, this.options.rewriteTimeoutMs);
+        const usable = [...new Set(out.suggestions.map((s) => s.trim()))].filter(
+          (s) => plausibleSuggestion(s, text) && this.calm(s),
+        );
+        if (usable.length === 0) throw new Fallback('unsafe');
+        return usable.slice(0, 3);
+      },
+      () => this.local.rewrite(text, analysis),
+    );
   }
 
   async prepReply(history: PrepMessage[], name: string): Promise<string> {
     // Only this person's own preparation goes in, and the answer goes back to them alone.
-    return this.guard('prepReply', async () => {
-      const out = await this.ask('prepReply', prepData(history, name), TextOut, this.options.timeoutMs);
-      if (analyze(out.text, { threshold: this.options.heatThreshold, suggestions: false, context: { private: true } }).held) throw new Fallback('unsafe');
-      return out.text;
-    }, () => this.local.prepReply(history, name));
+    return this.guard(
+      'prepReply',
+      async () => {
+        const out = await this.ask('prepReply', prepData(history, name), TextOut, this.options.timeoutMs);
+        if (
+          analyze(out.text, { threshold: this.options.heatThreshold, suggestions: false, context: { private: true } })
+            .held
+        )
+          throw new Fallback('unsafe');
+        return out.text;
+      },
+      () => this.local.prepReply(history, name),
+    );
   }
 
   /** Words for the whole room: a single calm text. */
   private say(task: Task, data: unknown, fallback: () => Promise<string>): Promise<string> {
-    return this.guard(task, async () => {
-      const out = await this.ask(task, data, TextOut, this.options.timeoutMs);
-      this.mustBeCalm(out.text);
-      return out.text;
-    }, fallback);
+    return this.guard(
+      task,
+      async () => {
+        const out = await this.ask(task, data, TextOut, this.options.timeoutMs);
+        this.mustBeCalm(out.text);
+        return out.text;
+      },
+      fallback,
+    );
   }
 
   /** Words the room will read (in the sender's name, for a suggestion): quoted words count as said, not reported. */

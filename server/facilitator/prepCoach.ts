@@ -7,9 +7,34 @@ import type { PrepMessage } from '../../shared/protocol.js';
  */
 
 const FEELINGS = [
-  'hurt', 'angry', 'sad', 'lonely', 'scared', 'afraid', 'anxious', 'worried', 'frustrated', 'tired', 'exhausted',
-  'ignored', 'invisible', 'overwhelmed', 'disappointed', 'ashamed', 'embarrassed', 'confused', 'resentful',
-  'stressed', 'unappreciated', 'betrayed', 'helpless', 'guilty', 'jealous', 'rejected', 'upset', 'annoyed',
+  'hurt',
+  'angry',
+  'sad',
+  'lonely',
+  'scared',
+  'afraid',
+  'anxious',
+  'worried',
+  'frustrated',
+  'tired',
+  'exhausted',
+  'ignored',
+  'invisible',
+  'overwhelmed',
+  'disappointed',
+  'ashamed',
+  'embarrassed',
+  'confused',
+  'resentful',
+  'stressed',
+  'unappreciated',
+  'betrayed',
+  'helpless',
+  'guilty',
+  'jealous',
+  'rejected',
+  'upset',
+  'annoyed',
 ];
 
 export function prepGreeting(name: string): string {
@@ -24,12 +49,16 @@ function feelingIn(text: string): string | null {
 const QUESTIONS = [
   (last: string) => {
     const feeling = feelingIn(last);
-    const reflect = feeling ? `It sounds like you have been feeling ${feeling}, and that makes sense.` : 'Thank you for putting that into words; it is not always easy.';
+    const reflect = feeling
+      ? `It sounds like you have been feeling ${feeling}, and that makes sense.`
+      : 'Thank you for putting that into words; it is not always easy.';
     return `${reflect} How did it leave you feeling, when it happened and now?`;
   },
   (last: string) => {
     const feeling = feelingIn(last);
-    const reflect = feeling ? `Feeling ${feeling} tells us something matters to you here.` : 'Those feelings tell us something matters to you here.';
+    const reflect = feeling
+      ? `Feeling ${feeling} tells us something matters to you here.`
+      : 'Those feelings tell us something matters to you here.';
     return `${reflect} What do you need most, underneath all of this? For example respect, rest, closeness, fairness, or being heard.`;
   },
   () =>

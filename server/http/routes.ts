@@ -26,8 +26,12 @@ function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const out = schema.safeParse(body ?? {});
   if (out.success) return out.data;
   const issue = out.error.issues[0];
-  if (issue?.code === 'too_big') throw new AppError('too_long', `${issue.path.join('.') || 'A field'} is longer than allowed.`);
-  throw new AppError('invalid_payload', `Please check ${issue?.path.join('.') || 'the request'}: ${issue?.message ?? 'it is not valid'}.`);
+  if (issue?.code === 'too_big')
+    throw new AppError('too_long', `${issue.path.join('.') || 'A field'} is longer than allowed.`);
+  throw new AppError(
+    'invalid_payload',
+    `Please check ${issue?.path.join('.') || 'the request'}: ${issue?.message ?? 'it is not valid'}.`,
+  );
 }
 
 /** Bearer token -> who, checked against the room in the path. */
@@ -117,7 +121,9 @@ export function apiRouter(deps: HttpDeps): express.Router {
     }),
   );
 
-  router.use((_req: Request, _res: Response, next: NextFunction) => next(new AppError('not_found', 'There is no such API route.')));
+  router.use((_req: Request, _res: Response, next: NextFunction) =>
+    next(new AppError('not_found', 'There is no such API route.')),
+  );
   return router;
 }
 
@@ -127,12 +133,13 @@ export function errorHandler(metrics: RejectionCounter) {
     const bodyError = err as { type?: string; status?: number };
     let error = toApiError(err);
     let status = statusOf(err);
-    if (bodyError?.type === 'entity.too.large') [error, status] = [{ code: 'too_long', message: 'The request body is too large.' }, 413];
-    else if (bodyError?.type === 'entity.parse.failed') [error, status] = [{ code: 'invalid_payload', message: 'The request body is not valid JSON.' }, 400];
+    if (bodyError?.type === 'entity.too.large')
+      [error, status] = [{ code: 'too_long', message: 'The request body is too large.' }, 413];
+    else if (bodyError?.type === 'entity.parse.failed')
+      [error, status] = [{ code: 'invalid_payload', message: 'The request body is not valid JSON.' }, 400];
     else if (!(err instanceof AppError) && clientFault(bodyError?.status)) {
       [error, status] = [requestFault(err, bodyError.status!), bodyError.status!];
-    }
-    else if (status === 500) log.error('http request failed', err);
+    } else if (status === 500) log.error('http request failed', err);
     metrics.rejected.inc({ code: error.code });
     res.status(status).json({ error });
   };

@@ -3,7 +3,11 @@
  * proxies (a load balancer), it is the entry that many places from the right of X-Forwarded-For;
  * with none, the socket's own address, so a client cannot pick its address with a header.
  */
-export function clientAddress(remote: string | undefined, forwardedFor: string | string[] | undefined, proxyHops: number): string {
+export function clientAddress(
+  remote: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  proxyHops: number,
+): string {
   const direct = remote ?? 'unknown';
   if (proxyHops <= 0 || forwardedFor === undefined) return direct;
   const chain = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor)

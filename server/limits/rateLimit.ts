@@ -12,7 +12,11 @@ export interface RateRule {
 }
 
 /** Takes one token if there is one; returns the next bucket and whether the call may go on. */
-export function takeToken(bucket: Bucket | undefined, rule: RateRule, now: number): { bucket: Bucket; allowed: boolean } {
+export function takeToken(
+  bucket: Bucket | undefined,
+  rule: RateRule,
+  now: number,
+): { bucket: Bucket; allowed: boolean } {
   const start = bucket ?? { tokens: rule.burst, at: now };
   const refilled = Math.min(rule.burst, start.tokens + ((now - start.at) / 1000) * rule.perSecond);
   if (refilled < 1) return { bucket: { tokens: refilled, at: now }, allowed: false };

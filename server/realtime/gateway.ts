@@ -53,14 +53,22 @@ interface Route<S extends z.ZodType> {
   run: (payload: z.infer<S>, who: Identity, socket: Client) => Promise<object>;
 }
 
-const route = <S extends z.ZodType>(schema: S, rate: RateKind, run: Route<S>['run']): Route<S> => ({ schema, rate, run });
+const route = <S extends z.ZodType>(schema: S, rate: RateKind, run: Route<S>['run']): Route<S> => ({
+  schema,
+  rate,
+  run,
+});
 
 /** The socket.io entry point: auth on connect, then validation and rate limits on every event. */
 export function attachGateway(io: IO, deps: GatewayDeps): void {
   const { rooms, messages, prep, presence, limits, metrics } = deps;
 
   io.use(async (socket, next) => {
-    const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], deps.proxyHops ?? 0);
+    const address = clientAddress(
+      socket.handshake.address,
+      socket.handshake.headers['x-forwarded-for'],
+      deps.proxyHops ?? 0,
+    );
     if (!limits.allow('connect', address)) return next(new Error('rate_limited'));
     // Storage that does not answer is not a bad token: the client should retry, not forget its key.
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -75,7 +83,9 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
     'message:send': route(MessageSend, 'message', (p, who) => messages.send(who, p.clientMsgId, p.text)),
     'message:resolve': route(MessageResolve, 'message', (p, who) => messages.resolve(who, p)),
     history: route(HistoryRequest, 'event', async (p, who) => ({ messages: await messages.history(who, p.sinceSeq) })),
-    'room:state': route(NoPayload, 'event', async (_p, who) => ({ state: await rooms.view(who, await presence.online(who.roomId)) })),
+    'room:state': route(NoPayload, 'event', async (_p, who) => ({
+      state: await rooms.view(who, await presence.online(who.roomId)),
+    })),
     'floor:request': route(NoPayload, 'event', async (_p, who) => ({
       floor: await rooms.floor(who.roomId, { type: 'request', participantId: who.participantId }),
     })),
@@ -89,7 +99,9 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
       floor: await rooms.floor(who.roomId, { type: 'confirm', participantId: who.participantId, accurate: p.accurate }),
     })),
     'room:mode': route(RoomModeChange, 'event', async (p, who) => ({ mode: await rooms.setMode(who, p.mode) })),
-    'break:request': route(BreakRequest, 'event', async (p, who) => ({ break: await rooms.requestBreak(who, p.minutes) })),
+    'break:request': route(BreakRequest, 'event', async (p, who) => ({
+      break: await rooms.requestBreak(who, p.minutes),
+    })),
     'break:end': route(NoPayload, 'event', async (_p, who) => {
       await rooms.endBreak(who);
       return {};
@@ -97,7 +109,9 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
     'prep:send': route(PrepSend, 'prep', async (p, who) => ({ reply: await prep.send(who, p.text) })),
     'prep:history': route(NoPayload, 'event', async (_p, who) => ({ messages: await prep.history(who) })),
     // Without a clientMsgId, sharing the same words twice is one share.
-    'prep:share': route(PrepShare, 'message', (p, who) => messages.send(who, p.clientMsgId ?? shareMsgId(p.text), p.text, true)),
+    'prep:share': route(PrepShare, 'message', (p, who) =>
+      messages.send(who, p.clientMsgId ?? shareMsgId(p.text), p.text, true),
+    ),
     'agreement:propose': route(AgreementPropose, 'event', (p, who) => rooms.propose(who, p.text)),
     'agreement:accept': route(AgreementAccept, 'event', (p, who) => rooms.accept(who, p.clauseId, p.textHash)),
     'agreement:sign': route(NoPayload, 'event', (_p, who) => rooms.sign(who)),
@@ -137,7 +151,13 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
     }
   });
 
-  async function handle(socket: Client, event: string, r: Route<z.ZodType>, payload: unknown, maybeAck: unknown): Promise<void> {
+  async function handle(
+    socket: Client,
+    event: string,
+    r: Route<z.ZodType>,
+    payload: unknown,
+    maybeAck: unknown,
+  ): Promise<void> {
     // An event may come with only an acknowledgement: emit('floor:yield', ack).
     const ack = typeof maybeAck === 'function' ? maybeAck : typeof payload === 'function' ? payload : undefined;
     const body = typeof payload === 'function' || payload === undefined ? {} : payload;

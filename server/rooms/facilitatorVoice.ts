@@ -23,8 +23,20 @@ export class FacilitatorVoice {
     return { kind: room.kind, title: room.title, names: namesOf(room) };
   }
 
-  async say(room: RoomRecord, kind: FacilitatorKind, text: string, extra: Pick<FacilitatorEvent, 'drafts' | 'visibleTo'> = {}): Promise<void> {
-    const entry: Omit<FacilitatorEvent, 'seq'> = { type: 'facilitator', id: newId('f'), kind, text, at: this.deps.now(), ...extra };
+  async say(
+    room: RoomRecord,
+    kind: FacilitatorKind,
+    text: string,
+    extra: Pick<FacilitatorEvent, 'drafts' | 'visibleTo'> = {},
+  ): Promise<void> {
+    const entry: Omit<FacilitatorEvent, 'seq'> = {
+      type: 'facilitator',
+      id: newId('f'),
+      kind,
+      text,
+      at: this.deps.now(),
+      ...extra,
+    };
     const { entry: stored } = await this.deps.store.appendLog(room.roomId, entry);
     this.deps.broadcast.entry(room.roomId, stored);
   }

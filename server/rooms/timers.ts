@@ -23,10 +23,13 @@ export class RoomTimers implements RoomClock {
     this.clear(room.roomId);
     const due = nextDeadline(room);
     if (due === null) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(room.roomId);
-      this.onDue(room.roomId);
-    }, Math.max(0, due - this.now()) + 5);
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(room.roomId);
+        this.onDue(room.roomId);
+      },
+      Math.max(0, due - this.now()) + 5,
+    );
     timer.unref();
     this.timers.set(room.roomId, timer);
   }

@@ -93,7 +93,12 @@ export class MemoryStore implements Store {
   }
 
   /** A token or invite, kept only while its room exists, and listed under the room for deletion. */
-  private putMember<T extends { roomId: string }>(map: Map<string, T>, list: 'tokens' | 'invites', hash: string, record: T): void {
+  private putMember<T extends { roomId: string }>(
+    map: Map<string, T>,
+    list: 'tokens' | 'invites',
+    hash: string,
+    record: T,
+  ): void {
     const data = this.rooms.get(record.roomId);
     if (!data) throw gone();
     data[list].add(hash);

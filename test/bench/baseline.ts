@@ -46,7 +46,8 @@ export async function startBaseline(): Promise<Baseline> {
       peers.set(key, set);
       set.add(ws);
       ws.on('message', (data, isBinary) => {
-        for (const other of set) if (other !== ws && other.readyState === other.OPEN) other.send(data, { binary: isBinary });
+        for (const other of set)
+          if (other !== ws && other.readyState === other.OPEN) other.send(data, { binary: isBinary });
       });
       ws.on('close', () => set.delete(ws));
     });

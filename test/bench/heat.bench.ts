@@ -16,7 +16,7 @@ const FALLBACK_TEXTS = [
   'You never listen to me!!!',
   'he called me stupid in front of the kids',
   'this fucking meeting is a waste of time',
-  "I felt hurt when the plans changed without me. Could we decide together next time?",
+  'I felt hurt when the plans changed without me. Could we decide together next time?',
   'whatever',
 ];
 

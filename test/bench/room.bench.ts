@@ -108,7 +108,10 @@ interface AppRoom {
 async function appRoom(url: string, k: number): Promise<AppRoom> {
   const host = await post(url, '/api/rooms', { kind: k > 2 ? 'family' : 'couple', name: 'Person 0', mode: 'open' });
   const tokens = [host.token as string];
-  for (let i = 1; i < k; i++) tokens.push((await post(url, `/api/rooms/${host.roomId}/join`, { inviteCode: host.inviteCode, name: `Person ${i}` })).token);
+  for (let i = 1; i < k; i++)
+    tokens.push(
+      (await post(url, `/api/rooms/${host.roomId}/join`, { inviteCode: host.inviteCode, name: `Person ${i}` })).token,
+    );
   return { roomId: host.roomId, tokens };
 }
 
@@ -185,7 +188,13 @@ interface DeliveryRun {
 }
 
 /** One message in flight at a time, senders in turn (so the facilitator has no one to nudge). */
-async function sequential(room: Client[], receipts: Receipts, count: number, record: boolean, into: DeliveryRun): Promise<void> {
+async function sequential(
+  room: Client[],
+  receipts: Receipts,
+  count: number,
+  record: boolean,
+  into: DeliveryRun,
+): Promise<void> {
   const k = room.length;
   receipts.recording = record;
   const before = receipts.samples.length;
@@ -221,12 +230,30 @@ export interface DeliveryFigures {
   store: 'memory' | 'redis';
   participants: number;
   messages: number;
-  pipeline: { receipt: Percentiles; lastReceipt: Percentiles; ack: Percentiles; errors: number; eventsPerReceiverPerMessage: Record<string, number> };
-  baseline: { receipt: Percentiles; lastReceipt: Percentiles; ack: Percentiles; errors: number; eventsPerReceiverPerMessage: Record<string, number> };
+  pipeline: {
+    receipt: Percentiles;
+    lastReceipt: Percentiles;
+    ack: Percentiles;
+    errors: number;
+    eventsPerReceiverPerMessage: Record<string, number>;
+  };
+  baseline: {
+    receipt: Percentiles;
+    lastReceipt: Percentiles;
+    ack: Percentiles;
+    errors: number;
+    eventsPerReceiverPerMessage: Record<string, number>;
+  };
   ratio: { receipt: Ratios; lastReceipt: Ratios; ack: Ratios };
 }
 
-async function delivery(input: RoomBenchInput, k: number, perBlock: number, blocks: number, warmup: number): Promise<Omit<DeliveryFigures, 'store'>> {
+async function delivery(
+  input: RoomBenchInput,
+  k: number,
+  perBlock: number,
+  blocks: number,
+  warmup: number,
+): Promise<Omit<DeliveryFigures, 'store'>> {
   const targets: Target[] = ['pipeline', 'baseline'];
   const rooms = {} as Record<Target, { sockets: Client[]; receipts: Receipts; run: DeliveryRun }>;
   for (const t of targets) {
@@ -248,7 +275,8 @@ async function delivery(input: RoomBenchInput, k: number, perBlock: number, bloc
     const after = eventCounts(rooms[t].sockets);
     const out: Record<string, number> = {};
     // every socket receives; the sender gets its own echo too, so divide by k receivers
-    for (const [e, n] of Object.entries(after)) out[e] = Math.round(((n - (countsBefore[t][e] ?? 0)) / (measured * k)) * 100) / 100;
+    for (const [e, n] of Object.entries(after))
+      out[e] = Math.round(((n - (countsBefore[t][e] ?? 0)) / (measured * k)) * 100) / 100;
     return out;
   };
   const fig = (t: Target) => ({
@@ -266,7 +294,11 @@ async function delivery(input: RoomBenchInput, k: number, perBlock: number, bloc
     messages: measured,
     pipeline,
     baseline,
-    ratio: { receipt: ratios(pipeline.receipt, baseline.receipt), lastReceipt: ratios(pipeline.lastReceipt, baseline.lastReceipt), ack: ratios(pipeline.ack, baseline.ack) },
+    ratio: {
+      receipt: ratios(pipeline.receipt, baseline.receipt),
+      lastReceipt: ratios(pipeline.lastReceipt, baseline.lastReceipt),
+      ack: ratios(pipeline.ack, baseline.ack),
+    },
   };
 }
 
@@ -281,7 +313,13 @@ interface ThroughputRun {
 }
 
 /** Every room keeps `window` messages in flight for `ms`; receipts are counted inside the window. */
-async function loadRooms(rooms: { sockets: Client[]; receipts: Receipts }[], window: number, ms: number, record: boolean, into: ThroughputRun): Promise<void> {
+async function loadRooms(
+  rooms: { sockets: Client[]; receipts: Receipts }[],
+  window: number,
+  ms: number,
+  record: boolean,
+  into: ThroughputRun,
+): Promise<void> {
   let running = true;
   let sent = 0;
   const drains: Promise<void>[] = [];
@@ -339,7 +377,15 @@ export interface ThroughputFigures {
   ratio: { messagesPerSec: number; latency: Ratios };
 }
 
-async function throughput(input: RoomBenchInput, nRooms: number, k: number, window: number, blockMs: number, blocks: number, warmupMs: number): Promise<ThroughputFigures> {
+async function throughput(
+  input: RoomBenchInput,
+  nRooms: number,
+  k: number,
+  window: number,
+  blockMs: number,
+  blocks: number,
+  warmupMs: number,
+): Promise<ThroughputFigures> {
   const targets: Target[] = ['pipeline', 'baseline'];
   const rooms = {} as Record<Target, { sockets: Client[]; receipts: Receipts }[]>;
   const runs = {} as Record<Target, ThroughputRun>;
@@ -376,7 +422,10 @@ async function throughput(input: RoomBenchInput, nRooms: number, k: number, wind
     seconds: Math.round(runs.pipeline.seconds * 10) / 10,
     pipeline,
     baseline,
-    ratio: { messagesPerSec: Math.round((pipeline.messagesPerSec / baseline.messagesPerSec) * 1000) / 1000, latency: ratios(pipeline.latency, baseline.latency) },
+    ratio: {
+      messagesPerSec: Math.round((pipeline.messagesPerSec / baseline.messagesPerSec) * 1000) / 1000,
+      latency: ratios(pipeline.latency, baseline.latency),
+    },
   };
 }
 
@@ -478,7 +527,9 @@ async function yPair(input: RoomBenchInput, target: Target): Promise<YPair> {
     const proposed = await ack(host, 'agreement:propose', { text: CLAUSE });
     if (!proposed?.ok) throw new Error(`propose failed: ${JSON.stringify(proposed)}`);
     const url = `${input.appUrl.replace(/^http/, 'ws')}/yjs`;
-    providers = room.tokens.map((token, i) => new WebsocketProvider(url, room.roomId, docs[i], providerOptions({ token })));
+    providers = room.tokens.map(
+      (token, i) => new WebsocketProvider(url, room.roomId, docs[i], providerOptions({ token })),
+    );
   } else {
     // the first peer holds the clause, built in the document's shape; the relay only forwards
     const clause = new Y.Map<unknown>();
@@ -569,7 +620,10 @@ export async function benchRooms(
   }
   if (input.redisAppUrl) {
     progress('delivery, rooms of 2, Redis store');
-    out.delivery.push({ ...(await delivery({ ...input, appUrl: input.redisAppUrl }, 2, n(500), 4, n(300))), store: 'redis' });
+    out.delivery.push({
+      ...(await delivery({ ...input, appUrl: input.redisAppUrl }, 2, n(500), 4, n(300))),
+      store: 'redis',
+    });
   }
   progress('throughput');
   out.throughput = await throughput(input, 8, 4, 4, n(4000), 4, n(2000));

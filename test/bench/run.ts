@@ -54,22 +54,29 @@ function machine() {
 }
 
 /** Runs the room benchmarks' client side in a worker thread (loaded through tsx). */
-function runWorker(input: RoomBenchInput, onProgress: (s: string) => void, onPhase: (name: string) => void): Promise<RoomBenchResult> {
+function runWorker(
+  input: RoomBenchInput,
+  onProgress: (s: string) => void,
+  onPhase: (name: string) => void,
+): Promise<RoomBenchResult> {
   const file = new URL('./room.bench.ts', import.meta.url).href;
   const boot = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(file)}, ${JSON.stringify(import.meta.url)}))`;
   const worker = new Worker(boot, { eval: true, workerData: { bench: 'room', input } });
   return new Promise((resolve, reject) => {
-    worker.on('message', (m: { type: string; text?: string; name?: string; result?: RoomBenchResult; message?: string }) => {
-      if (m.type === 'progress') onProgress(m.text!);
-      else if (m.type === 'phase') onPhase(m.name ?? '');
-      else if (m.type === 'result') {
-        resolve(m.result!);
-        void worker.terminate();
-      } else if (m.type === 'error') {
-        reject(new Error(m.message));
-        void worker.terminate();
-      }
-    });
+    worker.on(
+      'message',
+      (m: { type: string; text?: string; name?: string; result?: RoomBenchResult; message?: string }) => {
+        if (m.type === 'progress') onProgress(m.text!);
+        else if (m.type === 'phase') onPhase(m.name ?? '');
+        else if (m.type === 'result') {
+          resolve(m.result!);
+          void worker.terminate();
+        } else if (m.type === 'error') {
+          reject(new Error(m.message));
+          void worker.terminate();
+        }
+      },
+    );
     worker.on('error', reject);
     worker.on('exit', (code) => reject(new Error(`bench worker exited (${code}) without a result`)));
   });
@@ -81,7 +88,9 @@ const rRow = (label: string, r: Ratios): (string | number)[] => [label, `${r.p50
 async function main(): Promise<void> {
   const started = performance.now();
   const info = machine();
-  console.log(`Benchmarks: ${info.nproc} cores (${info.cpu}), node ${info.node}, socket.io ${info.socketIo}${quick ? ' [QUICK]' : ''}\n`);
+  console.log(
+    `Benchmarks: ${info.nproc} cores (${info.cpu}), node ${info.node}, socket.io ${info.socketIo}${quick ? ' [QUICK]' : ''}\n`,
+  );
 
   // 1. the analyzer alone, before any server runs
   console.log('heat analyzer ...');
@@ -127,7 +136,9 @@ async function main(): Promise<void> {
   const H = ['', 'p50 ms', 'p95 ms', 'p99 ms', 'n'];
   for (const d of rooms.delivery) {
     const onRedis = d.store === 'redis' ? ', app on the Redis store' : '';
-    console.log(`\nMessage delivery${onRedis}, room of ${d.participants}, one message in flight (send -> 'message' on each other socket), ${d.messages} messages`);
+    console.log(
+      `\nMessage delivery${onRedis}, room of ${d.participants}, one message in flight (send -> 'message' on each other socket), ${d.messages} messages`,
+    );
     console.log(
       table(H, [
         pRow('pipeline, each receipt', d.pipeline.receipt),
@@ -145,46 +156,103 @@ async function main(): Promise<void> {
         rRow('ratio pipeline / bare', d.ratio.ack),
       ]),
     );
-    const ev = (o: Record<string, number>) => Object.entries(o).map(([e, n]) => `${e} ${n}`).join(', ');
-    console.log(`events per socket per message: pipeline ${ev(d.pipeline.eventsPerReceiverPerMessage)}; bare ${ev(d.baseline.eventsPerReceiverPerMessage)}`);
-    if (d.pipeline.errors + d.baseline.errors > 0) console.log(`refused sends: pipeline ${d.pipeline.errors}, bare ${d.baseline.errors}`);
+    const ev = (o: Record<string, number>) =>
+      Object.entries(o)
+        .map(([e, n]) => `${e} ${n}`)
+        .join(', ');
+    console.log(
+      `events per socket per message: pipeline ${ev(d.pipeline.eventsPerReceiverPerMessage)}; bare ${ev(d.baseline.eventsPerReceiverPerMessage)}`,
+    );
+    if (d.pipeline.errors + d.baseline.errors > 0)
+      console.log(`refused sends: pipeline ${d.pipeline.errors}, bare ${d.baseline.errors}`);
   }
 
   const t = rooms.throughput;
-  console.log(`\nThroughput: ${t.rooms} rooms of ${t.participants}, ${t.window} messages in flight per room, ${t.seconds} s measured per target`);
   console.log(
-    table(['', 'msgs/s', 'receipts/s', 'p50 ms', 'p95 ms', 'p99 ms', 'refused'], [
-      ['pipeline', t.pipeline.messagesPerSec, t.pipeline.receiptsPerSec, t.pipeline.latency.p50, t.pipeline.latency.p95, t.pipeline.latency.p99, String(t.pipeline.errors)],
-      ['bare socket.io', t.baseline.messagesPerSec, t.baseline.receiptsPerSec, t.baseline.latency.p50, t.baseline.latency.p95, t.baseline.latency.p99, String(t.baseline.errors)],
-      ['ratio pipeline / bare', `${t.ratio.messagesPerSec}x`, '', `${t.ratio.latency.p50}x`, `${t.ratio.latency.p95}x`, `${t.ratio.latency.p99}x`, ''],
-    ]),
+    `\nThroughput: ${t.rooms} rooms of ${t.participants}, ${t.window} messages in flight per room, ${t.seconds} s measured per target`,
+  );
+  console.log(
+    table(
+      ['', 'msgs/s', 'receipts/s', 'p50 ms', 'p95 ms', 'p99 ms', 'refused'],
+      [
+        [
+          'pipeline',
+          t.pipeline.messagesPerSec,
+          t.pipeline.receiptsPerSec,
+          t.pipeline.latency.p50,
+          t.pipeline.latency.p95,
+          t.pipeline.latency.p99,
+          String(t.pipeline.errors),
+        ],
+        [
+          'bare socket.io',
+          t.baseline.messagesPerSec,
+          t.baseline.receiptsPerSec,
+          t.baseline.latency.p50,
+          t.baseline.latency.p95,
+          t.baseline.latency.p99,
+          String(t.baseline.errors),
+        ],
+        [
+          'ratio pipeline / bare',
+          `${t.ratio.messagesPerSec}x`,
+          '',
+          `${t.ratio.latency.p50}x`,
+          `${t.ratio.latency.p95}x`,
+          `${t.ratio.latency.p99}x`,
+          '',
+        ],
+      ],
+    ),
   );
 
   const h = rooms.held;
-  console.log(`\nHeld message (heated send -> ack with review) vs calm send -> ack 'delivered', same room, interleaved`);
-  console.log(table(H, [pRow('held, ack with review', h.held), pRow('calm, ack delivered', h.calm), rRow('ratio held / calm', h.ratio)]));
+  console.log(
+    `\nHeld message (heated send -> ack with review) vs calm send -> ack 'delivered', same room, interleaved`,
+  );
+  console.log(
+    table(H, [
+      pRow('held, ack with review', h.held),
+      pRow('calm, ack delivered', h.calm),
+      rRow('ratio held / calm', h.ratio),
+    ]),
+  );
   if (h.unexpected > 0) console.log(`unexpected answers: ${h.unexpected} (breaks ended: ${h.breaksEnded})`);
 
   if (rooms.yjs) {
     const y = rooms.yjs;
     console.log(`\nAgreement sync: an edit by one y-websocket provider -> seen by the other, ${y.edits} edits`);
-    console.log(table(H, [pRow('app /yjs endpoint', y.pipeline), pRow('bare ws relay', y.baseline), rRow('ratio app / relay', y.ratio)]));
+    console.log(
+      table(H, [
+        pRow('app /yjs endpoint', y.pipeline),
+        pRow('bare ws relay', y.baseline),
+        rRow('ratio app / relay', y.ratio),
+      ]),
+    );
   }
 
   console.log('\nHeat analyzer (benchHeat, one core, microseconds per message)');
   const us = (label: string, x: { median: number; p99: number; n: number }) => [label, x.median, x.p99, String(x.n)];
   console.log(
-    table(['', 'median us', 'p99 us', 'n'], [
-      us('no suggestions', heat.withoutSuggestionsUs),
-      us('with suggestions', heat.withSuggestionsUs),
-      us('held messages, with suggestions', heat.heldMessagesWithSuggestionsUs),
-    ]),
+    table(
+      ['', 'median us', 'p99 us', 'n'],
+      [
+        us('no suggestions', heat.withoutSuggestionsUs),
+        us('with suggestions', heat.withSuggestionsUs),
+        us('held messages, with suggestions', heat.heldMessagesWithSuggestionsUs),
+      ],
+    ),
   );
   console.log(`model load ${heat.modelLoadMs} ms`);
 
   const cElu = rooms.clientEventLoopUtilization;
   console.log('\nEvent-loop utilization (share of time busy) during the measured blocks');
-  console.log(table(['block', 'server thread', 'load worker'], Object.keys(elu).map((k) => [k, elu[k], cElu[k] ?? NaN])));
+  console.log(
+    table(
+      ['block', 'server thread', 'load worker'],
+      Object.keys(elu).map((k) => [k, elu[k], cElu[k] ?? NaN]),
+    ),
+  );
   console.log(`\nraw figures: .tmp/bench.json (${seconds} s in all)`);
 }
 

@@ -16,7 +16,14 @@ export function percentiles(samples: number[]): Percentiles {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
   const mean = s.reduce((a, b) => a + b, 0) / s.length;
-  return { n: s.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), mean: round(mean), max: round(s[s.length - 1]) };
+  return {
+    n: s.length,
+    p50: round(at(0.5)),
+    p95: round(at(0.95)),
+    p99: round(at(0.99)),
+    mean: round(mean),
+    max: round(s[s.length - 1]),
+  };
 }
 
 export interface Ratios {
@@ -50,7 +57,11 @@ export function table(header: string[], rows: (string | number)[][]): string {
 /** A Markdown table, for docs/BENCHMARKS.md. */
 export function markdownTable(header: string[], rows: (string | number)[][]): string {
   const cell = (c: string | number) => (typeof c === 'number' ? fmt(c) : c);
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
 }
 
 export function fmt(x: number): string {

@@ -2,10 +2,25 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newParticipant, newRoom } from '../../server/rooms/newRoom.js';
 import type { Store } from '../../server/rooms/ports.js';
 
-const message = (text: string) => ({ type: 'message' as const, id: `m-${text}`, clientMsgId: text, from: 'p1', text, at: 1, reworded: false });
+const message = (text: string) => ({
+  type: 'message' as const,
+  id: `m-${text}`,
+  clientMsgId: text,
+  from: 'p1',
+  text,
+  at: 1,
+  reworded: false,
+});
 
 function room(roomId: string, expiresAt = Date.now() + 60_000) {
-  const r = newRoom({ roomId, kind: 'couple', host: newParticipant('p1', 'Ann', 'host', 1), now: 0, retentionMs: 1, heatThreshold: 0.5 });
+  const r = newRoom({
+    roomId,
+    kind: 'couple',
+    host: newParticipant('p1', 'Ann', 'host', 1),
+    now: 0,
+    retentionMs: 1,
+    heatThreshold: 0.5,
+  });
   return { ...r, expiresAt };
 }
 
@@ -57,13 +72,19 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
 
     it('numbers log entries 1, 2, 3 and lists them after a sequence number', async () => {
       for (const t of ['a', 'b', 'c']) await store.appendLog(roomId, message(t));
-      expect((await store.listLog(roomId, 0, 10)).map((e) => [e.seq, e.text])).toEqual([[1, 'a'], [2, 'b'], [3, 'c']]);
+      expect((await store.listLog(roomId, 0, 10)).map((e) => [e.seq, e.text])).toEqual([
+        [1, 'a'],
+        [2, 'b'],
+        [3, 'c'],
+      ]);
       expect((await store.listLog(roomId, 1, 1)).map((e) => e.seq)).toEqual([2]);
       expect((await store.tailLog(roomId, 2)).map((e) => e.seq)).toEqual([2, 3]);
     });
 
     it('appends once per dedupe key, even when raced', async () => {
-      const results = await Promise.all(Array.from({ length: 10 }, () => store.appendLog(roomId, message('x'), 'p1:x')));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => store.appendLog(roomId, message('x'), 'p1:x')),
+      );
       expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
       expect(new Set(results.map((r) => r.entry.seq)).size).toBe(1);
       expect(await store.listLog(roomId, 0, 10)).toHaveLength(1);

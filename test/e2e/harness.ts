@@ -13,7 +13,11 @@ const bin = (name: string) => path.join(repo, 'node_modules/.bin', name);
 /** Builds the client unless E2E_SKIP_BUILD is set and a build exists. */
 export function buildClient(): void {
   if (process.env.E2E_SKIP_BUILD && existsSync(path.join(dist, 'index.html'))) return;
-  execFileSync(bin('vite'), ['build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], { cwd: repo, stdio: 'inherit', timeout: 120_000 });
+  execFileSync(bin('vite'), ['build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: repo,
+    stdio: 'inherit',
+    timeout: 120_000,
+  });
 }
 
 export interface RunningServer {
@@ -25,7 +29,14 @@ export interface RunningServer {
 
 /** Starts `tsx server/main.ts` on a free port and resolves with its URL. */
 export function startServer(): Promise<RunningServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: dist, RATE_LIMIT_FACTOR: '100', LOG_LEVEL: 'error' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    STATIC_DIR: dist,
+    RATE_LIMIT_FACTOR: '100',
+    LOG_LEVEL: 'error',
+  };
   // The memory store and the local facilitator: no Redis, no model.
   for (const key of ['REDIS_URL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'FACILITATOR', 'PUBLIC_URL']) delete env[key];
   const child = spawn(bin('tsx'), ['server/main.ts'], {
@@ -70,10 +81,22 @@ export function startServer(): Promise<RunningServer> {
   });
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 30_000,
+  });
 }
 
 /** A page that records every console error and uncaught exception. */
@@ -134,7 +157,9 @@ export async function unlabelledControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
     const out: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('input, select, textarea, button, [role="button"], [role="tab"], a[href]')) {
+    for (const el of document.querySelectorAll<HTMLElement>(
+      'input, select, textarea, button, [role="button"], [role="tab"], a[href]',
+    )) {
       if (el instanceof HTMLInputElement && el.type === 'hidden') continue;
       if (el.closest('[hidden], .visually-hidden') || el.getClientRects().length === 0) continue;
       const byIds = (el.getAttribute('aria-labelledby') ?? '')
@@ -142,9 +167,14 @@ export async function unlabelledControls(page: Page): Promise<string[]> {
         .filter(Boolean)
         .map((id) => text(document.getElementById(id)))
         .join(' ');
-      const labels = 'labels' in el && (el as HTMLInputElement).labels ? [...(el as HTMLInputElement).labels!].map(text).join(' ') : '';
+      const labels =
+        'labels' in el && (el as HTMLInputElement).labels
+          ? [...(el as HTMLInputElement).labels!].map(text).join(' ')
+          : '';
       const own = el.matches('button, [role="button"], [role="tab"], a') ? text(el) : '';
-      const name = [byIds, el.getAttribute('aria-label') ?? '', labels, own, el.getAttribute('title') ?? ''].join('').trim();
+      const name = [byIds, el.getAttribute('aria-label') ?? '', labels, own, el.getAttribute('title') ?? '']
+        .join('')
+        .trim();
       if (!name) out.push(el.outerHTML.slice(0, 120));
     }
     return out;
@@ -161,7 +191,10 @@ export async function lowContrastText(page: Page): Promise<string[]> {
     const parse = (c: string): RGBA => {
       const m = /rgba?\(([^)]+)\)/.exec(c);
       if (!m) return [0, 0, 0, 0];
-      const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      const p = m[1]
+        .split(/[ ,/]+/)
+        .filter(Boolean)
+        .map(Number);
       return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
     };
     const over = (top: RGBA, under: RGBA): RGBA => {
@@ -212,7 +245,9 @@ export async function lowContrastText(page: Page): Promise<string[]> {
         const key = `${style.color}|${bg.join(',')}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push(`${r.toFixed(2)}:1 (needs ${need}) "${n.textContent.trim().slice(0, 40)}" ${style.color} on rgb(${bg.slice(0, 3).map(Math.round).join(',')})`);
+        out.push(
+          `${r.toFixed(2)}:1 (needs ${need}) "${n.textContent.trim().slice(0, 40)}" ${style.color} on rgb(${bg.slice(0, 3).map(Math.round).join(',')})`,
+        );
       }
     }
     return out;
@@ -222,9 +257,15 @@ export async function lowContrastText(page: Page): Promise<string[]> {
 /** Whether the page's CSS turns motion off for people who ask for less (a prefers-reduced-motion rule that stops animations). */
 export async function reducedMotionRule(page: Page): Promise<boolean> {
   return page.evaluate(() => {
-    const rules = (list: CSSRuleList): CSSRule[] => [...list].flatMap((r) => (r instanceof CSSMediaRule ? [r, ...rules(r.cssRules)] : [r]));
+    const rules = (list: CSSRuleList): CSSRule[] =>
+      [...list].flatMap((r) => (r instanceof CSSMediaRule ? [r, ...rules(r.cssRules)] : [r]));
     return [...document.styleSheets].some((sheet) =>
-      rules(sheet.cssRules).some((r) => r instanceof CSSMediaRule && /prefers-reduced-motion:\s*reduce/.test(r.conditionText) && /animation/.test(r.cssText)),
+      rules(sheet.cssRules).some(
+        (r) =>
+          r instanceof CSSMediaRule &&
+          /prefers-reduced-motion:\s*reduce/.test(r.conditionText) &&
+          /animation/.test(r.cssText),
+      ),
     );
   });
 }

@@ -35,8 +35,18 @@ describe('a mediation session in the browser', () => {
     buildClient();
     server = await startServer();
     browser = await launch();
-    hostCtx = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', acceptDownloads: true });
-    guestCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
+    hostCtx = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      reducedMotion: 'reduce',
+      acceptDownloads: true,
+    });
+    guestCtx = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      reducedMotion: 'reduce',
+    });
     await hostCtx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     host = await openPage(hostCtx, errors, 'host');
     guest = await openPage(guestCtx, errors, 'guest');
@@ -64,14 +74,21 @@ describe('a mediation session in the browser', () => {
   it('creates, invites, joins, prepares, talks, reviews, pauses, agrees, signs and exports', async () => {
     // On failure, keep what each person saw (test-results/ is not committed).
     onTestFailed(async () => {
-      for (const [who, page] of [['host', host], ['guest', guest]] as const) {
-        await page?.screenshot({ path: path.join(repo, 'test-results', `e2e-failure-${who}.png`), fullPage: true }).catch(() => undefined);
+      for (const [who, page] of [
+        ['host', host],
+        ['guest', guest],
+      ] as const) {
+        await page
+          ?.screenshot({ path: path.join(repo, 'test-results', `e2e-failure-${who}.png`), fullPage: true })
+          .catch(() => undefined);
       }
       if (errors.length) console.error(errors.join('\n'));
     });
     // ---------------------------------------------------------------- start
     await host.goto(server.url);
-    await expect.poll(() => host.getByRole('heading', { name: 'A calmer place to talk it through' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => host.getByRole('heading', { name: 'A calmer place to talk it through' }).isVisible())
+      .toBe(true);
     await screen(host, '01-start');
     expect(await reducedMotionRule(host)).toBe(true);
     // The same screen on a phone.
@@ -92,7 +109,9 @@ describe('a mediation session in the browser', () => {
     await host.getByText('Only you and the facilitator see this space').waitFor();
     await host.getByTestId('prep-entry').first().waitFor(); // the greeting
     const before = await host.getByTestId('prep-entry').count();
-    await host.getByLabel('Write privately to the facilitator').fill('I feel lonely when our weekends get planned without me.');
+    await host
+      .getByLabel('Write privately to the facilitator')
+      .fill('I feel lonely when our weekends get planned without me.');
     await host.getByRole('button', { name: 'Send privately' }).click();
     await expect.poll(() => host.getByTestId('prep-entry').count()).toBeGreaterThanOrEqual(before + 2);
     await screen(host, '02-prep');
@@ -116,7 +135,9 @@ describe('a mediation session in the browser', () => {
     await guest.getByLabel('What should others call you?').fill('Sam');
     await guest.getByRole('button', { name: 'Join the room' }).click();
     await guest.waitForURL(new RegExp(`/room/${roomId}$`));
-    await expect.poll(() => guest.getByRole('tab', { name: /Conversation/ }).getAttribute('aria-selected')).toBe('true');
+    await expect
+      .poll(() => guest.getByRole('tab', { name: /Conversation/ }).getAttribute('aria-selected'))
+      .toBe('true');
     await guest.getByTestId('facilitator-entry').first().waitFor(); // the welcome
     await guest.getByText('I would like us to plan some of our weekends together.').waitFor();
     await guest.getByText('shared from private prep').waitFor();
@@ -128,7 +149,9 @@ describe('a mediation session in the browser', () => {
     expect(await guest.getByText('I feel lonely when our weekends').count()).toBe(0);
     await screen(guest, '02-prep-390px');
     await guest.getByRole('tab', { name: /Private prep/ }).press('ArrowRight'); // tabs move with the arrow keys
-    await expect.poll(() => guest.getByRole('tab', { name: /Conversation/ }).getAttribute('aria-selected')).toBe('true');
+    await expect
+      .poll(() => guest.getByRole('tab', { name: /Conversation/ }).getAttribute('aria-selected'))
+      .toBe('true');
     // New messages are announced politely to screen readers.
     expect(await guest.getByRole('list', { name: 'Conversation' }).getAttribute('aria-live')).toBe('polite');
 
@@ -139,10 +162,14 @@ describe('a mediation session in the browser', () => {
     // A couple's room is now full: the host is offered observer and mediator links only.
     await host.getByText('Everyone taking part has joined.').waitFor();
     expect(await host.locator('#invite-role option[value="participant"]').count()).toBe(0);
-    await guest.getByLabel('Your message to the room').fill('I hear you. I want that too, I just get anxious when nothing is planned.');
+    await guest
+      .getByLabel('Your message to the room')
+      .fill('I hear you. I want that too, I just get anxious when nothing is planned.');
     await guest.getByLabel('Your message to the room').press('Enter');
     await host.getByText('I just get anxious when nothing is planned.').waitFor();
-    await host.getByLabel('Your message to the room').fill('Thank you for saying that. Could we try planning Saturdays together?');
+    await host
+      .getByLabel('Your message to the room')
+      .fill('Thank you for saying that. Could we try planning Saturdays together?');
     await host.getByRole('button', { name: 'Send', exact: true }).click();
     await guest.getByText('Could we try planning Saturdays together?').waitFor();
     await screen(host, '04-room');
@@ -168,7 +195,9 @@ describe('a mediation session in the browser', () => {
     await guest.getByRole('heading', { name: 'Turns: Raise your hand' }).waitFor();
     await guest.getByRole('button', { name: 'Raise my hand' }).click();
     await host.getByTestId('floor-status').getByText('Sam').waitFor();
-    await expect.poll(() => host.getByLabel('Your message to the room').getAttribute('aria-describedby')).toContain('composer-help');
+    await expect
+      .poll(() => host.getByLabel('Your message to the room').getAttribute('aria-describedby'))
+      .toContain('composer-help');
     await host.getByText('Raise your hand and the floor will come to you.').first().waitFor();
     await guest.getByRole('button', { name: 'I’m done, pass the floor' }).click();
     await host.getByRole('button', { name: 'Give the floor to me' }).click();
@@ -185,7 +214,9 @@ describe('a mediation session in the browser', () => {
     await dialog.waitFor();
     await expect.poll(() => guest.evaluate(() => document.activeElement?.id)).toBe('review-title');
     expect(await dialog.locator('mark').count()).toBeGreaterThan(0);
-    expect(await dialog.getByRole('list', { name: 'What we noticed' }).getByRole('listitem').count()).toBeGreaterThan(0);
+    expect(await dialog.getByRole('list', { name: 'What we noticed' }).getByRole('listitem').count()).toBeGreaterThan(
+      0,
+    );
     expect(await dialog.getByRole('button', { name: 'Send as I wrote it' }).isVisible()).toBe(true);
     const suggestion = (await dialog.getByTestId('suggestion').first().locator('p').textContent())?.trim() ?? '';
     expect(suggestion.length).toBeGreaterThan(0);
@@ -193,7 +224,11 @@ describe('a mediation session in the browser', () => {
     // Announced: the dialog is modal, its status line is live, and the page says a message is waiting.
     expect(await dialog.getAttribute('aria-modal')).toBe('true');
     expect(await dialog.getByRole('status').getAttribute('aria-live')).toBe('assertive');
-    await expect.poll(() => guest.locator('#main [role="status"]', { hasText: 'Your message is waiting for you to look at it' }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        guest.locator('#main [role="status"]', { hasText: 'Your message is waiting for you to look at it' }).count(),
+      )
+      .toBe(1);
     expect(await guest.locator('#main').getAttribute('inert')).not.toBeNull();
     // Motion: no rising animation for people who ask for less; the animation is there for those who do not.
     expect(await dialog.evaluate((d) => getComputedStyle(d).animationName)).toBe('none');
@@ -211,7 +246,11 @@ describe('a mediation session in the browser', () => {
     for (let i = 0; i < buttons + 2; i++) {
       await guest.keyboard.press('Tab');
       expect(await inDialog()).toBe(true);
-      reached.add((await guest.evaluate(() => `${document.activeElement?.textContent}|${document.activeElement?.getAttribute('aria-describedby')}`)) ?? '');
+      reached.add(
+        (await guest.evaluate(
+          () => `${document.activeElement?.textContent}|${document.activeElement?.getAttribute('aria-describedby')}`,
+        )) ?? '',
+      );
     }
     expect(reached.size).toBe(buttons);
     await guest.locator('#review-title').focus();
@@ -247,21 +286,33 @@ describe('a mediation session in the browser', () => {
     await dialog.waitFor();
     await guest.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => guest.getByLabel('Your message to the room').inputValue()).toBe('You ALWAYS do this, you are such an idiot');
+    await expect
+      .poll(() => guest.getByLabel('Your message to the room').inputValue())
+      .toBe('You ALWAYS do this, you are such an idiot');
     await expect.poll(() => guest.evaluate(() => document.activeElement?.id)).toBe('composer');
     await guest.getByLabel('Your message to the room').press('Enter');
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Write it my own way' }).focus();
     await guest.keyboard.press('Enter');
     await expect.poll(() => guest.evaluate(() => document.activeElement?.id)).toBe('review-edit');
-    await dialog.getByLabel('Your version').fill('When plans change at the last minute, I feel left out. Could we check in first?');
+    await dialog
+      .getByLabel('Your version')
+      .fill('When plans change at the last minute, I feel left out. Could we check in first?');
     await dialog.getByRole('button', { name: 'Send my version' }).click();
     await dialog.waitFor({ state: 'detached' });
     // Several warm messages in a row: the facilitator may call a pause itself (the room's heat policy). A break covers the
     // conversation, so the message is there to read once it ends.
-    const editedMessage = host.getByRole('list', { name: 'Conversation' }).getByText('When plans change at the last minute, I feel left out.');
+    const editedMessage = host
+      .getByRole('list', { name: 'Conversation' })
+      .getByText('When plans change at the last minute, I feel left out.');
     await editedMessage.or(host.getByTestId('break-overlay')).first().waitFor();
-    const facilitatorBreak = await host.getByText('The facilitator suggested a pause').waitFor({ timeout: 3000 }).then(() => true, () => false);
+    const facilitatorBreak = await host
+      .getByText('The facilitator suggested a pause')
+      .waitFor({ timeout: 3000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (facilitatorBreak) {
       await guest.getByTestId('break-overlay').waitFor();
       await host.getByRole('button', { name: 'End the break for everyone' }).click();
@@ -283,7 +334,9 @@ describe('a mediation session in the browser', () => {
     await host.getByTestId('break-overlay').waitFor();
     // The pause replaces the conversation for Sam too, and keyboard focus lands on it rather than being lost.
     await guest.getByTestId('break-overlay').waitFor();
-    await expect.poll(() => guest.evaluate(() => document.activeElement?.id || document.activeElement?.outerHTML.slice(0, 80))).toBe('break-heading');
+    await expect
+      .poll(() => guest.evaluate(() => document.activeElement?.id || document.activeElement?.outerHTML.slice(0, 80)))
+      .toBe('break-heading');
     await host.getByRole('button', { name: 'End the break for everyone' }).click();
     await guest.getByTestId('break-overlay').waitFor({ state: 'detached' });
 
@@ -341,10 +394,16 @@ describe('a mediation session in the browser', () => {
     await screen(guest, '09-signed-390px');
 
     // ---------------------------------------------------------------- export
-    const [download] = await Promise.all([host.waitForEvent('download'), host.getByRole('button', { name: 'Download as Markdown' }).click()]);
+    const [download] = await Promise.all([
+      host.waitForEvent('download'),
+      host.getByRole('button', { name: 'Download as Markdown' }).click(),
+    ]);
     const markdown = await readFile((await download.path()) as string, 'utf8');
     expect(markdown).toContain(edited);
-    const [print] = await Promise.all([hostCtx.waitForEvent('page'), host.getByRole('link', { name: 'Open a printable page' }).click()]);
+    const [print] = await Promise.all([
+      hostCtx.waitForEvent('page'),
+      host.getByRole('link', { name: 'Open a printable page' }).click(),
+    ]);
     watchErrors(print, errors, 'print');
     await print.getByTestId('print-view').waitFor();
     await expect.poll(() => print.getByText(edited).count()).toBe(1);

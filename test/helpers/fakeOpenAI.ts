@@ -41,10 +41,17 @@ export interface FakeOpenAI {
 
 export function defaultReply(task: string | null): Reply {
   if (task === 'rewrite') {
-    return json({ suggestions: ['When I talk and get no answer, I feel hurt, because I need to be heard. Would you be willing to listen for a few minutes?'] });
+    return json({
+      suggestions: [
+        'When I talk and get no answer, I feel hurt, because I need to be heard. Would you be willing to listen for a few minutes?',
+      ],
+    });
   }
   if (task === 'clauseOffer') {
-    return json({ text: 'It feels calmer now. Here is a draft you could start from together.', drafts: ['We plan our weekends together on Sunday evenings.'] });
+    return json({
+      text: 'It feels calmer now. Here is a draft you could start from together.',
+      drafts: ['We plan our weekends together on Sunday evenings.'],
+    });
   }
   return json({ text: `Model words for ${task ?? 'this'}: thank you all for being here.` });
 }
@@ -55,7 +62,9 @@ function completion(content: string) {
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model: 'fake-model',
-    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop', logprobs: null }],
+    choices: [
+      { index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop', logprobs: null },
+    ],
     usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
   };
 }
@@ -90,7 +99,9 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     }
     if (reply.kind === 'status') {
       res.writeHead(reply.status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { message: 'scripted failure', type: 'server_error', code: null, param: null } }));
+      res.end(
+        JSON.stringify({ error: { message: 'scripted failure', type: 'server_error', code: null, param: null } }),
+      );
       return;
     }
     const content = reply.kind === 'json' ? JSON.stringify(reply.value) : reply.content;
@@ -115,8 +126,14 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         /* recorded as null */
       }
       const messages: { role: string; content: string }[] = Array.isArray(body?.messages) ? body.messages : [];
-      const system = messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n');
-      const user = messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n');
+      const system = messages
+        .filter((m) => m.role === 'system')
+        .map((m) => m.content)
+        .join('\n');
+      const user = messages
+        .filter((m) => m.role === 'user')
+        .map((m) => m.content)
+        .join('\n');
       const { task, data } = parseUser(user);
       requests.push({ headers: req.headers, body, system, user, task, data });
       const queued = task ? scripts.get(task)?.shift() : undefined;

@@ -14,8 +14,7 @@ export async function everyKeyAndValue(redis: Redis): Promise<{ key: string; typ
       if (type === 'string') parts = [(await redis.getBuffer(k)) ?? Buffer.alloc(0)];
       else if (type === 'hash') {
         parts = Object.entries(await redis.hgetallBuffer(k)).flatMap(([f, v]) => [Buffer.from(f), v]);
-      }
-      else if (type === 'list') parts = await redis.lrangeBuffer(k, 0, -1);
+      } else if (type === 'list') parts = await redis.lrangeBuffer(k, 0, -1);
       else if (type === 'set') parts = await redis.smembersBuffer(k);
       else if (type === 'zset') parts = await redis.zrangeBuffer(k, 0, -1);
       else if (type === 'stream') {

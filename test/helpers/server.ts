@@ -2,7 +2,12 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { createApp, type App, type AppParts } from '../../server/app.js';
 import { testConfig, type Config } from '../../server/config.js';
-import type { ClientToServerEvents, CreateRoomResponse, JoinResponse, ServerToClientEvents } from '../../shared/protocol.js';
+import type {
+  ClientToServerEvents,
+  CreateRoomResponse,
+  JoinResponse,
+  ServerToClientEvents,
+} from '../../shared/protocol.js';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -22,7 +27,10 @@ export async function startServer(overrides: Partial<Config> = {}, parts: AppPar
 export async function http(url: string, method: string, path: string, body?: unknown, token?: string) {
   const res = await fetch(`${url}${path}`, {
     method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
@@ -35,7 +43,10 @@ export async function http(url: string, method: string, path: string, body?: unk
   return { status: res.status, json, text, headers: res.headers };
 }
 
-export async function createRoom(url: string, body: Record<string, unknown> = { kind: 'couple', name: 'Ann' }): Promise<CreateRoomResponse> {
+export async function createRoom(
+  url: string,
+  body: Record<string, unknown> = { kind: 'couple', name: 'Ann' },
+): Promise<CreateRoomResponse> {
   const res = await http(url, 'POST', '/api/rooms', body);
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${res.text}`);
   return res.json;
@@ -57,7 +68,12 @@ const open: Client[] = [];
 
 /** A connected socket.io client; every event it receives is recorded in `received`. */
 export async function connect(url: string, token: string): Promise<Client & { received: [string, unknown][] }> {
-  const socket = connectSocket(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false }) as Client & {
+  const socket = connectSocket(url, {
+    auth: { token },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  }) as Client & {
     received: [string, unknown][];
   };
   socket.received = [];
@@ -83,7 +99,12 @@ export async function call(socket: Client, event: string, payload: unknown = {},
 }
 
 /** The next `event` matching `test`, or a rejection after `ms`. */
-export function next<T = any>(socket: Client, event: string, test: (p: T) => boolean = () => true, ms = 5000): Promise<T> {
+export function next<T = any>(
+  socket: Client,
+  event: string,
+  test: (p: T) => boolean = () => true,
+  ms = 5000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       (socket as any).off(event, on);

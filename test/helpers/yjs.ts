@@ -72,7 +72,12 @@ export interface RawDocClient {
   close(): void;
 }
 
-export async function rawDocClient(url: string, roomId: string, token: string, clientId?: number): Promise<RawDocClient> {
+export async function rawDocClient(
+  url: string,
+  roomId: string,
+  token: string,
+  clientId?: number,
+): Promise<RawDocClient> {
   const doc = new Y.Doc();
   if (clientId !== undefined) doc.clientID = clientId;
   const ws = new WebSocket(await yjsSocketUrl(url, roomId, token));

@@ -2,7 +2,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { DOC, readAgreement } from '../../shared/agreement.js';
-import { call, closeClients, connect, couple, http, invite, joinRoom, startServer, type TestServer } from '../helpers/server.js';
+import {
+  call,
+  closeClients,
+  connect,
+  couple,
+  http,
+  invite,
+  joinRoom,
+  startServer,
+  type TestServer,
+} from '../helpers/server.js';
 import { provider as yjsProvider, until, useProviders } from '../helpers/yjs.js';
 
 let srv: TestServer;
@@ -25,14 +35,23 @@ describe('the agreement, through the whole app', () => {
 
     // Ben edits the text in his document; Ann sees it.
     const clause = ben.doc.getArray<Y.Map<unknown>>(DOC.clauses).get(0);
-    (clause.get(DOC.clause.text) as Y.Text).insert('We plan Saturdays together.'.length - 1, ', taking turns to choose');
-    await until(() => readAgreement(ann.doc).clauses[0]?.text === 'We plan Saturdays together, taking turns to choose.');
+    (clause.get(DOC.clause.text) as Y.Text).insert(
+      'We plan Saturdays together.'.length - 1,
+      ', taking turns to choose',
+    );
+    await until(
+      () => readAgreement(ann.doc).clauses[0]?.text === 'We plan Saturdays together, taking turns to choose.',
+    );
 
     expect(await call(a, 'agreement:accept', { clauseId })).toMatchObject({ ok: true, status: 'proposed' });
     expect(await call(a, 'agreement:sign')).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     // An edit after an acceptance clears it.
     (clause.get(DOC.clause.text) as Y.Text).insert(0, 'Together: ');
-    await until(() => readAgreement(ann.doc).clauses[0]?.acceptedBy.length === 0 && readAgreement(ann.doc).clauses[0]?.text.startsWith('Together'));
+    await until(
+      () =>
+        readAgreement(ann.doc).clauses[0]?.acceptedBy.length === 0 &&
+        readAgreement(ann.doc).clauses[0]?.text.startsWith('Together'),
+    );
     expect(await call(a, 'agreement:accept', { clauseId })).toMatchObject({ ok: true, status: 'proposed' });
     expect(await call(b, 'agreement:accept', { clauseId })).toMatchObject({ ok: true, status: 'agreed' });
     await until(() => readAgreement(ben.doc).clauses[0]?.status === 'agreed');
@@ -41,7 +60,10 @@ describe('the agreement, through the whole app', () => {
     expect(await call(b, 'agreement:sign')).toMatchObject({ ok: true, final: true });
     await until(() => readAgreement(ann.doc).final);
     expect((await call(a, 'room:state')).state.phase).toBe('final');
-    expect(await call(a, 'agreement:propose', { text: 'One more thing' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await call(a, 'agreement:propose', { text: 'One more thing' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
 
     const md = await http(srv.url, 'GET', `/api/rooms/${host.roomId}/agreement.md`, undefined, guest.token);
     expect(md.status).toBe(200);
@@ -60,7 +82,11 @@ describe('the agreement, through the whole app', () => {
     const clause = ben.doc.getArray<Y.Map<unknown>>(DOC.clauses).get(0);
     clause.set(DOC.clause.status, 'agreed');
     (clause.get(DOC.clause.acceptedBy) as Y.Map<boolean>).set(host.participantId, true);
-    await until(() => readAgreement(ben.doc).clauses[0]?.status === 'proposed' && readAgreement(ben.doc).clauses[0]?.acceptedBy.length === 0);
+    await until(
+      () =>
+        readAgreement(ben.doc).clauses[0]?.status === 'proposed' &&
+        readAgreement(ben.doc).clauses[0]?.acceptedBy.length === 0,
+    );
     expect(readAgreement(ann.doc).clauses[0]).toMatchObject({ status: 'proposed', acceptedBy: [] });
   });
 
@@ -73,7 +99,10 @@ describe('the agreement, through the whole app', () => {
     map.set(DOC.clause.text, new Y.Text('We keep Sunday mornings free.'));
     ben.doc.getArray(DOC.clauses).push([map]);
     await until(() => readAgreement(ann.doc).clauses[0]?.proposedBy === guest.participantId);
-    expect(readAgreement(ann.doc).clauses[0]).toMatchObject({ text: 'We keep Sunday mornings free.', status: 'proposed' });
+    expect(readAgreement(ann.doc).clauses[0]).toMatchObject({
+      text: 'We keep Sunday mornings free.',
+      status: 'proposed',
+    });
     const phase = async () => (await call(a, 'room:state')).state.phase;
     const end = Date.now() + 3000;
     while ((await phase()) !== 'agreement' && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
@@ -86,13 +115,22 @@ describe('the agreement, through the whole app', () => {
     const obs = await joinRoom(srv.url, host.roomId, code, 'Olive');
     const o = await connect(srv.url, obs.token);
     const { clauseId } = await call(a, 'agreement:propose', { text: 'We take a walk on Sundays.' });
-    expect(await call(o, 'agreement:propose', { text: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call(o, 'agreement:propose', { text: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await call(o, 'agreement:accept', { clauseId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await call(o, 'agreement:sign')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const view = provider(host.roomId, obs.token);
     await until(() => readAgreement(view.doc).clauses.length === 1);
-    expect(await call(a, 'agreement:accept', { clauseId: 'c_nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await call(a, 'agreement:propose', { text: 'x'.repeat(1001) })).toMatchObject({ ok: false, error: { code: 'too_long' } });
+    expect(await call(a, 'agreement:accept', { clauseId: 'c_nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await call(a, 'agreement:propose', { text: 'x'.repeat(1001) })).toMatchObject({
+      ok: false,
+      error: { code: 'too_long' },
+    });
   });
 
   it('refuses the document to a bad ticket and closes it when the room is deleted', async () => {

@@ -70,7 +70,11 @@ describe('agreement endpoint: sync and roles', () => {
     await Promise.all([synced(a), synced(b)]);
     const { clauseId } = await h.svc.propose(r.roomId, r.host.participantId, 'We speak one at a time.');
     await waitFor(() => clauses(a.doc).length === 1 && clauses(b.doc).length === 1, 3000, 'clause on both');
-    expect(readAgreement(b.doc).clauses[0]).toMatchObject({ id: clauseId, text: 'We speak one at a time.', status: 'proposed' });
+    expect(readAgreement(b.doc).clauses[0]).toMatchObject({
+      id: clauseId,
+      text: 'We speak one at a time.',
+      status: 'proposed',
+    });
 
     clauseText(a.doc).insert(0, 'Calmly: ');
     await waitFor(() => clauseText(b.doc).toString() === 'Calmly: We speak one at a time.', 3000, 'edit on b');
@@ -119,7 +123,11 @@ describe('agreement endpoint: sync and roles', () => {
     const bad: string[] = [];
     witness.doc.on('update', () => {
       const s = readAgreement(witness.doc);
-      if (s.clauses.length !== 2 || s.final || s.clauses.some((c) => c.status !== 'proposed' || c.acceptedBy.length > 0)) {
+      if (
+        s.clauses.length !== 2 ||
+        s.final ||
+        s.clauses.some((c) => c.status !== 'proposed' || c.acceptedBy.length > 0)
+      ) {
         bad.push(JSON.stringify(s));
       }
     });
@@ -140,7 +148,11 @@ describe('agreement endpoint: sync and roles', () => {
 
     // Deleting a clause: recreated with its last known text.
     clauses(doc).delete(1, 1);
-    await waitFor(() => clauses(doc).length === 2 && clauseText(doc, 1).toString() === 'Second clause.', 3000, 'clause recreated');
+    await waitFor(
+      () => clauses(doc).length === 2 && clauseText(doc, 1).toString() === 'Second clause.',
+      3000,
+      'clause recreated',
+    );
     await sleep(100);
 
     expect(await h.svc.snapshot(r.roomId)).toEqual(before);
@@ -168,10 +180,20 @@ describe('agreement endpoint: sync and roles', () => {
       clauses(writer.doc).push([forged]);
       clauses(writer.doc).push([new Y.Map<unknown>()]); // an empty map is no proposal
     });
-    await waitFor(() => readAgreement(witness.doc).clauses.length === 2 && readAgreement(witness.doc).clauses[1].id.startsWith('cl_'), 3000, 'adopted');
+    await waitFor(
+      () =>
+        readAgreement(witness.doc).clauses.length === 2 && readAgreement(witness.doc).clauses[1].id.startsWith('cl_'),
+      3000,
+      'adopted',
+    );
     await waitFor(() => clauses(writer.doc).length === 2, 3000, 'empty map dropped');
     const adopted = (await h.svc.snapshot(r.roomId)).clauses[1];
-    expect(adopted).toMatchObject({ text: 'We text when we are running late.', status: 'proposed', proposedBy: r.guest.participantId, acceptedBy: [] });
+    expect(adopted).toMatchObject({
+      text: 'We text when we are running late.',
+      status: 'proposed',
+      proposedBy: r.guest.participantId,
+      acceptedBy: [],
+    });
     expect(adopted.id).not.toBe('cl_chosen_by_client');
     expect(readAgreement(witness.doc).clauses[1]).toEqual(adopted);
     // It is a clause like any other: accepted through the service.
@@ -258,8 +280,14 @@ describe('agreement endpoint: loading, persistence, unloading', () => {
     const r = await room(h);
     await seed(store, r.roomId, r.host.participantId, 'Seeded clause.');
 
-    const providers = [h.connect(r.roomId, r.host.token), h.connect(r.roomId, r.guest.token), h.connect(r.roomId, r.observer.token)];
-    const atSync = await Promise.all(providers.map((p) => synced(p).then(() => readAgreement(p.doc).clauses.map((c) => c.text))));
+    const providers = [
+      h.connect(r.roomId, r.host.token),
+      h.connect(r.roomId, r.guest.token),
+      h.connect(r.roomId, r.observer.token),
+    ];
+    const atSync = await Promise.all(
+      providers.map((p) => synced(p).then(() => readAgreement(p.doc).clauses.map((c) => c.text))),
+    );
     expect(atSync).toEqual([['Seeded clause.'], ['Seeded clause.'], ['Seeded clause.']]);
     expect(loads()).toBe(1);
     expect(h.svc.stats().docs).toBe(1);
@@ -402,9 +430,15 @@ describe('agreement endpoint: awareness and room deletion', () => {
     // The server stamps who a state belongs to from the token: the name a client claims is not used.
     a.awareness.setLocalStateField('user', { name: 'Someone else', color: '#336699' });
     b.awareness.setLocalStateField('user', { name: 'Observer' });
-    const userOf = (id: number) => (b.awareness.getStates().get(id) as { user?: Record<string, string> } | undefined)?.user;
+    const userOf = (id: number) =>
+      (b.awareness.getStates().get(id) as { user?: Record<string, string> } | undefined)?.user;
     await waitFor(() => userOf(a.doc.clientID)?.name === r.host.name, 3000, 'b sees a');
-    expect(userOf(a.doc.clientID)).toEqual({ name: r.host.name, role: 'host', participantId: r.host.participantId, color: '#336699' });
+    expect(userOf(a.doc.clientID)).toEqual({
+      name: r.host.name,
+      role: 'host',
+      participantId: r.host.participantId,
+      color: '#336699',
+    });
     await waitFor(() => a.awareness.getStates().has(b.doc.clientID), 3000, 'a sees b');
 
     // Nobody may speak for someone else's client id.

@@ -24,16 +24,31 @@ export interface Member {
 export function roomRecord(roomId: string, members: Member[]): RoomRecord {
   const now = Date.now();
   const [host, ...rest] = members.map((m) => newParticipant(m.participantId, m.name, m.role, now));
-  const room = newRoom({ roomId, title: 'Test room', kind: 'couple', mode: 'open', host, now, retentionMs: 3600_000, heatThreshold: 0.5 });
+  const room = newRoom({
+    roomId,
+    title: 'Test room',
+    kind: 'couple',
+    mode: 'open',
+    host,
+    now,
+    retentionMs: 3600_000,
+    heatThreshold: 0.5,
+  });
   return { ...room, phase: 'joint', participants: [host, ...rest] };
 }
 
 /** A room with one member per role given, tokens stored hashed as the real service does. */
 export async function createRoom(store: Store, roles: Role[]): Promise<{ roomId: string; members: Member[] }> {
   const roomId = newId('room');
-  const members = roles.map((role, i) => ({ participantId: newId('p'), role, token: newSecret(), name: `${role}-${i}` }));
+  const members = roles.map((role, i) => ({
+    participantId: newId('p'),
+    role,
+    token: newSecret(),
+    name: `${role}-${i}`,
+  }));
   await store.createRoom(roomRecord(roomId, members));
-  for (const m of members) await store.putToken(hashSecret(m.token), { roomId, participantId: m.participantId, role: m.role });
+  for (const m of members)
+    await store.putToken(hashSecret(m.token), { roomId, participantId: m.participantId, role: m.role });
   return { roomId, members };
 }
 
@@ -43,7 +58,10 @@ export interface Harness {
   server: http.Server;
   /** ws://host:port/yjs */
   url: string;
-  changes: { roomId: string; snapshot: ReturnType<AgreementService['snapshot']> extends Promise<infer S> ? S : never }[];
+  changes: {
+    roomId: string;
+    snapshot: ReturnType<AgreementService['snapshot']> extends Promise<infer S> ? S : never;
+  }[];
   connect(roomId: string, token: string, doc?: Y.Doc): WebsocketProvider;
   /** A single-use /yjs ticket for this token, as POST /api/rooms/:roomId/yjs-ticket gives one. */
   ticket(token: string): Promise<string | null>;
@@ -52,7 +70,10 @@ export interface Harness {
 }
 
 /** A real http server with the agreement service on its upgrade event, as the app wires it. */
-export async function startHarness(overrides: Partial<AgreementOptions> = {}, store: Store = new MemoryStore()): Promise<Harness> {
+export async function startHarness(
+  overrides: Partial<AgreementOptions> = {},
+  store: Store = new MemoryStore(),
+): Promise<Harness> {
   const changes: Harness['changes'] = [];
   const svc = new AgreementService({
     store,

@@ -19,7 +19,10 @@ describe('npm run --silent analyze -- FILE.jsonl', () => {
   it('prints one analysis per input line, in order, and nothing else on stdout', async () => {
     const texts = ['You are an idiot', 'Can we talk about the holidays?', 'He called me stupid in front of the kids.'];
     const { stdout } = await analyzeFile(texts.map((text) => JSON.stringify({ text, id: 1 })));
-    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const out = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out).toHaveLength(3);
     for (const o of out) expect(Object.keys(o).sort()).toEqual(['heat', 'held', 'labels', 'spans', 'suggestions']);
     expect(out.map((o) => o.held)).toEqual([true, false, false]);
@@ -31,7 +34,10 @@ describe('npm run --silent analyze -- FILE.jsonl', () => {
 
   it('answers a bad line with an error object on its own line, so output line N is input line N', async () => {
     const { stdout, stderr } = await analyzeFile(['not json', '', '{"text": 42}', '{"text":"Whatever."}']);
-    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const out = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.error ?? 'ok')).toEqual(['not JSON', 'empty line', 'no text field', 'ok']);
     expect(out[3].labels).toContain('stonewalling');
     expect(stderr).toMatch(/line 1: not JSON/);

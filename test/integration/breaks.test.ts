@@ -17,22 +17,37 @@ describe('breaks', () => {
     expect(started).toMatchObject({ ok: true, break: { requestedBy: expect.any(String) } });
     expect(started.break.endsAt - started.break.startedAt).toBe(15 * 60_000);
     expect((await announced).text).toMatch(/Ben asked for a break/);
-    expect(await call(a, 'message:send', { clientMsgId: 'm2', text: 'Hello?' })).toMatchObject({ ok: false, error: { code: 'on_break' } });
-    expect(await call(b, 'message:send', { clientMsgId: 'm3', text: 'Hello?' })).toMatchObject({ ok: false, error: { code: 'on_break' } });
+    expect(await call(a, 'message:send', { clientMsgId: 'm2', text: 'Hello?' })).toMatchObject({
+      ok: false,
+      error: { code: 'on_break' },
+    });
+    expect(await call(b, 'message:send', { clientMsgId: 'm3', text: 'Hello?' })).toMatchObject({
+      ok: false,
+      error: { code: 'on_break' },
+    });
     // Private preparation still works during a break.
     expect(await call(b, 'prep:send', { text: 'I need a minute to think.' })).toMatchObject({ ok: true });
     expect(await call(b, 'break:end')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const recap = next(b, 'facilitator', (f: any) => f.kind === 'recap');
     expect(await call(a, 'break:end')).toMatchObject({ ok: true });
     expect((await recap).text).toMatch(/Welcome back/);
-    expect(await call(b, 'message:send', { clientMsgId: 'm4', text: 'Thanks for waiting.' })).toMatchObject({ ok: true, status: 'delivered' });
+    expect(await call(b, 'message:send', { clientMsgId: 'm4', text: 'Thanks for waiting.' })).toMatchObject({
+      ok: true,
+      status: 'delivered',
+    });
   });
 
   it('refuses break lengths outside 1..60 minutes', async () => {
     srv = await startServer();
     const { a } = await couple(srv.url);
-    expect(await call(a, 'break:request', { minutes: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
-    expect(await call(a, 'break:request', { minutes: 600 })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await call(a, 'break:request', { minutes: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
+    expect(await call(a, 'break:request', { minutes: 600 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
     expect(await call(a, 'break:end')).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
   });
 
@@ -40,7 +55,13 @@ describe('breaks', () => {
     srv = await startServer({ breakMinutes: 0.03 });
     const { a, b } = await couple(srv.url);
     const called = next(b, 'facilitator', (f: any) => f.kind === 'break', 8000);
-    const heated = ['You are a selfish idiot', 'Shut up, you never listen, you moron', 'You always ruin everything, you pathetic jerk', 'What is wrong with you, you stupid idiot', 'I hate you, you liar'];
+    const heated = [
+      'You are a selfish idiot',
+      'Shut up, you never listen, you moron',
+      'You always ruin everything, you pathetic jerk',
+      'What is wrong with you, you stupid idiot',
+      'I hate you, you liar',
+    ];
     for (const [i, text] of heated.entries()) {
       const ack = await call(i % 2 ? a : b, 'message:send', { clientMsgId: `hot${i}`, text });
       if (!ack.ok) break;

@@ -1,8 +1,18 @@
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { RedisStore } from '../../server/cluster/redisStore.js';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { DOC, readAgreement } from '../../shared/agreement.js';
-import { call, closeClients, connect, createRoom, http, joinRoom, next, startServer, type TestServer } from '../helpers/server.js';
+import {
+  call,
+  closeClients,
+  connect,
+  createRoom,
+  http,
+  joinRoom,
+  next,
+  startServer,
+  type TestServer,
+} from '../helpers/server.js';
 import { provider, until, useProviders } from '../helpers/yjs.js';
 
 /** Two app processes' worth of app (two apps in one test process) sharing one Redis. */
@@ -43,7 +53,10 @@ describe('two processes serving one room over Redis', () => {
     await bothOnline;
 
     const seen = next(b, 'message', (m: any) => m.clientMsgId === 'x1');
-    const ack = await call(a, 'message:send', { clientMsgId: 'x1', text: 'I would like to plan the holidays together.' });
+    const ack = await call(a, 'message:send', {
+      clientMsgId: 'x1',
+      text: 'I would like to plan the holidays together.',
+    });
     expect(ack).toMatchObject({ ok: true, status: 'delivered' });
     expect(await seen).toMatchObject({ seq: ack.seq, text: 'I would like to plan the holidays together.' });
 
@@ -58,7 +71,6 @@ describe('two processes serving one room over Redis', () => {
     expect(await call(a, 'room:mode', { mode: 'round' })).toMatchObject({ ok: true });
     await mode;
 
-
     expect(a.received.some(([e, p]: any) => e === 'message' && p.clientMsgId === 'h1')).toBe(false);
 
     const left = next(a, 'room:state', (s: any) => s.participants.some((p: any) => p.name === 'Ben' && !p.online));
@@ -72,7 +84,10 @@ describe('two processes serving one room over Redis', () => {
     const { one, two, host, guest, a, b } = await coupleAcrossTwo();
     expect(await call(b, 'break:request', { minutes: 1 })).toMatchObject({ ok: true });
     // Pull the end forward in the store so the test need not wait a minute; both processes re-arm.
-    await one.app.rooms.change(host.roomId, (r) => ({ room: { ...r, break: r.break && { ...r.break, endsAt: Date.now() + 300 } }, result: null }));
+    await one.app.rooms.change(host.roomId, (r) => ({
+      room: { ...r, break: r.break && { ...r.break, endsAt: Date.now() + 300 } },
+      result: null,
+    }));
     await two.app.rooms.published(await two.app.rooms.room(host.roomId));
     await next(a, 'room:state', (s: any) => s.break === null);
     await new Promise((r) => setTimeout(r, 500));
@@ -109,7 +124,11 @@ describe('two processes serving one room over Redis', () => {
     // Accepted through process two, by both; the host's process sees it agreed.
     expect(await call(b, 'agreement:accept', { clauseId })).toMatchObject({ ok: true });
     expect(await call(a, 'agreement:accept', { clauseId })).toMatchObject({ ok: true, status: 'agreed' });
-    await until(() => readAgreement(ann.doc).clauses[0]?.status === 'agreed' && readAgreement(ben.doc).clauses[0]?.status === 'agreed');
+    await until(
+      () =>
+        readAgreement(ann.doc).clauses[0]?.status === 'agreed' &&
+        readAgreement(ben.doc).clauses[0]?.status === 'agreed',
+    );
 
     // A client's forged write is reverted by its own process and never sticks on the other.
     const clause = ann.doc.getArray<Y.Map<unknown>>(DOC.clauses).get(0);
@@ -121,7 +140,11 @@ describe('two processes serving one room over Redis', () => {
 
     // Editing the text on one process clears acceptances everywhere.
     text.insert(0, 'Most weeks, ');
-    await until(() => readAgreement(ann.doc).clauses[0]?.status === 'proposed' && readAgreement(ann.doc).clauses[0]?.acceptedBy.length === 0);
+    await until(
+      () =>
+        readAgreement(ann.doc).clauses[0]?.status === 'proposed' &&
+        readAgreement(ann.doc).clauses[0]?.acceptedBy.length === 0,
+    );
 
     // Cursors and names reach the other process's clients.
     ann.p.awareness.setLocalStateField('user', { name: 'Ann' });

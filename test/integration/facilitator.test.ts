@@ -25,7 +25,11 @@ describe('the local facilitator in the room', () => {
     const d = await connect(server().url, host.token);
     const k = await connect(server().url, kid.token);
     const nudge = next(k, 'facilitator', (f: any) => f.kind === 'nudge');
-    for (let i = 0; i < 4; i++) await call(d, 'message:send', { clientMsgId: `d${i}`, text: `Here is another thing I want to say, number ${i}.` });
+    for (let i = 0; i < 4; i++)
+      await call(d, 'message:send', {
+        clientMsgId: `d${i}`,
+        text: `Here is another thing I want to say, number ${i}.`,
+      });
     const n = await nudge;
     expect(n.text).toContain('Noor');
     expect(n.text).toContain('Dad');
@@ -38,12 +42,23 @@ describe('the local facilitator in the room', () => {
     const b = await connect(server().url, guest.token);
     const offer = next(b, 'facilitator', (f: any) => f.kind === 'clause-offer');
     await call(a, 'prep:share', { text: 'Please stop making plans for both of us without asking.' });
-    const lines = ['I hear you.', 'Thank you for saying that.', 'Would you be willing to check the calendar with me on Sundays?', 'That sounds fair.', 'I need a quiet evening now and then.', 'Okay.'];
+    const lines = [
+      'I hear you.',
+      'Thank you for saying that.',
+      'Would you be willing to check the calendar with me on Sundays?',
+      'That sounds fair.',
+      'I need a quiet evening now and then.',
+      'Okay.',
+    ];
     for (const [i, text] of lines.entries()) await call(i % 2 ? a : b, 'message:send', { clientMsgId: `l${i}`, text });
     const o = await offer;
     expect(o.drafts.length).toBeGreaterThan(0);
     expect(o.drafts.join(' ')).toMatch(/We /);
-    expect(o.drafts.some((d: string) => /check the calendar with each other on Sundays|quiet evening|making plans for both of us/.test(d))).toBe(true);
+    expect(
+      o.drafts.some((d: string) =>
+        /check the calendar with each other on Sundays|quiet evening|making plans for both of us/.test(d),
+      ),
+    ).toBe(true);
     // A draft becomes a clause in one step; the room moves to the agreement phase.
     const proposed = await call(b, 'agreement:propose', { text: o.drafts[0] });
     expect(proposed).toMatchObject({ ok: true, clauseId: expect.any(String) });

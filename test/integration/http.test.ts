@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { call, closeClients, connect, createRoom, http, invite, joinRoom, next, startServer, useServer } from '../helpers/server.js';
+import {
+  call,
+  closeClients,
+  connect,
+  createRoom,
+  http,
+  invite,
+  joinRoom,
+  next,
+  startServer,
+  useServer,
+} from '../helpers/server.js';
 
 /** /metrics needs the operator's token. */
 const METRICS_TOKEN = 'metrics-token-for-tests';
@@ -7,28 +18,49 @@ const server = useServer({ metricsToken: METRICS_TOKEN });
 
 describe('rooms over HTTP', () => {
   it('creates a room with unguessable credentials', async () => {
-    const res = await http(server().url, 'POST', '/api/rooms', { title: 'Weekends', kind: 'couple', name: 'Ann', mode: 'round' });
+    const res = await http(server().url, 'POST', '/api/rooms', {
+      title: 'Weekends',
+      kind: 'couple',
+      name: 'Ann',
+      mode: 'round',
+    });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ roomId: expect.any(String), participantId: expect.any(String), role: 'host' });
     // At least 128 bits of randomness: 24 bytes in base64url are 32 characters.
     expect(res.json.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(res.json.inviteCode).toMatch(/^[A-Za-z0-9_-]{32}$/);
     const view = await http(server().url, 'GET', `/api/rooms/${res.json.roomId}`, undefined, res.json.token);
-    expect(view.json).toMatchObject({ title: 'Weekends', kind: 'couple', mode: 'round', phase: 'prep', participants: [{ name: 'Ann', role: 'host', online: false }] });
+    expect(view.json).toMatchObject({
+      title: 'Weekends',
+      kind: 'couple',
+      mode: 'round',
+      phase: 'prep',
+      participants: [{ name: 'Ann', role: 'host', online: false }],
+    });
   });
 
   it('stores tokens and invite codes hashed, never as they are', async () => {
     const host = await createRoom(server().url);
-    const dump = JSON.stringify([...(server().app.store as any).tokens.entries(), ...(server().app.store as any).invites.entries()]);
+    const dump = JSON.stringify([
+      ...(server().app.store as any).tokens.entries(),
+      ...(server().app.store as any).invites.entries(),
+    ]);
     expect(dump).not.toContain(host.token);
     expect(dump).not.toContain(host.inviteCode);
   });
 
   it('joins with an invite code and shows presence', async () => {
     const host = await createRoom(server().url);
-    const joined = await http(server().url, 'POST', `/api/rooms/${host.roomId}/join`, { inviteCode: host.inviteCode, name: 'Ben' });
+    const joined = await http(server().url, 'POST', `/api/rooms/${host.roomId}/join`, {
+      inviteCode: host.inviteCode,
+      name: 'Ben',
+    });
     expect(joined.status).toBe(201);
-    expect(joined.json).toMatchObject({ role: 'participant', token: expect.any(String), participantId: expect.any(String) });
+    expect(joined.json).toMatchObject({
+      role: 'participant',
+      token: expect.any(String),
+      participantId: expect.any(String),
+    });
     await connect(server().url, joined.json.token);
     const view = await http(server().url, 'GET', `/api/rooms/${host.roomId}`, undefined, host.token);
     expect(view.json.phase).toBe('joint');
@@ -48,13 +80,22 @@ describe('rooms over HTTP', () => {
       expect(member.role).toBe(role);
     }
     // The couple now has its two people (host and the participant above): no third.
-    const third = await http(server().url, 'POST', `/api/rooms/${host.roomId}/join`, { inviteCode: host.inviteCode, name: 'Cleo' });
+    const third = await http(server().url, 'POST', `/api/rooms/${host.roomId}/join`, {
+      inviteCode: host.inviteCode,
+      name: 'Cleo',
+    });
     expect(third.status).toBe(409);
     expect(third.json.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/two people/) });
     const family = await createRoom(server().url, { kind: 'family', name: 'Mum' });
     const guest = await joinRoom(server().url, family.roomId, family.inviteCode, 'Ben');
-    expect((await http(server().url, 'POST', `/api/rooms/${family.roomId}/invites`, { role: 'observer' }, guest.token)).json.error.code).toBe('forbidden');
-    expect((await http(server().url, 'POST', `/api/rooms/${host.roomId}/invites`, { role: 'host' }, host.token)).json.error.code).toBe('invalid_payload');
+    expect(
+      (await http(server().url, 'POST', `/api/rooms/${family.roomId}/invites`, { role: 'observer' }, guest.token)).json
+        .error.code,
+    ).toBe('forbidden');
+    expect(
+      (await http(server().url, 'POST', `/api/rooms/${host.roomId}/invites`, { role: 'host' }, host.token)).json.error
+        .code,
+    ).toBe('invalid_payload');
   });
 
   it('refuses bad bodies, codes and tokens with clear errors', async () => {
@@ -66,7 +107,14 @@ describe('rooms over HTTP', () => {
       ['POST', '/api/rooms', { kind: 'couple', name: 'x'.repeat(61) }, undefined, 413, 'too_long'],
       ['POST', '/api/rooms', '{"kind":', undefined, 400, 'invalid_payload'],
       ['POST', '/api/rooms', { kind: 'couple', name: 'A', pad: 'x'.repeat(40_000) }, undefined, 413, 'too_long'],
-      ['POST', `/api/rooms/${host.roomId}/join`, { inviteCode: 'wrong-code', name: 'Eve' }, undefined, 404, 'not_found'],
+      [
+        'POST',
+        `/api/rooms/${host.roomId}/join`,
+        { inviteCode: 'wrong-code', name: 'Eve' },
+        undefined,
+        404,
+        'not_found',
+      ],
       ['POST', `/api/rooms/r_other/join`, { inviteCode: host.inviteCode, name: 'Eve' }, undefined, 404, 'not_found'],
       ['GET', `/api/rooms/${host.roomId}`, undefined, undefined, 401, 'unauthorized'],
       ['GET', `/api/rooms/${host.roomId}`, undefined, 'forged-token-forged-token-forged', 401, 'unauthorized'],
@@ -101,7 +149,8 @@ describe('rooms over HTTP', () => {
     const limited = await startServer({ rateLimitFactor: 1 });
     try {
       const statuses = [];
-      for (let i = 0; i < 14; i++) statuses.push((await http(limited.url, 'POST', '/api/rooms', { kind: 'couple', name: 'A' })).status);
+      for (let i = 0; i < 14; i++)
+        statuses.push((await http(limited.url, 'POST', '/api/rooms', { kind: 'couple', name: 'A' })).status);
       expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
       expect(statuses).toContain(429);
     } finally {
@@ -124,7 +173,10 @@ describe('deleting a room', () => {
     expect(await gone).toEqual({ roomId: host.roomId });
     await disconnected;
     expect((await http(server().url, 'GET', `/api/rooms/${host.roomId}`, undefined, host.token)).status).toBe(401);
-    expect((await http(server().url, 'POST', `/api/rooms/${host.roomId}/join`, { inviteCode: host.inviteCode, name: 'Eve' })).status).toBe(404);
+    expect(
+      (await http(server().url, 'POST', `/api/rooms/${host.roomId}/join`, { inviteCode: host.inviteCode, name: 'Eve' }))
+        .status,
+    ).toBe(404);
     await expect(connect(server().url, guest.token)).rejects.toThrow(/unauthorized/);
     expect(await server().app.store.listLog(host.roomId, 0, 10)).toEqual([]);
   });
@@ -133,7 +185,10 @@ describe('deleting a room', () => {
     const host = await createRoom(server().url);
     const a = await connect(server().url, host.token);
     await server().app.store.deleteRoom(host.roomId); // deleted behind the socket's back
-    expect(await call(a, 'message:send', { clientMsgId: 'x', text: 'Hello' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call(a, 'message:send', { clientMsgId: 'x', text: 'Hello' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(await call(a, 'prep:send', { text: 'Hello' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await call(a, 'break:request', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });

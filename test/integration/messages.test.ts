@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { call, closeClients, connect, couple, createRoom, invite, joinRoom, next, startServer, useServer } from '../helpers/server.js';
+import {
+  call,
+  closeClients,
+  connect,
+  couple,
+  createRoom,
+  invite,
+  joinRoom,
+  next,
+  startServer,
+  useServer,
+} from '../helpers/server.js';
 
 const server = useServer();
 
@@ -10,10 +21,18 @@ describe('message:send', () => {
   it('delivers a calm message with a sequence number, to everyone, stored before broadcast', async () => {
     const { a, b } = await couple(server().url);
     const seen = next(b, 'message');
-    const ack = await call(a, 'message:send', { clientMsgId: 'c1', text: '  I would like us to talk about the weekend.  ' });
+    const ack = await call(a, 'message:send', {
+      clientMsgId: 'c1',
+      text: '  I would like us to talk about the weekend.  ',
+    });
     expect(ack).toMatchObject({ ok: true, status: 'delivered', seq: expect.any(Number) });
     const got = await seen;
-    expect(got).toMatchObject({ seq: ack.seq, clientMsgId: 'c1', text: 'I would like us to talk about the weekend.', reworded: false });
+    expect(got).toMatchObject({
+      seq: ack.seq,
+      clientMsgId: 'c1',
+      text: 'I would like us to talk about the weekend.',
+      reworded: false,
+    });
     const history = await call(b, 'history', { sinceSeq: 0 });
     expect(history.messages.some((m: any) => m.seq === ack.seq && m.type === 'message')).toBe(true);
   });
@@ -31,7 +50,9 @@ describe('message:send', () => {
   it('gives numbers in order under concurrent senders', async () => {
     const { a, b } = await couple(server().url);
     const acks = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => call(i % 2 ? a : b, 'message:send', { clientMsgId: `n${i}`, text: `Point number ${i}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        call(i % 2 ? a : b, 'message:send', { clientMsgId: `n${i}`, text: `Point number ${i}` }),
+      ),
     );
     const seqs = acks.map((x) => x.seq).sort((x, y) => x - y);
     expect(new Set(seqs).size).toBe(20);
@@ -47,7 +68,10 @@ describe('message:send', () => {
     const before = b.received.filter(([e]) => e === 'room:state').length;
     const last = next(b, 'message', (m: any) => m.clientMsgId === 'calm5');
     for (let i = 0; i < 6; i++) {
-      await call(i % 2 ? b : a, 'message:send', { clientMsgId: `calm${i}`, text: `I would like to talk about the weekend, part ${i}.` });
+      await call(i % 2 ? b : a, 'message:send', {
+        clientMsgId: `calm${i}`,
+        text: `I would like to talk about the weekend, part ${i}.`,
+      });
     }
     await last;
     // Only the shown heat (in steps of 0.1) may have moved, once or twice.
@@ -60,14 +84,32 @@ describe('message:send', () => {
 
   it('refuses bad input with clear codes and keeps the connection', async () => {
     const { a } = await couple(server().url);
-    expect(await call(a, 'message:send', { clientMsgId: 'x', text: 'a'.repeat(4001) })).toMatchObject({ ok: false, error: { code: 'too_long' } });
-    expect(await call(a, 'message:send', { clientMsgId: 'x', text: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
-    expect(await call(a, 'message:send', { text: 'no id' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
-    expect(await call(a, 'message:send', { clientMsgId: 5, text: 7 })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
-    expect(await call(a, 'message:send', 'just a string')).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await call(a, 'message:send', { clientMsgId: 'x', text: 'a'.repeat(4001) })).toMatchObject({
+      ok: false,
+      error: { code: 'too_long' },
+    });
+    expect(await call(a, 'message:send', { clientMsgId: 'x', text: '   ' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
+    expect(await call(a, 'message:send', { text: 'no id' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
+    expect(await call(a, 'message:send', { clientMsgId: 5, text: 7 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
+    expect(await call(a, 'message:send', 'just a string')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
     expect(await call(a, 'history', { sinceSeq: -4 })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     const longest = 'We can talk about the weekend plans together. '.repeat(100).slice(0, 4000);
-    expect(await call(a, 'message:send', { clientMsgId: 'ok', text: longest })).toMatchObject({ ok: true, status: 'delivered' });
+    expect(await call(a, 'message:send', { clientMsgId: 'ok', text: longest })).toMatchObject({
+      ok: true,
+      status: 'delivered',
+    });
     expect(a.connected).toBe(true);
   });
 
@@ -76,14 +118,19 @@ describe('message:send', () => {
     const code = await invite(server().url, host, 'observer');
     const observer = await joinRoom(server().url, host.roomId, code, 'Olive');
     const o = await connect(server().url, observer.token);
-    expect(await call(o, 'message:send', { clientMsgId: 'o1', text: 'Hello' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call(o, 'message:send', { clientMsgId: 'o1', text: 'Hello' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it('rate limits a flood of messages per participant', async () => {
     const limited = await startServer({ rateLimitFactor: 1 });
     try {
       const { a } = await couple(limited.url);
-      const acks = await Promise.all(Array.from({ length: 25 }, (_, i) => call(a, 'message:send', { clientMsgId: `f${i}`, text: `Flood ${i}` })));
+      const acks = await Promise.all(
+        Array.from({ length: 25 }, (_, i) => call(a, 'message:send', { clientMsgId: `f${i}`, text: `Flood ${i}` })),
+      );
       expect(acks.filter((x) => x.ok)).not.toHaveLength(0);
       expect(acks.filter((x) => !x.ok && x.error.code === 'rate_limited').length).toBeGreaterThan(0);
     } finally {
@@ -106,7 +153,10 @@ describe('held messages', () => {
     const insult = review.spans.find((s: any) => s.label === 'insult');
     expect(HEATED.slice(insult.start, insult.end).toLowerCase()).toContain('idiot');
     // Retrying the same send returns the same review, not a second hold.
-    expect(await call(a, 'message:send', { clientMsgId: 'h1', text: HEATED })).toMatchObject({ status: 'held', review });
+    expect(await call(a, 'message:send', { clientMsgId: 'h1', text: HEATED })).toMatchObject({
+      status: 'held',
+      review,
+    });
     const history = await call(b, 'history', { sinceSeq: 0 });
     expect(JSON.stringify(history.messages)).not.toContain('idiot');
     expect(JSON.stringify(b.received)).not.toContain('idiot');
@@ -114,9 +164,16 @@ describe('held messages', () => {
 
   it('reads the other person named or called "my husband" in the room as the one addressed', async () => {
     const { a } = await couple(server().url);
-    expect(await call(a, 'message:send', { clientMsgId: 'r1', text: 'My husband is lazy and selfish' })).toMatchObject({ status: 'held', review: { labels: expect.arrayContaining(['insult']) } });
-    expect(await call(a, 'message:send', { clientMsgId: 'r2', text: 'Ben is such a liar' })).toMatchObject({ status: 'held' });
-    expect(await call(a, 'message:send', { clientMsgId: 'r3', text: 'I wish my partner would help more with the kids.' })).toMatchObject({ status: 'delivered' });
+    expect(await call(a, 'message:send', { clientMsgId: 'r1', text: 'My husband is lazy and selfish' })).toMatchObject({
+      status: 'held',
+      review: { labels: expect.arrayContaining(['insult']) },
+    });
+    expect(await call(a, 'message:send', { clientMsgId: 'r2', text: 'Ben is such a liar' })).toMatchObject({
+      status: 'held',
+    });
+    expect(
+      await call(a, 'message:send', { clientMsgId: 'r3', text: 'I wish my partner would help more with the kids.' }),
+    ).toMatchObject({ status: 'delivered' });
   });
 
   it('sends a chosen suggestion as a reworded message', async () => {
@@ -128,16 +185,31 @@ describe('held messages', () => {
     const got = await seen;
     expect(got).toMatchObject({ text: held.review.suggestions[0], reworded: true, seq: sent.seq });
     // Resolving again answers as before and delivers nothing new.
-    expect(await call(a, 'message:resolve', { clientMsgId: 'h2', action: 'suggestion', index: 0 })).toMatchObject({ status: 'delivered', seq: sent.seq });
+    expect(await call(a, 'message:resolve', { clientMsgId: 'h2', action: 'suggestion', index: 0 })).toMatchObject({
+      status: 'delivered',
+      seq: sent.seq,
+    });
   });
 
   it('scores an edit again: still heated stays held, calm is delivered', async () => {
     const { a } = await couple(server().url);
     await call(a, 'message:send', { clientMsgId: 'h3', text: HEATED });
-    const again = await call(a, 'message:resolve', { clientMsgId: 'h3', action: 'edit', text: 'You are a stupid idiot' });
+    const again = await call(a, 'message:resolve', {
+      clientMsgId: 'h3',
+      action: 'edit',
+      text: 'You are a stupid idiot',
+    });
     expect(again).toMatchObject({ ok: true, status: 'held' });
-    const calm = await call(a, 'message:resolve', { clientMsgId: 'h3', action: 'edit', text: 'I feel unheard when I am interrupted.' });
-    expect(calm).toMatchObject({ ok: true, status: 'delivered', message: { reworded: true, text: 'I feel unheard when I am interrupted.' } });
+    const calm = await call(a, 'message:resolve', {
+      clientMsgId: 'h3',
+      action: 'edit',
+      text: 'I feel unheard when I am interrupted.',
+    });
+    expect(calm).toMatchObject({
+      ok: true,
+      status: 'delivered',
+      message: { reworded: true, text: 'I feel unheard when I am interrupted.' },
+    });
   });
 
   it('sends the original where allowed, and discards on request', async () => {
@@ -146,17 +218,35 @@ describe('held messages', () => {
     const original = await call(a, 'message:resolve', { clientMsgId: 'h4', action: 'original' });
     expect(original).toMatchObject({ ok: true, status: 'delivered', message: { text: HEATED, reworded: false } });
     await call(b, 'message:send', { clientMsgId: 'h5', text: 'Shut up, you stupid idiot' });
-    expect(await call(b, 'message:resolve', { clientMsgId: 'h5', action: 'discard' })).toMatchObject({ ok: true, status: 'discarded' });
-    expect(await call(b, 'message:resolve', { clientMsgId: 'h5', action: 'original' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call(b, 'message:resolve', { clientMsgId: 'h5', action: 'discard' })).toMatchObject({
+      ok: true,
+      status: 'discarded',
+    });
+    expect(await call(b, 'message:resolve', { clientMsgId: 'h5', action: 'original' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('refuses bad resolutions clearly', async () => {
     const { a } = await couple(server().url);
-    expect(await call(a, 'message:resolve', { clientMsgId: 'nope', action: 'discard' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call(a, 'message:resolve', { clientMsgId: 'nope', action: 'discard' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     await call(a, 'message:send', { clientMsgId: 'h6', text: HEATED });
-    expect(await call(a, 'message:resolve', { clientMsgId: 'h6', action: 'suggestion', index: 9 })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
-    expect(await call(a, 'message:resolve', { clientMsgId: 'h6', action: 'edit' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
-    expect(await call(a, 'message:resolve', { clientMsgId: 'h6', action: 'shout' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await call(a, 'message:resolve', { clientMsgId: 'h6', action: 'suggestion', index: 9 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
+    expect(await call(a, 'message:resolve', { clientMsgId: 'h6', action: 'edit' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
+    expect(await call(a, 'message:resolve', { clientMsgId: 'h6', action: 'shout' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
   });
 
   it('never delivers a threat as written, tells the host without the text, and pauses the room', async () => {
@@ -166,14 +256,20 @@ describe('held messages', () => {
     expect(held).toMatchObject({ ok: true, status: 'held', review: { originalAllowed: false } });
     expect(held.review.labels).toContain('threat');
     expect(held.review.safety).toMatch(/emergency/);
-    expect(await call(b, 'message:resolve', { clientMsgId: 't1', action: 'original' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await call(b, 'message:resolve', { clientMsgId: 't1', action: 'original' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
     const notice = await headsUp;
     expect(notice.text).toContain('Ben');
     expect(notice.text).not.toContain('hurt you');
     expect(notice.visibleTo).toEqual([expect.any(String)]);
     // Only the host saw the heads-up; the room is on a break.
     expect(b.received.some(([e, p]: any) => e === 'facilitator' && p.kind === 'safety')).toBe(false);
-    expect(await call(a, 'message:send', { clientMsgId: 'after', text: 'Are you okay?' })).toMatchObject({ ok: false, error: { code: 'on_break' } });
+    expect(await call(a, 'message:send', { clientMsgId: 'after', text: 'Are you okay?' })).toMatchObject({
+      ok: false,
+      error: { code: 'on_break' },
+    });
     expect(JSON.stringify(a.received)).not.toContain('hurt you');
   });
 
@@ -182,7 +278,10 @@ describe('held messages', () => {
     const held = await call(b, 'message:send', { clientMsgId: 's1', text: 'I just want to kill myself' });
     expect(held.review).toMatchObject({ originalAllowed: false, labels: expect.arrayContaining(['self_harm']) });
     expect(held.review.safety).toMatch(/crisis line|emergency/);
-    expect(await call(b, 'message:resolve', { clientMsgId: 's1', action: 'original' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await call(b, 'message:resolve', { clientMsgId: 's1', action: 'original' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
   });
 });
 
@@ -195,7 +294,10 @@ describe('history and reconnecting', () => {
     await call(a, 'message:send', { clientMsgId: 'r3', text: 'Third point' });
     const back = await connect(server().url, guest.token);
     const missed = await call(back, 'history', { sinceSeq: first.seq });
-    expect(missed.messages.filter((m: any) => m.type === 'message').map((m: any) => m.text)).toEqual(['Second point', 'Third point']);
+    expect(missed.messages.filter((m: any) => m.type === 'message').map((m: any) => m.text)).toEqual([
+      'Second point',
+      'Third point',
+    ]);
   });
 
   it('refuses a forged token on connect', async () => {
@@ -215,8 +317,14 @@ describe('history and reconnecting', () => {
   it('answers an event it does not know with not_found rather than leaving the ack waiting', async () => {
     const host = await createRoom(server().url);
     const a = await connect(server().url, host.token);
-    expect(await call(a, 'message:sendd', { clientMsgId: 'x', text: 'typo in the event name' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await (a as any).timeout(5000).emitWithAck('constructor')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call(a, 'message:sendd', { clientMsgId: 'x', text: 'typo in the event name' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await (a as any).timeout(5000).emitWithAck('constructor')).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(a.connected).toBe(true);
   });
 });

@@ -13,7 +13,9 @@ describe('private preparation', () => {
     expect(r1.reply.text).toMatch(/How did it leave you feeling/);
     expect(await reply1).toEqual(r1.reply);
     expect((await call(a, 'prep:send', { text: 'Lonely and unimportant.' })).reply.text).toMatch(/What do you need/);
-    expect((await call(a, 'prep:send', { text: 'To feel that I matter.' })).reply.text).toMatch(/one specific, doable thing/);
+    expect((await call(a, 'prep:send', { text: 'To feel that I matter.' })).reply.text).toMatch(
+      /one specific, doable thing/,
+    );
     const summary = (await call(a, 'prep:send', { text: 'Plan one evening a week together.' })).reply.text;
     expect(summary).toContain('Plan one evening a week together.');
     const history = await call(a, 'prep:history');
@@ -37,7 +39,10 @@ describe('private preparation', () => {
     await call(a, 'prep:history');
     // Room activity that would tempt a leak: messages, a clause offer, a recap after a break.
     for (let i = 0; i < 8; i++) {
-      await call(i % 2 ? a : b, 'message:send', { clientMsgId: `c${i}`, text: `I would like us to plan our weekends together, point ${i}.` });
+      await call(i % 2 ? a : b, 'message:send', {
+        clientMsgId: `c${i}`,
+        text: `I would like us to plan our weekends together, point ${i}.`,
+      });
     }
     const shared = next(b, 'message', (m: any) => m.fromPrep === true);
     const share = await call(a, 'prep:share', { text: 'I need more time together on weekends.' });
@@ -50,7 +55,8 @@ describe('private preparation', () => {
     expect(await call(b, 'prep:history')).toMatchObject({ ok: true });
     // Ben asking for prep history gets his own, never Ann's.
     for (const client of [b, o]) {
-      const everything = JSON.stringify(client.received) + JSON.stringify((await call(client, 'history', { sinceSeq: 0 })).messages);
+      const everything =
+        JSON.stringify(client.received) + JSON.stringify((await call(client, 'history', { sinceSeq: 0 })).messages);
       expect(everything).not.toContain('PINEAPPLE');
       expect(everything).not.toContain('lawyer');
       expect(everything).toContain('I need more time together on weekends.');
@@ -61,9 +67,15 @@ describe('private preparation', () => {
 
   it('a shared point goes through the same pipeline and can be held', async () => {
     const { a } = await couple(server().url);
-    expect(await call(a, 'prep:share', { text: 'You are a useless idiot' })).toMatchObject({ ok: true, status: 'held' });
+    expect(await call(a, 'prep:share', { text: 'You are a useless idiot' })).toMatchObject({
+      ok: true,
+      status: 'held',
+    });
     expect(await call(a, 'prep:share', { text: '' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
-    expect(await call(a, 'prep:send', { text: 'x'.repeat(4001) })).toMatchObject({ ok: false, error: { code: 'too_long' } });
+    expect(await call(a, 'prep:send', { text: 'x'.repeat(4001) })).toMatchObject({
+      ok: false,
+      error: { code: 'too_long' },
+    });
   });
 
   it('is closed to observers', async () => {

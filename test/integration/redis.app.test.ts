@@ -25,9 +25,15 @@ describe('the app on Redis', () => {
   it('keeps rooms, messages, held reviews and the agreement across a restart', async () => {
     const first = await appOnRedis();
     const { host, guest, a } = await couple(first.url);
-    expect(await call(a, 'message:send', { clientMsgId: 'calm', text: 'I want us to sort out the school runs.' })).toMatchObject({ status: 'delivered', seq: expect.any(Number) });
-    expect(await call(a, 'message:send', { clientMsgId: 'hot', text: 'You are such an idiot, you never listen' })).toMatchObject({ status: 'held' });
-    expect(await call(a, 'agreement:propose', { text: 'We take turns with the school runs.' })).toMatchObject({ ok: true });
+    expect(
+      await call(a, 'message:send', { clientMsgId: 'calm', text: 'I want us to sort out the school runs.' }),
+    ).toMatchObject({ status: 'delivered', seq: expect.any(Number) });
+    expect(
+      await call(a, 'message:send', { clientMsgId: 'hot', text: 'You are such an idiot, you never listen' }),
+    ).toMatchObject({ status: 'held' });
+    expect(await call(a, 'agreement:propose', { text: 'We take turns with the school runs.' })).toMatchObject({
+      ok: true,
+    });
     await first.close();
     started.splice(started.indexOf(first), 1); // closed once: a second close rejects inside the Redis adapter
     closeClients();
@@ -40,7 +46,9 @@ describe('the app on Redis', () => {
     const history = await call(a2, 'history', { sinceSeq: 0 });
     expect(history.messages.some((m: { clientMsgId?: string }) => m.clientMsgId === 'calm')).toBe(true);
     // The held message waited in Redis for its sender's choice.
-    expect(await call(a2, 'message:resolve', { clientMsgId: 'hot', action: 'suggestion', index: 0 })).toMatchObject({ status: 'delivered' });
+    expect(await call(a2, 'message:resolve', { clientMsgId: 'hot', action: 'suggestion', index: 0 })).toMatchObject({
+      status: 'delivered',
+    });
     const md = await http(second.url, 'GET', `/api/rooms/${host.roomId}/agreement.md`, undefined, host.token);
     expect(md.text).toContain('We take turns with the school runs.');
   });
@@ -58,6 +66,8 @@ describe('the app on Redis', () => {
 
   it('fails to start with a clear message when Redis cannot be reached', async () => {
     const { openStore } = await import('../../server/cluster/open.js');
-    await expect(openStore({ redisUrl: 'redis://127.0.0.1:1', redisPrefix: prefix })).rejects.toThrow(/Redis is not reachable/);
+    await expect(openStore({ redisUrl: 'redis://127.0.0.1:1', redisPrefix: prefix })).rejects.toThrow(
+      /Redis is not reachable/,
+    );
   });
 });

@@ -17,7 +17,10 @@ describe('the app when Redis goes down and comes back', () => {
     const { port, dir } = redis;
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
     cleanup.push(() => redis.stop());
-    const srv: TestServer = await startServer({ redisUrl: redis.url, logLevel: 'silent' }, { store: await new RedisStore(redis.url, 'fault:').ready() });
+    const srv: TestServer = await startServer(
+      { redisUrl: redis.url, logLevel: 'silent' },
+      { store: await new RedisStore(redis.url, 'fault:').ready() },
+    );
     cleanup.push(() => srv.close());
 
     const { host, a } = await couple(srv.url);
@@ -42,6 +45,9 @@ describe('the app when Redis goes down and comes back', () => {
     }
     expect(after).toMatchObject({ ok: true, status: 'delivered', seq: first.seq + 1 });
     const history = await call(a, 'history', { sinceSeq: 0 });
-    expect(history.messages.filter((m: any) => m.type === 'message').map((m: any) => m.clientMsgId)).toEqual(['before', 'after']);
+    expect(history.messages.filter((m: any) => m.type === 'message').map((m: any) => m.clientMsgId)).toEqual([
+      'before',
+      'after',
+    ]);
   });
 });

@@ -3,7 +3,8 @@ import { call, connect, couple, createRoom, invite, joinRoom, next, useServer } 
 
 const server = useServer({ floorSeconds: 1 });
 
-const say = (socket: any, id: string, text = `Message ${id}`) => call(socket, 'message:send', { clientMsgId: id, text });
+const say = (socket: any, id: string, text = `Message ${id}`) =>
+  call(socket, 'message:send', { clientMsgId: id, text });
 
 describe('turn-taking through the socket', () => {
   it('round: only the holder speaks, yield passes the floor, and everyone sees the floor in room:state', async () => {
@@ -29,15 +30,31 @@ describe('turn-taking through the socket', () => {
     const host = await createRoom(server().url, { kind: 'family', name: 'Mum', mode: 'hand-raise' });
     const kid1 = await joinRoom(server().url, host.roomId, host.inviteCode, 'Kai');
     const kid2 = await joinRoom(server().url, host.roomId, host.inviteCode, 'Lea');
-    const [m, k, l] = await Promise.all([connect(server().url, host.token), connect(server().url, kid1.token), connect(server().url, kid2.token)]);
+    const [m, k, l] = await Promise.all([
+      connect(server().url, host.token),
+      connect(server().url, kid1.token),
+      connect(server().url, kid2.token),
+    ]);
     expect(await say(k, 'k0')).toMatchObject({ ok: false, error: { code: 'not_your_turn' } });
     expect(await call(k, 'floor:request')).toMatchObject({ ok: true, floor: { holder: kid1.participantId } });
-    expect(await call(l, 'floor:request')).toMatchObject({ ok: true, floor: { holder: kid1.participantId, queue: [kid2.participantId] } });
+    expect(await call(l, 'floor:request')).toMatchObject({
+      ok: true,
+      floor: { holder: kid1.participantId, queue: [kid2.participantId] },
+    });
     expect(await say(k, 'k1')).toMatchObject({ ok: true });
-    expect(await call(l, 'floor:grant', { participantId: kid2.participantId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await call(m, 'floor:grant', { participantId: kid2.participantId })).toMatchObject({ ok: true, floor: { holder: kid2.participantId, queue: [] } });
+    expect(await call(l, 'floor:grant', { participantId: kid2.participantId })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await call(m, 'floor:grant', { participantId: kid2.participantId })).toMatchObject({
+      ok: true,
+      floor: { holder: kid2.participantId, queue: [] },
+    });
     expect(await say(l, 'l1')).toMatchObject({ ok: true });
-    expect(await call(m, 'floor:grant', { participantId: 'p_nobody' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call(m, 'floor:grant', { participantId: 'p_nobody' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('speaker-listener: the listener paraphrases and the speaker confirms before roles swap', async () => {
@@ -46,7 +63,10 @@ describe('turn-taking through the socket', () => {
     expect(await say(b, 'l0', 'But you never ask me!')).toMatchObject({ ok: false, error: { code: 'not_your_turn' } });
     expect(await call(a, 'floor:yield')).toMatchObject({ ok: true, floor: { stage: 'paraphrasing' } });
     expect(await say(b, 'l1', 'What I hear is that weekends feel lonely for you.')).toMatchObject({ ok: true });
-    expect(await call(b, 'floor:confirm', { accurate: true })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await call(b, 'floor:confirm', { accurate: true })).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
     expect(await call(a, 'floor:confirm', { accurate: true })).toMatchObject({
       ok: true,
       floor: { holder: guest.participantId, listener: host.participantId, stage: 'speaking' },
@@ -57,7 +77,10 @@ describe('turn-taking through the socket', () => {
   it('room:mode: the host switches modes, others may not, and the facilitator explains', async () => {
     const { a, b } = await couple(server().url, 'open');
     expect(await call(b, 'room:mode', { mode: 'round' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await call(a, 'room:mode', { mode: 'banana' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await call(a, 'room:mode', { mode: 'banana' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
     const note = next(b, 'facilitator', (f: any) => f.kind === 'mode');
     expect(await call(a, 'room:mode', { mode: 'round' })).toMatchObject({ ok: true, mode: 'round' });
     expect((await note).text).toMatch(/take turns/);

@@ -132,7 +132,7 @@ describe('quoted words', () => {
     }
   });
 
-  it('with quotesAreOwn (suggestions, model output) quoted words count as the sender\'s, even in a report', () => {
+  it("with quotesAreOwn (suggestions, model output) quoted words count as the sender's, even in a report", () => {
     const text = 'I feel hurt when you call me "a worthless idiot".';
     expect(analyze(text, noSuggestions).held).toBe(false); // a person describing it may say so
     expect(analyze(text, { ...noSuggestions, quotesAreOwn: true }).held).toBe(true);

@@ -22,7 +22,7 @@ async function ticket(roomId: string, token: string): Promise<{ status: number; 
 }
 
 describe('POST /api/rooms/:roomId/yjs-ticket', () => {
-  it('gives a short-lived, random ticket for the caller\'s own room only', async () => {
+  it("gives a short-lived, random ticket for the caller's own room only", async () => {
     const host = await createRoom(server().url);
     const other = await createRoom(server().url);
     const res = await ticket(host.roomId, host.token);
@@ -116,7 +116,7 @@ function recordingSocket(urls: string[], sockets: { close(code: number): void }[
   };
 }
 
-describe('the web client\'s /yjs URL', () => {
+describe("the web client's /yjs URL", () => {
   it('builds the endpoint from the page and puts only the ticket in the query', () => {
     expect(agreementServerUrl({ protocol: 'https:', host: 'rooms.example' })).toBe('wss://rooms.example/yjs');
     expect(agreementServerUrl({ protocol: 'http:', host: 'localhost:3000' })).toBe('ws://localhost:3000/yjs');
@@ -189,11 +189,17 @@ describe('the web client\'s /yjs URL', () => {
     const host = await createRoom(server().url);
     const tickets: string[] = [];
     const doc = new Y.Doc();
-    const p = new TicketedProvider(wsUrl(), host.roomId, doc, async () => {
-      const res = await ticket(host.roomId, host.token);
-      tickets.push(res.json.ticket);
-      return res.json.ticket;
-    }, { WebSocketPolyfill: WebSocket as never, disableBc: true, maxBackoffTime: 50 });
+    const p = new TicketedProvider(
+      wsUrl(),
+      host.roomId,
+      doc,
+      async () => {
+        const res = await ticket(host.roomId, host.token);
+        tickets.push(res.json.ticket);
+        return res.json.ticket;
+      },
+      { WebSocketPolyfill: WebSocket as never, disableBc: true, maxBackoffTime: 50 },
+    );
     try {
       await until(() => p.synced);
       p.ws?.close();

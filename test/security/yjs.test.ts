@@ -103,7 +103,12 @@ describe('/yjs: updates the server cannot integrate completely', () => {
     const fresh = provider(srv.url, host.roomId, host.token);
     await until(() => fresh.p.synced);
     const view = readAgreement(fresh.doc);
-    expect(view.clauses[0]).toMatchObject({ id: clauseId, status: 'proposed', acceptedBy: [], proposedBy: host.participantId });
+    expect(view.clauses[0]).toMatchObject({
+      id: clauseId,
+      status: 'proposed',
+      acceptedBy: [],
+      proposedBy: host.participantId,
+    });
     expect(view).toMatchObject({ signedBy: [], final: false });
     expect(readAgreement(witness.doc)).toEqual(view);
     // The only stored growth is the witness's own keystroke.
@@ -280,7 +285,11 @@ describe('/yjs: presence is tied to identity', () => {
     const others = [...watcher.p.awareness.getStates().entries()].filter(([id]) => id !== watcher.doc.clientID);
     expect(others.length).toBeLessThanOrEqual(1);
     for (const [, state] of others) {
-      expect((state as { user: unknown }).user).toEqual({ name: 'Ben', role: 'participant', participantId: guest.participantId });
+      expect((state as { user: unknown }).user).toEqual({
+        name: 'Ben',
+        role: 'participant',
+        participantId: guest.participantId,
+      });
     }
     states.forEach((aw) => aw.destroy());
   });
@@ -294,7 +303,9 @@ describe('/yjs: presence is tied to identity', () => {
     const bens = provider(two.url, host.roomId, guest.token);
     await until(() => ann.p.synced && watcher.p.synced && bens.p.synced);
     ann.p.awareness.setLocalStateField('cursor', 3);
-    await until(() => (bens.p.awareness.getStates().get(ann.doc.clientID) as { cursor?: number } | undefined)?.cursor === 3);
+    await until(
+      () => (bens.p.awareness.getStates().get(ann.doc.clientID) as { cursor?: number } | undefined)?.cursor === 3,
+    );
 
     const spoofDoc = new Y.Doc();
     spoofDoc.clientID = ann.doc.clientID;
@@ -356,9 +367,15 @@ describe('/yjs: divergence under a Redis outage', () => {
 
       // Both clients reconnect and resync; their edits are stored then, and both processes agree.
       const both = (doc: Y.Doc) => readAgreement(doc).clauses[0]?.text ?? '';
-      await until(() => both(ann.doc).includes('Ann: ') && both(ann.doc).includes('(Ben)') && both(ben.doc) === both(ann.doc), 20_000);
+      await until(
+        () => both(ann.doc).includes('Ann: ') && both(ann.doc).includes('(Ben)') && both(ben.doc) === both(ann.doc),
+        20_000,
+      );
       const exports = await Promise.all(
-        [one, two].map(async (srv) => (await http(srv.url, 'GET', `/api/rooms/${host.roomId}/agreement.md`, undefined, host.token)).text),
+        [one, two].map(
+          async (srv) =>
+            (await http(srv.url, 'GET', `/api/rooms/${host.roomId}/agreement.md`, undefined, host.token)).text,
+        ),
       );
       expect(exports[0]).toBe(exports[1]);
       expect(exports[0]).toContain('Ann: We talk on Sundays. (Ben)');

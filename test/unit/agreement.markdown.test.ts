@@ -17,8 +17,12 @@ describe('agreement markdown', () => {
     );
     expect(md).toContain('# Our agreement');
     expect(md).toContain('**Draft**');
-    expect(md).toContain('1. We speak one at a time.\n   - Status: agreed\n   - Proposed by: Alex\n   - Accepted by: Alex, Sam');
-    expect(md).toContain('2. Line one\n   line two\n   - Status: proposed\n   - Proposed by: Sam\n   - Accepted by: no one yet');
+    expect(md).toContain(
+      '1. We speak one at a time.\n   - Status: agreed\n   - Proposed by: Alex\n   - Accepted by: Alex, Sam',
+    );
+    expect(md).toContain(
+      '2. Line one\n   line two\n   - Status: proposed\n   - Proposed by: Sam\n   - Accepted by: no one yet',
+    );
     expect(md).toContain('## Signatures\n\n- Alex');
   });
 

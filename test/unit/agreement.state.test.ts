@@ -67,9 +67,9 @@ describe('agreement state', () => {
 
   it('signing needs clauses, every clause agreed; final when every party signed the same version', () => {
     const { accept, sign, s, view } = setup('One.');
-    expect(code(() => signAgreement(emptyAgreementState(), { participantId: 'A', texts: new Map(), at: 1 }, parties))).toBe(
-      'not_allowed',
-    );
+    expect(
+      code(() => signAgreement(emptyAgreementState(), { participantId: 'A', texts: new Map(), at: 1 }, parties)),
+    ).toBe('not_allowed');
     accept('c1', 'A');
     expect(code(() => sign('A'))).toBe('not_allowed');
     accept('c1', 'B');

@@ -6,7 +6,9 @@ import type { PrepMessage } from '../../shared/protocol.js';
 
 describe('boundaries into agreements', () => {
   it('turns a demand into a mutual clause', () => {
-    expect(draftFrom('Please stop checking my phone.')).toBe('We tell each other when checking our phone comes up, and check in kindly if it feels uncomfortable.');
+    expect(draftFrom('Please stop checking my phone.')).toBe(
+      'We tell each other when checking our phone comes up, and check in kindly if it feels uncomfortable.',
+    );
   });
 
   it('turns a request into a shared commitment', () => {
@@ -16,7 +18,9 @@ describe('boundaries into agreements', () => {
   });
 
   it('turns a need into a clause both can hold', () => {
-    expect(draftFrom('I need more time to rest after work.')).toMatch(/^When one of us needs more time to rest after work, we say so plainly/);
+    expect(draftFrom('I need more time to rest after work.')).toMatch(
+      /^When one of us needs more time to rest after work, we say so plainly/,
+    );
   });
 
   it('finds nothing to draft in a plain statement', () => {
@@ -24,13 +28,20 @@ describe('boundaries into agreements', () => {
   });
 
   it('keeps at most three distinct drafts', () => {
-    const drafts = draftClauses(['I need rest. I need rest.', 'Please stop yelling.', 'Could you tell me earlier?', 'I wish we laughed more.']);
+    const drafts = draftClauses([
+      'I need rest. I need rest.',
+      'Please stop yelling.',
+      'Could you tell me earlier?',
+      'I wish we laughed more.',
+    ]);
     expect(drafts).toHaveLength(3);
     expect(new Set(drafts).size).toBe(3);
   });
 
   it('swaps pronouns to the shared "we"', () => {
-    expect(mutualise('tell me when you are upset with my plans')).toBe('tell each other when we are upset with our plans');
+    expect(mutualise('tell me when you are upset with my plans')).toBe(
+      'tell each other when we are upset with our plans',
+    );
   });
 });
 
@@ -42,7 +53,9 @@ describe('private preparation coach', () => {
   });
 
   it('asks about feelings, then needs, then a request, then sums up in their words', () => {
-    expect(prepCoachReply(said('He forgot my birthday again and I felt hurt.'))).toMatch(/feeling hurt.*How did it leave you feeling/);
+    expect(prepCoachReply(said('He forgot my birthday again and I felt hurt.'))).toMatch(
+      /feeling hurt.*How did it leave you feeling/,
+    );
     expect(prepCoachReply(said('a', 'Lonely.'))).toMatch(/What do you need most/);
     expect(prepCoachReply(said('a', 'b', 'To feel remembered.'))).toMatch(/one specific, doable thing/);
     const summary = prepCoachReply(said('He forgot', 'Lonely', 'To feel remembered', 'Put it in the calendar'));

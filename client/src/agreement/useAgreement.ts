@@ -45,7 +45,11 @@ export interface AgreementConnection {
 const EMPTY: AgreementSnapshot = { clauses: [], signedBy: [], final: false };
 
 /** The agreement's Yjs document, live over the y-websocket endpoint, with who is where (awareness). */
-export function useAgreement(roomId: string, token: string, me: { participantId: string; name: string }): AgreementConnection {
+export function useAgreement(
+  roomId: string,
+  token: string,
+  me: { participantId: string; name: string },
+): AgreementConnection {
   const [doc, setDoc] = useState<Y.Doc | null>(null);
   const [provider, setProvider] = useState<WebsocketProvider | null>(null);
   const [snapshot, setSnapshot] = useState<AgreementSnapshot>(EMPTY);
@@ -72,7 +76,9 @@ export function useAgreement(roomId: string, token: string, me: { participantId:
         let cursor: number | null = null;
         if (editing && shared?.clauseId === editing) {
           try {
-            cursor = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(shared.pos), doc)?.index ?? null;
+            cursor =
+              Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(shared.pos), doc)?.index ??
+              null;
           } catch {
             cursor = null;
           }
@@ -128,7 +134,12 @@ export function useAgreement(roomId: string, token: string, me: { participantId:
     setCursor: (clauseId, index) => {
       const text = index === null ? null : textOf(clauseId);
       const cursor: SharedCursor | null =
-        text && index !== null ? { clauseId, pos: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, Math.min(index, text.length))) } : null;
+        text && index !== null
+          ? {
+              clauseId,
+              pos: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, Math.min(index, text.length))),
+            }
+          : null;
       provider?.awareness.setLocalStateField('cursor', cursor);
     },
   };

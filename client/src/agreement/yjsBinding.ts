@@ -15,7 +15,10 @@ export function textDiff(prev: string, next: string): { index: number; remove: n
 }
 
 /** Where a cursor at `pos` lands after a remote change described by a Yjs delta. */
-export function shiftPosition(pos: number, delta: Array<{ retain?: number; insert?: unknown; delete?: number }>): number {
+export function shiftPosition(
+  pos: number,
+  delta: Array<{ retain?: number; insert?: unknown; delete?: number }>,
+): number {
   let index = 0;
   let out = pos;
   for (const op of delta) {

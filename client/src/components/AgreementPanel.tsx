@@ -69,8 +69,7 @@ export function AgreementPanel() {
     <div className="agreement">
       <p className="small">
         What you agree on, written together. Everyone can edit the words at the same time; changing the words asks
-        everyone to accept
-        again. When each of you has accepted every point, you sign.
+        everyone to accept again. When each of you has accepted every point, you sign.
       </p>
       <p className="small muted" aria-live="polite" data-testid="agreement-presence">
         {agreement.status !== 'connected'
@@ -135,9 +134,7 @@ export function AgreementPanel() {
         <section className="sign" aria-labelledby="sign-heading">
           <h3 id="sign-heading">Signing</h3>
           <p className="small">
-            {snapshot.signedBy.length === 0
-              ? 'No one has signed yet.'
-              : `Signed by ${signers}.`}
+            {snapshot.signedBy.length === 0 ? 'No one has signed yet.' : `Signed by ${signers}.`}
             {!allAgreed && ' Signing opens when everyone has accepted every point.'}
           </p>
           {isParty && !signed && !snapshot.final && (

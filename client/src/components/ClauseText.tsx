@@ -38,7 +38,9 @@ export function ClauseText({
 }) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const [layoutTick, setLayoutTick] = useState(0);
-  const [carets, setCarets] = useState<Array<RemoteCursor & { left: number; top: number; height: number; flip: boolean }>>([]);
+  const [carets, setCarets] = useState<
+    Array<RemoteCursor & { left: number; top: number; height: number; flip: boolean }>
+  >([]);
   const grow = () => {
     const el = ref.current;
     if (!el) return;
@@ -112,7 +114,12 @@ export function ClauseText({
             key={c.clientId}
             className="remote-cursor"
             data-testid="remote-cursor"
-            style={{ left: c.left, top: c.top, height: c.height, ['--who' as string]: CURSOR_COLOURS[c.clientId % CURSOR_COLOURS.length] }}
+            style={{
+              left: c.left,
+              top: c.top,
+              height: c.height,
+              ['--who' as string]: CURSOR_COLOURS[c.clientId % CURSOR_COLOURS.length],
+            }}
           >
             <span className={c.flip ? 'remote-name flip' : 'remote-name'}>{c.name}</span>
           </span>

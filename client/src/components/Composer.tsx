@@ -19,7 +19,18 @@ interface Props {
 }
 
 /** Write and send: Enter sends, Shift+Enter starts a new line. */
-export function Composer({ id, label, help, value, onChange, onSend, error, submitLabel, submitDisabled, extra }: Props) {
+export function Composer({
+  id,
+  label,
+  help,
+  value,
+  onChange,
+  onSend,
+  error,
+  submitLabel,
+  submitDisabled,
+  extra,
+}: Props) {
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();

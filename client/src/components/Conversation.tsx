@@ -75,7 +75,10 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
           entry.type === 'facilitator' ? (
             <li key={entry.seq} className={`entry facilitator kind-${entry.kind}`} data-testid="facilitator-entry">
               <Who at={entry.at}>
-                <span aria-hidden="true" className="facilitator-mark">◆</span> Facilitator
+                <span aria-hidden="true" className="facilitator-mark">
+                  ◆
+                </span>{' '}
+                Facilitator
                 <span className="visually-hidden"> says</span>
               </Who>
               <p className="text">{entry.text}</p>

@@ -36,7 +36,8 @@ export function DeleteRoom({ creds }: { creds: StoredRoom }) {
       ) : (
         <fieldset className="bare" aria-labelledby="delete-question">
           <p id="delete-question" className="small">
-            This deletes the conversation, everyone’s private preparation and the agreement, for everyone. It cannot be undone.
+            This deletes the conversation, everyone’s private preparation and the agreement, for everyone. It cannot be
+            undone.
           </p>
           <div className="row wrap">
             <button type="button" ref={keepRef} onClick={() => setAsking(false)}>

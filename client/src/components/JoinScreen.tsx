@@ -22,13 +22,14 @@ export function JoinScreen({ roomId, code }: { roomId: string; code: string }) {
       <header className="hero">
         <h1>You have been invited to talk</h1>
         <p>
-          Someone would like to talk something through with you, with a facilitator who helps both of you be heard. You can take a break
-          at any time, and you can prepare privately before you say anything to the room.
+          Someone would like to talk something through with you, with a facilitator who helps both of you be heard. You
+          can take a break at any time, and you can prepare privately before you say anything to the room.
         </p>
       </header>
       {existing && (
         <p className="notice">
-          This device is already in this room as {existing.name}. <AppLink to={roomPath(roomId)}>Go back to the room</AppLink>
+          This device is already in this room as {existing.name}.{' '}
+          <AppLink to={roomPath(roomId)}>Go back to the room</AppLink>
         </p>
       )}
       <EntryForm id="join" heading="Join the room" submitLabel="Join the room" busyLabel="Joining…" onSubmit={join}>

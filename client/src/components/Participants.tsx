@@ -1,6 +1,11 @@
 import type { RoomView } from '../../../shared/protocol.js';
 
-const ROLE_WORDS: Record<string, string> = { host: 'started the room', participant: '', observer: 'observing', mediator: 'mediator' };
+const ROLE_WORDS: Record<string, string> = {
+  host: 'started the room',
+  participant: '',
+  observer: 'observing',
+  mediator: 'mediator',
+};
 
 export function Participants({ view, me }: { view: RoomView; me: { participantId: string } }) {
   return (

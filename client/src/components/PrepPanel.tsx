@@ -81,8 +81,7 @@ export function PrepPanel({ onShared, canShare }: Props) {
     <div className="prep">
       <div className="private-note" role="note">
         <strong>Private.</strong> Only you and the facilitator see this space. Nothing here reaches the room unless you
-        choose to share
-        one point, and you see exactly what will be shared first.
+        choose to share one point, and you see exactly what will be shared first.
       </div>
 
       <ol className="log prep-log" aria-label="Your private preparation" aria-live="polite" aria-relevant="additions">

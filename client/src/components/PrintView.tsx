@@ -12,7 +12,17 @@ export function PrintView({ roomId }: { roomId: string }) {
   return <PrintDoc roomId={roomId} token={creds.token} participantId={creds.participantId} name={creds.name} />;
 }
 
-function PrintDoc({ roomId, token, participantId, name }: { roomId: string; token: string; participantId: string; name: string }) {
+function PrintDoc({
+  roomId,
+  token,
+  participantId,
+  name,
+}: {
+  roomId: string;
+  token: string;
+  participantId: string;
+  name: string;
+}) {
   const { snapshot, synced } = useAgreement(roomId, token, { participantId, name });
   const [view, setView] = useState<RoomView | null>(null);
   useEffect(() => {
@@ -31,7 +41,8 @@ function PrintDoc({ roomId, token, participantId, name }: { roomId: string; toke
       </div>
       <h1>{view?.title || 'Our agreement'}</h1>
       <p>
-        Between {parties.map((p) => p.name).join(' and ') || '…'} · {new Date().toLocaleDateString([], { year: 'numeric', month: 'long', day: 'numeric' })}
+        Between {parties.map((p) => p.name).join(' and ') || '…'} ·{' '}
+        {new Date().toLocaleDateString([], { year: 'numeric', month: 'long', day: 'numeric' })}
       </p>
       <p>{snapshot.final ? 'Final: accepted and signed by everyone.' : 'Draft: not yet signed by everyone.'}</p>
       {!synced && <p className="no-print muted">Loading the agreement…</p>}

@@ -21,10 +21,19 @@ export function ReconnectBanner({ connection }: { connection: Connection }) {
     text = connection.message;
     kind = 'warn';
   } else if (showBack && caughtUp !== undefined) {
-    text = caughtUp > 0 ? `You are back. We caught you up on ${caughtUp} new ${caughtUp === 1 ? 'message' : 'messages'}.` : 'You are back. Nothing new was said while you were away.';
+    text =
+      caughtUp > 0
+        ? `You are back. We caught you up on ${caughtUp} new ${caughtUp === 1 ? 'message' : 'messages'}.`
+        : 'You are back. Nothing new was said while you were away.';
   }
   return (
-    <div className={`banner banner-${kind}`} role="status" aria-live="polite" hidden={!text} data-testid="connection-banner">
+    <div
+      className={`banner banner-${kind}`}
+      role="status"
+      aria-live="polite"
+      hidden={!text}
+      data-testid="connection-banner"
+    >
       {text}
     </div>
   );

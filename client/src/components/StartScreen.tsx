@@ -18,7 +18,12 @@ export function StartScreen() {
   usePageTitle('Mediation Rooms: a calmer place to talk it through');
 
   async function create(name: string) {
-    const res = await api.createRoom({ kind, name, title: title.trim() || undefined, mode: mode || DEFAULT_MODE[kind] });
+    const res = await api.createRoom({
+      kind,
+      name,
+      title: title.trim() || undefined,
+      mode: mode || DEFAULT_MODE[kind],
+    });
     saveRoom({ ...res, name, title: title.trim() || undefined });
     navigate(roomPath(res.roomId));
   }
@@ -28,8 +33,8 @@ export function StartScreen() {
       <header className="hero">
         <h1>A calmer place to talk it through</h1>
         <p>
-          Start a room, prepare privately with the facilitator, then invite the other person. The facilitator helps you take turns,
-          pauses words that might hurt before they land, and helps you write down what you agree on.
+          Start a room, prepare privately with the facilitator, then invite the other person. The facilitator helps you
+          take turns, pauses words that might hurt before they land, and helps you write down what you agree on.
         </p>
       </header>
 
@@ -56,11 +61,24 @@ export function StartScreen() {
         <label htmlFor="room-title">
           A name for the room <span className="optional">(optional, everyone in the room sees it)</span>
         </label>
-        <input id="room-title" maxLength={LIMITS.titleChars} value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Our weekends" />
+        <input
+          id="room-title"
+          maxLength={LIMITS.titleChars}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          placeholder="Our weekends"
+        />
 
         <label htmlFor="room-mode">How should turns work?</label>
-        <select id="room-mode" value={mode} onChange={(e) => setMode(e.target.value as TurnMode | '')} aria-describedby="mode-help">
-          <option value="">Suggested for {KIND_WORDS[kind].toLowerCase()}: {MODE_WORDS[DEFAULT_MODE[kind]].title.toLowerCase()}</option>
+        <select
+          id="room-mode"
+          value={mode}
+          onChange={(e) => setMode(e.target.value as TurnMode | '')}
+          aria-describedby="mode-help"
+        >
+          <option value="">
+            Suggested for {KIND_WORDS[kind].toLowerCase()}: {MODE_WORDS[DEFAULT_MODE[kind]].title.toLowerCase()}
+          </option>
           {TURN_MODES.map((m) => (
             <option key={m} value={m}>
               {MODE_WORDS[m].title}
@@ -83,7 +101,8 @@ export function StartScreen() {
           <ul className="plain-list">
             {remembered.map((r) => (
               <li key={r.roomId}>
-                <AppLink to={roomPath(r.roomId)}>{r.title || 'Your room'}</AppLink> <span className="muted">as {r.name}</span>
+                <AppLink to={roomPath(r.roomId)}>{r.title || 'Your room'}</AppLink>{' '}
+                <span className="muted">as {r.name}</span>
               </li>
             ))}
           </ul>

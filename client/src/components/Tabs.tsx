@@ -9,7 +9,15 @@ const TABS: Array<{ id: TabId; label: string; hint: string }> = [
 ];
 
 /** The three spaces of a session; arrow keys move between them (WAI-ARIA tabs). */
-export function Tabs({ current, onChange, onBreak }: { current: TabId; onChange: (t: TabId) => void; onBreak: boolean }) {
+export function Tabs({
+  current,
+  onChange,
+  onBreak,
+}: {
+  current: TabId;
+  onChange: (t: TabId) => void;
+  onBreak: boolean;
+}) {
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   function onKey(e: KeyboardEvent) {
     const i = TABS.findIndex((t) => t.id === current);
@@ -41,9 +49,7 @@ export function Tabs({ current, onChange, onBreak }: { current: TabId; onChange:
           onClick={() => onChange(t.id)}
         >
           <span>{t.label}</span>
-          <span className="tab-hint">
-            {t.id === 'room' && onBreak ? 'on a break' : t.hint}
-          </span>
+          <span className="tab-hint">{t.id === 'room' && onBreak ? 'on a break' : t.hint}</span>
         </button>
       ))}
     </div>

@@ -37,9 +37,8 @@ const everyEventMapped: [Unmapped] extends [never] ? true : Unmapped = true;
 void everyEventMapped;
 
 /** Events whose payload has no required field (floor:request, break:end…) may be called without one. */
-type Action<E extends RoomEvent> = object extends Payload<E>
-  ? (payload?: Payload<E>) => Promise<AckOf<E>>
-  : (payload: Payload<E>) => Promise<AckOf<E>>;
+type Action<E extends RoomEvent> =
+  object extends Payload<E> ? (payload?: Payload<E>) => Promise<AckOf<E>> : (payload: Payload<E>) => Promise<AckOf<E>>;
 
 export type RoomActions = { readonly [A in ActionName]: Action<EventOf<A>> };
 

@@ -5,7 +5,6 @@ import { SeqFeed } from './sequence.js';
 import { call, connectRoom, type RoomSocket } from './socket.js';
 import type { Connection } from './types.js';
 
-
 export interface RoomConnection {
   socket: RoomSocket | null;
   view: RoomView | null;

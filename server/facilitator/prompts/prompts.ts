@@ -8,7 +8,15 @@ import type { RoomContext } from '../types.js';
  * something a person said, never something the model is told.
  */
 
-export type Task = 'welcome' | 'modeChanged' | 'nudge' | 'breakStarted' | 'recap' | 'clauseOffer' | 'rewrite' | 'prepReply';
+export type Task =
+  | 'welcome'
+  | 'modeChanged'
+  | 'nudge'
+  | 'breakStarted'
+  | 'recap'
+  | 'clauseOffer'
+  | 'rewrite'
+  | 'prepReply';
 
 /** Most of the log a prompt carries, and the most of any one text, to keep prompts bounded. */
 const MAX_ENTRIES = 40;
@@ -25,7 +33,8 @@ const MODES: Record<string, string> = {
   open: 'anyone can write at any time; the facilitator makes sure everyone gets space',
   round: 'people take turns in order and pass the floor on when done',
   'hand-raise': 'people raise a hand to speak; the floor goes to whoever has had the least time so far',
-  'speaker-listener': 'one person speaks, the other listens and then says back what they heard; when the speaker feels understood, they swap',
+  'speaker-listener':
+    'one person speaks, the other listens and then says back what they heard; when the speaker feels understood, they swap',
 };
 
 const TEXT_SHAPE = 'Answer as {"text": "..."} with the words you will say to the room, at most 120 words.';
@@ -74,6 +83,8 @@ export function messagesData(room: RoomContext, entries: LogEntry[]) {
 export function prepData(history: PrepMessage[], name: string) {
   return {
     name,
-    conversation: history.slice(-MAX_ENTRIES).map((m) => ({ role: m.role === 'you' ? 'person' : 'facilitator', text: clip(m.text) })),
+    conversation: history
+      .slice(-MAX_ENTRIES)
+      .map((m) => ({ role: m.role === 'you' ? 'person' : 'facilitator', text: clip(m.text) })),
   };
 }

@@ -577,7 +577,7 @@ function unshout(s: string): string {
   let letters = 0;
   let upper = 0;
   for (const ch of s) {
-    if (ch >= 'A' && ch <= 'Z') (letters++, upper++);
+    if (ch >= 'A' && ch <= 'Z') letters++, upper++;
     else if (ch >= 'a' && ch <= 'z') letters++;
   }
   const all = letters >= 8 && upper / letters >= 0.7;

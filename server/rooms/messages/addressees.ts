@@ -7,7 +7,24 @@ import type { RoomKind } from '../../../shared/protocol.js';
  */
 const RELATIONS: Record<RoomKind, string[]> = {
   couple: ['husband', 'wife', 'partner', 'boyfriend', 'girlfriend', 'spouse', 'fiance', 'fiancé', 'fiancee', 'fiancée'],
-  family: ['mom', 'mum', 'mother', 'dad', 'father', 'parents', 'brother', 'sister', 'son', 'daughter', 'stepdad', 'stepmom', 'stepmum', 'sibling', 'kids', 'children'],
+  family: [
+    'mom',
+    'mum',
+    'mother',
+    'dad',
+    'father',
+    'parents',
+    'brother',
+    'sister',
+    'son',
+    'daughter',
+    'stepdad',
+    'stepmom',
+    'stepmum',
+    'sibling',
+    'kids',
+    'children',
+  ],
   workplace: ['boss', 'manager', 'supervisor', 'coworker', 'co-worker', 'colleague', 'team lead', 'lead', 'employee'],
 };
 

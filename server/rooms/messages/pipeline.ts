@@ -29,7 +29,11 @@ export function checkRoomText(text: unknown): string {
   if (typeof text !== 'string') throw new AppError('invalid_payload', 'A message needs some text.');
   const trimmed = text.trim();
   if (trimmed.length === 0) throw new AppError('invalid_payload', 'A message needs some text.');
-  if (trimmed.length > LIMITS.messageChars) throw new AppError('too_long', `Messages can be up to ${LIMITS.messageChars} characters. Could you split it in two?`);
+  if (trimmed.length > LIMITS.messageChars)
+    throw new AppError(
+      'too_long',
+      `Messages can be up to ${LIMITS.messageChars} characters. Could you split it in two?`,
+    );
   return trimmed;
 }
 
@@ -37,7 +41,8 @@ const dedupeKey = (participantId: string, clientMsgId: string) => `${participant
 
 /** Refusals that depend on the moment: a break, or someone else's turn. */
 function checkMayDeliver(room: RoomRecord, participantId: string, now: number): void {
-  if (isOnBreak(room, now)) throw new AppError('on_break', 'The room is on a break. Your private preparation space is still open.');
+  if (isOnBreak(room, now))
+    throw new AppError('on_break', 'The room is on a break. Your private preparation space is still open.');
   const may = canSpeak(room, participantId);
   if (!may.ok) throw new AppError(may.code, may.message);
 }

@@ -4,7 +4,9 @@ import { isModerator } from '../../../shared/rules/floor.js';
 
 /** Breaks as pure functions: who may start and end one, and when one is over. */
 
-export type BreakOutcome = { ok: true; break: BreakView | null; changed: boolean } | { ok: false; code: ErrorCode; message: string };
+export type BreakOutcome =
+  | { ok: true; break: BreakView | null; changed: boolean }
+  | { ok: false; code: ErrorCode; message: string };
 
 export function startBreak(room: RoomRecord, by: string, minutes: number, now: number): BreakOutcome {
   const role = room.participants.find((p) => p.participantId === by)?.role;
@@ -19,7 +21,11 @@ export function startBreak(room: RoomRecord, by: string, minutes: number, now: n
 export function endBreak(room: RoomRecord, by: string): BreakOutcome {
   const role = room.participants.find((p) => p.participantId === by)?.role;
   if (role === undefined || !isModerator(role)) {
-    return { ok: false, code: 'forbidden', message: 'The break ends on its own when the time is up, or when the host ends it.' };
+    return {
+      ok: false,
+      code: 'forbidden',
+      message: 'The break ends on its own when the time is up, or when the host ends it.',
+    };
   }
   if (!room.break) return { ok: false, code: 'not_allowed', message: 'There is no break running.' };
   return { ok: true, break: null, changed: true };

@@ -30,8 +30,16 @@ export function afterDelivered(room: RoomRecord, speaker: string): DeliveredOutc
   const actions: FacilitatorAction[] = [];
 
   const run = recentSpeakers.slice(-NUDGE_RUN);
-  const others = parties(room).map((p) => p.participantId).filter((id) => id !== speaker);
-  if (room.mode === 'open' && others.length > 0 && run.length === NUDGE_RUN && run.every((id) => id === speaker) && sinceNudge >= NUDGE_RUN) {
+  const others = parties(room)
+    .map((p) => p.participantId)
+    .filter((id) => id !== speaker);
+  if (
+    room.mode === 'open' &&
+    others.length > 0 &&
+    run.length === NUDGE_RUN &&
+    run.every((id) => id === speaker) &&
+    sinceNudge >= NUDGE_RUN
+  ) {
     const quiet = quietest(room, others);
     if (quiet !== null) actions.push({ kind: 'nudge', dominant: speaker, quiet });
     sinceNudge = 0;

@@ -55,7 +55,11 @@ function otherParty(room: RoomRecord, than: string): string | null {
   return parties(room).find((p) => p.participantId !== than)?.participantId ?? null;
 }
 
-function holding(holder: string | null, now: number, settings: FloorSettings): Pick<FloorState, 'holder' | 'expiresAt'> {
+function holding(
+  holder: string | null,
+  now: number,
+  settings: FloorSettings,
+): Pick<FloorState, 'holder' | 'expiresAt'> {
   return { holder, expiresAt: holder === null ? null : now + settings.floorMs };
 }
 
@@ -98,27 +102,36 @@ export function applyFloor(room: RoomRecord, event: FloorEvent, now: number, set
   const f = room.floor;
   switch (event.type) {
     case 'mode': {
-      if (!isModerator(roleOf(room, event.by) ?? 'observer')) return refuse('forbidden', 'Only the host or a mediator can change how turns work.');
+      if (!isModerator(roleOf(room, event.by) ?? 'observer'))
+        return refuse('forbidden', 'Only the host or a mediator can change how turns work.');
       return ok(room, initialFloor(room, event.mode, now, settings), event.mode);
     }
     case 'grant': {
-      if (!isModerator(roleOf(room, event.by) ?? 'observer')) return refuse('forbidden', 'Only the host or a mediator can give the floor.');
+      if (!isModerator(roleOf(room, event.by) ?? 'observer'))
+        return refuse('forbidden', 'Only the host or a mediator can give the floor.');
       const role = roleOf(room, event.participantId);
       if (role === undefined) return refuse('not_found', 'That person is not in this room.');
       if (!isParty(role)) return refuse('not_allowed', 'The floor goes to the people taking part in the conversation.');
-      if (room.mode === 'open') return refuse('not_allowed', 'In open mode everyone may speak; there is no floor to give.');
+      if (room.mode === 'open')
+        return refuse('not_allowed', 'In open mode everyone may speak; there is no floor to give.');
       if (room.mode === 'speaker-listener') {
-        const listener = f.holder !== null && f.holder !== event.participantId ? f.holder : otherParty(room, event.participantId);
+        const listener =
+          f.holder !== null && f.holder !== event.participantId ? f.holder : otherParty(room, event.participantId);
         return ok(room, { ...EMPTY, holder: event.participantId, listener, stage: 'speaking' });
       }
-      return ok(room, { ...f, ...holding(event.participantId, now, settings), queue: f.queue.filter((id) => id !== event.participantId) });
+      return ok(room, {
+        ...f,
+        ...holding(event.participantId, now, settings),
+        queue: f.queue.filter((id) => id !== event.participantId),
+      });
     }
     case 'request': {
       const role = roleOf(room, event.participantId);
       if (role === undefined || !isParty(role)) {
         return refuse('forbidden', 'Only people taking part in the conversation can ask for the floor.');
       }
-      if (room.mode !== 'hand-raise') return refuse('not_allowed', `Raising a hand is for hand-raise mode; this room is in ${room.mode} mode.`);
+      if (room.mode !== 'hand-raise')
+        return refuse('not_allowed', `Raising a hand is for hand-raise mode; this room is in ${room.mode} mode.`);
       if (f.holder === event.participantId || f.queue.includes(event.participantId)) return ok(room, f);
       return ok(room, grantFromQueue(room, { ...f, queue: [...f.queue, event.participantId] }, now, settings));
     }
@@ -137,15 +150,18 @@ export function applyFloor(room: RoomRecord, event: FloorEvent, now: number, set
           return ok(room, grantFromQueue(room, { ...f, holder: null, expiresAt: null }, now, settings));
         case 'speaker-listener':
           if (f.listener === null) return refuse('not_allowed', 'There is no listener yet to hand over to.');
-          if (f.stage !== 'speaking') return refuse('not_allowed', 'Your listener is already reflecting what they heard.');
+          if (f.stage !== 'speaking')
+            return refuse('not_allowed', 'Your listener is already reflecting what they heard.');
           return ok(room, { ...f, stage: 'paraphrasing' });
       }
       // Every mode has returned above; nothing falls through to the next event.
       return refuse('not_allowed', 'That is not possible in this mode.');
     }
     case 'confirm': {
-      if (room.mode !== 'speaker-listener') return refuse('not_allowed', 'Confirming a paraphrase belongs to speaker-listener mode.');
-      if (f.holder !== event.participantId) return refuse('not_allowed', 'Only the speaker confirms what the listener heard.');
+      if (room.mode !== 'speaker-listener')
+        return refuse('not_allowed', 'Confirming a paraphrase belongs to speaker-listener mode.');
+      if (f.holder !== event.participantId)
+        return refuse('not_allowed', 'Only the speaker confirms what the listener heard.');
       if (f.stage !== 'confirming') return refuse('not_allowed', 'There is no paraphrase to confirm yet.');
       if (!event.accurate) return ok(room, { ...f, stage: 'speaking' });
       return ok(room, { ...f, holder: f.listener, listener: f.holder, stage: 'speaking' });
@@ -159,8 +175,10 @@ export function applyFloor(room: RoomRecord, event: FloorEvent, now: number, set
     }
     case 'joined': {
       if (roleOf(room, event.participantId) === undefined) return ok(room, f);
-      if (room.mode === 'round' && f.holder === null) return ok(room, { ...f, ...holding(event.participantId, now, settings) });
-      if (room.mode === 'speaker-listener' && f.holder === null) return ok(room, initialFloor(room, 'speaker-listener', now, settings));
+      if (room.mode === 'round' && f.holder === null)
+        return ok(room, { ...f, ...holding(event.participantId, now, settings) });
+      if (room.mode === 'speaker-listener' && f.holder === null)
+        return ok(room, initialFloor(room, 'speaker-listener', now, settings));
       if (room.mode === 'speaker-listener' && f.listener === null && f.holder !== event.participantId) {
         return ok(room, { ...f, listener: event.participantId, stage: 'speaking' });
       }
@@ -169,7 +187,8 @@ export function applyFloor(room: RoomRecord, event: FloorEvent, now: number, set
     case 'tick': {
       if (f.expiresAt === null || f.expiresAt > now) return ok(room, f);
       if (room.mode === 'round') return ok(room, { ...f, ...holding(nextInRound(room, f.holder), now, settings) });
-      if (room.mode === 'hand-raise') return ok(room, grantFromQueue(room, { ...f, holder: null, expiresAt: null }, now, settings));
+      if (room.mode === 'hand-raise')
+        return ok(room, grantFromQueue(room, { ...f, holder: null, expiresAt: null }, now, settings));
       return ok(room, { ...f, expiresAt: null });
     }
   }

@@ -20,7 +20,10 @@ export interface HeatOutcome {
   callBreak: boolean;
 }
 
-export function applyHeat(room: Pick<RoomRecord, 'heat' | 'hotStreak' | 'heatThreshold' | 'break'>, messageHeat: number): HeatOutcome {
+export function applyHeat(
+  room: Pick<RoomRecord, 'heat' | 'hotStreak' | 'heatThreshold' | 'break'>,
+  messageHeat: number,
+): HeatOutcome {
   const heat = nextHeat(room.heat, messageHeat);
   const hotStreak = heat >= room.heatThreshold * HOT_SHARE ? room.hotStreak + 1 : 0;
   return { heat, hotStreak, callBreak: room.break === null && hotStreak >= HOT_STREAK_FOR_BREAK };

@@ -5,11 +5,20 @@ import { HOT_STREAK_FOR_BREAK, applyHeat, isSettled, nextHeat } from '../../../s
 import { nextDeadline } from '../../../server/rooms/timers.js';
 import { roomWith } from '../../helpers/roomFixture.js';
 
-const people = roomWith([['ann', 'host'], ['ben', 'participant'], ['obs', 'observer'], ['med', 'mediator']]);
+const people = roomWith([
+  ['ann', 'host'],
+  ['ben', 'participant'],
+  ['obs', 'observer'],
+  ['med', 'mediator'],
+]);
 
 describe('breaks', () => {
   it('anyone in the conversation (or the facilitator) starts one; observers cannot', () => {
-    expect(startBreak(people, 'ben', 20, 1000)).toMatchObject({ ok: true, changed: true, break: { startedAt: 1000, endsAt: 1000 + 20 * 60_000, requestedBy: 'ben' } });
+    expect(startBreak(people, 'ben', 20, 1000)).toMatchObject({
+      ok: true,
+      changed: true,
+      break: { startedAt: 1000, endsAt: 1000 + 20 * 60_000, requestedBy: 'ben' },
+    });
     expect(startBreak(people, 'facilitator', 5, 0)).toMatchObject({ ok: true, changed: true });
     expect(startBreak(people, 'obs', 20, 0)).toMatchObject({ ok: false, code: 'forbidden' });
   });
@@ -37,7 +46,12 @@ describe('breaks', () => {
 
   it('the next deadline is the earlier of break end and floor expiry', () => {
     expect(nextDeadline({ break: null, floor: { ...people.floor, expiresAt: null } })).toBeNull();
-    expect(nextDeadline({ break: { startedAt: 0, endsAt: 500, requestedBy: 'x' }, floor: { ...people.floor, expiresAt: 900 } })).toBe(500);
+    expect(
+      nextDeadline({
+        break: { startedAt: 0, endsAt: 500, requestedBy: 'x' },
+        floor: { ...people.floor, expiresAt: 900 },
+      }),
+    ).toBe(500);
     expect(nextDeadline({ break: null, floor: { ...people.floor, expiresAt: 900 } })).toBe(900);
   });
 });

@@ -14,9 +14,18 @@ function speak(room: RoomRecord, speakers: string[]) {
 }
 
 describe('fairness nudges (open mode)', () => {
-  const room = roomWith([['ann', 'host'], ['ben', 'participant'], ['cat', 'participant']], 'open');
+  const room = roomWith(
+    [
+      ['ann', 'host'],
+      ['ben', 'participant'],
+      ['cat', 'participant'],
+    ],
+    'open',
+  );
   room.heat = 0.9; // not settled: keeps clause offers out of these cases
-  room.participants = room.participants.map((p) => (p.participantId === 'cat' ? { ...p, chars: 0 } : { ...p, chars: 200 }));
+  room.participants = room.participants.map((p) =>
+    p.participantId === 'cat' ? { ...p, chars: 0 } : { ...p, chars: 200 },
+  );
 
   it(`invites the quietest after ${NUDGE_RUN} messages in a row from one person`, () => {
     const actions = speak(room, Array(NUDGE_RUN).fill('ann'));
@@ -37,15 +46,29 @@ describe('fairness nudges (open mode)', () => {
 });
 
 describe('clause offers', () => {
-  const calm = roomWith([['ann', 'host'], ['ben', 'participant']], 'round');
+  const calm = roomWith(
+    [
+      ['ann', 'host'],
+      ['ben', 'participant'],
+    ],
+    'round',
+  );
 
   it(`offers drafts once the room is calm, every ${OFFER_EVERY} messages`, () => {
-    const actions = speak(calm, Array.from({ length: OFFER_EVERY * 2 }, (_, i) => (i % 2 ? 'ann' : 'ben')));
+    const actions = speak(
+      calm,
+      Array.from({ length: OFFER_EVERY * 2 }, (_, i) => (i % 2 ? 'ann' : 'ben')),
+    );
     expect(actions.filter((a) => a.kind === 'clause-offer')).toHaveLength(2);
   });
 
   it('does not offer while the room is heated', () => {
-    expect(speak({ ...calm, heat: 0.45 }, Array.from({ length: OFFER_EVERY }, (_, i) => (i % 2 ? 'ann' : 'ben')))).toEqual([]);
+    expect(
+      speak(
+        { ...calm, heat: 0.45 },
+        Array.from({ length: OFFER_EVERY }, (_, i) => (i % 2 ? 'ann' : 'ben')),
+      ),
+    ).toEqual([]);
   });
 
   it('does not offer when only one person has spoken', () => {

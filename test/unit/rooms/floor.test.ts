@@ -8,7 +8,16 @@ import { roomWith } from '../../helpers/roomFixture.js';
 const settings = { floorMs: 60_000 };
 
 function room(mode: TurnMode): RoomRecord {
-  const r = roomWith([['ann', 'host'], ['ben', 'participant'], ['cat', 'participant'], ['obs', 'observer'], ['med', 'mediator']], mode);
+  const r = roomWith(
+    [
+      ['ann', 'host'],
+      ['ben', 'participant'],
+      ['cat', 'participant'],
+      ['obs', 'observer'],
+      ['med', 'mediator'],
+    ],
+    mode,
+  );
   r.floor = initialFloor(r, mode, 0, settings);
   return r;
 }
@@ -83,9 +92,17 @@ describe('round mode', () => {
 
 describe('hand-raise mode', () => {
   it('tells someone who writes while the floor is free to raise a hand, and how that differs when it is taken', () => {
-    expect(canSpeak(room('hand-raise'), 'ben')).toMatchObject({ ok: false, code: 'not_your_turn', message: expect.stringMatching(/No one has the floor yet/) });
+    expect(canSpeak(room('hand-raise'), 'ben')).toMatchObject({
+      ok: false,
+      code: 'not_your_turn',
+      message: expect.stringMatching(/No one has the floor yet/),
+    });
     const taken = run(room('hand-raise'), { type: 'request', participantId: 'ann' });
-    expect(canSpeak(taken, 'ben')).toMatchObject({ ok: false, code: 'not_your_turn', message: expect.stringMatching(/Someone else has the floor/) });
+    expect(canSpeak(taken, 'ben')).toMatchObject({
+      ok: false,
+      code: 'not_your_turn',
+      message: expect.stringMatching(/Someone else has the floor/),
+    });
   });
 
   it('gives a free floor to the first raised hand at once', () => {
@@ -97,22 +114,38 @@ describe('hand-raise mode', () => {
 
   it('grants the next floor to the queued person who has spoken least', () => {
     let r = room('hand-raise');
-    r.participants = r.participants.map((p) => (p.participantId === 'ann' ? { ...p, chars: 900 } : p.participantId === 'cat' ? { ...p, chars: 10 } : p));
-    r = run(r, { type: 'request', participantId: 'ben' }, { type: 'request', participantId: 'ann' }, { type: 'request', participantId: 'cat' });
+    r.participants = r.participants.map((p) =>
+      p.participantId === 'ann' ? { ...p, chars: 900 } : p.participantId === 'cat' ? { ...p, chars: 10 } : p,
+    );
+    r = run(
+      r,
+      { type: 'request', participantId: 'ben' },
+      { type: 'request', participantId: 'ann' },
+      { type: 'request', participantId: 'cat' },
+    );
     expect(r.floor).toMatchObject({ holder: 'ben', queue: ['ann', 'cat'] });
     r = run(r, { type: 'yield', participantId: 'ben' });
     expect(r.floor).toMatchObject({ holder: 'cat', queue: ['ann'] });
   });
 
   it('ignores a second raise and lets a queued person lower their hand', () => {
-    let r = run(room('hand-raise'), { type: 'request', participantId: 'ben' }, { type: 'request', participantId: 'ann' }, { type: 'request', participantId: 'ann' });
+    let r = run(
+      room('hand-raise'),
+      { type: 'request', participantId: 'ben' },
+      { type: 'request', participantId: 'ann' },
+      { type: 'request', participantId: 'ann' },
+    );
     expect(r.floor.queue).toEqual(['ann']);
     r = run(r, { type: 'yield', participantId: 'ann' });
     expect(r.floor.queue).toEqual([]);
   });
 
   it('frees the floor when the holder times out and hands it to the queue', () => {
-    const r = run(room('hand-raise'), { type: 'request', participantId: 'ben' }, { type: 'request', participantId: 'cat' });
+    const r = run(
+      room('hand-raise'),
+      { type: 'request', participantId: 'ben' },
+      { type: 'request', participantId: 'cat' },
+    );
     const out = applyFloor(r, { type: 'tick' }, (r.floor.expiresAt as number) + 1, settings);
     expect(out.ok && out.floor.holder).toBe('cat');
   });
@@ -144,7 +177,12 @@ describe('speaker-listener mode', () => {
   });
 
   it('returns to the speaker when the paraphrase missed', () => {
-    const r = run(room('speaker-listener'), { type: 'yield', participantId: 'ann' }, { type: 'spoke', participantId: 'ben' }, { type: 'confirm', participantId: 'ann', accurate: false });
+    const r = run(
+      room('speaker-listener'),
+      { type: 'yield', participantId: 'ann' },
+      { type: 'spoke', participantId: 'ben' },
+      { type: 'confirm', participantId: 'ann', accurate: false },
+    );
     expect(r.floor).toMatchObject({ holder: 'ann', listener: 'ben', stage: 'speaking' });
   });
 
@@ -164,7 +202,14 @@ describe('speaker-listener mode', () => {
     let r = roomWith([['ann', 'host']], 'speaker-listener');
     r.floor = initialFloor(r, 'speaker-listener', 0, settings);
     expect(canSpeak(r, 'ann').ok).toBe(true);
-    r.participants.push({ participantId: 'ben', name: 'ben', role: 'participant', joinedAt: 9, delivered: 0, chars: 0 });
+    r.participants.push({
+      participantId: 'ben',
+      name: 'ben',
+      role: 'participant',
+      joinedAt: 9,
+      delivered: 0,
+      chars: 0,
+    });
     r = run(r, { type: 'joined', participantId: 'ben' });
     expect(r.floor).toMatchObject({ holder: 'ann', listener: 'ben', stage: 'speaking' });
   });
