@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { phaseAfterAgreement } from '../../../server/rooms/policies/phase.js';
-import { breakIsOver, endBreak, isOnBreak, startBreak } from '../../../server/rooms/policies/breaks.js';
-import { HOT_STREAK_FOR_BREAK, applyHeat, isSettled, nextHeat } from '../../../server/rooms/policies/heat.js';
-import { nextDeadline } from '../../../server/rooms/timers.js';
-import { roomWith } from '../../helpers/roomFixture.js';
+import { phaseAfterAgreement } from '../../../../server/rooms/policies/phase.js';
+import { breakIsOver, endBreak, isOnBreak, startBreak } from '../../../../server/rooms/policies/breaks.js';
+import { HOT_STREAK_FOR_BREAK, applyHeat, isSettled, nextHeat } from '../../../../server/rooms/policies/heat.js';
+import { nextDeadline } from '../../../../server/rooms/timers.js';
+import { roomWith } from '../../../helpers/roomFixture.js';
 
 const people = roomWith([
   ['ann', 'host'],

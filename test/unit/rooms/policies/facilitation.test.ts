@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NUDGE_RUN, OFFER_EVERY, afterDelivered } from '../../../server/rooms/policies/facilitation.js';
-import type { RoomRecord } from '../../../server/rooms/model.js';
-import { roomWith } from '../../helpers/roomFixture.js';
+import { NUDGE_RUN, OFFER_EVERY, afterDelivered } from '../../../../server/rooms/policies/facilitation.js';
+import type { RoomRecord } from '../../../../server/rooms/model.js';
+import { roomWith } from '../../../helpers/roomFixture.js';
 
 function speak(room: RoomRecord, speakers: string[]) {
   const actions = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeqFeed, SeqOrder } from '../../client/src/room/sequence.js';
+import { SeqFeed, SeqOrder } from '../../../../client/src/room/sequence.js';
 
 const e = (...seqs: number[]) => seqs.map((seq) => ({ seq }));
 const seqs = (entries: { seq: number }[]) => entries.map((x) => x.seq);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, type Role, type RoomKind } from '../../../shared/protocol.js';
-import { mayInvite, mayJoin } from '../../../shared/rules/membership.js';
+import { LIMITS, type Role, type RoomKind } from '../../../../shared/protocol.js';
+import { mayInvite, mayJoin } from '../../../../shared/rules/membership.js';
 
 /** The client's RoomView carries only kind and participants' roles for this: that is all the rule needs. */
 const room = (kind: RoomKind, roles: Role[]) => ({ kind, participants: roles.map((role) => ({ role })) });

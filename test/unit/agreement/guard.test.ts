@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DOC, readAgreement } from '../../shared/agreement.js';
-import { LIMITS } from '../../shared/protocol.js';
-import { emptyAgreementState } from '../../shared/agreement.js';
-import { attachGuard, reconcile, rederive, shadowFromState, snapshotOf } from '../../server/agreement/guard.js';
-import { agreementHash, proposeClause, textHash } from '../../server/agreement/state.js';
+import { DOC, readAgreement } from '../../../shared/agreement.js';
+import { LIMITS } from '../../../shared/protocol.js';
+import { emptyAgreementState } from '../../../shared/agreement.js';
+import { attachGuard, reconcile, rederive, shadowFromState, snapshotOf } from '../../../server/agreement/guard.js';
+import { agreementHash, proposeClause, textHash } from '../../../server/agreement/state.js';
 
 const CLIENT = { client: true };
 

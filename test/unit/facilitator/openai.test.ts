@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config.js';
-import { LocalFacilitator } from '../../server/facilitator/local.js';
-import { extractJson, plausibleSuggestion, readOutput, TextOut } from '../../server/facilitator/modelOutput.js';
-import { OpenAIFacilitator, type FallbackReason } from '../../server/facilitator/openai.js';
-import { systemPrompt, userMessage, type Task } from '../../server/facilitator/prompts/prompts.js';
-import { analyze } from '../../server/analysis/index.js';
-import { LIMITS, type LogEntry, type PrepMessage } from '../../shared/protocol.js';
-import { json, raw, startFakeOpenAI, type FakeOpenAI } from '../helpers/fakeOpenAI.js';
+import { loadConfig } from '../../../server/config.js';
+import { LocalFacilitator } from '../../../server/facilitator/local.js';
+import { extractJson, plausibleSuggestion, readOutput, TextOut } from '../../../server/facilitator/modelOutput.js';
+import { OpenAIFacilitator, type FallbackReason } from '../../../server/facilitator/openai.js';
+import { systemPrompt, userMessage, type Task } from '../../../server/facilitator/prompts/prompts.js';
+import { analyze } from '../../../server/analysis/index.js';
+import { LIMITS, type LogEntry, type PrepMessage } from '../../../shared/protocol.js';
+import { json, raw, startFakeOpenAI, type FakeOpenAI } from '../../helpers/fakeOpenAI.js';
 
 describe('reading a model’s answer', () => {
   it('finds the JSON object in plain, fenced, chatty and thinking answers', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress } from '../../server/limits/clientAddress.js';
+import { clientAddress } from '../../../server/limits/clientAddress.js';
 
 describe('clientAddress', () => {
   it('ignores X-Forwarded-For unless proxies are trusted', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementMarkdown, escapeMarkdown } from '../../server/agreement/markdown.js';
+import { agreementMarkdown, escapeMarkdown } from '../../../server/agreement/markdown.js';
 
 describe('agreement markdown', () => {
   it('lists title, state, clauses with status and who accepted by name, and signatures', () => {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { shiftPosition, textDiff } from '../../client/src/agreement/yjsBinding.js';
+import { shiftPosition, textDiff } from '../../../../client/src/agreement/yjsBinding.js';
 
 /** The textarea <-> Y.Text binding's pure parts (the browser run covers the DOM side). */
 describe('textarea binding', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter, scaleRule, takeToken } from '../../server/limits/rateLimit.js';
+import { RateLimiter, scaleRule, takeToken } from '../../../server/limits/rateLimit.js';
 
 describe('token bucket', () => {
   const rule = { burst: 3, perSecond: 1 };

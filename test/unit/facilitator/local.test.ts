@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { draftClauses, draftFrom, mutualise } from '../../server/facilitator/drafts.js';
-import { prepCoachReply, prepGreeting } from '../../server/facilitator/prepCoach.js';
-import { showsFear } from '../../server/rooms/messages/safety.js';
-import type { PrepMessage } from '../../shared/protocol.js';
+import { draftClauses, draftFrom, mutualise } from '../../../server/facilitator/drafts.js';
+import { prepCoachReply, prepGreeting } from '../../../server/facilitator/prepCoach.js';
+import { showsFear } from '../../../server/rooms/messages/safety.js';
+import type { PrepMessage } from '../../../shared/protocol.js';
 
 describe('boundaries into agreements', () => {
   it('turns a demand into a mutual clause', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashText, shareMsgId } from '../../../shared/rules/shareId.js';
+import { hashText, shareMsgId } from '../../../../shared/rules/shareId.js';
 
 describe('share ids', () => {
   it('is FNV-1a in base 36, as the server has always named shares', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../../../shared/protocol.js';
-import { newParticipant, newRoom } from '../../../server/rooms/newRoom.js';
-import { mayJoin } from '../../../shared/rules/membership.js';
-import type { RoomKind, Role } from '../../../shared/protocol.js';
+import { LIMITS } from '../../../../shared/protocol.js';
+import { newParticipant, newRoom } from '../../../../server/rooms/newRoom.js';
+import { mayJoin } from '../../../../shared/rules/membership.js';
+import type { RoomKind, Role } from '../../../../shared/protocol.js';
 
 function roomWith(kind: RoomKind, roles: Role[]) {
   const host = newParticipant('p0', 'Host', 'host', 0);

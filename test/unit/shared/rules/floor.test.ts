@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RoomView, TurnMode } from '../../../shared/protocol.js';
-import { canSpeak, isModerator, isParty, parties, type TurnRoom } from '../../../shared/rules/floor.js';
+import type { RoomView, TurnMode } from '../../../../shared/protocol.js';
+import { canSpeak, isModerator, isParty, parties, type TurnRoom } from '../../../../shared/rules/floor.js';
 
 const people = [
   { participantId: 'ann', role: 'host' as const },

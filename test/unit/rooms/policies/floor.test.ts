@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { canSpeak } from '../../../shared/rules/floor.js';
-import { applyFloor, initialFloor, type FloorEvent } from '../../../server/rooms/policies/floor.js';
-import type { RoomRecord } from '../../../server/rooms/model.js';
-import type { TurnMode } from '../../../shared/protocol.js';
-import { roomWith } from '../../helpers/roomFixture.js';
+import { canSpeak } from '../../../../shared/rules/floor.js';
+import { applyFloor, initialFloor, type FloorEvent } from '../../../../server/rooms/policies/floor.js';
+import type { RoomRecord } from '../../../../server/rooms/model.js';
+import type { TurnMode } from '../../../../shared/protocol.js';
+import { roomWith } from '../../../helpers/roomFixture.js';
 
 const settings = { floorMs: 60_000 };
 
