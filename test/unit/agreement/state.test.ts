@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { emptyAgreementState, type AgreementState } from '../../../shared/agreement.js';
 import { AppError } from '../../../server/errors.js';
-import { acceptClause, deriveAgreement, proposeClause, signAgreement, textHash } from '../../../server/agreement/state.js';
+import {
+  acceptClause,
+  deriveAgreement,
+  proposeClause,
+  signAgreement,
+  textHash,
+} from '../../../server/agreement/state.js';
 
 const parties = ['A', 'B'];
 const code = (f: () => unknown) => {
