@@ -174,7 +174,10 @@ export class AgreementService {
     return room.snapshot();
   }
 
-  /** the agreement as Markdown: title, each clause with its status and who accepted (by name), signatures, final or draft */
+  /**
+   * the agreement as Markdown: title, each clause with its status and who accepted (by name), signatures, final or
+   * draft
+   */
   async exportMarkdown(roomId: string, title: string, names: Record<string, string>): Promise<string> {
     return agreementMarkdown(await this.snapshot(roomId), title, names);
   }

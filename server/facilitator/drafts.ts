@@ -27,7 +27,14 @@ const PATTERNS: [RegExp, (x: string) => string][] = [
     (x) => `We tell each other when ${mutualise(x)} comes up, and check in kindly if it feels uncomfortable.`,
   ],
   [
-    /\b(?:would you be willing to|could you|can you|i(?:'d| would) like (?:you|us) to|i(?:'d| would) like to|i want us to|let'?s) ([^.!?]{3,120})/i,
+    new RegExp(
+      [
+        '\\b(?:would you be willing to|could you|can you|',
+        "i(?:'d| would) like (?:you|us) to|i(?:'d| would) like to|i want us to|let'?s) ",
+        '([^.!?]{3,120})',
+      ].join(''),
+      'i',
+    ),
     (x) => `We agree to ${mutualise(x)}, and check in together in two weeks on how it is going.`,
   ],
   [

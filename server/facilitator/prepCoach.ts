@@ -38,7 +38,10 @@ const FEELINGS = [
 ];
 
 export function prepGreeting(name: string): string {
-  return `Hi ${name}. This is your private space to get ready: nothing you write here is shown to anyone else unless you choose to share a specific point. Let’s start simply: what happened, in your own words?`;
+  return (
+    `Hi ${name}. This is your private space to get ready: nothing you write here is shown to anyone else ` +
+    'unless you choose to share a specific point. Let’s start simply: what happened, in your own words?'
+  );
 }
 
 function feelingIn(text: string): string | null {
@@ -59,10 +62,14 @@ const QUESTIONS = [
     const reflect = feeling
       ? `Feeling ${feeling} tells us something matters to you here.`
       : 'Those feelings tell us something matters to you here.';
-    return `${reflect} What do you need most, underneath all of this? For example respect, rest, closeness, fairness, or being heard.`;
+    return (
+      `${reflect} What do you need most, underneath all of this? For example respect, rest, closeness, ` +
+      'fairness, or being heard.'
+    );
   },
   () =>
-    'That is an important need. If you could ask the other person for one specific, doable thing, what would it be? Something they could say yes to this week works best.',
+    'That is an important need. If you could ask the other person for one specific, doable thing, what would ' +
+    'it be? Something they could say yes to this week works best.',
 ];
 
 function quote(text: string): string {
@@ -78,7 +85,8 @@ function summary(answers: string[]): string {
     `How it felt: ${quote(felt)}.`,
     `What you need: ${quote(need)}.`,
     `What you would ask for: ${quote(ask)}.`,
-    'If you like, choose one point to share into the room, in words you are comfortable with. Only what you choose is seen; everything else stays here, private.',
+    'If you like, choose one point to share into the room, in words you are comfortable with. Only what you ' +
+      'choose is seen; everything else stays here, private.',
   ].join('\n');
 }
 
@@ -89,5 +97,8 @@ export function prepCoachReply(history: PrepMessage[]): string {
   const step = answers.length - 1;
   if (step < QUESTIONS.length) return QUESTIONS[step](last);
   if (step === QUESTIONS.length) return summary(answers.slice(-4));
-  return 'Thank you. Is there anything else you would like to think through? Whenever you are ready, you can share one point with the room, or simply go in and listen first.';
+  return (
+    'Thank you. Is there anything else you would like to think through? Whenever you are ready, you can share ' +
+    'one point with the room, or simply go in and listen first.'
+  );
 }

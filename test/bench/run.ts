@@ -60,7 +60,9 @@ function runWorker(
   onPhase: (name: string) => void,
 ): Promise<RoomBenchResult> {
   const file = new URL('./room.bench.ts', import.meta.url).href;
-  const boot = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(file)}, ${JSON.stringify(import.meta.url)}))`;
+  const boot =
+    `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(file)}, ` +
+    `${JSON.stringify(import.meta.url)}))`;
   const worker = new Worker(boot, { eval: true, workerData: { bench: 'room', input } });
   return new Promise((resolve, reject) => {
     worker.on(
@@ -89,7 +91,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   const info = machine();
   console.log(
-    `Benchmarks: ${info.nproc} cores (${info.cpu}), node ${info.node}, socket.io ${info.socketIo}${quick ? ' [QUICK]' : ''}\n`,
+    `Benchmarks: ${info.nproc} cores (${info.cpu}), node ${info.node}, socket.io ` +
+      `${info.socketIo}${quick ? ' [QUICK]' : ''}\n`,
   );
 
   // 1. the analyzer alone, before any server runs
@@ -137,7 +140,8 @@ async function main(): Promise<void> {
   for (const d of rooms.delivery) {
     const onRedis = d.store === 'redis' ? ', app on the Redis store' : '';
     console.log(
-      `\nMessage delivery${onRedis}, room of ${d.participants}, one message in flight (send -> 'message' on each other socket), ${d.messages} messages`,
+      `\nMessage delivery${onRedis}, room of ${d.participants}, one message in flight (send -> 'message' on ` +
+        `each other socket), ${d.messages} messages`,
     );
     console.log(
       table(H, [
@@ -161,7 +165,8 @@ async function main(): Promise<void> {
         .map(([e, n]) => `${e} ${n}`)
         .join(', ');
     console.log(
-      `events per socket per message: pipeline ${ev(d.pipeline.eventsPerReceiverPerMessage)}; bare ${ev(d.baseline.eventsPerReceiverPerMessage)}`,
+      `events per socket per message: pipeline ${ev(d.pipeline.eventsPerReceiverPerMessage)}; bare ` +
+        `${ev(d.baseline.eventsPerReceiverPerMessage)}`,
     );
     if (d.pipeline.errors + d.baseline.errors > 0)
       console.log(`refused sends: pipeline ${d.pipeline.errors}, bare ${d.baseline.errors}`);
@@ -169,7 +174,8 @@ async function main(): Promise<void> {
 
   const t = rooms.throughput;
   console.log(
-    `\nThroughput: ${t.rooms} rooms of ${t.participants}, ${t.window} messages in flight per room, ${t.seconds} s measured per target`,
+    `\nThroughput: ${t.rooms} rooms of ${t.participants}, ${t.window} messages in flight per room, ` +
+      `${t.seconds} s measured per target`,
   );
   console.log(
     table(

@@ -98,7 +98,7 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(await store.listPrep(roomId, 'p2')).toEqual([]);
     });
 
-    it('appends document updates and compacts them, keeping later ones, unless another compaction came first', async () => {
+    it('appends and compacts document updates, keeping later ones, unless another compaction came first', async () => {
       await store.appendDocUpdate(roomId, new Uint8Array([1]));
       await store.appendDocUpdate(roomId, new Uint8Array([2]));
       await store.appendDocUpdate(roomId, new Uint8Array([3]));

@@ -121,9 +121,9 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
 }
 
 /**
- * What would make someone scroll sideways at this page's width: the document wider than the window, a box that sticks out past
- * either edge (also when html/body hide the overflow, which only cuts content off), or a component that scrolls sideways.
- * Form fields scrolling their own long value (an invite link) are fine.
+ * What would make someone scroll sideways at this page's width: the document wider than the window, a box that
+ * sticks out past either edge (also when html/body hide the overflow, which only cuts content off), or a component
+ * that scrolls sideways. Form fields scrolling their own long value (an invite link) are fine.
  */
 export async function horizontalOverflow(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -131,8 +131,12 @@ export async function horizontalOverflow(page: Page): Promise<string[]> {
     const out: string[] = [];
     const doc = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
     if (doc > width) out.push(`document is ${doc}px wide in a ${width}px window`);
-    const describe = (el: Element) =>
-      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+    const describe = (el: Element) => {
+      const id = el.id ? `#${el.id}` : '';
+      const classes =
+        el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      return `${el.tagName.toLowerCase()}${id}${classes}`;
+    };
     for (const el of document.body.querySelectorAll('*')) {
       if (el.closest('.visually-hidden, .skip-link, [hidden], [aria-hidden="true"] svg')) continue;
       const style = getComputedStyle(el);
@@ -246,7 +250,8 @@ export async function lowContrastText(page: Page): Promise<string[]> {
         if (seen.has(key)) continue;
         seen.add(key);
         out.push(
-          `${r.toFixed(2)}:1 (needs ${need}) "${n.textContent.trim().slice(0, 40)}" ${style.color} on rgb(${bg.slice(0, 3).map(Math.round).join(',')})`,
+          `${r.toFixed(2)}:1 (needs ${need}) "${n.textContent.trim().slice(0, 40)}" ${style.color} on ` +
+            `rgb(${bg.slice(0, 3).map(Math.round).join(',')})`,
         );
       }
     }
@@ -254,7 +259,10 @@ export async function lowContrastText(page: Page): Promise<string[]> {
   });
 }
 
-/** Whether the page's CSS turns motion off for people who ask for less (a prefers-reduced-motion rule that stops animations). */
+/**
+ * Whether the page's CSS turns motion off for people who ask for less (a prefers-reduced-motion rule that stops
+ * animations).
+ */
 export async function reducedMotionRule(page: Page): Promise<boolean> {
   return page.evaluate(() => {
     const rules = (list: CSSRuleList): CSSRule[] =>

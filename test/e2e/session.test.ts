@@ -60,8 +60,8 @@ describe('a mediation session in the browser', () => {
   const expectNoErrors = () => expect(errors, errors.join('\n')).toEqual([]);
 
   /**
-   * Each screen, as it is shown: a screenshot for the docs, and what can be checked of its quality: no console errors so far,
-   * nothing that scrolls sideways, every field and button named, text at WCAG AA contrast.
+   * Each screen, as it is shown: a screenshot for the docs, and what can be checked of its quality: no console
+   * errors so far, nothing that scrolls sideways, every field and button named, text at WCAG AA contrast.
    */
   async function screen(page: Page, name: string, fullPage = true): Promise<void> {
     await screenshot(page, name, fullPage);
@@ -239,7 +239,8 @@ describe('a mediation session in the browser', () => {
     await guest.setViewportSize({ width: 1000, height: 1300 });
     await screen(guest, '06-review', false);
     await guest.setViewportSize({ width: 390, height: 844 });
-    // Keyboard: Tab cycles through the dialog's choices and never leaves it; Shift+Tab from the heading wraps to the last one.
+    // Keyboard: Tab cycles through the dialog's choices and never leaves it; Shift+Tab from the heading wraps to the
+    // last one.
     const inDialog = () => guest.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')));
     const buttons = await dialog.getByRole('button').count();
     const reached = new Set<string>();
@@ -300,8 +301,8 @@ describe('a mediation session in the browser', () => {
       .fill('When plans change at the last minute, I feel left out. Could we check in first?');
     await dialog.getByRole('button', { name: 'Send my version' }).click();
     await dialog.waitFor({ state: 'detached' });
-    // Several warm messages in a row: the facilitator may call a pause itself (the room's heat policy). A break covers the
-    // conversation, so the message is there to read once it ends.
+    // Several warm messages in a row: the facilitator may call a pause itself (the room's heat policy). A break
+    // covers the conversation, so the message is there to read once it ends.
     const editedMessage = host
       .getByRole('list', { name: 'Conversation' })
       .getByText('When plans change at the last minute, I feel left out.');

@@ -43,7 +43,8 @@ export function defaultReply(task: string | null): Reply {
   if (task === 'rewrite') {
     return json({
       suggestions: [
-        'When I talk and get no answer, I feel hurt, because I need to be heard. Would you be willing to listen for a few minutes?',
+        'When I talk and get no answer, I feel hurt, because I need to be heard. Would you be willing to ' +
+          'listen for a few minutes?',
       ],
     });
   }

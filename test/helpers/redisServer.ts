@@ -64,7 +64,8 @@ export async function startRedisServer(
   const bin = options.bin ?? process.env.REDIS_SERVER_BIN ?? 'redis-server';
   if (!hasRedisServer(bin)) {
     throw new Error(
-      `This needs the redis-server binary ("${bin}"), which is not on PATH. Install it (Debian: apt-get install redis-server) or set REDIS_SERVER_BIN.`,
+      `This needs the redis-server binary ("${bin}"), which is not on PATH. Install it (Debian: apt-get ` +
+        'install redis-server) or set REDIS_SERVER_BIN.',
     );
   }
   const port = options.port ?? (await freePort());

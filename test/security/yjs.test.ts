@@ -137,7 +137,7 @@ describe('/yjs: updates the server cannot integrate completely', () => {
 });
 
 describe('/yjs: server-owned fields are never taken from a document update', () => {
-  it('two processes: a forgery sent to one and a keystroke on the other never make acceptances or a final agreement', async () => {
+  it('two processes: forgery to one, keystroke on the other: never acceptances or a final agreement', async () => {
     const one = await server({}, true);
     const two = await server({}, true);
     const { host, guest, a, clauseId } = await roomWithClause(one);

@@ -27,8 +27,8 @@ const MIRRORED = [
 ] as const;
 
 /**
- * Where character `index` of a textarea's value sits, in px from the textarea's top-left corner (scrolling taken into account),
- * found by laying the text out in an invisible mirror element with the same box and font.
+ * Where character `index` of a textarea's value sits, in px from the textarea's top-left corner (scrolling taken
+ * into account), found by laying the text out in an invisible mirror element with the same box and font.
  */
 export function caretPosition(el: HTMLTextAreaElement, index: number): { left: number; top: number; height: number } {
   const style = getComputedStyle(el);

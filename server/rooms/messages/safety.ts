@@ -10,7 +10,8 @@ export function safetyNotice(labels: readonly HeatLabel[]): string {
     return [
       'It sounds like you are carrying something very heavy right now, and we are glad you said it.',
       'This message has not been sent to the room. You deserve support from a person who can help right now:',
-      'if you might act on these thoughts, please call your local emergency number, or reach a free, confidential crisis line',
+      'if you might act on these thoughts, please call your local emergency number, or reach a free, ' +
+        'confidential crisis line',
       '(findahelpline.com lists them by country). If you can, tell someone you trust how you are feeling.',
     ].join(' ');
   }
@@ -24,7 +25,10 @@ export function safetyNotice(labels: readonly HeatLabel[]): string {
 
 /** What the host or a mediator is told: that something was withheld, never what it said. */
 export function safetyHeadsUp(senderName: string): string {
-  return `A message from ${senderName} was held back for safety and was not delivered. You may want to check in with them gently, or pause the session.`;
+  return (
+    `A message from ${senderName} was held back for safety and was not delivered. You may want to check in ` +
+    'with them gently, or pause the session.'
+  );
 }
 
 /** Signs in private preparation that a joint session may not be the right tool. */
@@ -43,8 +47,11 @@ export function showsFear(text: string): boolean {
 export function fearResponse(): string {
   return [
     'Thank you for trusting me with this. What you describe matters, and your safety comes first.',
-    'A joint conversation is not always the right tool when one person feels afraid of the other, and you never have to continue one.',
-    'If you are in danger, please call your local emergency number. A domestic abuse service or helpline (findahelpline.com lists them by country)',
-    'can talk things through with you in confidence. Nothing you say here is shared with anyone unless you choose to share it.',
+    'A joint conversation is not always the right tool when one person feels afraid of the other, and you ' +
+      'never have to continue one.',
+    'If you are in danger, please call your local emergency number. A domestic abuse service or helpline ' +
+      '(findahelpline.com lists them by country)',
+    'can talk things through with you in confidence. Nothing you say here is shared with anyone unless you ' +
+      'choose to share it.',
   ].join(' ');
 }
