@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildClient,
   horizontalOverflow,
@@ -21,8 +21,12 @@ import {
  * One whole session in two browsers: Alex (desktop) starts a room and prepares, Sam (a 390 px phone)
  * joins by the invite link; they talk, a heated message is held and reworded, they take a break,
  * write an agreement together, accept and sign it, and export it.
+ *
+ * The session is a sequence of named steps that share the two browsers and what the steps learn (the room, the invite
+ * link, the words agreed). They run in order; once a step fails, the later ones are skipped rather than failing for a
+ * reason that is not theirs.
  */
-describe('a mediation session in the browser', () => {
+describe.sequential('a mediation session in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
   let hostCtx: BrowserContext;
@@ -30,6 +34,15 @@ describe('a mediation session in the browser', () => {
   let host: Page;
   let guest: Page;
   const errors: string[] = [];
+  // What the steps pass on to the later ones.
+  let roomId: string;
+  let link: string;
+  let dialog: Locator;
+  let clause: string;
+  let guestText: Locator;
+  let edited: string;
+  let samCursor: Locator;
+  let failed = false;
 
   beforeAll(async () => {
     buildClient();
@@ -52,6 +65,25 @@ describe('a mediation session in the browser', () => {
     guest = await openPage(guestCtx, errors, 'guest');
   });
 
+  beforeEach((ctx) => {
+    if (failed) ctx.skip();
+  });
+
+  // On failure, keep what each person saw (test-results/ is not committed), and skip the steps after this one.
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    failed = true;
+    for (const [who, page] of [
+      ['host', host],
+      ['guest', guest],
+    ] as const) {
+      await page
+        ?.screenshot({ path: path.join(repo, 'test-results', `e2e-failure-${who}.png`), fullPage: true })
+        .catch(() => undefined);
+    }
+    if (errors.length) console.error(errors.join('\n'));
+  });
+
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
@@ -71,20 +103,7 @@ describe('a mediation session in the browser', () => {
     expect(await lowContrastText(page), `${name}: text below AA contrast`).toEqual([]);
   }
 
-  it('creates, invites, joins, prepares, talks, reviews, pauses, agrees, signs and exports', async () => {
-    // On failure, keep what each person saw (test-results/ is not committed).
-    onTestFailed(async () => {
-      for (const [who, page] of [
-        ['host', host],
-        ['guest', guest],
-      ] as const) {
-        await page
-          ?.screenshot({ path: path.join(repo, 'test-results', `e2e-failure-${who}.png`), fullPage: true })
-          .catch(() => undefined);
-      }
-      if (errors.length) console.error(errors.join('\n'));
-    });
-    // ---------------------------------------------------------------- start
+  it('1. the start page shows, on a desktop and on a phone', async () => {
     await host.goto(server.url);
     await expect
       .poll(() => host.getByRole('heading', { name: 'A calmer place to talk it through' }).isVisible())
@@ -95,16 +114,20 @@ describe('a mediation session in the browser', () => {
     await guest.goto(server.url);
     await guest.getByRole('heading', { name: 'A calmer place to talk it through' }).waitFor();
     await screen(guest, '01-start-390px');
+  });
+
+  it('2. the host starts a room', async () => {
     await host.getByLabel('A couple').check();
     await host.getByLabel('What should others call you?').fill('Alex');
     await host.getByLabel(/A name for the room/).fill('Our weekends');
     await host.getByLabel('How should turns work?').selectOption('open');
     await host.getByRole('button', { name: 'Start a room' }).click();
     await host.waitForURL(/\/room\//);
-    const roomId = decodeURIComponent(new URL(host.url()).pathname.split('/')[2]);
+    roomId = decodeURIComponent(new URL(host.url()).pathname.split('/')[2]);
     await host.getByRole('heading', { name: 'Our weekends' }).waitFor();
+  });
 
-    // ---------------------------------------------------------------- private prep
+  it('3. the host prepares privately and shares a point with the room', async () => {
     await expect.poll(() => host.getByRole('tab', { name: /Private prep/ }).getAttribute('aria-selected')).toBe('true');
     await host.getByText('Only you and the facilitator see this space').waitFor();
     await host.getByTestId('prep-entry').first().waitFor(); // the greeting
@@ -120,15 +143,17 @@ describe('a mediation session in the browser', () => {
     await host.getByLabel('The point to share').fill('I would like us to plan some of our weekends together.');
     await host.getByRole('button', { name: 'Share with the room' }).click();
     await host.getByText('Shared with the room.').waitFor();
+  });
 
-    // ---------------------------------------------------------------- invite
-    const link = await host.getByLabel('Invite link').inputValue();
+  it('4. the host copies the invite link', async () => {
+    link = await host.getByLabel('Invite link').inputValue();
     expect(link).toMatch(new RegExp(`/join/${roomId}\\?code=`));
     await host.getByRole('button', { name: 'Copy invite link' }).click();
     await host.getByText('Copied.').waitFor();
     expect(await host.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  });
 
-    // ---------------------------------------------------------------- join (390 px)
+  it('5. the invited person joins on a phone', async () => {
     await guest.goto(link);
     await guest.getByRole('heading', { name: 'You have been invited to talk' }).waitFor();
     await screen(guest, '03-join-390px');
@@ -154,8 +179,9 @@ describe('a mediation session in the browser', () => {
       .toBe('true');
     // New messages are announced politely to screen readers.
     expect(await guest.getByRole('list', { name: 'Conversation' }).getAttribute('aria-live')).toBe('polite');
+  });
 
-    // ---------------------------------------------------------------- talk
+  it('6. they talk, and the room is full', async () => {
     await host.getByRole('tab', { name: /Conversation/ }).click();
     await host.getByTestId('facilitator-entry').first().waitFor();
     await host.getByRole('list', { name: 'People' }).or(host.locator('.people')).getByText('Sam').waitFor();
@@ -173,12 +199,16 @@ describe('a mediation session in the browser', () => {
     await host.getByRole('button', { name: 'Send', exact: true }).click();
     await guest.getByText('Could we try planning Saturdays together?').waitFor();
     await screen(host, '04-room');
+  });
 
+  it('7. a reload keeps the invited person in the room', async () => {
     // A reload keeps Sam in the room (credentials on this device) with the history caught up.
     await guest.reload();
     await guest.getByText('Could we try planning Saturdays together?').waitFor();
     await guest.getByText('I just get anxious when nothing is planned.').waitFor();
+  });
 
+  it('8. a dropped connection is announced and caught up', async () => {
     // The connection drops and comes back: a banner says so, and what was missed is caught up.
     await guestCtx.setOffline(true);
     await guest.getByText('The connection dropped.').waitFor({ timeout: 20_000 });
@@ -188,7 +218,9 @@ describe('a mediation session in the browser', () => {
     await guestCtx.setOffline(false);
     await guest.getByText(/You are back\. We caught you up on 1 new message/).waitFor({ timeout: 20_000 });
     await guest.getByText('I will wait for you.').waitFor();
+  });
 
+  it('9. turns: a hand is raised, the floor given and passed', async () => {
     // Turns: the host switches to raise-your-hand, Sam raises a hand and gets the floor, then passes it.
     await host.getByText('Guide the turns').click();
     await host.getByLabel('Turn style').selectOption('hand-raise');
@@ -205,12 +237,13 @@ describe('a mediation session in the browser', () => {
     await host.getByLabel('Turn style').selectOption('open');
     await guest.getByRole('heading', { name: 'Turns: Open conversation' }).waitFor();
     await screen(guest, '05-room-390px');
+  });
 
-    // ---------------------------------------------------------------- a heated message is held
+  it('10. a heated message is held, reviewed and reworded', async () => {
     const heated = 'You are such an idiot, you never listen';
     await guest.getByLabel('Your message to the room').fill(heated);
     await guest.getByLabel('Your message to the room').press('Enter');
-    const dialog = guest.getByRole('dialog', { name: 'Before this goes to the room' });
+    dialog = guest.getByRole('dialog', { name: 'Before this goes to the room' });
     await dialog.waitFor();
     await expect.poll(() => guest.evaluate(() => document.activeElement?.id)).toBe('review-title');
     expect(await dialog.locator('mark').count()).toBeGreaterThan(0);
@@ -266,8 +299,9 @@ describe('a mediation session in the browser', () => {
     await host.getByText(suggestion).waitFor();
     await guest.getByText('reworded with the facilitator').first().waitFor();
     expect(await host.getByText(heated).count()).toBe(0);
+  });
 
-    // ---------------------------------------------------------------- a break
+  it('11. the invited person takes a break and the host ends it', async () => {
     await guest.getByLabel('Need a pause?').selectOption('5');
     await guest.getByRole('button', { name: 'Take a break' }).click();
     await guest.getByTestId('break-overlay').waitFor();
@@ -280,7 +314,9 @@ describe('a mediation session in the browser', () => {
     await host.getByRole('button', { name: 'End the break for everyone' }).click();
     await host.getByTestId('break-overlay').waitFor({ state: 'detached' });
     await guest.getByTestId('break-overlay').waitFor({ state: 'detached' });
+  });
 
+  it('12. Esc takes a held message back, and an edit is scored again', async () => {
     // Esc takes a held message back into the draft, unsent; an edit is scored again before delivery.
     await guest.getByLabel('Your message to the room').fill('You ALWAYS do this, you are such an idiot');
     await guest.getByLabel('Your message to the room').press('Enter');
@@ -320,7 +356,9 @@ describe('a mediation session in the browser', () => {
       await guest.getByTestId('break-overlay').waitFor({ state: 'detached' });
     }
     await editedMessage.waitFor();
+  });
 
+  it('13. a threat is never delivered and the room pauses', async () => {
     // A threat is never delivered as written: the sender is offered help and the room pauses.
     await guest.getByLabel('Your message to the room').fill('I will hurt you');
     await guest.getByLabel('Your message to the room').press('Enter');
@@ -340,15 +378,16 @@ describe('a mediation session in the browser', () => {
       .toBe('break-heading');
     await host.getByRole('button', { name: 'End the break for everyone' }).click();
     await guest.getByTestId('break-overlay').waitFor({ state: 'detached' });
+  });
 
-    // ---------------------------------------------------------------- the agreement, written together
-    const clause = 'We plan one weekend day together each week';
+  it('14. the agreement is written together, with live edits and cursors', async () => {
+    clause = 'We plan one weekend day together each week';
     await host.getByRole('tab', { name: /Agreement/ }).click();
     await host.getByLabel('Propose a point for the agreement').fill(clause);
     await host.getByRole('button', { name: 'Propose', exact: true }).click();
     await host.getByTestId('clause').first().waitFor();
     await guest.getByRole('tab', { name: /Agreement/ }).click();
-    const guestText = guest.getByLabel('Point 1, the words');
+    guestText = guest.getByLabel('Point 1, the words');
     await expect.poll(() => guestText.inputValue()).toBe(clause);
     await host.getByText('Sam has the agreement open too.').waitFor();
 
@@ -356,11 +395,11 @@ describe('a mediation session in the browser', () => {
     await guestText.click();
     await guestText.press('Control+End');
     await guestText.pressSequentially(', and keep Sundays for rest', { delay: 10 });
-    const edited = `${clause}, and keep Sundays for rest`;
+    edited = `${clause}, and keep Sundays for rest`;
     await expect.poll(() => host.getByLabel('Point 1, the words').inputValue()).toBe(edited);
     await host.getByText('Sam is editing this point').waitFor();
     // Alex sees Sam's cursor where Sam is typing: at the end of the words, inside the text box.
-    const samCursor = host.getByTestId('remote-cursor').filter({ hasText: 'Sam' });
+    samCursor = host.getByTestId('remote-cursor').filter({ hasText: 'Sam' });
     await samCursor.waitFor();
     const box = (await host.getByLabel('Point 1, the words').boundingBox())!;
     await expect
@@ -371,7 +410,9 @@ describe('a mediation session in the browser', () => {
       .toBe(true);
     await guestText.blur();
     await samCursor.waitFor({ state: 'detached' });
+  });
 
+  it('15. each accepts the point', async () => {
     // Each accepts; the clause is agreed by everyone.
     await host.getByRole('button', { name: 'I accept point 1' }).click();
     await guest.getByText('Alex: accepted').waitFor();
@@ -383,7 +424,9 @@ describe('a mediation session in the browser', () => {
     await guestText.blur();
     await samCursor.waitFor({ state: 'detached' });
     await screen(guest, '08-agreement-390px');
+  });
 
+  it('16. both sign and the agreement is final', async () => {
     // Both sign; the agreement is final.
     await host.getByRole('button', { name: 'Sign the agreement' }).click();
     await host.getByText('You signed. Waiting for the others to sign.').waitFor();
@@ -393,8 +436,9 @@ describe('a mediation session in the browser', () => {
     expect(await guest.getByLabel('Point 1, the words').getAttribute('readonly')).not.toBeNull();
     await screen(host, '09-signed');
     await screen(guest, '09-signed-390px');
+  });
 
-    // ---------------------------------------------------------------- export
+  it('17. the agreement is exported as Markdown and a printable page', async () => {
     const [download] = await Promise.all([
       host.waitForEvent('download'),
       host.getByRole('button', { name: 'Download as Markdown' }).click(),
@@ -412,8 +456,9 @@ describe('a mediation session in the browser', () => {
     await print.emulateMedia({ media: 'print' });
     await screen(print, '10-printable');
     await print.close();
+  });
 
-    // ---------------------------------------------------------------- the host closes the room
+  it('18. the host closes the room', async () => {
     await host.getByRole('button', { name: 'Delete this room…' }).click();
     await host.getByRole('button', { name: 'Yes, delete it for everyone' }).click();
     await host.waitForURL(`${server.url}/`);
