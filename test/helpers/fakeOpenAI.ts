@@ -35,6 +35,11 @@ export interface FakeOpenAI {
   requests: RecordedRequest[];
   /** Replies for the next requests of `task`, in order. */
   script(task: string, ...replies: Reply[]): void;
+  /**
+   * Answers computed from the request (its task and data) for requests with no scripted reply;
+   * `undefined` from `answer` falls through to the default reply. Cleared by `reset`.
+   */
+  respond(answer: (request: RecordedRequest) => Reply | undefined): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -82,6 +87,7 @@ function parseUser(user: string): { task: string | null; data: any } {
 export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   const requests: RecordedRequest[] = [];
   const scripts = new Map<string, Reply[]>();
+  let responder: ((request: RecordedRequest) => Reply | undefined) | null = null;
   const pending = new Set<NodeJS.Timeout>();
 
   const send = (res: http.ServerResponse, reply: Reply): void => {
@@ -136,9 +142,10 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         .map((m) => m.content)
         .join('\n');
       const { task, data } = parseUser(user);
-      requests.push({ headers: req.headers, body, system, user, task, data });
+      const recorded: RecordedRequest = { headers: req.headers, body, system, user, task, data };
+      requests.push(recorded);
       const queued = task ? scripts.get(task)?.shift() : undefined;
-      send(res, queued ?? defaultReply(task));
+      send(res, queued ?? responder?.(recorded) ?? defaultReply(task));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -150,9 +157,13 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     script(task, ...replies) {
       scripts.set(task, [...(scripts.get(task) ?? []), ...replies]);
     },
+    respond(answer) {
+      responder = answer;
+    },
     reset() {
       requests.length = 0;
       scripts.clear();
+      responder = null;
     },
     close: async () => {
       for (const t of pending) clearTimeout(t);
