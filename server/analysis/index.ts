@@ -13,6 +13,7 @@ import { english } from './lang/en/index.js';
 import type { Language } from './lang/types.js';
 import { isFragment, ruleHeat, scaleModelHeat, softenStory, type ModelReading } from './combine.js';
 import { labelHits } from './labelHits.js';
+import { LABELS } from './labels.js';
 import { literalRanges, modelView, quoteRanges, reportedRanges, type Range } from './mask.js';
 import { loadModel, modelHeat, type LinearModel } from './model/heat.js';
 import { loadLabelModel } from './model/label.js';
@@ -227,12 +228,17 @@ function mask(text: string, quotesAreOwn: boolean, lang: Language): Masked {
 /** Stage 2: the rules; an insult next to a participant's name is aimed at the reader ("Sam is such a liar"). */
 function rules(text: string, masked: Masked, names: string[] | undefined, lang: Language): RuleHit[] {
   const hits = runRules(text, lang, masked.reported, masked.said).hits;
-  if (!names?.length || !hits.some((h) => h.label === 'insult' && h.score < 0.85)) return hits;
+  const raise = (h: RuleHit) => {
+    const to = LABELS[h.label].nearName;
+    return to !== undefined && h.score < to ? to : undefined;
+  };
+  if (!names?.length || !hits.some((h) => raise(h) !== undefined)) return hits;
   const lower = text.toLowerCase();
   return hits.map((h) => {
-    if (h.label !== 'insult' || h.score >= 0.85) return h;
+    const to = raise(h);
+    if (to === undefined) return h;
     const near = lower.slice(Math.max(0, h.start - 40), h.end);
-    return names.some((n) => n && near.includes(n.toLowerCase())) ? { ...h, score: 0.85 } : h;
+    return names.some((n) => n && near.includes(n.toLowerCase())) ? { ...h, score: to } : h;
   });
 }
 

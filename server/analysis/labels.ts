@@ -27,6 +27,13 @@ export interface LabelSpec {
   rules: RuleSpec[];
   /** where the label's rules run among the other labels' (the order of hits, and so of spans at one place) */
   ruleOrder: number;
+  /**
+   * Its rules are kept out only of reported speech, not of words about things: swearing about a printer is
+   * still swearing (swearing someone else did is theirs).
+   */
+  countsAboutThings?: boolean;
+  /** a weaker hit next to a participant's name is aimed at the reader: raised to this ("Sam is such a liar") */
+  nearName?: number;
   /** in a story about the sender's life a soft sign is a feeling told: at most 0.35, all counted once */
   softInStory: boolean;
   /** the label model (labelHits.ts), where it hears this label and the rules did not */
@@ -58,6 +65,7 @@ export const LABELS: Record<HeatLabel, LabelSpec> = {
     // "you're such a ...", "your stupid ...", the word alone
     rules: [{ score: 0.85 }, { score: 0.7 }, { score: 0.3, notSelf: true }],
     ruleOrder: 2,
+    nearName: 0.85,
     softInStory: false,
     labelModel: { gives: false, needsReader: true },
   },
@@ -96,6 +104,7 @@ export const LABELS: Record<HeatLabel, LabelSpec> = {
     // at someone ("fuck you"), strong, mild
     rules: [{ score: 0.9 }, { score: 0.55 }, { score: 0.2 }],
     ruleOrder: 3,
+    countsAboutThings: true,
     softInStory: false,
     labelModel: { gives: false, needsReader: false },
   },

@@ -142,7 +142,7 @@ export function runRules(text: string, lang: Language, masked: Range[], said: Ra
   const hits: RuleHit[] = [];
   const selfBefore = lang.rules.selfBefore;
   for (const r of rulesOf(lang)) {
-    const reported = r.label === 'profanity' ? said : masked;
+    const reported = LABELS[r.label].countsAboutThings ? said : masked;
     r.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = r.re.exec(text))) {
