@@ -918,23 +918,42 @@ const I_STATEMENT: Record<HeatLabel, { feeling: string; need: string; request: s
   self_harm: { feeling: 'upset', need: 'a calmer conversation', request: 'talk about this with me' },
 };
 
-const PRIORITY: HeatLabel[] = [
-  'threat',
-  'stonewalling',
-  'contempt',
-  'insult',
-  'criticism',
-  'blame',
-  'defensiveness',
-  'profanity',
-  'shouting',
-];
-/** attacks on the reader's character or blame: answered with an I-statement first */
-const CHARACTER: HeatLabel[] = ['stonewalling', 'criticism', 'blame', 'defensiveness'];
+/**
+ * What the rewriter does per label, one record each (as analysis/labels.ts for the analyzer; the rewriter
+ * imports nothing from the analyzer, so it keeps its own): a new label does not compile until it is here.
+ */
+interface RewriteLabel {
+  /** which label leads the rewrite when a message has several: the lowest; null never leads */
+  priority: number | null;
+  /** an attack on the reader's character or blame: answered with an I-statement first */
+  character: boolean;
+}
+export const REWRITE_LABELS: Record<HeatLabel, RewriteLabel> = {
+  threat: { priority: 0, character: false },
+  stonewalling: { priority: 1, character: true },
+  contempt: { priority: 2, character: false },
+  insult: { priority: 3, character: false },
+  criticism: { priority: 4, character: true },
+  blame: { priority: 5, character: true },
+  defensiveness: { priority: 6, character: true },
+  profanity: { priority: 7, character: false },
+  shouting: { priority: 8, character: false },
+  // self-harm gets no suggestions (the room shows the help message)
+  self_harm: { priority: null, character: false },
+};
 
+/** The label that leads the rewrite (profanity when none does). */
 function main(labels: HeatLabel[]): HeatLabel {
-  for (const l of PRIORITY) if (labels.includes(l)) return l;
-  return 'profanity';
+  let lead: HeatLabel = 'profanity';
+  let best = Number.POSITIVE_INFINITY;
+  for (const l of labels) {
+    const p = REWRITE_LABELS[l].priority;
+    if (p !== null && p < best) {
+      best = p;
+      lead = l;
+    }
+  }
+  return lead;
 }
 
 function lowerFirst(s: string): string {
@@ -989,7 +1008,7 @@ export function candidates(text: string, labels: HeatLabel[], directed: boolean,
   // when it swears (its edit would keep the attack, or need a stand-in word like "not good")
   const pureAttack =
     directed &&
-    ((CHARACTER.includes(lead) && !labels.includes('profanity') && !labels.includes('insult')) ||
+    ((REWRITE_LABELS[lead].character && !labels.includes('profanity') && !labels.includes('insult')) ||
       labels.includes('criticism') ||
       lead === 'contempt');
   if (pureAttack || !editUseful) {
