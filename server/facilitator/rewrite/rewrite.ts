@@ -646,8 +646,6 @@ interface Cut {
   minor?: boolean;
 }
 
-const SENTENCE_WIDE = new Set(['contempt', 'criticism']);
-
 /** The sentence holding [start, end), with its closing punctuation. */
 function sentenceAround(s: string, start: number, end: number): { start: number; end: number } {
   let a = start;
@@ -676,10 +674,10 @@ function removable(s: string, spans: { start: number; end: number; label: string
   };
   const phrases: { start: number; end: number }[] = [];
   for (const sp of spans) {
-    if (sp.label === 'shouting') continue;
+    if (REWRITE_LABELS[sp.label as HeatLabel]?.keepWords) continue;
     // a phrase ("nobody cares") goes as a whole, a word only if it is not a function word
     const inside = words.filter((x) => x.start >= sp.start && x.end <= sp.end);
-    if (inside.length > 1 && SENTENCE_WIDE.has(sp.label)) {
+    if (inside.length > 1 && REWRITE_LABELS[sp.label as HeatLabel]?.sentenceWide) {
       // sarcasm or a verdict on the reader's character is the point of its sentence: cutting the phrase
       // leaves a fragment ("Honestly person I have ever met."), so the sentence goes
       const sentence = sentenceAround(s, sp.start, sp.end);
@@ -927,17 +925,21 @@ interface RewriteLabel {
   priority: number | null;
   /** an attack on the reader's character or blame: answered with an I-statement first */
   character: boolean;
+  /** a phrase of it is the point of its sentence (sarcasm, a verdict on character): cut with the sentence */
+  sentenceWide?: boolean;
+  /** its words are never cut from a held candidate (capitals are undone instead) */
+  keepWords?: boolean;
 }
 export const REWRITE_LABELS: Record<HeatLabel, RewriteLabel> = {
   threat: { priority: 0, character: false },
   stonewalling: { priority: 1, character: true },
-  contempt: { priority: 2, character: false },
+  contempt: { priority: 2, character: false, sentenceWide: true },
   insult: { priority: 3, character: false },
-  criticism: { priority: 4, character: true },
+  criticism: { priority: 4, character: true, sentenceWide: true },
   blame: { priority: 5, character: true },
   defensiveness: { priority: 6, character: true },
   profanity: { priority: 7, character: false },
-  shouting: { priority: 8, character: false },
+  shouting: { priority: 8, character: false, keepWords: true },
   // self-harm gets no suggestions (the room shows the help message)
   self_harm: { priority: null, character: false },
 };
