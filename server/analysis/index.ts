@@ -13,16 +13,18 @@ import { english } from './lang/en/index.js';
 import type { Language } from './lang/types.js';
 import { isFragment, ruleHeat, scaleModelHeat, softenStory, type ModelReading } from './combine.js';
 import { labelHits } from './labelHits.js';
+import { LABELS } from './labels.js';
 import { literalRanges, modelView, quoteRanges, reportedRanges, type Range } from './mask.js';
 import { loadModel, modelHeat, type LinearModel } from './model/heat.js';
 import { loadLabelModel } from './model/label.js';
 import { normalize } from './normalize.js';
 import { runRules, type RuleHit } from './rules.js';
 import { clearWordWeights, hasWordWeight, modelSpans, spansOf, WORD_RE } from './spans.js';
-import { clearWordClasses, wordClassesCached } from './lang/en/wordclass.js';
 
 export { loadModel } from './model/heat.js';
 export type { Analysis, HeatLabel, Span } from '../../shared/analysis.js';
+export type { Language } from './lang/types.js';
+export { english } from './lang/en/index.js';
 
 /** Heat at or above which a message is held. */
 export const DEFAULT_THRESHOLD = 0.5;
@@ -56,7 +58,7 @@ export interface AnalyzeOptions {
    * and the hotter reading wins: a suggestion is never let through by reading its quotes as its own.
    */
   quotesAreOwn?: boolean;
-  /** default English (lang/en); see lang/types.ts for what a language provides so far */
+  /** default English (lang/en); see lang/types.ts for what a language provides */
   language?: Language;
 }
 
@@ -82,7 +84,7 @@ export function useModel(m: LinearModel | null): void {
 export function forgetAnalyses(): void {
   clearWordWeights();
   candidateVerdicts.clear();
-  clearWordClasses();
+  english.words.clear();
 }
 
 /**
@@ -94,7 +96,7 @@ export function cacheEntriesFor(text: string): number {
   let n = 0;
   for (const [key] of candidateVerdicts) if (key.endsWith(`\u0000${verdictKey(text)}`)) n++;
   for (const word of text.toLowerCase().match(WORD_RE) ?? []) if (hasWordWeight(word.replace(/[’]/g, "'"))) n++;
-  return n + wordClassesCached(text);
+  return n + english.words.cachedIn(text);
 }
 
 /**
@@ -109,22 +111,27 @@ const candidateVerdicts = new Map<string, Analysis>();
 const VERDICTS_MAX = 2000;
 const VERDICT_KEY = randomBytes(32);
 const verdictKey = (text: string) => createHmac('sha256', VERDICT_KEY).update(text).digest('base64url');
-export function judgeDelivered(c: string, threshold: number, ctx: AnalyzeContext | undefined): Analysis {
+export function judgeDelivered(
+  c: string,
+  threshold: number,
+  ctx: AnalyzeContext | undefined,
+  language: Language = english,
+): Analysis {
   // a suggestion is sent in the sender's name: words it quotes are delivered, not reported
-  if (ctx) return analyzeNormalised(c, { threshold, context: ctx, quotesAreOwn: true }).analysis;
-  const key = `${threshold}\u0000${verdictKey(c)}`;
+  if (ctx) return analyzeNormalised(c, { threshold, context: ctx, quotesAreOwn: true, language }).analysis;
+  const key = `${language.code}\u0000${threshold}\u0000${verdictKey(c)}`;
   let a = candidateVerdicts.get(key);
   if (a)
     candidateVerdicts.delete(key); // re-inserted below as the most recently used
-  else a = analyzeNormalised(c, { threshold, quotesAreOwn: true }).analysis;
+  else a = analyzeNormalised(c, { threshold, quotesAreOwn: true, language }).analysis;
   candidateVerdicts.set(key, a);
   if (candidateVerdicts.size > VERDICTS_MAX) candidateVerdicts.delete(candidateVerdicts.keys().next().value!);
   return a;
 }
 
 /** The words the rules point at in `text` (already normalised), outside reported speech. */
-export function ruleHits(text: string): RuleHit[] {
-  return runRules(text, reportedRanges(text)).hits;
+export function ruleHits(text: string, language: Language = english): RuleHit[] {
+  return runRules(text, language, reportedRanges(text, language)).hits;
 }
 
 /** `ranges` with the `holes` taken out (a report's quoted words, judged when quotes are the sender's own). */
@@ -167,11 +174,14 @@ export interface Detailed {
 
 /** analyze(), with the normalised text and whether it is aimed at the reader. */
 export function analyzeInDetail(text: string, options: AnalyzeOptions = {}): Detailed {
-  const norm = normalize(text);
+  const lang = options.language ?? english;
+  const norm = normalize(text, lang);
   if (norm.text === text) return analyzeNormalised(text, options);
   // names are compared with the normalised text, so they are normalised too ("José" reads "Jose")
   const names = options.context?.otherNames;
-  const context = names ? { ...options.context, otherNames: names.map((n) => normalize(n).text) } : options.context;
+  const context = names
+    ? { ...options.context, otherNames: names.map((n) => normalize(n, lang).text) }
+    : options.context;
   const d = analyzeNormalised(norm.text, { ...options, context });
   const spans = d.analysis.spans.map((sp) => ({
     start: norm.toOriginal(sp.start),
@@ -208,22 +218,27 @@ interface Masked {
   /** `said` and words about things ("this stupid printer"), idioms ("kill the job") */
   reported: Range[];
 }
-function mask(text: string, quotesAreOwn: boolean): Masked {
+function mask(text: string, quotesAreOwn: boolean, lang: Language): Masked {
   const quotes = quotesAreOwn ? quoteRanges(text) : [];
-  const said = without(reportedRanges(text, { quotesAreOwn }), quotes);
-  const reported = [...said, ...without(literalRanges(text), quotes)];
+  const said = without(reportedRanges(text, lang, { quotesAreOwn }), quotes);
+  const reported = [...said, ...without(literalRanges(text, lang), quotes)];
   return { said, reported };
 }
 
 /** Stage 2: the rules; an insult next to a participant's name is aimed at the reader ("Sam is such a liar"). */
-function rules(text: string, masked: Masked, names: string[] | undefined): RuleHit[] {
-  const hits = runRules(text, masked.reported, masked.said).hits;
-  if (!names?.length || !hits.some((h) => h.label === 'insult' && h.score < 0.85)) return hits;
+function rules(text: string, masked: Masked, names: string[] | undefined, lang: Language): RuleHit[] {
+  const hits = runRules(text, lang, masked.reported, masked.said).hits;
+  const raise = (h: RuleHit) => {
+    const to = LABELS[h.label].nearName;
+    return to !== undefined && h.score < to ? to : undefined;
+  };
+  if (!names?.length || !hits.some((h) => raise(h) !== undefined)) return hits;
   const lower = text.toLowerCase();
   return hits.map((h) => {
-    if (h.label !== 'insult' || h.score >= 0.85) return h;
+    const to = raise(h);
+    if (to === undefined) return h;
     const near = lower.slice(Math.max(0, h.start - 40), h.end);
-    return names.some((n) => n && near.includes(n.toLowerCase())) ? { ...h, score: 0.85 } : h;
+    return names.some((n) => n && near.includes(n.toLowerCase())) ? { ...h, score: to } : h;
   });
 }
 
@@ -231,25 +246,33 @@ function rules(text: string, masked: Masked, names: string[] | undefined): RuleH
  * Stage 3a: the label model, for what the rules have no words for ("Accidents happen, you know.
  * Especially to people who talk too much."): its hits join the rules'.
  */
-function labelModelHits(text: string, hits: RuleHit[], masked: Masked, address: Address, use: boolean): RuleHit[] {
+function labelModelHits(
+  text: string,
+  hits: RuleHit[],
+  masked: Masked,
+  address: Address,
+  use: boolean,
+  lang: Language,
+): RuleHit[] {
   const labelModel = use ? loadLabelModel() : null;
   if (!labelModel) return hits;
   const ctx = { masked: masked.reported, addressed: address.addressed, aboutSomeone: address.aboutSomeone };
-  return hits.concat(labelHits(labelModel, text, hits, ctx));
+  return hits.concat(labelHits(labelModel, text, hits, ctx, lang));
 }
 
 /** Stage 3b: the heat model, on what is left once reported speech is taken out. */
-function heatModel(m: LinearModel, text: string, masked: Masked): ModelReading {
+function heatModel(m: LinearModel, text: string, masked: Masked, lang: Language): ModelReading {
+  const classOf = lang.words.classOf;
   const { reported } = masked;
   if (reported.length) {
     const rest = modelView(text, reported);
     // (also a fragment when a good part of the message was taken out: "our drummer absolutely ... last night")
     const taken = reported.reduce((n, r) => n + r.end - r.start, 0);
-    return { heat: modelHeat(m, rest), fragment: isFragment(rest, taken, text.length), noWords: false };
+    return { heat: modelHeat(m, rest, classOf), fragment: isFragment(rest, taken, text.length), noWords: false };
   }
   if (!text.trim()) return { heat: 0, fragment: false, noWords: false };
   // no word at all ("a1", "k", "?"): the model has nothing to read
-  return { heat: modelHeat(m, text), fragment: false, noWords: !/[A-Za-z]{2}/.test(text) };
+  return { heat: modelHeat(m, text, classOf), fragment: false, noWords: !/[A-Za-z]{2}/.test(text) };
 }
 
 /** One reading of a normalised text: mask -> rules -> models -> combine -> spans. */
@@ -257,15 +280,18 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const ctx = options.context;
   const m = getModel();
-  const masked = mask(text, options.quotesAreOwn === true);
-  const address = addressOf(text, masked.reported, ctx?.otherNames, (options.language ?? english).address);
-  let hits = rules(text, masked, ctx?.otherNames);
-  hits = labelModelHits(text, hits, masked, address, options.labelModel !== false);
+  const lang = options.language ?? english;
+  const masked = mask(text, options.quotesAreOwn === true, lang);
+  const address = addressOf(text, masked.reported, ctx?.otherNames, lang.address);
+  let hits = rules(text, masked, ctx?.otherNames, lang);
+  hits = labelModelHits(text, hits, masked, address, options.labelModel !== false, lang);
   hits = softenStory(hits, address.narrative);
-  const mh = scaleModelHeat(heatModel(m, text, masked), address, ctx?.private === true);
+  const mh = scaleModelHeat(heatModel(m, text, masked, lang), address, ctx?.private === true);
   const heat = Math.max(mh, ruleHeat(hits, address.narrative));
   const held = heat >= threshold || hits.some((h) => SAFETY_LABELS.includes(h.label));
-  const { spans, labels } = spansOf(hits, held, mh >= threshold, () => modelSpans(m, text, masked.reported));
+  const { spans, labels } = spansOf(hits, held, mh >= threshold, () =>
+    modelSpans(m, text, masked.reported, lang.words),
+  );
   const analysis = { heat: round3(heat), held, labels, spans, suggestions: [] };
   return { analysis, normalised: text, directed: address.directed };
 }

@@ -4,25 +4,13 @@
  */
 import { SAFETY_LABELS, type HeatLabel } from '../../shared/analysis.js';
 import { labelProbabilities, labelWordWeight, type LabelModel } from './model/label.js';
+import type { Language } from './lang/types.js';
 import { inRanges, modelView, type Range } from './mask.js';
 import { LABELS } from './labels.js';
 import type { RuleHit } from './rules.js';
-import { STOPWORDS } from './lang/en/lexicon.js';
 
 /** How hot a label-model hit makes a message: enough to hold it, less than a rule's sure hit. */
 const HIT_SCORE = 0.6;
-/**
- * Care or an apology in the same message: "be careful on the ladder or you'll get hurt", "I was a jerk and I regret
- * it".
- */
-const CARE = new RegExp(
-  [
-    "\\b(?:i(?:['’]m|\\s+am)\\s+(?:so\\s+|really\\s+|truly\\s+)?sorry|sorry\\s+(?:for|about|that|if)|apologi[sz]e|",
-    'forgive\\s+me|i\\s+regret|my\\s+fault|i\\s+was\\s+wrong|careful|take\\s+care|stay\\s+safe|be\\s+safe|please|',
-    "worried|worry|love\\s+you|mind\\s+(?:the|your)|hope\\s+you(?:['’]re|\\s+are)\\s+(?:ok|okay|alright|well))\\b",
-  ].join(''),
-  'i',
-);
 /** What is left when reported speech and words about things are taken out must be a sentence, not a fragment. */
 const MIN_WORDS = 5;
 /** Fewer words than this ("sure thing", "ok fine") tell the model too little for anything but safety. */
@@ -39,11 +27,18 @@ export interface LabelHitContext {
   aboutSomeone: boolean;
 }
 
-export function labelHits(model: LabelModel, text: string, have: readonly RuleHit[], ctx: LabelHitContext): RuleHit[] {
+export function labelHits(
+  model: LabelModel,
+  text: string,
+  have: readonly RuleHit[],
+  ctx: LabelHitContext,
+  lang: Language,
+): RuleHit[] {
+  const classOf = lang.words.classOf;
   const view = modelView(text, ctx.masked);
   const words = view.match(/[A-Za-z]+/g)?.length ?? 0;
   if (ctx.masked.length && words < MIN_WORDS) return [];
-  const p = labelProbabilities(model, view);
+  const p = labelProbabilities(model, view, classOf);
   const out: RuleHit[] = [];
   const { classes, thresholds } = model.meta;
   for (let c = 1; c < classes.length; c++) {
@@ -53,25 +48,27 @@ export function labelHits(model: LabelModel, text: string, have: readonly RuleHi
     if (t === undefined || p[c] < t || !spec.gives) continue;
     const safety = SAFETY_LABELS.includes(label);
     if (!safety && (ctx.aboutSomeone || (spec.needsReader && !ctx.addressed) || words < MIN_WORDS_SOFT)) continue;
-    if (spec.anchor && !spec.anchor.test(view) && !(p[c] >= (spec.unanchored ?? 2))) continue;
-    if (label === 'threat' && CARE.test(view)) continue;
+    const anchor = spec.anchored ? lang.labelModel.anchors[label] : undefined;
+    if (anchor && !anchor.test(view) && !(p[c] >= (spec.unanchored ?? 2))) continue;
+    if (spec.notWithCare && lang.labelModel.care.test(view)) continue;
     if (have.some((h) => h.label === label && h.score >= HIT_SCORE)) continue;
-    const span = strongestWords(model, c, text, ctx.masked);
+    const span = strongestWords(model, c, text, ctx.masked, lang);
     if (span) out.push({ label, start: span.start, end: span.end, score: safety ? 1 : spec.soft ? 0.35 : HIT_SCORE });
   }
   return out;
 }
 
 /** The run of text from the first to the last of the (up to 3) words that pull most towards class c. */
-function strongestWords(model: LabelModel, c: number, text: string, masked: Range[]): Range | null {
+function strongestWords(model: LabelModel, c: number, text: string, masked: Range[], lang: Language): Range | null {
+  const { stopwords, classOf } = lang.words;
   const scored: { start: number; end: number; w: number }[] = [];
   WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD_RE.exec(text))) {
     if (inRanges(masked, m.index, m.index + m[0].length)) continue;
     const word = m[0].toLowerCase().replace(/’/g, "'");
-    if (STOPWORDS.has(word)) continue;
-    const w = labelWordWeight(model, c, word);
+    if (stopwords.has(word)) continue;
+    const w = labelWordWeight(model, c, word, classOf);
     if (w > 0) scored.push({ start: m.index, end: m.index + m[0].length, w });
   }
   if (scored.length === 0) return null;

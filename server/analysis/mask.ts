@@ -2,178 +2,21 @@
  * Reported speech: the parts of a message where the sender describes what someone else said or did
  * to them ("he called me stupid in front of the kids", "my wife told me I'm worthless", quoted words).
  * Those words are not an attack on the reader. The rules ignore insults inside these ranges and the
- * model sees the message with them blanked out.
+ * model sees the message with them blanked out. The words are the language's (lang/<code>/mask.ts).
  */
 
-import { C_INSULT, C_INSULT_EXTRA, wordClass } from './lang/en/wordclass.js';
+import { english } from './lang/en/index.js';
+import { WORD_CLASS, type Language, type MaskPatterns } from './lang/types.js';
 
 export interface Range {
   start: number;
   end: number;
 }
 
-// Each pattern ends where the reported words begin; the range runs from there to the end of the clause.
-const NOT_I = "(?<!\\bi\\s)(?<!\\bi'd\\s)(?<!\\bi'll\\s)(?<!\\bi\\swill\\s)(?<!\\bi\\swould\\s)";
-const NOT_YOU = '(?<!\\byou\\s)(?<!\\bu\\s)';
-const OBJ = '(?:me|us|him|her|them|my\\s+\\w+|our\\s+\\w+|his\\s+\\w+|her\\s+\\w+|their\\s+\\w+)';
-const SPEECH =
-  'call|calls|called|calling|name|names|named|label(?:s|ed|led|ing)?|tell|tells|told|telling|' +
-  'yell(?:s|ed|ing)?\\s+at|scream(?:s|ed|ing)?\\s+at|shout(?:s|ed|ing)?\\s+at|swear(?:s|ing)?\\s+at|swore\\s+at|' +
-  'cuss(?:es|ed|ing)?\\s+at|curse(?:s|d)?\\s+at|insult(?:s|ed|ing)?|accuse(?:s|d)?|accusing|' +
-  'refer(?:s|red|ring)?\\s+to|text(?:s|ed|ing)?|messag(?:e|es|ed|ing)|e-?mail(?:s|ed|ing)?|wrote\\s+to|writ(?:es|' +
-  'ing)\\s+to|' +
-  'threaten(?:s|ed|ing)?';
-const SAYS =
-  'say|says|said|saying|think|thinks|thought|believe(?:s|d)?|act(?:s|ed)?\\s+like|yell(?:s|ed|ing)?|scream(?:s|ed|' +
-  'ing)?|shout(?:s|ed|ing)?';
-const CLAUSE = "(?:that\\s+)?(?:i|i'm|i\\s+am|i\\s+was|we|we're|my\\s+\\w+)\\b";
-
-// anything someone else said, texted or threatened: "He said he would kill me if I left"
-const SAYS_OTHER = new RegExp(
-  `(?<![A-Za-z'])(?:(?:said|says|saying|told\\s+(?:the\\s+)?\\w+|` +
-    `tells\\s+(?:the\\s+)?\\w+)\\s*[:,]?\\s+(?:that\\s+)?(?=(?:he|she|they|i|we|you|u|it|he'?s|she'?s|they'?re|i'?m|` +
-    `you'?re|my|his|her|their|your|if|when|next|one\\s+day|someday|nobody|no\\s+one)\\b)|` +
-    // shouted or written words are the other person's whatever they are: "he screamed WHAT IS WRONG WITH YOU at me"
-    `(?:texted|texts|wrote|writes|yell(?:s|ed)|scream(?:s|ed)|shout(?:s|ed)|swore|snapped|hissed|` +
-    `spat)\\s*[:,]?\\s+(?:that\\s+)?(?=\\S)|(?:said|says)\\s+(?=(?:get|go|shut|what|why|who|fuck|screw|stupid|` +
-    `you'?ll|you\\s+will)\\b)|threaten(?:s|ed|ing)\\s+(?:to|that)\\s+)`,
-  'gi',
-);
-
-const SPEECH_OBJ = new RegExp(
-  `(?<![A-Za-z'])${NOT_I}(?:${SPEECH})\\s+${OBJ}(?:\\s+(?:that|like|as))?(?![A-Za-z])`,
-  'gi',
-);
-
 // Who is speaking, looking back from the reporting verb to the start of the sentence: the nearest
 // subject decides. Someone else ("he", "my husband", "Sam", "you") makes it reported speech; the
 // sender ("I", "we") or no subject at all (an imperative: "call him a scumbag") makes it their own.
-const SENDER_SUBJ = new Set([
-  'i',
-  "i've",
-  'ive',
-  "i'd",
-  "i'll",
-  "i'm",
-  'im',
-  'we',
-  "we've",
-  'weve',
-  "we'd",
-  "we'll",
-  'let',
-  "let's",
-  'lets',
-]);
-const OTHER_SUBJ = new Set([
-  'he',
-  'she',
-  'they',
-  'you',
-  'u',
-  "he's",
-  'hes',
-  "she's",
-  'shes',
-  "they've",
-  'theyve',
-  "they're",
-  'theyre',
-  "you've",
-  'youve',
-  "he'd",
-  "she'd",
-  "they'd",
-  "you'd",
-  'who',
-  'everyone',
-  'everybody',
-  'someone',
-  'somebody',
-  'people',
-  'nobody',
-  'anyone',
-  'mom',
-  'mum',
-  'dad',
-  'mother',
-  'father',
-  'husband',
-  'wife',
-  'boyfriend',
-  'girlfriend',
-  'partner',
-  'fiance',
-  'fiancé',
-  'ex',
-  'boss',
-  'sister',
-  'brother',
-  'son',
-  'daughter',
-  'parents',
-  'parent',
-  'family',
-  'friend',
-  'friends',
-  'kids',
-  'children',
-  'teacher',
-  'coworker',
-  'coworkers',
-  'manager',
-  'stepdad',
-  'stepmom',
-  'grandma',
-  'grandpa',
-  'spouse',
-  'bf',
-  'gf',
-  'man',
-  'woman',
-  'guy',
-  'girl',
-  'others',
-  'classmates',
-  'roommate',
-  'abuser',
-  'inlaws',
-  'in-laws',
-]);
-const PREPOSITION = /^(?:at|in|on|to|from|with|for|of|about|near|into|onto|by|around|behind|under|over)$/i;
-const ASIDE = /^(?:mean|swear|guess|think|suppose|know|believe|admit|promise)$/i;
-const STRUCTURE = new Set([
-  'and',
-  'or',
-  'but',
-  'then',
-  'also',
-  'always',
-  'constantly',
-  'still',
-  'even',
-  'often',
-  'never',
-  'sometimes',
-  'keeps',
-  'kept',
-  'would',
-  'will',
-  'used',
-  'to',
-  'has',
-  'had',
-  'have',
-  'is',
-  'was',
-]);
-/** Capitalised words that open an imperative or a question, not a name ("Just call him ...") */
-const COMMAND_START = new RegExp(
-  ["^(?:Just|Please|Dont|Don't|Do|Never|So|And|But|Then|Go|Stop|Quit|Now|Yet|It|This|That|Why|How|What|When|If)$"].join(
-    '',
-  ),
-);
-function otherSubject(text: string, at: number, youCounts = true): boolean {
+function otherSubject(text: string, at: number, p: MaskPatterns, youCounts = true): boolean {
   let a = at;
   while (a > 0 && !/[.!?\n;:"“”]/.test(text[a - 1])) a--;
   const words = text.slice(a, at).match(/[A-Za-z][A-Za-z'’-]*/g);
@@ -182,123 +25,20 @@ function otherSubject(text: string, at: number, youCounts = true): boolean {
     const raw = words[i].replace(/’/g, "'");
     const w = raw.toLowerCase();
     // "I mean", "I swear" are asides, not the subject: "my dad is always, and I mean always, screaming at me"
-    if (SENDER_SUBJ.has(w) && !(i + 1 < words.length && ASIDE.test(words[i + 1]))) return false;
-    if (OTHER_SUBJ.has(w)) return youCounts || (w !== 'you' && w !== 'u' && !w.startsWith('you'));
+    if (p.senderSubjects.has(w) && !(i + 1 < words.length && p.aside.test(words[i + 1]))) return false;
+    if (p.otherSubjects.has(w)) return youCounts || !p.readerSubject(w);
     // "my husband called me ..." (but not "at my work, or call my mother": a place after a preposition)
-    if (
-      i > 0 &&
-      /^(?:my|his|her|their|our|your)$/i.test(words[i - 1]) &&
-      !STRUCTURE.has(w) &&
-      !(i > 1 && PREPOSITION.test(words[i - 2]))
-    )
+    if (i > 0 && p.possessive.test(words[i - 1]) && !p.structure.has(w) && !(i > 1 && p.preposition.test(words[i - 2])))
       return true;
     // a name inside the sentence: "then Sam called me a liar"
-    if (i > 0 && /^[A-Z][a-z]/.test(raw) && w !== 'i') return true;
+    if (i > 0 && /^[A-Z][a-z]/.test(raw) && !p.notAName.test(w)) return true;
   }
   // the sentence's first word as a name: "Sam called me a liar"
-  return /^[A-Z][a-z]+$/.test(words[0]) && !SENDER_SUBJ.has(words[0].toLowerCase()) && !COMMAND_START.test(words[0]);
+  return (
+    /^[A-Z][a-z]+$/.test(words[0]) && !p.senderSubjects.has(words[0].toLowerCase()) && !p.commandStart.test(words[0])
+  );
 }
 
-// the sender about themselves: "I feel so stupid", "I was a coward for not speaking up" (not an attack on the reader)
-const SELF_WORDS = new RegExp(
-  [
-    "(?<![A-Za-z'])i(?:['’]m|\\s+am|\\s+feel|\\s+felt|\\s+was|\\s+look|\\s+looked|\\s+sound|\\s+must\\s+be|",
-    '\\s+must\\s+look|\\s+acted\\s+like|\\s+behaved\\s+like)\\s+(?:(?:so|really|such|like|very|pretty|completely|',
-    'totally|just|an?|the|most|biggest|ugly|fat|a\\s+bit|kind\\s+of)\\s+)*(?:stupid|dumb|idiot|idiotic|worthless|',
-    'useless|pathetic|failure|ugly|fat|mess|crazy|insane|loser|awful|terrible|horrible|disgusting|fool|foolish|',
-    'naive|gullible|moron|selfish|lazy|bitch|joke|coward|cowardly|jerk|hypocrite|disaster|wreck|brat|child|baby|',
-    'weak|spineless)\\b',
-  ].join(''),
-  'gi',
-);
-
-const GESTURE = new RegExp(
-  [
-    "(?<![A-Za-z'])(?:roll(?:s|ed|ing)?\\s+(?:his|her|their)\\s+eyes|(?:laugh(?:s|ed|ing)?|sneer(?:s|ed|ing)?|",
-    'smirk(?:s|ed|ing)?|scoff(?:s|ed|ing)?)\\s+at\\s+(?:me|us|my\\s+\\w+))(?![A-Za-z])',
-  ].join(''),
-  'gi',
-);
-
-const SELF_MOCK = new RegExp(
-  [
-    "(?<![A-Za-z'])(?:(?:stupid|silly|dumb|idiot|clumsy|forgetful|daft)\\s+me|what\\s+an?\\s+(?:\\w+\\s+)?(?:idiot|",
-    "fool|moron|muppet|mug|sucker|loser)\\s+i\\s+(?:am|was|have\\s+been)|i(?:['’]m|",
-    '\\s+am)\\s+the\\s+worst\\s+at)(?![A-Za-z])',
-  ].join(''),
-  'gi',
-);
-
-// "He wrote: shut up, nobody asked you", "The letter read: WE KNOW WHERE YOU LIVE": after the colon, the
-// whole sentence is theirs (a comma does not end it, as it ends other reports)
-const COLON_REPORT = new RegExp(
-  [
-    "(?<![A-Za-z'])(?:wrote|writes|said|says|read|reads|texted|texts|messaged|commented|posted|replied|screamed|",
-    'shouted|yelled|went|goes)\\s*:\\s*',
-  ].join(''),
-  'gi',
-);
-const SENTENCE_END = /[.!?\n](?=\s|$)/g;
-
-const PATTERNS: RegExp[] = [
-  // passive: "I was called a bitch", "being called stupid", "I get told I'm useless"
-  new RegExp(
-    [
-      "(?<![A-Za-z'])(?:(?:i\\s+(?:was|am|got|get|have\\s+been|had\\s+been|keep\\s+getting)|being|been|got|gets|",
-      'getting|was|were)\\s+(?:being\\s+)?(?:called|named|labell?ed|told|treated(?:\\s+like)?))(?![A-Za-z])',
-    ].join(''),
-    'gi',
-  ),
-  // speech with an object: "he called me stupid", "you called my mother a liar"
-  SPEECH_OBJ,
-  // someone else's contempt, described: "she rolled her eyes and ...", "he laughed at me"
-  GESTURE,
-  // treatment and feelings caused by someone other than the reader: "he treats me like dirt"
-  new RegExp(
-    `(?<![A-Za-z'])${NOT_I}${NOT_YOU}(?:treat(?:s|ed|ing)?\\s+(?:me|us)(?:\\s+like)?|mak(?:e|es|ing)\\s+(?:me|` +
-      `us)\\s+feel(?:\\s+like)?|made\\s+(?:me|us)\\s+feel(?:\\s+like)?)(?![A-Za-z])`,
-    'gi',
-  ),
-  // the sender about themselves: "I feel so stupid", "I'm such an idiot" (not an attack on the reader)
-  SELF_WORDS,
-  SELF_MOCK,
-  // a reported clause about the sender: "she said I'm worthless", "he thinks we are stupid"
-  new RegExp(`(?<![A-Za-z'])${NOT_I}${NOT_YOU}(?:${SAYS})\\s+(?=${CLAUSE})`, 'gi'),
-  SAYS_OTHER,
-  COLON_REPORT,
-  // someone else's view of the sender: "according to my wife, I'm a lazy pig", "in his eyes I'm a failure"
-  new RegExp(
-    [
-      "(?<![A-Za-z'])(?:according\\s+to\\s+(?:him|her|them|(?:my|his|her|their)\\s+[\\w-]+)|in\\s+(?:his|her|their|",
-      "(?:my\\s+[\\w-]+)['’]s)\\s+eyes)\\s*,?\\s*",
-    ].join(''),
-    'gi',
-  ),
-];
-
-const REPORT_BEFORE_QUOTE = new RegExp(
-  [
-    '(?:\\w+\\s+)?(?:said|says|say|saying|yelled|yells|screamed|screams|shouted|told\\s+\\w+|tells\\s+\\w+|wrote|',
-    'writes|writing|texted|texts|commented|posted|messaged|replied|called\\s+\\w+|calls\\s+\\w+|asked|asks|whispered|',
-    'went|goes)(?:\\s+to\\s+\\w+)?(?:\\s*[,:]?\\s*(?:word\\s+for\\s+word|just|literally))?[\\s,:]*$',
-  ].join(''),
-  'i',
-);
-// ", you moron" after a report is the sender turning to the reader
-const REPORT_AFTER_QUOTE = new RegExp(
-  [
-    '^\\s*[,.!?]?\\s*[-–—]?\\s*(?:\\w+\\s+){0,2}(?:said|says|say|yelled|yells|screamed|screams|shouted|told|tells|',
-    'wrote|writes|texted|texts|called|calls|asked|replied|whispered)\\b',
-  ].join(''),
-  'i',
-);
-const CLAUSE_END = new RegExp(
-  [
-    '[.!?;\\n]|,\\s+(?:and|but|or|so|then|which|because|when|while|you|u)\\b|\\s+(?:but|because|so that|',
-    'even though)\\s|\\s+(?:and|but|so)\\s+(?:(?:honestly|now|really|then|yet|still|sometimes)\\s+)?i\\b',
-  ].join(''),
-  'gi',
-);
 const QUOTE = new RegExp(
   [
     '["“”«»]([^"“”«»\\n]{1,300})["“”«»]|(?<![A-Za-z])[\'‘]((?:[^\'‘’\\n]|',
@@ -307,60 +47,25 @@ const QUOTE = new RegExp(
   'g',
 );
 
-// The sender calling themselves any word the insult lists know: "I'm an absolute clown", "I bowled like
-// a drunk toddler", "I look like a drowned rat" (the word itself is blanked, as for SELF_WORDS)
-const SELF_START = new RegExp(
-  [
-    "(?<![A-Za-z'])i(?:['’]m|\\s+am|\\s+was|\\s+feel(?:\\s+like)?|\\s+felt(?:\\s+like)?|",
-    '\\s+look(?:ed)?(?:\\s+like)?|\\s+sound(?:ed)?\\s+like|\\s+[a-z]+ed\\s+like|\\s+must\\s+(?:be|look|sound))\\s+',
-  ].join(''),
-  'gi',
-);
 const SELF_WORD = /[A-Za-z][A-Za-z'’]*/g;
-function selfInsults(text: string, out: Range[]): void {
-  SELF_START.lastIndex = 0;
+function selfInsults(text: string, out: Range[], lang: Language): void {
+  const { selfStart, negation } = lang.mask;
+  selfStart.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = SELF_START.exec(text))) {
+  while ((m = selfStart.exec(text))) {
     SELF_WORD.lastIndex = m.index + m[0].length;
     // within the next few words, before the clause ends
     for (let k = 0; k < 5; k++) {
       const w = SELF_WORD.exec(text);
       if (!w || /[.!?,;]/.test(text.slice(m.index + m[0].length, w.index))) break;
-      if (/^(?:not|never|no)$/i.test(w[0])) break; // "I'm not an idiot, you are" is about the reader
-      if (wordClass(w[0].toLowerCase()) & (C_INSULT | C_INSULT_EXTRA)) {
+      if (negation.test(w[0])) break; // "I'm not an idiot, you are" is about the reader
+      if (lang.words.classOf(w[0].toLowerCase()) & (WORD_CLASS.insult | WORD_CLASS.insultExtra)) {
         out.push({ start: m.index, end: w.index + w[0].length });
         break;
       }
     }
   }
 }
-
-/** Second person inside a quote: the quoted words speak to someone, and in a room that is the reader. */
-const QUOTE_YOU = /(?<![A-Za-z'’])(?:you|your|yours|yourself|u|ur|ya)(?![A-Za-z'’])/i;
-// what the sender heard, or words mentioned as words ("I keep hearing", "the word"), are never the sender's
-const HEARD_BEFORE = new RegExp(
-  '(?:hear|hears|heard|hearing|told|things\\s+like|words\\s+like|stuff\\s+like|phrases?\\s+like|the\\s+words?|' +
-    'the\\s+phrase|the\\s+term|so-called|known\\s+as|nicknamed?|names?\\s+like)\\s*[,:]?\\s*$',
-  'i',
-);
-// a lead-in that turns to the reader: "Remember this:", "My answer to you:", "Here's what I think of you:"
-const TO_READER_LEAD = new RegExp(
-  '^\\s*(?:(?:so|and|just|now|ok|okay|well)[\\s,]+)?(?:remember|listen|hear|read|note|mark|take|know|understand|' +
-    "here['’]?s|here\\s+is|let\\s+me|i['’]ll\\s+say|i\\s+will\\s+say|i\\s+repeat|i['’]m\\s+telling|" +
-    'for\\s+the\\s+record|' +
-    "final\\s+answer|my\\s+(?:answer|reply|message|words|advice))\\b|(?<![A-Za-z'’])(?:you|your|u|ur)(?![A-Za-z'’])",
-  'i',
-);
-// someone else in the lead-in makes it a disclosure: "His text last night:", "The client's email:", "Mum's text:"
-const THIRD_LEAD = new RegExp(
-  "(?<![A-Za-z'’])(?:he|she|they|his|her|hers|their|him|them|someone|somebody|people|everyone|anyone)(?![A-Za-z'’])|" +
-    "\\w['’]s\\b|\\b(?:the|a|an)\\s+(?!word|words|thing)\\w+",
-  'i',
-);
-// '"you idiot," I said' (not '"...". I told the site manager.': a new sentence is not an attribution)
-const SENDER_AFTER =
-  /^\s*,?\s*[-–—]?\s*(?:i|we)\s+(?:\w+\s+)?(?:said|say|yelled|screamed|shouted|told|wrote|texted|replied|asked)\b/i;
-const SENDER_BEFORE = /^(?:i|we|i['’]ve|we['’]ve|i['’]d|we['’]d|i['’]ll)\s/i;
 
 /**
  * Quoted words are someone else's when someone else is said to have said them ('"You're useless," he
@@ -371,7 +76,7 @@ const SENDER_BEFORE = /^(?:i|we|i['’]ve|we['’]ve|i['’]d|we['’]d|i['’]l
  * one else in it ('Remember this: "I will kill you"'). Words mentioned as words ('the word "retard"')
  * stay masked.
  */
-function quotedSpeech(text: string, out: Range[]): void {
+function quotedSpeech(text: string, out: Range[], p: MaskPatterns): void {
   QUOTE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = QUOTE.exec(text))) {
@@ -380,19 +85,19 @@ function quotedSpeech(text: string, out: Range[]): void {
     const lead = text.slice(Math.max(0, m.index - 40), m.index);
     const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     // "she said", "he texted me:" before the quote belong to the report; "I said" is the sender's own
-    const before = REPORT_BEFORE_QUOTE.exec(lead);
+    const before = p.reportBeforeQuote.exec(lead);
     if (before) {
-      const theirs = !SENDER_BEFORE.test(before[0]) || HEARD_BEFORE.test(lead);
+      const theirs = !p.senderBefore.test(before[0]) || p.heardBefore.test(lead);
       if (theirs) out.push({ start: m.index - before[0].length, end: s + inner.length });
       continue;
     }
-    if (HEARD_BEFORE.test(lead)) {
+    if (p.heardBefore.test(lead)) {
       out.push({ start: s, end: s + inner.length });
       continue;
     }
     // '"You're useless," he said' is theirs; '"you idiot," I said' is the sender's
-    if (REPORT_AFTER_QUOTE.test(tail)) {
-      if (!SENDER_AFTER.test(tail)) out.push({ start: s, end: s + inner.length });
+    if (p.reportAfterQuote.test(tail)) {
+      if (!p.senderAfter.test(tail)) out.push({ start: s, end: s + inner.length });
       continue;
     }
     // a message that opens with a quote nobody is said to have said is the sender's own words (a retweet,
@@ -401,7 +106,7 @@ function quotedSpeech(text: string, out: Range[]): void {
     let a = m.index;
     while (a > 0 && !/[.!?\n]/.test(text[a - 1])) a--;
     const leadIn = text.slice(a, m.index);
-    if (QUOTE_YOU.test(inner) && TO_READER_LEAD.test(leadIn) && !THIRD_LEAD.test(leadIn)) continue;
+    if (p.quoteYou.test(inner) && p.toReaderLead.test(leadIn) && !p.thirdLead.test(leadIn)) continue;
     out.push({ start: s, end: s + inner.length });
   }
 }
@@ -416,27 +121,28 @@ export function quoteRanges(text: string): Range[] {
 }
 
 /** Ranges of reported speech in the original text, sorted, non-overlapping. */
-export function reportedRanges(text: string, options: { quotesAreOwn?: boolean } = {}): Range[] {
+export function reportedRanges(text: string, lang: Language, options: { quotesAreOwn?: boolean } = {}): Range[] {
+  const p = lang.mask;
   const out: Range[] = [];
-  selfInsults(text, out);
+  selfInsults(text, out, lang);
   let m: RegExpExecArray | null;
-  for (const re of PATTERNS) {
+  for (const { re, speaker, extent } of p.reports) {
     re.lastIndex = 0;
     while ((m = re.exec(text))) {
       // "he called me stupid" is reported; "I called him a sociopath", "call him a scumbag" and
       // "don't tell me you wrote this junk" are the sender's own words
-      if ((re === SPEECH_OBJ || re === GESTURE) && !otherSubject(text, m.index)) continue;
+      if (speaker === 'other' && !otherSubject(text, m.index, p)) continue;
       // "you said I'm an idiot, you moron": what the reader said is not masked here (as above)
-      if ((re === SAYS_OTHER || re === COLON_REPORT) && !otherSubject(text, m.index, false)) continue;
+      if (speaker === 'otherThanReader' && !otherSubject(text, m.index, p, false)) continue;
       // the range covers the reporting words too: "called me" says nothing hostile on its own
       const start = m.index;
       // the sender about themselves: the words themselves, not the rest of the clause ("I feel so worthless and I want
       // to die")
-      if (re === SELF_WORDS || re === SELF_MOCK) {
+      if (extent === 'match') {
         out.push({ start, end: start + m[0].length });
         continue;
       }
-      const ender = re === COLON_REPORT ? SENTENCE_END : CLAUSE_END;
+      const ender = extent === 'sentence' ? p.sentenceEnd : p.clauseEnd;
       ender.lastIndex = m.index + m[0].length;
       const e = ender.exec(text);
       let end = e ? e.index : text.length;
@@ -444,7 +150,7 @@ export function reportedRanges(text: string, options: { quotesAreOwn?: boolean }
       if (end > start) out.push({ start, end });
     }
   }
-  if (!options.quotesAreOwn) quotedSpeech(text, out);
+  if (!options.quotesAreOwn) quotedSpeech(text, out, p);
   if (out.length < 2) return out;
   out.sort((a, b) => a.start - b.start);
   const merged: Range[] = [out[0]];
@@ -462,7 +168,8 @@ export function inRanges(ranges: Range[], start: number, end: number): boolean {
 }
 
 /** The text the model scores: reported speech blanked out. */
-export function modelView(text: string, ranges: Range[] = reportedRanges(text)): string {
+/** (`ranges` defaults to English reported speech: the training scripts read English.) */
+export function modelView(text: string, ranges: Range[] = reportedRanges(text, english)): string {
   if (ranges.length === 0) return text;
   let out = '';
   let pos = 0;
@@ -473,109 +180,9 @@ export function modelView(text: string, ranges: Range[] = reportedRanges(text)):
   return out + text.slice(pos);
 }
 
-/**
- * Household words that name things, not people: "take out the trash", "the garbage was still in the
- * kitchen", "the trash can is full". The model learnt "garbage" and "trash" from insults, so these
- * phrases are kept from it (and from the rules), like reported speech. "You're garbage" stays.
- */
-// things, places and media, not work someone in the room may have made ("the report is crap" may be aimed at its
-// author)
-const THING =
-  '(?:printer|computer|laptop|phone|tablet|app|website|software|update|car|bus|train|traffic|weather|movie|film|' +
-  'show|series|episode|book|' +
-  'game|song|album|food|restaurant|hotel|policy|rule|law|dishwasher|fridge|washer|washing\\s+machine|dryer|oven|' +
-  'microwave|tv|wifi|internet|router|' +
-  'shoe|couch|sofa|chair|mattress|parking|commute|timetable|machine|copier|coffee|heater|vacuum|toaster|kettle|' +
-  'remote|charger|battery|screen|' +
-  'keyboard|server|menu|flight|airline|queue|bank|insurance|paperwork|exam|homework|weekend|noise|smell|apartment|' +
-  'flat|kitchen|bathroom|garden|' +
-  'lawn|door|window|heating|plumbing|sink|toilet|shower|boiler|laundry|road|holiday|vacation|trip|spreadsheet|' +
-  'ticket\\s+system|printer|' +
-  'rain|snow|wind|heat|roadworks|clutch|engine|brakes|tyre|tire|sat\\s+nav|satnav|gps|autocorrect|keyboard|nappy|' +
-  'nappie|diaper|casserole|dinner|' +
-  'lunch|breakfast|soup|pizza|takeaway|cake|wine|beer|kettle|toaster|fridge|freezer|bin|car\\s+park|parking\\s+lot|' +
-  'lift|elevator|stairs|' +
-  'shift\\s+pattern|rota|form|permission\\s+slip|letter|bill|invoice|receipt|bank|app|game|match|referee|weather|' +
-  'hotel|room|bed|pillow|' +
-  'mould|mold|damp|leak|noise|music|tv\\s+show|film|novel|podcast|playlist|phone\\s+signal|signal|battery|laptop|' +
-  'charger|cable|mouse)s?';
-const LITERAL_PATTERNS = [
-  // harsh words about a thing, not a person: "the printer on floor 3 is a useless piece of junk", "this stupid app"
-  new RegExp(
-    `\\b(?:the|this|that|these|those|my|our)\\s+(?:[\\w'’-]+\\s+){0,3}?${THING}(?:\\s+(?:on|in|at|of|for|` +
-      `from)\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+)?\\s+(?:is|was|are|were|has\\s+been|have\\s+been|keeps|kept|looks|seems|` +
-      `sounds)\\b(?:(?!\\s(?:you|your|u|ur|thanks\\s+to|because)\\b)[^.!?,;\\n])*`,
-    'gi',
-  ),
-  new RegExp(
-    `\\b(?:the|this|that|these|those|my|our)\\s+(?:stupid|damn|dumb|useless|ridiculous|crappy|freaking|bloody|` +
-      `worthless|idiotic|pathetic|fucking|shitty|godawful|awful)\\s+(?:[\\w-]+\\s+)?${THING}\\b`,
-    'gi',
-  ),
-  // idioms that sound violent: "kill the job", "shoot me a text", "these shoes are killing me", "I'll hit you up"
-  new RegExp(
-    [
-      '\\bkill(?:s|ing|ed)?\\s+(?:the|that|this|a|my|your)\\s+(?:job|process|task|engine|lights?|app|program|server|',
-      'build|tab|music|power|switch|deal|mood|vibe)\\b',
-    ].join(''),
-    'gi',
-  ),
-  /\bshoot\s+(?:me|us|him|her|them)\s+(?:a|an)\s+(?:quick\s+)?(?:text|message|email|e-mail|note|line|call|dm)\b/gi,
-  new RegExp(
-    [
-      '\\bcut(?:s|ting)?\\s+(?:off\\s+)?(?:the|those|these|some)\\s+(?:dead\\s+|old\\s+)?(?:branches|grass|hedges?|',
-      'cake|budget|cord|costs|onions|bread|lawn|tree|wires?|losses)\\b',
-    ].join(''),
-    'gi',
-  ),
-  /\b(?:is|are|was|were|been)\s+killing\s+(?:me|us|my\s+\w+)\b/gi,
-  /\bhit\s+(?:you|u|me|him|her|them|us)\s+up\b/gi,
-  new RegExp(
-    [
-      '\\b(?:killer\\s+(?:negotiator|app|deal|idea|view|dress|smile|instinct)|shoot(?:ing)?\\s+the\\s+breeze|',
-      'shoot\\s+(?:it|this|that|the\\s+\\w+)\\s+down|shot\\s+(?:it|this|that)\\s+down|shoot\\s+down\\s+(?:the|this|',
-      "that|my|our|your)\\s+\\w+|kill\\s+two\\s+birds|break\\s+a\\s+leg|(?:i['’]m|i\\s+am)\\s+dead(?=\\s*[,.!]|",
-      '\\s+(?:lol|haha|that))|bombed\\s+(?:the|that|our|my)\\s+\\w+|roast\\s+me|(?:heat|traffic|commute|',
-      'queue)\\s+is\\s+(?:murder|brutal|a\\s+killer))\\b',
-    ].join(''),
-    'gi',
-  ),
-  /\b(?:i['’]d|i\s+would|i\s+could|could)\s+(?:kill|murder)\s+(?:for\s+)?(?:a|an|some|the)\s+\w+/gi,
-  new RegExp(
-    [
-      '\\b(?:murdered|killed|slayed|smashed|nailed|destroyed|killing|smashing|nailing)\\s+(?:it\\b|(?:that|this|the|',
-      'their|his|her|our|my|your)\\s+(?:solo|song|set|exam|test|interview|presentation|pitch|gig|game|match|round|',
-      'speech|audition|performance|quiz)\\b)',
-    ].join(''),
-    'gi',
-  ),
-  new RegExp(
-    [
-      '\\b(?:shoot(?:ing)?\\s+the\\s+messenger|dying\\s+(?:to|for)|dead\\s+(?:tired|on|easy|serious|good|quiet|',
-      'ringer)|(?:shoot|shooting)\\s+(?:you|u|me|him|her|them|us)\\s+(?:a|an)\\s+(?:quick\\s+)?\\w+)\\b',
-    ].join(''),
-    'gi',
-  ),
-  new RegExp(
-    [
-      '\\b(?:take|takes|took|taking|put|puts|putting|empty|empties|emptied|emptying)\\s+(?:out\\s+)?the\\s+(?:trash|',
-      'garbage|rubbish|recycling|bins?)\\b',
-    ].join(''),
-    'gi',
-  ),
-  /\b(?:trash|garbage|rubbish|recycling)\s+(?:cans?|bags?|bins?|disposal|truck|day|collection|chute)\b/gi,
-  new RegExp(
-    [
-      '\\bthe\\s+(?:trash|garbage|rubbish)(?=\\s+(?:is|was|are|were|has|had|needs|smells|stinks|still|again|in|on|by|',
-      'out|from|overflow\\w*|pile\\w*)\\b)',
-    ].join(''),
-    'gi',
-  ),
-];
-
-export function literalRanges(text: string): Range[] {
+export function literalRanges(text: string, lang: Language): Range[] {
   const out: Range[] = [];
-  for (const re of LITERAL_PATTERNS) {
+  for (const re of lang.mask.literal) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) out.push({ start: m.index, end: m.index + m[0].length });

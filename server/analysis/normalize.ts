@@ -30,7 +30,8 @@ export interface Normalized {
   toOriginal(offset: number, side?: 'start' | 'end'): number;
 }
 
-import { wordClass } from './lang/en/wordclass.js';
+import { english } from './lang/en/index.js';
+import type { Language, NormalizeWords } from './lang/types.js';
 
 /** Look-alikes a disguise uses: Cyrillic and Greek letters drawn like Latin ones (a small table on purpose). */
 const CONFUSABLE: Record<string, string> = {
@@ -274,7 +275,7 @@ const LETTER = /[A-Za-z]/;
 const WORDISH = /[A-Za-z0-9'’@$]/;
 
 /** Step 4: "k i l l" and "k.i.l.l" become "kill"; a wider gap between two runs becomes one space. */
-function joinSpaced(b: Built): Built {
+function joinSpaced(b: Built, p: NormalizeWords): Built {
   const out: Built = { chars: [], s: [], e: [] };
   const n = b.chars.length;
   // one character standing alone: nothing word-like on either side
@@ -296,7 +297,7 @@ function joinSpaced(b: Built): Built {
         if (LETTER.test(b.chars[j])) letters++;
       }
       // only when the letters spell known words: "d d d d", "u g h" and "p e r i o d" are left as written
-      const spelt = count >= 3 && letters >= 3 ? spell(b.chars, i, j) : null;
+      const spelt = count >= 3 && letters >= 3 ? spell(b.chars, i, j, p) : null;
       if (spelt) {
         // "kill   you": the gap between two joined runs is one space
         const gap = lastRunEnd >= 0 ? out.chars.slice(lastRunEnd) : [];
@@ -324,46 +325,22 @@ function joinSpaced(b: Built): Built {
   return out;
 }
 
-/**
- * Leetspeak is undone only where it hides a word the analyzer cares about ("k1ll", "d1e", "h8", "1diot",
- * "a$$"): read generally it turned "clips4sale", "#vote5sos" and "@Buckm00se" into words that moved the
- * model on harmless tweets.
- */
-const HOSTILE = new Set(
-  `kill kills killed killing killer die dies died dying dead death hate hates hated hater haters hateful
-  hurt hurts hurting murder murdered shoot shot stab stabbed suicide suicidal cut cutting bleed choke strangle
-  punch slap beat rape raped
-  destroy ruin bury burn overdose pills hang hanging drown you your yourself myself loser losers hell damn sucks`
-    .split(/\s+/)
-    .filter(Boolean),
-);
-function hostile(word: string): boolean {
-  return HOSTILE.has(word) || wordClass(word) !== 0 || HOSTILE.has(word.replace(/(?:s|es|ed|ing|er|ers)$/, ''));
-}
-
-/** Short words a spaced-out threat is made of, besides the hostile ones: "i w i l l k i l l y o u". */
-const GLUE = new Set(
-  `i a u you your yours yourself myself me my we us he she him her they them it to go and the will ll gonna going want
-  wanna hope so am are is was be get got just all ever never shut up off die kys`
-    .split(/\s+/)
-    .filter(Boolean),
-);
-const known = (w: string) => GLUE.has(w) || hostile(w);
+const known = (w: string, p: NormalizeWords) => p.glue.has(w) || p.hostile(w);
 
 /**
  * Where to put word breaks in letters that were spaced out one by one ("killyou" -> after "kill"): only
  * when the letters are not one known word and split wholly into known words; otherwise none.
  */
-function segment(word: string): Set<number> {
+function segment(word: string, p: NormalizeWords): Set<number> {
   const none = new Set<number>();
-  if (word.length < 4 || word.length > 40 || known(word)) return none;
+  if (word.length < 4 || word.length > 40 || known(word, p)) return none;
   // best[k]: fewest words for word[0..k), from[k]: where the last of them starts
   const best = new Array<number>(word.length + 1).fill(Infinity);
   const from = new Array<number>(word.length + 1).fill(-1);
   best[0] = 0;
   for (let k = 1; k <= word.length; k++) {
     for (let a = Math.max(0, k - 12); a < k; a++) {
-      if (best[a] + 1 < best[k] && known(word.slice(a, k))) {
+      if (best[a] + 1 < best[k] && known(word.slice(a, k), p)) {
         best[k] = best[a] + 1;
         from[k] = a;
       }
@@ -375,46 +352,20 @@ function segment(word: string): Set<number> {
   return cuts;
 }
 
-/** one letter for each leet character, so positions stay those of the spaced letters */
-const LEET1: Record<string, string> = {
-  '0': 'o',
-  '1': 'i',
-  '3': 'e',
-  '4': 'a',
-  '5': 's',
-  '7': 't',
-  '9': 'g',
-  '@': 'a',
-  $: 's',
-};
-
 /** Word breaks for the spaced letters chars[i], chars[i+2] ... chars[j] when they spell known words, else null. */
-function spell(chars: string[], i: number, j: number): Set<number> | null {
+function spell(chars: string[], i: number, j: number, p: NormalizeWords): Set<number> | null {
   let word = '';
-  for (let k = i; k <= j; k += 2) word += LEET1[chars[k]] ?? chars[k].toLowerCase();
-  if (known(word)) return new Set();
-  const cuts = segment(word);
+  for (let k = i; k <= j; k += 2) word += p.leetSpaced[chars[k]] ?? chars[k].toLowerCase();
+  if (known(word, p)) return new Set();
+  const cuts = segment(word, p);
   return cuts.size ? cuts : null;
 }
 
-const LEET: Record<string, string> = {
-  '0': 'o',
-  '1': 'i',
-  '3': 'e',
-  '4': 'a',
-  '5': 's',
-  '7': 't',
-  '8': 'ate',
-  '9': 'g',
-  '@': 'a',
-  $: 's',
-  '!': 'i',
-  '|': 'l',
-};
 const TOKEN_CHAR = /[A-Za-z0-9@$!|]/;
 
 /** Step 5: leetspeak, only in words with letters, never in numbers and times. */
-function undoLeet(b: Built): Built {
+function undoLeet(b: Built, p: NormalizeWords): Built {
+  const { leet, leetAfter } = p;
   const out: Built = { chars: [], s: [], e: [] };
   const n = b.chars.length;
   for (let i = 0; i < n; ) {
@@ -440,28 +391,29 @@ function undoLeet(b: Built): Built {
     for (let k = 0; k < tok.length; k++) {
       const c = tok[k];
       let rep: string | undefined;
-      if (!isLetter[k] && firstLetter >= 0 && LEET[c] !== undefined) {
+      if (!isLetter[k] && firstLetter >= 0 && leet[c] !== undefined) {
         const inside = k > firstLetter && k < lastLetter;
         const letters = isLetter.filter(Boolean).length;
         // "h8", "a$$"; a leading "1diot", "0wned", "$hit" (3+ letters after, no other digit: not "1st", "3pm", "10am")
-        const trailing = k > lastLetter && (word === 'h8' || (c === '$' && word.replace(/\$+$/, '').length >= 1));
+        const trailing =
+          k > lastLetter && (p.leetTrailing.has(word) || (c === '$' && word.replace(/\$+$/, '').length >= 1));
         const leading =
           k === 0 && firstLetter === 1 && /^[10$]$/.test(c) && letters >= 3 && !/[0-9]/.test(word.slice(1));
         // "!" and "|" are punctuation unless a letter is on both sides ("k!ll", "ki||")
         const flanked =
           k > 0 && k + 1 < tok.length && (isLetter[k - 1] || tok[k - 1] === c) && (isLetter[k + 1] || tok[k + 1] === c);
         const punct = (c === '!' || c === '|') && !flanked;
-        if ((inside || trailing || leading) && !punct) rep = LEET[c];
+        if ((inside || trailing || leading) && !punct) rep = leet[c];
         // "ki11": two ones in a row are "ll"
         if (rep && c === '1' && (tok[k - 1] === '1' || tok[k + 1] === '1')) rep = 'l';
-        if (rep === 'ate' && !(k > 0 && /[hlg]/i.test(tok[k - 1]))) rep = undefined;
+        if (rep && Object.hasOwn(leetAfter, rep) && !(k > 0 && leetAfter[rep].test(tok[k - 1]))) rep = undefined;
         // "ki11": a run of ones after the last letter is "ll"
         if (!rep && c === '1' && k > lastLetter && k > 0 && (tok[k - 1] === '1' || tok[k + 1] === '1')) rep = 'l';
       }
       mapped.push(rep ?? c);
     }
     const result = mapped.join('');
-    const use = result !== tok.join('') && !/:\/\/|www\.|^[@#]|&#/.test(chunk) && hostile(result.toLowerCase());
+    const use = result !== tok.join('') && !/:\/\/|www\.|^[@#]|&#/.test(chunk) && p.hostile(result.toLowerCase());
     for (let k = 0; k < tok.length; k++) {
       const piece = use ? mapped[k] : tok[k];
       for (const r of piece) push(out, r, b.s[i + k], b.e[i + k]);
@@ -472,10 +424,10 @@ function undoLeet(b: Built): Built {
 }
 
 /** The text the analyzer reads, and the way back to the sender's offsets. */
-export function normalize(text: string): Normalized {
+export function normalize(text: string, lang: Language = english): Normalized {
   const clamp = IDENTITY_END(text);
   if (!suspect(text)) return { text, toOriginal: clamp };
-  const b = undoLeet(joinSpaced(unicodeStep(text)));
+  const b = undoLeet(joinSpaced(unicodeStep(text), lang.normalize), lang.normalize);
   const out = b.chars.join('');
   if (out === text) return { text, toOriginal: clamp };
   const { s, e } = b;

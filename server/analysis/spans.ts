@@ -3,26 +3,19 @@
  * it leans on most. Also the cache of word weights those spans read.
  */
 import type { HeatLabel, Span } from '../../shared/analysis.js';
-import { STOPWORDS } from './lang/en/lexicon.js';
+import type { WordClasses } from './lang/types.js';
 import { inRanges, type Range } from './mask.js';
 import { wordWeight, type LinearModel } from './model/heat.js';
 import type { RuleHit } from './rules.js';
 
-const PROFANE_RE = new RegExp(
-  [
-    "(?<![\\w'’])(?:f+u+c+k+\\w*|shit\\w*|bitch\\w*|bastard\\w*|ass\\w*|damn\\w*|crap\\w*|cunt\\w*|dick\\w*|piss\\w*|",
-    "whore\\w*|slut\\w*|hoes?|nigg\\w*|fag\\w*|wtf|stfu|hell)(?![\\w'’])",
-  ].join(''),
-  'i',
-);
 export const WORD_RE = /[A-Za-z][A-Za-z'’*$@]*/g;
 
 // Word weights, keyed by single lower-cased words (see cacheEntriesFor), cleared when full.
 const weightCache = new Map<string, number>();
-function cachedWordWeight(m: LinearModel, word: string): number {
+function cachedWordWeight(m: LinearModel, word: string, classOf: (word: string) => number): number {
   let v = weightCache.get(word);
   if (v === undefined) {
-    v = wordWeight(m, word);
+    v = wordWeight(m, word, classOf);
     if (weightCache.size > 50_000) weightCache.clear();
     weightCache.set(word, v);
   }
@@ -40,16 +33,16 @@ export function hasWordWeight(word: string): boolean {
 }
 
 /** The words the model leans on most, as spans, when no rule explains the heat. */
-export function modelSpans(m: LinearModel, text: string, reported: Range[]): RuleHit[] {
+export function modelSpans(m: LinearModel, text: string, reported: Range[], words: WordClasses): RuleHit[] {
   const scored: { start: number; end: number; w: number; word: string }[] = [];
   WORD_RE.lastIndex = 0;
   let mm: RegExpExecArray | null;
   while ((mm = WORD_RE.exec(text))) {
     if (inRanges(reported, mm.index, mm.index + mm[0].length)) continue;
     const word = mm[0].toLowerCase().replace(/[’]/g, "'");
-    const wgt = cachedWordWeight(m, word);
+    const wgt = cachedWordWeight(m, word, words.classOf);
     // a span points at a word that carries meaning, not at "a" or "like"
-    if (wgt > 0.15 && !STOPWORDS.has(word))
+    if (wgt > 0.15 && !words.stopwords.has(word))
       scored.push({ start: mm.index, end: mm.index + mm[0].length, w: wgt, word });
   }
   scored.sort((a, b) => b.w - a.w);
@@ -57,7 +50,7 @@ export function modelSpans(m: LinearModel, text: string, reported: Range[]): Rul
   return top.map((s) => ({
     start: s.start,
     end: s.end,
-    label: (PROFANE_RE.test(s.word) ? 'profanity' : 'insult') as HeatLabel,
+    label: (words.profane.test(s.word) ? 'profanity' : 'insult') as HeatLabel,
     score: 0,
   }));
 }

@@ -4,7 +4,13 @@
  * from the insult or profanity lists, and the word before it with that class). No allocation per
  * n-gram: hashes are rolled over char codes.
  */
-import { C_INSULT, C_INSULT_EXTRA, C_MILD, C_STRONG, wordClass } from '../lang/en/wordclass.js';
+import { english } from '../lang/en/index.js';
+import { WORD_CLASS } from '../lang/types.js';
+
+/** A language's word classes (Language.words.classOf); the training scripts read English. */
+export type ClassOf = (word: string) => number;
+const ENGLISH: ClassOf = english.words.classOf;
+const { insult: C_INSULT, strong: C_STRONG, mild: C_MILD, insultExtra: C_INSULT_EXTRA } = WORD_CLASS;
 
 export const HASH_BITS = 18;
 export const DIM = 1 << HASH_BITS;
@@ -31,6 +37,7 @@ const classBuf = new Int32Array(1024);
 let lastText = '';
 let lastNorm = '';
 let lastFeatNorm: string | null = null;
+let lastClassOf: ClassOf | null = null;
 let lastCount = 0;
 const lastFeats = new Int32Array(16384 * 2);
 
@@ -63,22 +70,23 @@ function normalizeOnce(text: string): string {
 }
 
 /** Feature indices (with repeats) of a normalised text, written into buf; returns the count. */
-export function featurize(norm: string, buf: Int32Array): number {
-  if (norm === lastFeatNorm && buf.length >= lastCount) {
+export function featurize(norm: string, buf: Int32Array, classOf: ClassOf = ENGLISH): number {
+  if (norm === lastFeatNorm && classOf === lastClassOf && buf.length >= lastCount) {
     buf.set(lastFeats.subarray(0, lastCount));
     return lastCount;
   }
-  const n = featurizeOnce(norm, buf);
+  const n = featurizeOnce(norm, buf, classOf);
   // only a full buffer's features are kept (a small one may have cut them short)
   if (buf.length >= lastFeats.length) {
     lastFeats.set(buf.subarray(0, n));
     lastFeatNorm = norm;
+    lastClassOf = classOf;
     lastCount = n;
   }
   return n;
 }
 
-function featurizeOnce(norm: string, buf: Int32Array): number {
+function featurizeOnce(norm: string, buf: Int32Array, wordClass: ClassOf): number {
   let n = 0;
   const cap = buf.length;
   // words and bigrams

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIM, HASH_BITS, featurize, makeFeatureBuffer, normalizeForModel } from './features.js';
+import { type ClassOf, DIM, HASH_BITS, featurize, makeFeatureBuffer, normalizeForModel } from './features.js';
 
 /** What model/heat-model.json holds beside the weights. */
 export interface ModelMeta {
@@ -53,8 +53,12 @@ export function isModelLoaded(): boolean {
 const scratch = makeFeatureBuffer();
 
 /** Raw margin z of the linear model for an already normalised text. */
-export function margin(model: { weights: Float32Array; meta: { bias: number } }, norm: string): number {
-  const n = featurize(norm, scratch);
+export function margin(
+  model: { weights: Float32Array; meta: { bias: number } },
+  norm: string,
+  classOf?: ClassOf,
+): number {
+  const n = featurize(norm, scratch, classOf);
   if (n === 0) return model.meta.bias;
   let s = 0;
   const w = model.weights;
@@ -67,10 +71,10 @@ export function sigmoid(z: number): number {
 }
 
 /** Model heat in 0..1 for raw text (normalisation included). */
-export function modelHeat(model: LinearModel, text: string): number {
+export function modelHeat(model: LinearModel, text: string, classOf: ClassOf): number {
   const norm = normalizeForModel(text);
   if (!/[a-z0-9]/.test(norm)) return 0; // nothing left to judge (empty, or all reported speech)
-  const z = margin(model, norm);
+  const z = margin(model, norm, classOf);
   return sigmoid(model.meta.calA * z + model.meta.calB);
 }
 
@@ -78,9 +82,9 @@ export function modelHeat(model: LinearModel, text: string): number {
  * Per-word contribution to the margin (unigram weight only): used to point at the words that made the
  * model hot when no rule did. Returns word offsets in the normalised text's word order.
  */
-export function wordWeight(model: LinearModel, wordLower: string): number {
+export function wordWeight(model: LinearModel, wordLower: string, classOf: ClassOf): number {
   const buf = new Int32Array(64);
-  const n = featurize(wordLower, buf);
+  const n = featurize(wordLower, buf, classOf);
   // first feature is the unigram; character grams follow the two word-level features
   let s = 0;
   for (let i = 0; i < n; i++) if (i !== 1) s += model.weights[buf[i]];

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HeatLabel } from '../../../shared/analysis.js';
-import { featurize, makeFeatureBuffer, normalizeForModel } from './features.js';
+import { type ClassOf, featurize, makeFeatureBuffer, normalizeForModel } from './features.js';
 import { MODEL_DIR } from './heat.js';
 
 export const LABEL_BITS = 16;
@@ -80,8 +80,8 @@ export function useLabelModel(m: LabelModel | null | undefined): void {
 const scratch = makeFeatureBuffer();
 
 /** Folded feature buckets of a text, as the label model sees them. */
-export function labelFeatures(text: string, buf: Int32Array = scratch): number {
-  const n = featurize(normalizeForModel(text), buf);
+export function labelFeatures(text: string, buf: Int32Array = scratch, classOf?: ClassOf): number {
+  const n = featurize(normalizeForModel(text), buf, classOf);
   for (let i = 0; i < n; i++) buf[i] &= FOLD;
   return n;
 }
@@ -89,11 +89,11 @@ export function labelFeatures(text: string, buf: Int32Array = scratch): number {
 const probs = new Float64Array(64);
 
 /** Class probabilities (softmax), in meta.classes order; the array is reused by the next call. */
-export function labelProbabilities(model: LabelModel, text: string): Float64Array {
+export function labelProbabilities(model: LabelModel, text: string, classOf?: ClassOf): Float64Array {
   const k = model.meta.classes.length;
   const z = probs.subarray(0, k);
   z.fill(0);
-  const n = labelFeatures(text);
+  const n = labelFeatures(text, scratch, classOf);
   if (n === 0) {
     z[0] = 1; // nothing left to judge: "none"
     return z;
@@ -115,8 +115,8 @@ export function labelProbabilities(model: LabelModel, text: string): Float64Arra
 
 const wordBuf = new Int32Array(256);
 /** How much one word pulls towards a class (its features' weights against "none"): for spans. */
-export function labelWordWeight(model: LabelModel, cls: number, wordLower: string): number {
-  const n = labelFeatures(wordLower, wordBuf);
+export function labelWordWeight(model: LabelModel, cls: number, wordLower: string, classOf: ClassOf): number {
+  const n = labelFeatures(wordLower, wordBuf, classOf);
   let s = 0;
   const k = model.meta.classes.length;
   for (let i = 0; i < n; i++) s += model.weights[wordBuf[i] * k + cls] - model.weights[wordBuf[i] * k];

@@ -12,17 +12,18 @@ import {
   ruleHits,
   type AnalyzeContext,
   type AnalyzeOptions,
+  type Language,
 } from '../../analysis/index.js';
 import { rewrite, type Judges } from './rewrite.js';
 
 export { FALLBACK, rewrite, type Judges } from './rewrite.js';
 
-/** The analyzer as the rewriter's judge, at `threshold`, in the room's `context`. */
-export function localJudges(threshold = DEFAULT_THRESHOLD, context?: AnalyzeContext): Judges {
+/** The analyzer as the rewriter's judge, at `threshold`, in the room's `context`, reading `language` (default English). */
+export function localJudges(threshold = DEFAULT_THRESHOLD, context?: AnalyzeContext, language?: Language): Judges {
   return {
-    delivered: (c) => judgeDelivered(c, threshold, context),
-    quick: (c) => analyze(c, { labelModel: false }),
-    ruleHits,
+    delivered: (c) => judgeDelivered(c, threshold, context, language),
+    quick: (c) => analyze(c, { labelModel: false, language }),
+    ruleHits: (c) => ruleHits(c, language),
   };
 }
 
@@ -37,7 +38,7 @@ export function analyzeWithSuggestions(text: string, options: AnalyzeWithSuggest
   if (!suggestions) return analyze(text, rest);
   const d = analyzeInDetail(text, rest);
   if (!d.analysis.held) return d.analysis;
-  const judges = localJudges(rest.threshold ?? DEFAULT_THRESHOLD, rest.context);
+  const judges = localJudges(rest.threshold ?? DEFAULT_THRESHOLD, rest.context, rest.language);
   const message = { text: d.normalised, labels: d.analysis.labels, directed: d.directed };
   return { ...d.analysis, suggestions: rewrite(message, judges) };
 }

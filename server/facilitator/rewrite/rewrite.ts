@@ -646,8 +646,6 @@ interface Cut {
   minor?: boolean;
 }
 
-const SENTENCE_WIDE = new Set(['contempt', 'criticism']);
-
 /** The sentence holding [start, end), with its closing punctuation. */
 function sentenceAround(s: string, start: number, end: number): { start: number; end: number } {
   let a = start;
@@ -676,10 +674,10 @@ function removable(s: string, spans: { start: number; end: number; label: string
   };
   const phrases: { start: number; end: number }[] = [];
   for (const sp of spans) {
-    if (sp.label === 'shouting') continue;
+    if (REWRITE_LABELS[sp.label as HeatLabel]?.keepWords) continue;
     // a phrase ("nobody cares") goes as a whole, a word only if it is not a function word
     const inside = words.filter((x) => x.start >= sp.start && x.end <= sp.end);
-    if (inside.length > 1 && SENTENCE_WIDE.has(sp.label)) {
+    if (inside.length > 1 && REWRITE_LABELS[sp.label as HeatLabel]?.sentenceWide) {
       // sarcasm or a verdict on the reader's character is the point of its sentence: cutting the phrase
       // leaves a fragment ("Honestly person I have ever met."), so the sentence goes
       const sentence = sentenceAround(s, sp.start, sp.end);
@@ -918,23 +916,46 @@ const I_STATEMENT: Record<HeatLabel, { feeling: string; need: string; request: s
   self_harm: { feeling: 'upset', need: 'a calmer conversation', request: 'talk about this with me' },
 };
 
-const PRIORITY: HeatLabel[] = [
-  'threat',
-  'stonewalling',
-  'contempt',
-  'insult',
-  'criticism',
-  'blame',
-  'defensiveness',
-  'profanity',
-  'shouting',
-];
-/** attacks on the reader's character or blame: answered with an I-statement first */
-const CHARACTER: HeatLabel[] = ['stonewalling', 'criticism', 'blame', 'defensiveness'];
+/**
+ * What the rewriter does per label, one record each (as analysis/labels.ts for the analyzer; the rewriter
+ * imports nothing from the analyzer, so it keeps its own): a new label does not compile until it is here.
+ */
+interface RewriteLabel {
+  /** which label leads the rewrite when a message has several: the lowest; null never leads */
+  priority: number | null;
+  /** an attack on the reader's character or blame: answered with an I-statement first */
+  character: boolean;
+  /** a phrase of it is the point of its sentence (sarcasm, a verdict on character): cut with the sentence */
+  sentenceWide?: boolean;
+  /** its words are never cut from a held candidate (capitals are undone instead) */
+  keepWords?: boolean;
+}
+export const REWRITE_LABELS: Record<HeatLabel, RewriteLabel> = {
+  threat: { priority: 0, character: false },
+  stonewalling: { priority: 1, character: true },
+  contempt: { priority: 2, character: false, sentenceWide: true },
+  insult: { priority: 3, character: false },
+  criticism: { priority: 4, character: true, sentenceWide: true },
+  blame: { priority: 5, character: true },
+  defensiveness: { priority: 6, character: true },
+  profanity: { priority: 7, character: false },
+  shouting: { priority: 8, character: false, keepWords: true },
+  // self-harm gets no suggestions (the room shows the help message)
+  self_harm: { priority: null, character: false },
+};
 
+/** The label that leads the rewrite (profanity when none does). */
 function main(labels: HeatLabel[]): HeatLabel {
-  for (const l of PRIORITY) if (labels.includes(l)) return l;
-  return 'profanity';
+  let lead: HeatLabel = 'profanity';
+  let best = Number.POSITIVE_INFINITY;
+  for (const l of labels) {
+    const p = REWRITE_LABELS[l].priority;
+    if (p !== null && p < best) {
+      best = p;
+      lead = l;
+    }
+  }
+  return lead;
 }
 
 function lowerFirst(s: string): string {
@@ -989,7 +1010,7 @@ export function candidates(text: string, labels: HeatLabel[], directed: boolean,
   // when it swears (its edit would keep the attack, or need a stand-in word like "not good")
   const pureAttack =
     directed &&
-    ((CHARACTER.includes(lead) && !labels.includes('profanity') && !labels.includes('insult')) ||
+    ((REWRITE_LABELS[lead].character && !labels.includes('profanity') && !labels.includes('insult')) ||
       labels.includes('criticism') ||
       lead === 'contempt');
   if (pureAttack || !editUseful) {

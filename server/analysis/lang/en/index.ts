@@ -1,5 +1,18 @@
-/** English, the analyzer's default language. */
+/** English, the analyzer's default language: every English word the analyzer reads is in this folder. */
 import type { Language } from '../types.js';
 import { ADDRESS } from './address.js';
+import { LABEL_MODEL } from './labelModel.js';
+import { MASK } from './mask.js';
+import { NORMALIZE } from './normalize.js';
+import { RULES } from './rules.js';
+import { WORDS } from './wordclass.js';
 
-export const english: Language = { code: 'en', address: ADDRESS };
+export const english: Language = {
+  code: 'en',
+  address: ADDRESS,
+  rules: RULES,
+  mask: MASK,
+  normalize: NORMALIZE,
+  words: WORDS,
+  labelModel: LABEL_MODEL,
+};

@@ -3,13 +3,10 @@
  * "insult" / "profanity" feature (and one for the word before it: "you" + insult), so that what the
  * model learns from common insults carries over to rare ones it has hardly seen ("dotard", "twit").
  */
-import { INSULT_WORDS, PROFANITY_MILD, PROFANITY_STRONG, phrases } from './lexicon.js';
+import { WORD_CLASS, type WordClasses } from '../types.js';
+import { INSULT_WORDS, PROFANITY_MILD, PROFANITY_STRONG, STOPWORDS, phrases } from './lexicon.js';
 
-/** flags: which lists a word is in */
-export const C_INSULT = 1;
-export const C_STRONG = 2;
-export const C_MILD = 4;
-export const C_INSULT_EXTRA = 8;
+const { insult: C_INSULT, strong: C_STRONG, mild: C_MILD, insultExtra: C_INSULT_EXTRA } = WORD_CLASS;
 
 const INSULT_RE = new RegExp(`^(?:${phrases(INSULT_WORDS)})$`, 'i');
 const STRONG_RE = new RegExp(`^(?:${phrases(PROFANITY_STRONG)})$`, 'i');
@@ -81,3 +78,20 @@ export function wordClass(word: string): number {
   }
   return c;
 }
+
+/** a swear word: a model span on it is labelled profanity, else insult (spans.ts) */
+const PROFANE_RE = new RegExp(
+  [
+    "(?<![\\w'’])(?:f+u+c+k+\\w*|shit\\w*|bitch\\w*|bastard\\w*|ass\\w*|damn\\w*|crap\\w*|cunt\\w*|dick\\w*|piss\\w*|",
+    "whore\\w*|slut\\w*|hoes?|nigg\\w*|fag\\w*|wtf|stfu|hell)(?![\\w'’])",
+  ].join(''),
+  'i',
+);
+
+export const WORDS: WordClasses = {
+  classOf: wordClass,
+  clear: clearWordClasses,
+  cachedIn: wordClassesCached,
+  stopwords: STOPWORDS,
+  profane: PROFANE_RE,
+};
