@@ -84,6 +84,18 @@ function parseUser(user: string): { task: string | null; data: any } {
   }
 }
 
+/** App settings that point the openai engine at a fake server, with the budgets the tests expect. */
+export function openaiSettings(fake: FakeOpenAI) {
+  return {
+    facilitator: 'openai' as const,
+    openaiBaseUrl: fake.baseURL,
+    openaiApiKey: 'test-key',
+    openaiModel: 'fake-model',
+    openaiTimeoutMs: 1500,
+    openaiRoomTimeoutMs: 1000,
+  };
+}
+
 export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   const requests: RecordedRequest[] = [];
   const scripts = new Map<string, Reply[]>();

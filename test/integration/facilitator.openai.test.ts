@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeWithSuggestions as analyze } from '../../server/facilitator/rewrite/index.js';
 import {
   json,
+  openaiSettings,
   raw,
   slow,
   startFakeOpenAI,
@@ -42,15 +43,7 @@ const METRICS_TOKEN = 'metrics-token-for-tests';
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
-  srv = await startServer({
-    facilitator: 'openai',
-    openaiBaseUrl: fake.baseURL,
-    openaiApiKey: 'test-key',
-    openaiModel: 'fake-model',
-    openaiTimeoutMs: 1500,
-    openaiRoomTimeoutMs: 1000,
-    metricsToken: METRICS_TOKEN,
-  });
+  srv = await startServer({ ...openaiSettings(fake), metricsToken: METRICS_TOKEN });
 });
 afterEach(() => {
   closeClients();

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { json, startFakeOpenAI, type FakeOpenAI } from '../helpers/fakeOpenAI.js';
+import { json, openaiSettings, startFakeOpenAI, type FakeOpenAI } from '../helpers/fakeOpenAI.js';
 import { call, closeClients, couple, next, sleep, startServer, type TestServer } from '../helpers/server.js';
 
 /**
@@ -16,14 +16,7 @@ let srv: TestServer;
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
-  srv = await startServer({
-    facilitator: 'openai',
-    openaiBaseUrl: fake.baseURL,
-    openaiApiKey: 'test-key',
-    openaiModel: 'fake-model',
-    openaiTimeoutMs: 1500,
-    openaiRoomTimeoutMs: 1000,
-  });
+  srv = await startServer({ ...openaiSettings(fake) });
 });
 afterEach(() => {
   closeClients();
