@@ -52,9 +52,9 @@ export interface RoomRecord {
   participants: Participant[];
   floor: FloorState;
   break: BreakView | null;
-  /** Moving average of the heat of messages sent to the room. */
+  /** Moving average of the heat of messages delivered to the room (held ones count once delivered). */
   heat: number;
-  /** How many analysed messages in a row kept the moving heat high. */
+  /** How many delivered messages in a row kept the moving heat high. */
   hotStreak: number;
   /** The last people to speak, newest last (bounded), for fairness nudges. */
   recentSpeakers: string[];

@@ -62,9 +62,14 @@ describe('breaks', () => {
       'What is wrong with you, you stupid idiot',
       'I hate you, you liar',
     ];
+    // Heat counts delivered messages: each is held, and its sender sends it as written.
     for (const [i, text] of heated.entries()) {
-      const ack = await call(i % 2 ? a : b, 'message:send', { clientMsgId: `hot${i}`, text });
+      const who = i % 2 ? a : b;
+      const ack = await call(who, 'message:send', { clientMsgId: `hot${i}`, text });
       if (!ack.ok) break;
+      expect(ack.status).toBe('held');
+      const sent = await call(who, 'message:resolve', { clientMsgId: `hot${i}`, action: 'original' });
+      if (!sent.ok) break;
     }
     expect((await called).text).toMatch(/pause/);
     const state = await call(a, 'room:state');
