@@ -65,7 +65,8 @@ export function safetyStop(room: RoomRecord, senderId: string): RoomEffect[] {
     .filter((p) => isModerator(p.role) && p.participantId !== senderId)
     .map((p) => p.participantId);
   const headsUp = facilitator({ say: 'text', kind: 'safety', text: safetyHeadsUp(sender), visibleTo: told });
-  return told.length > 0 ? [headsUp, BREAK] : [BREAK];
+  const pause: RoomEffect = { kind: 'break', safetyCausedBy: senderId };
+  return told.length > 0 ? [headsUp, pause] : [pause];
 }
 
 /**
