@@ -2,7 +2,7 @@ import type { BreakView } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
 import { facilitator } from './effects.js';
 import type { Identity, RoomRecord } from './model.js';
-import { breakIsOver, endBreak as endingBreak, startBreak } from './policies/breaks.js';
+import { breakIsOver, breakView, endBreak as endingBreak, startBreak } from './policies/breaks.js';
 import { applyFloor } from './policies/floor.js';
 import { floorSettings, type RoomWork } from './work.js';
 
@@ -12,15 +12,22 @@ export async function requestBreak(work: RoomWork, who: Identity, minutes?: numb
   return beginBreak(work, who.roomId, who.participantId, minutes ?? work.deps.config.breakMinutes);
 }
 
-export async function beginBreak(work: RoomWork, roomId: string, by: string, minutes: number): Promise<BreakView> {
+/** Starts a break; a safety pause (called by the facilitator) keeps whose message caused it, server-side only. */
+export async function beginBreak(
+  work: RoomWork,
+  roomId: string,
+  by: string,
+  minutes: number,
+  safetyCausedBy?: string,
+): Promise<BreakView> {
   const now = work.deps.now();
   const { room, result } = await work.change(roomId, (r) => {
-    const out = startBreak(r, by, minutes, now);
+    const out = startBreak(r, by, minutes, now, safetyCausedBy);
     if (!out.ok) throw new AppError(out.code, out.message);
     return out.changed ? { room: { ...r, break: out.break, heat: 0, hotStreak: 0 }, result: out } : { result: out };
   });
   if (result.changed) await work.carryOut(room, [facilitator({ say: 'breakStarted', minutes, by })]);
-  return room.break as BreakView;
+  return breakView(room.break) as BreakView;
 }
 
 export async function endBreak(work: RoomWork, who: Identity): Promise<void> {

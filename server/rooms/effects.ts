@@ -25,8 +25,8 @@ export type RoomEffect =
   /** Publish the room's state (something people see changed). */
   | { kind: 'broadcastState' }
   | { kind: 'facilitator'; line: FacilitatorLine }
-  /** The facilitator calls a break (heat, or a safety stop). */
-  | { kind: 'break' };
+  /** The facilitator calls a break: for heat, or a safety pause after `safetyCausedBy`'s message was held. */
+  | { kind: 'break'; safetyCausedBy?: string };
 
 /** After a change that wrote the room: re-arm its timer, and publish it when people would see a difference. */
 export function stateEffects(visiblyChanged: boolean): RoomEffect[] {
@@ -40,7 +40,7 @@ export interface EffectDeps {
   broadcast: RoomBroadcaster;
   voice: FacilitatorVoice;
   /** Starts a break called by the facilitator (the room service's break flow, which speaks itself). */
-  callBreak: (roomId: string) => Promise<unknown>;
+  callBreak: (roomId: string, safetyCausedBy?: string) => Promise<unknown>;
 }
 
 /** Carries out effects one after another; the only place that makes the facilitator speak. */
@@ -48,7 +48,7 @@ export async function carryOut(deps: EffectDeps, room: RoomRecord, effects: read
   for (const effect of effects) {
     if (effect.kind === 'armClock') deps.clock.sync(room);
     else if (effect.kind === 'broadcastState') deps.broadcast.state(room);
-    else if (effect.kind === 'break') await deps.callBreak(room.roomId);
+    else if (effect.kind === 'break') await deps.callBreak(room.roomId, effect.safetyCausedBy);
     else await speak(deps.voice, room, effect.line);
   }
 }

@@ -39,6 +39,15 @@ export interface HeldMessage {
   fromPrep: boolean;
 }
 
+/**
+ * A running break as the server keeps it: what people see (BreakView), and for a safety pause (the
+ * break that follows a message held for safety) whose message caused it. That stays here: only the
+ * rule of who may end the break reads it (shared/rules/breaks.ts).
+ */
+export interface BreakRecord extends BreakView {
+  safetyCausedBy?: string;
+}
+
 export interface RoomRecord {
   roomId: string;
   title: string;
@@ -51,10 +60,10 @@ export interface RoomRecord {
   heatThreshold: number;
   participants: Participant[];
   floor: FloorState;
-  break: BreakView | null;
-  /** Moving average of the heat of messages sent to the room. */
+  break: BreakRecord | null;
+  /** Moving average of the heat of messages delivered to the room (held ones count once delivered). */
   heat: number;
-  /** How many analysed messages in a row kept the moving heat high. */
+  /** How many delivered messages in a row kept the moving heat high. */
   hotStreak: number;
   /** The last people to speak, newest last (bounded), for fairness nudges. */
   recentSpeakers: string[];

@@ -71,7 +71,8 @@ export class RoomService implements RoomWork {
   /** The one place effects are carried out: the timer, the published state, the facilitator's words, a break. */
   carryOut(room: RoomRecord, effects: readonly RoomEffect[]): Promise<void> {
     const { clock, broadcast, config } = this.deps;
-    const callBreak = (roomId: string) => this.beginBreak(roomId, 'facilitator', config.breakMinutes);
+    const callBreak = (roomId: string, safetyCausedBy?: string) =>
+      this.beginBreak(roomId, 'facilitator', config.breakMinutes, safetyCausedBy);
     return carryOut({ clock, broadcast, voice: this.voice, callBreak }, room, effects);
   }
 
@@ -122,8 +123,8 @@ export class RoomService implements RoomWork {
     return breaks.requestBreak(this, who, minutes);
   }
 
-  beginBreak(roomId: string, by: string, minutes: number): Promise<BreakView> {
-    return breaks.beginBreak(this, roomId, by, minutes);
+  beginBreak(roomId: string, by: string, minutes: number, safetyCausedBy?: string): Promise<BreakView> {
+    return breaks.beginBreak(this, roomId, by, minutes, safetyCausedBy);
   }
 
   endBreak(who: Identity): Promise<void> {

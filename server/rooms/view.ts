@@ -1,5 +1,6 @@
 import type { RoomView } from '../../shared/protocol.js';
 import type { RoomRecord } from './model.js';
+import { breakView } from './policies/breaks.js';
 
 /** What people see of a room: never held texts, prep or shared-point bookkeeping. */
 export function roomView(room: RoomRecord, online: ReadonlySet<string>, you?: RoomView['you']): RoomView {
@@ -16,7 +17,7 @@ export function roomView(room: RoomRecord, online: ReadonlySet<string>, you?: Ro
       online: online.has(p.participantId),
     })),
     floor: { ...room.floor, stage: room.floor.stage ?? undefined },
-    break: room.break,
+    break: breakView(room.break),
     heat: roundHeat(room.heat),
     ...(you ? { you } : {}),
   };

@@ -1,5 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, closeClients, couple, next, startServer, type TestServer } from '../helpers/server.js';
+import {
+  call,
+  closeClients,
+  connect,
+  couple,
+  invite,
+  joinRoom,
+  next,
+  startServer,
+  type TestServer,
+} from '../helpers/server.js';
 
 let srv: TestServer | undefined;
 afterEach(async () => {
@@ -8,7 +18,7 @@ afterEach(async () => {
 });
 
 describe('breaks', () => {
-  it('anyone asks for one; during it no one sends; the host ends it and the facilitator recaps', async () => {
+  it('anyone asks for one; during it no one sends; the one who asked ends it and the facilitator recaps', async () => {
     srv = await startServer();
     const { a, b } = await couple(srv.url);
     await call(a, 'message:send', { clientMsgId: 'm1', text: 'I want to talk about money.' });
@@ -27,9 +37,13 @@ describe('breaks', () => {
     });
     // Private preparation still works during a break.
     expect(await call(b, 'prep:send', { text: 'I need a minute to think.' })).toMatchObject({ ok: true });
-    expect(await call(b, 'break:end')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const recap = next(b, 'facilitator', (f: any) => f.kind === 'recap');
-    expect(await call(a, 'break:end')).toMatchObject({ ok: true });
+    // Ben asked for it: the host cannot end it for him, and is told so warmly.
+    const refused = await call(a, 'break:end');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(refused.error.message).toMatch(/asked for by Ben; they or a mediator can end it early/);
+    expect((await call(a, 'room:state')).state.break).toMatchObject({ requestedBy: started.break.requestedBy });
+    const recap = next(a, 'facilitator', (f: any) => f.kind === 'recap');
+    expect(await call(b, 'break:end')).toMatchObject({ ok: true });
     expect((await recap).text).toMatch(/Welcome back/);
     expect(await call(b, 'message:send', { clientMsgId: 'm4', text: 'Thanks for waiting.' })).toMatchObject({
       ok: true,
@@ -62,9 +76,14 @@ describe('breaks', () => {
       'What is wrong with you, you stupid idiot',
       'I hate you, you liar',
     ];
+    // Heat counts delivered messages: each is held, and its sender sends it as written.
     for (const [i, text] of heated.entries()) {
-      const ack = await call(i % 2 ? a : b, 'message:send', { clientMsgId: `hot${i}`, text });
+      const who = i % 2 ? a : b;
+      const ack = await call(who, 'message:send', { clientMsgId: `hot${i}`, text });
       if (!ack.ok) break;
+      expect(ack.status).toBe('held');
+      const sent = await call(who, 'message:resolve', { clientMsgId: `hot${i}`, action: 'original' });
+      if (!sent.ok) break;
     }
     expect((await called).text).toMatch(/pause/);
     const state = await call(a, 'room:state');
@@ -72,5 +91,50 @@ describe('breaks', () => {
     const recap = await next(a, 'facilitator', (f: any) => f.kind === 'recap', 8000);
     expect(recap.text).toMatch(/Welcome back/);
     expect((await call(a, 'room:state')).state.break).toBeNull();
+  });
+
+  it('a mediator may end a break someone else asked for', async () => {
+    srv = await startServer();
+    const { host, a, b } = await couple(srv.url);
+    const code = await invite(srv.url, host, 'mediator');
+    const m = await connect(srv.url, (await joinRoom(srv.url, host.roomId, code, 'Mira')).token);
+    expect(await call(b, 'break:request', { minutes: 10 })).toMatchObject({ ok: true });
+    expect(await call(a, 'break:end')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call(m, 'break:end')).toMatchObject({ ok: true });
+    expect((await call(a, 'room:state')).state.break).toBeNull();
+  });
+
+  it('a safety pause: the host cannot end the one their own message caused, a mediator can', async () => {
+    srv = await startServer();
+    const { host, a, b } = await couple(srv.url);
+    const code = await invite(srv.url, host, 'mediator');
+    const m = await connect(srv.url, (await joinRoom(srv.url, host.roomId, code, 'Mira')).token);
+    const held = await call(a, 'message:send', { clientMsgId: 't1', text: 'I will hurt you if you do that again' });
+    expect(held).toMatchObject({ status: 'held', review: { originalAllowed: false } });
+    const state = (await call(b, 'room:state')).state;
+    // The pause is the facilitator's; whose message caused it is not shown.
+    expect(state.break).toEqual({
+      startedAt: expect.any(Number),
+      endsAt: expect.any(Number),
+      requestedBy: 'facilitator',
+    });
+    const refused = await call(a, 'break:end');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(refused.error.message).toMatch(/a mediator can end it early/);
+    expect(await call(b, 'break:end')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call(m, 'break:end')).toMatchObject({ ok: true });
+    expect((await call(b, 'room:state')).state.break).toBeNull();
+  });
+
+  it('a safety pause caused by the other person: the host may end it', async () => {
+    srv = await startServer();
+    const { a, b } = await couple(srv.url);
+    const held = await call(b, 'message:send', { clientMsgId: 't1', text: 'I will hurt you if you do that again' });
+    expect(held).toMatchObject({ status: 'held', review: { originalAllowed: false } });
+    expect((await call(a, 'room:state')).state.break).toMatchObject({ requestedBy: 'facilitator' });
+    const refused = await call(b, 'break:end');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(refused.error.message).not.toMatch(/Ben|Ann|your/);
+    expect(await call(a, 'break:end')).toMatchObject({ ok: true });
   });
 });

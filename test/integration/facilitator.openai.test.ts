@@ -177,7 +177,7 @@ describe('the openai facilitator engine', () => {
     await nudge;
     expect(await call(b, 'break:request', { minutes: 5 })).toMatchObject({ ok: true });
     const recap = next(b, 'facilitator', (f: any) => f.kind === 'recap');
-    expect(await call(a, 'break:end')).toMatchObject({ ok: true });
+    expect(await call(b, 'break:end')).toMatchObject({ ok: true });
     expect((await recap).text).toMatch(/Model words for recap/);
     const offer = next(b, 'facilitator', (f: any) => f.kind === 'clause-offer');
     const lines = [

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BreakView } from '../../../shared/protocol.js';
-import { isModerator } from '../../../shared/rules/floor.js';
+import { mayEndBreak, pauseFollowsMyHold } from '../../../shared/rules/breaks.js';
 import { useRoom, useRoomActions } from '../room/RoomProvider.js';
 import { ErrorNote, useActionError } from './ErrorNote.js';
 
@@ -14,11 +14,14 @@ export function BreakOverlay({
   brk,
   onPrepare,
   blocked,
+  safetyHeldAt = null,
 }: {
   brk: BreakView;
   onPrepare: () => void;
   /** A dialog has the page (it is inert): focus comes here once it closes. */
   blocked: boolean;
+  /** When one of my messages was last held for safety (this device's clock), if ever. */
+  safetyHeldAt?: number | null;
 }) {
   const { me, names } = useRoom();
   const { endBreak } = useRoomActions();
@@ -40,7 +43,9 @@ export function BreakOverlay({
       : brk.requestedBy === me.participantId
         ? 'You asked for a pause'
         : `${names.get(brk.requestedBy) ?? 'Someone'} asked for a pause`;
-  const moderator = isModerator(me.role);
+  // The same rule as the server's: a break someone asked for is theirs, a safety pause not its sender's.
+  const mine = pauseFollowsMyHold(brk, safetyHeldAt) ? { safetyCausedBy: me.participantId } : {};
+  const mayEnd = mayEndBreak({ requestedBy: brk.requestedBy, ...mine }, me);
 
   return (
     <section className="break-overlay" aria-labelledby="break-heading" data-testid="break-overlay">
@@ -65,7 +70,7 @@ export function BreakOverlay({
         <button type="button" onClick={onPrepare}>
           Go to my private prep
         </button>
-        {moderator && (
+        {mayEnd && (
           <button type="button" className="primary" onClick={() => run(endBreak())}>
             End the break for everyone
           </button>

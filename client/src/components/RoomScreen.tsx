@@ -53,6 +53,8 @@ function Room({ roomId }: { roomId: string }) {
   const { view, creds, me, ready } = room;
   const [tab, setTab] = useState<TabId | null>(null);
   const [held, setHeld] = useState<Held | null>(null);
+  /** When (this device's clock) one of my messages was last held for safety: the pause that follows is mine. */
+  const [safetyHeldAt, setSafetyHeldAt] = useState<number | null>(null);
   const [draft, setDraft] = useState('');
   const [announce, setAnnounce] = useState('');
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -115,6 +117,7 @@ function Room({ roomId }: { roomId: string }) {
     if (result.status === 'held') {
       if (!held) returnFocus.current = document.activeElement as HTMLElement | null;
       setHeld({ clientMsgId, text, review: result.review });
+      if (!result.review.originalAllowed) setSafetyHeldAt(Date.now());
       setAnnounce('Your message is waiting for you to look at it. Nothing has been sent.');
     } else {
       setHeld(null);
@@ -179,7 +182,14 @@ function Room({ roomId }: { roomId: string }) {
             {current === 'room' && ready && view && (
               <>
                 {/* A break covers the conversation; the draft and the log wait for it in this screen's state */}
-                {onBreak && <BreakOverlay brk={onBreak} onPrepare={() => setTab('prep')} blocked={Boolean(held)} />}
+                {onBreak && (
+                  <BreakOverlay
+                    brk={onBreak}
+                    onPrepare={() => setTab('prep')}
+                    blocked={Boolean(held)}
+                    safetyHeldAt={safetyHeldAt}
+                  />
+                )}
                 {!onBreak && (
                   <Conversation
                     draft={draft}

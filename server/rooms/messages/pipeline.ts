@@ -65,7 +65,8 @@ export function safetyStop(room: RoomRecord, senderId: string): RoomEffect[] {
     .filter((p) => isModerator(p.role) && p.participantId !== senderId)
     .map((p) => p.participantId);
   const headsUp = facilitator({ say: 'text', kind: 'safety', text: safetyHeadsUp(sender), visibleTo: told });
-  return told.length > 0 ? [headsUp, BREAK] : [BREAK];
+  const pause: RoomEffect = { kind: 'break', safetyCausedBy: senderId };
+  return told.length > 0 ? [headsUp, pause] : [pause];
 }
 
 /**
@@ -90,7 +91,7 @@ export class MessagePipeline {
     const { analysis, review } = await this.review(room, who, text);
     if (!review) return this.deliver({ who, clientMsgId, text, heat: analysis.heat, reworded: false, fromPrep });
     const held: HeldMessage = { clientMsgId, participantId: who.participantId, text, review, heldAt: now, fromPrep };
-    return this.hold(who, held, analysis.heat);
+    return this.hold(who, held);
   }
 
   /** Step dedupe: a retry of a message that was delivered or held answers as the first send did. */
@@ -102,14 +103,16 @@ export class MessagePipeline {
     return null;
   }
 
-  /** Step hold: keep the message for its sender's review; the heat still counts. */
-  private async hold(who: Identity, held: HeldMessage, textHeat: number): Promise<SendResult> {
+  /**
+   * Step hold: keep the message for its sender's review. Nothing the others see moves: the room's heat
+   * and hot streak count only what is delivered (see deliver). A safety hold still pauses the room.
+   */
+  private async hold(who: Identity, held: HeldMessage): Promise<SendResult> {
     const key = dedupeKey(who.participantId, held.clientMsgId);
     const safety = !held.review.originalAllowed;
     const { room, result: effects } = await this.rooms.change(who.roomId, (r) => {
-      const heat = applyHeat(r, textHeat);
-      const next = { ...r, heat: heat.heat, hotStreak: heat.hotStreak, held: { ...r.held, [key]: held } };
-      return { room: next, result: safety ? safetyStop(next, who.participantId) : heat.callBreak ? [BREAK] : [] };
+      const next = { ...r, held: { ...r.held, [key]: held } };
+      return { room: next, result: safety ? safetyStop(next, who.participantId) : [] };
     });
     this.deps.metrics.messagesHeld.inc({ reason: safety ? 'safety' : 'heat' });
     await this.rooms.carryOut(room, effects);
@@ -189,7 +192,10 @@ export class MessagePipeline {
     return { status: 'held', clientMsgId: held.clientMsgId, review };
   }
 
-  /** Step deliver: count it, move the floor and the heat, store it numbered, broadcast it, then the effects. */
+  /**
+   * Step deliver: count it, move the floor and the heat (of the text delivered: the original, the chosen
+   * suggestion or the edit), store it numbered, broadcast it, then the effects.
+   */
   private async deliver(d: Delivery): Promise<SendResult> {
     const now = this.deps.now();
     const key = dedupeKey(d.who.participantId, d.clientMsgId);

@@ -1,8 +1,9 @@
 import type { RoomRecord } from '../model.js';
 
 /**
- * The room's heat: a moving average of every analysed message (held ones too: they are the
- * clearest sign of heat). The facilitator calls a break when it stays high for a few messages.
+ * The room's heat: a moving average of the heat of delivered messages (the text as delivered). A held
+ * message moves nothing until it is delivered: the others never see what only its sender can. The
+ * facilitator calls a break when it stays high for a few messages.
  */
 export const HEAT_SMOOTHING = 0.4;
 /** The moving heat counts as high from this share of the hold threshold. */

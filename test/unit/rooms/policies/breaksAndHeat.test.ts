@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { phaseAfterAgreement } from '../../../../server/rooms/policies/phase.js';
-import { breakIsOver, endBreak, isOnBreak, startBreak } from '../../../../server/rooms/policies/breaks.js';
+import { breakIsOver, breakView, endBreak, isOnBreak, startBreak } from '../../../../server/rooms/policies/breaks.js';
 import { HOT_STREAK_FOR_BREAK, applyHeat, isSettled, nextHeat } from '../../../../server/rooms/policies/heat.js';
 import { nextDeadline } from '../../../../server/rooms/timers.js';
 import { roomWith } from '../../../helpers/roomFixture.js';
@@ -28,12 +28,47 @@ describe('breaks', () => {
     expect(startBreak(running, 'ben', 5, 1000)).toMatchObject({ ok: true, changed: false, break: running.break });
   });
 
-  it('only the host or a mediator ends a break early', () => {
-    const running = { ...people, break: { startedAt: 0, endsAt: 60_000, requestedBy: 'ann' } };
-    expect(endBreak(running, 'ann')).toMatchObject({ ok: true, break: null });
-    expect(endBreak(running, 'med')).toMatchObject({ ok: true });
-    expect(endBreak(running, 'ben')).toMatchObject({ ok: false, code: 'forbidden' });
+  it('a break someone asked for is ended early only by them or a mediator', () => {
+    const bens = { ...people, break: { startedAt: 0, endsAt: 60_000, requestedBy: 'ben' } };
+    expect(endBreak(bens, 'ben')).toMatchObject({ ok: true, break: null });
+    expect(endBreak(bens, 'med')).toMatchObject({ ok: true });
+    const refused = endBreak(bens, 'ann');
+    expect(refused).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(refused.ok ? '' : refused.message).toMatch(/asked for by ben; they or a mediator can end it early/i);
+    expect(endBreak(bens, 'obs')).toMatchObject({ ok: false, code: 'forbidden' });
     expect(endBreak(people, 'ann')).toMatchObject({ ok: false, code: 'not_allowed' });
+  });
+
+  it('a heat break: the host or a mediator; a safety pause: not the host whose message caused it', () => {
+    const heat = { ...people, break: { startedAt: 0, endsAt: 60_000, requestedBy: 'facilitator' } };
+    expect(endBreak(heat, 'ann')).toMatchObject({ ok: true });
+    expect(endBreak(heat, 'med')).toMatchObject({ ok: true });
+    expect(endBreak(heat, 'ben')).toMatchObject({ ok: false, code: 'forbidden' });
+    const byAnn = { ...people, break: { ...heat.break, safetyCausedBy: 'ann' } };
+    const refused = endBreak(byAnn, 'ann');
+    expect(refused).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(refused.ok ? '' : refused.message).toMatch(/a mediator can end it early/);
+    expect(endBreak(byAnn, 'med')).toMatchObject({ ok: true });
+    // Ben is told the same words whatever caused the pause: they do not say whose message it was.
+    const guestHeat = endBreak(heat, 'ben');
+    const guestSafety = endBreak(byAnn, 'ben');
+    expect(guestSafety).toEqual(guestHeat);
+    const byBen = { ...people, break: { ...heat.break, safetyCausedBy: 'ben' } };
+    expect(endBreak(byBen, 'ann')).toMatchObject({ ok: true });
+    expect(endBreak(byBen, 'ben')).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('a safety pause keeps whose message caused it, and what people see leaves it out', () => {
+    const out = startBreak(people, 'facilitator', 20, 0, 'ben');
+    expect(out).toMatchObject({ ok: true, break: { requestedBy: 'facilitator', safetyCausedBy: 'ben' } });
+    expect(breakView(out.ok ? out.break : null)).toEqual({
+      startedAt: 0,
+      endsAt: 20 * 60_000,
+      requestedBy: 'facilitator',
+    });
+    // Only a break the facilitator calls can be a safety pause.
+    expect(startBreak(people, 'ann', 20, 0, 'ben')).toMatchObject({ ok: true, break: { requestedBy: 'ann' } });
+    expect(JSON.stringify(startBreak(people, 'ann', 20, 0, 'ben'))).not.toContain('safetyCausedBy');
   });
 
   it('is over at its end time', () => {
