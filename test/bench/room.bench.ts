@@ -502,6 +502,15 @@ const providerOptions = (params?: Record<string, string>) => ({
   disableBc: true,
 });
 
+async function yjsTicket(appUrl: string, roomId: string, token: string): Promise<string> {
+  const res = await fetch(`${appUrl}/api/rooms/${roomId}/yjs-ticket`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (res.status !== 201) throw new Error(`yjs-ticket: ${res.status}`);
+  return ((await res.json()) as { ticket: string }).ticket;
+}
+
 function clauseText(doc: Y.Doc): Y.Text | null {
   const first = doc.getArray<Y.Map<unknown>>('clauses').get(0);
   const text = first?.get('text');
@@ -527,8 +536,10 @@ async function yPair(input: RoomBenchInput, target: Target): Promise<YPair> {
     const proposed = await ack(host, 'agreement:propose', { text: CLAUSE });
     if (!proposed?.ok) throw new Error(`propose failed: ${JSON.stringify(proposed)}`);
     const url = `${input.appUrl.replace(/^http/, 'ws')}/yjs`;
-    providers = room.tokens.map(
-      (token, i) => new WebsocketProvider(url, room.roomId, docs[i], providerOptions({ token })),
+    // The document's URL carries a single-use ticket, never the token (one connection each: no reconnects here).
+    const tickets = await Promise.all(room.tokens.map((token) => yjsTicket(input.appUrl, room.roomId, token)));
+    providers = tickets.map(
+      (ticket, i) => new WebsocketProvider(url, room.roomId, docs[i], providerOptions({ ticket })),
     );
   } else {
     // the first peer holds the clause, built in the document's shape; the relay only forwards
