@@ -61,8 +61,8 @@ const BREAK: RoomEffect = { kind: 'break' };
 /**
  * A threat or self-harm was held: the host and mediators learn that (not what), and the joint flow pauses,
  * once. The pause starts in the same atomic change as the hold, so holds that land together start one
- * pause between them. A hold while a safety pause is running starts nothing new and tells no one again:
- * no second break, no second notice, and (since the pause does not restart) no extra recap.
+ * pause between them. A hold while a safety pause is running starts no other break (so no extra recap);
+ * the sender whose message caused it is not reported again, someone else's hold still is (moderators only).
  */
 export function safetyStop(
   room: RoomRecord,
@@ -71,14 +71,15 @@ export function safetyStop(
   minutes: number,
 ): { room: RoomRecord; effects: RoomEffect[] } {
   const running = isOnBreak(room, now) ? room.break : null;
-  if (running?.safetyCausedBy !== undefined) return { room, effects: [] };
+  // The same sender again during their pause: nothing new to tell anyone.
+  if (running?.safetyCausedBy === senderId) return { room, effects: [] };
   const sender = room.participants.find((p) => p.participantId === senderId)?.name ?? 'someone';
   const told = room.participants
     .filter((p) => isModerator(p.role) && p.participantId !== senderId)
     .map((p) => p.participantId);
   const effects: RoomEffect[] =
     told.length > 0 ? [facilitator({ say: 'text', kind: 'safety', text: safetyHeadsUp(sender), visibleTo: told })] : [];
-  // A break someone asked for is already a pause: it stands, and the moderators still learn of the hold.
+  // Any other running break is already a pause: it stands, and the moderators still learn of the hold.
   if (running) return { room, effects };
   const pause = startBreak(room, 'facilitator', minutes, now, senderId);
   if (!pause.ok || !pause.changed) return { room, effects };
