@@ -7,7 +7,7 @@ import { checkRoomText } from './messages/pipeline.js';
 import type { RoomWork } from './work.js';
 import { prepGreeting } from '../facilitator/prepCoach.js';
 import { analyze } from '../analysis/index.js';
-import { fearResponse, safetyNotice, showsFear } from './messages/safety.js';
+import { fearResponse, prepSelfHarmReply, prepThreatReply, showsFear } from './messages/safety.js';
 
 /**
  * Private preparation: one person and the facilitator. What is said here is stored under that
@@ -43,11 +43,37 @@ export class PrepService {
   }
 
   private async replyTo(who: Identity, text: string, name: string): Promise<string> {
-    // Here a threat is as likely to be something done *to* this person as by them: answer with
-    // safety first, never with a telling-off.
-    const labels = analyze(text, { suggestions: false }).labels.filter(isSafetyLabel);
-    if (labels.includes('self_harm')) return safetyNotice(['self_harm']);
-    if (labels.length > 0 || showsFear(text)) return fearResponse();
-    return this.deps.engine.prepReply(await this.deps.store.listPrep(who.roomId, who.participantId), name);
+    // Here a threat is as likely to be something done *to* this person as by them: what reads as fear or a
+    // threat reported is answered with safety first; a threat this person makes is answered plainly, never
+    // with a telling-off and never with a thank-you; self-harm before anything else.
+    const labels = safetyLabels(text);
+    if (labels.includes('self_harm')) return prepSelfHarmReply();
+    if (showsFear(text)) return fearResponse();
+    if (labels.includes('threat')) return prepThreatReply();
+    if (labels.length > 0) return fearResponse();
+    const history = await this.deps.store.listPrep(who.roomId, who.participantId);
+    return this.deps.engine.prepReply(withoutSafety(history), name);
   }
+}
+
+function safetyLabels(text: string) {
+  return analyze(text, { suggestions: false }).labels.filter(isSafetyLabel);
+}
+
+/**
+ * The coaching goes on without what was answered with safety first (a threat, self-harm, fear): such a
+ * message is not an answer to the questions, so it is never summarised back or offered as a point to
+ * share, and the reply it got is left out with it.
+ */
+function withoutSafety(history: PrepMessage[]): PrepMessage[] {
+  const out: PrepMessage[] = [];
+  let skipReply = false;
+  for (const m of history) {
+    if (m.role === 'you') {
+      skipReply = safetyLabels(m.text).length > 0 || showsFear(m.text);
+      if (!skipReply) out.push(m);
+    } else if (!skipReply) out.push(m);
+    else skipReply = false;
+  }
+  return out;
 }

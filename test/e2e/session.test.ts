@@ -379,6 +379,32 @@ describe.sequential('a mediation session in the browser', () => {
       .toBe('break-heading');
     await host.getByRole('button', { name: 'End the break for everyone' }).click();
     await guest.getByTestId('break-overlay').waitFor({ state: 'detached' });
+
+    // Self-harm: help is a real link, and the first choice is to talk privately with the facilitator.
+    await guest.getByLabel('Your message to the room').fill('I just want to kill myself');
+    await guest.getByLabel('Your message to the room').press('Enter');
+    const care = guest.getByRole('dialog', { name: 'Let’s pause here for a moment' });
+    await care.waitFor();
+    const help = care.getByRole('link', { name: /crisis line/ });
+    expect(await help.getAttribute('href')).toBe('https://findahelpline.com');
+    expect(await help.getAttribute('target')).toBe('_blank');
+    expect(await help.getAttribute('rel')).toBe('noopener noreferrer');
+    const choices = (await care.getByRole('button').allTextContents()).map((t) => t.trim());
+    expect(choices[0]).toBe('Talk privately with the facilitator');
+    expect(choices.indexOf('Write it my own way')).toBeGreaterThan(0);
+    // By keyboard: the first Tab from the heading reaches it, Enter opens private preparation.
+    await guest.locator('#review-title').focus();
+    await guest.keyboard.press('Tab');
+    await expect
+      .poll(() => guest.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toBe('Talk privately with the facilitator');
+    await guest.keyboard.press('Enter');
+    await care.waitFor({ state: 'detached' });
+    await expect.poll(() => guest.evaluate(() => document.activeElement?.id)).toBe('prep-input');
+    expect(await host.getByText('kill myself').count()).toBe(0);
+    await host.getByTestId('break-overlay').waitFor();
+    await host.getByRole('button', { name: 'End the break for everyone' }).click();
+    await host.getByTestId('break-overlay').waitFor({ state: 'detached' });
   });
 
   it('14. the agreement is written together, with live edits and cursors', async () => {

@@ -7,6 +7,7 @@ import {
   invite,
   joinRoom,
   next,
+  sleep,
   startServer,
   type TestServer,
 } from '../helpers/server.js';
@@ -136,5 +137,41 @@ describe('breaks', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(refused.error.message).not.toMatch(/Ben|Ann|your/);
     expect(await call(a, 'break:end')).toMatchObject({ ok: true });
+  });
+
+  it('a safety stop is one pause: four safety holds in a row give one break, one heads-up, one recap', async () => {
+    srv = await startServer({ breakMinutes: 0.05 });
+    const { a, b } = await couple(srv.url);
+    const threats = [
+      'I will hurt you if you do that again',
+      'I am going to kill you',
+      'I will hurt you badly',
+      'You will regret this, I will hurt you',
+    ];
+    // Typed fast, one after another: all four are held, and each would have paused the room.
+    const held = await Promise.all(threats.map((text, i) => call(b, 'message:send', { clientMsgId: `t${i}`, text })));
+    for (const ack of held) expect(ack).toMatchObject({ ok: true, status: 'held', review: { originalAllowed: false } });
+    // Rewording one of them into another threat during the pause is a fifth hold, and changes nothing either.
+    const edited = await call(b, 'message:resolve', { clientMsgId: 't0', action: 'edit', text: 'I will kill you' });
+    expect(edited).toMatchObject({ ok: true, status: 'held' });
+    await sleep(300);
+    const said = (c: typeof a, kind: string) =>
+      c.received.filter(([e, p]: any) => e === 'facilitator' && p.kind === kind).map(([, p]: any) => p.text);
+    for (const c of [a, b]) {
+      expect(said(c, 'break')).toHaveLength(1);
+      expect(said(c, 'recap')).toHaveLength(0);
+    }
+    // The host heard once that a message was held; Ben, whose messages they were, heard nothing of it.
+    expect(said(a, 'safety')).toHaveLength(1);
+    expect(said(b, 'safety')).toHaveLength(0);
+    expect(JSON.stringify(a.received)).not.toMatch(/hurt you|kill you/);
+    // The pause ends once, by time, with one recap.
+    await next(a, 'facilitator', (f: any) => f.kind === 'recap', 8000);
+    await sleep(300);
+    for (const c of [a, b]) {
+      expect(said(c, 'break')).toHaveLength(1);
+      expect(said(c, 'recap')).toHaveLength(1);
+    }
+    expect((await call(a, 'room:state')).state.break).toBeNull();
   });
 });

@@ -28,6 +28,49 @@ describe('private preparation', () => {
     expect(r.reply.text).toMatch(/safety comes first/);
   });
 
+  it('answers a threat plainly and warmly: not OK, a pause, a support line, maybe not a joint session', async () => {
+    const { a } = await couple(server().url);
+    const reply = next(a, 'prep:message');
+    const r = await call(a, 'prep:send', { text: 'if she takes the kids I will hurt her' });
+    const text: string = r.reply.text;
+    expect(await reply).toEqual(r.reply);
+    expect(text).toMatch(/angry/);
+    expect(text).toMatch(/understandable/);
+    expect(text).toMatch(/hurting someone is not OK, and it would not be safe for anyone/);
+    expect(text).toMatch(/pause/);
+    expect(text).toMatch(/support line/);
+    expect(text).toMatch(/findahelpline\.com/);
+    expect(text).toMatch(/a joint session may not be the right step now/);
+    expect(text).not.toMatch(/thank/i);
+    expect(text).not.toMatch(/share|room/i);
+    // The coaching goes on without it: it is never summarised back as a point to share.
+    const answers = ['She never lets me see the kids.', 'Angry and scared.', 'Time with my kids.', 'Every weekend.'];
+    let last = '';
+    for (const answer of answers) last = (await call(a, 'prep:send', { text: answer })).reply.text;
+    expect(last).toMatch(/Here is what I heard from you/);
+    expect(last).not.toMatch(/hurt her/);
+  });
+
+  it('answers self-harm with care: you matter, it is OK to talk, where to reach help now', async () => {
+    const { a } = await couple(server().url);
+    const r = await call(a, 'prep:send', { text: 'I just want to kill myself' });
+    const text: string = r.reply.text;
+    expect(text).toMatch(/You matter/);
+    expect(text).toMatch(/it’s OK to talk about this/);
+    expect(text).toMatch(/emergency number now/);
+    expect(text).toMatch(/crisis line/);
+    expect(text).toMatch(/findahelpline\.com/);
+    expect(text).not.toMatch(/thank/i);
+    expect(text).not.toMatch(/has not been sent|share|room/i);
+  });
+
+  it('answers a threat someone reported with safety first', async () => {
+    const { a } = await couple(server().url);
+    const r = await call(a, 'prep:send', { text: 'He said he will kill me if I leave' });
+    expect(r.reply.text).toMatch(/safety comes first/);
+    expect(r.reply.text).not.toMatch(/thank/i);
+  });
+
   it('never lets a secret from preparation reach anyone else, unless that person shares a point', async () => {
     const { host, a, b } = await couple(server().url);
     const code = await invite(server().url, host, 'observer');

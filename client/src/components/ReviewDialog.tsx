@@ -23,13 +23,18 @@ interface Props {
   held: Held;
   onResult: OnSendResult;
   onTakeBack: (text: string) => void;
+  /** Nothing is sent, and the person's private preparation with the facilitator opens. */
+  onTalkPrivately: () => void;
 }
+
+/** A global directory of free, confidential helplines, by country. */
+export const HELPLINES_URL = 'https://findahelpline.com';
 
 /**
  * The held-message review: only the sender sees it. What was noticed (highlighted, in plain words),
  * calmer ways to say the same thing, and every choice one key press away.
  */
-export function ReviewDialog({ held, onResult, onTakeBack }: Props) {
+export function ReviewDialog({ held, onResult, onTakeBack, onTalkPrivately }: Props) {
   const { resolveHeld } = useRoomActions();
   const { review } = held;
   const [editing, setEditing] = useState<string | null>(null);
@@ -40,6 +45,7 @@ export function ReviewDialog({ held, onResult, onTakeBack }: Props) {
   const editRef = useRef<HTMLTextAreaElement>(null);
   const first = useRef(true);
   const safety = !review.originalAllowed;
+  const selfHarm = review.labels.includes('self_harm');
   const labels = [...new Set(review.labels)];
 
   // The rest of the page is inert while the dialog is open.
@@ -84,6 +90,17 @@ export function ReviewDialog({ held, onResult, onTakeBack }: Props) {
     onTakeBack(held.text);
   }
 
+  async function talkPrivately() {
+    setBusy(true);
+    const res = await resolveHeld({ clientMsgId: held.clientMsgId, action: 'discard' });
+    setBusy(false);
+    if (!res.ok && res.error.code !== 'not_found') {
+      setStatus(res.error.message);
+      return;
+    }
+    onTalkPrivately();
+  }
+
   function onKeyDown(e: KeyboardEvent) {
     if (e.key === 'Escape' && !busy) {
       e.preventDefault();
@@ -92,7 +109,7 @@ export function ReviewDialog({ held, onResult, onTakeBack }: Props) {
       return;
     }
     if (e.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = 'button:not([disabled]), textarea, [tabindex="0"]';
+    const focusable = 'a[href], button:not([disabled]), textarea, [tabindex="0"]';
     const focusables = [...dialogRef.current.querySelectorAll<HTMLElement>(focusable)];
     if (focusables.length === 0) return;
     const [firstEl, lastEl] = [focusables[0], focusables[focusables.length - 1]];
@@ -129,17 +146,41 @@ export function ReviewDialog({ held, onResult, onTakeBack }: Props) {
           {safety ? 'Let’s pause here for a moment' : 'Before this goes to the room'}
         </h2>
         <p id="review-desc">
-          {safety
-            ? review.labels.includes('self_harm') && !review.labels.includes('threat')
-              ? INTRO.selfHarm
-              : INTRO.unsafe
-            : INTRO.review}
+          {safety ? (selfHarm && !review.labels.includes('threat') ? INTRO.selfHarm : INTRO.unsafe) : INTRO.review}
         </p>
 
         {review.safety && (
           <div className="safety" role="note">
             {review.safety}
           </div>
+        )}
+
+        {safety && (
+          <section aria-labelledby="review-help" className="safety-help">
+            <h3 id="review-help">{selfHarm ? 'You don’t have to carry this alone' : 'What might help now'}</h3>
+            <div className="row wrap">
+              <button
+                type="button"
+                className="primary"
+                disabled={busy}
+                aria-describedby="review-private-why"
+                onClick={talkPrivately}
+              >
+                Talk privately with the facilitator
+              </button>
+            </div>
+            <p id="review-private-why" className="small">
+              Opens your private space, where only you and the facilitator talk. This message is not sent.
+            </p>
+            <p>
+              <a href={HELPLINES_URL} target="_blank" rel="noopener noreferrer">
+                {selfHarm
+                  ? 'Find a free, confidential crisis line where you live'
+                  : 'Find a free, confidential support line where you live'}
+              </a>{' '}
+              <span className="small muted">(findahelpline.com, opens in a new tab)</span>
+            </p>
+          </section>
         )}
 
         <section aria-labelledby="review-original">

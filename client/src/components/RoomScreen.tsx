@@ -58,12 +58,14 @@ function Room({ roomId }: { roomId: string }) {
   const [draft, setDraft] = useState('');
   const [announce, setAnnounce] = useState('');
   const returnFocus = useRef<HTMLElement | null>(null);
-  const focusAfterReview = useRef<'composer' | 'return' | null>(null);
+  const focusAfterReview = useRef<'composer' | 'prep' | 'return' | null>(null);
 
   // Once the review dialog is gone (and the page is no longer inert), put focus back where it belongs.
   useEffect(() => {
     if (held || !focusAfterReview.current) return;
-    const target = focusAfterReview.current === 'composer' ? document.getElementById('composer') : returnFocus.current;
+    const ids = { composer: 'composer', prep: 'prep-input' } as const;
+    const to = focusAfterReview.current;
+    const target = to === 'return' ? returnFocus.current : document.getElementById(ids[to]);
     focusAfterReview.current = null;
     // The composer, or on a break (which replaces the conversation) the break's heading.
     const fallback = document.getElementById('composer') ?? document.getElementById('break-heading');
@@ -225,6 +227,12 @@ function Room({ roomId }: { roomId: string }) {
             setTab('room');
             setAnnounce('Your message was not sent. It is back in your draft to rewrite.');
             focusAfterReview.current = 'composer';
+          }}
+          onTalkPrivately={() => {
+            setHeld(null);
+            setTab('prep');
+            setAnnounce('Your message was not sent. This is your private space with the facilitator; only you see it.');
+            focusAfterReview.current = 'prep';
           }}
         />
       )}

@@ -13,7 +13,7 @@ import { safetyHeadsUp } from './safety.js';
 import { newId } from '../ids.js';
 import { facilitator, type RoomEffect } from '../effects.js';
 import type { RoomDeps } from '../ports.js';
-import { isOnBreak } from '../policies/breaks.js';
+import { isOnBreak, startBreak } from '../policies/breaks.js';
 import { afterDelivered } from '../policies/facilitation.js';
 import { canSpeak, isModerator } from '../../../shared/rules/floor.js';
 import { applyFloor } from '../policies/floor.js';
@@ -58,15 +58,33 @@ interface Delivery {
 
 const BREAK: RoomEffect = { kind: 'break' };
 
-/** A threat or self-harm: the host and mediators learn that (not what), and the joint flow pauses. */
-export function safetyStop(room: RoomRecord, senderId: string): RoomEffect[] {
+/**
+ * A threat or self-harm was held: the host and mediators learn that (not what), and the joint flow pauses,
+ * once. The pause starts in the same atomic change as the hold, so holds that land together start one
+ * pause between them. A hold while a safety pause is running starts no other break (so no extra recap);
+ * the sender whose message caused it is not reported again, someone else's hold still is (moderators only).
+ */
+export function safetyStop(
+  room: RoomRecord,
+  senderId: string,
+  now: number,
+  minutes: number,
+): { room: RoomRecord; effects: RoomEffect[] } {
+  const running = isOnBreak(room, now) ? room.break : null;
+  // The same sender again during their pause: nothing new to tell anyone.
+  if (running?.safetyCausedBy === senderId) return { room, effects: [] };
   const sender = room.participants.find((p) => p.participantId === senderId)?.name ?? 'someone';
   const told = room.participants
     .filter((p) => isModerator(p.role) && p.participantId !== senderId)
     .map((p) => p.participantId);
-  const headsUp = facilitator({ say: 'text', kind: 'safety', text: safetyHeadsUp(sender), visibleTo: told });
-  const pause: RoomEffect = { kind: 'break', safetyCausedBy: senderId };
-  return told.length > 0 ? [headsUp, pause] : [pause];
+  const effects: RoomEffect[] =
+    told.length > 0 ? [facilitator({ say: 'text', kind: 'safety', text: safetyHeadsUp(sender), visibleTo: told })] : [];
+  // Any other running break is already a pause: it stands, and the moderators still learn of the hold.
+  if (running) return { room, effects };
+  const pause = startBreak(room, 'facilitator', minutes, now, senderId);
+  if (!pause.ok || !pause.changed) return { room, effects };
+  effects.push(facilitator({ say: 'breakStarted', minutes, by: 'facilitator' }));
+  return { room: { ...room, break: pause.break, heat: 0, hotStreak: 0 }, effects };
 }
 
 /**
@@ -110,9 +128,13 @@ export class MessagePipeline {
   private async hold(who: Identity, held: HeldMessage): Promise<SendResult> {
     const key = dedupeKey(who.participantId, held.clientMsgId);
     const safety = !held.review.originalAllowed;
+    const now = this.deps.now();
+    const minutes = this.deps.config.breakMinutes;
     const { room, result: effects } = await this.rooms.change(who.roomId, (r) => {
       const next = { ...r, held: { ...r.held, [key]: held } };
-      return { room: next, result: safety ? safetyStop(next, who.participantId) : [] };
+      if (!safety) return { room: next, result: [] };
+      const stop = safetyStop(next, who.participantId, now, minutes);
+      return { room: stop.room, result: stop.effects };
     });
     this.deps.metrics.messagesHeld.inc({ reason: safety ? 'safety' : 'heat' });
     await this.rooms.carryOut(room, effects);
@@ -184,11 +206,15 @@ export class MessagePipeline {
     const { analysis, review } = await this.review(room, who, text);
     if (!review) return this.deliver({ ...base, text, heat: analysis.heat, reworded: true });
     // Still heated: the edit replaces the held text and is reviewed again.
-    await this.rooms.change(who.roomId, (r) => ({
-      room: { ...r, held: { ...r.held, [key]: { ...held, text, review } } },
-      result: undefined,
-    }));
-    if (!review.originalAllowed) await this.rooms.carryOut(room, safetyStop(room, who.participantId));
+    const now = this.deps.now();
+    const minutes = this.deps.config.breakMinutes;
+    const changed = await this.rooms.change(who.roomId, (r) => {
+      const next = { ...r, held: { ...r.held, [key]: { ...held, text, review } } };
+      if (review.originalAllowed) return { room: next, result: [] as RoomEffect[] };
+      const stop = safetyStop(next, who.participantId, now, minutes);
+      return { room: stop.room, result: stop.effects };
+    });
+    await this.rooms.carryOut(changed.room, changed.result);
     return { status: 'held', clientMsgId: held.clientMsgId, review };
   }
 

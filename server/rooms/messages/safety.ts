@@ -38,6 +38,7 @@ const FEAR_PATTERNS = [
   /\b(he|she|they) (won'?t|doesn'?t|does not|will not) let me\b/i,
   /\b(he|she|they) (controls?|checks?|tracks?|monitors?) (my|all my) (money|phone|messages|location)\b/i,
   /\b(hits?|hit|pushed|shoved|choked|slapped) me\b/i,
+  /\b(he|she|they) (said|says|told me|threatened|threatens)\b.*\b(kill|hurt|harm)\b/i,
 ];
 
 export function showsFear(text: string): boolean {
@@ -46,12 +47,44 @@ export function showsFear(text: string): boolean {
 
 export function fearResponse(): string {
   return [
-    'Thank you for trusting me with this. What you describe matters, and your safety comes first.',
+    'I’m glad you told me. What you describe matters, and your safety comes first.',
     'A joint conversation is not always the right tool when one person feels afraid of the other, and you ' +
       'never have to continue one.',
     'If you are in danger, please call your local emergency number. A domestic abuse service or helpline ' +
       '(findahelpline.com lists them by country)',
     'can talk things through with you in confidence. Nothing you say here is shared with anyone unless you ' +
       'choose to share it.',
+  ].join(' ');
+}
+
+/**
+ * Private preparation, when the analyzer hears self-harm: what the person needs first is to hear that
+ * they matter and where to reach a person now. Never a thank-you, never a step towards the room.
+ */
+export function prepSelfHarmReply(): string {
+  return [
+    'I’m really glad you told me, and I’m sorry you are hurting this much.',
+    'You matter, and it’s OK to talk about this here; you don’t have to hold it on your own.',
+    'If you might act on these thoughts, or you are not sure you can stay safe, please call your local ' +
+      'emergency number now.',
+    'You can also talk to someone at a free, confidential crisis line, any time of day: findahelpline.com ' +
+      'lists them by country.',
+    'If you can, let someone you trust know how you are feeling. I’m here if you want to tell me more.',
+  ].join(' ');
+}
+
+/**
+ * Private preparation, when the analyzer hears a threat to hurt someone: the anger is understandable, the
+ * harm is not OK. Plain words, no telling-off, a pause and a support line, and no push towards the room.
+ */
+export function prepThreatReply(): string {
+  return [
+    'It sounds like you are very angry right now, and feeling that strongly is understandable.',
+    'But hurting someone is not OK, and it would not be safe for anyone, you included.',
+    'Could you take a pause now: step away for a while, breathe, and let the worst of it pass?',
+    'If you feel you might act on it, please call your local emergency number. A support line can help ' +
+      'with anger this strong, in confidence: findahelpline.com lists them by country.',
+    'While things feel like this, a joint session may not be the right step now, and that is OK. You can ' +
+      'come back here and talk it through with me whenever you want.',
   ].join(' ');
 }
