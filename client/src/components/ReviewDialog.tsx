@@ -79,7 +79,8 @@ export function ReviewDialog({ held, onResult, onTakeBack, onTalkPrivately }: Pr
     onResult(res, held.clientMsgId, text);
   }
 
-  async function takeBack() {
+  /** Drops the held message (never sent), then `after`; a message already gone counts as dropped. */
+  async function discardThen(after: () => void) {
     setBusy(true);
     const res = await resolveHeld({ clientMsgId: held.clientMsgId, action: 'discard' });
     setBusy(false);
@@ -87,19 +88,11 @@ export function ReviewDialog({ held, onResult, onTakeBack, onTalkPrivately }: Pr
       setStatus(res.error.message);
       return;
     }
-    onTakeBack(held.text);
+    after();
   }
 
-  async function talkPrivately() {
-    setBusy(true);
-    const res = await resolveHeld({ clientMsgId: held.clientMsgId, action: 'discard' });
-    setBusy(false);
-    if (!res.ok && res.error.code !== 'not_found') {
-      setStatus(res.error.message);
-      return;
-    }
-    onTalkPrivately();
-  }
+  const takeBack = () => discardThen(() => onTakeBack(held.text));
+  const talkPrivately = () => discardThen(onTalkPrivately);
 
   function onKeyDown(e: KeyboardEvent) {
     if (e.key === 'Escape' && !busy) {
