@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import {
+  DOC,
   emptyAgreementState,
   readAgreement,
   type AgreementSnapshot,
@@ -317,7 +318,7 @@ export class RoomDoc {
   private afterRemote(): void {
     let textEdited = false;
     for (const clause of this.shadow.clauses) {
-      const text = clause.map?.get('text');
+      const text = clause.map?.get(DOC.clause.text);
       if (!(text instanceof Y.Text) || this.shadow.final) continue;
       const next = text.toString();
       if (next !== clause.text) {
