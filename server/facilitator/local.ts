@@ -15,6 +15,52 @@ const MODE_WORDS: Record<string, string> = {
     'speaker feels understood, you swap.',
 };
 
+/** Speaker-listener with three or more: one pair at a time, and the others know where they stand. */
+const SPEAKER_LISTENER_GROUP =
+  'One person speaks and one listens, then the listener says back what they heard ("What I hear is…"). When ' +
+  'the speaker feels understood, the two swap. Everyone else follows along and waits for their turn; the host ' +
+  'or a mediator can give the floor to someone new when a pair is done.';
+
+/** How turns work in `mode`, for a room of this many people. */
+function modeWords(room: RoomContext, mode: string): string {
+  if (mode === 'speaker-listener' && partyCount(room) > 2) return SPEAKER_LISTENER_GROUP;
+  return MODE_WORDS[mode] ?? '';
+}
+
+/** How someone silent for a while can come in, in each mode. */
+const COME_IN: Record<string, string> = {
+  open: 'Whenever you are ready, you are welcome to share how this lands for you, or what you heard.',
+  round:
+    'When the floor comes round to you, you are welcome to share how this lands for you, or to pass it on if ' +
+    'you would rather listen for now.',
+  'hand-raise': 'If you would like to say how this lands for you, raise your hand and the floor will come to you.',
+  'speaker-listener':
+    'When the current speaker and listener are done, the host or a mediator can give you the floor, so you ' +
+    'can share how this lands for you.',
+};
+
+/** The people taking part, in the order they joined. */
+function partyIds(room: RoomContext): string[] {
+  return room.parties ?? Object.keys(room.names);
+}
+
+function partyCount(room: RoomContext): number {
+  return partyIds(room).length;
+}
+
+/** "you both" for two people, "all of you" for more. */
+function youAll(room: RoomContext): string {
+  return partyCount(room) <= 2 ? 'you both' : 'all of you';
+}
+
+/** "1 minute", "5 minutes". */
+export function minutesText(minutes: number): string {
+  return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+}
+
+/** A break this long is long enough for a body to settle after a heated moment. */
+const SETTLING_MINUTES = 20;
+
 function nameOf(room: RoomContext, id: string): string {
   return room.names[id] ?? 'someone';
 }
@@ -36,16 +82,17 @@ export class LocalFacilitator implements FacilitatorEngine {
   async welcome(room: RoomContext, mode: string): Promise<string> {
     return [
       'Welcome, everyone. Thank you for being here; it takes courage to talk about something that matters.',
-      'A few ground rules: speak for yourself ("I feel…", "I need…") rather than about the other person; one ' +
-        'point at a time; listen to understand before you reply.',
+      'A few ground rules: speak for yourself ("I feel…", "I need…") rather than about ' +
+        `${partyCount(room) > 2 ? 'the others' : 'the other person'}; one point at a time; listen to understand ` +
+        'before you reply.',
       'If a message comes across as heated, I will hold it back for a moment and suggest a calmer way to say ' +
         'the same thing. Anyone can ask for a break at any time.',
-      MODE_WORDS[mode] ?? '',
+      modeWords(room, mode),
     ].join(' ');
   }
 
-  async modeChanged(_room: RoomContext, mode: string): Promise<string> {
-    return `We are changing how turns work. ${MODE_WORDS[mode] ?? ''}`.trim();
+  async modeChanged(room: RoomContext, mode: string): Promise<string> {
+    return `We are changing how turns work. ${modeWords(room, mode)}`.trim();
   }
 
   async nudge(room: RoomContext, dominant: string, quiet: string): Promise<string> {
@@ -55,14 +102,24 @@ export class LocalFacilitator implements FacilitatorEngine {
     );
   }
 
+  async invite(room: RoomContext, quiet: string, mode: string): Promise<string> {
+    const comeIn = COME_IN[mode] ?? COME_IN.open;
+    return `${nameOf(room, quiet)}, I would like to make sure there is space for you too. ${comeIn}`;
+  }
+
   async breakStarted(room: RoomContext, minutes: number, calledBy: string): Promise<string> {
     const why =
       calledBy === 'facilitator'
         ? 'Things feel intense right now, which is understandable when something matters this much.'
         : `${nameOf(room, calledBy)} asked for a break, and that is a good call.`;
+    if (minutes >= SETTLING_MINUTES)
+      return (
+        `${why} Let’s pause for ${minutesText(minutes)}. Breathe, get some water, maybe step outside. Bodies ` +
+        'need about twenty minutes to settle after a heated moment. The room will be here when you come back.'
+      );
     return (
-      `${why} Let’s pause for ${minutes} minutes. Breathe, get some water, maybe step outside. Bodies need ` +
-      'about twenty minutes to settle after a heated moment. The room will be here when you come back.'
+      `${why} Let’s pause for ${minutesText(minutes)}. Breathe, get some water, stretch for a moment. If it ` +
+      'still feels raw when we come back, it is fine to ask for a longer break. The room will be here for you.'
     );
   }
 
@@ -71,9 +128,22 @@ export class LocalFacilitator implements FacilitatorEngine {
     if (counts.size === 0)
       return 'Welcome back. We have not said much yet; whenever you are ready, let’s pick up gently.';
     const heard = list([...counts.keys()].map((id) => nameOf(room, id)));
+    if (partyCount(room) <= 2)
+      return (
+        `Welcome back. Before the break we heard from ${heard}. Each of you has something that matters to you ` +
+        'here. Let’s pick up one point at a time, starting with what each of you needs.'
+      );
+    const unheard = partyIds(room).filter((id) => !counts.has(id));
+    const space =
+      unheard.length === 0
+        ? ''
+        : unheard.length <= 3
+          ? ` We have not heard from ${list(unheard.map((id) => nameOf(room, id)))} yet, and there is space for ` +
+            `${unheard.length === 1 ? 'you' : 'each of you'} whenever you are ready.`
+          : ' Some of you have not spoken yet, and there is space for you whenever you are ready.';
     return (
-      `Welcome back. Before the break we heard from ${heard}. Each of you has something that matters to you ` +
-      'here. Let’s pick up one point at a time, starting with what each of you needs.'
+      `Welcome back. Before the break we heard from ${heard}.${space} Everyone here has something that matters ` +
+      'to them. Let’s pick up one point at a time, starting with what each person needs.'
     );
   }
 
@@ -82,8 +152,9 @@ export class LocalFacilitator implements FacilitatorEngine {
     const drafts = draftClauses([...sharedPoints, ...said]);
     const text =
       drafts.length > 0
-        ? 'It feels calmer in here. Some of what you have said could become agreements you both can live ' +
-          'with. Here are drafts to start from; propose any of them to the agreement and edit it together:'
+        ? 'It feels calmer in here. Some of what you have said could become agreements ' +
+          `${youAll(room)} can live with. Here are drafts to start from; propose any of them to the agreement ` +
+          'and edit it together:'
         : 'It feels calmer in here. When you are ready, you could start writing down what you would like to ' +
           'agree on, in the agreement panel.';
     return { text, drafts };

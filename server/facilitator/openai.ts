@@ -5,7 +5,16 @@ import { LIMITS, type LogEntry, type PrepMessage } from '../../shared/protocol.j
 import { analyze } from '../analysis/index.js';
 import { LocalFacilitator } from './local.js';
 import { ClauseOfferOut, plausibleSuggestion, readOutput, RewriteOut, TextOut } from './modelOutput.js';
-import { messagesData, modeData, prepData, roomData, systemPrompt, userMessage, type Task } from './prompts/prompts.js';
+import {
+  inviteData,
+  messagesData,
+  modeData,
+  prepData,
+  roomData,
+  systemPrompt,
+  userMessage,
+  type Task,
+} from './prompts/prompts.js';
 import type { ClauseOffer, FacilitatorEngine, RoomContext } from './types.js';
 
 export type FallbackReason = 'timeout' | 'error' | 'malformed' | 'unsafe';
@@ -76,6 +85,10 @@ export class OpenAIFacilitator implements FacilitatorEngine {
       quiet: room.names[quiet] ?? 'someone',
     };
     return this.say('nudge', data, () => this.local.nudge(room, dominant, quiet));
+  }
+
+  async invite(room: RoomContext, quiet: string, mode: string): Promise<string> {
+    return this.say('invite', inviteData(room, quiet, mode), () => this.local.invite(room, quiet, mode));
   }
 
   async breakStarted(room: RoomContext, minutes: number, calledBy: string): Promise<string> {

@@ -6,6 +6,11 @@ export interface RoomContext {
   kind: RoomKind;
   title: string;
   names: Record<string, string>;
+  /**
+   * The people taking part (hosts and participants, not observers or mediators), in the order they
+   * joined: how many there are shapes the wording ("you both", "all of you"). Absent: everyone in `names`.
+   */
+  parties?: string[];
 }
 
 export interface ClauseOffer {
@@ -27,6 +32,8 @@ export interface FacilitatorEngine {
   welcome(room: RoomContext, mode: string): Promise<string>;
   modeChanged(room: RoomContext, mode: string): Promise<string>;
   nudge(room: RoomContext, dominant: string, quiet: string): Promise<string>;
+  /** `quiet` has been silent for a while: invite them in by name, saying how to get the floor in `mode`. */
+  invite(room: RoomContext, quiet: string, mode: string): Promise<string>;
   breakStarted(room: RoomContext, minutes: number, calledBy: 'facilitator' | string): Promise<string>;
   recap(room: RoomContext, entries: LogEntry[]): Promise<string>;
   clauseOffer(room: RoomContext, sharedPoints: string[], entries: LogEntry[]): Promise<ClauseOffer>;

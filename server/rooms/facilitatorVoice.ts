@@ -5,6 +5,7 @@ import type { RoomDeps } from './ports.js';
 import type { FacilitatorAction } from './policies/facilitation.js';
 import type { RoomRecord } from './model.js';
 import { namesOf } from './view.js';
+import { parties } from '../../shared/rules/floor.js';
 
 /** Entries everyone saw: private notices (e.g. safety heads-ups) never feed room wording. */
 const isPublic = (e: LogEntry): boolean => e.type === 'message' || !e.visibleTo;
@@ -20,7 +21,12 @@ export class FacilitatorVoice {
   constructor(private readonly deps: RoomDeps) {}
 
   context(room: RoomRecord): RoomContext {
-    return { kind: room.kind, title: room.title, names: namesOf(room) };
+    return {
+      kind: room.kind,
+      title: room.title,
+      names: namesOf(room),
+      parties: parties(room).map((p) => p.participantId),
+    };
   }
 
   async say(
@@ -62,6 +68,10 @@ export class FacilitatorVoice {
   async act(room: RoomRecord, action: FacilitatorAction): Promise<void> {
     if (action.kind === 'nudge') {
       await this.say(room, 'nudge', await this.deps.engine.nudge(this.context(room), action.dominant, action.quiet));
+      return;
+    }
+    if (action.kind === 'invite') {
+      await this.say(room, 'nudge', await this.deps.engine.invite(this.context(room), action.quiet, action.mode));
       return;
     }
     const entries = (await this.deps.store.tailLog(room.roomId, LOOKBACK)).filter(isPublic);

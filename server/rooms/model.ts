@@ -67,9 +67,13 @@ export interface RoomRecord {
   hotStreak: number;
   /** The last people to speak, newest last (bounded), for fairness nudges. */
   recentSpeakers: string[];
-  /** Messages delivered since the facilitator last nudged / offered clauses / recapped. */
+  /** Messages delivered since the facilitator last nudged or invited someone in / offered clauses. */
   sinceNudge: number;
   sinceOffer: number;
+  /** Messages delivered since each party last wrote or joined (absent in older records: none yet). */
+  quietFor?: Record<string, number>;
+  /** Parties invited in during their current silence: at most one invitation per silence. */
+  invited?: string[];
   /** seq of the first message after the last break or recap, for the next recap. */
   recapFromSeq: number;
   /** Points people chose to share from private preparation (their own words). */

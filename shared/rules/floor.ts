@@ -8,6 +8,8 @@ import type { ErrorCode, Role, TurnMode } from '../protocol.js';
 export interface Member {
   participantId: string;
   role: Role;
+  /** Display name, when known: waiting texts say who speaks and who listens. */
+  name?: string;
 }
 
 /** The floor as either end sees it (the view leaves listener and stage out outside speaker-listener). */
@@ -64,7 +66,7 @@ export function canSpeak(room: TurnRoom, participantId: string): SpeakVerdict {
       if ((f.listener ?? null) === null && f.holder === participantId) return { ok: true };
       if (f.stage === 'speaking' && f.holder === participantId) return { ok: true };
       if (f.stage === 'paraphrasing' && f.listener === participantId) return { ok: true };
-      return { ok: false, code: 'not_your_turn', message: speakerListenerWait(f, participantId) };
+      return { ok: false, code: 'not_your_turn', message: speakerListenerWait(room, participantId) };
   }
 }
 
@@ -75,7 +77,12 @@ function waitingText(mode: TurnMode, floorIsFree: boolean): string {
     : 'Someone else has the floor right now. Raise your hand and the floor will come to you.';
 }
 
-function speakerListenerWait(f: FloorLike, participantId: string): string {
+function nameIn(room: TurnRoom, participantId: string | null | undefined): string | undefined {
+  return room.participants.find((p) => p.participantId === participantId)?.name;
+}
+
+function speakerListenerWait(room: TurnRoom, participantId: string): string {
+  const f = room.floor;
   if (f.holder === participantId && f.stage === 'paraphrasing') {
     return 'Your listener is putting what they heard into their own words.';
   }
@@ -85,5 +92,15 @@ function speakerListenerWait(f: FloorLike, participantId: string): string {
   if (f.listener === participantId && f.stage === 'speaking') {
     return 'You are listening for now. When the speaker hands over, share what you heard.';
   }
-  return 'Two people are speaking and listening right now.';
+  if (f.listener === participantId && f.stage === 'confirming') {
+    return 'Your speaker is letting you know whether you heard them right.';
+  }
+  // Someone outside the pair (a room of three or more): who speaks, who listens, and how a turn comes.
+  const speaker = nameIn(room, f.holder);
+  const listener = nameIn(room, f.listener);
+  const pair =
+    speaker && listener
+      ? `${speaker} is speaking and ${listener} is listening right now.`
+      : 'One person is speaking and another is listening right now.';
+  return `${pair} Please wait for your turn: when they are done, the host or a mediator can give you the floor.`;
 }

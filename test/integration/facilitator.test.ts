@@ -35,6 +35,31 @@ describe('the local facilitator in the room', () => {
     expect(n.text).toContain('Dad');
   });
 
+  it('hand-raise: invites a sibling who has been silent a while, by name, with how to get the floor', async () => {
+    const host = await createRoom(server().url, { kind: 'family', name: 'Mum', mode: 'hand-raise' });
+    const kai = await joinRoom(server().url, host.roomId, host.inviteCode, 'Kai');
+    const lea = await joinRoom(server().url, host.roomId, host.inviteCode, 'Lea');
+    const [m, k, l] = await Promise.all([
+      connect(server().url, host.token),
+      connect(server().url, kai.token),
+      connect(server().url, lea.token),
+    ]);
+    const invited = next(l, 'facilitator', (f: any) => f.kind === 'nudge');
+    expect(await call(k, 'floor:request')).toMatchObject({ ok: true, floor: { holder: kai.participantId } });
+    expect(await call(k, 'message:send', { clientMsgId: 'k0', text: 'I would like a say in this too.' })).toMatchObject(
+      { ok: true },
+    );
+    expect(await call(m, 'floor:grant', { participantId: host.participantId })).toMatchObject({ ok: true });
+    for (let i = 0; i < 5; i++)
+      expect(
+        await call(m, 'message:send', { clientMsgId: `m${i}`, text: `Here is one more thing about Sundays, ${i}.` }),
+      ).toMatchObject({ ok: true });
+    const n = await invited;
+    expect(n.text).toMatch(/^Lea, /);
+    expect(n.text).toMatch(/raise your hand/);
+    void k;
+  });
+
   it('when the room settles, offers draft clauses from what people said and shared', async () => {
     const host = await createRoom(server().url, { kind: 'couple', name: 'Ann' });
     const guest = await joinRoom(server().url, host.roomId, host.inviteCode, 'Ben');

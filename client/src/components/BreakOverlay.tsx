@@ -53,7 +53,7 @@ export function BreakOverlay({
         Taking a break
       </h2>
       <p>{by}. Pauses help everyone come back clearer; nothing is lost while you are away.</p>
-      <p className="countdown" role="timer" aria-label={`About ${Math.max(1, Math.ceil(left / 60000))} minutes left`}>
+      <p className="countdown" role="timer" aria-label={`About ${minutesLeft(left)} left`}>
         <span aria-hidden="true">{mmss(left)}</span>
       </p>
       <p className="small">
@@ -79,4 +79,10 @@ export function BreakOverlay({
       <ErrorNote message={error} />
     </section>
   );
+}
+
+/** "1 minute", "5 minutes": whole minutes left, at least one. */
+function minutesLeft(ms: number): string {
+  const n = Math.max(1, Math.ceil(ms / 60000));
+  return `${n} ${n === 1 ? 'minute' : 'minutes'}`;
 }

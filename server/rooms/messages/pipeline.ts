@@ -247,10 +247,10 @@ export class MessagePipeline {
         sharedPoints,
       };
       const facilitation = afterDelivered(next, d.who.participantId);
-      const { recentSpeakers, sinceNudge, sinceOffer } = facilitation;
+      const { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited } = facilitation;
       const effects: RoomEffect[] = facilitation.actions.map((action) => facilitator({ say: 'action', action }));
       if (heat.callBreak) effects.push(BREAK);
-      return { room: { ...next, recentSpeakers, sinceNudge, sinceOffer }, result: effects };
+      return { room: { ...next, recentSpeakers, sinceNudge, sinceOffer, quietFor, invited }, result: effects };
     });
     const entry: Omit<MessageEvent, 'seq'> = {
       type: 'message',

@@ -1,3 +1,4 @@
+import type { TurnMode } from '../../../shared/protocol.js';
 import type { RoomRecord } from '../model.js';
 import { isSettled } from './heat.js';
 import { parties } from '../../../shared/rules/floor.js';
@@ -10,17 +11,51 @@ import { quietest } from './floor.js';
 
 /** Messages in a row from one person (open mode) before the facilitator invites the quietest. */
 export const NUDGE_RUN = 4;
+/** Fewest messages without someone before the facilitator invites them in (any mode). */
+export const SILENCE_MIN = 6;
 /** Delivered messages between two offers to draft clauses. */
 export const OFFER_EVERY = 6;
 const RECENT = 12;
 
-export type FacilitatorAction = { kind: 'nudge'; dominant: string; quiet: string } | { kind: 'clause-offer' };
+export type FacilitatorAction =
+  | { kind: 'nudge'; dominant: string; quiet: string }
+  /** `quiet` has been silent for a while: invited by name, told how to get the floor in `mode`. */
+  | { kind: 'invite'; quiet: string; mode: TurnMode }
+  | { kind: 'clause-offer' };
 
 export interface DeliveredOutcome {
   recentSpeakers: string[];
   sinceNudge: number;
   sinceOffer: number;
+  quietFor: Record<string, number>;
+  invited: string[];
   actions: FacilitatorAction[];
+}
+
+/** Messages without someone before they are invited in: twice the number of parties, at least SILENCE_MIN. */
+export function silenceThreshold(partyCount: number): number {
+  return Math.max(SILENCE_MIN, 2 * partyCount);
+}
+
+/**
+ * The party silent longest, once the room has had silenceThreshold messages without them: not the
+ * speaker, not someone already invited in this silence, not whoever holds (or listens for) the floor.
+ */
+function silentLongest(room: RoomRecord, speaker: string, quietFor: Record<string, number>, invited: string[]) {
+  const threshold = silenceThreshold(parties(room).length);
+  const due = Object.keys(quietFor).filter(
+    (id) =>
+      id !== speaker &&
+      quietFor[id] >= threshold &&
+      !invited.includes(id) &&
+      room.floor.holder !== id &&
+      room.floor.listener !== id,
+  );
+  const longest = Math.max(-1, ...due.map((id) => quietFor[id]));
+  return quietest(
+    room,
+    due.filter((id) => quietFor[id] === longest),
+  );
 }
 
 export function afterDelivered(room: RoomRecord, speaker: string): DeliveredOutcome {
@@ -28,6 +63,11 @@ export function afterDelivered(room: RoomRecord, speaker: string): DeliveredOutc
   let sinceNudge = room.sinceNudge + 1;
   let sinceOffer = room.sinceOffer + 1;
   const actions: FacilitatorAction[] = [];
+  const partyIds = parties(room).map((p) => p.participantId);
+  // Messages since each party last wrote (or joined); a party who writes ends their silence.
+  const quietFor: Record<string, number> = {};
+  for (const id of partyIds) quietFor[id] = id === speaker ? 0 : (room.quietFor?.[id] ?? 0) + 1;
+  let invited = (room.invited ?? []).filter((id) => id !== speaker && partyIds.includes(id));
 
   const run = recentSpeakers.slice(-NUDGE_RUN);
   const others = parties(room)
@@ -41,8 +81,21 @@ export function afterDelivered(room: RoomRecord, speaker: string): DeliveredOutc
     sinceNudge >= NUDGE_RUN
   ) {
     const quiet = quietest(room, others);
-    if (quiet !== null) actions.push({ kind: 'nudge', dominant: speaker, quiet });
+    if (quiet !== null) {
+      actions.push({ kind: 'nudge', dominant: speaker, quiet });
+      invited = [...invited, quiet];
+    }
     sinceNudge = 0;
+  }
+
+  // One invitation at a time: after any nudge or invitation, the room has a few messages to answer it.
+  if (actions.length === 0 && room.break === null && sinceNudge >= partyIds.length) {
+    const quiet = silentLongest(room, speaker, quietFor, invited);
+    if (quiet !== null) {
+      actions.push({ kind: 'invite', quiet, mode: room.mode });
+      invited = [...invited, quiet];
+      sinceNudge = 0;
+    }
   }
 
   const partiesWhoSpoke = new Set(recentSpeakers).size;
@@ -50,5 +103,5 @@ export function afterDelivered(room: RoomRecord, speaker: string): DeliveredOutc
     actions.push({ kind: 'clause-offer' });
     sinceOffer = 0;
   }
-  return { recentSpeakers, sinceNudge, sinceOffer, actions };
+  return { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited, actions };
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { draftClauses, draftFrom, mutualise } from '../../../server/facilitator/drafts.js';
 import { prepCoachReply, prepGreeting } from '../../../server/facilitator/prepCoach.js';
 import { showsFear } from '../../../server/rooms/messages/safety.js';
-import type { PrepMessage } from '../../../shared/protocol.js';
+import { LocalFacilitator } from '../../../server/facilitator/local.js';
+import type { RoomContext } from '../../../server/facilitator/types.js';
+import type { LogEntry, PrepMessage } from '../../../shared/protocol.js';
 
 describe('boundaries into agreements', () => {
   it('turns a demand into a mutual clause', () => {
@@ -74,5 +76,72 @@ describe('signs of fear in preparation', () => {
 
   it('does not read ordinary worry as fear of a person', () => {
     expect(showsFear("I'm worried about the rent")).toBe(false);
+  });
+});
+
+describe('the local facilitator’s words fit the room', () => {
+  const engine = new LocalFacilitator();
+  const couple: RoomContext = { kind: 'couple', title: '', names: { ann: 'Ann', ben: 'Ben' }, parties: ['ann', 'ben'] };
+  const names = ['Mum', 'Kai', 'Lea', 'Ida', 'Jon', 'Ola', 'Per', 'Siv'];
+  const eight: RoomContext = {
+    kind: 'family',
+    title: '',
+    names: { ...Object.fromEntries(names.map((n) => [n.toLowerCase(), n])), med: 'Mira' },
+    parties: names.map((n) => n.toLowerCase()),
+  };
+  const said = (from: string, text: string): LogEntry => ({
+    type: 'message',
+    seq: 1,
+    id: `m_${from}`,
+    clientMsgId: `c_${from}`,
+    from,
+    text,
+    at: 1,
+    reworded: false,
+  });
+
+  it('never says "you both", "the two of you" or "each of you" to a room of eight', async () => {
+    const texts = [
+      await engine.welcome(eight, 'speaker-listener'),
+      await engine.modeChanged(eight, 'speaker-listener'),
+      await engine.recap(eight, [said('mum', 'I need help on Sundays.'), said('kai', 'I can do Saturdays.')]),
+      (await engine.clauseOffer(eight, ['I need help on Sundays.'], [])).text,
+      await engine.breakStarted(eight, 5, 'kai'),
+    ];
+    for (const text of texts) expect(text).not.toMatch(/you both|two of you|each of you|the other person/i);
+  });
+
+  it('in speaker-listener with three or more, says the others wait for their turn', async () => {
+    expect(await engine.welcome(eight, 'speaker-listener')).toMatch(/Everyone else follows along and waits/);
+    expect(await engine.welcome(couple, 'speaker-listener')).toMatch(/When the speaker feels understood, you swap/);
+  });
+
+  it('a recap in a group names who has not spoken yet', async () => {
+    const three = { ...eight, parties: ['mum', 'kai', 'lea'] };
+    const text = await engine.recap(three, [said('mum', 'I need help.'), said('kai', 'I can help.')]);
+    expect(text).toContain('We have not heard from Lea yet');
+  });
+
+  it('keeps "you both" for a couple', async () => {
+    expect((await engine.clauseOffer(couple, ['I need a quiet evening now and then.'], [])).text).toContain('you both');
+  });
+
+  it('invites a silent person by name, saying how to get the floor in the mode', async () => {
+    const text = await engine.invite(eight, 'lea', 'hand-raise');
+    expect(text).toMatch(/^Lea, /);
+    expect(text).toMatch(/raise your hand/);
+    expect(await engine.invite(eight, 'lea', 'round')).toMatch(/floor comes round to you/);
+    expect(await engine.invite(eight, 'lea', 'open')).toMatch(/Whenever you are ready/);
+    expect(await engine.invite(eight, 'lea', 'speaker-listener')).toMatch(/current speaker and listener are done/);
+  });
+
+  it('says "1 minute", and keeps twenty minutes of settling for breaks that long', async () => {
+    const short = await engine.breakStarted(couple, 1, 'ann');
+    expect(short).toContain('pause for 1 minute.');
+    expect(short).not.toMatch(/minutes|twenty/);
+    expect(await engine.breakStarted(couple, 5, 'facilitator')).toContain('pause for 5 minutes.');
+    const long = await engine.breakStarted(couple, 20, 'facilitator');
+    expect(long).toContain('pause for 20 minutes.');
+    expect(long).toMatch(/about twenty minutes to settle/);
   });
 });

@@ -3,7 +3,13 @@ import { loadConfig } from '../../../server/config.js';
 import { LocalFacilitator } from '../../../server/facilitator/local.js';
 import { extractJson, plausibleSuggestion, readOutput, TextOut } from '../../../server/facilitator/modelOutput.js';
 import { OpenAIFacilitator, type FallbackReason } from '../../../server/facilitator/openai.js';
-import { systemPrompt, userMessage, type Task } from '../../../server/facilitator/prompts/prompts.js';
+import {
+  inviteData,
+  roomData,
+  systemPrompt,
+  userMessage,
+  type Task,
+} from '../../../server/facilitator/prompts/prompts.js';
 import { analyze } from '../../../server/analysis/index.js';
 import { LIMITS, type LogEntry, type PrepMessage } from '../../../shared/protocol.js';
 import { json, raw, startFakeOpenAI, type FakeOpenAI } from '../../helpers/fakeOpenAI.js';
@@ -42,6 +48,7 @@ describe('prompts', () => {
     'welcome',
     'modeChanged',
     'nudge',
+    'invite',
     'breakStarted',
     'recap',
     'clauseOffer',
@@ -56,6 +63,20 @@ describe('prompts', () => {
     expect(systemPrompt('rewrite')).toMatch(/When \[what happened\], I felt \[feeling\], because I need \[need\]/);
     expect(systemPrompt('rewrite')).toMatch(/do not apologise/);
     expect(systemPrompt('rewrite')).toMatch(/do not add facts/);
+  });
+
+  it('tells the model how many people take part, by name, and to fit its words and plurals to that', () => {
+    const room = {
+      kind: 'family' as const,
+      title: 'Sundays',
+      names: { mum: 'Mum', kai: 'Kai', lea: 'Lea', med: 'Mira' },
+      parties: ['mum', 'kai', 'lea'],
+    };
+    expect(roomData(room)).toMatchObject({ parties: ['Mum', 'Kai', 'Lea'], partyCount: 3 });
+    expect(inviteData(room, 'lea', 'hand-raise')).toMatchObject({ quiet: 'Lea', mode: 'hand-raise' });
+    expect(inviteData(room, 'lea', 'hand-raise').howToComeIn).toMatch(/raise their hand/);
+    expect(systemPrompt('recap')).toMatch(/"you both" or "the two of you" only when there are exactly two/);
+    expect(systemPrompt('breakStarted')).toMatch(/Only when data.minutes is 20 or more/);
   });
 
   it('encodes data so quotes and newlines cannot end it', () => {

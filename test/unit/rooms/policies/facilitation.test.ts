@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { NUDGE_RUN, OFFER_EVERY, afterDelivered } from '../../../../server/rooms/policies/facilitation.js';
+import {
+  NUDGE_RUN,
+  OFFER_EVERY,
+  afterDelivered,
+  silenceThreshold,
+} from '../../../../server/rooms/policies/facilitation.js';
 import type { RoomRecord } from '../../../../server/rooms/model.js';
 import { roomWith } from '../../../helpers/roomFixture.js';
 
@@ -7,7 +12,8 @@ function speak(room: RoomRecord, speakers: string[]) {
   const actions = [];
   for (const s of speakers) {
     const out = afterDelivered(room, s);
-    room = { ...room, recentSpeakers: out.recentSpeakers, sinceNudge: out.sinceNudge, sinceOffer: out.sinceOffer };
+    const { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited } = out;
+    room = { ...room, recentSpeakers, sinceNudge, sinceOffer, quietFor, invited };
     actions.push(...out.actions.map((a) => ({ after: s, ...a })));
   }
   return actions;
@@ -42,6 +48,73 @@ describe('fairness nudges (open mode)', () => {
 
   it('does not nudge in other modes', () => {
     expect(speak({ ...room, mode: 'round' }, Array(NUDGE_RUN).fill('ann'))).toEqual([]);
+  });
+});
+
+describe('inviting in whoever has been silent for a while (every mode)', () => {
+  const family = roomWith(
+    [
+      ['mum', 'host'],
+      ['kai', 'participant'],
+      ['lea', 'participant'],
+      ['obs', 'observer'],
+      ['med', 'mediator'],
+    ],
+    'round',
+  );
+  family.heat = 0.9; // not settled: keeps clause offers out of these cases
+  const invites = (actions: { kind: string; quiet?: string }[]) => actions.filter((a) => a.kind === 'invite');
+  /** Mum and Kai taking turns, Lea silent. */
+  const talk = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 ? 'kai' : 'mum'));
+
+  it('scales with the number of parties: twice as many, at least six', () => {
+    expect(silenceThreshold(2)).toBe(6);
+    expect(silenceThreshold(3)).toBe(6);
+    expect(silenceThreshold(8)).toBe(16);
+  });
+
+  for (const mode of ['open', 'round', 'hand-raise', 'speaker-listener'] as const) {
+    it(`${mode}: invites a sibling silent for ${silenceThreshold(3)} messages, by id, with the mode`, () => {
+      const room = { ...family, mode, floor: { ...family.floor, holder: null, listener: null } };
+      const actions = speak(room, talk(10));
+      expect(invites(actions)).toEqual([{ after: 'kai', kind: 'invite', quiet: 'lea', mode }]);
+    });
+  }
+
+  it('invites once per silence, and again after the person has spoken and gone quiet again', () => {
+    const actions = speak(family, [...talk(10), 'lea', ...talk(10)]);
+    expect(invites(actions).map((a) => a.quiet)).toEqual(['lea', 'lea']);
+  });
+
+  it('invites the one silent longest first', () => {
+    // Kai spoke once, early; Lea never: Lea first, Kai once he is due and the room has had room to answer.
+    const actions = speak(family, ['kai', ...Array(8).fill('mum')]);
+    expect(invites(actions).map((a) => a.quiet)).toEqual(['lea', 'kai']);
+  });
+
+  it('never invites observers or mediators, however silent', () => {
+    const actions = speak(family, Array(30).fill('mum'));
+    for (const a of invites(actions)) expect(['kai', 'lea']).toContain(a.quiet);
+  });
+
+  it('counts a mediator’s messages as messages without the silent person', () => {
+    expect(invites(speak(family, Array(6).fill('med')))).toHaveLength(1);
+  });
+
+  it('does not invite during a break', () => {
+    const onBreak = { ...family, break: { startedAt: 0, endsAt: 1, requestedBy: 'mum' } };
+    expect(invites(speak(onBreak, talk(12)))).toEqual([]);
+  });
+
+  it('does not invite the person who holds the floor', () => {
+    const room = { ...family, floor: { ...family.floor, holder: 'lea' } };
+    expect(invites(speak(room, talk(12)))).toEqual([]);
+  });
+
+  it('does not invite someone straight after a nudge named them (open mode)', () => {
+    const open = { ...family, mode: 'open' as const };
+    const actions = speak(open, Array(6).fill('mum'));
+    expect(actions.map((a) => a.kind)).toEqual(['nudge']);
   });
 });
 

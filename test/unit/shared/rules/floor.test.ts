@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { RoomView, TurnMode } from '../../../../shared/protocol.js';
 import { canSpeak, isModerator, isParty, parties, type TurnRoom } from '../../../../shared/rules/floor.js';
 
+/** Named as the server's record and the client's view both name people. */
 const people = [
-  { participantId: 'ann', role: 'host' as const },
-  { participantId: 'ben', role: 'participant' as const },
-  { participantId: 'obs', role: 'observer' as const },
-  { participantId: 'med', role: 'mediator' as const },
+  { participantId: 'ann', role: 'host' as const, name: 'ann' },
+  { participantId: 'ben', role: 'participant' as const, name: 'ben' },
+  { participantId: 'obs', role: 'observer' as const, name: 'obs' },
+  { participantId: 'med', role: 'mediator' as const, name: 'med' },
 ];
 
 /** The client's shape: a RoomView, whose floor may leave listener and stage out. */
@@ -96,5 +97,29 @@ describe('shared turn rules', () => {
     expect(parties({ participants: joined }).map((p) => p.participantId)).toEqual(['host', 'late']);
     // Without joinedAt (the client's view) the listed order stays.
     expect(parties({ participants: people }).map((p) => p.participantId)).toEqual(['ann', 'ben']);
+  });
+});
+
+describe('speaker-listener with three or more people', () => {
+  const family = [
+    { participantId: 'mum', role: 'host' as const, name: 'Mum' },
+    { participantId: 'kai', role: 'participant' as const, name: 'Kai' },
+    { participantId: 'lea', role: 'participant' as const, name: 'Lea' },
+  ];
+  const floor = { holder: 'mum', listener: 'kai', stage: 'speaking' as const };
+
+  it('tells the others, by name, who speaks and who listens, and how their turn comes', () => {
+    const v = canSpeak({ mode: 'speaker-listener', participants: family, floor }, 'lea');
+    expect(v).toMatchObject({ ok: false, code: 'not_your_turn' });
+    const text = (v as { message: string }).message;
+    expect(text).toContain('Mum is speaking and Kai is listening');
+    expect(text).toMatch(/wait for your turn/);
+    expect(text).not.toMatch(/Two people/);
+  });
+
+  it('without names, still says one speaks and one listens', () => {
+    const anonymous = family.map(({ participantId, role }) => ({ participantId, role }));
+    const v = canSpeak({ mode: 'speaker-listener', participants: anonymous, floor }, 'lea');
+    expect((v as { message: string }).message).toMatch(/^One person is speaking and another is listening/);
   });
 });
