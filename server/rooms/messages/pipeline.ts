@@ -246,7 +246,7 @@ export class MessagePipeline {
         floor: floor.ok ? floor.floor : r.floor,
         sharedPoints,
       };
-      const facilitation = afterDelivered(next, d.who.participantId);
+      const facilitation = afterDelivered(next, d.who.participantId, d.text);
       const { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited } = facilitation;
       const effects: RoomEffect[] = facilitation.actions.map((action) => facilitator({ say: 'action', action }));
       if (heat.callBreak) effects.push(BREAK);

@@ -58,7 +58,11 @@ function silentLongest(room: RoomRecord, speaker: string, quietFor: Record<strin
   );
 }
 
-export function afterDelivered(room: RoomRecord, speaker: string): DeliveredOutcome {
+/**
+ * What the facilitator does after `speaker`'s message `text` was delivered to `room` (already counted in
+ * it). Each kind of action has its own pure policy; this gathers them and the counters they keep.
+ */
+export function afterDelivered(room: RoomRecord, speaker: string, _text: string): DeliveredOutcome {
   const recentSpeakers = [...room.recentSpeakers, speaker].slice(-RECENT);
   let sinceNudge = room.sinceNudge + 1;
   let sinceOffer = room.sinceOffer + 1;

@@ -11,7 +11,7 @@ import { roomWith } from '../../../helpers/roomFixture.js';
 function speak(room: RoomRecord, speakers: string[]) {
   const actions = [];
   for (const s of speakers) {
-    const out = afterDelivered(room, s);
+    const out = afterDelivered(room, s, 'a calm message');
     const { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited } = out;
     room = { ...room, recentSpeakers, sinceNudge, sinceOffer, quietFor, invited };
     actions.push(...out.actions.map((a) => ({ after: s, ...a })));
