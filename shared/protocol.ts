@@ -14,6 +14,9 @@ export const LIMITS = {
   partiesPerKind: { couple: 2, family: 10, workplace: 10 },
   /** Observers and mediators, together, per room. */
   supportersPerRoom: 4,
+  /** Topics on a room's agenda (open and closed together), and the length of one topic's title. */
+  agendaTopics: 12,
+  topicChars: 80,
 } as const;
 
 export const ROOM_KINDS = ['couple', 'family', 'workplace'] as const;
@@ -134,6 +137,25 @@ export const BreakView = z.object({
 });
 export type BreakView = z.infer<typeof BreakView>;
 
+export const TOPIC_STATUSES = ['open', 'closed', 'clause'] as const;
+/** open: still to talk about; closed: settled or set aside by the host or a mediator; clause: became a clause. */
+export const TopicStatus = z.enum(TOPIC_STATUSES);
+export type TopicStatus = z.infer<typeof TopicStatus>;
+
+export const AgendaTopicView = z.object({
+  id: z.string(),
+  /** A few words, from the words of the person who brought it (or as the host or a mediator typed it). */
+  title: z.string(),
+  status: TopicStatus,
+  /** Who brought it (shared from preparation, or their first words in the room); null when added by hand. */
+  by: z.string().nullable(),
+});
+export type AgendaTopicView = z.infer<typeof AgendaTopicView>;
+
+/** The topics people brought, in the order the room takes them; `current` is the one being talked about. */
+export const AgendaView = z.object({ topics: z.array(AgendaTopicView), current: z.string().nullable() });
+export type AgendaView = z.infer<typeof AgendaView>;
+
 export const RoomView = z.object({
   roomId: z.string(),
   title: z.string(),
@@ -144,6 +166,8 @@ export const RoomView = z.object({
   floor: FloorView,
   break: BreakView.nullable(),
   heat: z.number(),
+  /** The agenda, from when the joint session opens (absent before). */
+  agenda: AgendaView.optional(),
   /** Set on the state a client asks for (connect, ack); broadcasts leave it out. */
   you: z.object({ participantId: z.string(), role: Role }).optional(),
 });
@@ -190,6 +214,25 @@ export const AgreementAccept = z.object({
 });
 export const Empty = z.object({}).passthrough().optional();
 
+/** A topic's title as typed: cleaned like a name (no invisible or direction characters), 1..topicChars. */
+const topicTitle = z
+  .string()
+  .max(LIMITS.topicChars * 4)
+  .transform(normaliseDisplayText)
+  .pipe(z.string().min(1, 'a topic needs at least one visible character').max(LIMITS.topicChars));
+const topicId = z.string().min(1).max(20);
+export const AgendaAdd = z.object({ title: topicTitle });
+export const AgendaMove = z.object({
+  topicId,
+  toIndex: z
+    .number()
+    .int()
+    .min(0)
+    .max(LIMITS.agendaTopics - 1),
+});
+export const AgendaClose = z.object({ topicId });
+export const AgendaCurrent = z.object({ topicId });
+
 /** Validated text of a room message (1..4000 characters after trimming). */
 export const RoomText = roomText;
 
@@ -221,6 +264,8 @@ export const FACILITATOR_KINDS = [
   'floor',
   'mode',
   'notice',
+  /** The agenda opened, or the room moves to another topic. */
+  'agenda',
 ] as const;
 export const FacilitatorKind = z.enum(FACILITATOR_KINDS);
 export type FacilitatorKind = z.infer<typeof FacilitatorKind>;
@@ -279,6 +324,11 @@ export interface ClientToServerEvents {
     ack: (r: Ack<{ status: ClauseStatus }>) => void,
   ) => void;
   'agreement:sign': (p: object, ack: (r: Ack<{ final: boolean }>) => void) => void;
+  /** Host or mediator only (docs/PROTOCOL.md, "Agenda"). */
+  'agenda:add': (p: { title: string }, ack: (r: Ack<{ topicId: string; agenda: AgendaView }>) => void) => void;
+  'agenda:move': (p: { topicId: string; toIndex: number }, ack: (r: Ack<{ agenda: AgendaView }>) => void) => void;
+  'agenda:close': (p: { topicId: string }, ack: (r: Ack<{ agenda: AgendaView }>) => void) => void;
+  'agenda:current': (p: { topicId: string }, ack: (r: Ack<{ agenda: AgendaView }>) => void) => void;
 }
 
 export interface ServerToClientEvents {

@@ -1,8 +1,9 @@
 import type { Analysis } from '../../shared/analysis.js';
 import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
+import { agendaOpenedWords, topicChangedWords } from './agendaWords.js';
 import { draftClauses } from './drafts.js';
 import { prepCoachReply } from './prepCoach.js';
-import type { ClauseOffer, FacilitatorEngine, RoomContext } from './types.js';
+import type { ClauseOffer, FacilitatorEngine, RoomContext, SettledTopic, TopicLine } from './types.js';
 
 const MODE_WORDS: Record<string, string> = {
   open: 'Anyone can write at any time; I will make sure everyone gets space.',
@@ -158,6 +159,14 @@ export class LocalFacilitator implements FacilitatorEngine {
         : 'It feels calmer in here. When you are ready, you could start writing down what you would like to ' +
           'agree on, in the agreement panel.';
     return { text, drafts };
+  }
+
+  async agendaOpened(room: RoomContext, topics: TopicLine[], current: TopicLine): Promise<string> {
+    return agendaOpenedWords(room, topics, current);
+  }
+
+  async topicChanged(room: RoomContext, settled: SettledTopic | null, next: TopicLine | null): Promise<string> {
+    return topicChangedWords(room, settled, next);
   }
 
   async rewrite(_text: string, analysis: Analysis): Promise<string[]> {

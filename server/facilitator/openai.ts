@@ -6,16 +6,18 @@ import { analyze } from '../analysis/index.js';
 import { LocalFacilitator } from './local.js';
 import { ClauseOfferOut, plausibleSuggestion, readOutput, RewriteOut, TextOut } from './modelOutput.js';
 import {
+  agendaOpenedData,
   inviteData,
   messagesData,
   modeData,
   prepData,
   roomData,
   systemPrompt,
+  topicChangedData,
   userMessage,
   type Task,
 } from './prompts/prompts.js';
-import type { ClauseOffer, FacilitatorEngine, RoomContext } from './types.js';
+import type { ClauseOffer, FacilitatorEngine, RoomContext, SettledTopic, TopicLine } from './types.js';
 
 export type FallbackReason = 'timeout' | 'error' | 'malformed' | 'unsafe';
 
@@ -123,6 +125,19 @@ export class OpenAIFacilitator implements FacilitatorEngine {
     );
   }
 
+  /** The model must name the topic the room starts with, as written; otherwise the local words are used. */
+  async agendaOpened(room: RoomContext, topics: TopicLine[], current: TopicLine): Promise<string> {
+    return this.sayNaming('agendaOpened', agendaOpenedData(room, topics, current), current.title, () =>
+      this.local.agendaOpened(room, topics, current),
+    );
+  }
+
+  async topicChanged(room: RoomContext, settled: SettledTopic | null, next: TopicLine | null): Promise<string> {
+    return this.sayNaming('topicChanged', topicChangedData(room, settled, next), next?.title ?? null, () =>
+      this.local.topicChanged(room, settled, next),
+    );
+  }
+
   async rewrite(text: string, analysis: Analysis): Promise<string[]> {
     return this.guard(
       'rewrite',
@@ -162,6 +177,20 @@ export class OpenAIFacilitator implements FacilitatorEngine {
       async () => {
         const out = await this.ask(task, data, TextOut, this.options.timeoutMs);
         this.mustBeCalm(out.text);
+        return out.text;
+      },
+      fallback,
+    );
+  }
+
+  /** Like `say`, but the words must contain `title` (a topic's title as its author wrote it), when there is one. */
+  private sayNaming(task: Task, data: unknown, title: string | null, fallback: () => Promise<string>): Promise<string> {
+    return this.guard(
+      task,
+      async () => {
+        const out = await this.ask(task, data, TextOut, this.options.timeoutMs);
+        this.mustBeCalm(out.text);
+        if (title !== null && !out.text.toLowerCase().includes(title.toLowerCase())) throw new Fallback('malformed');
         return out.text;
       },
       fallback,

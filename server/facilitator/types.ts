@@ -18,6 +18,17 @@ export interface ClauseOffer {
   drafts: string[];
 }
 
+/** A topic on the room's agenda, as the facilitator names it: its title, and who brought it (null: added by hand). */
+export interface TopicLine {
+  title: string;
+  by: string | null;
+}
+
+/** A topic the room has just finished: closed by the host or a mediator, or turned into a clause. */
+export interface SettledTopic extends TopicLine {
+  how: 'closed' | 'clause';
+}
+
 /**
  * One interface, two engines: `local` (rules, offline, the default) and `openai` (a model behind
  * a time budget, falling back to `local`). The room service decides *when* the facilitator acts
@@ -37,6 +48,10 @@ export interface FacilitatorEngine {
   breakStarted(room: RoomContext, minutes: number, calledBy: 'facilitator' | string): Promise<string>;
   recap(room: RoomContext, entries: LogEntry[]): Promise<string>;
   clauseOffer(room: RoomContext, sharedPoints: string[], entries: LogEntry[]): Promise<ClauseOffer>;
+  /** The agenda is read out: what people brought (in their words), and the topic the room starts with. */
+  agendaOpened(room: RoomContext, topics: TopicLine[], current: TopicLine): Promise<string>;
+  /** The room moves on: from `settled` (if any) to `next`, or there is nothing left on the agenda. */
+  topicChanged(room: RoomContext, settled: SettledTopic | null, next: TopicLine | null): Promise<string>;
   /** Calmer versions of a held message (1-3), keeping its meaning. */
   rewrite(text: string, analysis: Analysis): Promise<string[]>;
   prepReply(history: PrepMessage[], name: string): Promise<string>;

@@ -1,6 +1,10 @@
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import {
+  AgendaAdd,
+  AgendaClose,
+  AgendaCurrent,
+  AgendaMove,
   AgreementAccept,
   AgreementPropose,
   BreakRequest,
@@ -115,6 +119,10 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
     'agreement:propose': route(AgreementPropose, 'event', (p, who) => rooms.propose(who, p.text)),
     'agreement:accept': route(AgreementAccept, 'event', (p, who) => rooms.accept(who, p.clauseId, p.textHash)),
     'agreement:sign': route(NoPayload, 'event', (_p, who) => rooms.sign(who)),
+    'agenda:add': route(AgendaAdd, 'event', (p, who) => rooms.addTopic(who, p.title)),
+    'agenda:move': route(AgendaMove, 'event', (p, who) => rooms.moveTopic(who, p.topicId, p.toIndex)),
+    'agenda:close': route(AgendaClose, 'event', (p, who) => rooms.closeTopic(who, p.topicId)),
+    'agenda:current': route(AgendaCurrent, 'event', (p, who) => rooms.chooseTopic(who, p.topicId)),
   };
 
   io.on('connection', async (socket: Client) => {
@@ -181,7 +189,9 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
 
 /** A too-long text is its own code, so clients can tell it from malformed input. */
 function invalid(error: z.ZodError): AppError {
-  const tooBig = error.issues.some((i) => i.code === 'too_big' && i.path.includes('text'));
+  const tooBig = error.issues.some(
+    (i) => i.code === 'too_big' && (i.path.includes('text') || i.path.includes('title')),
+  );
   if (tooBig) return new AppError('too_long', 'That text is longer than the limit. Could you split it?');
   const where = error.issues[0]?.path.join('.') || 'payload';
   return new AppError('invalid_payload', `Something in this request is not right (${where}).`);

@@ -1,5 +1,7 @@
 import type { AgreementSnapshot } from '../../shared/agreement.js';
 import { AppError } from '../errors.js';
+import { afterClauses } from './agenda.js';
+import type { RoomEffect } from './effects.js';
 import type { Identity } from './model.js';
 import { phaseAfterAgreement } from './policies/phase.js';
 import type { RoomWork } from './work.js';
@@ -37,10 +39,14 @@ function mustBeParty(who: Identity): void {
 
 /** The agreement changed (through an event or the document itself): move the room's phase. */
 export async function agreementChanged(work: RoomWork, roomId: string, agreement: AgreementSnapshot): Promise<void> {
-  await work.change(roomId, (r) => {
+  const { room, result } = await work.change(roomId, (r) => {
     const phase = phaseAfterAgreement(r.phase, agreement);
-    return phase === r.phase ? { result: undefined } : { room: { ...r, phase }, result: undefined };
+    // A clause that covers a topic settles it, and the room moves on (rooms/agenda.ts).
+    const agenda = afterClauses(r, agreement.clauses);
+    if (phase === r.phase && !agenda) return { result: [] as RoomEffect[] };
+    return { room: { ...r, phase, ...(agenda ? { agenda: agenda.agenda } : {}) }, result: agenda?.effects ?? [] };
   });
+  await work.carryOut(room, result);
 }
 
 export async function exportMarkdown(work: RoomWork, who: Identity): Promise<string> {

@@ -11,6 +11,10 @@ export type FacilitatorLine =
   | { say: 'recap' }
   | { say: 'modeChanged'; mode: TurnMode }
   | { say: 'action'; action: FacilitatorAction }
+  /** The agenda is read out (rooms/agenda.ts). */
+  | { say: 'agendaOpened' }
+  /** The room moves on from topic `settled` (closed, or turned into a clause) to `next` (ids; null: none). */
+  | { say: 'topicChanged'; settled: string | null; how: 'closed' | 'clause'; next: string | null }
   /** Fixed words, e.g. a safety heads-up to the moderators only. */
   | { say: 'text'; kind: FacilitatorKind; text: string; visibleTo?: string[] };
 
@@ -41,6 +45,8 @@ export interface EffectDeps {
   voice: FacilitatorVoice;
   /** Starts a break called by the facilitator (the room service's break flow, which speaks itself). */
   callBreak: (roomId: string, safetyCausedBy?: string) => Promise<unknown>;
+  /** Delivered words that may bring a topic to the agenda (the agenda's own update, rooms/agenda.ts). */
+  hearForAgenda: (roomId: string, from: string, text: string, shared: boolean) => Promise<unknown>;
 }
 
 /** Carries out effects one after another; the only place that makes the facilitator speak. */
@@ -49,7 +55,10 @@ export async function carryOut(deps: EffectDeps, room: RoomRecord, effects: read
     if (effect.kind === 'armClock') deps.clock.sync(room);
     else if (effect.kind === 'broadcastState') deps.broadcast.state(room);
     else if (effect.kind === 'break') await deps.callBreak(room.roomId, effect.safetyCausedBy);
-    else await speak(deps.voice, room, effect.line);
+    else if (effect.line.say === 'action' && effect.line.action.kind === 'agenda-words') {
+      const { from, text, shared } = effect.line.action;
+      await deps.hearForAgenda(room.roomId, from, text, shared);
+    } else await speak(deps.voice, room, effect.line);
   }
 }
 
@@ -65,6 +74,10 @@ async function speak(voice: FacilitatorVoice, room: RoomRecord, line: Facilitato
       return voice.modeChanged(room, line.mode);
     case 'action':
       return voice.act(room, line.action);
+    case 'agendaOpened':
+      return voice.agendaOpened(room);
+    case 'topicChanged':
+      return voice.topicChanged(room, line.settled, line.how, line.next);
     case 'text':
       return voice.say(room, line.kind, line.text, line.visibleTo ? { visibleTo: line.visibleTo } : {});
   }

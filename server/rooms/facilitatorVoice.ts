@@ -3,7 +3,9 @@ import type { RoomContext } from '../facilitator/types.js';
 import { newId } from './ids.js';
 import type { RoomDeps } from './ports.js';
 import type { FacilitatorAction } from './policies/facilitation.js';
-import type { RoomRecord } from './model.js';
+import type { AgendaTopic, RoomRecord } from './model.js';
+import { openTopics } from '../../shared/rules/agenda.js';
+import type { TopicLine } from '../facilitator/types.js';
 import { namesOf } from './view.js';
 import { parties } from '../../shared/rules/floor.js';
 
@@ -65,7 +67,35 @@ export class FacilitatorVoice {
     await this.say(room, 'recap', await this.deps.engine.recap(this.context(room), recent));
   }
 
+  /** Reads out the open topics and names the current one. */
+  async agendaOpened(room: RoomRecord): Promise<void> {
+    const agenda = room.agenda;
+    const current = agenda && (agenda.topics.find((t) => t.id === agenda.current) ?? openTopics(agenda)[0]);
+    if (!agenda || !current) return;
+    const text = await this.deps.engine.agendaOpened(
+      this.context(room),
+      openTopics(agenda).map(topicLine),
+      topicLine(current),
+    );
+    await this.say(room, 'agenda', text);
+  }
+
+  /** Names the topic the room moves on to, after `settled` was closed or became a clause. */
+  async topicChanged(room: RoomRecord, settled: string | null, how: 'closed' | 'clause', next: string | null) {
+    const find = (id: string | null) => room.agenda?.topics.find((t) => t.id === id) ?? null;
+    const done = find(settled);
+    const to = find(next);
+    const text = await this.deps.engine.topicChanged(
+      this.context(room),
+      done ? { ...topicLine(done), how } : null,
+      to ? topicLine(to) : null,
+    );
+    await this.say(room, 'agenda', text);
+  }
+
   async act(room: RoomRecord, action: FacilitatorAction): Promise<void> {
+    // Carried out by the agenda (effects.ts), never said.
+    if (action.kind === 'agenda-words') return;
     if (action.kind === 'nudge') {
       await this.say(room, 'nudge', await this.deps.engine.nudge(this.context(room), action.dominant, action.quiet));
       return;
@@ -83,3 +113,5 @@ export class FacilitatorVoice {
     await this.say(room, 'clause-offer', offer.text, { drafts: offer.drafts });
   }
 }
+
+const topicLine = (t: AgendaTopic): TopicLine => ({ title: t.title, by: t.by });

@@ -1,6 +1,6 @@
 import type { AgreementState } from '../../shared/agreement.js';
 import type { Review } from '../../shared/analysis.js';
-import type { BreakView, LogEntry, Phase, Role, RoomKind, TurnMode } from '../../shared/protocol.js';
+import type { BreakView, LogEntry, Phase, Role, RoomKind, TopicStatus, TurnMode } from '../../shared/protocol.js';
 
 /** A person in a room as the server keeps them. */
 export interface Participant {
@@ -48,6 +48,30 @@ export interface BreakRecord extends BreakView {
   safetyCausedBy?: string;
 }
 
+/** A topic as the server keeps it: what people see (AgendaTopicView), and the words it is matched by. */
+export interface AgendaTopic {
+  id: string;
+  title: string;
+  status: TopicStatus;
+  by: string | null;
+  /** Stemmed content words of the title and of the words it came from: to match a clause to it. */
+  words: string[];
+  /** The clause it became (status 'clause'). */
+  clauseId?: string;
+}
+
+/** The room's agenda (rooms/agenda.ts, policies/agenda.ts). */
+export interface AgendaRecord {
+  topics: AgendaTopic[];
+  current: string | null;
+  /** Topics ever added: the next topic's id. */
+  added: number;
+  /** Whether the facilitator has read the agenda out to the room yet. */
+  announced: boolean;
+  /** Parties whose first words in the joint session were already considered for a topic. */
+  heard: string[];
+}
+
 export interface RoomRecord {
   roomId: string;
   title: string;
@@ -82,6 +106,8 @@ export interface RoomRecord {
   held: Record<string, HeldMessage>;
   /** Server-owned agreement state (absent in records written before it existed: empty). */
   agreement?: AgreementState;
+  /** The agenda, from when the joint session opens (absent before, and in older records). */
+  agenda?: AgendaRecord;
 }
 
 /** Who a token belongs to. Tokens are stored by their hash only. */

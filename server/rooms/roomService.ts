@@ -1,5 +1,6 @@
 import type { AgreementSnapshot } from '../../shared/agreement.js';
 import type {
+  AgendaView,
   BreakView,
   CreateRoomBody,
   CreateRoomResponse,
@@ -11,6 +12,7 @@ import type {
 } from '../../shared/protocol.js';
 import { isModerator } from '../../shared/rules/floor.js';
 import { AppError } from '../errors.js';
+import * as agenda from './agenda.js';
 import * as agreementPhase from './agreementPhase.js';
 import * as breaks from './breaks.js';
 import { carryOut, stateEffects, type RoomEffect } from './effects.js';
@@ -73,7 +75,9 @@ export class RoomService implements RoomWork {
     const { clock, broadcast, config } = this.deps;
     const callBreak = (roomId: string, safetyCausedBy?: string) =>
       this.beginBreak(roomId, 'facilitator', config.breakMinutes, safetyCausedBy);
-    return carryOut({ clock, broadcast, voice: this.voice, callBreak }, room, effects);
+    const hearForAgenda = (roomId: string, from: string, text: string, shared: boolean) =>
+      agenda.hear(this, roomId, from, text, shared);
+    return carryOut({ clock, broadcast, voice: this.voice, callBreak, hearForAgenda }, room, effects);
   }
 
   // ------------------------------------------------------------------ membership (membership.ts)
@@ -86,8 +90,11 @@ export class RoomService implements RoomWork {
     return membership.createInvite(this, who, role);
   }
 
-  join(roomId: string, inviteCode: string, name: string): Promise<JoinResponse> {
-    return membership.join(this, roomId, inviteCode, name);
+  async join(roomId: string, inviteCode: string, name: string): Promise<JoinResponse> {
+    const joined = await membership.join(this, roomId, inviteCode, name);
+    // After the welcome: the agenda opens with the joint session (once; a no-op otherwise).
+    await agenda.open(this, roomId);
+    return joined;
   }
 
   view(who: Identity, online: ReadonlySet<string>): Promise<RoomView> {
@@ -153,6 +160,24 @@ export class RoomService implements RoomWork {
   /** The agreement changed (through an event or the document itself): move the room's phase. */
   agreementChanged(roomId: string, agreement: AgreementSnapshot): Promise<void> {
     return agreementPhase.agreementChanged(this, roomId, agreement);
+  }
+
+  // ------------------------------------------------------------------ agenda (agenda.ts)
+
+  addTopic(who: Identity, title: string): Promise<{ topicId: string; agenda: AgendaView }> {
+    return agenda.add(this, who, title);
+  }
+
+  moveTopic(who: Identity, topicId: string, toIndex: number): Promise<{ agenda: AgendaView }> {
+    return agenda.move(this, who, topicId, toIndex);
+  }
+
+  closeTopic(who: Identity, topicId: string): Promise<{ agenda: AgendaView }> {
+    return agenda.close(this, who, topicId);
+  }
+
+  chooseTopic(who: Identity, topicId: string): Promise<{ agenda: AgendaView }> {
+    return agenda.choose(this, who, topicId);
   }
 
   exportMarkdown(who: Identity): Promise<string> {

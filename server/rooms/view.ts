@@ -1,5 +1,5 @@
-import type { RoomView } from '../../shared/protocol.js';
-import type { RoomRecord } from './model.js';
+import type { AgendaView, RoomView } from '../../shared/protocol.js';
+import type { AgendaRecord, RoomRecord } from './model.js';
 import { breakView } from './policies/breaks.js';
 
 /** What people see of a room: never held texts, prep or shared-point bookkeeping. */
@@ -19,7 +19,16 @@ export function roomView(room: RoomRecord, online: ReadonlySet<string>, you?: Ro
     floor: { ...room.floor, stage: room.floor.stage ?? undefined },
     break: breakView(room.break),
     heat: roundHeat(room.heat),
+    ...(room.agenda ? { agenda: agendaView(room.agenda) } : {}),
     ...(you ? { you } : {}),
+  };
+}
+
+/** The agenda as people see it: topics without the words kept to match clauses. */
+export function agendaView(agenda: AgendaRecord): AgendaView {
+  return {
+    topics: agenda.topics.map(({ id, title, status, by }) => ({ id, title, status, by })),
+    current: agenda.current,
   };
 }
 

@@ -26,6 +26,10 @@ export const ACTION_EVENTS = {
   propose: 'agreement:propose',
   accept: 'agreement:accept',
   sign: 'agreement:sign',
+  addTopic: 'agenda:add',
+  moveTopic: 'agenda:move',
+  closeTopic: 'agenda:close',
+  chooseTopic: 'agenda:current',
 } as const satisfies Record<string, RoomEvent>;
 
 export type ActionName = keyof typeof ACTION_EVENTS;

@@ -1,5 +1,5 @@
 import type { LogEntry, PrepMessage } from '../../../shared/protocol.js';
-import type { RoomContext } from '../types.js';
+import type { RoomContext, SettledTopic, TopicLine } from '../types.js';
 
 /**
  * What the `openai` engine says to the model. Instructions live only in the system prompt; the
@@ -17,7 +17,9 @@ export type Task =
   | 'recap'
   | 'clauseOffer'
   | 'rewrite'
-  | 'prepReply';
+  | 'prepReply'
+  | 'agendaOpened'
+  | 'topicChanged';
 
 /** Most of the log a prompt carries, and the most of any one text, to keep prompts bounded. */
 const MAX_ENTRIES = 40;
@@ -56,7 +58,7 @@ const MODES: Record<string, string> = {
 
 const TEXT_SHAPE = 'Answer as {"text": "..."} with the words you will say to the room, at most 120 words.';
 
-const TASKS: Record<Task, string> = {
+const TASKS: Record<Exclude<Task, 'agendaOpened' | 'topicChanged'>, string> = {
   welcome:
     'Task: welcome everyone at the start of the joint conversation. Thank them for coming; give a few ground ' +
     'rules (speak for yourself with "I feel…", "I need…"; one point at a time; listen to understand before ' +
@@ -118,8 +120,26 @@ const TASKS: Record<Task, string> = {
     `${TEXT_SHAPE.replace('to the room', 'to this person')}`,
 };
 
+const AGENDA_TASKS: Record<'agendaOpened' | 'topicChanged', string> = {
+  agendaOpened:
+    'Task: read the room its agenda. data.topics are the topics people brought, each a few of their own words ' +
+    '(title), with who brought it (broughtBy; null when the host or a mediator added it). Name each topic in ' +
+    'quotation marks exactly as written (never reword, complete or judge it) and who brought it, then say the ' +
+    'room starts with data.current, quoting its title exactly. If someone in data.room.parties brought no topic, ' +
+    'say warmly that what they would like to talk about has a place too. Two to four sentences. ' +
+    TEXT_SHAPE,
+  topicChanged:
+    'Task: the room moves on along its agenda. data.settled (or null) is the topic just finished: how "closed" ' +
+    'means the host or a mediator set it aside for now (do not say it was resolved or agreed); how "clause" ' +
+    'means it became a proposed clause in the agreement. data.next (or null) is the topic the room turns to: ' +
+    'name it in quotation marks exactly as written, and who brought it. If data.next is null, say that was the ' +
+    'last topic, and that the host or a mediator can add one if something is still open. One or two sentences; ' +
+    `do not summarise the conversation. ${TEXT_SHAPE}`,
+};
+
 export function systemPrompt(task: Task): string {
-  return `${PREAMBLE}\n\n${TASKS[task]}`;
+  const instructions = task === 'agendaOpened' || task === 'topicChanged' ? AGENDA_TASKS[task] : TASKS[task];
+  return `${PREAMBLE}\n\n${instructions}`;
 }
 
 /** The user message: the task name and its data, JSON-encoded (quoted data, never instructions). */
@@ -178,5 +198,26 @@ export function prepData(history: PrepMessage[], name: string) {
     conversation: history
       .slice(-MAX_ENTRIES)
       .map((m) => ({ role: m.role === 'you' ? 'person' : 'facilitator', text: clip(m.text) })),
+  };
+}
+
+/** A topic as the model sees it: its title as written, and the name of who brought it (null: added by hand). */
+function topicData(room: RoomContext, t: TopicLine) {
+  return { title: clip(t.title), broughtBy: t.by ? (room.names[t.by] ?? 'someone') : null };
+}
+
+export function agendaOpenedData(room: RoomContext, topics: TopicLine[], current: TopicLine) {
+  return {
+    room: roomData(room),
+    topics: topics.map((t) => topicData(room, t)),
+    current: topicData(room, current),
+  };
+}
+
+export function topicChangedData(room: RoomContext, settled: SettledTopic | null, next: TopicLine | null) {
+  return {
+    room: roomData(room),
+    settled: settled ? { ...topicData(room, settled), how: settled.how } : null,
+    next: next ? topicData(room, next) : null,
   };
 }

@@ -3,6 +3,7 @@ import type { RoomRecord } from '../model.js';
 import { isSettled } from './heat.js';
 import { parties } from '../../../shared/rules/floor.js';
 import { quietest } from './floor.js';
+import { agendaHears } from './agenda.js';
 
 /**
  * When the facilitator speaks up, as a pure function of the room after a delivered message.
@@ -21,7 +22,9 @@ export type FacilitatorAction =
   | { kind: 'nudge'; dominant: string; quiet: string }
   /** `quiet` has been silent for a while: invited by name, told how to get the floor in `mode`. */
   | { kind: 'invite'; quiet: string; mode: TurnMode }
-  | { kind: 'clause-offer' };
+  | { kind: 'clause-offer' }
+  /** Words that may bring a topic to the agenda (a shared point, or a party's first words): policies/agenda.ts. */
+  | { kind: 'agenda-words'; from: string; text: string; shared: boolean };
 
 export interface DeliveredOutcome {
   recentSpeakers: string[];
@@ -62,7 +65,7 @@ function silentLongest(room: RoomRecord, speaker: string, quietFor: Record<strin
  * What the facilitator does after `speaker`'s message `text` was delivered to `room` (already counted in
  * it). Each kind of action has its own pure policy; this gathers them and the counters they keep.
  */
-export function afterDelivered(room: RoomRecord, speaker: string, _text: string): DeliveredOutcome {
+export function afterDelivered(room: RoomRecord, speaker: string, text: string): DeliveredOutcome {
   const recentSpeakers = [...room.recentSpeakers, speaker].slice(-RECENT);
   let sinceNudge = room.sinceNudge + 1;
   let sinceOffer = room.sinceOffer + 1;
@@ -107,5 +110,7 @@ export function afterDelivered(room: RoomRecord, speaker: string, _text: string)
     actions.push({ kind: 'clause-offer' });
     sinceOffer = 0;
   }
+  const forAgenda = agendaHears(room, speaker, text);
+  if (forAgenda) actions.push({ kind: 'agenda-words', from: speaker, text, shared: forAgenda.shared });
   return { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited, actions };
 }
