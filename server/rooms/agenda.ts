@@ -15,9 +15,13 @@ import type { RoomWork } from './work.js';
  * of shared/rules/agenda.ts and policies/agenda.ts; what the facilitator says follows as effects.
  */
 
-/** Words go on the agenda, for everyone to read, only as calm as a message would have to be. */
+/**
+ * Words go on the agenda, for everyone to read, only as calm as a message would have to be. A title is
+ * judged as it is read, inside a sentence: alone, a word like "Chores" looks to the analyzer like a name
+ * called at someone.
+ */
 function calmIn(room: RoomRecord): Calm {
-  return (text) => !analyze(text, { threshold: room.heatThreshold, suggestions: false }).held;
+  return (title) => !analyze(`We need to talk about ${title}.`, { threshold: room.heatThreshold }).held;
 }
 
 const opened = (): RoomEffect => facilitator({ say: 'agendaOpened' });
