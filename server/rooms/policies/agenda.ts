@@ -20,8 +20,8 @@ export function fewTopics(partyCount: number): number {
 
 /** Stemmed words kept per topic for matching clauses. */
 const MAX_WORDS = 16;
-/** Two topics are one when most of the shorter one's words are in the other. */
-const SAME_TOPIC = 0.6;
+/** Two topics are one when they share at least half the words of the longer ("the $800 chair", "that chair"). */
+const SAME_TOPIC = 0.5;
 
 export function emptyAgenda(): AgendaRecord {
   return { topics: [], current: null, added: 0, announced: false, heard: [] };
@@ -31,7 +31,7 @@ export function emptyAgenda(): AgendaRecord {
 export function similarWords(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
   const shared = a.filter((w) => b.includes(w)).length;
-  return shared / Math.min(a.length, b.length) >= SAME_TOPIC;
+  return shared / Math.max(a.length, b.length) >= SAME_TOPIC;
 }
 
 /** The topic on the agenda (open or settled) that a new title would repeat, if any. */
