@@ -1,4 +1,5 @@
 import type { HeatLabel } from '../../shared/analysis.js';
+import type { TopicStatus } from '../../shared/protocol.js';
 
 /** Each analyzer label in plain, kind words: what it is, why it matters, what helps. */
 export const LABEL_WORDS: Record<HeatLabel, { title: string; why: string }> = {
@@ -79,3 +80,36 @@ export const KIND_WORDS: Record<string, string> = {
   family: 'A family',
   workplace: 'Coworkers',
 };
+
+/** A topic's state in plain words (an open topic needs none). */
+export const TOPIC_STATUS_WORDS: Record<TopicStatus, string> = {
+  open: '',
+  closed: 'closed',
+  clause: 'became part of the agreement',
+};
+
+/**
+ * What the facilitator is doing in a log entry, shown beside its name ("Facilitator · reflecting"), so
+ * its reflections, acknowledgements, summaries and agenda notes read apart from people's messages.
+ * Keyed by string: a kind this list does not know yet shows no label rather than a wrong one.
+ */
+const FACILITATOR_KIND_WORDS: Record<string, string> = {
+  welcome: 'welcome',
+  reflection: 'reflecting',
+  acknowledgement: 'acknowledging',
+  acknowledgment: 'acknowledging',
+  repair: 'acknowledging',
+  summary: 'summary',
+  recap: 'summary',
+  agenda: 'agenda',
+  nudge: 'making space',
+  'clause-offer': 'agreement ideas',
+  break: 'break',
+  safety: 'safety',
+  floor: 'turns',
+  mode: 'turns',
+};
+
+export function facilitatorKindWords(kind: string): string {
+  return Object.hasOwn(FACILITATOR_KIND_WORDS, kind) ? FACILITATOR_KIND_WORDS[kind] : '';
+}

@@ -50,8 +50,13 @@ export function agendaOpenedWords(room: RoomContext, topics: TopicLine[], curren
     const item = (t: TopicLine) => (t.by ? `${quoted(t)} from ${nameOf(room, t.by)}` : quoted(t));
     sentences.push(`${intro} ${readOut(topics, item)}.`);
   }
-  const whose = current.by && bringers.length > 1 ? `, which ${nameOf(room, current.by)} brought` : '';
-  sentences.push(`Let’s start with ${quoted(current)}${whose}.`);
+  if (topics.length === 1) {
+    // One topic: "Ann brought “x”, so let’s start there."
+    sentences[0] = `${sentences[0].slice(0, -1)}, so let’s start there.`;
+  } else {
+    const whose = current.by && bringers.length > 1 ? `, which ${nameOf(room, current.by)} brought` : '';
+    sentences.push(`Let’s start with ${quoted(current)}${whose}.`);
+  }
   if (topics.length > 1) {
     sentences.push(
       'We will take one topic at a time, and move on when it feels settled or becomes part of the agreement.',

@@ -201,6 +201,29 @@ describe.sequential('a mediation session in the browser', () => {
     await screen(host, '04-room');
   });
 
+  it('6b. the agenda shows the point the host shared, and the host closes it', async () => {
+    // The point Alex shared from preparation is the agenda's first topic, the current one, on both screens.
+    const topic = host.getByTestId('agenda-topic').filter({ hasText: 'our weekends together' });
+    await topic.waitFor();
+    expect(await topic.getAttribute('aria-current')).toBe('step');
+    await guest.getByTestId('agenda').getByText('our weekends together').waitFor();
+    await guest.getByTestId('current-topic').getByText('our weekends together').waitFor();
+    // The facilitator read the agenda out, labelled apart from people's messages.
+    const reading = guest
+      .getByTestId('facilitator-entry')
+      .filter({ hasText: 'Alex brought “our weekends together”, so let’s start there.' });
+    await reading.locator('.kind-label', { hasText: 'agenda' }).waitFor();
+    // Only the host or a mediator shapes the agenda.
+    expect(await guest.getByTestId('agenda').getByRole('button').count()).toBe(0);
+    await screen(host, '04-agenda');
+    await host.getByRole('button', { name: 'Close “our weekends together”' }).click();
+    await guest.getByText('That was the last topic on the agenda.', { exact: false }).waitFor();
+    await guest.getByTestId('agenda-topic').filter({ hasText: 'closed' }).waitFor();
+    expect(await guest.getByTestId('current-topic').count()).toBe(0);
+    await expect.poll(() => host.evaluate(() => document.activeElement?.id)).toBe('agenda-heading');
+    await screen(guest, '04-agenda-390px');
+  });
+
   it('7. a reload keeps the invited person in the room', async () => {
     // A reload keeps Sam in the room (credentials on this device) with the history caught up.
     await guest.reload();

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { canSpeak } from '../../../shared/rules/floor.js';
+import { facilitatorKindWords } from '../labels.js';
 import { newMsgId } from '../room/ids.js';
 import { useRoom, useRoomActions } from '../room/RoomProvider.js';
 import type { OnSendResult } from '../room/types.js';
@@ -65,8 +66,16 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
     setProposed((p) => ({ ...p, [id + text]: note }));
   }
 
+  const current = view?.agenda?.topics.find((t) => t.id === view.agenda?.current);
+
   return (
     <div className="conversation">
+      {current && (
+        <p className="current-topic" data-testid="current-topic">
+          <span className="muted small">Talking about now: </span>
+          <strong>{current.title}</strong>
+        </p>
+      )}
       <ol className="log" aria-label="Conversation" aria-live="polite" aria-relevant="additions">
         {log.length === 0 && (
           <li className="muted empty">No one has written yet. The facilitator will open when everyone is here.</li>
@@ -79,6 +88,9 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
                   ◆
                 </span>{' '}
                 Facilitator
+                {facilitatorKindWords(entry.kind) && (
+                  <span className="kind-label"> · {facilitatorKindWords(entry.kind)}</span>
+                )}
                 <span className="visually-hidden"> says</span>
               </Who>
               <p className="text">{entry.text}</p>

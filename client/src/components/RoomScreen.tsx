@@ -7,6 +7,7 @@ import { usePageTitle } from '../pageTitle.js';
 import { RoomProvider, useRoom } from '../room/RoomProvider.js';
 import type { Held } from '../room/types.js';
 import { navigate } from '../router.js';
+import { AgendaPanel } from './AgendaPanel.js';
 import { AppLink } from './AppLink.js';
 import { BreakOverlay } from './BreakOverlay.js';
 import { Conversation } from './Conversation.js';
@@ -210,7 +211,8 @@ function Room({ roomId }: { roomId: string }) {
             {!ready || !view ? <p className="muted">Connecting you to the room…</p> : null}
           </div>
         </div>
-        <aside className="room-side" aria-label="People and invitations">
+        <aside className="room-side" aria-label="People, agenda and invitations">
+          {view && <AgendaPanel />}
           {view && <Participants view={view} me={me} />}
           {me.role === 'host' && view && <InvitePanel creds={creds} partiesFull={!mayInvite(view, 'participant')} />}
           {me.role === 'host' && <DeleteRoom creds={creds} />}

@@ -29,7 +29,7 @@ describe('the local engine reads the agenda out', () => {
     expect(
       agendaOpenedWords(family, [{ title: 'Sunday dinners', by: 'k' }], { title: 'Sunday dinners', by: 'k' }),
     ).toBe(
-      'Kai brought “Sunday dinners”. Let’s start with “Sunday dinners”. Mum and Lea, whatever you would like to ' +
+      'Kai brought “Sunday dinners”, so let’s start there. Mum and Lea, whatever you would like to ' +
         'talk about has a place here too.',
     );
   });
@@ -49,7 +49,7 @@ describe('the local engine reads the agenda out', () => {
     expect(text).toContain('“one”, “two”, and 2 more.');
     expect(text).not.toContain('Olive'); // an observer brings no topics and is not asked to
     expect(agendaOpenedWords(couple, [{ title: 'Chores', by: null }], { title: 'Chores', by: null })).toBe(
-      'Here is the agenda so far: “Chores”. Let’s start with “Chores”.',
+      'Here is the agenda so far: “Chores”, so let’s start there.',
     );
   });
 
