@@ -65,13 +65,16 @@ export function gathering(agenda: AgendaRecord, ids: readonly string[]): boolean
   return ids.some((id) => !agenda.heard.includes(id) && !agenda.topics.some((t) => t.by === id));
 }
 
+/** Topics enough to start with, even while someone in a group has not spoken yet (the reading invites them). */
+export const ENOUGH_TO_START = 2;
+
 /**
  * Whether the facilitator reads the agenda out now: once, when there is something on it and either
  * everyone has brought a topic or spoken, or there are enough topics to start with.
  */
 export function openingDue(agenda: AgendaRecord, ids: readonly string[]): boolean {
   if (agenda.announced || openTopics(agenda).length === 0) return false;
-  return !gathering(agenda, ids) || agenda.topics.length >= fewTopics(ids.length);
+  return !gathering(agenda, ids) || agenda.topics.length >= ENOUGH_TO_START;
 }
 
 /**

@@ -165,6 +165,10 @@ describe('first words', () => {
     expect(openingDue(agenda, ['ann', 'ben'])).toBe(false);
     expect(openingDue({ ...agenda, heard: ['ben'] }, ['ann', 'ben'])).toBe(true);
     expect(openingDue({ ...agenda, heard: ['ben'], announced: true }, ['ann', 'ben'])).toBe(false);
+    // A group: two topics are enough to start with while Lea has not spoken; the reading invites her.
+    const two = { ...agenda, topics: [...agenda.topics, { ...newTopic(agenda, 'the car', 'kai'), id: 't2' }] };
+    expect(openingDue(two, ['ann', 'kai', 'lea'])).toBe(true);
+    expect(openingDue({ ...two, topics: two.topics.slice(0, 1) }, ['ann', 'kai', 'lea'])).toBe(false);
   });
 });
 
