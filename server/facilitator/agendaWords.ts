@@ -70,7 +70,7 @@ export function agendaOpenedWords(room: RoomContext, topics: TopicLine[], curren
   return sentences.join(' ');
 }
 
-/** "We will leave “the $800 chair” there for now. Let’s turn to “weekend plans with my parents”, which Jordan brought." */
+/** "We will leave “the $800 chair” there for now. Let’s turn to “weekend plans”, which Jordan brought." */
 export function topicChangedWords(room: RoomContext, settled: SettledTopic | null, next: TopicLine | null): string {
   const sentences: string[] = [];
   if (settled?.how === 'clause') {

@@ -61,9 +61,7 @@ const CUES = new Set('about over regarding with need want like stop about around
 const OBJECTS = new Set('me you us him her them'.split(' '));
 /** -ing and -ed words that are things, not doings. */
 const NOUN_LIKE = new Set(
-  'evening evenings morning mornings wedding weddings meeting meetings ceiling building thing things bed shed red need'.split(
-    ' ',
-  ),
+  'evening evenings morning mornings wedding weddings meeting meetings ceiling building thing things shed'.split(' '),
 );
 
 const MAX_WORDS = 8;
