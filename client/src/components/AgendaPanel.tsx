@@ -133,7 +133,7 @@ export function AgendaPanel() {
               value={title}
               maxLength={LIMITS.topicChars}
               onChange={(e) => setTitle(e.target.value)}
-              placeholder="e.g. the weekly budget"
+              placeholder="A few words"
             />
             <button type="submit" disabled={!title.trim()}>
               Add
