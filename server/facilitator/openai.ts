@@ -11,11 +11,12 @@ import {
   modeData,
   prepData,
   roomData,
+  summaryData,
   systemPrompt,
   userMessage,
   type Task,
 } from './prompts/prompts.js';
-import type { ClauseOffer, FacilitatorEngine, RoomContext } from './types.js';
+import type { ClauseOffer, FacilitatorEngine, RoomContext, SummaryRequest } from './types.js';
 
 export type FallbackReason = 'timeout' | 'error' | 'malformed' | 'unsafe';
 
@@ -100,10 +101,17 @@ export class OpenAIFacilitator implements FacilitatorEngine {
     return this.say('breakStarted', data, () => this.local.breakStarted(room, minutes, calledBy));
   }
 
-  async recap(room: RoomContext, entries: LogEntry[]): Promise<string> {
-    return this.say('recap', { room: roomData(room), messages: messagesData(room, entries) }, () =>
-      this.local.recap(room, entries),
-    );
+  async summary(room: RoomContext, entries: LogEntry[], request: SummaryRequest): Promise<string> {
+    return this.say('summary', summaryData(room, entries, request), () => this.local.summary(room, entries, request));
+  }
+
+  async paraphraseFirst(room: RoomContext, listener: string, speaker: string): Promise<string> {
+    const data = {
+      room: roomData(room),
+      listener: room.names[listener] ?? 'someone',
+      speaker: room.names[speaker] ?? 'someone',
+    };
+    return this.say('paraphraseFirst', data, () => this.local.paraphraseFirst(room, listener, speaker));
   }
 
   async clauseOffer(room: RoomContext, sharedPoints: string[], entries: LogEntry[]): Promise<ClauseOffer> {

@@ -1,6 +1,7 @@
 import type { AgreementSnapshot } from '../../shared/agreement.js';
 import { AppError } from '../errors.js';
 import type { Identity } from './model.js';
+import { facilitator } from './effects.js';
 import { phaseAfterAgreement } from './policies/phase.js';
 import type { RoomWork } from './work.js';
 
@@ -37,10 +38,13 @@ function mustBeParty(who: Identity): void {
 
 /** The agreement changed (through an event or the document itself): move the room's phase. */
 export async function agreementChanged(work: RoomWork, roomId: string, agreement: AgreementSnapshot): Promise<void> {
-  await work.change(roomId, (r) => {
+  const { room, result: becameFinal } = await work.change(roomId, (r) => {
     const phase = phaseAfterAgreement(r.phase, agreement);
-    return phase === r.phase ? { result: undefined } : { room: { ...r, phase }, result: undefined };
+    return phase === r.phase ? { result: false } : { room: { ...r, phase }, result: phase === 'final' };
   });
+  // Only the change that made it final sums up, so the closing summary is said once.
+  if (becameFinal)
+    await work.carryOut(room, [facilitator({ say: 'action', action: { kind: 'summary', occasion: 'end' } })]);
 }
 
 export async function exportMarkdown(work: RoomWork, who: Identity): Promise<string> {

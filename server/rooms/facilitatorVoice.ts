@@ -1,5 +1,5 @@
 import type { FacilitatorEvent, FacilitatorKind, LogEntry, TurnMode } from '../../shared/protocol.js';
-import type { RoomContext } from '../facilitator/types.js';
+import type { RoomContext, SummaryRequest } from '../facilitator/types.js';
 import { newId } from './ids.js';
 import type { RoomDeps } from './ports.js';
 import type { FacilitatorAction } from './policies/facilitation.js';
@@ -12,6 +12,8 @@ const isPublic = (e: LogEntry): boolean => e.type === 'message' || !e.visibleTo;
 
 /** How much of the log the facilitator reads back for a recap or a clause offer. */
 const LOOKBACK = 60;
+/** How much of the log the summary at the end reads back. */
+const SESSION = 300;
 
 /**
  * The facilitator's voice in the room: words come from the engine, and every entry is stored in
@@ -59,10 +61,19 @@ export class FacilitatorVoice {
     await this.say(room, 'break', await this.deps.engine.breakStarted(this.context(room), minutes, calledBy));
   }
 
+  /** After a break: a summary of what was said since the last one. */
   async recap(room: RoomRecord): Promise<void> {
     const entries = await this.deps.store.tailLog(room.roomId, LOOKBACK);
     const recent = entries.filter((e) => isPublic(e) && e.seq > room.recapFromSeq);
-    await this.say(room, 'recap', await this.deps.engine.recap(this.context(room), recent));
+    await this.summary(room, recent, { occasion: 'break' });
+  }
+
+  /** A summary with the clauses agreed so far, so what they cover is not called open. */
+  private async summary(room: RoomRecord, entries: LogEntry[], request: SummaryRequest): Promise<void> {
+    const snapshot = await this.deps.agreement.snapshot(room.roomId).catch(() => null);
+    const agreed = (snapshot?.clauses ?? []).filter((c) => snapshot?.final || c.status === 'agreed').map((c) => c.text);
+    const text = await this.deps.engine.summary(this.context(room), entries, { ...request, agreed });
+    await this.say(room, 'recap', text);
   }
 
   async act(room: RoomRecord, action: FacilitatorAction): Promise<void> {
@@ -72,6 +83,18 @@ export class FacilitatorVoice {
     }
     if (action.kind === 'invite') {
       await this.say(room, 'nudge', await this.deps.engine.invite(this.context(room), action.quiet, action.mode));
+      return;
+    }
+    if (action.kind === 'paraphrase-first') {
+      const text = await this.deps.engine.paraphraseFirst(this.context(room), action.listener, action.speaker);
+      await this.say(room, 'floor', text);
+      return;
+    }
+    if (action.kind === 'summary') {
+      // The end looks back over the whole session; a topic change over the recent stretch.
+      const size = action.occasion === 'end' ? SESSION : LOOKBACK;
+      const entries = (await this.deps.store.tailLog(room.roomId, size)).filter(isPublic);
+      await this.summary(room, entries, { occasion: action.occasion, topic: action.topic });
       return;
     }
     const entries = (await this.deps.store.tailLog(room.roomId, LOOKBACK)).filter(isPublic);

@@ -1,5 +1,5 @@
 import type { LogEntry, PrepMessage } from '../../../shared/protocol.js';
-import type { RoomContext } from '../types.js';
+import type { RoomContext, SummaryRequest } from '../types.js';
 
 /**
  * What the `openai` engine says to the model. Instructions live only in the system prompt; the
@@ -14,7 +14,8 @@ export type Task =
   | 'nudge'
   | 'invite'
   | 'breakStarted'
-  | 'recap'
+  | 'summary'
+  | 'paraphraseFirst'
   | 'clauseOffer'
   | 'rewrite'
   | 'prepReply';
@@ -83,11 +84,23 @@ const TASKS: Record<Task, string> = {
     'need about twenty minutes to settle after a heated moment; for a shorter break, never say so (you may say ' +
     'that asking for a longer break is fine). Do not mention or quote anything anyone said. ' +
     TEXT_SHAPE,
-  recap:
-    'Task: welcome people back after a break with a short, neutral recap of data.messages (what each person ' +
-    'raised, in calm words, without quoting insults, without judging who is right, and without adding ' +
-    'anything that was not said), then invite them to pick up one point at a time, starting with what each ' +
-    `person needs. If there are no messages, just welcome them back gently. ${TEXT_SHAPE}`,
+  summary:
+    'Task: sum up the conversation so far for data.occasion: "break" (welcome people back after a break), ' +
+    '"topic" (the room is moving on from data.topic, to data.next when given) or "end" (everyone has signed ' +
+    'the agreement; thank them). Using only data.messages (what people said in the room, oldest first): for ' +
+    'each person who spoke, name them and say briefly what they said matters to them, in their own words (a ' +
+    'short quote in quotation marks, or a close paraphrase with the pronouns turned round: their "I" is ' +
+    '"you" when you address them by name); then any common ground (a need or a thing two or more people ' +
+    'named); then what is still open (asks that data.agreed, the clauses agreed so far, does not cover). ' +
+    'Never judge who is right, never quote an insult, never name a feeling or a need a person did not ' +
+    'express, and add nothing that was not said. If there are no messages, say so gently in one sentence. ' +
+    TEXT_SHAPE.replace('120 words', '160 words'),
+  paraphraseFirst:
+    'Task: the room takes turns as speaker and listener. data.listener was asked to say back what they heard ' +
+    'data.speaker say, and answered or argued back instead. In one or two warm sentences, without blame and ' +
+    'without repeating what either said, ask data.listener by name to first say back what they heard, in ' +
+    'their own words (for example starting "What I hear is…"), and say that their turn to speak comes once ' +
+    `data.speaker feels heard. ${TEXT_SHAPE}`,
   clauseOffer:
     'Task: the room has calmed down. Turn what people have said (data.messages) and points they chose to ' +
     'share (data.sharedPoints) into up to three draft agreement clauses that everyone could accept: mutual ' +
@@ -178,5 +191,17 @@ export function prepData(history: PrepMessage[], name: string) {
     conversation: history
       .slice(-MAX_ENTRIES)
       .map((m) => ({ role: m.role === 'you' ? 'person' : 'facilitator', text: clip(m.text) })),
+  };
+}
+
+/** What a summary is given: delivered room messages, the occasion and topics, and the clauses agreed so far. */
+export function summaryData(room: RoomContext, entries: LogEntry[], request: SummaryRequest) {
+  return {
+    room: roomData(room),
+    occasion: request.occasion,
+    ...(request.topic ? { topic: clip(request.topic) } : {}),
+    ...(request.next ? { next: clip(request.next) } : {}),
+    agreed: (request.agreed ?? []).slice(-MAX_ENTRIES).map(clip),
+    messages: messagesData(room, entries),
   };
 }

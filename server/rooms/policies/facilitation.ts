@@ -1,8 +1,10 @@
 import type { TurnMode } from '../../../shared/protocol.js';
 import type { RoomRecord } from '../model.js';
-import { isSettled } from './heat.js';
 import { parties } from '../../../shared/rules/floor.js';
-import { quietest } from './floor.js';
+import { paraphraseMissed, quietest } from './floor.js';
+import { type OfferCounters, offerAfter } from './offers.js';
+
+export { OFFER_EVERY } from './offers.js';
 
 /**
  * When the facilitator speaks up, as a pure function of the room after a delivered message.
@@ -13,20 +15,24 @@ import { quietest } from './floor.js';
 export const NUDGE_RUN = 4;
 /** Fewest messages without someone before the facilitator invites them in (any mode). */
 export const SILENCE_MIN = 6;
-/** Delivered messages between two offers to draft clauses. */
-export const OFFER_EVERY = 6;
 const RECENT = 12;
 
 export type FacilitatorAction =
   | { kind: 'nudge'; dominant: string; quiet: string }
   /** `quiet` has been silent for a while: invited by name, told how to get the floor in `mode`. */
   | { kind: 'invite'; quiet: string; mode: TurnMode }
-  | { kind: 'clause-offer' };
+  | { kind: 'clause-offer' }
+  /** Speaker-listener: the listener argued back instead of saying back what they heard; ask them gently. */
+  | { kind: 'paraphrase-first'; listener: string; speaker: string }
+  /** What each person said matters to them, common ground and what is open: on a topic change or at the end. */
+  | { kind: 'summary'; occasion: 'topic' | 'end'; topic?: string };
 
 export interface DeliveredOutcome {
   recentSpeakers: string[];
   sinceNudge: number;
   sinceOffer: number;
+  /** The clause offer's counters (sinceOffer above among them), for the room record. */
+  offerCounters: OfferCounters;
   quietFor: Record<string, number>;
   invited: string[];
   actions: FacilitatorAction[];
@@ -62,10 +68,9 @@ function silentLongest(room: RoomRecord, speaker: string, quietFor: Record<strin
  * What the facilitator does after `speaker`'s message `text` was delivered to `room` (already counted in
  * it). Each kind of action has its own pure policy; this gathers them and the counters they keep.
  */
-export function afterDelivered(room: RoomRecord, speaker: string, _text: string): DeliveredOutcome {
+export function afterDelivered(room: RoomRecord, speaker: string, text: string): DeliveredOutcome {
   const recentSpeakers = [...room.recentSpeakers, speaker].slice(-RECENT);
   let sinceNudge = room.sinceNudge + 1;
-  let sinceOffer = room.sinceOffer + 1;
   const actions: FacilitatorAction[] = [];
   const partyIds = parties(room).map((p) => p.participantId);
   // Messages since each party last wrote (or joined); a party who writes ends their silence.
@@ -102,10 +107,13 @@ export function afterDelivered(room: RoomRecord, speaker: string, _text: string)
     }
   }
 
-  const partiesWhoSpoke = new Set(recentSpeakers).size;
-  if (room.phase !== 'final' && sinceOffer >= OFFER_EVERY && partiesWhoSpoke >= 2 && isSettled(room)) {
-    actions.push({ kind: 'clause-offer' });
-    sinceOffer = 0;
-  }
-  return { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited, actions };
+  const holder = room.floor.holder;
+  if (paraphraseMissed(room, speaker) && holder !== null)
+    actions.push({ kind: 'paraphrase-first', listener: speaker, speaker: holder });
+
+  const offer = offerAfter(room, text, recentSpeakers);
+  if (offer.offer) actions.push({ kind: 'clause-offer' });
+  const offerCounters = offer.counters;
+  const { sinceOffer } = offerCounters;
+  return { recentSpeakers, sinceNudge, sinceOffer, offerCounters, quietFor, invited, actions };
 }

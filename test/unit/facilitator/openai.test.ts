@@ -50,7 +50,8 @@ describe('prompts', () => {
     'nudge',
     'invite',
     'breakStarted',
-    'recap',
+    'summary',
+    'paraphraseFirst',
     'clauseOffer',
     'rewrite',
     'prepReply',
@@ -75,7 +76,7 @@ describe('prompts', () => {
     expect(roomData(room)).toMatchObject({ parties: ['Mum', 'Kai', 'Lea'], partyCount: 3 });
     expect(inviteData(room, 'lea', 'hand-raise')).toMatchObject({ quiet: 'Lea', mode: 'hand-raise' });
     expect(inviteData(room, 'lea', 'hand-raise').howToComeIn).toMatch(/raise their hand/);
-    expect(systemPrompt('recap')).toMatch(/"you both" or "the two of you" only when there are exactly two/);
+    expect(systemPrompt('summary')).toMatch(/"you both" or "the two of you" only when there are exactly two/);
     expect(systemPrompt('breakStarted')).toMatch(/Only when data.minutes is 20 or more/);
   });
 
@@ -144,12 +145,13 @@ describe('OpenAIFacilitator falls back to local', () => {
   });
 
   it('when the answer is too long or not JSON', async () => {
-    fake.script('recap', json({ text: 'Welcome back. '.repeat(400) }), raw('Welcome back, everyone!'));
-    expect(await engine.recap(room, [])).toBe(await local.recap(room, []));
-    expect(await engine.recap(room, [])).toBe(await local.recap(room, []));
+    fake.script('summary', json({ text: 'Welcome back. '.repeat(400) }), raw('Welcome back, everyone!'));
+    const brk = { occasion: 'break' } as const;
+    expect(await engine.summary(room, [], brk)).toBe(await local.summary(room, [], brk));
+    expect(await engine.summary(room, [], brk)).toBe(await local.summary(room, [], brk));
     expect(fallbacks).toEqual([
-      ['malformed', 'recap'],
-      ['malformed', 'recap'],
+      ['malformed', 'summary'],
+      ['malformed', 'summary'],
     ]);
   });
 
