@@ -71,9 +71,10 @@ function salient(texts: string[]): string | null {
   for (const text of texts) {
     // Sentences that ask for something are quoted as asks; the rest may be quoted as what was said.
     const said = sentences(text).filter((s) => calm(s) && requestsIn(s).length === 0 && s.split(/\s+/).length >= 3);
-    const candidates = [...said, ...said.slice(1).map((s, i) => `${said[i]} ${s}`)];
+    // Two sentences together only when both fit in one short quote.
+    const pairs = said.slice(1).map((s, i) => `${said[i]} ${s}`);
+    const candidates = [...said, ...pairs.filter((p) => p.split(/\s+/).length <= QUOTE_WORDS)];
     for (const s of candidates) {
-      if (s.split(/\s+/).length > QUOTE_WORDS + 2) continue;
       const value = score(s);
       if (best === null || value > best.score) best = { s, score: value };
     }
