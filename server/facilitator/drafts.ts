@@ -1,3 +1,4 @@
+import { LIMITS } from '../../shared/protocol.js';
 import { requestsIn } from '../analysis/listening/requests.js';
 
 /**
@@ -154,7 +155,7 @@ const BROKEN: RegExp[] = [
 
 /** A draft that reads as a sentence, or null. */
 export function check(draft: string): string | null {
-  if (draft.length > 300 || draft.split(/\s+/).length < 3) return null;
+  if (draft.length > LIMITS.clauseChars || draft.split(/\s+/).length < 3) return null;
   if (!/^[A-Z]/.test(draft) || !draft.endsWith('.')) return null;
   if (NOT_VERBS.test(draft)) return null;
   return BROKEN.some((re) => re.test(draft)) ? null : draft;

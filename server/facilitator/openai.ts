@@ -5,9 +5,10 @@ import { LIMITS, type LogEntry, type PrepMessage } from '../../shared/protocol.j
 import { analyze } from '../analysis/index.js';
 import { LocalFacilitator } from './local.js';
 import { ClauseOfferOut, plausibleSuggestion, readOutput, RewriteOut, TextOut } from './modelOutput.js';
+import { readsWell } from './drafts.js';
 import {
+  clauseOfferData,
   inviteData,
-  messagesData,
   modeData,
   prepData,
   roomData,
@@ -115,7 +116,7 @@ export class OpenAIFacilitator implements FacilitatorEngine {
   }
 
   async clauseOffer(room: RoomContext, sharedPoints: string[], entries: LogEntry[]): Promise<ClauseOffer> {
-    const data = { room: roomData(room), sharedPoints, messages: messagesData(room, entries) };
+    const data = clauseOfferData(room, sharedPoints, entries);
     return this.guard(
       'clauseOffer',
       async () => {
@@ -123,7 +124,7 @@ export class OpenAIFacilitator implements FacilitatorEngine {
         this.mustBeCalm(out.text);
         const drafts = out.drafts
           .map((d) => d.trim())
-          .filter((d) => d.length > 0 && d.length <= LIMITS.clauseChars && this.calm(d));
+          .filter((d) => d.length > 0 && d.length <= LIMITS.clauseChars && readsWell(d) && this.calm(d));
         if (out.drafts.length > 0 && drafts.length === 0) throw new Fallback('unsafe');
         return { text: out.text, drafts: [...new Set(drafts)].slice(0, 3) };
       },

@@ -94,7 +94,7 @@ export class FacilitatorVoice {
       // The end looks back over the whole session; a topic change over the recent stretch.
       const size = action.occasion === 'end' ? SESSION : LOOKBACK;
       const entries = (await this.deps.store.tailLog(room.roomId, size)).filter(isPublic);
-      await this.summary(room, entries, { occasion: action.occasion, topic: action.topic });
+      await this.summary(room, entries, { occasion: action.occasion, topic: action.topic, next: action.next });
       return;
     }
     const entries = (await this.deps.store.tailLog(room.roomId, LOOKBACK)).filter(isPublic);

@@ -1,4 +1,5 @@
 import type { LogEntry, PrepMessage } from '../../../shared/protocol.js';
+import { requestsIn } from '../../analysis/listening/requests.js';
 import type { RoomContext, SummaryRequest } from '../types.js';
 
 /**
@@ -102,14 +103,17 @@ const TASKS: Record<Task, string> = {
     'their own words (for example starting "What I hear is…"), and say that their turn to speak comes once ' +
     `data.speaker feels heard. ${TEXT_SHAPE}`,
   clauseOffer:
-    'Task: the room has calmed down. Turn what people have said (data.messages) and points they chose to ' +
-    'share (data.sharedPoints) into up to three draft agreement clauses that everyone could accept: mutual ' +
-    '("We…"), specific, doable, and fair to all; a demand becomes a mutual agreement (for example "stop ' +
-    'seeing those friends" becomes "We tell each other when plans involve those friends, and check in if it ' +
-    'feels uncomfortable"). Use only what was said; invent no facts. Answer as {"text": "...", "drafts": ' +
-    '["...", ...]}: "text" (at most 60 words) invites them to propose and edit any draft together; each draft ' +
-    'is one or two sentences. If nothing said so far could become a clause, give an empty "drafts" list and a ' +
-    'text that invites them to start writing down what they would like to agree on.',
+    'Task: the room has calmed down. data.asks lists the concrete asks people made, in their own words, with ' +
+    'who made each (found in data.messages and data.sharedPoints, the points they chose to share). Turn those ' +
+    'asks into up to three draft agreement clauses everyone could accept: mutual, specific, doable and fair to ' +
+    'all, keeping the concrete detail of the ask ("text me if plans change" becomes "We text each other if ' +
+    'plans change."; "stop buying things over $200 without asking" becomes "We talk before either of us buys ' +
+    'anything over $200."). Use "we", or the people\'s names where a clause is about one person; "either of ' +
+    'us" only for two people. Write plain, grammatical sentences: never "agree to agree", never "we" after a ' +
+    'preposition. Use only what was said; invent no facts. Answer as {"text": "...", "drafts": ["...", ...]}: ' +
+    '"text" (at most 60 words) names who asked for what, briefly and in their words, and invites them to ' +
+    'propose and edit any draft together; each draft is one sentence. If there are no asks, give an empty ' +
+    '"drafts" list and a text that invites them to start writing down what they would like to agree on.',
   rewrite:
     'Task: data.message is a message one person wrote to the others; it was held back because it may come ' +
     'across as hurtful. Offer up to three calmer versions that the same person could send instead, in their ' +
@@ -191,6 +195,19 @@ export function prepData(history: PrepMessage[], name: string) {
     conversation: history
       .slice(-MAX_ENTRIES)
       .map((m) => ({ role: m.role === 'you' ? 'person' : 'facilitator', text: clip(m.text) })),
+  };
+}
+
+/** What a clause offer is given: the asks found in the room's words, who made them, and the words themselves. */
+export function clauseOfferData(room: RoomContext, sharedPoints: string[], entries: LogEntry[]) {
+  const asks = entries.flatMap((e) =>
+    e.type === 'message' ? requestsIn(e.text).map((ask) => ({ from: room.names[e.from] ?? 'someone', ask })) : [],
+  );
+  return {
+    room: roomData(room),
+    asks: asks.slice(-MAX_ENTRIES).map((a) => ({ ...a, ask: clip(a.ask) })),
+    sharedPoints: sharedPoints.slice(-MAX_ENTRIES).map(clip),
+    messages: messagesData(room, entries),
   };
 }
 

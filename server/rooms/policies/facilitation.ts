@@ -25,7 +25,7 @@ export type FacilitatorAction =
   /** Speaker-listener: the listener argued back instead of saying back what they heard; ask them gently. */
   | { kind: 'paraphrase-first'; listener: string; speaker: string }
   /** What each person said matters to them, common ground and what is open: on a topic change or at the end. */
-  | { kind: 'summary'; occasion: 'topic' | 'end'; topic?: string };
+  | { kind: 'summary'; occasion: 'topic' | 'end'; topic?: string; next?: string };
 
 export interface DeliveredOutcome {
   recentSpeakers: string[];

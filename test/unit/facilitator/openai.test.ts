@@ -202,6 +202,53 @@ describe('OpenAIFacilitator falls back to local', () => {
     expect(fallbacks).toEqual([['unsafe', 'clauseOffer']]);
   });
 
+  it('drops drafts that do not read as sentences, and gives the model the asks with who made them', async () => {
+    const entries: LogEntry[] = [
+      {
+        type: 'message',
+        seq: 1,
+        id: 'm1',
+        clientMsgId: 'c',
+        from: 'a',
+        text: 'I sat alone at dinner. Can you text me if plans change?',
+        at: 0,
+        reworded: false,
+      },
+    ];
+    fake.script(
+      'clauseOffer',
+      json({
+        text: 'Ann asked for a text if plans change. Here are drafts.',
+        drafts: [
+          'Our plans matter to we.',
+          'We agree to agree on a monthly budget meeting.',
+          'We text each other if plans change.',
+        ],
+      }),
+    );
+    expect((await engine.clauseOffer(room, [], entries)).drafts).toEqual(['We text each other if plans change.']);
+    expect(fake.requests[0].data.asks).toEqual([{ from: 'Ann', ask: 'text me if plans change' }]);
+    expect(fallbacks).toEqual([]);
+  });
+
+  it('a summary and the paraphrase request go to the model with room data only', async () => {
+    const entries: LogEntry[] = [
+      { type: 'message', seq: 1, id: 'm1', clientMsgId: 'c', from: 'a', text: 'I felt alone.', at: 0, reworded: false },
+    ];
+    fake.script('summary', json({ text: 'Welcome back. Ann, you said you felt alone.' }));
+    const text = await engine.summary(room, entries, { occasion: 'topic', topic: 'dinners', agreed: ['We eat at 7.'] });
+    expect(text).toBe('Welcome back. Ann, you said you felt alone.');
+    expect(fake.requests[0].data).toMatchObject({
+      occasion: 'topic',
+      topic: 'dinners',
+      agreed: ['We eat at 7.'],
+      messages: [{ from: 'Ann', text: 'I felt alone.' }],
+    });
+    fake.script('paraphraseFirst', json({ text: 'Ben, could you first say back what you heard Ann say?' }));
+    expect(await engine.paraphraseFirst(room, 'b', 'a')).toMatch(/^Ben, could you first/);
+    expect(fake.requests[1].data).toMatchObject({ listener: 'Ben', speaker: 'Ann' });
+  });
+
   it('a rewrite keeps only usable suggestions, at most three', async () => {
     const text = 'You are such an idiot, you never listen to anything I say';
     const analysis = analyze(text, { threshold: 0.5 });
