@@ -50,6 +50,11 @@ export function thirdPerson(base: string): string {
   return `${base}s`;
 }
 
+/** Words after which "we" can start a clause. */
+const SUBORDINATORS =
+  'when|whenever|if|before|after|until|while|because|that|so|and|but|or|unless|as|where|once|than|how|what|' +
+  'whether|since';
+
 const FAMILY = '(?:mom|mum|mother|dad|father|parents|sister|brother|family|in-laws|kids|children)';
 
 /** The rest of an ask said to someone ("...with me", "my phone", "when you are late"), said of everyone. */
@@ -70,7 +75,11 @@ export function mutualise(rest: string): string {
     [/\bmy\b/gi, 'each other’s'],
     [/\byour\b/gi, 'our'],
     [/\bme\b/gi, 'each other'],
-    [/\bi\b|\byou\b/gi, 'we'],
+    // "you" after a conjunction (or first) is a subject: "when you are late" -> "when we are late"; anywhere
+    // else it is an object: "let the door hit you" -> "hit each other" (then checked, and usually dropped).
+    [new RegExp(String.raw`(^|\b(?:${SUBORDINATORS})\s+|,\s*)(?:i|you)\b`, 'gi'), '$1we'],
+    [/\byou\b/gi, 'each other'],
+    [/\bi\b/gi, 'we'],
   ];
   let out = rest;
   for (const [re, to] of swaps) out = out.replace(re, to);
@@ -103,6 +112,8 @@ export function draftFromAsk(ask: string, options: DraftOptions): string | null 
     .replace(/^(?:we )?agree to /i, '')
     .trim();
   // "stop buying things over $200 without asking" -> "We talk before either of us buys anything over $200."
+  // "stop with these lies", "stop what you are doing": a stop without an action is no clause.
+  if (/^(?:stop|quit)\b/i.test(a) && !/^(?:stop|quit) \w+ing\b/i.test(a)) return null;
   const negative =
     /^(?:stop|quit|no more|never again) (\w+ing)\b ?(.*)$/i.exec(a) ??
     /^(?:don't|do not|never) (\w+)\b ?(.*)$/i.exec(a);
@@ -138,7 +149,10 @@ export function draftFromAsk(ask: string, options: DraftOptions): string | null 
 }
 
 /** Words that are never the first word of a clause's action. */
-const NOT_VERBS = /^We (?:the|a|an|my|your|our|it|this|that|there|so|very|really|not|no|to|and|but|if|when)\b/;
+const NOT_VERBS = new RegExp(
+  String.raw`^We (?:the|a|an|my|your|our|it|this|that|there|so|very|really|not|no|to|and|but|if|when|` +
+    String.raw`people|they|them|he|she|his|her|us|everyone|nobody|someone)\b`,
+);
 /** Constructions the substitutions above could leave broken. */
 const BROKEN: RegExp[] = [
   /\b(?:to|for|with|at|from|of|about|by|on|like|than) we\b/i,
@@ -149,12 +163,20 @@ const BROKEN: RegExp[] = [
   /\b(\w+) \1\b/i,
   /\b(?:i|me|my|mine|myself|you|your|yours|yourself)\b/i,
   /\bdon’t be\b/i,
+  // "each other" as a subject or a possessive without its "’s": "each other live in", "each other tweets".
+  /\beach other (?:live|get|go|want|need|have|do|are|were|guys|\w+s)\b/i,
+  /^We \w+ us\b/,
+  /\bdon’t \w+ [^.]* and start\b/i,
   /\b(?:and|or|but|to|the|a|an|of|with|for|if|when|because|that|our|we|each other’s)\.$/i,
   /[?!]/,
 ];
 
+/** "we" only at the start or after a word that can open a clause: never "tell we", "hit we". */
+const STRAY_WE = new RegExp(String.raw`(?<!^)(?<!\b(?:${SUBORDINATORS}|[,;]))\s+we\b`, 'i');
+
 /** A draft that reads as a sentence, or null. */
 export function check(draft: string): string | null {
+  if (STRAY_WE.test(draft)) return null;
   if (draft.length > LIMITS.clauseChars || draft.split(/\s+/).length < 3) return null;
   if (!/^[A-Z]/.test(draft) || !draft.endsWith('.')) return null;
   if (NOT_VERBS.test(draft)) return null;

@@ -39,7 +39,10 @@ const IMPERATIVE = new RegExp(
 const NOT_AN_ASK = new RegExp(
   [
     String.raw`^(?:not|never|ever|even|believe|imagine|blame|honestly|seriously|really)\b|^(?:has|`,
-    String.raw`had|be bothered)\b|\bwhy\b|\bhow dare\b|\bfor once\b`,
+    String.raw`had|be bothered)\b|\bwhy\b|\bhow dare\b|\bfor once\b|`,
+    // Thinking, not doing ("can you imagine", "could you believe"), and questions aimed back at the listener.
+    String.raw`^(?:know|think|understand|feel|mind|expect|wonder|guess|suppose|hate|at least|do anything)\b|`,
+    String.raw`^(?:don't|do not) you\b|^start with you\b`,
   ].join(''),
   'i',
 );
