@@ -92,6 +92,19 @@ describe('drafts from people’s concrete asks', () => {
     expect(check('We text each other if plans change.')).toBe('We text each other if plans change.');
   });
 
+  it('makes no draft where the words would not make a clause', () => {
+    for (const ask of [
+      'tell you mother to not keep dropping you on your head',
+      'stop with these lies',
+      'stop what you are doing',
+      'people vote for them',
+      'tell us again',
+      'get some help for the town you live in',
+    ])
+      expect(draftFromAsk(ask, TWO), ask).toBeNull();
+    expect(requestsIn("Don't you understand?")).toEqual([]);
+  });
+
   it('keeps 1-3 distinct drafts, newest asks last, and none from a text without an ask', () => {
     const drafts = draftClauses(
       [
