@@ -18,6 +18,8 @@ const QUOTE_WORDS = 14;
 /** Most asks listed as open, and most people named one by one in a summary. */
 const MAX_OPEN = 3;
 const MAX_PEOPLE = 10;
+/** From this many people on, each person's line leaves out the quote when it has a need or an ask. */
+const BRIEF_FROM = 4;
 
 export interface PersonHeard {
   id: string;
@@ -110,14 +112,14 @@ export function list(items: string[]): string {
 const quoted = (s: string): string => `“${s}”`;
 
 /** "Maya, you said: “I sat alone at my birthday dinner”; being included matters to you; and you asked: “…”." */
-export function personLine(p: PersonHeard): string {
+export function personLine(p: PersonHeard, brief = false): string {
+  // In a big group each person gets one or two things, so the summary stays readable.
+  const words = p.needs.map((n) => n.word);
+  const quote = brief && (words.length > 0 || p.asks.length > 0) ? null : p.quote;
   // A need the quote already names is not said twice.
-  const needs = p.needs
-    .map((n) => n.word)
-    .filter((w) => !p.quote?.toLowerCase().includes(w))
-    .slice(0, 2);
+  const needs = words.filter((w) => !quote?.toLowerCase().includes(w)).slice(0, 2);
   const parts = [
-    p.quote ? `you said: ${quoted(p.quote)}` : null,
+    quote ? `you said: ${quoted(quote)}` : null,
     needs.length > 0 ? `${list(needs)} ${needs.length === 1 ? 'matters' : 'matter'} to you` : null,
     p.asks.length > 0 ? `you asked: ${list(p.asks.slice(-2).map(quoted))}` : null,
   ].filter((x): x is string => x !== null);
@@ -210,7 +212,7 @@ export function summarise(room: RoomContext, entries: LogEntry[], request: Summa
   const partyCount = (room.parties ?? Object.keys(room.names)).length;
   const open = openAsks(people, request.agreed ?? []);
   const body = [
-    ...people.map(personLine),
+    ...people.map((p) => personLine(p, people.length > BRIEF_FROM)),
     commonGround(people, partyCount),
     openLine(open, request.occasion === 'end', (request.agreed ?? []).length === 0),
     unheardLine(room, people),

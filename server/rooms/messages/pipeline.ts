@@ -210,7 +210,7 @@ export class MessagePipeline {
     const now = this.deps.now();
     const minutes = this.deps.config.breakMinutes;
     const changed = await this.rooms.change(who.roomId, (r) => {
-      const next = { ...r, held: { ...r.held, [key]: { ...held, text, review } } };
+      const next = { ...r, held: { ...r.held, [key]: { ...held, text, review } }, sinceHeld: 0 };
       if (review.originalAllowed) return { room: next, result: [] as RoomEffect[] };
       const stop = safetyStop(next, who.participantId, now, minutes);
       return { room: stop.room, result: stop.effects };
