@@ -212,7 +212,7 @@ export function summarise(room: RoomContext, entries: LogEntry[], request: Summa
   const partyCount = (room.parties ?? Object.keys(room.names)).length;
   const open = openAsks(people, request.agreed ?? []);
   const body = [
-    ...people.map((p) => personLine(p, people.length > BRIEF_FROM)),
+    ...people.map((p) => personLine(p, people.length >= BRIEF_FROM)),
     commonGround(people, partyCount),
     openLine(open, request.occasion === 'end', (request.agreed ?? []).length === 0),
     unheardLine(room, people),

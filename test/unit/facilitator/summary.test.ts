@@ -70,7 +70,7 @@ describe('summaries with content', () => {
     expect(text).toContain('Ana, you said: “Nobody else will cover the Saturday shift. I am exhausted”');
     expect(text).toContain('Bo, you asked: “take turns with the Saturday shift”');
     expect(text).toContain('Cy and Dee spoke of fairness');
-    // Five people: one or two things each, so the summary stays readable.
+    // Four who spoke: one or two things each, so the summary stays readable.
     expect(text).toContain('Cy, fairness matters to you.');
     expect(text).toContain('Dee, fairness matters to you, and you asked: “post the rota a month ahead”.');
     expect(text).toContain('We have not heard from Eli yet, and there is space for you whenever you are ready.');
