@@ -22,8 +22,11 @@ describe('summaries', () => {
       await send(b, 'b1', 'Honesty matters to me. Can you tell me what things cost before you buy them?'),
     ).toMatchObject({ status: 'delivered' });
     expect(await send(a, 'a2', 'Could you text me if plans change?')).toMatchObject({ status: 'delivered' });
-    // A held message is never quoted back.
+    // A held message is never quoted back, nor anything from private preparation.
     expect(await send(b, 'b2', HELD)).toMatchObject({ status: 'held' });
+    expect(
+      await call(a, 'prep:send', { text: 'I need you to stop calling PERIWINKLE-4217 every night.' }),
+    ).toMatchObject({ ok: true });
     expect(await call(a, 'break:request', { minutes: 5 })).toMatchObject({ ok: true });
     const recap = next(b, 'facilitator', (f: any) => f.kind === 'recap');
     expect(await call(a, 'break:end')).toMatchObject({ ok: true });
@@ -33,7 +36,7 @@ describe('summaries', () => {
     expect(text).toContain('“text me if plans change”');
     expect(text).toContain('Ben, you said: “Honesty matters to me”');
     expect(text).toContain('“tell me what things cost before you buy them”');
-    expect(text).not.toMatch(/idiot|listen to anything/);
+    expect(text).not.toMatch(/idiot|listen to anything|PERIWINKLE/);
   });
 
   it('when the agreement becomes final, the facilitator sums up once, naming what the agreement covers', async () => {
