@@ -3,7 +3,8 @@ import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
 import { agendaOpenedWords, topicChangedWords } from './agendaWords.js';
 import { draftClauses } from './drafts.js';
 import { prepCoachReply } from './prepCoach.js';
-import type { ClauseOffer, FacilitatorEngine, RoomContext, SettledTopic, TopicLine } from './types.js';
+import { calm, heardFrom, list, summarise } from './summary.js';
+import type { ClauseOffer, FacilitatorEngine, RoomContext, SettledTopic, SummaryRequest, TopicLine } from './types.js';
 
 const MODE_WORDS: Record<string, string> = {
   open: 'Anyone can write at any time; I will make sure everyone gets space.',
@@ -66,16 +67,6 @@ function nameOf(room: RoomContext, id: string): string {
   return room.names[id] ?? 'someone';
 }
 
-function people(entries: LogEntry[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const e of entries) if (e.type === 'message') counts.set(e.from, (counts.get(e.from) ?? 0) + 1);
-  return counts;
-}
-
-function list(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
 /** The default engine: warm templates and rules, deterministic, no network. */
 export class LocalFacilitator implements FacilitatorEngine {
   readonly name = 'local';
@@ -124,41 +115,44 @@ export class LocalFacilitator implements FacilitatorEngine {
     );
   }
 
-  async recap(room: RoomContext, entries: LogEntry[]): Promise<string> {
-    const counts = people(entries);
-    if (counts.size === 0)
-      return 'Welcome back. We have not said much yet; whenever you are ready, let’s pick up gently.';
-    const heard = list([...counts.keys()].map((id) => nameOf(room, id)));
-    if (partyCount(room) <= 2)
-      return (
-        `Welcome back. Before the break we heard from ${heard}. Each of you has something that matters to you ` +
-        'here. Let’s pick up one point at a time, starting with what each of you needs.'
-      );
-    const unheard = partyIds(room).filter((id) => !counts.has(id));
-    const space =
-      unheard.length === 0
-        ? ''
-        : unheard.length <= 3
-          ? ` We have not heard from ${list(unheard.map((id) => nameOf(room, id)))} yet, and there is space for ` +
-            `${unheard.length === 1 ? 'you' : 'each of you'} whenever you are ready.`
-          : ' Some of you have not spoken yet, and there is space for you whenever you are ready.';
+  async summary(room: RoomContext, entries: LogEntry[], request: SummaryRequest): Promise<string> {
+    return summarise(room, entries, request);
+  }
+
+  async paraphraseFirst(room: RoomContext, listener: string, speaker: string): Promise<string> {
+    const them = nameOf(room, speaker);
     return (
-      `Welcome back. Before the break we heard from ${heard}.${space} Everyone here has something that matters ` +
-      'to them. Let’s pick up one point at a time, starting with what each person needs.'
+      `${nameOf(room, listener)}, before you answer, could you first say back what you heard ${them} say, in ` +
+      `your own words? You might start with “What I hear is…”. Once ${them} feels heard, the floor comes to you.`
     );
   }
 
   async clauseOffer(room: RoomContext, sharedPoints: string[], entries: LogEntry[]): Promise<ClauseOffer> {
-    const said = entries.filter((e) => e.type === 'message').map((e) => e.text);
-    const drafts = draftClauses([...sharedPoints, ...said]);
-    const text =
-      drafts.length > 0
-        ? 'It feels calmer in here. Some of what you have said could become agreements ' +
-          `${youAll(room)} can live with. Here are drafts to start from; propose any of them to the agreement ` +
-          'and edit it together:'
-        : 'It feels calmer in here. When you are ready, you could start writing down what you would like to ' +
-          'agree on, in the agreement panel.';
-    return { text, drafts };
+    const said = entries.filter((e) => e.type === 'message' && calm(e.text)).map((e) => e.text);
+    const drafts = draftClauses([...sharedPoints.filter(calm), ...said], { parties: partyCount(room) });
+    // Who asked for what, in their words: the newest ask of each person, the latest few.
+    const asks = heardFrom(room, entries)
+      .flatMap((p) => p.asks.slice(-1).map((ask) => ({ name: p.name, ask })))
+      .slice(-3);
+    const heard =
+      asks.length === 1
+        ? `${asks[0].name}, you asked: “${asks[0].ask}”.`
+        : asks.length > 1
+          ? `Some concrete asks are on the table: ${list(asks.map((a) => `“${a.ask}” (${a.name})`))}.`
+          : 'Some of what has been said could become an agreement.';
+    if (drafts.length === 0)
+      return {
+        text: `${heard} When you are ready, you could write down what you would like to agree on, in the agreement panel.`,
+        drafts,
+      };
+    const these = drafts.length === 1 ? 'a draft' : 'drafts';
+    return {
+      text:
+        `${heard} Here ${drafts.length === 1 ? 'is' : 'are'} ${these} worded so ${youAll(room)} could sign up to ` +
+        `${drafts.length === 1 ? 'it' : 'them'}. Propose any of them to the agreement and change the words together ` +
+        'until they fit.',
+      drafts,
+    };
   }
 
   async agendaOpened(room: RoomContext, topics: TopicLine[], current: TopicLine): Promise<string> {

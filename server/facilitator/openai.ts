@@ -5,19 +5,21 @@ import { LIMITS, type LogEntry, type PrepMessage } from '../../shared/protocol.j
 import { analyze } from '../analysis/index.js';
 import { LocalFacilitator } from './local.js';
 import { ClauseOfferOut, plausibleSuggestion, readOutput, RewriteOut, TextOut } from './modelOutput.js';
+import { readsWell } from './drafts.js';
 import {
   agendaOpenedData,
+  clauseOfferData,
   inviteData,
-  messagesData,
   modeData,
   prepData,
   roomData,
+  summaryData,
   systemPrompt,
   topicChangedData,
   userMessage,
   type Task,
 } from './prompts/prompts.js';
-import type { ClauseOffer, FacilitatorEngine, RoomContext, SettledTopic, TopicLine } from './types.js';
+import type { ClauseOffer, FacilitatorEngine, RoomContext, SettledTopic, SummaryRequest, TopicLine } from './types.js';
 
 export type FallbackReason = 'timeout' | 'error' | 'malformed' | 'unsafe';
 
@@ -102,14 +104,21 @@ export class OpenAIFacilitator implements FacilitatorEngine {
     return this.say('breakStarted', data, () => this.local.breakStarted(room, minutes, calledBy));
   }
 
-  async recap(room: RoomContext, entries: LogEntry[]): Promise<string> {
-    return this.say('recap', { room: roomData(room), messages: messagesData(room, entries) }, () =>
-      this.local.recap(room, entries),
-    );
+  async summary(room: RoomContext, entries: LogEntry[], request: SummaryRequest): Promise<string> {
+    return this.say('summary', summaryData(room, entries, request), () => this.local.summary(room, entries, request));
+  }
+
+  async paraphraseFirst(room: RoomContext, listener: string, speaker: string): Promise<string> {
+    const data = {
+      room: roomData(room),
+      listener: room.names[listener] ?? 'someone',
+      speaker: room.names[speaker] ?? 'someone',
+    };
+    return this.say('paraphraseFirst', data, () => this.local.paraphraseFirst(room, listener, speaker));
   }
 
   async clauseOffer(room: RoomContext, sharedPoints: string[], entries: LogEntry[]): Promise<ClauseOffer> {
-    const data = { room: roomData(room), sharedPoints, messages: messagesData(room, entries) };
+    const data = clauseOfferData(room, sharedPoints, entries);
     return this.guard(
       'clauseOffer',
       async () => {
@@ -117,7 +126,7 @@ export class OpenAIFacilitator implements FacilitatorEngine {
         this.mustBeCalm(out.text);
         const drafts = out.drafts
           .map((d) => d.trim())
-          .filter((d) => d.length > 0 && d.length <= LIMITS.clauseChars && this.calm(d));
+          .filter((d) => d.length > 0 && d.length <= LIMITS.clauseChars && readsWell(d) && this.calm(d));
         if (out.drafts.length > 0 && drafts.length === 0) throw new Fallback('unsafe');
         return { text: out.text, drafts: [...new Set(drafts)].slice(0, 3) };
       },

@@ -29,6 +29,19 @@ export interface SettledTopic extends TopicLine {
   how: 'closed' | 'clause';
 }
 
+/** When the facilitator sums up: after a break, when the agenda moves to another topic, at the end. */
+export type SummaryOccasion = 'break' | 'topic' | 'end';
+
+export interface SummaryRequest {
+  occasion: SummaryOccasion;
+  /** The topic being closed (occasion 'topic'), as it stands on the agenda. */
+  topic?: string;
+  /** The topic the room turns to next, when there is one. */
+  next?: string;
+  /** Clause texts agreed so far (every clause, at the end): an ask they cover is no longer open. */
+  agreed?: string[];
+}
+
 /**
  * One interface, two engines: `local` (rules, offline, the default) and `openai` (a model behind
  * a time budget, falling back to `local`). The room service decides *when* the facilitator acts
@@ -46,7 +59,13 @@ export interface FacilitatorEngine {
   /** `quiet` has been silent for a while: invite them in by name, saying how to get the floor in `mode`. */
   invite(room: RoomContext, quiet: string, mode: string): Promise<string>;
   breakStarted(room: RoomContext, minutes: number, calledBy: 'facilitator' | string): Promise<string>;
-  recap(room: RoomContext, entries: LogEntry[]): Promise<string>;
+  /**
+   * What each person said matters to them (in their words), common ground and what is still open, from
+   * delivered room messages only (`entries`), for `request.occasion`.
+   */
+  summary(room: RoomContext, entries: LogEntry[], request: SummaryRequest): Promise<string>;
+  /** Speaker-listener: `listener` argued back; ask them warmly to say back what they heard `speaker` say first. */
+  paraphraseFirst(room: RoomContext, listener: string, speaker: string): Promise<string>;
   clauseOffer(room: RoomContext, sharedPoints: string[], entries: LogEntry[]): Promise<ClauseOffer>;
   /** The agenda is read out: what people brought (in their words), and the topic the room starts with. */
   agendaOpened(room: RoomContext, topics: TopicLine[], current: TopicLine): Promise<string>;

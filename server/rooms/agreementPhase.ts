@@ -3,6 +3,7 @@ import { AppError } from '../errors.js';
 import { afterClauses } from './agenda.js';
 import type { RoomEffect } from './effects.js';
 import type { Identity } from './model.js';
+import { facilitator } from './effects.js';
 import { phaseAfterAgreement } from './policies/phase.js';
 import type { RoomWork } from './work.js';
 
@@ -44,7 +45,11 @@ export async function agreementChanged(work: RoomWork, roomId: string, agreement
     // A clause that covers a topic settles it, and the room moves on (rooms/agenda.ts).
     const agenda = afterClauses(r, agreement.clauses);
     if (phase === r.phase && !agenda) return { result: [] as RoomEffect[] };
-    return { room: { ...r, phase, ...(agenda ? { agenda: agenda.agenda } : {}) }, result: agenda?.effects ?? [] };
+    const effects = [...(agenda?.effects ?? [])];
+    // Only the change that made it final sums up, so the closing summary is said once.
+    if (phase !== r.phase && phase === 'final')
+      effects.push(facilitator({ say: 'action', action: { kind: 'summary', occasion: 'end' } }));
+    return { room: { ...r, phase, ...(agenda ? { agenda: agenda.agenda } : {}) }, result: effects };
   });
   await work.carryOut(room, result);
 }

@@ -1,5 +1,5 @@
 import type { FacilitatorEvent, FacilitatorKind, LogEntry, TurnMode } from '../../shared/protocol.js';
-import type { RoomContext } from '../facilitator/types.js';
+import type { RoomContext, SummaryRequest } from '../facilitator/types.js';
 import { newId } from './ids.js';
 import type { RoomDeps } from './ports.js';
 import type { FacilitatorAction } from './policies/facilitation.js';
@@ -14,6 +14,8 @@ const isPublic = (e: LogEntry): boolean => e.type === 'message' || !e.visibleTo;
 
 /** How much of the log the facilitator reads back for a recap or a clause offer. */
 const LOOKBACK = 60;
+/** How much of the log the summary at the end reads back. */
+const SESSION = 300;
 
 /**
  * The facilitator's voice in the room: words come from the engine, and every entry is stored in
@@ -61,10 +63,19 @@ export class FacilitatorVoice {
     await this.say(room, 'break', await this.deps.engine.breakStarted(this.context(room), minutes, calledBy));
   }
 
+  /** After a break: a summary of what was said since the last one. */
   async recap(room: RoomRecord): Promise<void> {
     const entries = await this.deps.store.tailLog(room.roomId, LOOKBACK);
     const recent = entries.filter((e) => isPublic(e) && e.seq > room.recapFromSeq);
-    await this.say(room, 'recap', await this.deps.engine.recap(this.context(room), recent));
+    await this.summary(room, recent, { occasion: 'break' });
+  }
+
+  /** A summary with the clauses agreed so far, so what they cover is not called open. */
+  private async summary(room: RoomRecord, entries: LogEntry[], request: SummaryRequest): Promise<void> {
+    const snapshot = await this.deps.agreement.snapshot(room.roomId).catch(() => null);
+    const agreed = (snapshot?.clauses ?? []).filter((c) => snapshot?.final || c.status === 'agreed').map((c) => c.text);
+    const text = await this.deps.engine.summary(this.context(room), entries, { ...request, agreed });
+    await this.say(room, 'recap', text);
   }
 
   /** Reads out the open topics and names the current one. */
@@ -85,6 +96,11 @@ export class FacilitatorVoice {
     const find = (id: string | null) => room.agenda?.topics.find((t) => t.id === id) ?? null;
     const done = find(settled);
     const to = find(next);
+    // Before moving on, what was said on the topic just settled: what matters to each, and what is open.
+    if (done) {
+      const entries = (await this.deps.store.tailLog(room.roomId, LOOKBACK)).filter(isPublic);
+      await this.summary(room, entries, { occasion: 'topic', topic: done.title, next: to?.title });
+    }
     const text = await this.deps.engine.topicChanged(
       this.context(room),
       done ? { ...topicLine(done), how } : null,
@@ -102,6 +118,18 @@ export class FacilitatorVoice {
     }
     if (action.kind === 'invite') {
       await this.say(room, 'nudge', await this.deps.engine.invite(this.context(room), action.quiet, action.mode));
+      return;
+    }
+    if (action.kind === 'paraphrase-first') {
+      const text = await this.deps.engine.paraphraseFirst(this.context(room), action.listener, action.speaker);
+      await this.say(room, 'floor', text);
+      return;
+    }
+    if (action.kind === 'summary') {
+      // The end looks back over the whole session; a topic change over the recent stretch.
+      const size = action.occasion === 'end' ? SESSION : LOOKBACK;
+      const entries = (await this.deps.store.tailLog(room.roomId, size)).filter(isPublic);
+      await this.summary(room, entries, { occasion: action.occasion, topic: action.topic, next: action.next });
       return;
     }
     const entries = (await this.deps.store.tailLog(room.roomId, LOOKBACK)).filter(isPublic);

@@ -104,6 +104,13 @@ export interface RoomRecord {
   sharedPoints: { participantId: string; text: string }[];
   /** Messages waiting for their sender's review, keyed by `${participantId}:${clientMsgId}`. */
   held: Record<string, HeldMessage>;
+  /** Speaker-listener: the speaker's messages this turn (newest last, a few), to check the paraphrase against. */
+  speakerWords?: { speaker: string; texts: string[] };
+  /** Delivered messages since one was last held (absent: none held yet), since one described pain, and the
+   * concrete asks made since the last clause offer: an offer waits for a calm room with something to draft. */
+  sinceHeld?: number;
+  sincePain?: number;
+  asksSinceOffer?: number;
   /** Server-owned agreement state (absent in records written before it existed: empty). */
   agreement?: AgreementState;
   /** The agenda, from when the joint session opens (absent before, and in older records). */

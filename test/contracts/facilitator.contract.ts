@@ -77,6 +77,8 @@ function longLog(room: RoomContext): LogEntry[] {
   return Array.from({ length: 40 }, (_, i) => message(ids[i % ids.length], long));
 }
 
+const OCCASIONS = ['break', 'topic', 'end'] as const;
+
 const HELD = [
   'You are such an idiot, you never listen to anything I say',
   'You always ruin every weekend with your stupid selfish plans',
@@ -192,14 +194,41 @@ export function facilitatorContract(
       }
     });
 
-    check('recap: calm words within the message limit, for an empty, a usual and a long log', async () => {
+    check(
+      'summary: calm words within the message limit, for every occasion and an empty, a usual and a long log',
+      async () => {
+        const engine = await make();
+        for (const room of [ROOM_2, ROOM_5])
+          for (const occasion of OCCASIONS)
+            for (const entries of [[], log(room), longLog(room)]) {
+              const request = { occasion, topic: 'the weekends', agreed: ['We plan weekends together.'] };
+              const text = await within('summary', engine.summary(room, entries, request));
+              expectText(text);
+              expectCalm(text);
+            }
+      },
+    );
+
+    check('summary: names each person who spoke, in a room of 2 and of 5', async () => {
       const engine = await make();
       for (const room of [ROOM_2, ROOM_5])
-        for (const entries of [[], log(room), longLog(room)]) {
-          const text = await within('recap', engine.recap(room, entries));
-          expectText(text);
-          expectCalm(text);
+        for (const occasion of OCCASIONS) {
+          const entries = log(room);
+          const text = await within('summary', engine.summary(room, entries, { occasion }));
+          const spoke = new Set(entries.filter((e) => e.type === 'message').map((e) => e.from));
+          for (const id of spoke) expect(text, `${occasion} summary names ${room.names[id]}`).toContain(room.names[id]);
+          if (Object.keys(room.names).length > 2) expect(text).not.toMatch(/you both|the two of you/i);
         }
+    });
+
+    check('paraphraseFirst: calm words naming the listener, in a room of 2 and of 5', async () => {
+      const engine = await make();
+      for (const room of [ROOM_2, ROOM_5]) {
+        const text = await within('paraphraseFirst', engine.paraphraseFirst(room, 'p_ben', 'p_ann'));
+        expectText(text);
+        expectCalm(text);
+        expect(text).toContain(room.names.p_ben);
+      }
     });
 
     check('clauseOffer: a text and 0-3 calm drafts within the clause limit', async () => {
@@ -315,7 +344,9 @@ export function facilitatorContract(
         said.push(await within('modeChanged', engine.modeChanged(room, 'round')));
         said.push(await within('nudge', engine.nudge(room, 'p_ann', 'p_ben')));
         said.push(await within('breakStarted', engine.breakStarted(room, 10, 'p_ann')));
-        said.push(await within('recap', engine.recap(room, log(room))));
+        for (const occasion of OCCASIONS)
+          said.push(await within('summary', engine.summary(room, log(room), { occasion })));
+        said.push(await within('paraphraseFirst', engine.paraphraseFirst(room, 'p_ben', 'p_ann')));
         const offer = await within(
           'clauseOffer',
           engine.clauseOffer(room, ['I would like us to plan weekends together.'], log(room)),
@@ -331,8 +362,8 @@ export function facilitatorContract(
         for (const r of sent) expect(r.body, `request for ${r.task}`).not.toContain(SECRET);
         // Every room method went to the model, so the check above covered each of them.
         const tasks = new Set(sent.map((r) => r.task));
-        for (const t of ['welcome', 'modeChanged', 'nudge', 'breakStarted', 'recap', 'clauseOffer', 'rewrite'])
-          expect(tasks).toContain(t);
+        const roomTasks = ['welcome', 'modeChanged', 'nudge', 'breakStarted', 'summary', 'paraphraseFirst'];
+        for (const t of [...roomTasks, 'clauseOffer', 'rewrite']) expect(tasks).toContain(t);
       }
     });
   });

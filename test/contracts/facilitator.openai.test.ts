@@ -52,14 +52,17 @@ function answer(r: RecordedRequest) {
             ? `Let’s pause for ${d.minutes} minutes and breathe. The room will be here when you come back.`
             : `${d.calledBy} asked for a break, and that is a good call. Let’s pause for ${d.minutes} minutes.`,
       });
-    case 'recap': {
+    case 'summary': {
       const heard = [...new Set((d.messages ?? []).map((m: { from: string }) => m.from))] as string[];
+      const opening = d.occasion === 'end' ? 'Thank you all.' : 'Here is where we are.';
       return json({
         text: heard.length
-          ? `Welcome back. Before the break we heard from ${list(heard)}. Let’s pick up one point at a time.`
-          : 'Welcome back. Whenever you are ready, let’s pick up gently.',
+          ? `${opening} We heard what matters to ${list(heard)}. Let’s pick up one point at a time.`
+          : `${opening} Whenever you are ready, let’s pick up gently.`,
       });
     }
+    case 'paraphraseFirst':
+      return json({ text: `${d.listener}, could you first say back what you heard ${d.speaker} say?` });
     case 'clauseOffer': {
       const material = (d.sharedPoints?.length ?? 0) + (d.messages?.length ?? 0);
       return json({

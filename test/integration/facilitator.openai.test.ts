@@ -164,7 +164,7 @@ describe('the openai facilitator engine', () => {
       status: 'delivered',
     });
 
-    // Every room method: mode change, rewrite, nudge, break, recap, clause offer.
+    // Every room method: mode change, rewrite, nudge, break, summary after it, clause offer.
     expect(await call(a, 'room:mode', { mode: 'round' })).toMatchObject({ ok: true });
     expect(await call(a, 'room:mode', { mode: 'open' })).toMatchObject({ ok: true });
     expect(await call(b, 'message:send', { clientMsgId: 'e0', text: HEATED })).toMatchObject({ status: 'held' });
@@ -178,7 +178,7 @@ describe('the openai facilitator engine', () => {
     expect(await call(b, 'break:request', { minutes: 5 })).toMatchObject({ ok: true });
     const recap = next(b, 'facilitator', (f: any) => f.kind === 'recap');
     expect(await call(b, 'break:end')).toMatchObject({ ok: true });
-    expect((await recap).text).toMatch(/Model words for recap/);
+    expect((await recap).text).toMatch(/Model words for summary/);
     const offer = next(b, 'facilitator', (f: any) => f.kind === 'clause-offer');
     const lines = [
       'I hear you.',
@@ -192,7 +192,16 @@ describe('the openai facilitator engine', () => {
     expect((await offer).drafts).toEqual(['We plan our weekends together on Sunday evenings.']);
 
     const tasks = new Set(fake.requests.map((r) => r.task));
-    for (const t of ['welcome', 'modeChanged', 'rewrite', 'nudge', 'breakStarted', 'recap', 'clauseOffer', 'prepReply'])
+    for (const t of [
+      'welcome',
+      'modeChanged',
+      'rewrite',
+      'nudge',
+      'breakStarted',
+      'summary',
+      'clauseOffer',
+      'prepReply',
+    ])
       expect(tasks).toContain(t);
     const whole = (r: RecordedRequest) => JSON.stringify(r.body);
     const room = fake.requests.filter((r) => r.task !== 'prepReply');

@@ -1,5 +1,6 @@
 import type { LogEntry, PrepMessage } from '../../../shared/protocol.js';
-import type { RoomContext, SettledTopic, TopicLine } from '../types.js';
+import { requestsIn } from '../../analysis/listening/requests.js';
+import type { RoomContext, SettledTopic, SummaryRequest, TopicLine } from '../types.js';
 
 /**
  * What the `openai` engine says to the model. Instructions live only in the system prompt; the
@@ -14,7 +15,8 @@ export type Task =
   | 'nudge'
   | 'invite'
   | 'breakStarted'
-  | 'recap'
+  | 'summary'
+  | 'paraphraseFirst'
   | 'clauseOffer'
   | 'rewrite'
   | 'prepReply'
@@ -85,20 +87,35 @@ const TASKS: Record<Exclude<Task, 'agendaOpened' | 'topicChanged'>, string> = {
     'need about twenty minutes to settle after a heated moment; for a shorter break, never say so (you may say ' +
     'that asking for a longer break is fine). Do not mention or quote anything anyone said. ' +
     TEXT_SHAPE,
-  recap:
-    'Task: welcome people back after a break with a short, neutral recap of data.messages (what each person ' +
-    'raised, in calm words, without quoting insults, without judging who is right, and without adding ' +
-    'anything that was not said), then invite them to pick up one point at a time, starting with what each ' +
-    `person needs. If there are no messages, just welcome them back gently. ${TEXT_SHAPE}`,
+  summary:
+    'Task: sum up the conversation so far for data.occasion: "break" (welcome people back after a break), ' +
+    '"topic" (the room is moving on from data.topic, to data.next when given) or "end" (everyone has signed ' +
+    'the agreement; thank them). Using only data.messages (what people said in the room, oldest first): for ' +
+    'each person who spoke, name them and say briefly what they said matters to them, in their own words (a ' +
+    'short quote in quotation marks, or a close paraphrase with the pronouns turned round: their "I" is ' +
+    '"you" when you address them by name); then any common ground (a need or a thing two or more people ' +
+    'named); then what is still open (asks that data.agreed, the clauses agreed so far, does not cover). ' +
+    'Never judge who is right, never quote an insult, never name a feeling or a need a person did not ' +
+    'express, and add nothing that was not said. If there are no messages, say so gently in one sentence. ' +
+    TEXT_SHAPE.replace('120 words', '160 words'),
+  paraphraseFirst:
+    'Task: the room takes turns as speaker and listener. data.listener was asked to say back what they heard ' +
+    'data.speaker say, and answered or argued back instead. In one or two warm sentences, without blame and ' +
+    'without repeating what either said, ask data.listener by name to first say back what they heard, in ' +
+    'their own words (for example starting "What I hear is…"), and say that their turn to speak comes once ' +
+    `data.speaker feels heard. ${TEXT_SHAPE}`,
   clauseOffer:
-    'Task: the room has calmed down. Turn what people have said (data.messages) and points they chose to ' +
-    'share (data.sharedPoints) into up to three draft agreement clauses that everyone could accept: mutual ' +
-    '("We…"), specific, doable, and fair to all; a demand becomes a mutual agreement (for example "stop ' +
-    'seeing those friends" becomes "We tell each other when plans involve those friends, and check in if it ' +
-    'feels uncomfortable"). Use only what was said; invent no facts. Answer as {"text": "...", "drafts": ' +
-    '["...", ...]}: "text" (at most 60 words) invites them to propose and edit any draft together; each draft ' +
-    'is one or two sentences. If nothing said so far could become a clause, give an empty "drafts" list and a ' +
-    'text that invites them to start writing down what they would like to agree on.',
+    'Task: the room has calmed down. data.asks lists the concrete asks people made, in their own words, with ' +
+    'who made each (found in data.messages and data.sharedPoints, the points they chose to share). Turn those ' +
+    'asks into up to three draft agreement clauses everyone could accept: mutual, specific, doable and fair to ' +
+    'all, keeping the concrete detail of the ask ("text me if plans change" becomes "We text each other if ' +
+    'plans change."; "stop buying things over $200 without asking" becomes "We talk before either of us buys ' +
+    'anything over $200."). Use "we", or the people\'s names where a clause is about one person; "either of ' +
+    'us" only for two people. Write plain, grammatical sentences: never "agree to agree", never "we" after a ' +
+    'preposition. Use only what was said; invent no facts. Answer as {"text": "...", "drafts": ["...", ...]}: ' +
+    '"text" (at most 60 words) names who asked for what, briefly and in their words, and invites them to ' +
+    'propose and edit any draft together; each draft is one sentence. If there are no asks, give an empty ' +
+    '"drafts" list and a text that invites them to start writing down what they would like to agree on.',
   rewrite:
     'Task: data.message is a message one person wrote to the others; it was held back because it may come ' +
     'across as hurtful. Offer up to three calmer versions that the same person could send instead, in their ' +
@@ -219,5 +236,30 @@ export function topicChangedData(room: RoomContext, settled: SettledTopic | null
     room: roomData(room),
     settled: settled ? { ...topicData(room, settled), how: settled.how } : null,
     next: next ? topicData(room, next) : null,
+  };
+}
+
+/** What a clause offer is given: the asks found in the room's words, who made them, and the words themselves. */
+export function clauseOfferData(room: RoomContext, sharedPoints: string[], entries: LogEntry[]) {
+  const asks = entries.flatMap((e) =>
+    e.type === 'message' ? requestsIn(e.text).map((ask) => ({ from: room.names[e.from] ?? 'someone', ask })) : [],
+  );
+  return {
+    room: roomData(room),
+    asks: asks.slice(-MAX_ENTRIES).map((a) => ({ ...a, ask: clip(a.ask) })),
+    sharedPoints: sharedPoints.slice(-MAX_ENTRIES).map(clip),
+    messages: messagesData(room, entries),
+  };
+}
+
+/** What a summary is given: delivered room messages, the occasion and topics, and the clauses agreed so far. */
+export function summaryData(room: RoomContext, entries: LogEntry[], request: SummaryRequest) {
+  return {
+    room: roomData(room),
+    occasion: request.occasion,
+    ...(request.topic ? { topic: clip(request.topic) } : {}),
+    ...(request.next ? { next: clip(request.next) } : {}),
+    agreed: (request.agreed ?? []).slice(-MAX_ENTRIES).map(clip),
+    messages: messagesData(room, entries),
   };
 }

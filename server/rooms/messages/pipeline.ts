@@ -16,7 +16,7 @@ import type { RoomDeps } from '../ports.js';
 import { isOnBreak, startBreak } from '../policies/breaks.js';
 import { afterDelivered } from '../policies/facilitation.js';
 import { canSpeak, isModerator } from '../../../shared/rules/floor.js';
-import { applyFloor } from '../policies/floor.js';
+import { applyFloor, speakerWordsAfter } from '../policies/floor.js';
 import { applyHeat } from '../policies/heat.js';
 import type { RoomWork } from '../work.js';
 import type { HeldMessage, Identity, RoomRecord } from '../model.js';
@@ -131,7 +131,8 @@ export class MessagePipeline {
     const now = this.deps.now();
     const minutes = this.deps.config.breakMinutes;
     const { room, result: effects } = await this.rooms.change(who.roomId, (r) => {
-      const next = { ...r, held: { ...r.held, [key]: held } };
+      // sinceHeld: no clause offer comes within a few messages of a held one.
+      const next = { ...r, held: { ...r.held, [key]: held }, sinceHeld: 0 };
       if (!safety) return { room: next, result: [] };
       const stop = safetyStop(next, who.participantId, now, minutes);
       return { room: stop.room, result: stop.effects };
@@ -209,7 +210,7 @@ export class MessagePipeline {
     const now = this.deps.now();
     const minutes = this.deps.config.breakMinutes;
     const changed = await this.rooms.change(who.roomId, (r) => {
-      const next = { ...r, held: { ...r.held, [key]: { ...held, text, review } } };
+      const next = { ...r, held: { ...r.held, [key]: { ...held, text, review } }, sinceHeld: 0 };
       if (review.originalAllowed) return { room: next, result: [] as RoomEffect[] };
       const stop = safetyStop(next, who.participantId, now, minutes);
       return { room: stop.room, result: stop.effects };
@@ -228,7 +229,8 @@ export class MessagePipeline {
     const floorMs = this.deps.config.floorSeconds * 1000;
     const { room, result: effects } = await this.rooms.change(d.who.roomId, (r) => {
       checkMayDeliver(r, d.who.participantId, now);
-      const floor = applyFloor(r, { type: 'spoke', participantId: d.who.participantId }, now, { floorMs });
+      const spoke = { type: 'spoke' as const, participantId: d.who.participantId, text: d.text };
+      const floor = applyFloor(r, spoke, now, { floorMs });
       const heat = applyHeat(r, d.heat);
       const { [key]: _delivered, ...held } = r.held;
       const sender = d.who.participantId;
@@ -245,12 +247,22 @@ export class MessagePipeline {
         hotStreak: heat.hotStreak,
         floor: floor.ok ? floor.floor : r.floor,
         sharedPoints,
+        speakerWords: speakerWordsAfter(r, sender, d.text),
       };
       const facilitation = afterDelivered(next, d.who.participantId, d.text);
       const { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited } = facilitation;
       const effects: RoomEffect[] = facilitation.actions.map((action) => facilitator({ say: 'action', action }));
       if (heat.callBreak) effects.push(BREAK);
-      return { room: { ...next, recentSpeakers, sinceNudge, sinceOffer, quietFor, invited }, result: effects };
+      const after = {
+        ...next,
+        ...facilitation.offerCounters,
+        recentSpeakers,
+        sinceNudge,
+        sinceOffer,
+        quietFor,
+        invited,
+      };
+      return { room: after, result: effects };
     });
     const entry: Omit<MessageEvent, 'seq'> = {
       type: 'message',

@@ -1,9 +1,11 @@
 import type { TurnMode } from '../../../shared/protocol.js';
 import type { RoomRecord } from '../model.js';
-import { isSettled } from './heat.js';
 import { parties } from '../../../shared/rules/floor.js';
-import { quietest } from './floor.js';
+import { paraphraseMissed, quietest } from './floor.js';
 import { agendaHears } from './agenda.js';
+import { type OfferCounters, offerAfter } from './offers.js';
+
+export { OFFER_EVERY } from './offers.js';
 
 /**
  * When the facilitator speaks up, as a pure function of the room after a delivered message.
@@ -14,8 +16,6 @@ import { agendaHears } from './agenda.js';
 export const NUDGE_RUN = 4;
 /** Fewest messages without someone before the facilitator invites them in (any mode). */
 export const SILENCE_MIN = 6;
-/** Delivered messages between two offers to draft clauses. */
-export const OFFER_EVERY = 6;
 const RECENT = 12;
 
 export type FacilitatorAction =
@@ -24,12 +24,18 @@ export type FacilitatorAction =
   | { kind: 'invite'; quiet: string; mode: TurnMode }
   | { kind: 'clause-offer' }
   /** Words that may bring a topic to the agenda (a shared point, or a party's first words): policies/agenda.ts. */
-  | { kind: 'agenda-words'; from: string; text: string; shared: boolean };
+  | { kind: 'agenda-words'; from: string; text: string; shared: boolean }
+  /** Speaker-listener: the listener argued back instead of saying back what they heard; ask them gently. */
+  | { kind: 'paraphrase-first'; listener: string; speaker: string }
+  /** What each person said matters to them, common ground and what is open: on a topic change or at the end. */
+  | { kind: 'summary'; occasion: 'topic' | 'end'; topic?: string; next?: string };
 
 export interface DeliveredOutcome {
   recentSpeakers: string[];
   sinceNudge: number;
   sinceOffer: number;
+  /** The clause offer's counters (sinceOffer above among them), for the room record. */
+  offerCounters: OfferCounters;
   quietFor: Record<string, number>;
   invited: string[];
   actions: FacilitatorAction[];
@@ -68,7 +74,6 @@ function silentLongest(room: RoomRecord, speaker: string, quietFor: Record<strin
 export function afterDelivered(room: RoomRecord, speaker: string, text: string): DeliveredOutcome {
   const recentSpeakers = [...room.recentSpeakers, speaker].slice(-RECENT);
   let sinceNudge = room.sinceNudge + 1;
-  let sinceOffer = room.sinceOffer + 1;
   const actions: FacilitatorAction[] = [];
   const partyIds = parties(room).map((p) => p.participantId);
   // Messages since each party last wrote (or joined); a party who writes ends their silence.
@@ -105,12 +110,15 @@ export function afterDelivered(room: RoomRecord, speaker: string, text: string):
     }
   }
 
-  const partiesWhoSpoke = new Set(recentSpeakers).size;
-  if (room.phase !== 'final' && sinceOffer >= OFFER_EVERY && partiesWhoSpoke >= 2 && isSettled(room)) {
-    actions.push({ kind: 'clause-offer' });
-    sinceOffer = 0;
-  }
+  const holder = room.floor.holder;
+  if (paraphraseMissed(room, speaker) && holder !== null)
+    actions.push({ kind: 'paraphrase-first', listener: speaker, speaker: holder });
+
+  const offer = offerAfter(room, text, recentSpeakers);
+  if (offer.offer) actions.push({ kind: 'clause-offer' });
+  const offerCounters = offer.counters;
+  const { sinceOffer } = offerCounters;
   const forAgenda = agendaHears(room, speaker, text);
   if (forAgenda) actions.push({ kind: 'agenda-words', from: speaker, text, shared: forAgenda.shared });
-  return { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited, actions };
+  return { recentSpeakers, sinceNudge, sinceOffer, offerCounters, quietFor, invited, actions };
 }

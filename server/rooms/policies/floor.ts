@@ -1,4 +1,5 @@
 import type { ErrorCode, Role, TurnMode } from '../../../shared/protocol.js';
+import { restates } from '../../analysis/listening/paraphrase.js';
 import { isModerator, isParty, parties } from '../../../shared/rules/floor.js';
 import type { FloorState, RoomRecord } from '../model.js';
 
@@ -12,7 +13,8 @@ export type FloorEvent =
   | { type: 'yield'; participantId: string }
   | { type: 'grant'; participantId: string; by: string }
   | { type: 'confirm'; participantId: string; accurate: boolean }
-  | { type: 'spoke'; participantId: string }
+  /** `text`, when given, is what was said: the listener's paraphrase is checked against the speaker's words. */
+  | { type: 'spoke'; participantId: string; text?: string }
   | { type: 'joined'; participantId: string }
   | { type: 'tick' }
   | { type: 'mode'; mode: TurnMode; by: string };
@@ -167,8 +169,10 @@ export function applyFloor(room: RoomRecord, event: FloorEvent, now: number, set
       return ok(room, { ...f, holder: f.listener, listener: f.holder, stage: 'speaking' });
     }
     case 'spoke': {
-      // The listener's message in the paraphrasing stage is the paraphrase.
+      // The listener's message in the paraphrasing stage is the paraphrase, unless it argues back rather
+      // than restating: then the floor stays with the listener (see paraphraseMissed).
       if (room.mode === 'speaker-listener' && f.stage === 'paraphrasing' && f.listener === event.participantId) {
+        if (event.text !== undefined && !restates(event.text, speakerWordsOf(room, f.holder))) return ok(room, f);
         return ok(room, { ...f, stage: 'confirming' });
       }
       return ok(room, f);
@@ -192,4 +196,32 @@ export function applyFloor(room: RoomRecord, event: FloorEvent, now: number, set
       return ok(room, { ...f, expiresAt: null });
     }
   }
+}
+
+/** Most of the speaker's messages kept for checking the paraphrase. */
+const SPEAKER_WORDS = 3;
+
+/** What `speaker` said in their current turn, for checking the listener's paraphrase. */
+function speakerWordsOf(room: RoomRecord, speaker: string | null): string[] {
+  return room.speakerWords && room.speakerWords.speaker === speaker ? room.speakerWords.texts : [];
+}
+
+/**
+ * The speaker's words after `sender` said `text` (speaker-listener only): the speaker's messages in this
+ * turn, newest last; a new speaker starts afresh. Called with the room as it was before the message.
+ */
+export function speakerWordsAfter(room: RoomRecord, sender: string, text: string): RoomRecord['speakerWords'] {
+  const f = room.floor;
+  if (room.mode !== 'speaker-listener' || f.holder !== sender || f.stage !== 'speaking') return room.speakerWords;
+  const earlier = speakerWordsOf(room, sender);
+  return { speaker: sender, texts: [...earlier, text].slice(-SPEAKER_WORDS) };
+}
+
+/**
+ * True when `speaker`'s message just delivered was the listener's turn to paraphrase and it did not count
+ * (a rebuttal, or nothing of what was said): the floor stayed at the paraphrasing stage.
+ */
+export function paraphraseMissed(room: RoomRecord, speaker: string): boolean {
+  const f = room.floor;
+  return room.mode === 'speaker-listener' && f.stage === 'paraphrasing' && f.listener === speaker;
 }

@@ -1,51 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { draftClauses, draftFrom, mutualise } from '../../../server/facilitator/drafts.js';
 import { prepCoachReply, prepGreeting } from '../../../server/facilitator/prepCoach.js';
 import { showsFear } from '../../../server/rooms/messages/safety.js';
 import { LocalFacilitator } from '../../../server/facilitator/local.js';
 import type { RoomContext } from '../../../server/facilitator/types.js';
 import type { LogEntry, PrepMessage } from '../../../shared/protocol.js';
-
-describe('boundaries into agreements', () => {
-  it('turns a demand into a mutual clause', () => {
-    expect(draftFrom('Please stop checking my phone.')).toBe(
-      'We tell each other when checking our phone comes up, and check in kindly if it feels uncomfortable.',
-    );
-  });
-
-  it('turns a request into a shared commitment', () => {
-    expect(draftFrom("Would you be willing to call me when you're late?")).toBe(
-      'We agree to call each other when we’re late, and check in together in two weeks on how it is going.',
-    );
-  });
-
-  it('turns a need into a clause both can hold', () => {
-    expect(draftFrom('I need more time to rest after work.')).toMatch(
-      /^When one of us needs more time to rest after work, we say so plainly/,
-    );
-  });
-
-  it('finds nothing to draft in a plain statement', () => {
-    expect(draftFrom('It was a long day.')).toBeNull();
-  });
-
-  it('keeps at most three distinct drafts', () => {
-    const drafts = draftClauses([
-      'I need rest. I need rest.',
-      'Please stop yelling.',
-      'Could you tell me earlier?',
-      'I wish we laughed more.',
-    ]);
-    expect(drafts).toHaveLength(3);
-    expect(new Set(drafts).size).toBe(3);
-  });
-
-  it('swaps pronouns to the shared "we"', () => {
-    expect(mutualise('tell me when you are upset with my plans')).toBe(
-      'tell each other when we are upset with our plans',
-    );
-  });
-});
 
 describe('private preparation coach', () => {
   const said = (...texts: string[]): PrepMessage[] => texts.map((text) => ({ role: 'you', text, at: 0 }));
@@ -104,7 +62,9 @@ describe('the local facilitator’s words fit the room', () => {
     const texts = [
       await engine.welcome(eight, 'speaker-listener'),
       await engine.modeChanged(eight, 'speaker-listener'),
-      await engine.recap(eight, [said('mum', 'I need help on Sundays.'), said('kai', 'I can do Saturdays.')]),
+      await engine.summary(eight, [said('mum', 'I need help on Sundays.'), said('kai', 'I can do Saturdays.')], {
+        occasion: 'break',
+      }),
       (await engine.clauseOffer(eight, ['I need help on Sundays.'], [])).text,
       await engine.breakStarted(eight, 5, 'kai'),
     ];
@@ -118,12 +78,16 @@ describe('the local facilitator’s words fit the room', () => {
 
   it('a recap in a group names who has not spoken yet', async () => {
     const three = { ...eight, parties: ['mum', 'kai', 'lea'] };
-    const text = await engine.recap(three, [said('mum', 'I need help.'), said('kai', 'I can help.')]);
+    const text = await engine.summary(three, [said('mum', 'I need help.'), said('kai', 'I can help.')], {
+      occasion: 'break',
+    });
     expect(text).toContain('We have not heard from Lea yet');
   });
 
   it('keeps "you both" for a couple', async () => {
-    expect((await engine.clauseOffer(couple, ['I need a quiet evening now and then.'], [])).text).toContain('you both');
+    const offer = await engine.clauseOffer(couple, ['I need a quiet evening now and then.'], []);
+    expect(offer.text).toContain('you both');
+    expect(offer.drafts).toEqual(['Each of us can have a quiet evening now and then.']);
   });
 
   it('invites a silent person by name, saying how to get the floor in the mode', async () => {

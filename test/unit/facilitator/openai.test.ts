@@ -50,7 +50,8 @@ describe('prompts', () => {
     'nudge',
     'invite',
     'breakStarted',
-    'recap',
+    'summary',
+    'paraphraseFirst',
     'clauseOffer',
     'rewrite',
     'prepReply',
@@ -75,7 +76,7 @@ describe('prompts', () => {
     expect(roomData(room)).toMatchObject({ parties: ['Mum', 'Kai', 'Lea'], partyCount: 3 });
     expect(inviteData(room, 'lea', 'hand-raise')).toMatchObject({ quiet: 'Lea', mode: 'hand-raise' });
     expect(inviteData(room, 'lea', 'hand-raise').howToComeIn).toMatch(/raise their hand/);
-    expect(systemPrompt('recap')).toMatch(/"you both" or "the two of you" only when there are exactly two/);
+    expect(systemPrompt('summary')).toMatch(/"you both" or "the two of you" only when there are exactly two/);
     expect(systemPrompt('breakStarted')).toMatch(/Only when data.minutes is 20 or more/);
   });
 
@@ -144,12 +145,13 @@ describe('OpenAIFacilitator falls back to local', () => {
   });
 
   it('when the answer is too long or not JSON', async () => {
-    fake.script('recap', json({ text: 'Welcome back. '.repeat(400) }), raw('Welcome back, everyone!'));
-    expect(await engine.recap(room, [])).toBe(await local.recap(room, []));
-    expect(await engine.recap(room, [])).toBe(await local.recap(room, []));
+    fake.script('summary', json({ text: 'Welcome back. '.repeat(400) }), raw('Welcome back, everyone!'));
+    const brk = { occasion: 'break' } as const;
+    expect(await engine.summary(room, [], brk)).toBe(await local.summary(room, [], brk));
+    expect(await engine.summary(room, [], brk)).toBe(await local.summary(room, [], brk));
     expect(fallbacks).toEqual([
-      ['malformed', 'recap'],
-      ['malformed', 'recap'],
+      ['malformed', 'summary'],
+      ['malformed', 'summary'],
     ]);
   });
 
@@ -198,6 +200,53 @@ describe('OpenAIFacilitator falls back to local', () => {
     expect(fake.requests[0].data.messages).toEqual([{ from: 'Ann', text: 'I need a quiet evening now and then.' }]);
     expect(await engine.clauseOffer(room, [], entries)).toEqual(await local.clauseOffer(room, [], entries));
     expect(fallbacks).toEqual([['unsafe', 'clauseOffer']]);
+  });
+
+  it('drops drafts that do not read as sentences, and gives the model the asks with who made them', async () => {
+    const entries: LogEntry[] = [
+      {
+        type: 'message',
+        seq: 1,
+        id: 'm1',
+        clientMsgId: 'c',
+        from: 'a',
+        text: 'I sat alone at dinner. Can you text me if plans change?',
+        at: 0,
+        reworded: false,
+      },
+    ];
+    fake.script(
+      'clauseOffer',
+      json({
+        text: 'Ann asked for a text if plans change. Here are drafts.',
+        drafts: [
+          'Our plans matter to we.',
+          'We agree to agree on a monthly budget meeting.',
+          'We text each other if plans change.',
+        ],
+      }),
+    );
+    expect((await engine.clauseOffer(room, [], entries)).drafts).toEqual(['We text each other if plans change.']);
+    expect(fake.requests[0].data.asks).toEqual([{ from: 'Ann', ask: 'text me if plans change' }]);
+    expect(fallbacks).toEqual([]);
+  });
+
+  it('a summary and the paraphrase request go to the model with room data only', async () => {
+    const entries: LogEntry[] = [
+      { type: 'message', seq: 1, id: 'm1', clientMsgId: 'c', from: 'a', text: 'I felt alone.', at: 0, reworded: false },
+    ];
+    fake.script('summary', json({ text: 'Welcome back. Ann, you said you felt alone.' }));
+    const text = await engine.summary(room, entries, { occasion: 'topic', topic: 'dinners', agreed: ['We eat at 7.'] });
+    expect(text).toBe('Welcome back. Ann, you said you felt alone.');
+    expect(fake.requests[0].data).toMatchObject({
+      occasion: 'topic',
+      topic: 'dinners',
+      agreed: ['We eat at 7.'],
+      messages: [{ from: 'Ann', text: 'I felt alone.' }],
+    });
+    fake.script('paraphraseFirst', json({ text: 'Ben, could you first say back what you heard Ann say?' }));
+    expect(await engine.paraphraseFirst(room, 'b', 'a')).toMatch(/^Ben, could you first/);
+    expect(fake.requests[1].data).toMatchObject({ listener: 'Ben', speaker: 'Ann' });
   });
 
   it('a rewrite keeps only usable suggestions, at most three', async () => {

@@ -8,12 +8,12 @@ import {
 import type { RoomRecord } from '../../../../server/rooms/model.js';
 import { roomWith } from '../../../helpers/roomFixture.js';
 
-function speak(room: RoomRecord, speakers: string[]) {
+function speak(room: RoomRecord, speakers: string[], text = 'a calm message') {
   const actions = [];
   for (const s of speakers) {
-    const out = afterDelivered(room, s, 'a calm message');
+    const out = afterDelivered(room, s, text);
     const { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited } = out;
-    room = { ...room, recentSpeakers, sinceNudge, sinceOffer, quietFor, invited };
+    room = { ...room, ...out.offerCounters, recentSpeakers, sinceNudge, sinceOffer, quietFor, invited };
     actions.push(...out.actions.map((a) => ({ after: s, ...a })));
   }
   return actions;
@@ -127,12 +127,23 @@ describe('clause offers', () => {
     'round',
   );
 
-  it(`offers drafts once the room is calm, every ${OFFER_EVERY} messages`, () => {
+  const ask = 'Could you text me if plans change?';
+
+  it(`offers drafts once the room is calm and someone asked for something, every ${OFFER_EVERY} messages`, () => {
+    const actions = speak(
+      calm,
+      Array.from({ length: OFFER_EVERY * 2 }, (_, i) => (i % 2 ? 'ann' : 'ben')),
+      ask,
+    );
+    expect(actions.filter((a) => a.kind === 'clause-offer')).toHaveLength(2);
+  });
+
+  it('does not offer when nobody has asked for anything concrete', () => {
     const actions = speak(
       calm,
       Array.from({ length: OFFER_EVERY * 2 }, (_, i) => (i % 2 ? 'ann' : 'ben')),
     );
-    expect(actions.filter((a) => a.kind === 'clause-offer')).toHaveLength(2);
+    expect(actions.filter((a) => a.kind === 'clause-offer')).toEqual([]);
   });
 
   it('does not offer while the room is heated', () => {
@@ -140,11 +151,12 @@ describe('clause offers', () => {
       speak(
         { ...calm, heat: 0.45 },
         Array.from({ length: OFFER_EVERY }, (_, i) => (i % 2 ? 'ann' : 'ben')),
+        ask,
       ),
     ).toEqual([]);
   });
 
   it('does not offer when only one person has spoken', () => {
-    expect(speak(calm, Array(OFFER_EVERY).fill('ann')).filter((a) => a.kind === 'clause-offer')).toEqual([]);
+    expect(speak(calm, Array(OFFER_EVERY).fill('ann'), ask).filter((a) => a.kind === 'clause-offer')).toEqual([]);
   });
 });

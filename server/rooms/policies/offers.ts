@@ -1,0 +1,75 @@
+import { requestsIn } from '../../analysis/listening/requests.js';
+import { feelingWordsIn, isPainful } from '../../analysis/listening/lexicon.js';
+import type { RoomRecord } from '../model.js';
+import { isSettled } from './heat.js';
+
+/**
+ * When the facilitator offers to turn what people asked for into agreement clauses, as a pure function
+ * of the room after a delivered message: only when the room is calm, never within a few messages of a
+ * held message or of someone describing pain, and only once someone has asked for something concrete
+ * since the last offer (so the offer has their words to draft from, and is not repeated for nothing).
+ */
+
+/** Delivered messages between two offers. */
+export const OFFER_EVERY = 6;
+/** Delivered messages after a held message, or one describing pain, before an offer may come. */
+export const CALM_GAP = 4;
+
+/** Hurt told as one's own: "I sat alone at my birthday dinner", "it broke my heart", "I cried". */
+const DISCLOSURE = new RegExp(
+  [
+    String.raw`\b(?:i (?:cried|was crying|sat (?:there )?alone|was alone|spent (?:it|the (?:night|`,
+    String.raw`evening|day)) alone|felt (?:so )?(?:small|invisible|worthless|like nothing))|`,
+    String.raw`broke my heart|nobody (?:came|called|showed up)|no one (?:came|called|showed up)|`,
+    String.raw`hurts? (?:me|so much)|it hurt|in tears|my (?:birthday|mum|mom|dad|father|`,
+    String.raw`mother) (?:died|passed)|lost (?:my|the baby)|miscarriage|funeral|hospital|`,
+    String.raw`panic attack|can't stop crying)\b`,
+  ].join(''),
+  'i',
+);
+const OWN = /\b(?:i|i'm|i've|i was|me|my|myself)\b/i;
+
+/**
+ * True when a message describes pain: a painful feeling told as one's own ("I felt so alone"), or a
+ * disclosure of hurt. An offer to draft agreements right after that would skip over the person.
+ */
+export function describesPain(text: string): boolean {
+  const plain = text.replace(/[’‘]/g, "'");
+  if (DISCLOSURE.test(plain)) return true;
+  return OWN.test(plain) && feelingWordsIn(plain).some(isPainful);
+}
+
+export interface OfferCounters {
+  sinceOffer: number;
+  sinceHeld?: number;
+  sincePain?: number;
+  asksSinceOffer: number;
+}
+
+export interface OfferOutcome {
+  offer: boolean;
+  counters: OfferCounters;
+}
+
+const after = (count: number | undefined): number | undefined => (count === undefined ? undefined : count + 1);
+
+/**
+ * Whether to offer clauses after `text` was delivered to `room` (already counted in it). `recentSpeakers`
+ * includes this message's sender: an offer needs at least two people to have spoken.
+ */
+export function offerAfter(room: RoomRecord, text: string, recentSpeakers: string[]): OfferOutcome {
+  const sinceOffer = room.sinceOffer + 1;
+  const sinceHeld = after(room.sinceHeld);
+  const sincePain = describesPain(text) ? 0 : after(room.sincePain);
+  const asksSinceOffer = (room.asksSinceOffer ?? 0) + requestsIn(text).length;
+  const counters = { sinceOffer, sinceHeld, sincePain, asksSinceOffer };
+  const calm =
+    isSettled(room) &&
+    room.break === null &&
+    (sinceHeld === undefined || sinceHeld >= CALM_GAP) &&
+    (sincePain === undefined || sincePain >= CALM_GAP);
+  const due =
+    room.phase !== 'final' && sinceOffer >= OFFER_EVERY && asksSinceOffer > 0 && new Set(recentSpeakers).size >= 2;
+  if (!calm || !due) return { offer: false, counters };
+  return { offer: true, counters: { ...counters, sinceOffer: 0, asksSinceOffer: 0 } };
+}
