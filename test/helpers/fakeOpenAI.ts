@@ -10,14 +10,14 @@ import type { AddressInfo } from 'node:net';
 export type Reply =
   | { kind: 'json'; value: unknown }
   | { kind: 'raw'; content: string }
-  | { kind: 'status'; status: number }
+  | { kind: 'status'; status: number; message?: string }
   | { kind: 'slow'; ms: number; then: Reply }
   /** Streamed (the request asked for `stream: true`): these pieces of content, `gapMs` apart. */
   | { kind: 'parts'; parts: string[]; gapMs: number };
 
 export const json = (value: unknown): Reply => ({ kind: 'json', value });
 export const raw = (content: string): Reply => ({ kind: 'raw', content });
-export const status = (code: number): Reply => ({ kind: 'status', status: code });
+export const status = (code: number, message?: string): Reply => ({ kind: 'status', status: code, message });
 export const slow = (ms: number, then: Reply): Reply => ({ kind: 'slow', ms, then });
 export const parts = (pieces: string[], gapMs = 30): Reply => ({ kind: 'parts', parts: pieces, gapMs });
 
@@ -163,7 +163,9 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     if (reply.kind === 'status') {
       res.writeHead(reply.status, { 'content-type': 'application/json' });
       res.end(
-        JSON.stringify({ error: { message: 'scripted failure', type: 'server_error', code: null, param: null } }),
+        JSON.stringify({
+          error: { message: reply.message ?? 'scripted failure', type: 'server_error', code: null, param: null },
+        }),
       );
       return;
     }
