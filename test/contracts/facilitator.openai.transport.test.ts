@@ -5,6 +5,7 @@ import { maxTokensFor } from '../../server/facilitator/modelClient.js';
 import { modelSchema, partialText, RewriteOut, TextOut } from '../../server/facilitator/modelOutput.js';
 import { OpenAIFacilitator, type FallbackReason } from '../../server/facilitator/openai.js';
 import type { Task } from '../../server/facilitator/prompts/prompts.js';
+import type { FacilitatorEngine } from '../../server/facilitator/types.js';
 import { analyze } from '../../server/analysis/index.js';
 import type { PrepMessage } from '../../shared/protocol.js';
 import { json, parts, raw, slow, startFakeOpenAI, status, type FakeOpenAI } from '../helpers/fakeOpenAI.js';
@@ -16,7 +17,7 @@ import { json, parts, raw, slow, startFakeOpenAI, status, type FakeOpenAI } from
  */
 
 const room = { kind: 'couple' as const, title: 'Weekends', names: { a: 'Ann', b: 'Ben' } };
-const local = new LocalFacilitator();
+const local: FacilitatorEngine = new LocalFacilitator();
 const HEATED = 'You are such an idiot, you never listen to anything I say';
 const CALM = 'When I talk and get no reply, I feel hurt. Would you be willing to listen for a few minutes?';
 const history: PrepMessage[] = [
