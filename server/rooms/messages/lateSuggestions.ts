@@ -9,7 +9,7 @@ import { modelSuggestions, sameList } from './review.js';
  * A held message is answered at once with the local suggestions; with a model engine, the model is then
  * asked in the background, and its suggestions replace the local ones in the room record (only while the
  * message is still held as it was: same text, same suggestions) and go to the sender alone as
- * `message:review`, so an open review updates in place. The promise is for tests; callers do not wait.
+ * `message:review`, so an open review updates in place. Callers do not wait for it; it never rejects.
  */
 export function suggestLater(
   work: RoomWork,

@@ -96,9 +96,6 @@ export function safetyStop(
  * effects (rooms/effects.ts) that the room service carries out.
  */
 export class MessagePipeline {
-  /** The latest background request for a model's suggestions (tests wait for it). */
-  lateSuggestions: Promise<void> = Promise.resolve();
-
   constructor(
     private readonly deps: RoomDeps,
     private readonly rooms: RoomWork,
@@ -123,7 +120,7 @@ export class MessagePipeline {
   private suggestLater(room: RoomRecord, who: Identity, held: HeldMessage, analysis: Analysis): void {
     const key = dedupeKey(who.participantId, held.clientMsgId);
     const context = this.context(room, who);
-    this.lateSuggestions = suggestLater(this.rooms, who, key, held, analysis, room.heatThreshold, context);
+    void suggestLater(this.rooms, who, key, held, analysis, room.heatThreshold, context);
   }
 
   /** Step dedupe: a retry of a message that was delivered or held answers as the first send did. */
