@@ -69,7 +69,10 @@ function feelingsNamed(text: string): string[] {
 
 const result = (name: string, pass: boolean | null, detail: string): CheckResult => ({ name, pass, detail });
 
-/** After a message with a feeling: a reflection that names the person and uses their words; never a feeling they did not express. */
+/**
+ * After a message with a feeling: a reflection that names the person and uses their words; never a
+ * feeling nobody expressed.
+ */
 export function reflections(p: Played): CheckResult {
   const feeling = personLines(p).filter((l) => l.tags?.includes('feeling'));
   if (feeling.length === 0) return result('reflection', null, 'no feelings in the script');
@@ -96,7 +99,8 @@ export function reflections(p: Played): CheckResult {
   return result(
     'reflection',
     enough && wrong.length === 0,
-    `${good}/${feeling.length} feelings reflected by name in their words${wrong.length ? `; not expressed: ${wrong.join(' | ')}` : ''}`,
+    `${good}/${feeling.length} feelings reflected by name in their words` +
+      (wrong.length ? `; not expressed: ${wrong.join(' | ')}` : ''),
   );
 }
 

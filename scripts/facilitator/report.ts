@@ -8,7 +8,8 @@ const mark = (pass: boolean | null) => (pass === null ? 'n/a' : pass ? 'pass' : 
 function person(line: Played['lines'][number]): string {
   const notes = [line.wasHeld ? 'reworded after a hold' : '', ...(line.tags ?? []).filter((t) => t !== 'shared')];
   const shared = line.tags?.includes('shared') ? ' (shared from preparation)' : '';
-  return `${line.who}${shared}: ${line.text}${notes.filter(Boolean).length ? `  [${notes.filter(Boolean).join(', ')}]` : ''}`;
+  const noted = notes.filter(Boolean);
+  return `${line.who}${shared}: ${line.text}${noted.length ? `  [${noted.join(', ')}]` : ''}`;
 }
 
 function facilitator(line: Played['lines'][number]): string {
@@ -22,7 +23,8 @@ export function transcript(p: Played): string {
   for (const r of p.prep) out.push(`  (prep) ${r.name}: ${r.said}\n  (prep) Facilitator to ${r.name}: ${r.reply}`);
   for (const h of p.held)
     out.push(
-      `  (held, ${h.from} only${h.replaced ? ', model suggestions' : ''}) ${h.original}\n      first suggestion: ${h.suggestions[0] ?? '(none)'}`,
+      `  (held, ${h.from} only${h.replaced ? ', model suggestions' : ''}) ${h.original}\n` +
+        `      first suggestion: ${h.suggestions[0] ?? '(none)'}`,
     );
   if (p.agenda.length) out.push(`  (agenda) ${p.agenda.join(' / ')}`);
   for (const line of p.lines) out.push(line.by === 'person' ? person(line) : facilitator(line));

@@ -27,7 +27,7 @@ describe('eval:facilitator plays a session', () => {
     await fake.close();
   });
 
-  it('with the local engine: every message in the room, prep replies, the held message resolved, checks run', async () => {
+  it('local engine: every message in the room, prep replies, the held message resolved, checks run', async () => {
     const played = await playSession(session, { url: local.url, lateReviewMs: 0 });
     expect(played.errors).toEqual([]);
     const people = played.lines.filter((l) => l.by === 'person');

@@ -145,7 +145,8 @@ describe('the facilitator eval checks', () => {
     const original = 'You spent $800 on a stupid chair the week the electric bill was due, you idiot.';
     const good = 'You spent $800 on a chair the week the electric bill was due, and I felt anxious.';
     const template =
-      'I’m feeling hurt right now, and I need respect between us. Would you be willing to talk about this with me calmly?';
+      'I’m feeling hurt right now, and I need respect between us. ' +
+      'Would you be willing to talk about this with me calmly?';
     expect(isTemplate(original, good)).toBe(false);
     expect(isTemplate(original, template)).toBe(true);
     expect(keptShare(original, good)).toBeGreaterThanOrEqual(0.7);
@@ -171,7 +172,7 @@ describe('the facilitator eval checks', () => {
 
 describe('the scripted sessions', () => {
   const sessions = loadSessions();
-  it('nine or more: three couples, three families of 3-4 (one with a long-silent sibling), three workplaces with a mediator', () => {
+  it('nine or more: couples, families of 3-4 (one long-silent sibling), workplaces with a mediator', () => {
     expect(sessions.length).toBeGreaterThanOrEqual(9);
     const of = (kind: string) => sessions.filter((s) => s.kind === kind);
     expect(of('couple').length).toBeGreaterThanOrEqual(3);
@@ -180,7 +181,7 @@ describe('the scripted sessions', () => {
     expect(of('workplace').filter((s) => s.people.some((p) => p.role === 'mediator')).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('each has preparation, shared points and 10-20 messages with a feeling, an apology, a request, heat and pain', () => {
+  it('each: prep, shared points, 10-20 messages with a feeling, an apology, a request, heat, pain', () => {
     for (const s of sessions) {
       const said = s.messages.filter(isSay);
       expect(said.length, s.id).toBeGreaterThanOrEqual(10);
