@@ -27,6 +27,8 @@ export interface Line {
 }
 
 export interface HeldRecord {
+  /** The last seq in the room when it was held: the transcript shows it there. */
+  afterSeq: number;
   from: string;
   original: string;
   /** The suggestions the sender saw when they chose (a model's, when they came in time). */
@@ -196,6 +198,7 @@ export async function playSession(session: Session, options: PlayOptions): Promi
     const newer = safety ? null : await late;
     if (newer) review = newer;
     const record: HeldRecord = {
+      afterSeq: lastSeq,
       from: name,
       original: text,
       suggestions: review.suggestions,

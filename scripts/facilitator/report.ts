@@ -20,32 +20,43 @@ function facilitator(line: Played['lines'][number]): string {
 
 export function transcript(p: Played): string {
   const out = [`=== ${p.session.id}: ${p.session.title} (${p.session.kind}, ${p.parties.length} people) ===`];
-  for (const r of p.prep) out.push(`  (prep) ${r.name}: ${r.said}\n  (prep) Facilitator to ${r.name}: ${r.reply}`);
-  for (const h of p.held)
+  for (const r of p.prep) {
+    const reply = r.reply.replace(/\n/g, '\n      ');
+    out.push(`  (prep) ${r.name}: ${r.said}\n  (prep) Facilitator to ${r.name}: ${reply}`);
+  }
+  const held = (h: Played['held'][number]) =>
     out.push(
       `  (held, ${h.from} only${h.replaced ? ', model suggestions' : ''}) ${h.original}\n` +
         `      first suggestion: ${h.suggestions[0] ?? '(none)'}`,
     );
   if (p.agenda.length) out.push(`  (agenda) ${p.agenda.join(' / ')}`);
-  for (const line of p.lines) out.push(line.by === 'person' ? person(line) : facilitator(line));
+  const pending = [...p.held];
+  for (const line of p.lines) {
+    while (pending.length && pending[0].afterSeq < line.seq) held(pending.shift() as Played['held'][number]);
+    out.push(line.by === 'person' ? person(line) : facilitator(line));
+  }
+  for (const h of pending) held(h);
   return out.join('\n');
 }
 
 export function markdown(p: Played): string {
   const out = [`### ${p.session.title}`, '', `A ${p.session.kind} session with ${p.parties.join(', ')}.`, ''];
+  const quoted = (text: string) => text.replace(/\n/g, '  \n> ');
   if (p.prep.length) {
     out.push('**Private preparation** (each person sees only their own):', '');
-    for (const r of p.prep) out.push(`> **${r.name}:** ${r.said}  `, `> **Facilitator:** ${r.reply}`, '');
+    for (const r of p.prep)
+      out.push(`> **${r.name}:** ${quoted(r.said)}  `, `> **Facilitator:** ${quoted(r.reply)}`, '');
   }
   if (p.agenda.length) out.push('**Agenda:**', '', ...p.agenda.map((t) => `1. ${t}`), '');
-  if (p.held.length) {
-    out.push('**Held messages** (seen by the sender only):', '');
-    for (const h of p.held)
-      out.push(`- ${h.from} wrote: “${h.original}”  `, `  first suggestion: “${h.suggestions[0] ?? ''}”`);
-    out.push('');
-  }
-  out.push('**In the room:**', '');
+  out.push('**In the room** (a held message is seen by its sender only):', '');
+  const held = (h: Played['held'][number]) =>
+    out.push(
+      `- _Held for ${h.from} only:_ “${h.original}”  `,
+      `  _first suggestion${h.replaced ? ' (the model’s)' : ''}:_ “${h.suggestions[0] ?? ''}”`,
+    );
+  const pending = [...p.held];
   for (const line of p.lines) {
+    while (pending.length && pending[0].afterSeq < line.seq) held(pending.shift() as Played['held'][number]);
     if (line.by === 'person') out.push(`- **${line.who}:** ${line.text}${line.wasHeld ? ' _(reworded)_' : ''}`);
     else {
       const to = line.visibleTo ? ` (to ${line.visibleTo.join(', ')} only)` : '';
@@ -53,6 +64,7 @@ export function markdown(p: Played): string {
       for (const d of line.drafts ?? []) out.push(`  - draft: ${d}`);
     }
   }
+  for (const h of pending) held(h);
   return out.join('\n');
 }
 

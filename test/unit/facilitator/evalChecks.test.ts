@@ -152,7 +152,9 @@ describe('the facilitator eval checks', () => {
     expect(keptShare(original, good)).toBeGreaterThanOrEqual(0.7);
     expect(keptShare(original, 'I felt anxious.')).toBeLessThan(0.7);
     const held = (suggestion: string, heldAgain = false) => ({
-      held: [{ from: 'Maya', original, suggestions: [suggestion], replaced: false, safety: false, heldAgain }],
+      held: [
+        { afterSeq: 0, from: 'Maya', original, suggestions: [suggestion], replaced: false, safety: false, heldAgain },
+      ],
     });
     expect(rewrites(played([], held(good))).pass).toBe(true);
     expect(rewrites(played([], held(template))).pass).toBe(false);
