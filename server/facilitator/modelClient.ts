@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import type { z } from 'zod';
-import { modelSchema } from './modelOutput.js';
+import { isStrictable, modelSchema } from './modelOutput.js';
 
 /**
  * The transport to an OpenAI-compatible server: one chat completion within a time budget, bounded in
@@ -62,11 +62,21 @@ const NEXT_FORMAT: Record<OutputFormat, OutputFormat | null> = {
 
 function responseFormat(call: ModelCall, format: OutputFormat) {
   if (format === 'json_schema') {
+    const schema = schemaOf(call.schema);
     const name = call.name.replace(/[^\w-]/g, '_').slice(0, 64) || 'answer';
-    return { type: 'json_schema' as const, json_schema: { name, schema: modelSchema(call.schema), strict: true } };
+    // A shape that cannot be written as JSON Schema is asked for as a JSON object, this time only.
+    if (schema) return { type: 'json_schema' as const, json_schema: { name, schema, strict: isStrictable(schema) } };
   }
-  if (format === 'json_object') return { type: 'json_object' as const };
+  if (format !== 'text') return { type: 'json_object' as const };
   return undefined;
+}
+
+function schemaOf(schema: z.ZodType): Record<string, unknown> | null {
+  try {
+    return modelSchema(schema);
+  } catch {
+    return null;
+  }
 }
 
 /** A refusal that is about the length parameter's name (newer OpenAI models take only one of them). */

@@ -66,7 +66,23 @@ export function modelSchema(schema: z.ZodType): Record<string, unknown> {
     }
     return out;
   };
-  return strip(z.toJSONSchema(schema)) as Record<string, unknown>;
+  return strip(z.toJSONSchema(schema, { unrepresentable: 'any' })) as Record<string, unknown>;
+}
+
+/**
+ * Strict mode takes only closed objects whose every property is required: a shape with optional
+ * fields is sent as a schema without `strict`, rather than refused (and the format lowered for all).
+ */
+export function isStrictable(node: unknown): boolean {
+  if (Array.isArray(node)) return node.every(isStrictable);
+  if (node === null || typeof node !== 'object') return true;
+  const n = node as Record<string, unknown>;
+  if (n.type === 'object' || n.properties) {
+    const keys = Object.keys((n.properties as object) ?? {});
+    const required = new Set((n.required as string[]) ?? []);
+    if (n.additionalProperties !== false || keys.some((k) => !required.has(k))) return false;
+  }
+  return Object.values(n).every(isStrictable);
 }
 
 /**

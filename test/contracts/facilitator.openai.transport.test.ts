@@ -2,7 +2,8 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LocalFacilitator } from '../../server/facilitator/local.js';
 import { maxTokensFor } from '../../server/facilitator/modelClient.js';
-import { modelSchema, partialText, RewriteOut, TextOut } from '../../server/facilitator/modelOutput.js';
+import { z } from 'zod';
+import { isStrictable, modelSchema, partialText, RewriteOut, TextOut } from '../../server/facilitator/modelOutput.js';
 import { OpenAIFacilitator, type FallbackReason } from '../../server/facilitator/openai.js';
 import type { Task } from '../../server/facilitator/prompts/prompts.js';
 import type { FacilitatorEngine } from '../../server/facilitator/types.js';
@@ -80,6 +81,9 @@ describe('the answer’s shape', () => {
       additionalProperties: false,
     });
     expect(JSON.stringify(modelSchema(TextOut))).not.toMatch(/minLength|maxLength|\$schema/);
+    expect(isStrictable(modelSchema(RewriteOut))).toBe(true);
+    expect(isStrictable(modelSchema(z.object({ text: z.string(), note: z.string().optional() })))).toBe(false);
+    expect(isStrictable(modelSchema(z.object({ items: z.array(z.object({ a: z.string() }).loose()) })))).toBe(false);
   });
 
   it('a server that refuses a schema is asked for a JSON object, then for plain text; it is remembered', async () => {
