@@ -15,6 +15,15 @@ import { loadSessions } from './sessions.js';
  * a measurement, not a test: it exits 0 whatever the checks say.
  */
 
+const METRICS_TOKEN = `eval-${Math.random().toString(36).slice(2)}-metrics`;
+
+/** The openai engine's fallbacks to local words, by reason, from the app's own counter. */
+async function fallbacks(url: string): Promise<string> {
+  const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  const counts = [...(await res.text()).matchAll(/^mediation_facilitator_fallbacks_total\{reason="(\w+)"\} (\d+)/gm)];
+  return counts.map((m) => `${m[1]} ${m[2]}`).join(', ') || 'none';
+}
+
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -32,7 +41,8 @@ async function main(): Promise<void> {
     logLevel: 'silent' as const,
     redisUrl: undefined,
     staticDir: undefined,
-    metricsToken: undefined,
+    // Read at the end: how often the model's answer was not used, and why.
+    metricsToken: METRICS_TOKEN,
     rateLimitFactor: 1000,
   };
   const app = createApp(config);
@@ -43,8 +53,10 @@ async function main(): Promise<void> {
       : 'local';
   const lateReviewMs = config.facilitator === 'openai' ? config.openaiTimeoutMs + 1000 : 0;
   const played: Played[] = [];
+  let fellBack = 'none';
   try {
     for (const s of sessions) played.push(await playSession(s, { url, lateReviewMs }));
+    fellBack = await fallbacks(url);
   } finally {
     await app.close();
   }
@@ -54,7 +66,9 @@ async function main(): Promise<void> {
   }
   for (const p of played) console.log(`${transcript(p)}\n`);
   const results = played.map((p) => ({ id: p.session.id, checks: runChecks(p) }));
-  console.log(`Engine: ${engine}\n`);
+  console.log(`Engine: ${engine}`);
+  if (config.facilitator === 'openai') console.log(`Model answers not used (local words instead): ${fellBack}`);
+  console.log('');
   console.log(details(results));
   console.log(`\n${table(results)}`);
 }
