@@ -79,7 +79,7 @@ describe.sequential('the web app with a model behind the facilitator', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a held message opens with local suggestions; the model’s replace them and the person’s typing stays', async () => {
+  it('a held message opens with local suggestions; the model’s replace them, typing stays', async () => {
     await page.getByRole('tab', { name: /Conversation/ }).click();
     fake.script('rewrite', slow(1200, json({ suggestions: [CALM] })));
     await page.getByLabel('Your message to the room').fill('You are such an idiot, you never listen');
