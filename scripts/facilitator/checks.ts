@@ -243,7 +243,17 @@ export function rewrites(p: Played): CheckResult {
   );
 }
 
+/** Heated messages are held, and nothing else is (the analyzer's part, for the rewrites to follow). */
+export function holds(p: Played): CheckResult {
+  const missed = p.heat.filter((h) => h.heated && !h.held).map((h) => `not held: ${h.text}`);
+  const extra = p.heat.filter((h) => !h.heated && h.held).map((h) => `held though calm: ${h.text}`);
+  const heated = p.heat.filter((h) => h.heated).length;
+  const problems = [...missed, ...extra];
+  return result('holds', problems.length === 0, problems.length ? problems.join(' | ') : `${heated} heated, all held`);
+}
+
 export const CHECKS = [
+  holds,
   reflections,
   acknowledgements,
   agenda,

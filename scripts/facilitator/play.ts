@@ -31,6 +31,8 @@ export interface HeldRecord {
   afterSeq: number;
   from: string;
   original: string;
+  /** The tags of its script step ('shared' for a point shared from preparation). */
+  tags: string[];
   /** The suggestions the sender saw when they chose (a model's, when they came in time). */
   suggestions: string[];
   /** The model's suggestions replaced the local ones while the review was open. */
@@ -38,6 +40,13 @@ export interface HeldRecord {
   safety: boolean;
   /** The first suggestion, chosen, was held again. */
   heldAgain: boolean;
+}
+
+/** A message the script marks as heated, and whether it was held. */
+export interface HeatRecord {
+  text: string;
+  heated: boolean;
+  held: boolean;
 }
 
 export interface PrepRecord {
@@ -56,6 +65,8 @@ export interface Played {
   prep: PrepRecord[];
   /** Seqs after which a break ended (the recap follows). */
   breaks: { endedAfterSeq: number; by: string }[];
+  /** Every scripted message: heated or not, held or not. */
+  heat: HeatRecord[];
   /** Agenda topics from the room state, in whatever shape the state has them. */
   agenda: string[];
   errors: string[];
@@ -124,6 +135,7 @@ export async function playSession(session: Session, options: PlayOptions): Promi
   const { url } = options;
   const errors: string[] = [];
   const held: HeldRecord[] = [];
+  const heat: HeatRecord[] = [];
   const prep: PrepRecord[] = [];
   const breaks: Played['breaks'] = [];
   const clients = new Map<string, Client>();
@@ -183,6 +195,7 @@ export async function playSession(session: Session, options: PlayOptions): Promi
     const clientMsgId = `${session.id}-${lastSeq}-${Math.random().toString(36).slice(2, 8)}`;
     const late = lateReview(socket, clientMsgId, options.lateReviewMs);
     const res = await call(socket, event, { clientMsgId, text });
+    if (res.ok) heat.push({ text, heated: tags.includes('heated'), held: res.status === 'held' });
     if (!res.ok) {
       errors.push(`${name}: ${res.error?.code} ${res.error?.message}`);
       return;
@@ -201,6 +214,7 @@ export async function playSession(session: Session, options: PlayOptions): Promi
       afterSeq: lastSeq,
       from: name,
       original: text,
+      tags,
       suggestions: review.suggestions,
       replaced: newer !== null,
       safety,
@@ -283,5 +297,15 @@ export async function playSession(session: Session, options: PlayOptions): Promi
   const state = await call(clients.get(hostPerson.name) as Client, 'room:state');
   for (const socket of clients.values()) socket.disconnect();
   const parties = session.people.filter((p) => p.role !== 'mediator').map((p) => p.name);
-  return { session, parties, lines, held, prep, breaks, agenda: agendaTopics(state.ok ? state.state : null), errors };
+  return {
+    session,
+    parties,
+    lines,
+    held,
+    heat,
+    prep,
+    breaks,
+    agenda: agendaTopics(state.ok ? state.state : null),
+    errors,
+  };
 }

@@ -3,6 +3,7 @@ import {
   acknowledgements,
   agenda,
   groupWording,
+  holds,
   invitations,
   isTemplate,
   keptShare,
@@ -48,6 +49,7 @@ function played(lines: Line[], more: Partial<Played> = {}): Played {
     parties: ['Maya', 'Jordan', 'Theo'],
     lines,
     held: [],
+    heat: [],
     prep: [],
     breaks: [],
     agenda: [],
@@ -153,12 +155,28 @@ describe('the facilitator eval checks', () => {
     expect(keptShare(original, 'I felt anxious.')).toBeLessThan(0.7);
     const held = (suggestion: string, heldAgain = false) => ({
       held: [
-        { afterSeq: 0, from: 'Maya', original, suggestions: [suggestion], replaced: false, safety: false, heldAgain },
+        {
+          afterSeq: 0,
+          from: 'Maya',
+          original,
+          tags: [],
+          suggestions: [suggestion],
+          replaced: false,
+          safety: false,
+          heldAgain,
+        },
       ],
     });
     expect(rewrites(played([], held(good))).pass).toBe(true);
     expect(rewrites(played([], held(template))).pass).toBe(false);
     expect(rewrites(played([], held(good, true))).pass).toBe(false);
+  });
+
+  it('holds: heated messages held, calm ones not', () => {
+    const heat = (held: boolean, heated: boolean) => ({ heat: [{ text: 'x', heated, held }] });
+    expect(holds(played([], heat(true, true))).pass).toBe(true);
+    expect(holds(played([], heat(false, true))).pass).toBe(false);
+    expect(holds(played([], heat(true, false))).pass).toBe(false);
   });
 
   it('the table counts passes per check and leaves out what did not apply', () => {
