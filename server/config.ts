@@ -31,6 +31,7 @@ const Env = z.object({
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: num(1500),
   OPENAI_ROOM_TIMEOUT_MS: num(4000),
+  FACILITATOR_MAX_TOKENS: unsetIfEmpty(z.coerce.number().int().min(16).max(8192)),
 });
 
 export interface Config {
@@ -68,6 +69,8 @@ export interface Config {
   openaiTimeoutMs: number;
   /** The budget for the model's other words (room messages, preparation replies). */
   openaiRoomTimeoutMs: number;
+  /** The longest model answer, in tokens, for every task; unset: each task's own bound. */
+  facilitatorMaxTokens?: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -101,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     openaiModel: e.OPENAI_MODEL,
     openaiTimeoutMs: e.OPENAI_TIMEOUT_MS,
     openaiRoomTimeoutMs: e.OPENAI_ROOM_TIMEOUT_MS,
+    facilitatorMaxTokens: e.FACILITATOR_MAX_TOKENS,
   };
 }
 

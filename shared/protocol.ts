@@ -293,6 +293,19 @@ export const PrepMessage = z.object({
 });
 export type PrepMessage = z.infer<typeof PrepMessage>;
 
+/**
+ * A preparation reply still being written (a model streaming it), to the person preparing only: `text`
+ * is the whole reply so far. The final reply (`prep:message`) replaces it, and may differ from it.
+ */
+export const PrepPartial = z.object({ id: z.string(), text: z.string() });
+export type PrepPartial = z.infer<typeof PrepPartial>;
+
+/** Fresh suggestions for a message still held, to its sender only: the review replaces the one they have. */
+export interface ReviewUpdate {
+  clientMsgId: string;
+  review: Review;
+}
+
 // ---------------------------------------------------------------- acknowledgements
 
 export type Fail = { ok: false; error: ApiError };
@@ -336,6 +349,8 @@ export interface ServerToClientEvents {
   message: (m: MessageEvent) => void;
   facilitator: (f: FacilitatorEvent) => void;
   'prep:message': (m: PrepMessage) => void;
+  'prep:partial': (p: PrepPartial) => void;
+  'message:review': (u: ReviewUpdate) => void;
   'room:deleted': (p: { roomId: string }) => void;
 }
 

@@ -11,6 +11,7 @@ export interface FacilitatorSettings {
   openaiTimeoutMs: number;
   openaiRoomTimeoutMs: number;
   heatThreshold: number;
+  facilitatorMaxTokens?: number;
 }
 
 /** The engine the config asks for; `onFallback` counts the openai engine's fallbacks to local. */
@@ -26,6 +27,7 @@ export function createFacilitator(
     rewriteTimeoutMs: config.openaiTimeoutMs,
     timeoutMs: config.openaiRoomTimeoutMs,
     heatThreshold: config.heatThreshold,
+    maxTokens: config.facilitatorMaxTokens,
     onFallback,
   });
 }

@@ -34,10 +34,86 @@ export function extractJson(content: string): unknown {
   return undefined;
 }
 
-/** `content` parsed and checked against `schema`, or null when it is malformed. */
-export function readOutput<T>(content: string, schema: z.ZodType<T>): T | null {
-  const parsed = schema.safeParse(extractJson(content));
+/** A model's thinking is never part of its answer. */
+function withoutThinking(content: string): string {
+  return content.replace(/<think>[\s\S]*?(<\/think>|$)/gi, '').trim();
+}
+
+/**
+ * `content` parsed and checked against `schema`, or null when it is malformed. With `prose` (a server
+ * that takes no response format at all), an answer with no JSON in it counts as the `text` of a
+ * text-only shape: such servers often answer in plain words however they are asked.
+ */
+export function readOutput<T>(content: string, schema: z.ZodType<T>, options: { prose?: boolean } = {}): T | null {
+  const found = extractJson(content);
+  const value = found === undefined && options.prose ? { text: withoutThinking(content) } : found;
+  const parsed = schema.safeParse(value);
   return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The JSON Schema a server is asked to follow (`response_format: json_schema`, strict): the zod shape
+ * without the keywords strict mode refuses (string lengths, defaults); zod checks those afterwards.
+ */
+export function modelSchema(schema: z.ZodType): Record<string, unknown> {
+  const strip = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(strip);
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '$schema' || k === 'minLength' || k === 'maxLength' || k === 'default') continue;
+      out[k] = strip(v);
+    }
+    return out;
+  };
+  return strip(z.toJSONSchema(schema, { unrepresentable: 'any' })) as Record<string, unknown>;
+}
+
+/**
+ * Strict mode takes only closed objects whose every property is required: a shape with optional
+ * fields is sent as a schema without `strict`, rather than refused (and the format lowered for all).
+ */
+export function isStrictable(node: unknown): boolean {
+  if (Array.isArray(node)) return node.every(isStrictable);
+  if (node === null || typeof node !== 'object') return true;
+  const n = node as Record<string, unknown>;
+  if (n.type === 'object' || n.properties) {
+    const keys = Object.keys((n.properties as object) ?? {});
+    const required = new Set((n.required as string[]) ?? []);
+    if (n.additionalProperties !== false || keys.some((k) => !required.has(k))) return false;
+  }
+  return Object.values(n).every(isStrictable);
+}
+
+/**
+ * The `text` written so far in a streamed answer still being written (`{"text": "Thank you, An`), or
+ * '' before it starts (an answer in plain prose shows nothing until it is whole).
+ */
+export function partialText(content: string): string {
+  const text = withoutThinking(content);
+  const start = /"text"\s*:\s*"/.exec(text);
+  if (!start) return '';
+  let out = '';
+  for (let i = start.index + start[0].length; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') break;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const e = text[i + 1];
+    if (e === undefined) break;
+    if (e === 'u') {
+      const hex = text.slice(i + 2, i + 6);
+      if (!/^[0-9a-f]{4}$/i.test(hex)) break;
+      out += String.fromCharCode(Number.parseInt(hex, 16));
+      i += 5;
+    } else {
+      out += ({ n: '\n', t: '\t', r: '', b: '', f: '' } as Record<string, string>)[e] ?? e;
+      i += 1;
+    }
+  }
+  return out.trim();
 }
 
 const APOLOGY = /\b(sorry|apologi[sz]e|apologies|my fault|forgive me)\b/i;

@@ -4,7 +4,8 @@ import type { Analysis } from '../../shared/analysis.js';
 import { LIMITS, type LogEntry, type PrepMessage } from '../../shared/protocol.js';
 import { analyze } from '../analysis/index.js';
 import { LocalFacilitator } from './local.js';
-import { ClauseOfferOut, plausibleSuggestion, readOutput, RewriteOut, TextOut } from './modelOutput.js';
+import { maxTokensFor, ModelClient, ModelError, type ModelAnswer } from './modelClient.js';
+import { ClauseOfferOut, partialText, plausibleSuggestion, readOutput, RewriteOut, TextOut } from './modelOutput.js';
 import { readsWell } from './drafts.js';
 import {
   agendaOpenedData,
@@ -39,6 +40,8 @@ export interface OpenAIFacilitatorOptions {
   local?: FacilitatorEngine;
   /** A ready client (tests); otherwise one is built from the options. */
   client?: OpenAI;
+  /** The longest answer, in tokens, for every task; unset: each task's own bound (modelClient.ts). */
+  maxTokens?: number;
 }
 
 /** Why a model answer was not used. */
@@ -49,19 +52,20 @@ class Fallback extends Error {
 }
 
 /**
- * The `openai` engine: every method asks a model, within a time budget, for JSON checked by zod,
+ * The `openai` engine: every method asks a model (modelClient.ts: a schema where the server takes one,
+ * a bounded length), within a time budget, for JSON checked by zod,
  * and falls back to `local` (counted by reason) on a timeout, an error, a malformed answer, or
  * words that would themselves be held. It keeps no state between calls, so nothing from one
  * person's preparation can reach a room prompt: room methods are only ever given room data.
  */
 export class OpenAIFacilitator implements FacilitatorEngine {
   readonly name = 'openai';
-  private readonly client: OpenAI;
+  private readonly model: ModelClient;
   private readonly local: FacilitatorEngine;
 
   constructor(private readonly options: OpenAIFacilitatorOptions) {
     this.local = options.local ?? new LocalFacilitator();
-    this.client =
+    const client =
       options.client ??
       new OpenAI({
         // Local servers need no key, but the client insists on one.
@@ -70,6 +74,7 @@ export class OpenAIFacilitator implements FacilitatorEngine {
         maxRetries: 0,
         timeout: Math.max(options.rewriteTimeoutMs, options.timeoutMs) + 1000,
       });
+    this.model = new ModelClient(client, options.model, !options.baseURL);
   }
 
   async welcome(room: RoomContext, mode: string): Promise<string> {
@@ -162,12 +167,13 @@ export class OpenAIFacilitator implements FacilitatorEngine {
     );
   }
 
-  async prepReply(history: PrepMessage[], name: string): Promise<string> {
+  async prepReply(history: PrepMessage[], name: string, onPartial?: (text: string) => void): Promise<string> {
     // Only this person's own preparation goes in, and the answer goes back to them alone.
     return this.guard(
       'prepReply',
       async () => {
-        const out = await this.ask('prepReply', prepData(history, name), TextOut, this.options.timeoutMs);
+        const data = prepData(history, name);
+        const out = await this.ask('prepReply', data, TextOut, this.options.timeoutMs, onPartial);
         if (
           analyze(out.text, { threshold: this.options.heatThreshold, suggestions: false, context: { private: true } })
             .held
@@ -224,46 +230,42 @@ export class OpenAIFacilitator implements FacilitatorEngine {
     }
   }
 
-  /** One chat completion within `budgetMs`, read as JSON and checked by `schema`. */
-  private async ask<T>(task: Task, data: unknown, schema: z.ZodType<T>, budgetMs: number): Promise<T> {
-    const content = await this.complete(task, data, budgetMs);
-    const out = readOutput(content, schema);
+  /**
+   * One chat completion within `budgetMs`, bounded in length, read as JSON and checked by `schema`;
+   * with `onPartial`, streamed, and told the text written so far (not yet checked: the caller checks).
+   */
+  private async ask<T>(
+    task: Task,
+    data: unknown,
+    schema: z.ZodType<T>,
+    budgetMs: number,
+    onPartial?: (text: string) => void,
+  ): Promise<T> {
+    const answer = await this.complete(task, data, schema, budgetMs, onPartial);
+    const out = readOutput(answer.content, schema, { prose: answer.format === 'text' });
     if (out === null) throw new Fallback('malformed');
     return out;
   }
 
-  private async complete(task: Task, data: unknown, budgetMs: number): Promise<string> {
-    const controller = new AbortController();
-    let timedOut = false;
-    let timer: NodeJS.Timeout | undefined;
-    // The race makes the budget hold even if the server stalls mid-body.
-    const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-        reject(new Fallback('timeout'));
-      }, budgetMs);
-    });
+  private async complete(
+    task: Task,
+    data: unknown,
+    schema: z.ZodType,
+    budgetMs: number,
+    onPartial?: (text: string) => void,
+  ): Promise<ModelAnswer> {
     try {
-      const request = this.client.chat.completions.create(
-        {
-          model: this.options.model,
-          messages: [
-            { role: 'system', content: systemPrompt(task) },
-            { role: 'user', content: userMessage(task, data) },
-          ],
-          // json_object is what most OpenAI-compatible servers support; the shape is checked by zod.
-          response_format: { type: 'json_object' },
-        },
-        { signal: controller.signal, maxRetries: 0, timeout: budgetMs + 1000 },
-      );
-      const completion = await Promise.race([request, expired]);
-      return completion.choices[0]?.message?.content ?? '';
+      return await this.model.complete({
+        name: task,
+        system: systemPrompt(task),
+        user: userMessage(task, data),
+        schema,
+        maxTokens: maxTokensFor(task, this.options.maxTokens),
+        budgetMs,
+        onPartial: onPartial && ((content) => onPartial(partialText(content))),
+      });
     } catch (err) {
-      if (err instanceof Fallback) throw err;
-      throw new Fallback(timedOut || err instanceof OpenAI.APIConnectionTimeoutError ? 'timeout' : 'error');
-    } finally {
-      clearTimeout(timer);
+      throw new Fallback(err instanceof ModelError ? err.reason : 'error');
     }
   }
 }

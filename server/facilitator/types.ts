@@ -73,5 +73,9 @@ export interface FacilitatorEngine {
   topicChanged(room: RoomContext, settled: SettledTopic | null, next: TopicLine | null): Promise<string>;
   /** Calmer versions of a held message (1-3), keeping its meaning. */
   rewrite(text: string, analysis: Analysis): Promise<string[]>;
-  prepReply(history: PrepMessage[], name: string): Promise<string>;
+  /**
+   * `onPartial`, when the engine streams (openai), is told the reply written so far, unchecked: the
+   * caller checks it before showing it; the resolved reply is the checked, final one.
+   */
+  prepReply(history: PrepMessage[], name: string, onPartial?: (text: string) => void): Promise<string>;
 }

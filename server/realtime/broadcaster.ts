@@ -1,5 +1,5 @@
 import type { Server } from 'socket.io';
-import type { LogEntry, PrepMessage, ServerToClientEvents } from '../../shared/protocol.js';
+import type { LogEntry, PrepMessage, PrepPartial, ReviewUpdate, ServerToClientEvents } from '../../shared/protocol.js';
 import type { RoomBroadcaster } from '../rooms/ports.js';
 import type { RoomRecord } from '../rooms/model.js';
 import { log } from '../log.js';
@@ -43,6 +43,14 @@ export class SocketBroadcaster implements RoomBroadcaster {
 
   prep(roomId: string, participantId: string, message: PrepMessage): void {
     this.io.to(personChannel(roomId, participantId)).emit('prep:message', message);
+  }
+
+  prepPartial(roomId: string, participantId: string, partial: PrepPartial): void {
+    this.io.to(personChannel(roomId, participantId)).emit('prep:partial', partial);
+  }
+
+  review(roomId: string, participantId: string, update: ReviewUpdate): void {
+    this.io.to(personChannel(roomId, participantId)).emit('message:review', update);
   }
 
   deleted(roomId: string): void {

@@ -1,5 +1,5 @@
 import type { AgreementSnapshot } from '../../shared/agreement.js';
-import type { ClauseStatus, LogEntry, PrepMessage } from '../../shared/protocol.js';
+import type { ClauseStatus, LogEntry, PrepMessage, PrepPartial, ReviewUpdate } from '../../shared/protocol.js';
 import type { FacilitatorEngine } from '../facilitator/types.js';
 import type { InviteRecord, NewLogEntry, RoomRecord, TicketRecord, TokenRecord } from './model.js';
 
@@ -87,6 +87,10 @@ export interface RoomBroadcaster {
   entry(roomId: string, entry: LogEntry): void;
   /** A private preparation message, to one person only. */
   prep(roomId: string, participantId: string, message: PrepMessage): void;
+  /** A preparation reply still being written, to one person only. */
+  prepPartial(roomId: string, participantId: string, partial: PrepPartial): void;
+  /** Fresh suggestions for a held message, to its sender only. */
+  review(roomId: string, participantId: string, update: ReviewUpdate): void;
   deleted(roomId: string): void;
 }
 

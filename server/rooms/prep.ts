@@ -7,6 +7,7 @@ import { checkRoomText } from './messages/pipeline.js';
 import type { RoomWork } from './work.js';
 import { prepGreeting } from '../facilitator/prepCoach.js';
 import { analyze } from '../analysis/index.js';
+import { newId } from './ids.js';
 import { fearResponse, prepSelfHarmReply, prepThreatReply, showsFear } from './messages/safety.js';
 
 /**
@@ -52,9 +53,35 @@ export class PrepService {
     if (labels.includes('threat')) return prepThreatReply();
     if (labels.length > 0) return fearResponse();
     const history = await this.deps.store.listPrep(who.roomId, who.participantId);
-    return this.deps.engine.prepReply(withoutSafety(history), name);
+    return this.deps.engine.prepReply(withoutSafety(history), name, this.partials(who));
+  }
+
+  /**
+   * A streamed reply goes to this person as it is written, each piece checked by the analyzer first;
+   * once a piece would be held, nothing more is shown until the final, checked reply replaces it.
+   */
+  private partials(who: Identity): (text: string) => void {
+    const id = newId('prep');
+    const threshold = this.deps.config.heatThreshold;
+    let sentAt = 0;
+    let sent = '';
+    let stopped = false;
+    return (text) => {
+      const now = Date.now();
+      if (stopped || text === sent || text.length === 0 || now - sentAt < PARTIAL_EVERY_MS) return;
+      if (analyze(text, { threshold, suggestions: false, context: { private: true } }).held) {
+        stopped = true;
+        return;
+      }
+      sentAt = now;
+      sent = text;
+      this.deps.broadcast.prepPartial(who.roomId, who.participantId, { id, text });
+    };
   }
 }
+
+/** Partial replies go out at most this often: smooth enough to read along, few enough to analyse each. */
+const PARTIAL_EVERY_MS = 80;
 
 function safetyLabels(text: string) {
   return analyze(text, { suggestions: false }).labels.filter(isSafetyLabel);

@@ -42,17 +42,22 @@ describe('suggestions are judged as they will be delivered', () => {
     fake.script('rewrite', json({ suggestions: [QUOTING] }));
     const held = await call(a, 'message:send', { clientMsgId: 'q1', text: HEATED });
     expect(held).toMatchObject({ ok: true, status: 'held' });
-    expect(fake.requests.some((r) => r.task === 'rewrite')).toBe(true);
-    expect(held.review.suggestions).not.toContain(QUOTING);
-    expect(held.review.suggestions.length).toBeGreaterThan(0);
-    for (const s of held.review.suggestions) expect(s).not.toMatch(/worthless|idiot/i);
+    while (!fake.requests.some((r) => r.task === 'rewrite')) await sleep(20);
+    await sleep(150);
+    // the model offered nothing that passes: the local suggestions stay, and no update is sent
+    expect(a.received.some(([e]) => e === 'message:review')).toBe(false);
+    const stored = await call(a, 'message:send', { clientMsgId: 'q1', text: HEATED });
+    expect(stored.review.suggestions).not.toContain(QUOTING);
+    expect(stored.review.suggestions.length).toBeGreaterThan(0);
+    for (const s of stored.review.suggestions) expect(s).not.toMatch(/worthless|idiot/i);
   });
 
   it('only the quoting suggestion is dropped when the model offers a calm one too', async () => {
     const { a } = await couple(srv.url);
     fake.script('rewrite', json({ suggestions: [QUOTING, CALM] }));
-    const held = await call(a, 'message:send', { clientMsgId: 'q2', text: HEATED });
-    expect(held.review.suggestions).toEqual([CALM]);
+    await call(a, 'message:send', { clientMsgId: 'q2', text: HEATED });
+    const update = await next(a, 'message:review', (u: any) => u.clientMsgId === 'q2');
+    expect(update.review.suggestions).toEqual([CALM]);
   });
 
   it('a quoting suggestion offered by an older review is not delivered as it is: the message stays held', async () => {

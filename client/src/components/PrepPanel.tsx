@@ -14,11 +14,13 @@ const key = (m: PrepMessage) => `${m.role}|${m.at}|${m.text}`;
 
 /** Private coaching with the facilitator; only what the person chooses is shared, one point at a time. */
 export function PrepPanel({ onShared, canShare }: Props) {
-  const { onPrep } = useRoom();
+  const { onPrep, onPrepPartial } = useRoom();
   const actions = useRoomActions();
   const [messages, setMessages] = useState<PrepMessage[]>([]);
   const [text, setText] = useState('');
   const [waiting, setWaiting] = useState(false);
+  /** The reply as the facilitator writes it; the final, checked reply replaces it. */
+  const [partial, setPartial] = useState('');
   const [error, setError] = useState('');
   const [share, setShare] = useState<string | null>(null);
   const [shareNote, setShareNote] = useState('');
@@ -35,10 +37,15 @@ export function PrepPanel({ onShared, canShare }: Props) {
     void actions.prepHistory().then((res) => {
       if (live && res.ok) setMessages(res.messages);
     });
-    const off = onPrep((m) => add([m]));
+    const off = onPrep((m) => {
+      if (m.role === 'facilitator') setPartial('');
+      add([m]);
+    });
+    const offPartial = onPrepPartial((p) => setPartial(p.text));
     return () => {
       live = false;
       off();
+      offPartial();
     };
   }, [actions]); // subscribe once per connection
 
@@ -51,6 +58,7 @@ export function PrepPanel({ onShared, canShare }: Props) {
     setText('');
     const res = await actions.sendPrep({ text: t });
     setWaiting(false);
+    setPartial('');
     if (res.ok) add([res.reply]);
     else setError(res.error.message);
   }
@@ -101,7 +109,13 @@ export function PrepPanel({ onShared, canShare }: Props) {
             )}
           </li>
         ))}
-        {waiting && <li className="muted small">The facilitator is thinking…</li>}
+        {waiting && partial && (
+          <li className="entry facilitator partial" data-testid="prep-partial" aria-busy="true">
+            <p className="who">Facilitator (private, still writing)</p>
+            <p className="text">{partial}</p>
+          </li>
+        )}
+        {waiting && !partial && <li className="muted small">The facilitator is thinking…</li>}
       </ol>
 
       <Composer

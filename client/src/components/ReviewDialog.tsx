@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
+import type { Review } from '../../../shared/analysis.js';
 import type { MessageResolve } from '../../../shared/protocol.js';
 import { LIMITS } from '../../../shared/protocol.js';
 import { labelWords } from '../labels.js';
-import { useRoomActions } from '../room/RoomProvider.js';
+import { useRoom, useRoomActions } from '../room/RoomProvider.js';
 import type { Held, OnSendResult } from '../room/types.js';
 import { Highlighted } from './Highlighted.js';
 
@@ -36,7 +37,10 @@ export const HELPLINES_URL = 'https://findahelpline.com';
  */
 export function ReviewDialog({ held, onResult, onTakeBack, onTalkPrivately }: Props) {
   const { resolveHeld } = useRoomActions();
-  const { review } = held;
+  const { onReview } = useRoom();
+  /** Suggestions that arrived after the dialog opened (a model's): they replace the ones shown. */
+  const [later, setLater] = useState<{ for: Review; review: Review } | null>(null);
+  const review = later?.for === held.review ? later.review : held.review;
   const [editing, setEditing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
@@ -64,7 +68,18 @@ export function ReviewDialog({ held, onResult, onTakeBack, onTalkPrivately }: Pr
     }
     setStatus('Your version still has some words that may be hard to hear. Here is what we noticed this time.');
     headingRef.current?.focus();
-  }, [review]);
+  }, [held.review]);
+
+  // New suggestions for this message: shown in place; whatever the person is typing stays as it is.
+  useEffect(
+    () =>
+      onReview((u) => {
+        if (u.clientMsgId !== held.clientMsgId) return;
+        setLater({ for: held.review, review: u.review });
+        setStatus('There are new suggestions below.');
+      }),
+    [onReview, held.clientMsgId, held.review],
+  );
 
   async function resolve(p: Omit<MessageResolve, 'clientMsgId'>, text: string) {
     setBusy(true);
@@ -205,7 +220,7 @@ export function ReviewDialog({ held, onResult, onTakeBack, onTalkPrivately }: Pr
                       className="primary"
                       disabled={busy}
                       aria-describedby={`suggestion-${i}`}
-                      onClick={() => resolve({ action: 'suggestion', index: i }, s)}
+                      onClick={() => resolve({ action: 'suggestion', index: i, text: s }, s)}
                     >
                       Send this
                     </button>

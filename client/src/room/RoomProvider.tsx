@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { LogEntry, PrepMessage, RoomView } from '../../../shared/protocol.js';
+import type { LogEntry, PrepMessage, PrepPartial, ReviewUpdate, RoomView } from '../../../shared/protocol.js';
 import type { StoredRoom } from '../credentials.js';
 import { createActions, NOT_CONNECTED, type AckOf, type RoomActions } from './actions.js';
 import { call } from './socket.js';
@@ -21,6 +21,10 @@ export interface RoomState {
   addEntry: (entry: LogEntry) => void;
   /** Private prep replies pushed by the server. */
   onPrep: (listener: (m: PrepMessage) => void) => () => void;
+  /** A preparation reply as it is being written (the final one comes through onPrep). */
+  onPrepPartial: (listener: (p: PrepPartial) => void) => () => void;
+  /** Fresh suggestions for a message of this person's that is still held. */
+  onReview: (listener: (u: ReviewUpdate) => void) => () => void;
 }
 
 const RoomContext = createContext<RoomState | null>(null);
@@ -50,6 +54,8 @@ export function RoomProvider({ creds, children }: { creds: StoredRoom; children:
     ready: socket !== null,
     addEntry: room.addEntry,
     onPrep: room.onPrep,
+    onPrepPartial: room.onPrepPartial,
+    onReview: room.onReview,
   };
   return (
     <ActionsContext.Provider value={actions}>

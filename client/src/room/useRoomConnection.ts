@@ -1,5 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FacilitatorEvent, LogEntry, MessageEvent, PrepMessage, RoomView } from '../../../shared/protocol.js';
+import type {
+  FacilitatorEvent,
+  LogEntry,
+  MessageEvent,
+  PrepMessage,
+  PrepPartial,
+  ReviewUpdate,
+  RoomView,
+} from '../../../shared/protocol.js';
 import type { StoredRoom } from '../credentials.js';
 import { SeqFeed } from './sequence.js';
 import { call, connectRoom, type RoomSocket } from './socket.js';
@@ -15,6 +23,24 @@ export interface RoomConnection {
   addEntry: (entry: LogEntry) => void;
   /** Private prep replies pushed by the server. */
   onPrep: (listener: (m: PrepMessage) => void) => () => void;
+  /** A preparation reply as it is being written (the final one comes through onPrep). */
+  onPrepPartial: (listener: (p: PrepPartial) => void) => () => void;
+  /** Fresh suggestions for a message of this person's that is still held. */
+  onReview: (listener: (u: ReviewUpdate) => void) => () => void;
+}
+
+/** Listeners for one pushed event: subscribe returns the way to unsubscribe. */
+function listeners<T>() {
+  const set = new Set<(value: T) => void>();
+  return {
+    emit: (value: T) => set.forEach((l) => l(value)),
+    subscribe: (listener: (value: T) => void) => {
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+      };
+    },
+  };
 }
 
 const REFUSED = 'This device’s key for the room does not work any more. The room may have been closed.';
@@ -32,6 +58,8 @@ export function useRoomConnection(creds: StoredRoom | null): RoomConnection {
   const [deleted, setDeleted] = useState(false);
   const feed = useRef<SeqFeed<LogEntry> | null>(null);
   const prepListeners = useRef(new Set<(m: PrepMessage) => void>());
+  const partialListeners = useRef(listeners<PrepPartial>());
+  const reviewListeners = useRef(listeners<ReviewUpdate>());
 
   const addEntries = (entries: LogEntry[]) => feed.current?.receive(entries);
 
@@ -72,6 +100,8 @@ export function useRoomConnection(creds: StoredRoom | null): RoomConnection {
     s.on('message', (m: MessageEvent) => addEntries([m]));
     s.on('facilitator', (f: FacilitatorEvent) => addEntries([f]));
     s.on('prep:message', (m) => prepListeners.current.forEach((l) => l(m)));
+    s.on('prep:partial', (p) => partialListeners.current.emit(p));
+    s.on('message:review', (u) => reviewListeners.current.emit(u));
     s.on('room:deleted', () => {
       setDeleted(true);
       s.disconnect();
@@ -96,5 +126,7 @@ export function useRoomConnection(creds: StoredRoom | null): RoomConnection {
       prepListeners.current.add(listener);
       return () => prepListeners.current.delete(listener);
     },
+    onPrepPartial: partialListeners.current.subscribe,
+    onReview: reviewListeners.current.subscribe,
   };
 }

@@ -9,6 +9,8 @@ import { AppError } from '../../errors.js';
 import { addressees } from './addressees.js';
 import type { AnalyzeContext } from '../../analysis/index.js';
 import { judgeSuggestion, reviewText, withoutHeldSuggestions } from './review.js';
+import { suggestLater } from './lateSuggestions.js';
+import type { Analysis } from '../../../shared/analysis.js';
 import { safetyHeadsUp } from './safety.js';
 import { newId } from '../ids.js';
 import { facilitator, type RoomEffect } from '../effects.js';
@@ -109,7 +111,16 @@ export class MessagePipeline {
     const { analysis, review } = await this.review(room, who, text);
     if (!review) return this.deliver({ who, clientMsgId, text, heat: analysis.heat, reworded: false, fromPrep });
     const held: HeldMessage = { clientMsgId, participantId: who.participantId, text, review, heldAt: now, fromPrep };
-    return this.hold(who, held);
+    const answer = await this.hold(who, held);
+    this.suggestLater(room, who, held, analysis);
+    return answer;
+  }
+
+  /** A model's suggestions, when there is a model, come after the local ones (lateSuggestions.ts). */
+  private suggestLater(room: RoomRecord, who: Identity, held: HeldMessage, analysis: Analysis): void {
+    const key = dedupeKey(who.participantId, held.clientMsgId);
+    const context = this.context(room, who);
+    void suggestLater(this.rooms, who, key, held, analysis, room.heatThreshold, context);
   }
 
   /** Step dedupe: a retry of a message that was delivered or held answers as the first send did. */
@@ -158,7 +169,7 @@ export class MessagePipeline {
       case 'original':
         return this.sendOriginal(who, held);
       case 'suggestion':
-        return this.sendSuggestion(room, who, held, p.index ?? 0);
+        return this.sendSuggestion(room, who, held, p.index ?? 0, p.text);
       case 'edit':
         return this.sendEdit(room, who, held, p.text);
     }
@@ -180,9 +191,18 @@ export class MessagePipeline {
     return this.deliver({ ...base, text: held.text, heat: held.review.heat, reworded: false });
   }
 
-  private async sendSuggestion(room: RoomRecord, who: Identity, held: HeldMessage, index: number): Promise<SendResult> {
+  private async sendSuggestion(
+    room: RoomRecord,
+    who: Identity,
+    held: HeldMessage,
+    index: number,
+    seen?: string,
+  ): Promise<SendResult> {
     const suggestion = held.review.suggestions[index];
     if (suggestion === undefined) throw new AppError('invalid_payload', 'There is no suggestion with that number.');
+    // The suggestions changed (a model's arrived) after the sender chose: nothing is sent they did not see.
+    if (seen !== undefined && seen !== suggestion)
+      return { status: 'held', clientMsgId: held.clientMsgId, review: held.review };
     const key = dedupeKey(who.participantId, held.clientMsgId);
     const base = { who, clientMsgId: held.clientMsgId, fromPrep: held.fromPrep };
     // A suggestion is judged again as it will be delivered, in the sender's name and in this room: one
@@ -216,6 +236,7 @@ export class MessagePipeline {
       return { room: stop.room, result: stop.effects };
     });
     await this.rooms.carryOut(changed.room, changed.result);
+    this.suggestLater(room, who, { ...held, text, review }, analysis);
     return { status: 'held', clientMsgId: held.clientMsgId, review };
   }
 

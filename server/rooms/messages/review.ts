@@ -1,6 +1,8 @@
 import { isSafetyLabel, type Analysis, type Review } from '../../../shared/analysis.js';
 import type { AnalyzeContext } from '../../analysis/index.js';
 import { analyzeWithSuggestions as analyze, FALLBACK } from '../../facilitator/rewrite/index.js';
+import { LocalFacilitator } from '../../facilitator/local.js';
+import { plausibleSuggestion } from '../../facilitator/modelOutput.js';
 import type { FacilitatorEngine } from '../../facilitator/types.js';
 import { safetyNotice } from './safety.js';
 
@@ -23,9 +25,13 @@ export function deliverableSuggestions(suggestions: string[], threshold: number,
   return suggestions.filter((s) => !judgeSuggestion(s, threshold, context).held);
 }
 
+/** Words offline, at once: a held message is answered with these while a model (if any) is asked. */
+const LOCAL = new LocalFacilitator();
+
 /**
- * Step 2-3 of the pipeline: score the text, and when it is held, gather the suggestions the
- * sender will see. Safety labels always hold and never allow the original.
+ * Step 2-3 of the pipeline: score the text, and when it is held, gather the suggestions the sender
+ * sees at once: the local engine's (a model's come later, see modelSuggestions). Safety labels always
+ * hold and never allow the original.
  */
 export async function reviewText(
   text: string,
@@ -39,8 +45,9 @@ export async function reviewText(
   timeAnalyzer(Number(process.hrtime.bigint() - started) / 1e9);
   if (!analysis.held) return { analysis, review: null };
   const safety = analysis.labels.some(isSafetyLabel);
+  const now = engine.name === 'local' ? engine : LOCAL;
   // whatever an engine offers is judged again here, in the room's context, before the sender sees it
-  const offered = safety ? [] : deliverableSuggestions(await engine.rewrite(text, analysis), threshold, context);
+  const offered = safety ? [] : deliverableSuggestions(await now.rewrite(text, analysis), threshold, context);
   const suggestions = safety ? [] : offered.length ? offered : fallbackSuggestions(analysis, threshold, context);
   return {
     analysis,
@@ -53,6 +60,32 @@ export async function reviewText(
       ...(safety ? { safety: safetyNotice(analysis.labels) } : {}),
     },
   };
+}
+
+/**
+ * A model's suggestions for a held message, judged as the local ones are (not held again, in the room's
+ * context; plausible), or null when it has nothing better to offer than `current` (it fell back to the
+ * local words, or nothing it offered passes). Never for a safety hold: that offers no rewording.
+ */
+export async function modelSuggestions(
+  engine: FacilitatorEngine,
+  text: string,
+  analysis: Analysis,
+  current: Review,
+  threshold: number,
+  context?: AnalyzeContext,
+): Promise<string[] | null> {
+  if (engine.name === 'local' || !current.originalAllowed) return null;
+  const offered = (await engine.rewrite(text, analysis))
+    .map((s) => s.trim())
+    .filter((s) => plausibleSuggestion(s, text));
+  const suggestions = [...new Set(deliverableSuggestions(offered, threshold, context))].slice(0, 3);
+  if (suggestions.length === 0 || sameList(suggestions, current.suggestions)) return null;
+  return suggestions;
+}
+
+export function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i]);
 }
 
 function fallbackSuggestions(analysis: Analysis, threshold: number, context?: AnalyzeContext): string[] {

@@ -102,6 +102,10 @@ describe('configuration', () => {
       openaiModel: 'llama3.1',
       openaiTimeoutMs: 900,
     });
+    expect(loadConfig({}).facilitatorMaxTokens).toBeUndefined();
+    expect(loadConfig({ FACILITATOR_MAX_TOKENS: '' }).facilitatorMaxTokens).toBeUndefined();
+    expect(loadConfig({ FACILITATOR_MAX_TOKENS: '600' }).facilitatorMaxTokens).toBe(600);
+    expect(() => loadConfig({ FACILITATOR_MAX_TOKENS: '0' })).toThrow();
     expect(() => loadConfig({ FACILITATOR: 'openai' })).toThrow(/OPENAI_API_KEY or OPENAI_BASE_URL/);
     expect(() => loadConfig({ FACILITATOR: 'gpt' })).toThrow();
   });
