@@ -269,6 +269,8 @@ export class MessagePipeline {
         floor: floor.ok ? floor.floor : r.floor,
         sharedPoints,
         speakerWords: speakerWordsAfter(r, sender, d.text),
+        // A held message's own delivery (reworded or not) is where the calm gap before an offer starts.
+        ...(r.held[key] ? { sinceHeld: -1 } : {}),
       };
       const facilitation = afterDelivered(next, d.who.participantId, d.text);
       const { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited } = facilitation;
