@@ -13,11 +13,13 @@ const DETERMINERS = new Set(
   ),
 );
 /** Words that join two parts of one topic: "plans with my parents", "comments about my weight". */
-const LINKS = new Set('of with about for at on in from around over between to during after before'.split(' '));
+const LINKS = new Set(
+  'of with without about for at on in into from around over between to during after before across by per'.split(' '),
+);
 /** What ends a phrase: pronouns, auxiliaries and common verbs, adverbs, conjunctions, politeness. */
 const STOP = new Set(
   `
-  i me mine you yours he him she hers we us ours they them theirs it its itself myself yourself himself herself
+  i me mine you yours else he him she hers we us ours they them theirs it its itself myself yourself himself herself
   ourselves themselves yourselves someone somebody anyone anybody everyone everybody nobody one ones
   am is are was were be been being have has had having do does did doing done go goes went going gone get gets
   got getting gotten make makes made making take takes took taken taking say says said saying tell tells told
@@ -88,7 +90,7 @@ function kindOf(word: string): Kind {
   if (DETERMINERS.has(w)) return 'det';
   if (LINKS.has(w)) return 'link';
   // Contractions (I'm, don't, it's) and their parts end a phrase; a name's possessive (Maya's) does not.
-  if (/n't$|'(m|re|ve|ll|d)$/.test(w) || /^(it|that|he|she|there|what|who|let|here|where)'s$/.test(w)) return 'stop';
+  if (/n't$|'(m|re|ve|ll|d)$/.test(w) || /^(it|that|he|she|there|what|who|let|here|where|else)'s$/.test(w)) return 'stop';
   if (STOP.has(w) || VERBS.has(w) || FEELINGS.has(w)) return 'stop';
   if (w.length > 4 && w.endsWith('ly') && !/(family|supply|reply|belly|bully|ally|daily|holly)$/.test(w)) return 'stop';
   return 'word';

@@ -42,6 +42,7 @@ describe('a topic title from a person’s own words', () => {
     ["I'm not doing your share of the on-call rota anymore", 'your share of the on-call rota'],
     ['Your comments about my weight at every dinner have to stop.', 'your comments about my weight at every dinner'],
     ['Nobody else will cover the Saturday shift.', 'the Saturday shift'],
+    ["I'm not covering anyone else's on-call weekends without a swap back.", 'on-call weekends without a swap'],
     ['I would like us to plan some of our weekends together.', 'our weekends together'],
     ["I sat alone at Maya's birthday dinner, three times.", "Maya's birthday dinner"],
     ['We need to talk about the chores.', 'the chores'],
