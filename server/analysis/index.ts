@@ -301,7 +301,8 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
   const ruleSafety = hits.some((h) => SAFETY_LABELS.includes(h.label));
   hits = labelModelHits(text, hits, masked, address, options.labelModel !== false, lang);
   // the label model alone hears "I'll die if I don't get coffee soon" as self-harm: not with a trivial cause
-  if (!ruleSafety && overstated(text, lang.proportion)) hits = hits.filter((h) => !SAFETY_LABELS.includes(h.label));
+  if (!ruleSafety && hits.some((h) => SAFETY_LABELS.includes(h.label)) && overstated(text, lang.proportion))
+    hits = hits.filter((h) => !SAFETY_LABELS.includes(h.label));
   const sized = proportion(text, hits, address, agreement, lang.proportion);
   hits = softenStory(sized.hits, address.narrative);
   const mh = scaleModelHeat(heatModel(m, text, masked, lang), address, ctx?.private === true) * sized.modelWeight;

@@ -56,22 +56,21 @@ export function proportion(
 ): Proportioned {
   let out = hits;
   let modelWeight = 1;
-  const serious = p.serious.test(text);
   // "touch my last slice of pizza and I'll end you 😂": heat, never a safety stop
-  if (overstated(text, p) && out.some((h) => h.label === 'threat'))
+  if (out.some((h) => h.label === 'threat') && overstated(text, p))
     out = out.map((h) => (h.label === 'threat' ? { ...h, label: 'criticism', score: BANTER_SCORE } : h));
   if (agreement) out = out.filter((h) => h.label !== 'stonewalling');
   // "this week has been shit", "Damn, I missed the bus": swearing at a situation, not at anyone
-  const swears = out.filter((h) => h.label === 'profanity');
-  if (!address.directed && !out.some((h) => h.label === 'insult' && h.score >= 0.7)) {
+  if (!address.directed && p.swear.test(text) && !out.some((h) => h.label === 'insult' && h.score >= 0.7)) {
     const about = [...text.matchAll(p.situation)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const swears = out.filter((h) => h.label === 'profanity');
     if (about.length && swears.every((h) => inRanges(about, h.start, h.end))) {
       out = out.map((h) => (h.label === 'profanity' ? { ...h, score: Math.min(h.score, SITUATION_SWEAR_MAX) } : h));
       modelWeight = FOND_WEIGHT;
     }
   }
   // "get over here, you goof, I missed you": a fond name, not an insult
-  if (!serious && p.affection.test(text) && p.teasing.test(text)) {
+  if (p.teasing.test(text) && p.affection.test(text) && !p.serious.test(text)) {
     const fond = (h: RuleHit) =>
       (h.label === 'insult' || h.label === 'contempt') && p.teasing.test(text.slice(h.start, h.end));
     out = out.filter((h) => !fond(h));

@@ -177,6 +177,8 @@ export interface ProportionPatterns {
   plainRefusal: RegExp;
   /** swearing at a situation, not at anyone ("this week has been shit", "Damn, I missed the bus"); global */
   situation: RegExp;
+  /** any of the swear words `situation` knows (a quick test before it) */
+  swear: RegExp;
   /** fondness in the message ("I missed you", "haha") */
   affection: RegExp;
   /** names people call those they are fond of ("you goof", "ya big eejit") */

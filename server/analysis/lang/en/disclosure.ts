@@ -41,23 +41,27 @@ export const DISCLOSURE: DisclosurePatterns = {
       `${AGENT} (?:\\w+ ){0,2}?(?:said|says|say|told me|tells me|keeps saying|swore|warned me|threatened|threatens|` +
         `has threatened|kept saying|texted|messaged|wrote)(?: to me)?(?: that)?[^.!?]{0,60}?\\b${THREAT_WORDS}`,
       // "I'm afraid of him", "I'm scared of what she'll do", "I'm afraid to go home", "terrified he'll find me"
-      `i(?:A| a)?m (?:\\w+ )?(?:so |really |still |very |genuinely |honestly )?${AFRAID} (?:of (?:him|her|them|my \\w+|` +
+      `i(?:A| a)?m (?:\\w+ )?(?:so |really |still |very |genuinely |honestly )?${AFRAID} ` +
+        `(?:of (?:him|her|them|my \\w+|` +
         `what (?:he|she|they)|(?:\\w+ing )?(?:him|her|them)\\b|going home)|for my (?:life|safety|kids|children)|` +
         `to (?:go|be) (?:home|back|alone with|near)|(?:he|she|they)(?:A| wi)?(?:ll| will| might| would| could| is| ` +
         `are)?\\b)`,
       `i (?:am|was|feel|felt|have been|(?:A|)ve been) (?:\\w+ )?${AFRAID} (?:of (?:him|her|them|my \\w+)\\b|` +
         `(?:he|she|they)(?:A| wi)?(?:ll| will| might| would)\\b)`,
-      'i (?:don(?:A|o)t|do not|never) feel safe (?:at home|around (?:him|her|them)|with (?:him|her|them)|in (?:my|our) ' +
+      'i (?:don(?:A|o)t|do not|never) feel safe (?:at home|around (?:him|her|them)|with (?:him|her|them)|' +
+        'in (?:my|our) ' +
         '(?:own )?(?:home|house|flat))',
       'walking on eggshells',
       // control: money, phone, friends, movements
       `${AGENT} (?:\\w+ )?(?:won(?:A|o)t|doesn(?:A|o)t|does not|will not|never) (?:let|allow) me`,
       'i(?:A| a)m not allowed (?:to (?:see|leave|go|have|talk|work|call|text)|my own|out|any)',
       `${AGENT} (?:\\w+ )?(?:checks|checked|reads|read|goes through|went through|monitors|monitored|tracks|tracked|` +
-        `controls|controlled|takes|took|has taken|keeps|kept|broke|smashed|hid|hides|deleted|deletes) (?:all |every )?` +
+        `controls|controlled|takes|took|has taken|keeps|kept|broke|smashed|hid|hides|deleted|deletes) ` +
+        `(?:all |every )?` +
         `(?:of )?my (?:\\w+ )?${CONTROLLED}`,
       `${AGENT} (?:\\w+ )?controls (?:everything|every penny|all the money|what i|who i|where i)`,
-      `${AGENT} (?:\\w+ )?(?:makes|made|forces|forced) me (?:to )?(?:share|have sex|hand|give|show|ask|stay|account|sleep|` +
+      `${AGENT} (?:\\w+ )?(?:makes|made|forces|forced) me (?:to )?` +
+        '(?:share|have sex|hand|give|show|ask|stay|account|sleep|' +
         'beg|delete|stop)',
       `${AGENT} (?:\\w+ )?(?:takes|took|has taken) (?:all (?:of )?)?(?:my money|everything i earn|everything)`,
       'i have to (?:ask (?:him|her|them)|show (?:him|her|them)? ?(?:the )?receipts|hide (?:money|food))',
@@ -80,7 +84,8 @@ export const DISCLOSURE: DisclosurePatterns = {
       `(?:punched|smashed|kicked|hit) (?:a hole in )?(?:the|a) (?:wall|door|window)[^.!?]{0,20}(?:next to|by|near|` +
         'beside) my (?:head|face)',
       'bruises (?:on|all over) (?:my|me)',
-      '(?:says|tells me|calls me) (?:that )?i(?:A| a)m (?:worthless|nothing|useless|stupid|ugly|fat|crazy)\\b[^.!?]{0,40}' +
+      '(?:says|tells me|calls me) (?:that )?i(?:A| a)m (?:worthless|nothing|useless|stupid|ugly|fat|crazy)\\b' +
+        '[^.!?]{0,40}' +
         '(?:every day|all the time|always|nobody|no one)',
     ])})`,
     'gi',

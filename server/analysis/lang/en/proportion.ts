@@ -3,7 +3,7 @@ import type { ProportionPatterns } from '../types.js';
 
 const TRIVIAL =
   'leftovers|pizza|chips|crisps|biscuits?|cookies|tim tams?|chocolate|yoghurt|yogurt|cake|beer|wine|snacks?|' +
-  'sandwich|last slice|fries|coffee|tea|milk|charger|razor|remote|hoodie|jumper|finale|ending|spoilers?|series|' +
+  'sandwich|last slice|fries|coffee|tea|milk|charger|razor|remote|hoodie|jumper|finale|the ending|spoilers?|series|' +
   'episode|season|match score|song|pun|jokes?|playlist|password';
 
 const SITUATION =
@@ -17,26 +17,34 @@ const SWEAR =
 export const PROPORTION: ProportionPatterns = {
   banter: new RegExp(
     [
-      '(?:\\blol+\\b|\\blmf?ao+\\b|\\brofl\\b|\\b(?:ha){2,}h?\\b|\\bhehe+\\b|\\bjk\\b|\\bjoking\\b|\\bkidding\\b|',
+      '(?:\\blol+\\b|\\blmf?ao+\\b|\\brofl\\b|\\b(?:ha){2,}h?\\b|\\bhehe+\\b|\\bjk\\b|',
+      '(?<!not )\\bjoking\\b|(?<!not )\\bkidding\\b|',
       '\\bswear down\\b|😂|🤣|😅|😆|😜|😝|🙃|😉|',
       `\\b(?:${TRIVIAL})\\b|`,
       '\\b(?:spoil(?:s|ed|ing)?|eat(?:s|ing)?|ate|drink(?:s|ing)?|finish(?:es|ed|ing)?) (?:my|the|it|that|all)\\b)',
     ].join(''),
-    'iu',
+    'i',
   ),
   serious: new RegExp(
     [
       '\\b(?:kids|children|child|son|daughter|baby|custody|court|police|cops|lawyer|solicitor|leave me|leaving me|',
       "left me|divorce|where you live|where you(?:['’]ll| will) be|i know where|your (?:mum|mom|mam|family|work|job|",
       'house|address)|photos|nudes|pictures|address|knife|gun|blade|witness(?:es)?|i swear on|to god|anywhere near|',
-      'show up|turn up|come near|my work|my mother|my mum|my mom|regret every)\\b',
+      'show up|turn up|come near|my work|my mother|my mum|my mom|regret every|not joking|not kidding|i mean it|',
+      "i(?:['’]m| am) serious)\\b",
     ].join(''),
     'i',
   ),
-  apology:
-    /\b(?:sorry|apologi[sz]e|apologies|i regret|shouldn['’]?t have|should not have|was wrong to|take (?:it|that) back)\b/i,
-  named:
-    /\b(?:said|say|saying|called|calling|call|told|telling)\s+(?:you|u|that you|ya)\b[^.!?;,]*(?:,\s*(?=(?:and|but)\b)|(?=[.!?;]|$))/gi,
+  apology: new RegExp(
+    "\\b(?:sorry|apologi[sz]e|apologies|i regret|shouldn['’]?t have|should not have|was wrong to|" +
+      'take (?:it|that) back)\\b',
+    'i',
+  ),
+  named: new RegExp(
+    '\\b(?:said|say|saying|called|calling|call|told|telling)\\s+(?:you|u|that you|ya)\\b[^.!?;,]*' +
+      '(?:,\\s*(?=(?:and|but)\\b)|(?=[.!?;]|$))',
+    'gi',
+  ),
   agreement: new RegExp(
     [
       "\\b(?:go ahead|you (?:pick|choose|decide)|book it|let['’]?s do (?:it|that|this)|sounds good|works for me|",
@@ -47,7 +55,8 @@ export const PROPORTION: ProportionPatterns = {
   plainRefusal: /^(?:fine|k|ok(?:ay)? fine|fine then)$/i,
   situation: new RegExp(
     [
-      `(?:(?:this|the|what an?|such an?|my|our|today|today['’]s|it['’]s been an?) (?:\\w+ )?(?:${SITUATION})(?:['’]s| has| is|`,
+      `(?:(?:this|the|what an?|such an?|my|our|today|today['’]s|it['’]s been an?) (?:\\w+ )?`,
+      `(?:${SITUATION})(?:['’]s| has| is|`,
       ` was| have| are| were)?(?: been)? (?:an? )?(?:absolute |complete |total |proper |utter )?(?:${SWEAR})\\b|`,
       `(?:what an?|such an?|this|the|a|my) (?:${SWEAR}) (?:${SITUATION})\\b|`,
       `^(?:oh |ah |aw |ugh,? |that['’]?s |that is )?(?:${SWEAR})(?: it)?[,!.]*\\s+(?:(?:i['’]?ve |i )(?:just )?`,
@@ -57,11 +66,13 @@ export const PROPORTION: ProportionPatterns = {
       `(?:${SITUATION})(?: \\w+)? (?:has been|was|is|been|are|were) (?:${SWEAR}) (?:brutal|awful|hard|rough|`,
       'terrible|mental|long|exhausting|unreal|crazy|horrible|relentless|slow|busy|hectic|expensive|cold|hot)\\b|',
       `(?:${SWEAR}) (?:this|the) (?:${SITUATION}) (?:is|was|has)|`,
-      `(?:the |this |that )?(?:${SITUATION})['’]?s? (?:broken|gone|cancelled|down|late)[^.!?]*(?:${SWEAR})(?: thing)?`,
+      `(?:the |this |that )?(?:${SITUATION})['’]?s? (?:broken|gone|cancelled|down|late)[^.!?]{0,60}`,
+      `(?:${SWEAR})(?: thing)?`,
       `(?=\\s*[.!?]|$))`,
     ].join(''),
     'gi',
   ),
+  swear: new RegExp(`\\b(?:${SWEAR})\\b`, 'i'),
   affection: new RegExp(
     [
       '(?:\\b(?:missed you|miss you|miss ya|missed ya|love you|love ya|luv u|love u|give us a hug|hug|xx+|',
@@ -69,7 +80,7 @@ export const PROPORTION: ProportionPatterns = {
       'cheeky monkey|big softie|daft (?:thing|sod|hap\\w*))\\b|',
       '😂|🤣|❤️|❤|😘|🥰|😍|<3)',
     ].join(''),
-    'iu',
+    'i',
   ),
   teasing: new RegExp(
     [
