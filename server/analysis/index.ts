@@ -303,6 +303,10 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
   // the label model alone hears "I'll die if I don't get coffee soon" as self-harm: not with a trivial cause
   if (!ruleSafety && hits.some((h) => SAFETY_LABELS.includes(h.label)) && overstated(text, lang.proportion))
     hits = hits.filter((h) => !SAFETY_LABELS.includes(h.label));
+  // a threat that starts inside what the sender was told ("he said he'd take the kids and I'd never see them") is
+  // the one they received, not theirs
+  if (disclosed.length)
+    hits = hits.filter((h) => h.label !== 'threat' || !disclosed.some((r) => h.start >= r.start && h.start < r.end));
   const sized = proportion(text, hits, address, agreement, lang.proportion);
   hits = softenStory(sized.hits, address.narrative);
   const mh = scaleModelHeat(heatModel(m, text, masked, lang), address, ctx?.private === true) * sized.modelWeight;

@@ -13,7 +13,9 @@ const AGENT =
   'housemate|carer|coach|boss|manager))';
 // what was done to the sender (with "me", "my ..." or "us" right after)
 const HARM =
-  '(?:hit|hits|hitting|beat|beats|beating|beaten|punch(?:ed|es)?|kick(?:ed|s)?|slap(?:ped|s)?|push(?:ed|es)?|' +
+  '(?:hit|hits|beat|punch|kick|slap|push|shove|choke|strangle|grab|pin|rape|hurt|threaten|force|lock|follow|' +
+  'stalk|track|bite|burn|drag|attack|trap|isolate|blackmail|pull(?:ed|s)?|smother(?:ed|s)?|suffocat(?:ed|es)|' +
+  'kidnap(?:ped|s)?|hitting|beat|beats|beating|beaten|punch(?:ed|es)?|kick(?:ed|s)?|slap(?:ped|s)?|push(?:ed|es)?|' +
   'shov(?:ed|es)|chok(?:ed|es)|strangl(?:ed|es)|grab(?:bed|s)|pinn(?:ed)|pins|rap(?:ed|es)|assault(?:ed|s)|' +
   'abus(?:ed|es)|molest(?:ed|s)|hurt|hurts|threaten(?:ed|s)|forc(?:ed|es)|lock(?:ed|s)|follow(?:ed|s)|' +
   'stalk(?:ed|s)|track(?:ed|s)|bit|bites|burn(?:ed|t|s)|spat on|dragg(?:ed)|drags|' +
@@ -25,7 +27,8 @@ const OBJ_ME =
 const THREAT_WORDS =
   '(?:kill|hurt|harm|beat|burn|dead|die|regret|never see|take (?:the|my|our) (?:kids|children|son|daughter|baby)|' +
   'post my|share my|send my|tell immigration|report me|call immigration|ruin me|snap my|break my|find me|' +
-  'make me pay|make my life|throw me out|kick me out|take everything|cut me off)';
+  'make me pay|make my life|throw me out|kick me out|take everything|cut me off|deport me|have me (?:deported|' +
+  'arrested|sectioned|committed|locked up)|call the police on me|my body|bury me|nobody would (?:ever )?find)';
 const AFRAID = '(?:afraid|scared|terrified|frightened|petrified)';
 const CONTROLLED =
   '(?:phone|messages|texts|emails|email|bank|money|wages|salary|card|bank card|passport|location|account|' +
@@ -61,9 +64,13 @@ export const DISCLOSURE: DisclosurePatterns = {
         `(?:of )?my (?:\\w+ )?${CONTROLLED}`,
       `${AGENT} (?:\\w+ )?controls (?:everything|every penny|all the money|what i|who i|where i)`,
       `${AGENT} (?:\\w+ )?(?:makes|made|forces|forced) me (?:to )?` +
-        '(?:share|have sex|hand|give|show|ask|stay|account|sleep|' +
+        '(?:share|have sex|hand|give|show|ask|stay|account|sleep|quit|leave|give up|stop seeing|cut off|' +
         'beg|delete|stop)',
       `${AGENT} (?:\\w+ )?(?:takes|took|has taken) (?:all (?:of )?)?(?:my money|everything i earn|everything)`,
+      'i have to (?:account for|justify) every',
+      `${AGENT} (?:\\w+ ){0,3}?(?:hides|hid|takes|took|locks|locked) (?:the|my) (?:keys|doors?|car keys|passport)`,
+      `${AGENT} (?:\\w+ )?(?:watches|monitors|checks|reads) (?:everything|every \\w+) i\\b`,
+      '(?:put|had|wrapped|squeezed) (?:his|her|their) hands? (?:around|round|on) my (?:neck|throat)',
       'i have to (?:ask (?:him|her|them)|show (?:him|her|them)? ?(?:the )?receipts|hide (?:money|food))',
       '(?:put|hid|installed) (?:a )?(?:tracker|tracking app|camera|spyware|gps) (?:on|in) my',
       `${AGENT} (?:\\w+ )?(?:gets|goes|went|flips|kicks off|got) (?:\\w+ )?(?:furious|mad|crazy|ballistic|violent|` +

@@ -651,6 +651,16 @@ export const THREAT = [
   '(?:wring (?:your|ur) (?:neck|scrawny neck)|have (?:your|ur) guts for garters)',
   '(?:you(?:A| a)re|ur|u r) dead(?! (?:right|on|wrong|tired|serious|cute|good|funny|easy|set|keen)\\b)',
   'i(?:A| wi)ll (?:batter|throttle|strangle|deck|lamp|thump) (?:you|u|ya)\\b',
+  '(?:gonna|going to|will|(?:A|)ll) make (?:you|u) (?:suffer|pay|bleed|beg)',
+  'next time it won(?:A|o)t be (?:just )?(?:words|a warning)',
+  '(?:come|coming to) find (?:you|u)(?=\\s*[.!,]|$)',
+  'hunt (?:you|u) down(?=\\s*[.!,]|$)',
+  'find out where (?:you|u) (?:live|work|sleep|are staying)',
+  'no idea what i(?:A| a)m capable of',
+  '(?:(?:your|ur) (?:family|kids|children|wife|husband|mum|mom|mam|house|car)|(?:you|u)) (?:won(?:A|o)t|will not) ' +
+    'be safe(?=\\s*[.!,]|$| if (?:you|u) (?:go|keep|tell|call|leave|take)| unless| from me)',
+  'hope (?:you|u) (?:crash|get hit|get run over|get cancer|burn|rot|suffer|choke)',
+  '(?:you|u) (?:won(?:A|o)t|will not|wont) know what hit (?:you|u)',
 ];
 
 /** Self-harm and suicidal intent from the sender. Always the safety path. */
@@ -733,6 +743,14 @@ export const SELF_HARM = [
   '(?:i(?:A| ha)ve )?no (?:use|need) for (?:it|them|any of it) (?:now|anymore|any more)',
   '(?:given|gave|giving) (?:away )?(?:the|my) (?:cat|dog|kitten|puppy|pets?|rabbit|bird)s? (?:away )?to',
   'i(?:A| ha)ve said my goodbyes',
+  'what(?:A| i)s the point (?:of|in) me (?:even )?(?:being here|being alive|living|existing|going on)',
+  '(?:you|u) won(?:A|o)t have to (?:worry about|deal with|put up with|see) me (?:soon|anymore|any more|much longer|' +
+    'for much longer|after (?:today|tonight))',
+  '(?:make sure|promise) (?:the|my) (?:dog|cat|pets?) (?:goes|go|gets|is looked after)',
+  '(?:left|written|wrote) (?:the )?instructions for (?:the|my) funeral',
+  '(?:sorry for|sorry about) being (?:such )?a burden',
+  'won(?:A|o)t be (?:a problem|a burden|bothering \\w+|in (?:your|the) way)[^.!?]{0,25}(?:anymore|any more|longer|soon)',
+  'this is the end for me',
   '(?:look after|take care of|mind|feed) [\\w ]{1,20} for me (?:when|after|once) i(?:A| a)m gone',
   'when i(?:A| a)m gone(?=\\s*[.!?,]|$)',
   'this is (?:my|the) last (?:message|text|time)(?: (?:you(?:A| wi)ll|i(?:A| wi)ll|from me))?(?=\\s*[.!?]|$| you)',

@@ -12,7 +12,7 @@ const SITUATION =
   'delays|heating|shower|rent|bills?|situation|luck|timing|signal|network|game|match|result|results|cold|flu|boiler';
 const SWEAR =
   "shit|shite|shitty|crap|crappy|fucking|fuckin|fuck me|for fuck[’'']?s sake|ffs|bloody hell|bloody|damn|dammit|" +
-  'damnit|hell|bollocks|sucks|sucked';
+  'damnit|hell|bollocks|sucks|sucked|pissed off';
 
 export const PROPORTION: ProportionPatterns = {
   banter: new RegExp(
@@ -41,13 +41,13 @@ export const PROPORTION: ProportionPatterns = {
     'i',
   ),
   named: new RegExp(
-    '\\b(?:said|say|saying|called|calling|call|told|telling)\\s+(?:you|u|that you|ya)\\b[^.!?;,]*' +
-      '(?:,\\s*(?=(?:and|but)\\b)|(?=[.!?;]|$))',
+    '\\b(?:said|say|saying|called|calling|call|told|telling)\\s+(?:you|u|that you|ya)\\b[^.!?;,]*' + '(?=[,.!?;]|$)',
     'gi',
   ),
   agreement: new RegExp(
     [
-      "\\b(?:go ahead|you (?:pick|choose|decide)|book it|let['’]?s do (?:it|that|this)|sounds good|works for me|",
+      "\\b(?:go ahead|you (?:pick|choose|decide)|book it|let['’]?s (?:do|go with|say|book|meet|try)|sounds good|",
+      'works for me|',
       "see you (?:at|then|tomorrow|soon|there)|that works|agreed|your way|i[’']?ll do it|i[’']?m in|no problem)\\b",
     ].join(''),
     'i',
@@ -59,13 +59,15 @@ export const PROPORTION: ProportionPatterns = {
       `(?:${SITUATION})(?:['’]s| has| is|`,
       ` was| have| are| were)?(?: been)? (?:an? )?(?:absolute |complete |total |proper |utter )?(?:${SWEAR})\\b|`,
       `(?:what an?|such an?|this|the|a|my) (?:${SWEAR}) (?:${SITUATION})\\b|`,
-      `^(?:oh |ah |aw |ugh,? |that['’]?s |that is )?(?:${SWEAR})(?: it)?[,!.]*\\s+(?:(?:i['’]?ve |i )(?:just )?`,
+      `^(?:oh |ah |aw |ugh,? |that['’]?s |that is )?(?:${SWEAR})(?: it)?[,!.]*\\s+(?:sorry,?\\s+)?`,
+      "(?:(?:i['’]?ve |i )(?:just )?",
       '(?:forgot|missed|locked|dropped|broke|lost|left|spilled|spilt|overslept|burnt|burned)|',
       `(?:the|my|our) (?:${SITUATION}|\\w+)(?:['’]s| is| has| was)? (?:gone|broken|cancelled|canceled|down|late|dead|`,
       'flat|off|out))\\b|',
       `(?:${SITUATION})(?: \\w+)? (?:has been|was|is|been|are|were) (?:${SWEAR}) (?:brutal|awful|hard|rough|`,
       'terrible|mental|long|exhausting|unreal|crazy|horrible|relentless|slow|busy|hectic|expensive|cold|hot)\\b|',
       `(?:${SWEAR}) (?:this|the) (?:${SITUATION}) (?:is|was|has)|`,
+      "i(?:['’]m| am| was) (?:so |really |well |proper )?pissed off(?! (?:with|at) (?:you|u)\\b)|",
       `(?:the |this |that )?(?:${SITUATION})['’]?s? (?:broken|gone|cancelled|down|late)[^.!?]{0,60}`,
       `(?:${SWEAR})(?: thing)?`,
       `(?=\\s*[.!?]|$))`,
@@ -77,7 +79,7 @@ export const PROPORTION: ProportionPatterns = {
     [
       '(?:\\b(?:missed you|miss you|miss ya|missed ya|love you|love ya|luv u|love u|give us a hug|hug|xx+|',
       "you(?:['’]re| are) (?:hilarious|so funny|the best|a legend|brilliant|amazing)|haha\\w*|hehe|silly sausage|",
-      'cheeky monkey|big softie|daft (?:thing|sod|hap\\w*))\\b|',
+      'cheeky monkey|big softie|big idiot|daft (?:thing|sod|hap\\w*))\\b|',
       '😂|🤣|❤️|❤|😘|🥰|😍|<3)',
     ].join(''),
     'i',
@@ -85,7 +87,7 @@ export const PROPORTION: ProportionPatterns = {
   teasing: new RegExp(
     [
       '\\b(?:goof|goofball|muppet|eejit|idjit|numpty|sausage|dork|silly|daft|cheeky|monkey|wally|plonker|',
-      'dingbat|doofus|nerd|weirdo|dummy|dafty|wee shite|gannet|softie|trouble|pest|',
+      'dingbat|doofus|nerd|weirdo|dummy|dafty|wee shite|gannet|softie|trouble|pest|big idiot|',
       'shut up|shush)\\b',
     ].join(''),
     'i',
