@@ -195,6 +195,11 @@ export const CONTEMPT = [
   '(?:i )?forgot (?:that )?(?:you(?:A| a)re|ur) (?:perfect|always right|never wrong|a saint)',
   'nice (?:of you )?to see (?:you(?:A| ha)ve|ur) finally',
   '(?:it(?:A| i)s )?not like (?:you|u) (?:ever|even) (?:do|did|help|lift|make|get|have)',
+  'i(?:A| wi)ll (?:just )?do (?:everything|it all)(?: myself)?,? (?:as usual|as always|like always)',
+  '(?:found|find|have|had|make|made) (?:the )?time for [^.!?]{1,30} but not (?:for )?',
+  'cool story',
+  '(?:you(?:A| a)re|your|ur) [\'"‘“]\\w+[\'"’”]',
+  '(?:glad|nice|good) to see (?:your|ur) priorities',
   'how (?:kind|nice|good|thoughtful|generous|lovely|sweet) of (?:you|u) to\\b[^.!?]{0,50}(?:as always|as usual|' +
     'for once|finally|at last|last minute)',
   'who do you think you are',
@@ -490,7 +495,7 @@ export const BLAME = [
 /** Threats of harm from the sender. Always held; never delivered as written. */
 export const THREAT = [
   '(?:iAll|i will|iAm going to|iAm gonna|i am going to|i am gonna|i gonna|i swear iAll|i could|' +
-    'i should) (?:fucking )?(?:kill|murder|hurt|beat|punch|hit|slap|stab|shoot|strangle|choke|destroy|ruin|end|break|' +
+    'i should) (?:fucking |actually |literally |seriously |honestly |so |just )?(?:kill|murder|hurt|beat|punch|hit|slap|stab|shoot|strangle|choke|destroy|ruin|end|break|' +
     'smash|bury) (?:you|u|your|him|her|them)\\b(?! (?:up|back|to it|an? |some |over |at (?!home|work|school|the|' +
     'your)\\w+|with (?:a|an|the) (?:email|text|call|message|link|reminder)))',
   'i(?:A| wi)ll make (?:you|u) (?:pay|regret|suffer|sorry)',
@@ -510,7 +515,9 @@ export const THREAT = [
   'i(?:A| wi)ll burn (?:your|the house|it)',
   'i could kill you',
   'i should kill you',
-  'i want to (?:kill|hurt|punch|hit) you',
+  'i (?:want to|wanna) (?:kill|hurt|punch|hit|throttle|strangle|murder) (?:you|u)',
+  '(?:you(?:A| a)re|ur|u r) (?:a )?dead (?:man|woman|meat)\\b',
+  '(?:you(?:A| a)re|ur|u r) so dead\\b',
   'i(?:A| wi)ll find you',
   'you deserve to die',
   '(?:go )?kill yourself',
@@ -751,6 +758,8 @@ export const SELF_HARM = [
   '(?:sorry for|sorry about) being (?:such )?a burden',
   'won(?:A|o)t be (?:a problem|a burden|bothering \\w+|in (?:your|the) way)[^.!?]{0,25}(?:anymore|any more|longer|soon)',
   'this is the end for me',
+  '(?:goodbye|bye),? (?:everyone|everybody|all|you all)\\b[^.!?]{0,3}[.!?]?[^.!?]{0,40}(?:i(?:A| a)m sorry|i love you all|' +
+    'forgive me)',
   '(?:look after|take care of|mind|feed) [\\w ]{1,20} for me (?:when|after|once) i(?:A| a)m gone',
   'when i(?:A| a)m gone(?=\\s*[.!?,]|$)',
   'this is (?:my|the) last (?:message|text|time)(?: (?:you(?:A| wi)ll|i(?:A| wi)ll|from me))?(?=\\s*[.!?]|$| you)',

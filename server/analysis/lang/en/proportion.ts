@@ -4,7 +4,7 @@ import type { ProportionPatterns } from '../types.js';
 const TRIVIAL =
   'leftovers|pizza|chips|crisps|biscuits?|cookies|tim tams?|chocolate|yoghurt|yogurt|cake|beer|wine|snacks?|' +
   'sandwich|last slice|fries|coffee|tea|milk|charger|razor|remote|hoodie|jumper|finale|the ending|spoilers?|series|' +
-  'episode|season|match score|song|pun|jokes?|playlist|password';
+  'episode|season|match score|song|pun|jokes?|playlist|password|mug|ice cream|noodles';
 
 const SITUATION =
   'day|days|week|weeks|month|year|morning|night|weekend|traffic|bus|buses|train|trains|tube|boiler|weather|rain|' +
@@ -48,11 +48,11 @@ export const PROPORTION: ProportionPatterns = {
     [
       "\\b(?:go ahead|you (?:pick|choose|decide)|book it|let['’]?s (?:do|go with|say|book|meet|try)|sounds good|",
       'works for me|',
-      "see you (?:at|then|tomorrow|soon|there)|that works|agreed|your way|i[’']?ll do it|i[’']?m in|no problem)\\b",
+      "see you (?:at|then|tomorrow|soon|there|later|on|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|that works|agreed|your way|i[’']?ll do it|i[’']?m in|no problem)\\b",
     ].join(''),
     'i',
   ),
-  plainRefusal: /^(?:fine|k|ok(?:ay)? fine|fine then)$/i,
+  plainRefusal: /^(?:fine|k|ok(?:ay)? fine|fine then|bye)$/i,
   situation: new RegExp(
     [
       `(?:(?:this|the|what an?|such an?|my|our|today|today['’]s|it['’]s been an?) (?:\\w+ )?`,
