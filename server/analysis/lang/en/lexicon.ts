@@ -495,7 +495,8 @@ export const BLAME = [
 /** Threats of harm from the sender. Always held; never delivered as written. */
 export const THREAT = [
   '(?:iAll|i will|iAm going to|iAm gonna|i am going to|i am gonna|i gonna|i swear iAll|i could|' +
-    'i should) (?:fucking |actually |literally |seriously |honestly |so |just )?(?:kill|murder|hurt|beat|punch|hit|slap|stab|shoot|strangle|choke|destroy|ruin|end|break|' +
+    'i should) (?:fucking |actually |literally |seriously |honestly |so |just )?' +
+    '(?:kill|murder|hurt|beat|punch|hit|slap|stab|shoot|strangle|choke|destroy|ruin|end|break|' +
     'smash|bury) (?:you|u|your|him|her|them)\\b(?! (?:up|back|to it|an? |some |over |at (?!home|work|school|the|' +
     'your)\\w+|with (?:a|an|the) (?:email|text|call|message|link|reminder)))',
   'i(?:A| wi)ll make (?:you|u) (?:pay|regret|suffer|sorry)',
@@ -756,9 +757,11 @@ export const SELF_HARM = [
   '(?:make sure|promise) (?:the|my) (?:dog|cat|pets?) (?:goes|go|gets|is looked after)',
   '(?:left|written|wrote) (?:the )?instructions for (?:the|my) funeral',
   '(?:sorry for|sorry about) being (?:such )?a burden',
-  'won(?:A|o)t be (?:a problem|a burden|bothering \\w+|in (?:your|the) way)[^.!?]{0,25}(?:anymore|any more|longer|soon)',
+  'won(?:A|o)t be (?:a problem|a burden|bothering \\w+|in (?:your|the) way)[^.!?]{0,25}' +
+    '(?:anymore|any more|longer|soon)',
   'this is the end for me',
-  '(?:goodbye|bye),? (?:everyone|everybody|all|you all)\\b[^.!?]{0,3}[.!?]?[^.!?]{0,40}(?:i(?:A| a)m sorry|i love you all|' +
+  '(?:goodbye|bye),? (?:everyone|everybody|all|you all)\\b[^.!?]{0,3}[.!?]?[^.!?]{0,40}' +
+    '(?:i(?:A| a)m sorry|i love you all|' +
     'forgive me)',
   '(?:look after|take care of|mind|feed) [\\w ]{1,20} for me (?:when|after|once) i(?:A| a)m gone',
   'when i(?:A| a)m gone(?=\\s*[.!?,]|$)',

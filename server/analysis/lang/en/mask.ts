@@ -377,7 +377,8 @@ const LITERAL_PATTERNS = [
     'gi',
   ),
   /\b(?:i['’]d|i\s+would|i\s+could|could)\s+(?:kill|murder)\s+(?:for\s+)?(?:a|an|some|the)\s+\w+/gi,
-  // "I'll kill for a coffee", "going to kill it at the interview", "Mum will kill me if I'm late", "I could eat a horse"
+  // "I'll kill for a coffee", "going to kill it at the interview", "Mum will kill me if I'm late",
+  // "I could eat a horse"
   /\b(?:i['’]ll|i\s+will|i['’]m\s+gonna|i['’]m\s+going\s+to)\s+(?:kill|murder)\s+(?:for\s+(?:a|an|some)\s+\w+|it\b)/gi,
   new RegExp(
     [

@@ -48,7 +48,8 @@ export const PROPORTION: ProportionPatterns = {
     [
       "\\b(?:go ahead|you (?:pick|choose|decide)|book it|let['’]?s (?:do|go with|say|book|meet|try)|sounds good|",
       'works for me|',
-      "see you (?:at|then|tomorrow|soon|there|later|on|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|that works|agreed|your way|i[’']?ll do it|i[’']?m in|no problem)\\b",
+      'see you (?:at|then|tomorrow|soon|there|later|on|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|',
+      "that works|agreed|your way|i[’']?ll do it|i[’']?m in|no problem)\\b",
     ].join(''),
     'i',
   ),
