@@ -5,6 +5,10 @@
  */
 
 const A = "['’]?";
+/** "pay for dinner" is no threat: what "you're gonna pay" must not be followed by */
+const PAY_FOR_THINGS =
+  '(?! (?:for|4) (?:dinner|lunch|breakfast|drinks|the |a |an |half|your (?:own|share)|it (?:with|by|on)|parking|' +
+  'petrol|gas))';
 
 export function phrases(list: string[]): string {
   return list.map((p) => p.replace(/A/g, A).replace(/ /g, '\\s+')).join('|');
@@ -506,7 +510,7 @@ export const THREAT = [
   'i know where you live(?!,? (?:so |and )?i(?:A| wi)ll (?:drop|bring|pop|send|post))',
   'you(?:A| a)re dead(?! (?:right|on|wrong|tired|serious|cute|good|funny|easy|set|keen)\\b)',
   'you are dead(?! (?:right|on|wrong|tired|serious|cute|good|funny|easy|set|keen)\\b)',
-  'you(?:A| a)re (?:going to|gonna) (?:pay|regret|get hurt|be sorry)',
+  `you(?:A| a)re (?:going to|gonna) (?:pay${PAY_FOR_THINGS}|regret|get hurt|be sorry)`,
   'i(?:A| wi)ll make your life (?:a )?(?:hell|misery)',
   'you(?:A| wi)ll never see (?:the|your|our) (?:kids|children|son|daughter|baby) again',
   'i(?:A| wi)ll take the (?:kids|children)',
@@ -669,6 +673,24 @@ export const THREAT = [
     'be safe(?=\\s*[.!,]|$| if (?:you|u) (?:go|keep|tell|call|leave|take)| unless| from me)',
   'hope (?:you|u) (?:crash|get hit|get run over|get cancer|burn|rot|suffer|choke)',
   '(?:you|u) (?:won(?:A|o)t|will not|wont) know what hit (?:you|u)',
+  // texting and other Englishes
+  '(?:you|u) go see wetin',
+  'wetin i go do (?:to )?(?:you|u)',
+  '(?:(?:you|u) go know say )?i no dey play(?: with (?:you|u))?',
+  '(?:ye|yous|youse)(?:A| wi)ll be sorry',
+  'i(?:A| wi)ll do (?:you|u|ya) in\\b',
+  '(?:gonna|going to) cop it\\b',
+  '(?:gonna|going to|(?:A| wi)ll) get a (?:smack|slap|hiding|beating|kicking|clip round the ear)',
+  '(?:better|best) watch (?:it|yourself)\\b(?!,? (?:it(?:A| i)s|its|the|on|tonight|when|before|together))',
+  '(?:ull|u(?:A| wi)ll|you(?:A| wi)ll) get wh?at (?:you|u|ya) deserve',
+  '(?:imma|ima|i(?:A| a)m gonna|i(?:A| wi)ll|ill) (?:come )?find (?:you|u)(?=\\s*[.!,]|$)',
+  '(?:i(?:A| wi)ll|ill) (?:b|be) outside (?:your|ur) (?:house|flat|place|door|work)(?![^.!?]{0,40}(?:pick|lift|ready|' +
+    'at \\d|in \\d|clock|minutes|mins|text|ring|call|honk|beep|drop))',
+  `(?:you|u)(?: r|(?:A| a)re| are) (?:gonna|going to) pay${PAY_FOR_THINGS}(?: (?:for|4) (?:this|that|it))?`,
+  'give (?:you|u) something to cry about',
+  'pray (?:we|i) (?:don(?:A|o)t|never) (?:meet|run into|see)',
+  'i kno?w? where (?:you|u) (?:live|stay|sleep|work)(?!,? (?:so |and )?i(?:A| wi)ll (?:drop|bring|pop|send|post))',
+  'i(?:A| wi)ll expose (?:you|u)\\b',
 ];
 
 /** Self-harm and suicidal intent from the sender. Always the safety path. */
