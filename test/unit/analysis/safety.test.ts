@@ -94,6 +94,8 @@ const DISCLOSURE: [string, boolean][] = [
   ["I'm scared of what he'll do when he finds out.", true],
   ["I don't feel safe at home.", true],
   ['When I said no he grabbed my arm so hard it bruised.', true],
+  ['He hit me at the party.', true],
+  ["I'm scared of my ex.", true],
   // near misses
   ['My boss hit the roof when he saw the numbers.', false],
   ["I'm afraid we've run out of time.", false],
@@ -102,6 +104,11 @@ const DISCLOSURE: [string, boolean][] = [
   ['He threatened to quit if we moved the meeting again.', false],
   ['She controls the budget for the whole department.', false],
   ['You hurt me when you left without saying goodbye.', false],
+  ['He pushed me to apply for the job and I got it.', false],
+  ['She beat me at chess again.', false],
+  ['He grabbed me a coffee on the way in.', false],
+  ["I'm afraid he's right about the budget.", false],
+  ["I'm afraid of my exam results.", false],
 ];
 
 describe('safety path: threats and self-harm, and their near misses', () => {

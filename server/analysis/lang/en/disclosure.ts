@@ -6,11 +6,16 @@
 import type { DisclosurePatterns } from '../types.js';
 import { phrases } from './lexicon.js';
 
-const AGENT =
-  '(?:he|she|they|he(?:A| ha)s|she(?:A| ha)s|they(?:A| ha)ve|my (?:husband|wife|partner|ex|ex-?husband|ex-?wife|' +
+const REL =
+  '(?:my (?:husband|wife|partner|ex|ex-?husband|ex-?wife|' +
   'boyfriend|girlfriend|bf|gf|fianc[eé]e?|dad|father|stepdad|stepfather|mum|mom|mam|mother|stepmum|stepmom|' +
   'brother|sister|son|daughter|uncle|aunt|mother-in-law|father-in-law|in-laws|family|landlord|flatmate|' +
-  'housemate|carer|coach|boss|manager))';
+  'housemate|carer|coach|boss|manager)\\b)';
+const AGENT = `(?:he|she|they|he(?:A| ha)s|she(?:A| ha)s|they(?:A| ha)ve|${REL})`;
+/** what the feared person will do: "terrified he'll find me", not "afraid he's right" */
+const WILL_DO =
+  "(?:he|she|they)(?:['’]ll| will| might| would| could| is going to| ['’]s going to| is gonna)(?: \\w+)? " +
+  '(?:hurt|kill|find|do|come|take|hit|snap|flip|explode|lose it|see|follow|track|turn up|show up|hear)';
 // what was done to the sender (with "me", "my ..." or "us" right after)
 const HARM =
   '(?:hit|hits|beat|punch|kick|slap|push|shove|choke|strangle|grab|pin|rape|hurt|threaten|force|lock|follow|' +
@@ -20,8 +25,15 @@ const HARM =
   'abus(?:ed|es)|molest(?:ed|s)|hurt|hurts|threaten(?:ed|s)|forc(?:ed|es)|lock(?:ed|s)|follow(?:ed|s)|' +
   'stalk(?:ed|s)|track(?:ed|s)|bit|bites|burn(?:ed|t|s)|spat on|dragg(?:ed)|drags|' +
   'tri(?:ed|es) to (?:kill|strangle|choke|hurt)|attack(?:ed|s)|trapp(?:ed)|traps|isolat(?:ed|es)|blackmail(?:ed|s))';
+// not "hit me up", "beat me at chess", "grabbed me a coffee", "pushed me to apply", "hit me with the news"
 const OBJ_ME =
-  '(?:(?:me|us)(?! (?:up|back|on (?:instagram|insta|twitter|tiktok|facebook|snap|x)))|my (?:arms?|wrists?|neck|' +
+  '(?:(?:me|us)(?! (?:up|back|on (?:instagram|insta|twitter|tiktok|facebook|snap|x)|' +
+  'at (?:chess|cards|scrabble|tennis|golf|pool|darts|poker|monopoly|football|fifa|mario kart|everything|games?|' +
+  '\\w+ing\\b)|' +
+  '(?:a|an|some|one) (?:coffee|drink|tea|pint|sandwich|beer|ticket|seat|bite|plate|copy|chair|lift|ride)|' +
+  'with (?:the|a|an|some|this|that) (?:news|question|bombshell|idea|request|joke|fact|surprise)|' +
+  'to (?:apply|try|go for|enter|join|watch|study|exercise|finish|do better|be better|take the job|come|sign up)|' +
+  'out of (?:the|a|our) (?:group|chat|game|team|band|club|whatsapp|group chat)))|my (?:arms?|wrists?|neck|' +
   'throat|hair|face|head))\\b';
 // what someone said they would do to the sender (or the children, the pets, the house)
 const THREAT_WORDS =
@@ -45,12 +57,11 @@ export const DISCLOSURE: DisclosurePatterns = {
         `has threatened|kept saying|texted|messaged|wrote)(?: to me)?(?: that)?[^.!?]{0,60}?\\b${THREAT_WORDS}`,
       // "I'm afraid of him", "I'm scared of what she'll do", "I'm afraid to go home", "terrified he'll find me"
       `i(?:A| a)?m (?:\\w+ )?(?:so |really |still |very |genuinely |honestly )?${AFRAID} ` +
-        `(?:of (?:him|her|them|my \\w+|` +
+        `(?:of (?:him|her|them|${REL}|` +
         `what (?:he|she|they)|(?:\\w+ing )?(?:him|her|them)\\b|going home)|for my (?:life|safety|kids|children)|` +
-        `to (?:go|be) (?:home|back|alone with|near)|(?:he|she|they)(?:A| wi)?(?:ll| will| might| would| could| is| ` +
-        `are)?\\b)`,
-      `i (?:am|was|feel|felt|have been|(?:A|)ve been) (?:\\w+ )?${AFRAID} (?:of (?:him|her|them|my \\w+)\\b|` +
-        `(?:he|she|they)(?:A| wi)?(?:ll| will| might| would)\\b)`,
+        `to (?:go|be) (?:home|back|alone with|near)|${WILL_DO})`,
+      `i (?:am|was|feel|felt|have been|(?:A|)ve been) (?:\\w+ )?${AFRAID} (?:of (?:him|her|them|${REL})\\b|` +
+        `${WILL_DO})`,
       'i (?:don(?:A|o)t|do not|never) feel safe (?:at home|around (?:him|her|them)|with (?:him|her|them)|' +
         'in (?:my|our) ' +
         '(?:own )?(?:home|house|flat))',
