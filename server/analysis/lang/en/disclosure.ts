@@ -57,7 +57,7 @@ export const DISCLOSURE: DisclosurePatterns = {
         `has threatened|kept saying|texted|messaged|wrote)(?: to me)?(?: that)?[^.!?]{0,60}?\\b${THREAT_WORDS}`,
       // "I'm afraid of him", "I'm scared of what she'll do", "I'm afraid to go home", "terrified he'll find me"
       `i(?:A| a)?m (?:\\w+ )?(?:so |really |still |very |genuinely |honestly )?${AFRAID} ` +
-        `(?:of (?:him|her|them|${REL}|` +
+        `(?:of (?:him|her|them|you|u|${REL}|` +
         `what (?:he|she|they)|(?:\\w+ing )?(?:him|her|them)\\b|going home)|for my (?:life|safety|kids|children)|` +
         `to (?:go|be) (?:home|back|alone with|near)|${WILL_DO})`,
       `i (?:am|was|feel|felt|have been|(?:A|)ve been) (?:\\w+ )?${AFRAID} (?:of (?:him|her|them|${REL})\\b|` +

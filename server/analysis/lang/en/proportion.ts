@@ -68,6 +68,8 @@ export const PROPORTION: ProportionPatterns = {
       `(?:${SITUATION})(?: \\w+)? (?:has been|was|is|been|are|were) (?:${SWEAR}) (?:brutal|awful|hard|rough|`,
       'terrible|mental|long|exhausting|unreal|crazy|horrible|relentless|slow|busy|hectic|expensive|cold|hot)\\b|',
       `(?:${SWEAR}) (?:this|the) (?:${SITUATION}) (?:is|was|has)|`,
+      `(?:it['’]?s|it is|it was|it['’]?s been) (?:${SWEAR}) (?:freezing|boiling|roasting|cold|hot|raining|pouring|`,
+      'late|early|heaving|packed|chaos|mental)\\b|',
       "i(?:['’]m| am| was) (?:so |really |well |proper )?pissed off(?! (?:with|at) (?:you|u)\\b)|",
       `(?:the |this |that )?(?:${SITUATION})['’]?s? (?:broken|gone|cancelled|down|late)[^.!?]{0,60}`,
       `(?:${SWEAR})(?: thing)?`,
