@@ -32,6 +32,11 @@ export const Analysis = z.object({
   labels: z.array(HeatLabel),
   spans: z.array(Span),
   suggestions: z.array(z.string()),
+  /**
+   * A first-person account of being harmed, threatened, controlled or afraid of someone ("he hit me last
+   * year and I am still afraid of him"): never held, never read as an attack by the sender.
+   */
+  disclosure: z.boolean().optional(),
 });
 export type Analysis = z.infer<typeof Analysis>;
 

@@ -6,6 +6,7 @@
  *   npm run eval:heat -- --json       # one JSON object instead of the table
  *   npm run eval:heat -- --errors=counsel-chat   # also print the misclassified messages of a source
  *   npm run eval:heat -- --errors=hand           # ... or the misses on the hand-written sets (data/heat-hand/)
+ *   npm run eval:heat -- --errors=safety         # ... or on the safety sets (data/safety-dev/, evalSafety.ts)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { analyze, DEFAULT_THRESHOLD } from '../../server/analysis/index.js';
 import { analyzeWithSuggestions } from '../../server/facilitator/rewrite/index.js';
 import { loadLabelled, loadPairs } from './dataset.js';
 import { chrfMulti } from './chrf.js';
+import { printSafety, safetySets } from './evalSafety.js';
 
 const args = process.argv.slice(2);
 const split = (args.find((a) => a.startsWith('--split='))?.split('=')[1] ?? 'test') as 'test' | 'dev' | 'train';
@@ -110,6 +112,7 @@ function main(): void {
     heatLabelled: heat,
     rewritePairs: { paradetox: pairs },
     handWritten: hand,
+    safetyDev: safetySets(errorsOf === 'safety' ? errors : null),
     seconds: f3((performance.now() - t0) / 1000),
   };
   if (json) {
@@ -142,6 +145,7 @@ function main(): void {
     }
     console.log(`(${result.seconds} s)`);
   }
+  if (!json) printSafety(result.safetyDev);
   for (const e of errors) console.log(e);
 }
 

@@ -12,12 +12,14 @@ import { addressOf, type Address } from './address.js';
 import { english } from './lang/en/index.js';
 import type { Language } from './lang/types.js';
 import { isFragment, ruleHeat, scaleModelHeat, softenStory, type ModelReading } from './combine.js';
+import { disclosureRanges } from './disclosure.js';
 import { labelHits } from './labelHits.js';
 import { LABELS } from './labels.js';
 import { literalRanges, modelView, quoteRanges, reportedRanges, type Range } from './mask.js';
 import { loadModel, modelHeat, type LinearModel } from './model/heat.js';
 import { loadLabelModel } from './model/label.js';
 import { normalize } from './normalize.js';
+import { apologyRanges, overstated, plainAgreement, proportion } from './proportion.js';
 import { runRules, type RuleHit } from './rules.js';
 import { clearWordWeights, hasWordWeight, modelSpans, spansOf, WORD_RE } from './spans.js';
 
@@ -28,6 +30,8 @@ export { english } from './lang/en/index.js';
 
 /** Heat at or above which a message is held. */
 export const DEFAULT_THRESHOLD = 0.5;
+/** A disclosure's heat stays below this: the meter does not rise against someone telling of harm. */
+const DISCLOSURE_HEAT_MAX = 0.3;
 
 /** What the caller knows about the message's setting, all optional. */
 export interface AnalyzeContext {
@@ -218,9 +222,9 @@ interface Masked {
   /** `said` and words about things ("this stupid printer"), idioms ("kill the job") */
   reported: Range[];
 }
-function mask(text: string, quotesAreOwn: boolean, lang: Language): Masked {
+function mask(text: string, quotesAreOwn: boolean, lang: Language, told: Range[]): Masked {
   const quotes = quotesAreOwn ? quoteRanges(text) : [];
-  const said = without(reportedRanges(text, lang, { quotesAreOwn }), quotes);
+  const said = [...without(reportedRanges(text, lang, { quotesAreOwn }), quotes), ...told];
   const reported = [...said, ...without(literalRanges(text, lang), quotes)];
   return { said, reported };
 }
@@ -281,18 +285,41 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
   const ctx = options.context;
   const m = getModel();
   const lang = options.language ?? english;
-  const masked = mask(text, options.quotesAreOwn === true, lang);
+  // what was done to the sender, and the insult an apology names, are told, not said to the reader
+  let disclosed = disclosureRanges(text, lang.disclosure);
+  const told = [...disclosed, ...apologyRanges(text, lang.proportion)];
+  const masked = mask(text, options.quotesAreOwn === true, lang, told);
   const address = addressOf(text, masked.reported, ctx?.otherNames, lang.address);
   let hits = rules(text, masked, ctx?.otherNames, lang);
+  // swearing or insults of the sender's own beside it: not someone telling of harm ("scared of her...her pussy")
+  if (
+    disclosed.length &&
+    hits.some((h) => (h.label === 'insult' && h.score >= 0.7) || (h.label === 'profanity' && h.score >= 0.55))
+  )
+    disclosed = [];
+  const agreement = plainAgreement(text, hits, lang.proportion);
+  const ruleSafety = hits.some((h) => SAFETY_LABELS.includes(h.label));
   hits = labelModelHits(text, hits, masked, address, options.labelModel !== false, lang);
-  hits = softenStory(hits, address.narrative);
-  const mh = scaleModelHeat(heatModel(m, text, masked, lang), address, ctx?.private === true);
-  const heat = Math.max(mh, ruleHeat(hits, address.narrative));
-  const held = heat >= threshold || hits.some((h) => SAFETY_LABELS.includes(h.label));
-  const { spans, labels } = spansOf(hits, held, mh >= threshold, () =>
+  // the label model alone hears "I'll die if I don't get coffee soon" as self-harm: not with a trivial cause
+  if (!ruleSafety && hits.some((h) => SAFETY_LABELS.includes(h.label)) && overstated(text, lang.proportion))
+    hits = hits.filter((h) => !SAFETY_LABELS.includes(h.label));
+  // a threat that starts inside what the sender was told ("he said he'd take the kids and I'd never see them") is
+  // the one they received, not theirs
+  if (disclosed.length)
+    hits = hits.filter((h) => h.label !== 'threat' || !disclosed.some((r) => h.start >= r.start && h.start < r.end));
+  const sized = proportion(text, hits, address, agreement, lang.proportion);
+  hits = softenStory(sized.hits, address.narrative);
+  const mh = scaleModelHeat(heatModel(m, text, masked, lang), address, ctx?.private === true) * sized.modelWeight;
+  const safety = hits.some((h) => SAFETY_LABELS.includes(h.label));
+  let heat = Math.max(mh, ruleHeat(hits, address.narrative));
+  // a disclosure is never held, nor made to look hot: the alarm must not turn against the person at risk
+  if (disclosed.length && !safety) heat = Math.min(heat, DISCLOSURE_HEAT_MAX);
+  const held = heat >= threshold || safety;
+  const { spans, labels } = spansOf(hits, held, mh >= threshold && held, () =>
     modelSpans(m, text, masked.reported, lang.words),
   );
-  const analysis = { heat: round3(heat), held, labels, spans, suggestions: [] };
+  const analysis: Analysis = { heat: round3(heat), held, labels, spans, suggestions: [] };
+  if (disclosed.length) analysis.disclosure = true;
   return { analysis, normalised: text, directed: address.directed };
 }
 

@@ -193,6 +193,12 @@ export function suspect(text: string): boolean {
       const after = i + 1 < n && isLetterCode(text.charCodeAt(i + 1));
       // "k1ll", "a$$", "h8", a leading "1diot"
       if (before && (after || c === 36 || c === 56 || (c === 49 && text.charCodeAt(i + 1) === 49))) return true;
+      // "sh00t", "k1lll": a run of leet characters with letters on both sides
+      if (before && isDigitCode(c)) {
+        let j = i + 1;
+        while (j < n && isDigitCode(text.charCodeAt(j))) j++;
+        if (j < n && j - i <= 3 && isLetterCode(text.charCodeAt(j))) return true;
+      }
       const alone = i === 0 || !isWordishCode(text.charCodeAt(i - 1));
       if (after && (c === 49 || c === 48 || c === 36) && alone) return true;
       if (before || !isRunCode(c)) continue;

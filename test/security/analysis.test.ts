@@ -146,3 +146,30 @@ describe('quoted words', () => {
     expect(analyze(usualHeld, own).held).toBe(true);
   });
 });
+
+describe('issue 11: veiled threats in disguise, and no slow path for long messages', () => {
+  it.each([
+    ["I'll sh00t you", 'threat'],
+    ['w\u200batch your back', 'threat'],
+    ["I know wh\u0435re you'll be on Friday", 'threat'], // Cyrillic е
+    ['ev3ryone would be better off without me', 'self_harm'],
+  ])('%j carries %s', (text, label) => {
+    expect(analyze(text, noSuggestions).labels).toContain(label);
+  });
+
+  it('a long message built to make the new patterns backtrack is still analysed quickly', () => {
+    const long = [
+      'he said '.repeat(400),
+      'the train is broken '.repeat(300),
+      'my husband '.repeat(400),
+      "I'm sorry I said you ".repeat(300),
+      'you will never see '.repeat(300),
+      'lol '.repeat(1000),
+    ];
+    for (const text of long) {
+      const t0 = performance.now();
+      analyze(text, noSuggestions);
+      expect(performance.now() - t0, text.slice(0, 30)).toBeLessThan(1000);
+    }
+  });
+});

@@ -149,4 +149,38 @@ export interface Language {
   normalize: NormalizeWords;
   words: WordClasses;
   labelModel: LabelModelWords;
+  disclosure: DisclosurePatterns;
+  proportion: ProportionPatterns;
+}
+
+/** How someone tells of harm done to them (disclosure.ts). */
+export interface DisclosurePatterns {
+  /** a first-person account of being harmed, threatened, controlled or afraid of someone */
+  accounts: RegExp;
+  /** where the account's clause ends: the rest of the message is the sender's own again */
+  clauseEnd: RegExp;
+}
+
+/** What keeps the analyzer proportionate (proportion.ts). */
+export interface ProportionPatterns {
+  /** laughter or a trivial cause: "I could kill you for eating my leftovers lol" is banter, not a threat */
+  banter: RegExp;
+  /** what makes violent words serious even with a laugh: children, the police, leaving, where someone is */
+  serious: RegExp;
+  /** an apology in the sentence: the insult it names is reported, not repeated */
+  apology: RegExp;
+  /** the words an apology names: "I said you were selfish", "calling you a liar" */
+  named: RegExp;
+  /** plain agreement: a "fine" next to it is not a refusal */
+  agreement: RegExp;
+  /** the refusals that agreement outweighs ("fine", "k"); other stonewalling words stay */
+  plainRefusal: RegExp;
+  /** swearing at a situation, not at anyone ("this week has been shit", "Damn, I missed the bus"); global */
+  situation: RegExp;
+  /** any of the swear words `situation` knows (a quick test before it) */
+  swear: RegExp;
+  /** fondness in the message ("I missed you", "haha") */
+  affection: RegExp;
+  /** names people call those they are fond of ("you goof", "ya big eejit") */
+  teasing: RegExp;
 }

@@ -5,6 +5,10 @@
  */
 
 const A = "['’]?";
+/** "pay for dinner" is no threat: what "you're gonna pay" must not be followed by */
+const PAY_FOR_THINGS =
+  '(?! (?:for|4) (?:dinner|lunch|breakfast|drinks|the |a |an |half|your (?:own|share)|it (?:with|by|on)|parking|' +
+  'petrol|gas))';
 
 export function phrases(list: string[]): string {
   return list.map((p) => p.replace(/A/g, A).replace(/ /g, '\\s+')).join('|');
@@ -189,6 +193,19 @@ export const INSULT_WORDS = [
 
 /** Contempt without swearing: mockery, superiority, sarcasm, dismissal of the person. */
 export const CONTEMPT = [
+  // sarcasm aimed at the reader
+  'well done,? (?:you|u) (?:managed|finally)',
+  '(?:because|cos|coz) (?:you(?:A| a)re|ur) (?:the|such an?|so) (?:expert|authority|genius|perfect)',
+  '(?:i )?forgot (?:that )?(?:you(?:A| a)re|ur) (?:perfect|always right|never wrong|a saint)',
+  'nice (?:of you )?to see (?:you(?:A| ha)ve|ur) finally',
+  '(?:it(?:A| i)s )?not like (?:you|u) (?:ever|even) (?:do|did|help|lift|make|get|have)',
+  'i(?:A| wi)ll (?:just )?do (?:everything|it all)(?: myself)?,? (?:as usual|as always|like always)',
+  '(?:found|find|have|had|make|made) (?:the )?time for [^.!?]{1,30} but not (?:for )?',
+  'cool story',
+  '(?:you(?:A| a)re|your|ur) [\'"‘“]\\w+[\'"’”]',
+  '(?:glad|nice|good) to see (?:your|ur) priorities',
+  'how (?:kind|nice|good|thoughtful|generous|lovely|sweet) of (?:you|u) to\\b[^.!?]{0,50}(?:as always|as usual|' +
+    'for once|finally|at last|last minute)',
   'who do you think you are',
   'you disgust me',
   'you make me sick',
@@ -482,17 +499,18 @@ export const BLAME = [
 /** Threats of harm from the sender. Always held; never delivered as written. */
 export const THREAT = [
   '(?:iAll|i will|iAm going to|iAm gonna|i am going to|i am gonna|i gonna|i swear iAll|i could|' +
-    'i should) (?:fucking )?(?:kill|murder|hurt|beat|punch|hit|slap|stab|shoot|strangle|choke|destroy|ruin|end|break|' +
-    'smash|bury) (?:you|u|your|him|her|them)\\b(?! (?:up|back|to it|an? |some |over |at (?:chess|cards|this|that|it|' +
-    'tennis|golf)|with (?:a|an|the) (?:email|text|call|message|link|reminder)))',
+    'i should) (?:fucking |actually |literally |seriously |honestly |so |just )?' +
+    '(?:kill|murder|hurt|beat|punch|hit|slap|stab|shoot|strangle|choke|destroy|ruin|end|break|' +
+    'smash|bury) (?:you|u|your|him|her|them)\\b(?! (?:up|back|to it|an? |some |over |at (?!home|work|school|the|' +
+    'your)\\w+|with (?:a|an|the) (?:email|text|call|message|link|reminder)))',
   'i(?:A| wi)ll make (?:you|u) (?:pay|regret|suffer|sorry)',
   'you(?:A| wi)ll regret (?:this|it|that)',
   'you will regret',
   'watch your back',
-  'i know where you live',
-  'you(?:A| a)re dead',
-  'you are dead',
-  'you(?:A| a)re (?:going to|gonna) (?:pay|regret|get hurt|be sorry)',
+  'i know where you live(?!,? (?:so |and )?i(?:A| wi)ll (?:drop|bring|pop|send|post))',
+  'you(?:A| a)re dead(?! (?:right|on|wrong|tired|serious|cute|good|funny|easy|set|keen)\\b)',
+  'you are dead(?! (?:right|on|wrong|tired|serious|cute|good|funny|easy|set|keen)\\b)',
+  `you(?:A| a)re (?:going to|gonna) (?:pay${PAY_FOR_THINGS}|regret|get hurt|be sorry)`,
   'i(?:A| wi)ll make your life (?:a )?(?:hell|misery)',
   'you(?:A| wi)ll never see (?:the|your|our) (?:kids|children|son|daughter|baby) again',
   'i(?:A| wi)ll take the (?:kids|children)',
@@ -502,7 +520,9 @@ export const THREAT = [
   'i(?:A| wi)ll burn (?:your|the house|it)',
   'i could kill you',
   'i should kill you',
-  'i want to (?:kill|hurt|punch|hit) you',
+  'i (?:want to|wanna) (?:kill|hurt|punch|hit|throttle|strangle|murder) (?:you|u)',
+  '(?:you(?:A| a)re|ur|u r) (?:a )?dead (?:man|woman|meat)\\b',
+  '(?:you(?:A| a)re|ur|u r) so dead\\b',
   'i(?:A| wi)ll find you',
   'you deserve to die',
   '(?:go )?kill yourself',
@@ -549,6 +569,128 @@ export const THREAT = [
   'knock (?:your|ur) (?:teeth|head|block|lights) (?:in|out|off)',
   'kick (?:your|ur) (?:ass|arse|head|teeth) in',
   '(?:beat|kick) the (?:shit|crap|hell|living daylights) out of (?:you|u)',
+  // children: abduction, "if I can't have them nobody will"
+  '(?:you|u)(?:A| wi)ll (?:never|not) (?:see|find|hold|hear from|lay eyes on) (?!(?:this|that|it|me|anything|one|' +
+    'such|prices|the like)\\b)(?:them|her|him|us|(?:the|your|our|my) (?:\\w+ )?(?:kids|children|boys|girls|son|' +
+    'daughter|baby|kid)|[a-z]+)(?: again| ever again)',
+  '(?:you|u)(?:A| wi)ll never (?:find|see) (?:her|him|them|us)(?=\\s*[.!?,]|$| again)',
+  '(?:you|u)\\b[^.!?]{0,20}(?:will|(?:A|)ll) (?:both |all )?be sorry',
+  '(?:you|u) (?:will not|won(?:A|o)t) (?:find|know where) (?:us|them|her|him|we(?:A| ha)ve gone|they(?:A| a)re)',
+  '(?:take|snatch|grab|keep) (?:the|my|our|your) (?:kids|children|boys|girls|son|daughter|baby)\\b[^.!?]{0,50}' +
+    '(?:never|won(?:A|o)t|will not) (?:see|find|know)',
+  'if i can(?:A|no)t have (?:the kids|them|you|her|him|the children),? (?:nobody|no one|no-one) (?:will|can)',
+  'coming to (?:get|take) (?:them|the kids|the children),? for good',
+  '(?:you|u) no go see (?:your|ur) \\w+ again',
+  // where someone will be: stalking
+  '(?:i|we) know where (?:you|u)(?:A| wi)ll be(?![^\\n]{0,80}(?:have fun|save|see you|meet|join|good luck|enjoy|' +
+    'pick|bring|so i can))',
+  'i know where (?:you|u) (?:park|work|sleep|stay|drink|train|jog|run|go|are staying|hide|shop)\\b',
+  'i know (?:which|what) (?:school|nursery|creche|time|route|bus|train|gym|office|church)\\b[^.!?]{0,30}' +
+    '(?:goes|go|finish|leave|get|take|attends|you)',
+  'i(?:A| wi)ll be (?:waiting|watching)(?: for (?:you|u))? (?:outside|at|by|near|round) (?:your|ur) (?:work|office|' +
+    'house|flat|place|door|school|job|mum(?:A|)s|mom(?:A|)s|parents(?:A|)?|gym|car)(?![^.!?]{0,60}(?:so (?:we|i) ' +
+    'can|to (?:pick|drive|walk|give|take)|with (?:the|a|your) (?:car|keys|coffee|parcel)))',
+  '(?:wait|waiting) for (?:you|u) (?:at|outside) (?:your|ur) (?:work|house|flat|place|job|school)\\b[^.!?]{0,30}' +
+    '(?:finish|sort|settle|talk properly|see)',
+  'i(?:A| wi)ll be watching (?:you|u)',
+  'i(?:A| ha)ve been (?:watching|following) (?:you|u)',
+  'i followed (?:you|u)',
+  'i can see (?:your|ur) (?:light|lights|window|bedroom|curtains)',
+  'i(?:A| ha)ve (?:got|found) (?:your|ur) new address',
+  'i(?:A| wi)ll be there when (?:you|u) least expect',
+  '(?:you|u) won(?:A|o)t see (?:it|me|this) coming',
+  '(?:you|u)(?:A| ha)?(?:ve)? got it coming',
+  '(?:you|u)(?:A| wi)ll get what (?:you|u) deserve',
+  '(?:your|ur) days are numbered',
+  '(?:wait|just wait) (?:till|until) i get (?:my hands on|hold of) (?:you|u)',
+  'dead (?:man|woman|girl|boy) walking',
+  'teach (?:you|u) a lesson',
+  '(?:you(?:A| a)re|ur|u r|you(?:A| wi)ll be|u(?:A| wi)ll be|ull be) next(?! (?:week|month|year|time|in line|to|on|' +
+    'up|at|door|for|after)\\b)(?!\\s*\\w+ing\\b)',
+  '(?:you|u|ull)(?:A| wi)?(?:ll)? regret (?:this|it|that|the day|ever|what)',
+  'ull regret',
+  'rue the day',
+  'watch (?:your|ur) back',
+  'watch yourself(?=\\s*(?:[.!]|$|seriously|mate|pal))',
+  '(?:better|best) (?:keep|get) (?:the|your|ur) (?:kids|children) (?:indoors|inside|in|close|locked)',
+  '(?:better|you(?:A| wi)?(?:ll|d)?(?: better)?) sleep with (?:the|your) lights? on',
+  'think (?:very |really )?(?:carefully|hard|twice) about (?:your|ur) (?:\\w+(?:A)?s? )?safety',
+  '(?:your|ur) (?:little )?(?:girl|boy|son|daughter|kids|children|wife) (?:walks|walk|goes|go|gets|comes) ' +
+    '(?:home|to school|out) (?:alone|on (?:her|his|their) own)',
+  // job, reputation, blackmail
+  'i(?:A| wi)ll (?:get|have) (?:you|u) (?:fired|sacked|struck off|deported|arrested|evicted|kicked out|locked up)',
+  'i(?:A| wi)ll make sure (?:you|u) (?:never|don(?:A|o)t|lose|get (?:fired|sacked))',
+  'one (?:call|phone call|word|email|text) from me and (?:you|u|your)',
+  '(?:you|u)(?:A| wi)ll never work (?:in|again|anywhere)',
+  '(?:your|ur) (?:business|career|marriage|reputation) (?:won(?:A|o)t|will not) survive',
+  'i(?:A| wi)ll tell (?:everyone|everybody|the whole \\w+|all your \\w+|your (?:boss|wife|husband|family|parents|' +
+    'church|pastor|employer|manager))\\b[^.!?]{0,60}(?:unless|if (?:you|u) (?:don(?:A|o)t|go|tell|call)|or\\b|' +
+    'been (?:stealing|cheating|lying|using))',
+  'tell (?:your|ur) (?:boss|employer|manager|wife|husband) (?:that )?(?:you|u)(?:A| ha)?(?:ve)? been (?:stealing|' +
+    'cheating|lying|using|drinking)',
+  '(?:or|unless)[^.!?]{0,40}\\bi(?:A| wi)?(?:ll)? (?:post|send|share|leak|show|tell everyone|tell your)',
+  'unless (?:you|u) [^.!?]{0,40}(?:gets? the|sees? the|hears? about|finds? out)',
+  '(?:or|unless)[^.!?]{0,40}secrets? (?:comes?|gets?|goes) out',
+  'or (?:the kids|everyone|everybody|your \\w+) (?:find|finds) out',
+  // property and pets
+  '(?:the|your|ur) (?:dog|cat|car|house|kids) gets? it',
+  '(?:would|it(?:A|\\s+woul)d|be) a (?:real )?(?:shame|pity) if (?:something|anything|someone|somebody|you|u)\\b',
+  '(?:hate|shame) (?:for|if) (?:something|anything) (?:bad )?(?:to )?happen(?:ed|s)? to',
+  'see what (?:i|we)(?:A| wi)?(?:ll)? do to (?:your|ur|you|u)',
+  '(?:your|ur) car won(?:A|o)t have',
+  '(?:kill|murder|hurt|beat|harm|drown|poison) (?:the|your|ur) (?:cat|dog|kids|children|baby|pets?)',
+  // veiled
+  '(?:accidents|bad things|things) (?:can |will )?happen to (?:people|those|anyone) who',
+  '(?:people|those|anyone) who (?:snitch|talk|grass|cross me|rat)\\w*\\b[^.!?]{0,30}(?:end up|get hurt|disappear|' +
+    'regret|pay)',
+  'what happened to the last (?:person|guy|one|girl|man|woman|fella) who',
+  'i know people who(?:A|\\s+woul)d',
+  '(?:you(?:A| a)re|ur) lucky (?:there are|there(?:A| i)s|we(?:A| a)re in) (?:witnesses|people|public)',
+  '(?:you(?:A| a)re|ur) finished (?:in this|here|round here|mate|in this town)',
+  '(?:you|u) won(?:A|o)t (?:walk|talk|breathe|be walking|see straight)(?: \\w+)? again',
+  '(?:you|u)(?:A| wi)ll end up (?:in (?:the |a )?(?:hospital|ditch|river|box|wheelchair|morgue|grave)|dead|hurt)',
+  '(?:better pray|pray) (?:i|that i) (?:don(?:A|o)?t|never) (?:catch|see|find) (?:you|u)',
+  'i(?:A| a)m coming (?:for|after) (?:you|u)',
+  'i(?:A| a)m coming round[^.!?]{0,30}(?:you|u) (?:better|had better|(?:A|)d better)',
+  '(?:getting|get) a (?:hiding|beating|kicking|slap)',
+  'i(?:A| wi)ll (?:deal with|finish|sort) (?:you|u)(?: (?:proper|properly|mercilessly|myself|later|when)|\\s*[.!,]|$)',
+  'sort (?:you|u) out (?:myself|properly|proper)',
+  'i (?:go|go make i) (?:finish|deal with|show) (?:you|u)',
+  'show (?:you|u) pepper',
+  'e go bad for (?:you|u)',
+  '(?:run|knock) (?:you|u) (?:over|down)(?! (?:to|the|at|for|a)\\b)',
+  '(?:i(?:A| wi)ll|i could|i(?:A|\\s+woul)d|gonna|going to) (?:throttle|strangle|wring) (?:you|u|ya|your neck)',
+  '(?:wring (?:your|ur) (?:neck|scrawny neck)|have (?:your|ur) guts for garters)',
+  '(?:you(?:A| a)re|ur|u r) dead(?! (?:right|on|wrong|tired|serious|cute|good|funny|easy|set|keen)\\b)',
+  'i(?:A| wi)ll (?:batter|throttle|strangle|deck|lamp|thump) (?:you|u|ya)\\b',
+  '(?:gonna|going to|will|(?:A|)ll) make (?:you|u) (?:suffer|pay|bleed|beg)',
+  'next time it won(?:A|o)t be (?:just )?(?:words|a warning)',
+  '(?:come|coming to) find (?:you|u)(?=\\s*[.!,]|$)',
+  'hunt (?:you|u) down(?=\\s*[.!,]|$)',
+  'find out where (?:you|u) (?:live|work|sleep|are staying)',
+  'no idea what i(?:A| a)m capable of',
+  '(?:(?:your|ur) (?:family|kids|children|wife|husband|mum|mom|mam|house|car)|(?:you|u)) (?:won(?:A|o)t|will not) ' +
+    'be safe(?=\\s*[.!,]|$| if (?:you|u) (?:go|keep|tell|call|leave|take)| unless| from me)',
+  'hope (?:you|u) (?:crash|get hit|get run over|get cancer|burn|rot|suffer|choke)',
+  '(?:you|u) (?:won(?:A|o)t|will not|wont) know what hit (?:you|u)',
+  // texting and other Englishes
+  '(?:you|u) go see wetin',
+  'wetin i go do (?:to )?(?:you|u)',
+  '(?:(?:you|u) go know say )?i no dey play(?: with (?:you|u))?',
+  '(?:ye|yous|youse)(?:A| wi)ll be sorry',
+  'i(?:A| wi)ll do (?:you|u|ya) in\\b',
+  '(?:gonna|going to) cop it\\b',
+  '(?:gonna|going to|(?:A| wi)ll) get a (?:smack|slap|hiding|beating|kicking|clip round the ear)',
+  '(?:better|best) watch (?:it|yourself)\\b(?!,? (?:it(?:A| i)s|its|the|on|tonight|when|before|together))',
+  '(?:ull|u(?:A| wi)ll|you(?:A| wi)ll) get wh?at (?:you|u|ya) deserve',
+  '(?:imma|ima|i(?:A| a)m gonna|i(?:A| wi)ll|ill) (?:come )?find (?:you|u)(?=\\s*[.!,]|$)',
+  '(?:i(?:A| wi)ll|ill) (?:b|be) outside (?:your|ur) (?:house|flat|place|door|work)(?![^.!?]{0,40}(?:pick|lift|ready|' +
+    'at \\d|in \\d|clock|minutes|mins|text|ring|call|honk|beep|drop))',
+  `(?:you|u)(?: r|(?:A| a)re| are) (?:gonna|going to) pay${PAY_FOR_THINGS}(?: (?:for|4) (?:this|that|it))?`,
+  'give (?:you|u) something to cry about',
+  'pray (?:we|i) (?:don(?:A|o)t|never) (?:meet|run into|see)',
+  'i kno?w? where (?:you|u) (?:live|stay|sleep|work)(?!,? (?:so |and )?i(?:A| wi)ll (?:drop|bring|pop|send|post))',
+  'i(?:A| wi)ll expose (?:you|u)\\b',
 ];
 
 /** Self-harm and suicidal intent from the sender. Always the safety path. */
@@ -574,7 +716,7 @@ export const SELF_HARM = [
     ' ha)ve thought about|i tried to) (?:commit(?:ting)? )?suicide',
   'hurt myself',
   'hurting myself',
-  'cut myself',
+  'cut myself(?! (?:shaving|chopping|slicing|cooking|on (?:a|the)|by accident|accidentally|opening))',
   'cutting myself',
   'don(?:A|o)t want to (?:live|be alive|be here anymore)',
   'no reason to live',
@@ -621,6 +763,57 @@ export const SELF_HARM = [
   'this is (?:my )?goodbye',
   '(?:giving|gave|give) away (?:all )?my (?:things|stuff)',
   'i(?:A| a)m (?:just )?a burden (?:to|on) (?:everyone|you all|my family)',
+  // passive ideation, goodbyes, giving things away, affairs in order, self-injury
+  'kms',
+  'my affairs in order',
+  '(?:sorted|made|wrote|written|updated|done|finished) (?:out )?my will\\b',
+  'i want (?:you|u) to have my \\w+[.,!]?\\s*i (?:won(?:A|o)t|will not) (?:need|be needing)',
+  'won(?:A|o)t be needing (?:it|them|any of (?:it|this|them))(?: (?:now|anymore|any more|where i(?:A| a)m going))?' +
+    '(?=\\s*[.!]|$)',
+  '(?:i(?:A| ha)ve )?no (?:use|need) for (?:it|them|any of it) (?:now|anymore|any more)',
+  '(?:given|gave|giving) (?:away )?(?:the|my) (?:cat|dog|kitten|puppy|pets?|rabbit|bird)s? (?:away )?to',
+  'i(?:A| ha)ve said my goodbyes',
+  'what(?:A| i)s the point (?:of|in) me (?:even )?(?:being here|being alive|living|existing|going on)',
+  '(?:you|u) won(?:A|o)t have to (?:worry about|deal with|put up with|see) me (?:soon|anymore|any more|much longer|' +
+    'for much longer|after (?:today|tonight))',
+  '(?:make sure|promise) (?:the|my) (?:dog|cat|pets?) (?:goes|go|gets|is looked after)',
+  '(?:left|written|wrote) (?:the )?instructions for (?:the|my) funeral',
+  '(?:sorry for|sorry about) being (?:such )?a burden',
+  'won(?:A|o)t be (?:a problem|a burden|bothering \\w+|in (?:your|the) way)[^.!?]{0,25}' +
+    '(?:anymore|any more|longer|soon)',
+  'this is the end for me',
+  '(?:goodbye|bye),? (?:everyone|everybody|all|you all)\\b[^.!?]{0,3}[.!?]?[^.!?]{0,40}' +
+    '(?:i(?:A| a)m sorry|i love you all|' +
+    'forgive me)',
+  '(?:look after|take care of|mind|feed) [\\w ]{1,20} for me (?:when|after|once) i(?:A| a)m gone',
+  'when i(?:A| a)m gone(?=\\s*[.!?,]|$)',
+  'this is (?:my|the) last (?:message|text|time)(?: (?:you(?:A| wi)ll|i(?:A| wi)ll|from me))?(?=\\s*[.!?]|$| you)',
+  'want (?:it all|everything|it) to (?:stop|end),? (?:forever|for good|permanently)',
+  'life(?:A| i)s not worth (?:it|living)',
+  'life (?:isn(?:A|o)t|is not) worth (?:it|living)',
+  'tell (?:the kids|them|my \\w+|everyone|mum|mam|mom) (?:that )?i loved (?:them|him|her|you)',
+  'can(?:A|no)t keep (?:living|going) like this',
+  '(?:said|saying) my goodbyes',
+  'saying goodbye (?:now )?while i (?:still )?can',
+  'none of (?:it|this) will matter (?:soon|anymore|after)',
+  '(?:don(?:A|o)t|can(?:A|no)t) see (?:a|any) (?:future|way out|way forward) (?:for me|anymore|except)',
+  'ending (?:things|it all)(?! with)',
+  'end it (?:tonight|all|today|now)',
+  '(?:tired of|done) (?:fighting|trying) to (?:stay alive|live|keep going)',
+  'won(?:A|o)t be (?:a problem|a burden|bothering (?:you|anyone))[^.!?]{0,25}(?:much )?longer',
+  '(?:don(?:A|o)t|do not) plan on being (?:here|around|alive)',
+  '(?:done|finished)\\W+with (?:everything\\W+)?(?:with )?(?:living|life)\\b',
+  '(?:i(?:A|\\s+woul)d|id) rather be dead',
+  '(?:bled|bleed|bleeding|bruised|burnt|burned)\\b[^.!?]{0,25}on purpose',
+  '(?:hit|punch|scratch|bite|burn|cut)(?:es|s|ing)? (?:myself|my arms?|my legs?|my wrists?|my thighs?)\\b' +
+    '(?! (?:shaving|chopping|slicing|cooking|on (?:a|the)|by accident|accidentally|opening))',
+  '(?:until|till) i bleed',
+  '(?:should|could|might|gonna|going to) (?:just )?jump(?=\\s*[.!?]|$| off)',
+  '(?:driving|drive|crash(?:ing)?) (?:my car )?into (?:a|the) (?:wall|tree|bridge|lorry|truck)',
+  'how many (?:pills|tablets)',
+  '(?:stay|staying) alive',
+  'you(?:A| wo)n(?:A|o)t have to deal with me (?:anymore|any more|after)',
+  '(?:want|wanna) (?:to )?(?:end it|die)\\b',
 ];
 
 /**

@@ -377,6 +377,17 @@ const LITERAL_PATTERNS = [
     'gi',
   ),
   /\b(?:i['’]d|i\s+would|i\s+could|could)\s+(?:kill|murder)\s+(?:for\s+)?(?:a|an|some|the)\s+\w+/gi,
+  // "I'll kill for a coffee", "going to kill it at the interview", "Mum will kill me if I'm late",
+  // "I could eat a horse"
+  /\b(?:i['’]ll|i\s+will|i['’]m\s+gonna|i['’]m\s+going\s+to)\s+(?:kill|murder)\s+(?:for\s+(?:a|an|some)\s+\w+|it\b)/gi,
+  new RegExp(
+    [
+      "\\b(?:boss|mum|mom|mam|dad|wife|husband|teacher|coach|manager|he|she|they)(?:['’]s|['’]ll|\\s+is|\\s+will|",
+      "\\s+would|['’]d)\\s+(?:going\\s+to\\s+|gonna\\s+)?(?:kill|murder)\\s+(?:me|us)\\b",
+    ].join(''),
+    'gi',
+  ),
+  /\bcould\s+eat\s+a\s+(?:horse|scabby\s+horse|cow|whole\s+\w+)\b/gi,
   new RegExp(
     [
       '\\b(?:murdered|killed|slayed|smashed|nailed|destroyed|killing|smashing|nailing)\\s+(?:it\\b|(?:that|this|the|',

@@ -1,0 +1,112 @@
+/**
+ * English: how someone tells that they were harmed, threatened, controlled or are afraid of someone
+ * (disclosure.ts reads these). After mediators' screening questions: physical harm, threats, fear,
+ * control over money, phone, friends or movements, stalking, children's safety.
+ */
+import type { DisclosurePatterns } from '../types.js';
+import { phrases } from './lexicon.js';
+
+const REL =
+  '(?:my (?:husband|wife|partner|ex|ex-?husband|ex-?wife|' +
+  'boyfriend|girlfriend|bf|gf|fianc[eé]e?|dad|father|stepdad|stepfather|mum|mom|mam|mother|stepmum|stepmom|' +
+  'brother|sister|son|daughter|uncle|aunt|mother-in-law|father-in-law|in-laws|family|landlord|flatmate|' +
+  'housemate|carer|coach|boss|manager)\\b)';
+const AGENT = `(?:he|she|they|he(?:A| ha)s|she(?:A| ha)s|they(?:A| ha)ve|${REL})`;
+/** what the feared person will do: "terrified he'll find me", not "afraid he's right" */
+const WILL_DO =
+  "(?:he|she|they)(?:['’]ll| will| might| would| could| is going to| ['’]s going to| is gonna)(?: \\w+)? " +
+  '(?:hurt|kill|find|do|come|take|hit|snap|flip|explode|lose it|see|follow|track|turn up|show up|hear)';
+// what was done to the sender (with "me", "my ..." or "us" right after)
+const HARM =
+  '(?:hit|hits|beat|punch|kick|slap|push|shove|choke|strangle|grab|pin|rape|hurt|threaten|force|lock|follow|' +
+  'stalk|track|bite|burn|drag|attack|trap|isolate|blackmail|pull(?:ed|s)?|smother(?:ed|s)?|suffocat(?:ed|es)|' +
+  'kidnap(?:ped|s)?|hitting|beat|beats|beating|beaten|punch(?:ed|es)?|kick(?:ed|s)?|slap(?:ped|s)?|push(?:ed|es)?|' +
+  'shov(?:ed|es)|chok(?:ed|es)|strangl(?:ed|es)|grab(?:bed|s)|pinn(?:ed)|pins|rap(?:ed|es)|assault(?:ed|s)|' +
+  'abus(?:ed|es)|molest(?:ed|s)|hurt|hurts|threaten(?:ed|s)|forc(?:ed|es)|lock(?:ed|s)|follow(?:ed|s)|' +
+  'stalk(?:ed|s)|track(?:ed|s)|bit|bites|burn(?:ed|t|s)|spat on|dragg(?:ed)|drags|' +
+  'tri(?:ed|es) to (?:kill|strangle|choke|hurt)|attack(?:ed|s)|trapp(?:ed)|traps|isolat(?:ed|es)|blackmail(?:ed|s))';
+// not "hit me up", "beat me at chess", "grabbed me a coffee", "pushed me to apply", "hit me with the news"
+const OBJ_ME =
+  '(?:(?:me|us)(?! (?:up|back|on (?:instagram|insta|twitter|tiktok|facebook|snap|x)|' +
+  'at (?:chess|cards|scrabble|tennis|golf|pool|darts|poker|monopoly|football|fifa|mario kart|everything|games?|' +
+  '\\w+ing\\b)|' +
+  '(?:a|an|some|one) (?:coffee|drink|tea|pint|sandwich|beer|ticket|seat|bite|plate|copy|chair|lift|ride)|' +
+  'with (?:the|a|an|some|this|that) (?:news|question|bombshell|idea|request|joke|fact|surprise)|' +
+  'to (?:apply|try|go for|enter|join|watch|study|exercise|finish|do better|be better|take the job|come|sign up)|' +
+  'out of (?:the|a|our) (?:group|chat|game|team|band|club|whatsapp|group chat)))|my (?:arms?|wrists?|neck|' +
+  'throat|hair|face|head))\\b';
+// what someone said they would do to the sender (or the children, the pets, the house)
+const THREAT_WORDS =
+  '(?:kill|hurt|harm|beat|burn|dead|die|regret|never see|take (?:the|my|our) (?:kids|children|son|daughter|baby)|' +
+  'post my|share my|send my|tell immigration|report me|call immigration|ruin me|snap my|break my|find me|' +
+  'make me pay|make my life|throw me out|kick me out|take everything|cut me off|deport me|have me (?:deported|' +
+  'arrested|sectioned|committed|locked up)|call the police on me|my body|bury me|nobody would (?:ever )?find)';
+const AFRAID = '(?:afraid|scared|terrified|frightened|petrified)';
+const CONTROLLED =
+  '(?:phone|messages|texts|emails|email|bank|money|wages|salary|card|bank card|passport|location|account|' +
+  'accounts|car keys|keys|post|diary|browser history|social media|whatsapp|benefits)';
+
+export const DISCLOSURE: DisclosurePatterns = {
+  accounts: new RegExp(
+    `(?<![\\w'’])(?:${phrases([
+      // "he hit me", "my husband beats me", "he used to hit us", "he dey beat me"
+      `${AGENT} (?:\\w+ ){0,2}?${HARM} ${OBJ_ME}`,
+      '(?:you|u) (?:\\w+ )?(?:hit|beat|punched|kicked|slapped|pushed|shoved|choked|strangled) me\\b(?! (?:up|back)\\b)',
+      // "he said he'd kill me if I left", "he told me I'd regret it", "she threatened to take the kids"
+      `${AGENT} (?:\\w+ ){0,2}?(?:said|says|say|told me|tells me|keeps saying|swore|warned me|threatened|threatens|` +
+        `has threatened|kept saying|texted|messaged|wrote)(?: to me)?(?: that)?[^.!?]{0,60}?\\b${THREAT_WORDS}`,
+      // "I'm afraid of him", "I'm scared of what she'll do", "I'm afraid to go home", "terrified he'll find me"
+      `i(?:A| a)?m (?:\\w+ )?(?:so |really |still |very |genuinely |honestly )?${AFRAID} ` +
+        `(?:of (?:him|her|them|you|u|${REL}|` +
+        `what (?:he|she|they)|(?:\\w+ing )?(?:him|her|them)\\b|going home)|for my (?:life|safety|kids|children)|` +
+        `to (?:go|be) (?:home|back|alone with|near)|${WILL_DO})`,
+      `i (?:am|was|feel|felt|have been|(?:A|)ve been) (?:\\w+ )?${AFRAID} (?:of (?:him|her|them|${REL})\\b|` +
+        `${WILL_DO})`,
+      'i (?:don(?:A|o)t|do not|never) feel safe (?:at home|around (?:him|her|them)|with (?:him|her|them)|' +
+        'in (?:my|our) ' +
+        '(?:own )?(?:home|house|flat))',
+      'walking on eggshells',
+      // control: money, phone, friends, movements
+      `${AGENT} (?:\\w+ )?(?:won(?:A|o)t|doesn(?:A|o)t|does not|will not|never) (?:let|allow) me`,
+      'i(?:A| a)m not allowed (?:to (?:see|leave|go|have|talk|work|call|text)|my own|out|any)',
+      `${AGENT} (?:\\w+ )?(?:checks|checked|reads|read|goes through|went through|monitors|monitored|tracks|tracked|` +
+        `controls|controlled|takes|took|has taken|keeps|kept|broke|smashed|hid|hides|deleted|deletes) ` +
+        `(?:all |every )?` +
+        `(?:of )?my (?:\\w+ )?${CONTROLLED}`,
+      `${AGENT} (?:\\w+ )?controls (?:everything|every penny|all the money|what i|who i|where i)`,
+      `${AGENT} (?:\\w+ )?(?:makes|made|forces|forced) me (?:to )?` +
+        '(?:share|have sex|hand|give|show|ask|stay|account|sleep|quit|leave|give up|stop seeing|cut off|' +
+        'beg|delete|stop)',
+      `${AGENT} (?:\\w+ )?(?:takes|took|has taken) (?:all (?:of )?)?(?:my money|everything i earn|everything)`,
+      'i have to (?:account for|justify) every',
+      `${AGENT} (?:\\w+ ){0,3}?(?:hides|hid|takes|took|locks|locked) (?:the|my) (?:keys|doors?|car keys|passport)`,
+      `${AGENT} (?:\\w+ )?(?:watches|monitors|checks|reads) (?:everything|every \\w+) i\\b`,
+      '(?:put|had|wrapped|squeezed) (?:his|her|their) hands? (?:around|round|on) my (?:neck|throat)',
+      'i have to (?:ask (?:him|her|them)|show (?:him|her|them)? ?(?:the )?receipts|hide (?:money|food))',
+      '(?:put|hid|installed) (?:a )?(?:tracker|tracking app|camera|spyware|gps) (?:on|in) my',
+      `${AGENT} (?:\\w+ )?(?:gets|goes|went|flips|kicks off|got) (?:\\w+ )?(?:furious|mad|crazy|ballistic|violent|` +
+        'angry|nuts) (?:if|when|whenever|every time) i',
+      // stalking
+      `${AGENT} (?:\\w+ )?(?:keeps |kept |has been |(?:A|)s been |been )?(?:turning|turns|turned) up (?:at|outside) ` +
+        '(?:my|our|where i)',
+      `${AGENT} (?:\\w+ )?(?:is |(?:A|)s |has been |(?:A|)s been |been |keeps )?(?:following|stalking|watching|` +
+        'tracking) me',
+      'i see (?:his|her|their) car outside (?:my|our)',
+      // shut in, thrown out, things thrown
+      `${AGENT} (?:\\w+ )?(?:locks|locked|kept|keeps|shut|shuts) me (?:locked )?(?:in|out|inside|up)`,
+      'gets (?:furious|violent|nasty|aggressive|angry|mad) (?:if|when|whenever) i (?:don(?:A|o)t|do not|go|see|talk|' +
+        'text|answer|say|speak)',
+      `${AGENT} (?:\\w+ )?(?:throws|threw|throw) (?:me out|(?:a |the |his |her |my )?(?:plates?|glass(?:es)?|` +
+        'bottles?|chairs?|phones?|shoes?|cups?|mugs?|things|stuff|pans?|knife|knives|remote|keys|bags?|boots?|' +
+        'drinks?|food|hot \\w+) at me)',
+      `(?:punched|smashed|kicked|hit) (?:a hole in )?(?:the|a) (?:wall|door|window)[^.!?]{0,20}(?:next to|by|near|` +
+        'beside) my (?:head|face)',
+      'bruises (?:on|all over) (?:my|me)',
+      '(?:says|tells me|calls me) (?:that )?i(?:A| a)m (?:worthless|nothing|useless|stupid|ugly|fat|crazy)\\b' +
+        '[^.!?]{0,40}' +
+        '(?:every day|all the time|always|nobody|no one)',
+    ])})`,
+    'gi',
+  ),
+  clauseEnd: /[.!?;\n]|,?\s+(?:so|and|but|then|because|cos|coz)\s+/gi,
+};
