@@ -231,6 +231,24 @@ export function facilitatorContract(
       }
     });
 
+    check('agendaOpened and topicChanged: calm words with the topics as written, in a room of 2 and of 5', async () => {
+      const engine = await make();
+      const chair = { title: 'the $800 chair', by: 'p_ann' };
+      const weekends = { title: 'our weekends together', by: 'p_ben' };
+      for (const room of [ROOM_2, ROOM_5]) {
+        const opened = await within('agendaOpened', engine.agendaOpened(room, [chair, weekends], chair));
+        const moved = await within('topicChanged', engine.topicChanged(room, { ...chair, how: 'closed' }, weekends));
+        const last = await within('topicChanged', engine.topicChanged(room, { ...weekends, how: 'clause' }, null));
+        for (const text of [opened, moved, last]) {
+          expectText(text);
+          expectCalm(text);
+          if (Object.keys(room.names).length > 2) expect(text).not.toMatch(/you both|the two of you/i);
+        }
+        expect(opened).toContain(chair.title);
+        expect(moved).toContain(weekends.title);
+      }
+    });
+
     check('clauseOffer: a text and 0-3 calm drafts within the clause limit', async () => {
       const engine = await make();
       const long = `I would like us to ${'share the driving to Grandma and back '.repeat(200)}`.slice(

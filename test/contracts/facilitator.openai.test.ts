@@ -61,6 +61,14 @@ function answer(r: RecordedRequest) {
           : `${opening} Whenever you are ready, let’s pick up gently.`,
       });
     }
+    case 'agendaOpened': {
+      const topics = (d.topics ?? []).map((t: { title: string }) => `“${t.title}”`);
+      return json({ text: `You brought ${list(topics)}. Let’s start with “${d.current?.title}”.` });
+    }
+    case 'topicChanged':
+      return json({
+        text: d.next ? `Let’s turn to “${d.next.title}” now.` : 'That was the last topic on the agenda for now.',
+      });
     case 'paraphraseFirst':
       return json({ text: `${d.listener}, could you first say back what you heard ${d.speaker} say?` });
     case 'clauseOffer': {
