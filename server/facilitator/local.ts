@@ -2,6 +2,9 @@ import type { Analysis } from '../../shared/analysis.js';
 import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
 import { draftClauses } from './drafts.js';
 import { prepCoachReply } from './prepCoach.js';
+import { listen } from '../analysis/listening/index.js';
+import { acknowledgement } from './listening/acknowledge.js';
+import { reflection, type Speaking } from './listening/reflect.js';
 import type { ClauseOffer, FacilitatorEngine, RoomContext } from './types.js';
 
 const MODE_WORDS: Record<string, string> = {
@@ -69,6 +72,17 @@ function people(entries: LogEntry[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const e of entries) if (e.type === 'message') counts.set(e.from, (counts.get(e.from) ?? 0) + 1);
   return counts;
+}
+
+/** Who is speaking, as the reflection and acknowledgement wording needs it. */
+function speaking(room: RoomContext, speaker: string): Speaking {
+  const ids = partyIds(room);
+  const others = ids.filter((id) => id !== speaker);
+  return {
+    name: nameOf(room, speaker),
+    other: others.length === 1 ? nameOf(room, others[0]) : null,
+    partyCount: ids.length,
+  };
 }
 
 function list(names: string[]): string {
@@ -158,6 +172,14 @@ export class LocalFacilitator implements FacilitatorEngine {
         : 'It feels calmer in here. When you are ready, you could start writing down what you would like to ' +
           'agree on, in the agreement panel.';
     return { text, drafts };
+  }
+
+  async reflect(room: RoomContext, speaker: string, text: string): Promise<string | null> {
+    return reflection(listen(text), speaking(room, speaker));
+  }
+
+  async acknowledge(room: RoomContext, speaker: string, text: string): Promise<string | null> {
+    return acknowledgement(listen(text).repairs, speaking(room, speaker));
   }
 
   async rewrite(_text: string, analysis: Analysis): Promise<string[]> {

@@ -3,10 +3,13 @@ import type { z } from 'zod';
 import type { Analysis } from '../../shared/analysis.js';
 import { LIMITS, type LogEntry, type PrepMessage } from '../../shared/protocol.js';
 import { analyze } from '../analysis/index.js';
+import { namesOnlyTheirFeelings } from './listening/faithful.js';
+import { listen } from '../analysis/listening/index.js';
 import { LocalFacilitator } from './local.js';
 import { ClauseOfferOut, plausibleSuggestion, readOutput, RewriteOut, TextOut } from './modelOutput.js';
 import {
   inviteData,
+  listeningData,
   messagesData,
   modeData,
   prepData,
@@ -120,6 +123,46 @@ export class OpenAIFacilitator implements FacilitatorEngine {
         return { text: out.text, drafts: [...new Set(drafts)].slice(0, 3) };
       },
       () => this.local.clauseOffer(room, sharedPoints, entries),
+    );
+  }
+
+  async reflect(room: RoomContext, speaker: string, text: string): Promise<string | null> {
+    return this.sayBack('reflect', room, speaker, text, () => this.local.reflect(room, speaker, text));
+  }
+
+  async acknowledge(room: RoomContext, speaker: string, text: string): Promise<string | null> {
+    return this.sayBack('acknowledge', room, speaker, text, () => this.local.acknowledge(room, speaker, text));
+  }
+
+  /**
+   * A reflection or an acknowledgement from the model, used only when it is calm, names the speaker, names
+   * nobody else (no one is asked to answer), and names no feeling the speaker did not say.
+   */
+  private sayBack(
+    task: 'reflect' | 'acknowledge',
+    room: RoomContext,
+    speaker: string,
+    text: string,
+    fallback: () => Promise<string | null>,
+  ): Promise<string | null> {
+    return this.guard(
+      task,
+      async () => {
+        const heard = listen(text);
+        const out = await this.ask(task, listeningData(room, speaker, text, heard), TextOut, this.options.timeoutMs);
+        this.mustBeCalm(out.text);
+        const name = room.names[speaker] ?? '';
+        const others = Object.entries(room.names).filter(([id, n]) => id !== speaker && n !== name);
+        const faithful =
+          name.length > 0 &&
+          out.text.includes(name) &&
+          out.text.length <= LIMITS.messageChars / 4 &&
+          !others.some(([, n]) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(out.text)) &&
+          namesOnlyTheirFeelings(out.text, text);
+        if (!faithful) throw new Fallback('unsafe');
+        return out.text;
+      },
+      fallback,
     );
   }
 

@@ -37,6 +37,16 @@ export interface FacilitatorEngine {
   breakStarted(room: RoomContext, minutes: number, calledBy: 'facilitator' | string): Promise<string>;
   recap(room: RoomContext, entries: LogEntry[]): Promise<string>;
   clauseOffer(room: RoomContext, sharedPoints: string[], entries: LogEntry[]): Promise<ClauseOffer>;
+  /**
+   * Say back to `speaker` what they said in `text` (a delivered room message): their feeling, need or
+   * request, in their own words, by name. null when there is nothing that can be said back faithfully.
+   */
+  reflect(room: RoomContext, speaker: string, text: string): Promise<string | null>;
+  /**
+   * Acknowledge the repair attempt in `speaker`'s `text` (an apology, taking responsibility, appreciation):
+   * warm, brief, by name, specific, asking nothing of anyone else. null when there is none.
+   */
+  acknowledge(room: RoomContext, speaker: string, text: string): Promise<string | null>;
   /** Calmer versions of a held message (1-3), keeping its meaning. */
   rewrite(text: string, analysis: Analysis): Promise<string[]>;
   prepReply(history: PrepMessage[], name: string): Promise<string>;

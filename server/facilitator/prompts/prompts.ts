@@ -1,5 +1,6 @@
 import type { LogEntry, PrepMessage } from '../../../shared/protocol.js';
 import type { RoomContext } from '../types.js';
+import type { Heard } from '../../analysis/listening/index.js';
 
 /**
  * What the `openai` engine says to the model. Instructions live only in the system prompt; the
@@ -17,7 +18,9 @@ export type Task =
   | 'recap'
   | 'clauseOffer'
   | 'rewrite'
-  | 'prepReply';
+  | 'prepReply'
+  | 'reflect'
+  | 'acknowledge';
 
 /** Most of the log a prompt carries, and the most of any one text, to keep prompts bounded. */
 const MAX_ENTRIES = 40;
@@ -107,6 +110,21 @@ const TASKS: Record<Task, string> = {
     `the writer's behalf; do not add facts, events, promises or concessions the writer did not express; do ` +
     'not address the writer or explain anything. Answer as {"suggestions": ["...", "..."]}, each at most 80 ' +
     'words.',
+  reflect:
+    'Task: data.speaker has just said data.message to the room. Say it back to them briefly, in one sentence ' +
+    'of at most 40 words that starts with their name, for example: "Maya, it sounds like you felt invisible at ' +
+    'the party, and being included matters to you." Use their own words: name a feeling only if it is in ' +
+    'data.heard.feelings (never another feeling, never a stronger or milder one), and a need or a request only ' +
+    'as data.heard.needs and data.heard.requests give it, changing "I" to "you". Add no interpretation, advice, ' +
+    'judgement or question; do not quote insults; do not speak to, name or ask anything of anyone else. ' +
+    TEXT_SHAPE,
+  acknowledge:
+    'Task: data.speaker has just made a repair attempt in data.message (an apology, taking responsibility for ' +
+    'a part, or appreciation; data.heard.repairs lists them). Acknowledge it warmly and briefly, by name and ' +
+    'specific to what they said, in one or two short sentences of at most 35 words, for example: "Thank you, ' +
+    `Sam. Saying you're sorry you weren't there takes courage." Do not ask, expect or suggest that anyone ` +
+    'else accept, forgive or answer it, and do not name anyone else; name no feeling they did not say; no ' +
+    `advice. ${TEXT_SHAPE}`,
   prepReply:
     'Task: this is a private preparation chat between you and one person (data.name) before a joint ' +
     'conversation; no one else sees it. Reply to their latest message in data.conversation ("person" is them, ' +
@@ -169,6 +187,21 @@ export function messagesData(room: RoomContext, entries: LogEntry[]) {
     .filter((e) => e.type === 'message')
     .slice(-MAX_ENTRIES)
     .map((e) => ({ from: room.names[e.from] ?? 'someone', text: clip(e.text) }));
+}
+
+/** A delivered message and what the local listener heard in it, for a reflection or an acknowledgement. */
+export function listeningData(room: RoomContext, speaker: string, text: string, heard: Heard) {
+  return {
+    room: roomData(room),
+    speaker: clip(room.names[speaker] ?? 'someone'),
+    message: clip(text),
+    heard: {
+      feelings: heard.feelings.map((f) => f.word),
+      needs: heard.needs.map((n) => n.need),
+      requests: heard.asks.map((a) => a.ask),
+      repairs: heard.repairs.map((r) => ({ kind: r.kind, said: r.sentence })),
+    },
+  };
 }
 
 /** One person's own preparation, nothing else. */

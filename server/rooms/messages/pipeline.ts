@@ -247,10 +247,11 @@ export class MessagePipeline {
         sharedPoints,
       };
       const facilitation = afterDelivered(next, d.who.participantId, d.text);
-      const { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited } = facilitation;
+      const { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited, listening } = facilitation;
       const effects: RoomEffect[] = facilitation.actions.map((action) => facilitator({ say: 'action', action }));
       if (heat.callBreak) effects.push(BREAK);
-      return { room: { ...next, recentSpeakers, sinceNudge, sinceOffer, quietFor, invited }, result: effects };
+      const counters = { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited, listening };
+      return { room: { ...next, ...counters }, result: effects };
     });
     const entry: Omit<MessageEvent, 'seq'> = {
       type: 'message',

@@ -1,8 +1,9 @@
 import type { TurnMode } from '../../../shared/protocol.js';
-import type { RoomRecord } from '../model.js';
+import type { ListeningState, RoomRecord } from '../model.js';
 import { isSettled } from './heat.js';
 import { parties } from '../../../shared/rules/floor.js';
 import { quietest } from './floor.js';
+import { type ListeningAction, listeningAfter } from './reflection.js';
 
 /**
  * When the facilitator speaks up, as a pure function of the room after a delivered message.
@@ -21,7 +22,9 @@ export type FacilitatorAction =
   | { kind: 'nudge'; dominant: string; quiet: string }
   /** `quiet` has been silent for a while: invited by name, told how to get the floor in `mode`. */
   | { kind: 'invite'; quiet: string; mode: TurnMode }
-  | { kind: 'clause-offer' };
+  | { kind: 'clause-offer' }
+  /** Say back a feeling, need or request, or acknowledge a repair attempt (policies/reflection.ts). */
+  | ListeningAction;
 
 export interface DeliveredOutcome {
   recentSpeakers: string[];
@@ -29,6 +32,7 @@ export interface DeliveredOutcome {
   sinceOffer: number;
   quietFor: Record<string, number>;
   invited: string[];
+  listening: ListeningState;
   actions: FacilitatorAction[];
 }
 
@@ -62,11 +66,13 @@ function silentLongest(room: RoomRecord, speaker: string, quietFor: Record<strin
  * What the facilitator does after `speaker`'s message `text` was delivered to `room` (already counted in
  * it). Each kind of action has its own pure policy; this gathers them and the counters they keep.
  */
-export function afterDelivered(room: RoomRecord, speaker: string, _text: string): DeliveredOutcome {
+export function afterDelivered(room: RoomRecord, speaker: string, text: string): DeliveredOutcome {
   const recentSpeakers = [...room.recentSpeakers, speaker].slice(-RECENT);
   let sinceNudge = room.sinceNudge + 1;
   let sinceOffer = room.sinceOffer + 1;
-  const actions: FacilitatorAction[] = [];
+  // Said back first: what someone just said is heard before anyone else is invited in.
+  const { listening, action: heard, disclosure } = listeningAfter(room, speaker, text);
+  const actions: FacilitatorAction[] = heard ? [heard] : [];
   const partyIds = parties(room).map((p) => p.participantId);
   // Messages since each party last wrote (or joined); a party who writes ends their silence.
   const quietFor: Record<string, number> = {};
@@ -77,7 +83,9 @@ export function afterDelivered(room: RoomRecord, speaker: string, _text: string)
   const others = parties(room)
     .map((p) => p.participantId)
     .filter((id) => id !== speaker);
+  // After someone discloses being hurt by or afraid of someone, nobody is asked to answer it.
   if (
+    !disclosure &&
     room.mode === 'open' &&
     others.length > 0 &&
     run.length === NUDGE_RUN &&
@@ -93,7 +101,7 @@ export function afterDelivered(room: RoomRecord, speaker: string, _text: string)
   }
 
   // One invitation at a time: after any nudge or invitation, the room has a few messages to answer it.
-  if (actions.length === 0 && room.break === null && sinceNudge >= partyIds.length) {
+  if (!disclosure && !actions.some((a) => a.kind === 'nudge') && room.break === null && sinceNudge >= partyIds.length) {
     const quiet = silentLongest(room, speaker, quietFor, invited);
     if (quiet !== null) {
       actions.push({ kind: 'invite', quiet, mode: room.mode });
@@ -107,5 +115,5 @@ export function afterDelivered(room: RoomRecord, speaker: string, _text: string)
     actions.push({ kind: 'clause-offer' });
     sinceOffer = 0;
   }
-  return { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited, actions };
+  return { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited, listening, actions };
 }
