@@ -1,4 +1,4 @@
-import { clauseStart, plain, sentencesOf, tidy } from './text.js';
+import { clauseStart, lowerFirst, plain, sentencesOf, tidy } from './text.js';
 
 /**
  * The needs a person names, in their own words and frame, so a reflection can say them back the way
@@ -51,7 +51,7 @@ export function needsIn(raw: string, unmet: string[] = []): SaidNeed[] {
       const start = matters.index + matters[0].indexOf(matters[1]);
       const from = clauseStart(sentence, start + matters[1].length);
       const subject = tidy(sentence.slice(Math.max(from, start), start + matters[1].length));
-      const need = subject.replace(/^(?:and|but|so|just|really|honestly)\s+/i, '');
+      const need = lowerFirst(subject.replace(/^(?:and|but|so|just|really|honestly)\s+/i, ''));
       if (usableSubject(need)) out.push({ need, frame: 'matters' });
       continue;
     }

@@ -38,7 +38,13 @@ function phraseAt(tokens: string[], i: number): string | null {
   for (let j = i + 1; j < tokens.length && taken.length < 5; j++) {
     const w = tokens[j];
     const bare = w.toLowerCase().replace(/[^a-z0-9$'-]/g, '');
-    if (bare.length === 0 || STOPS.has(bare) || (/^[a-z]+(?:ed|ing)$/.test(bare) && taken.length > 1)) break;
+    if (
+      bare.length === 0 ||
+      STOPS.has(bare) ||
+      PEOPLE.test(bare) ||
+      (/^[a-z]+(?:ed|ing)$/.test(bare) && taken.length > 1)
+    )
+      break;
     taken.push(w.replace(/[.,;:!?"]+$/, ''));
     if (/[.,;:!?"]$/.test(w)) break;
   }

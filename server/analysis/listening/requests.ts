@@ -1,4 +1,4 @@
-import { plain, sentencesOf, tidy } from './text.js';
+import { lowerFirst, plain, sentencesOf, tidy } from './text.js';
 
 /**
  * What a person asks for, in their own words: "Would you be willing to text me if plans change?" ->
@@ -43,7 +43,9 @@ const IMPERATIVE =
 const NOT_AN_ASK = /^(?:believe|imagine|see|not see|not tell|even|really|honestly|know|stop it)\b/i;
 
 function cleanAsk(ask: string): string {
-  return tidy(ask.replace(/[?.!]+$/, '').replace(/,?\s*(?:please|for me|if that's ok(?:ay)?|if you can)\s*$/i, ''));
+  return lowerFirst(
+    tidy(ask.replace(/[?.!]+$/, '').replace(/,?\s*(?:please|for me|if that's ok(?:ay)?|if you can)\s*$/i, '')),
+  );
 }
 
 /** The asks in a text, in order, with who would act. */

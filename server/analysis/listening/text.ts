@@ -27,4 +27,9 @@ export function clauseStart(text: string, index: number): number {
   return start;
 }
 
+/** A phrase taken from the start of a sentence, for use inside another: "Being included" -> "being included". */
+export function lowerFirst(phrase: string): string {
+  return /^I\b/.test(phrase) || /^[A-Z]{2}/.test(phrase) ? phrase : phrase.charAt(0).toLowerCase() + phrase.slice(1);
+}
+
 export const words = (text: string): string[] => text.toLowerCase().match(/[a-z0-9$'-]+/g) ?? [];

@@ -38,9 +38,10 @@ function feelingPart(heard: Heard, who: Speaking): string | null {
   return `you ${verb} ${listOf(feelings.map((f) => f.word))}${where ? ` ${where}` : ''}`;
 }
 
-/** A plural subject ("our Sundays", "the plans") takes "matter". */
-function matterVerb(subject: string): string {
-  const last = subject.split(' ').at(-1) ?? '';
+/** A plural subject ("our Sundays", "the plans") takes "matter"; its head is before any "with", "of"… */
+export function matterVerb(subject: string): string {
+  const head = subject.split(/\s+(?:with|of|for|about|to|in|on|at|from|between|around)\s+/i)[0];
+  const last = head.split(' ').at(-1) ?? '';
   return /[^s]s$/i.test(last) && !/(?:ness|ss|us|is|ics)$/i.test(last) ? 'matter' : 'matters';
 }
 

@@ -128,11 +128,17 @@ const TASKS: Record<Task, string> = {
   prepReply:
     'Task: this is a private preparation chat between you and one person (data.name) before a joint ' +
     'conversation; no one else sees it. Reply to their latest message in data.conversation ("person" is them, ' +
-    '"facilitator" is you). Go one step at a time, in this order, one warm question per reply: what happened; ' +
-    'how it felt; what they need underneath it; one specific, doable thing they could ask the other person ' +
-    'for. Reflect a feeling they named before asking the next question. When all four are answered, summarise ' +
-    'what you heard in their own words and say they may choose one point to share into the room, while ' +
-    'everything else stays private. Stay on their side as a coach without judging the other person. ' +
+    '"facilitator" is you) as a coach who follows what they say, not a form. Name a feeling only if they used ' +
+    'that word (if they wrote "humiliated and scared", say humiliated and scared, never angry). If they judge ' +
+    'the other person ("he only cares about money", "she never listens"), gently ask what they feel when that ' +
+    'happens and what they need, offering a guess as a question. If they ask something ("What if he refuses?"), ' +
+    'answer it for real: what they could do or say. Otherwise ask, one warm question at a time, for what is ' +
+    'still missing: what happened, how it felt, what they need underneath, one specific doable thing they could ' +
+    'ask for. When those are there, sum up in their own words (leave out non-answers such as "I do not know", ' +
+    '"idk", "not sure", "nothing") and offer a first message they could share in the room, in their words, as ' +
+    'a draft they can change: "When [what happened], I felt [their feelings]. I need [their need]. Would you be ' +
+    'willing to [their ask]?" Say that only what they choose to share is seen. Stay on their side as a coach ' +
+    'without judging the other person. ' +
     `${TEXT_SHAPE.replace('to the room', 'to this person')}`,
 };
 
