@@ -38,7 +38,7 @@ const PAIN =
 /** Hurt by, or afraid of, another person. */
 const DISCLOSURE = [
   /\b(?:scared|afraid|frightened|terrified) (?:of|that) (?:you|him|her|them|what (?:you|he|she|they)(?:'ll| will| might| could))\b/i,
-  /\b(?:you|he|she|they) (?:hit|hits|pushed|shoved|slapped|choked|grabbed|kicked|threatened|threatens|hurt) (?:me|my)\b/i,
+  /\b(?:you|he|she|they) (?:hit|hits|pushed|shoved|slapped|choked|grabbed|kicked|threatened|threatens) (?:me|my)\b/i,
   /\bi (?:don't|do not|never) feel safe (?:with|around|near|at home)\b/i,
   /\b(?:you|he|she|they) (?:won't|doesn't|does not|will not) let me (?:see|leave|go|have|talk|use)\b/i,
   /\b(?:you|he|she|they) (?:control|controls|check|checks|track|tracks|monitor|monitors) (?:my|all my) (?:money|phone|messages|location|accounts)\b/i,
