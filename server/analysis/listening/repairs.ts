@@ -20,7 +20,7 @@ const APOLOGY =
 const NON_APOLOGY =
   /^\s*,?\s*(?:(?:(?:that|if)\s+)?you\s+(?:feel|felt|think|thought|took|were offended|are offended|see it)|but\b|,\s*but\b|about that,? but\b|for your loss)/i;
 const RESPONSIBILITY =
-  /\b(?:that(?:'s| was| is) on me|(?:it|that)(?:'s| was| is) my fault|my (?:fault|bad|mistake)|i was wrong|i got (?:that|it) wrong|i messed (?:that |it )?up|i take (?:full )?responsibility|i own that|i let you down|i should(?:n't| not)? have\b.*|i could have\b.*|i shouldn't have\b.*)/i;
+  /\b(?:that(?:'s| was| is) on me|(?:it|that)(?:'s| was| is) my fault|my (?:fault|bad|mistake)|i was wrong\b.*|i got (?:that|it) wrong|i messed (?:that |it )?up\b.*|i take (?:full )?responsibility|i own that|i let you down|i should(?:n't| not)? have\b.*|i could have\b.*|i shouldn't have\b.*)/i;
 const APPRECIATION =
   /\b(?:thank you|thanks)(?:\s+so much|\s+a lot)?\s+for\s+(.+)|\bi (?:really |do |truly )?appreciate\s+(.+)|\bi(?:'m| am) (?:really |so )?grateful (?:for|that)\s+(.+)/i;
 

@@ -7,7 +7,10 @@ import { feelingWordsIn, NEEDS_A_FRAME } from '../../analysis/listening/lexicon.
  * heard"); the reply is read as the person's own ("you" as "I") to find those frames.
  */
 export function namesOnlyTheirFeelings(reply: string, said: string): boolean {
-  const theirs = new Set(feelingWordsIn(said));
+  const theirs = new Set([
+    ...feelingsIn(said).feelings.map((f) => f.word),
+    ...feelingWordsIn(said).filter((f) => !NEEDS_A_FRAME.has(f)),
+  ]);
   const loose = feelingWordsIn(reply).filter((f) => !NEEDS_A_FRAME.has(f));
   const asOwn = reply
     .replace(/[’‘]/g, "'")

@@ -28,7 +28,7 @@ const OWN_FORMS: [RegExp, string][] = [
   [/\bi've\b/gi, 'you have'],
   [/\bi'd\b/gi, 'you would'],
   [/\bi'll\b/gi, 'you will'],
-  [/\bi\b/g, 'you'],
+  [/\bI\b|\bi\b/g, 'you'],
   [/\bme\b/gi, 'you'],
   [/\bmyself\b/gi, 'yourself'],
   [/\bmine\b/gi, 'yours'],
