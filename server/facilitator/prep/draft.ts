@@ -46,7 +46,8 @@ function observation(notes: Notes): string | null {
 }
 
 /** A story told in the past ("I sat alone", "he forgot") is felt in the past. */
-const PAST = /\b(?:was|were|did|had|sat|went|told|said|left|forgot|came|made|bought|took|got|missed|\w+ed)\b/i;
+const PAST =
+  /\b(?:was|were|did|had|sat|went|told|said|left|forgot|came|made|bought|took|got|gave|spent|sent|kept|broke|threw|paid|drove|wrote|saw|met|found|stood|ran|\w+ed)\b/i;
 
 function feeling(notes: Notes, when: string | null): string | null {
   const past = notes.feelingsPast || (when !== null && PAST.test(when));
