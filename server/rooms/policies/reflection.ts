@@ -12,8 +12,9 @@ import type { ListeningState, RoomRecord } from '../model.js';
  *
  * - Only for a message that carries a feeling, a need or a request (reflection) or an apology, taking
  *   responsibility or appreciation (acknowledgement).
- * - At most once per person every PERSON_GAP messages, never two messages in a row, never twice for one
- *   thing said.
+ * - A reflection at most once per person every PERSON_GAP messages, never two messages in a row, never
+ *   twice for one thing said. A repair attempt is rarer and matters more: acknowledged even right after
+ *   someone else was heard, once per person every ACK_GAP messages.
  * - Never for a message the analyzer would hold (one sent as written anyway), a threat or self-harm, or a
  *   disclosure of being hurt by or afraid of someone: safety comes first there, and a reflection would
  *   turn the room towards the other person's reply.
@@ -90,14 +91,15 @@ export function listeningAfter(room: RoomRecord, speaker: string, text: string):
   const state = counted(room, speaker);
   const heard = listen(text);
   const none = { listening: state, action: null, disclosure: heard.disclosure };
-  if (room.break !== null || state.since < ROOM_GAP || heard.disclosure) return none;
+  if (room.break !== null || heard.disclosure) return none;
   const already = new Set(state.said[speaker] ?? []);
   const gap = state.sinceFor[speaker];
 
   const repairs = repairKeys(heard).filter((k) => !already.has(k));
   const reflect = reflectionKeys(heard).filter((k) => !already.has(k));
   const wantsAck = repairs.length > 0 && gap >= ACK_GAP;
-  const wantsReflection = reflect.length > 0 && gap >= PERSON_GAP && room.mode !== 'speaker-listener';
+  const wantsReflection =
+    reflect.length > 0 && gap >= PERSON_GAP && state.since >= ROOM_GAP && room.mode !== 'speaker-listener';
   if (!wantsAck && !wantsReflection) return none;
   // The analyzer runs only when there is something to say back: most messages stop above.
   if (notToBeSaidBack(room, speaker, text)) return none;

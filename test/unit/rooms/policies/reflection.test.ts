@@ -141,3 +141,16 @@ describe('reflection policy: when the facilitator says back what someone said', 
     expect(afterDelivered(room, 'maya', FEELING).actions.map((a) => a.kind)).toEqual(['reflect', 'invite']);
   });
 });
+
+describe('a repair attempt right after someone else was heard', () => {
+  it('is still acknowledged', () => {
+    const actions = deliver(couple(), [
+      ['maya', FEELING],
+      ['sam', "I'm sorry I wasn't there."],
+    ]);
+    expect(actions.map((a) => [a.at, a.action.kind])).toEqual([
+      [0, 'reflect'],
+      [1, 'acknowledge'],
+    ]);
+  });
+});
