@@ -1,4 +1,4 @@
-import { ALL_FEELING_WORDS, JUDGEMENT_WORDS, NEEDS_A_FRAME, UNMET_NEED_OF } from './lexicon.js';
+import { ALL_FEELING_WORDS, isPainful, JUDGEMENT_WORDS, NEEDS_A_FRAME, UNMET_NEED_OF } from './lexicon.js';
 import { clauseStart, plain } from './text.js';
 
 /**
@@ -87,8 +87,12 @@ function isPast(before: string): boolean {
   return /\b(?:felt|was|were|made me|left me|had been|got|became)\b/i.test(before);
 }
 
+/** "I'm so happy you finally showed up": a glad word said through the teeth is not a glad feeling. */
+const SARCASM = /\b(?:finally|for once|at last|oh great|great job|yeah right|thanks a lot|how nice|wow)\b/i;
+
 export function feelingsIn(raw: string): FeelingsHeard {
   const text = plain(raw);
+  const sarcastic = SARCASM.test(text);
   const feelings: SaidFeeling[] = [];
   const unmetNeeds: string[] = [];
   let lastEnd = -1;
@@ -97,6 +101,7 @@ export function feelingsIn(raw: string): FeelingsHeard {
   for (const m of text.matchAll(WORD_RE)) {
     const index = m.index ?? 0;
     const word = m[1].toLowerCase().replace(/\s+/g, ' ');
+    if (sarcastic && !isPainful(word) && !FAUX.includes(word)) continue;
     const after = text.slice(index + m[0].length);
     // "hurt and scared", "tired, lonely": a list goes on in the first one's frame.
     const between = lastEnd >= 0 ? text.slice(lastEnd, index) : null;

@@ -32,6 +32,8 @@ const FEELINGS: [string, string[]][] = [
   ["You're angry all the time.", []],
   ['He was upset about the car.', []],
   ['She gets so jealous when I go out.', []],
+  // A glad word said through the teeth.
+  ["I'm so happy you finally showed up.", []],
 ];
 
 describe('feelings: the words a person used for their own feelings', () => {
