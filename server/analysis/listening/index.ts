@@ -44,8 +44,16 @@ const DISCLOSURE = [
   /\b(?:you|he|she|they) (?:control|controls|check|checks|track|tracks|monitor|monitors) (?:my|all my) (?:money|phone|messages|location|accounts)\b/i,
 ];
 
+/** A question starts like one: "What if he refuses?", "Then what?"; "Maybe frustrated?" is an unsure answer. */
+const QUESTION_START =
+  /^(?:(?:so|and|but|ok|okay|well|then|also|now|honestly|sorry|[A-Z][a-z]+),?\s+)*(?:what|how|why|when|where|who|whom|whose|which|will|would|should|could|can|is|are|am|do|does|did|was|were|has|have|had|if|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|shouldn't|can't|couldn't|may|might|shall)\b/i;
+
+export function isQuestion(sentence: string): boolean {
+  return sentence.endsWith('?') && QUESTION_START.test(sentence);
+}
+
 export function questionsIn(text: string): string[] {
-  return sentencesOf(text).filter((s) => s.endsWith('?'));
+  return sentencesOf(text).filter(isQuestion);
 }
 
 export function disclosesHarm(text: string): boolean {

@@ -21,15 +21,17 @@ const PATTERNS: [RegExp, Ask['who']][] = [
   [new RegExp(`${LEAD}(?:could|can|would|will) you (?:please |maybe |just )?(.+)`, 'i'), 'you'],
   [new RegExp(`${LEAD}(?:could|can|shall|should) we (?:please |maybe |just |try to )?(.+)`, 'i'), 'we'],
   [new RegExp(`${LEAD}(?:let's|let us) (.+)`, 'i'), 'we'],
+  // In preparation the other person is "he", "she" or "they": "Could she take Mum on Saturdays?"
+  [new RegExp(`${LEAD}(?:could|can|would|will) (?:he|she|they) (?:please |maybe |just )?(.+)`, 'i'), 'you'],
   [
     /\bi(?:'d| would) (?:really )?(?:like|love|ask|prefer) (?:it )?(?:if |for |that )?(?:us|we) (?:to |could |would |can )?(.+)/i,
     'we',
   ],
   [
-    /\bi(?:'d| would) (?:really )?(?:like|love|ask|prefer) (?:it )?(?:if |for |that )?you (?:to |could |would |can )?(.+)/i,
+    /\bi(?:'d| would) (?:really )?(?:like|love|ask|prefer) (?:it )?(?:if |for |that )?(?:you|him|her|them) (?:to |could |would |can )?(.+)/i,
     'you',
   ],
-  [/\bi (?:really |just )?(?:want|need|am asking|'m asking|ask) (?:for )?you to (.+)/i, 'you'],
+  [/\bi (?:really |just )?(?:want|need|am asking|'m asking|ask) (?:for )?(?:you|him|her|them) to (.+)/i, 'you'],
   [/\bi (?:really |just )?(?:want|need) (?:us|we) to (.+)/i, 'we'],
   [/\bi wish you (?:would|could) (.+)/i, 'you'],
   [new RegExp(`${LEAD}please,? (.+)`, 'i'), 'you'],

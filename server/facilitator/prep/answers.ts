@@ -1,4 +1,5 @@
 import { plain } from '../../analysis/listening/text.js';
+import { needLine } from './draft.js';
 import type { Notes } from './notes.js';
 
 /**
@@ -40,6 +41,14 @@ const ANSWERS: [RegExp, Answer][] = [
       'That can happen, and it is OK. You can ask for a break at any time, take a moment before you reply, ' +
       'and write in short pieces. If a message comes out sharper than you mean, I hold it back and offer a ' +
       'calmer way to say it before anyone sees it.',
+  ],
+  [
+    /\bwhat if (?:he|she|they|\w+) (?:says?|tells? me|claims?|thinks?|brings? up)\b/i,
+    (n) =>
+      `If ${he(n)} ${says(n)} that, you do not have to win the point there. You could say back what you heard, ` +
+      `so ${he(n)} ${n.them === 'them' ? 'know' : 'knows'} you listened, and then come back to what you need` +
+      `${n.needs[0] ? `, in your words: “${needLine(n.needs[0])}”` : '.'} If it gets heated, either of you can ask ` +
+      'for a break.',
   ],
   [
     /\b(?:what|how) (?:should|do|can|could) i (?:say|start|begin|open|put it|bring (?:it|this) up)\b|\bwhere (?:do|should) i (?:start|begin)\b/i,

@@ -28,6 +28,30 @@ const TO_YOU: [RegExp, string][] = [
 
 /** A verb left in the third person after the swap ("you forgets") cannot be said. */
 const THIRD_PERSON_LEFT = /\byou (?!was\b|is\b|has\b|does\b|always\b|never\b|only\b|just\b|also\b)\w+s\b/i;
+const NOT_VERBS = /^(?:is|was|has|does|always|never|only|just|also|this|us|as|yes|bus|gas|plus|less|across|unless)$/;
+
+/** "you stays out" -> "you stay out", "you watches" -> "you watch", "you tries" -> "you try". */
+function agree(said: string): string {
+  const re = /\byou((?:\s+(?:always|never|often|just|still|also|only|usually|sometimes))?)\s+([a-z]+)\b/gi;
+  return said.replace(re, (m, adverb: string, verb: string) => {
+    const v = verb.toLowerCase();
+    if (NOT_VERBS.test(v)) return m;
+    let base = v;
+    if (/(?:ss|sh|ch|x|z|o)es$/.test(v)) base = v.slice(0, -2);
+    else if (/[^aeiou]ies$/.test(v)) base = `${v.slice(0, -3)}y`;
+    else if (/[^s]s$/.test(v)) base = v.slice(0, -1);
+    return `you${adverb} ${base}`;
+  });
+}
+
+/** "to know he is safe", said to him: "to know you are safe" ("her" is left: it may be someone else's). */
+function aboutThem(phrase: string): string {
+  return phrase
+    .replace(/\b(?:he|she)(?:'s| is)\b/gi, 'you are')
+    .replace(/\b(?:he|she) was\b/gi, 'you were')
+    .replace(/\bhim\b/gi, 'you')
+    .replace(/\bhis\b/gi, 'your');
+}
 
 function observation(notes: Notes): string | null {
   const first = sentencesOf(notes.happened[0] ?? '')[0];
@@ -39,6 +63,7 @@ function observation(notes: Notes): string | null {
     if (feelingAt > 0) said = said.slice(0, feelingAt);
     if (notes.feelings.some((f) => new RegExp(`\\b${f}\\b`, 'i').test(said))) said = '';
     for (const [re, to] of TO_YOU) said = said.replace(re, to);
+    said = agree(said);
     if (/\byou\b/i.test(plain(first)) && /\b(?:he|she|him|his|her)\b/i.test(plain(first))) said = '';
     if (said && said.split(' ').length <= 20 && !THIRD_PERSON_LEFT.test(said)) return `When ${lowerFirst(said)}`;
   }
@@ -66,11 +91,12 @@ function sentence(s: string): string {
   return /[.!?]$/.test(t) ? capital(t) : `${capital(t)}.`;
 }
 
-function needLine(need: Need): string {
+/** The need as the person would say it in the room ("I need us to be a team about money."). */
+export function needLine(need: Need): string {
   switch (need.frame) {
     case 'need':
     case 'answer':
-      return `I need ${need.need.replace(/^i need\s+/i, '')}.`;
+      return `I need ${aboutThem(need.need.replace(/^i need\s+/i, ''))}.`;
     case 'matters':
     case 'unmet':
       return `${capital(need.need)} ${matterVerb(need.need)} to me.`;

@@ -1,5 +1,13 @@
 import type { PrepMessage } from '../../../shared/protocol.js';
-import { type Ask, type Heard, type Judgement, listen, type SaidNeed } from '../../analysis/listening/index.js';
+import {
+  type Ask,
+  type Heard,
+  isQuestion,
+  type Judgement,
+  listen,
+  requestsIn,
+  type SaidNeed,
+} from '../../analysis/listening/index.js';
 import { feelingsIn } from '../../analysis/listening/feelings.js';
 import { lowerFirst, plain, sentencesOf, tidy } from '../../analysis/listening/text.js';
 
@@ -46,17 +54,22 @@ export interface Turn {
 const NON_ANSWER =
   /^(?:i\s+)?(?:do not|don't|dont|really don't|honestly don't)\s+know$|^(?:idk|dunno|no idea|not sure|i'm not sure|i am not sure|unsure|nothing|nothing really|no|nope|pass|n\/a|none|whatever|i have no idea|not really|can't say|no clue|hmm+|um+|\?+|-+|ok|okay|sure|yes|yeah|fine|thanks|thank you|thanks a lot|cool|right)$/i;
 /** "I don't know, maybe…": the lead is dropped, the rest is an answer. */
-const NON_ANSWER_LEAD = /^(?:i\s+)?(?:do not|don't|dont)\s+know\b[,.;:!\s-]*|^(?:idk|not sure)\b[,.;:!\s-]*/i;
+const NON_ANSWER_LEAD =
+  /^(?:(?:i\s+)?(?:do not|don't|dont)\s+know\b|idk\b|not sure\b)?[,.;:!\s-]*(?:(?:maybe|perhaps|probably|i guess|i think|i suppose)\b[,\s]*)?/i;
+/** "I don't know where to start", "idk what to say": asking for a way in, not answering. */
+const NO_WAY_IN =
+  /^(?:i\s+)?(?:do not|don't|dont|idk)\s*(?:know\s+|really know\s+)?(?:where|how|what) to (?:start|begin|say|write)\b/i;
 
 export function isNonAnswer(text: string): boolean {
-  return NON_ANSWER.test(tidy(plain(text)).toLowerCase());
+  const t = tidy(plain(text));
+  return NON_ANSWER.test(t.toLowerCase()) || NO_WAY_IN.test(t);
 }
 
 /** A message without a non-answer lead and without its questions: what it tells. */
 export function telling(text: string): string {
   const rest = plain(text).trim().replace(NON_ANSWER_LEAD, '');
   return sentencesOf(rest)
-    .filter((s) => !s.endsWith('?'))
+    .filter((s) => !isQuestion(s) || requestsIn(s).length > 0)
     .join(' ');
 }
 
@@ -98,8 +111,10 @@ function whoTheyAre(text: string, current: Notes['them']): Notes['them'] {
 /** `text` added to `notes`, as an answer to `asked`. */
 export function noteDown(notes: Notes, text: string, asked: Step | 'done', heard: Heard): Notes {
   const told = lowerFirst(tidy(telling(text)));
-  if ((told.length === 0 && heard.asks.length === 0) || isNonAnswer(told)) return notes;
-  const next: Notes = { ...notes, them: whoTheyAre(told, notes.them) };
+  const them = whoTheyAre(text, notes.them);
+  if ((told.length === 0 && heard.asks.length === 0) || isNonAnswer(text) || isNonAnswer(told))
+    return { ...notes, them };
+  const next: Notes = { ...notes, them };
   const feelings = heard.feelings.map((f) => f.word).filter((w) => !notes.feelings.includes(w));
   if (feelings.length > 0) {
     next.feelings = [...notes.feelings, ...feelings];
@@ -107,13 +122,20 @@ export function noteDown(notes: Notes, text: string, asked: Step | 'done', heard
   }
   next.judgements = [...notes.judgements, ...heard.judgements];
   if (heard.needs.length > 0) next.needs = [...notes.needs, ...heard.needs];
-  if (heard.asks.length > 0) next.asks = [...notes.asks, ...heard.asks];
-  next.object = notes.object ?? heard.object?.phrase ?? null;
+  // "I need us to be a team" is a need; the same words are not asked for twice.
+  const asks = heard.asks.filter((a) => !heard.needs.some((n) => n.need.toLowerCase().includes(a.ask.toLowerCase())));
+  if (asks.length > 0) next.asks = [...notes.asks, ...asks];
 
   const nothingFound = feelings.length === 0 && heard.needs.length === 0 && heard.asks.length === 0;
-  if (asked === 'happened' || (notes.happened.length === 0 && nothingFound))
-    next.happened = [...notes.happened, tidy(telling(text))];
-  else if (nothingFound && asked === 'feeling' && told.split(' ').length <= 8)
+  if (asked === 'happened' || (notes.happened.length === 0 && nothingFound)) {
+    // What happened, without the sentences that say a need or ask for something (those have their own lines).
+    const story = sentencesOf(telling(text)).filter((s) => {
+      const h = listen(s);
+      return h.needs.length === 0 && h.asks.length === 0;
+    });
+    if (story.length > 0) next.happened = [...notes.happened, story.join(' ')];
+    next.object = notes.object ?? heard.object?.phrase ?? null;
+  } else if (nothingFound && asked === 'feeling' && told.split(' ').length <= 8)
     next.feelingsOtherwise = [...notes.feelingsOtherwise, told];
   else if (nothingFound && asked === 'need')
     next.needs = [...notes.needs, { need: told, frame: SUBJECT_START.test(told) ? 'sentence' : 'answer' }];

@@ -7,7 +7,10 @@ import type { Notes } from './notes.js';
  */
 
 function quote(text: string): string {
-  const t = text.trim().replace(/\s+/g, ' ');
+  const t = text
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[.;,]+$/, '');
   return `“${t.length > 200 ? `${t.slice(0, 197)}…` : t}”`;
 }
 

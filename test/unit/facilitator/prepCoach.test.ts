@@ -115,4 +115,48 @@ describe('preparation as coaching: follows what the person says', () => {
     expect(reply).toMatch(/^That is fine\./);
     expect(reply).not.toContain('Here is what I heard');
   });
+
+  it('answers "What if he says…?" with what they could do, in their own need', () => {
+    const reply = last(
+      'When the $800 chair went on the card without us talking, I felt anxious about the electric bill. ' +
+        'I need us to be a team about money. Can we agree to talk before anything over $200?',
+      'What if he says it is his money?',
+    );
+    expect(reply).toBe(
+      'If he says that, you do not have to win the point there. You could say back what you heard, so he knows ' +
+        'you listened, and then come back to what you need, in your words: “I need us to be a team about money.” ' +
+        'If it gets heated, either of you can ask for a break.',
+    );
+  });
+
+  it('a first message with everything in it gets the summary and the draft at once, the ask not doubled', () => {
+    const reply = last(
+      'When the $800 chair went on the card without us talking, I felt anxious about the electric bill. ' +
+        'I need us to be a team about money. Can we agree to talk before anything over $200?',
+    );
+    expect(reply).toContain('What you would ask for: “agree to talk before anything over $200”.');
+    expect(reply).toContain(
+      '“When the $800 chair went on the card without us talking, I felt anxious. I need us to be a team about ' +
+        'money. Could we agree to talk before anything over $200?”',
+    );
+  });
+
+  it('"Idk where to start" is asking for a way in, and a tentative "maybe frustrated?" is an answer', () => {
+    expect(last('Idk where to start')).toMatch(/^That is OK.*one moment that stayed with you/);
+    const replies = play('My sister never helps with Mum and I am so tired of it.', "I don't know, maybe frustrated?");
+    expect(replies[1]).toMatch(/^It sounds like you feel frustrated/);
+  });
+
+  it('says the story to the other person in the draft: "he stays out" -> "you stay out"', () => {
+    const reply = last(
+      'He stays out late without texting.',
+      'I feel worried and then angry.',
+      'I need to know he is safe.',
+      'Text me if plans change.',
+    );
+    expect(reply).toContain(
+      '“When you stay out late without texting, I feel worried and angry. I need to know you are safe. Would you ' +
+        'be willing to text me if plans change?”',
+    );
+  });
 });
