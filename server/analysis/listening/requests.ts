@@ -7,8 +7,11 @@ import { lowerFirst, plain, sentencesOf, tidy } from './text.js';
  */
 
 export interface Ask {
-  /** Who would do it: the other person or people ("you"), or everyone together ("we"). */
-  who: 'you' | 'we';
+  /**
+   * Who would do it: the person spoken to ("you"), everyone together ("we"), or someone spoken of ("they":
+   * "could she…", "I'd like him to…"; in preparation that is the other person, in the room perhaps not).
+   */
+  who: 'you' | 'we' | 'they';
   /** The ask as written, without the lead-in ("text me if plans change"). */
   ask: string;
 }
@@ -22,16 +25,20 @@ const PATTERNS: [RegExp, Ask['who']][] = [
   [new RegExp(`${LEAD}(?:could|can|shall|should) we (?:please |maybe |just |try to )?(.+)`, 'i'), 'we'],
   [new RegExp(`${LEAD}(?:let's|let us) (.+)`, 'i'), 'we'],
   // In preparation the other person is "he", "she" or "they": "Could she take Mum on Saturdays?"
-  [new RegExp(`${LEAD}(?:could|can|would|will) (?:he|she|they) (?:please |maybe |just )?(.+)`, 'i'), 'you'],
+  [new RegExp(`${LEAD}(?:could|can|would|will) (?:he|she|they) (?:please |maybe |just )?(.+)`, 'i'), 'they'],
   [
     /\bi(?:'d| would) (?:really )?(?:like|love|ask|prefer) (?:it )?(?:if |for |that )?(?:us|we) (?:to |could |would |can )?(.+)/i,
     'we',
   ],
   [
-    /\bi(?:'d| would) (?:really )?(?:like|love|ask|prefer) (?:it )?(?:if |for |that )?(?:you|him|her|them) (?:to |could |would |can )?(.+)/i,
+    /\bi(?:'d| would) (?:really )?(?:like|love|ask|prefer) (?:it )?(?:if |for |that )?you (?:to |could |would |can )?(.+)/i,
     'you',
   ],
-  [/\bi (?:really |just )?(?:want|need|am asking|'m asking|ask) (?:for )?(?:you|him|her|them) to (.+)/i, 'you'],
+  [/\bi (?:really |just )?(?:want|need|am asking|'m asking|ask) (?:for )?you to (.+)/i, 'you'],
+  [
+    /\bi(?:'d| would| really)? (?:like|love|want|need|ask|prefer) (?:it )?(?:if |for |that )?(?:him|her|them) (?:to |could |would |can )?(.+)/i,
+    'they',
+  ],
   [/\bi (?:really |just )?(?:want|need) (?:us|we) to (.+)/i, 'we'],
   [/\bi wish you (?:would|could) (.+)/i, 'you'],
   [new RegExp(`${LEAD}please,? (.+)`, 'i'), 'you'],

@@ -64,7 +64,8 @@ function needPart(need: SaidNeed, who: Speaking): string | null {
 }
 
 function askPart(heard: Heard, who: Speaking): string | null {
-  const ask = heard.asks[0];
+  // Asked of someone spoken of ("I'd like him to…") may not be anyone in the room: not said back.
+  const ask = heard.asks.find((a) => a.who !== 'they');
   if (!ask) return null;
   const negative = /^(?:don't|do not)\s+/i.exec(ask.ask);
   const said = toSecondPerson(negative ? ask.ask.slice(negative[0].length) : ask.ask, who.other);

@@ -112,7 +112,7 @@ export function needLine(need: Need): string {
 }
 
 function askLine(ask: SaidAsk): string {
-  if (ask.who === 'you') return `Would you be willing to ${ask.ask.replace(/^to\s+/i, '')}?`;
+  if (ask.who === 'you' || ask.who === 'they') return `Would you be willing to ${ask.ask.replace(/^to\s+/i, '')}?`;
   if (ask.who === 'we') return `Could we ${ask.ask}?`;
   if (/^(?:i|i'm|i'd|we|could|can|would|will|please)\b/i.test(ask.ask)) return sentence(ask.ask);
   return `What I would like to ask for: ${ask.ask.charAt(0).toLowerCase()}${ask.ask.slice(1)}.`;

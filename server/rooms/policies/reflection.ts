@@ -50,7 +50,10 @@ function reflectionKeys(heard: Heard): string[] {
   return [
     ...heard.feelings.map((f) => `felt:${f.word}`),
     ...heard.needs.slice(0, 1).map((n) => `need:${n.need.toLowerCase()}`),
-    ...heard.asks.slice(0, 1).map((a) => `ask:${a.ask.toLowerCase()}`),
+    ...heard.asks
+      .filter((a) => a.who !== 'they')
+      .slice(0, 1)
+      .map((a) => `ask:${a.ask.toLowerCase()}`),
   ];
 }
 

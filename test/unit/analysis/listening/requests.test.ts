@@ -27,3 +27,14 @@ describe('requestsIn: the ask, as written, without its lead-in', () => {
     ]);
   });
 });
+
+describe('asks of someone spoken of', () => {
+  it('are marked "they": in preparation the other person, in the room perhaps someone else', () => {
+    expect(asksIn('Could she take Mum to her appointments on Saturdays?')).toEqual([
+      { who: 'they', ask: 'take Mum to her appointments on Saturdays' },
+    ]);
+    expect(asksIn("I'd like him to call before he comes over.")).toEqual([
+      { who: 'they', ask: 'call before he comes over' },
+    ]);
+  });
+});
