@@ -27,13 +27,18 @@ export interface Heard {
   questions: string[];
   /** The person describes something that hurt them. */
   pain: boolean;
+  /**
+   * A short sentence of their own that tells a painful moment without a feeling word ("I sat alone at my
+   * birthday dinner, three times"): what a listener can say back when there is no feeling to name.
+   */
+  painSaid: string | null;
   /** The person describes being hurt by, or afraid of, someone: handled with safety first, not reflected. */
   disclosure: boolean;
 }
 
 /** Words that describe pain without a feeling word: "it broke my heart", "I cried", "I sat alone". */
 const PAIN =
-  /\b(?:cried|crying|in tears|broke my heart|heartbreak|humiliat\w*|sat (?:there )?alone|on my own|nobody came|no one came|can't sleep|couldn't sleep|it hurts?|that hurt|hurt me|so hard for me)\b/i;
+  /\b(?:cried|crying|in tears|broke my heart|heartbreak|humiliat\w*|sat (?:there )?alone|on my own|nobody came|no one came|can't sleep|couldn't sleep|could not sleep|it hurts?|that hurt|hurt me|so hard for me)\b/i;
 
 /** Hurt by, or afraid of, another person. */
 const DISCLOSURE = [
@@ -65,6 +70,16 @@ function painOf(text: string, heard: FeelingsHeard, judgements: Judgement[]): bo
   return heard.feelings.some((f) => isPainful(f.word)) || judgements.length > 0 || PAIN.test(plain(text));
 }
 
+/** The first short first-person sentence that tells of pain in other words than a feeling. */
+function painSentence(text: string): string | null {
+  for (const s of sentencesOf(text)) {
+    const words = s.split(/\s+/).length;
+    if (PAIN.test(s) && /^(?:and\s+|so\s+|then\s+)?(?:i|it|that)\b/i.test(s) && words <= 16 && !s.endsWith('?'))
+      return s;
+  }
+  return null;
+}
+
 /** Whether a text describes pain: a painful feeling, a judgement of being wronged, or pain in other words. */
 export function describesPain(text: string): boolean {
   const heard = feelingsIn(text);
@@ -83,6 +98,7 @@ export function listen(text: string): Heard {
     repairs: repairsIn(text),
     questions: questionsIn(text),
     pain: painOf(text, heard, judgements),
+    painSaid: painSentence(text),
     disclosure: disclosesHarm(text),
   };
 }

@@ -1,4 +1,5 @@
 import type { Heard, SaidNeed } from '../../analysis/listening/index.js';
+import { lowerFirst } from '../../analysis/listening/text.js';
 import { soundsRight } from './grammar.js';
 import { toSecondPerson } from './person.js';
 
@@ -75,11 +76,21 @@ function askPart(heard: Heard, who: Speaking): string | null {
   return `you would like ${who.other ?? 'the others'} ${to} ${said}`;
 }
 
+/** A painful moment told without a feeling word, said back in their words, naming no feeling. */
+function painBack(heard: Heard, who: Speaking): string | null {
+  if (!heard.painSaid) return null;
+  const told = lowerFirst(heard.painSaid.replace(/[.!]+$/, '').replace(/^(?:and|so|then)\s+/i, ''));
+  const said = toSecondPerson(told, who.other);
+  if (!said) return null;
+  const sentence = `${who.name}, what I hear is that ${said}.`;
+  return soundsRight(sentence) ? typographic(sentence) : null;
+}
+
 /** One reflection of what `who` said, or null when they said no feeling, need or request to reflect. */
 export function reflection(heard: Heard, who: Speaking): string | null {
   const parts = [feelingPart(heard, who), heard.needs[0] ? needPart(heard.needs[0], who) : null, askPart(heard, who)];
   const said = parts.filter((p): p is string => p !== null);
-  if (said.length === 0) return null;
+  if (said.length === 0) return painBack(heard, who);
   const body = said.length <= 2 ? said.join(', and ') : `${said.slice(0, -1).join(', ')}, and ${said.at(-1)}`;
   const sentence = `${who.name}, it sounds like ${body}.`;
   if (soundsRight(sentence)) return typographic(sentence);

@@ -115,7 +115,9 @@ const TASKS: Record<Task, string> = {
     'of at most 40 words that starts with their name, for example: "Maya, it sounds like you felt invisible at ' +
     'the party, and being included matters to you." Use their own words: name a feeling only if it is in ' +
     'data.heard.feelings (never another feeling, never a stronger or milder one), and a need or a request only ' +
-    'as data.heard.needs and data.heard.requests give it, changing "I" to "you". Add no interpretation, advice, ' +
+    'as data.heard.needs and data.heard.requests give it, changing "I" to "you". If they named no feeling, say ' +
+    'back what they told in their words ("Maya, what I hear is that you sat alone at your birthday dinner") and ' +
+    'name none. Add no interpretation, advice, ' +
     'judgement or question; do not quote insults; do not speak to, name or ask anything of anyone else. ' +
     TEXT_SHAPE,
   acknowledge:

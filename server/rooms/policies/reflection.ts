@@ -47,7 +47,7 @@ export interface ListeningOutcome {
 
 /** What a reflection of `heard` would say back: the feelings, the first need, the first request. */
 function reflectionKeys(heard: Heard): string[] {
-  return [
+  const keys = [
     ...heard.feelings.map((f) => `felt:${f.word}`),
     ...heard.needs.slice(0, 1).map((n) => `need:${n.need.toLowerCase()}`),
     ...heard.asks
@@ -55,6 +55,9 @@ function reflectionKeys(heard: Heard): string[] {
       .slice(0, 1)
       .map((a) => `ask:${a.ask.toLowerCase()}`),
   ];
+  // A painful moment told without a feeling word is said back too ("what I hear is that…").
+  if (keys.length === 0 && heard.painSaid) keys.push(`pain:${heard.painSaid.toLowerCase()}`);
+  return keys;
 }
 
 function repairKeys(heard: Heard): string[] {

@@ -103,6 +103,24 @@ const REFLECTIONS: [RoomContext, string, string, string | null][] = [
   ],
 ];
 
+/** A painful moment told without a feeling word: said back in their words, naming no feeling. */
+const PAIN: [RoomContext, string, string, string | null][] = [
+  [
+    COUPLE,
+    'maya',
+    'I sat alone at my birthday dinner, three times.',
+    'Maya, what I hear is that you sat alone at your birthday dinner, three times.',
+  ],
+  [COUPLE, 'maya', 'It broke my heart when you left.', 'Maya, what I hear is that it broke your heart when Sam left.'],
+  [
+    FAMILY,
+    'kai',
+    'I cried in the car after the party.',
+    'Kai, what I hear is that you cried in the car after the party.',
+  ],
+  [FAMILY, 'lea', 'It broke my heart when you left.', null],
+];
+
 describe('reflection (local): a person’s own feeling, need and request, by name', () => {
   it.each(REFLECTIONS)('%#: %s', async (room, speaker, text, expected) => {
     const said = await engine.reflect(room, speaker, text);
@@ -112,6 +130,12 @@ describe('reflection (local): a person’s own feeling, need and request, by nam
       expect(soundsRight(said.replace(/’/g, "'"))).toBe(true);
       expect(namesOnlyTheirFeelings(said, text)).toBe(true);
     }
+  });
+
+  it.each(PAIN)('a painful moment without a feeling word %#: %s', async (room, speaker, text, expected) => {
+    const said = await engine.reflect(room, speaker, text);
+    expect(said).toBe(expected);
+    if (said) expect(namesOnlyTheirFeelings(said, text)).toBe(true);
   });
 
   it('never names a feeling the person did not use', async () => {

@@ -42,6 +42,13 @@ describe('reflection policy: when the facilitator says back what someone said', 
     ]);
   });
 
+  it('says back a painful moment told without a feeling word', () => {
+    const text = 'I sat alone at my birthday dinner, three times.';
+    expect(deliver(couple(), [['maya', text]])).toEqual([
+      { at: 0, action: { kind: 'reflect', speaker: 'maya', text } },
+    ]);
+  });
+
   it('says nothing after a run of plain messages', () => {
     const plain: [string, string][] = [
       ['maya', 'The bill came on Tuesday.'],
