@@ -74,15 +74,19 @@ function people(entries: LogEntry[]): Map<string, number> {
   return counts;
 }
 
-/** Who is speaking, as the reflection and acknowledgement wording needs it. */
-function speaking(room: RoomContext, speaker: string): Speaking {
+/**
+ * Who is speaking, as the reflection and acknowledgement wording needs it. "You" is the one other party in
+ * a room of two, or in a group the party the message is addressed to by name ("Mum, …", "…, Kai.").
+ */
+function speaking(room: RoomContext, speaker: string, text: string): Speaking {
   const ids = partyIds(room);
   const others = ids.filter((id) => id !== speaker);
-  return {
-    name: nameOf(room, speaker),
-    other: others.length === 1 ? nameOf(room, others[0]) : null,
-    partyCount: ids.length,
-  };
+  const addressed = others.filter((id) => {
+    const name = nameOf(room, id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`^${name},|,\\s*${name}[.!?]*$`).test(text.trim());
+  });
+  const other = others.length === 1 ? others[0] : addressed.length === 1 ? addressed[0] : null;
+  return { name: nameOf(room, speaker), other: other ? nameOf(room, other) : null, partyCount: ids.length };
 }
 
 function list(names: string[]): string {
@@ -175,11 +179,11 @@ export class LocalFacilitator implements FacilitatorEngine {
   }
 
   async reflect(room: RoomContext, speaker: string, text: string): Promise<string | null> {
-    return reflection(listen(text), speaking(room, speaker));
+    return reflection(listen(text), speaking(room, speaker, text));
   }
 
   async acknowledge(room: RoomContext, speaker: string, text: string): Promise<string | null> {
-    return acknowledgement(listen(text).repairs, speaking(room, speaker));
+    return acknowledgement(listen(text).repairs, speaking(room, speaker, text));
   }
 
   async rewrite(_text: string, analysis: Analysis): Promise<string[]> {

@@ -29,7 +29,8 @@ const SARCASM =
   /^(?:nothing|absolutely nothing|ruining|wasting|ignoring|making (?:this|it|me)|the lecture|that,? i guess)\b/i;
 
 function about(rest: string | undefined): string {
-  const text = tidy(rest ?? '');
+  // Without a name it ends on ("…on Sunday, Mum"): that says who it is for, not what.
+  const text = tidy((rest ?? '').replace(/,\s*[A-Z][a-z]+[.!?]*\s*$/, ''));
   return text.split(/\s*(?:,\s*but|\bbut\b)\s*/i)[0] ?? '';
 }
 

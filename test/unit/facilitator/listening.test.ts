@@ -101,6 +101,49 @@ const REFLECTIONS: [RoomContext, string, string, string | null][] = [
     'I was so frustrated when the report went out without my name.',
     'Tom, it sounds like you were frustrated.',
   ],
+  [
+    WORK,
+    'tom',
+    'I feel unappreciated when my work goes out under your name.',
+    'Tom, it sounds like you feel unappreciated.',
+  ],
+  [
+    WORK,
+    'priya',
+    'Honestly I am worried about the deadline, and I need clearer priorities from you.',
+    'Priya, it sounds like you are worried about the deadline, and you need clearer priorities from Tom.',
+  ],
+  [
+    WORK,
+    'tom',
+    'I would like us to agree who answers the client emails.',
+    'Tom, it sounds like you would like the two of you to agree who answers the client emails.',
+  ],
+  [
+    COUPLE,
+    'sam',
+    'I feel pressured when you bring up the wedding every night.',
+    'Sam, it sounds like you feel pressured.',
+  ],
+  [COUPLE, 'maya', 'I felt so alone when you went to the pub on my birthday.', 'Maya, it sounds like you felt alone.'],
+  [
+    COUPLE,
+    'sam',
+    'I need some time to myself after work, maybe half an hour.',
+    'Sam, it sounds like you need some time to yourself after work.',
+  ],
+  [
+    FAMILY,
+    'kai',
+    'Being trusted with the car matters to me.',
+    'Kai, it sounds like being trusted with the car matters to you.',
+  ],
+  [
+    FAMILY,
+    'lea',
+    'I felt embarrassed when the story about me came up at dinner.',
+    'Lea, it sounds like you felt embarrassed.',
+  ],
 ];
 
 /** A painful moment told without a feeling word: said back in their words, naming no feeling. */
@@ -207,6 +250,15 @@ describe('acknowledgement (local): warm, by name, about what they said, asking n
     const said = await engine.acknowledge(room, speaker, text);
     expect(said).toBe(expected);
     expect(said).not.toMatch(/\?|forgive|accept/i);
+  });
+
+  it('in a group, "you" is whoever the message is addressed to by name', async () => {
+    expect(await engine.acknowledge(FAMILY, 'kai', "I'm sorry I shouted at you on Sunday, Mum.")).toBe(
+      'Thank you, Kai. Saying you’re sorry you shouted at Mum on Sunday takes courage.',
+    );
+    expect(await engine.reflect(FAMILY, 'lea', 'Kai, I felt hurt when you read my diary.')).toBe(
+      'Lea, it sounds like you felt hurt.',
+    );
   });
 
   it('says nothing for a message without a repair attempt', async () => {
