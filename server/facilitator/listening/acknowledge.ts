@@ -25,7 +25,14 @@ function responsibility(repair: Repair, who: Speaking): string | null {
   return about ? `Thank you, ${who.name}. Saying ${about} takes courage.` : null;
 }
 
+/** Thanks for what was just said ("thank you for saying that", "thanks for sharing this"). */
+const FOR_WORDS = /^(?:saying|sharing|telling me|explaining)(?: (?:that|this|it))?$/i;
+
 function appreciation(repair: Repair, who: Speaking): string | null {
+  if (FOR_WORDS.test(repair.about))
+    return who.other
+      ? `Thank you, ${who.name}. Noticing what ${who.other} shared, and saying so, makes a difference.`
+      : `Thank you, ${who.name}. Noticing what was shared, and saying so, makes a difference.`;
   const about = toSecondPerson(repair.about, who.other);
   if (!about) return null;
   // "that Sam covered your shift": a clause; "picking up the kids", "the flowers": a thing.

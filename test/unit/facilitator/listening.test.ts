@@ -252,6 +252,12 @@ describe('acknowledgement (local): warm, by name, about what they said, asking n
     expect(said).not.toMatch(/\?|forgive|accept/i);
   });
 
+  it('thanks for what was just said are noticed as such', async () => {
+    expect(await engine.acknowledge(COUPLE, 'maya', 'Thank you for saying that. Could we plan Saturdays?')).toBe(
+      'Thank you, Maya. Noticing what Sam shared, and saying so, makes a difference.',
+    );
+  });
+
   it('in a group, "you" is whoever the message is addressed to by name', async () => {
     expect(await engine.acknowledge(FAMILY, 'kai', "I'm sorry I shouted at you on Sunday, Mum.")).toBe(
       'Thank you, Kai. Saying you’re sorry you shouted at Mum on Sunday takes courage.',
