@@ -1,4 +1,5 @@
 import { listOf } from '../listening/reflect.js';
+import { needLine } from './draft.js';
 import type { Notes } from './notes.js';
 
 /**
@@ -20,7 +21,8 @@ export function summary(notes: Notes): string[] {
   const felt = [...notes.feelings, ...notes.feelingsOtherwise];
   if (felt.length > 0) lines.push(`How it felt: ${listOf(felt.slice(0, 5))}.`);
   if (notes.needs.length > 0)
-    lines.push(`What you need: ${listOf(notes.needs.slice(0, 3).map((n) => quote(n.need)))}.`);
+    // As they would say it: "I need us to be a team about money", "Being included matters to me".
+    lines.push(`What you need: ${listOf(notes.needs.slice(0, 3).map((n) => quote(needLine(n))))}.`);
   if (notes.asks.length > 0)
     lines.push(`What you would ask for: ${listOf(notes.asks.slice(0, 3).map((a) => quote(a.ask)))}.`);
   return lines;

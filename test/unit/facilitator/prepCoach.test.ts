@@ -76,7 +76,7 @@ describe('preparation as coaching: follows what the person says', () => {
     expect(reply).toContain('Here is what I heard from you.');
     expect(reply).toContain('What happened: “I sat alone at my birthday dinner, three times”.');
     expect(reply).toContain('How it felt: invisible.');
-    expect(reply).toContain('What you need: “being included”.');
+    expect(reply).toContain('What you need: “Being included matters to me”.');
     expect(reply).toContain('What you would ask for: “text me if plans change”.');
     expect(reply).toContain(
       '“When I sat alone at my birthday dinner, three times, I felt invisible. Being included matters to me. ' +
