@@ -84,6 +84,19 @@ function answer(r: RecordedRequest) {
       const found = REWRITES.find(([re]) => re.test(String(d.message)));
       return found ? json({ suggestions: found[1] }) : undefined;
     }
+    case 'reflect': {
+      const feelings: string[] = d.heard?.feelings ?? [];
+      const needs: string[] = d.heard?.needs ?? [];
+      const parts = [
+        ...(feelings.length ? [`you felt ${feelings.join(' and ')}`] : []),
+        ...(needs.length ? [`you need ${String(needs[0]).replace(/\bmy\b/g, 'your')}`] : []),
+      ];
+      return json({
+        text: `${d.speaker}, it sounds like ${parts.length ? parts.join(', and ') : 'this matters to you'}.`,
+      });
+    }
+    case 'acknowledge':
+      return json({ text: `Thank you, ${d.speaker}. What you just said takes courage.` });
     case 'prepReply':
       return json({ text: `Thank you, ${d.name}. What do you need most, underneath all of this?` });
     default:

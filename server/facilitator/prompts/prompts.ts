@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Heard } from '../../analysis/listening/index.js';
 import type { LogEntry, PrepMessage } from '../../../shared/protocol.js';
 import { requestsIn } from '../../analysis/listening/requests.js';
 import type { RoomContext, SettledTopic, SummaryRequest, TopicLine } from '../types.js';
@@ -24,6 +25,8 @@ export const TASKS = [
   'prepReply',
   'agendaOpened',
   'topicChanged',
+  'reflect',
+  'acknowledge',
 ] as const;
 export type Task = (typeof TASKS)[number];
 
@@ -157,5 +160,20 @@ export function summaryData(room: RoomContext, entries: LogEntry[], request: Sum
     ...(request.next ? { next: clip(request.next) } : {}),
     agreed: (request.agreed ?? []).slice(-MAX_ENTRIES).map(clip),
     messages: messagesData(room, entries),
+  };
+}
+
+/** A delivered message and what the local listener heard in it, for a reflection or an acknowledgement. */
+export function listeningData(room: RoomContext, speaker: string, text: string, heard: Heard) {
+  return {
+    room: roomData(room),
+    speaker: clip(room.names[speaker] ?? 'someone'),
+    message: clip(text),
+    heard: {
+      feelings: heard.feelings.map((f) => f.word),
+      needs: heard.needs.map((n) => n.need),
+      requests: heard.asks.map((a) => a.ask),
+      repairs: heard.repairs.map((r) => ({ kind: r.kind, said: r.sentence })),
+    },
   };
 }

@@ -273,7 +273,7 @@ export class MessagePipeline {
         ...(r.held[key] ? { sinceHeld: -1 } : {}),
       };
       const facilitation = afterDelivered(next, d.who.participantId, d.text);
-      const { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited } = facilitation;
+      const { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited, listening } = facilitation;
       const effects: RoomEffect[] = facilitation.actions.map((action) => facilitator({ say: 'action', action }));
       if (heat.callBreak) effects.push(BREAK);
       const after = {
@@ -284,6 +284,7 @@ export class MessagePipeline {
         sinceOffer,
         quietFor,
         invited,
+        listening,
       };
       return { room: after, result: effects };
     });

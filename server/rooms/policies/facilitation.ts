@@ -1,11 +1,12 @@
 import type { TurnMode } from '../../../shared/protocol.js';
-import type { RoomRecord } from '../model.js';
+import type { ListeningState, RoomRecord } from '../model.js';
 import { parties } from '../../../shared/rules/floor.js';
 import { paraphraseMissed, quietest } from './floor.js';
 import { agendaHears } from './agenda.js';
 import { type OfferCounters, offerAfter } from './offers.js';
 
 export { OFFER_EVERY } from './offers.js';
+import { type ListeningAction, listeningAfter } from './reflection.js';
 
 /**
  * When the facilitator speaks up, as a pure function of the room after a delivered message.
@@ -28,7 +29,9 @@ export type FacilitatorAction =
   /** Speaker-listener: the listener argued back instead of saying back what they heard; ask them gently. */
   | { kind: 'paraphrase-first'; listener: string; speaker: string }
   /** What each person said matters to them, common ground and what is open: on a topic change or at the end. */
-  | { kind: 'summary'; occasion: 'topic' | 'end'; topic?: string; next?: string };
+  | { kind: 'summary'; occasion: 'topic' | 'end'; topic?: string; next?: string }
+  /** Say back a feeling, need or request, or acknowledge a repair attempt (policies/reflection.ts). */
+  | ListeningAction;
 
 export interface DeliveredOutcome {
   recentSpeakers: string[];
@@ -38,6 +41,7 @@ export interface DeliveredOutcome {
   offerCounters: OfferCounters;
   quietFor: Record<string, number>;
   invited: string[];
+  listening: ListeningState;
   actions: FacilitatorAction[];
 }
 
@@ -74,7 +78,9 @@ function silentLongest(room: RoomRecord, speaker: string, quietFor: Record<strin
 export function afterDelivered(room: RoomRecord, speaker: string, text: string): DeliveredOutcome {
   const recentSpeakers = [...room.recentSpeakers, speaker].slice(-RECENT);
   let sinceNudge = room.sinceNudge + 1;
-  const actions: FacilitatorAction[] = [];
+  // Said back first: what someone just said is heard before anyone else is invited in.
+  const { listening, action: heard, disclosure } = listeningAfter(room, speaker, text);
+  const actions: FacilitatorAction[] = heard ? [heard] : [];
   const partyIds = parties(room).map((p) => p.participantId);
   // Messages since each party last wrote (or joined); a party who writes ends their silence.
   const quietFor: Record<string, number> = {};
@@ -85,7 +91,9 @@ export function afterDelivered(room: RoomRecord, speaker: string, text: string):
   const others = parties(room)
     .map((p) => p.participantId)
     .filter((id) => id !== speaker);
+  // After someone discloses being hurt by or afraid of someone, nobody is asked to answer it.
   if (
+    !disclosure &&
     room.mode === 'open' &&
     others.length > 0 &&
     run.length === NUDGE_RUN &&
@@ -101,7 +109,7 @@ export function afterDelivered(room: RoomRecord, speaker: string, text: string):
   }
 
   // One invitation at a time: after any nudge or invitation, the room has a few messages to answer it.
-  if (actions.length === 0 && room.break === null && sinceNudge >= partyIds.length) {
+  if (!disclosure && !actions.some((a) => a.kind === 'nudge') && room.break === null && sinceNudge >= partyIds.length) {
     const quiet = silentLongest(room, speaker, quietFor, invited);
     if (quiet !== null) {
       actions.push({ kind: 'invite', quiet, mode: room.mode });
@@ -120,5 +128,5 @@ export function afterDelivered(room: RoomRecord, speaker: string, text: string):
   const { sinceOffer } = offerCounters;
   const forAgenda = agendaHears(room, speaker, text);
   if (forAgenda) actions.push({ kind: 'agenda-words', from: speaker, text, shared: forAgenda.shared });
-  return { recentSpeakers, sinceNudge, sinceOffer, offerCounters, quietFor, invited, actions };
+  return { recentSpeakers, sinceNudge, sinceOffer, offerCounters, quietFor, invited, listening, actions };
 }
