@@ -42,7 +42,7 @@ const PAIN = new RegExp(
     String.raw`\b(?:cried|crying|in tears|broke my heart|heartbreak|humiliat\w*|sat (?:there )?alone|on my own|`,
     String.raw`nobody (?:came|called|showed up)|no one (?:came|called|showed up)|before anyone came|`,
     String.raw`spent (?:it|the (?:night|evening|day|weekend)) alone|felt (?:so )?(?:small|invisible|worthless)|`,
-    String.raw`can't sleep|couldn't sleep|could not sleep|keeps me up at night|it hurts?|that hurt|hurt me|`,
+    String.raw`can't sleep|couldn't sleep|could not sleep|keeps me up at night|it hurts?|that hurts?|hurt me|`,
     String.raw`so hard for me|(?:died|passed away)|lost (?:my|the baby)|miscarriage|funeral|hospital|`,
     String.raw`panic attacks?|can't stop crying|lay on the (?:kitchen |bathroom )?floor)\b`,
   ].join(''),

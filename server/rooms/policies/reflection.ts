@@ -12,9 +12,10 @@ import type { ListeningState, RoomRecord } from '../model.js';
  *
  * - Only for a message that carries a feeling, a need or a request (reflection) or an apology, taking
  *   responsibility or appreciation (acknowledgement).
- * - A reflection at most once per person every PERSON_GAP messages, never two messages in a row, never
- *   twice for one thing said. A repair attempt is rarer and matters more: acknowledged even right after
- *   someone else was heard, once per person every ACK_GAP messages.
+ * - A reflection at most once per person every PERSON_GAP messages (FEELING_GAP for a feeling not yet said
+ *   back), not right after another unless it carries a feeling, never twice for one thing said. A repair
+ *   attempt is rarer and matters more: acknowledged even right after someone else was heard, once per
+ *   person every ACK_GAP messages.
  * - Never for a message the analyzer would hold (one sent as written anyway), a threat or self-harm, or a
  *   disclosure of being hurt by or afraid of someone: safety comes first there, and a reflection would
  *   turn the room towards the other person's reply.
@@ -23,6 +24,11 @@ import type { ListeningState, RoomRecord } from '../model.js';
 
 /** Room messages between two reflections or acknowledgements of the same person. */
 export const PERSON_GAP = 4;
+/**
+ * A feeling not yet said back is what people most need heard: it waits only FEELING_GAP messages after the
+ * same person was last heard, and may follow someone else's reflection at once.
+ */
+export const FEELING_GAP = 2;
 /** An acknowledgement needs fewer: a repair attempt is rare and worth answering. */
 export const ACK_GAP = 2;
 /** Room messages between any two (the facilitator does not answer every message). */
@@ -104,8 +110,11 @@ export function listeningAfter(room: RoomRecord, speaker: string, text: string):
   const repairs = repairKeys(heard).filter((k) => !already.has(k));
   const reflect = reflectionKeys(heard).filter((k) => !already.has(k));
   const wantsAck = repairs.length > 0 && gap >= ACK_GAP;
+  const newFeeling = reflect.some((k) => k.startsWith('felt:') || k.startsWith('pain:'));
   const wantsReflection =
-    reflect.length > 0 && gap >= PERSON_GAP && state.since >= ROOM_GAP && room.mode !== 'speaker-listener';
+    reflect.length > 0 &&
+    room.mode !== 'speaker-listener' &&
+    (newFeeling ? gap >= FEELING_GAP : gap >= PERSON_GAP && state.since >= ROOM_GAP);
   if (!wantsAck && !wantsReflection) return none;
   // The analyzer runs only when there is something to say back: most messages stop above.
   if (notToBeSaidBack(room, speaker, text)) return none;

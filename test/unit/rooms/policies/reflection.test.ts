@@ -4,6 +4,7 @@ import {
   ACK_GAP,
   type ListeningAction,
   listeningAfter,
+  FEELING_GAP,
   PERSON_GAP,
 } from '../../../../server/rooms/policies/reflection.js';
 import type { RoomRecord } from '../../../../server/rooms/model.js';
@@ -61,7 +62,7 @@ describe('reflection policy: when the facilitator says back what someone said', 
     expect(deliver(couple(), plain)).toEqual([]);
   });
 
-  it(`reflects one person at most once every ${PERSON_GAP} messages, never twice for one thing said`, () => {
+  it(`a new feeling waits ${FEELING_GAP} messages after the same person was heard; nothing is said back twice`, () => {
     const actions = deliver(couple(), [
       ['maya', 'I felt hurt when you left early.'],
       ['maya', 'I felt lonely all evening.'],
@@ -74,22 +75,31 @@ describe('reflection policy: when the facilitator says back what someone said', 
       ['sam', 'Right.'],
       ['maya', 'I felt tired of asking.'],
     ]);
-    // 0: hurt. 1, 3: too soon. 5: hurt again, said back already. 7: lonely, new. 9: too soon.
-    expect(actions.map((a) => a.at)).toEqual([0, 7]);
+    // 0: hurt. 1: too soon. 3: lonely, new. 5: hurt, said back already. 7: lonely, said back. 9: tired, new.
+    expect(actions.map((a) => a.at)).toEqual([0, 3, 9]);
     expect(actions.every((a) => a.action.kind === 'reflect' && a.action.speaker === 'maya')).toBe(true);
   });
 
-  it('never speaks two messages in a row, even for two people', () => {
+  it('hears two people’s feelings one after the other, but not needs two messages in a row', () => {
     const actions = deliver(couple(), [
       ['maya', 'I felt hurt.'],
       ['sam', 'I felt scared.'],
       ['maya', 'I need time to think.'],
       ['sam', 'I need some rest.'],
     ]);
-    const ats = actions.map((a) => a.at);
-    for (let i = 1; i < ats.length; i++) expect(ats[i] - ats[i - 1]).toBeGreaterThanOrEqual(2);
-    // 1: too soon after 0. 2: Maya again too soon for her. 3: Sam, two messages on.
-    expect(ats).toEqual([0, 3]);
+    // 0, 1: each person's feeling. 2, 3: a need only, too soon after each was heard.
+    expect(actions.map((a) => a.at)).toEqual([0, 1]);
+  });
+
+  it(`a need or a request alone waits ${PERSON_GAP} messages for the same person`, () => {
+    const actions = deliver(couple(), [
+      ['maya', 'I need time to think.'],
+      ['sam', 'Okay.'],
+      ['maya', 'I need some help with the dishes.'],
+      ['sam', 'Sure.'],
+      ['maya', 'Could you text me if plans change?'],
+    ]);
+    expect(actions.map((a) => a.at)).toEqual([0, 4]);
   });
 
   it('acknowledges a repair attempt, before and instead of a reflection', () => {
