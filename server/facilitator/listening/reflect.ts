@@ -79,7 +79,17 @@ function askPart(heard: Heard, who: Speaking): string | null {
 /** A painful moment told without a feeling word, said back in their words, naming no feeling. */
 function painBack(heard: Heard, who: Speaking): string | null {
   if (!heard.painSaid) return null;
-  const told = lowerFirst(heard.painSaid.replace(/[.!]+$/, '').replace(/^(?:and|so|then)\s+/i, ''));
+  const told = lowerFirst(
+    heard.painSaid
+      .replace(/[.!]+$/, '')
+      .replace(/^(?:and|so|then)\s+/i, '')
+      // "That hurts, Mum": the name they spoke to is not part of what they told.
+      .replace(/,\s*[\p{Lu}][\p{L}'’-]*$/u, ''),
+  );
+  // "That hurts" / "it really hurt": nothing in it to turn round, and it is enough to say it landed.
+  const hurt = /^(?:that|it|this)\s+(?:really\s+|still\s+|just\s+)?(hurts?)$/i.exec(told);
+  if (hurt)
+    return typographic(`${who.name}, I hear that ${hurt[1].toLowerCase() === 'hurt' ? 'it hurt' : 'this hurts'}.`);
   const said = toSecondPerson(told, who.other);
   if (!said) return null;
   const sentence = `${who.name}, what I hear is that ${said}.`;
