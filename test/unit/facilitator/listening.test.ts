@@ -163,7 +163,7 @@ const PAIN: [RoomContext, string, string, string | null][] = [
   ],
   [FAMILY, 'lea', 'It broke my heart when you left.', null],
   [FAMILY, 'kai', 'That hurts, Mum. I know I could do more.', 'Kai, I hear that this hurts.'],
-  [COUPLE, 'sam', 'That hurt.', 'Sam, I hear that it hurt.'],
+  [COUPLE, 'sam', 'That hurt.', 'Sam, it sounds like you feel hurt.'],
 ];
 
 describe('reflection (local): a person’s own feeling, need and request, by name', () => {
