@@ -63,8 +63,14 @@ function answersTo(p: Played, line: Line, kinds: string[]): Line[] {
 }
 
 /** Feeling words a text names, leaving out needs phrased as "being heard" (a need, not a feeling). */
+/**
+ * Feelings a reply names as the person's. A guess offered as a question ("what do you feel: hurt, lonely, or
+ * something else?") asks rather than names; "heard" and "seen" are feelings only after feel/felt.
+ */
 function feelingsNamed(text: string): string[] {
-  return feelingWordsIn(text.replace(/\bbeing\s+\w+/gi, ''));
+  const statements = (text.match(/[^.!?]+[.!?]*/g) ?? []).filter((s) => !s.trim().endsWith('?')).join(' ');
+  const words = feelingWordsIn(statements.replace(/\bbeing\s+\w+/gi, ''));
+  return words.filter((w) => !['heard', 'seen'].includes(w) || new RegExp(`\\bfe(?:el|lt)\\s+${w}`, 'i').test(text));
 }
 
 const result = (name: string, pass: boolean | null, detail: string): CheckResult => ({ name, pass, detail });
