@@ -275,8 +275,10 @@ function heatModel(m: LinearModel, text: string, masked: Masked, lang: Language)
     return { heat: modelHeat(m, rest, classOf), fragment: isFragment(rest, taken, text.length), noWords: false };
   }
   if (!text.trim()) return { heat: 0, fragment: false, noWords: false };
-  // no word at all ("a1", "k", "?"): the model has nothing to read
-  return { heat: modelHeat(m, text, classOf), fragment: false, noWords: !/[A-Za-z]{2}/.test(text) };
+  // no word at all ("a1", "k", "?"): the model has nothing to read; one or two words ("chores", "the dishes")
+  // are a fragment it reads by their letters alone (chores ~ whores): an insult that short is the rules' to find
+  const words = text.match(/[A-Za-z]+/g)?.length ?? 0;
+  return { heat: modelHeat(m, text, classOf), fragment: words > 0 && words <= 2, noWords: words === 0 };
 }
 
 /** One reading of a normalised text: mask -> rules -> models -> combine -> spans. */
