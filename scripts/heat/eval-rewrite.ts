@@ -32,6 +32,9 @@ interface Figures {
   noSuggestion: number;
   chrfOriginal: number;
   chrfFirst: number;
+  /** chrF over every held message with references, a message with no suggestion scored as its original */
+  chrfOffered: number;
+  chrfOriginalAllHeld: number;
   /** first suggestions scoring at least the original's chrF */
   firstAtLeastOriginal: number;
   templateFirst: number;
@@ -61,6 +64,8 @@ function measure(items: { text: string; refs?: string[] }[]): { figures: Figures
     noSuggestion: 0,
     chrfOriginal: 0,
     chrfFirst: 0,
+    chrfOffered: 0,
+    chrfOriginalAllHeld: 0,
     firstAtLeastOriginal: 0,
     templateFirst: 0,
     templateAny: 0,
@@ -72,6 +77,8 @@ function measure(items: { text: string; refs?: string[] }[]): { figures: Figures
   };
   const outs: Out[] = [];
   let withRefs = 0;
+  let heldWithRefs = 0;
+  let chrfOriginalAll = 0;
   for (const { text, refs } of items) {
     f.messages++;
     const a = analyzeWithSuggestions(text, { threshold: DEFAULT_THRESHOLD });
@@ -81,6 +88,12 @@ function measure(items: { text: string; refs?: string[] }[]): { figures: Figures
     const first = all[0] ?? null;
     const out: Out = { text, first, all };
     outs.push(out);
+    if (refs) {
+      heldWithRefs++;
+      const o = chrfMulti(text, refs);
+      chrfOriginalAll += o;
+      f.chrfOffered += first ? chrfMulti(first, refs) : o;
+    }
     if (!first) {
       f.noSuggestion++;
       // an unchanged original stays what it was: no suggestion scores as the original would not be sent
@@ -107,6 +120,8 @@ function measure(items: { text: string; refs?: string[] }[]): { figures: Figures
   const withFirst = f.held - f.noSuggestion || 1;
   f.chrfOriginal = r3(f.chrfOriginal / (withRefs || 1));
   f.chrfFirst = r3(f.chrfFirst / (withRefs || 1));
+  f.chrfOffered = r3(f.chrfOffered / (heldWithRefs || 1));
+  f.chrfOriginalAllHeld = r3(chrfOriginalAll / (heldWithRefs || 1));
   f.firstAtLeastOriginal = r3(f.firstAtLeastOriginal / (withRefs || 1));
   f.templateFirst = r3(f.templateFirst / withFirst);
   f.templateAny = r3(f.templateAny / (f.suggestions || 1));
@@ -122,7 +137,8 @@ function print(name: string, f: Figures): void {
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   console.log(
     `${name}: ${f.held}/${f.messages} held; chrF original ${f.chrfOriginal.toFixed(1)} -> first suggestion ` +
-      `${f.chrfFirst.toFixed(1)} (first >= original on ${pct(f.firstAtLeastOriginal)}); template first ` +
+      `${f.chrfFirst.toFixed(1)} (first >= original on ${pct(f.firstAtLeastOriginal)}; over all held, none ` +
+      `scored as the original: ${f.chrfOriginalAllHeld.toFixed(1)} -> ${f.chrfOffered.toFixed(1)}); template first ` +
       `${pct(f.templateFirst)}, any ${pct(f.templateAny)}; retention first ${pct(f.retentionFirst)} ` +
       `(below 70%: ${pct(f.firstBelow70)}); held again ${pct(f.heldAgain)} of ${f.suggestions}; ` +
       `no suggestion ${pct(f.noSuggestion)} (${f.seconds} s)`,

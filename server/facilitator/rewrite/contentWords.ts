@@ -83,9 +83,12 @@ export function contentWords(text: string): string[] {
     .map(wordKey);
 }
 
-/** The share of the original's content words (outside the attack) that the rewrite keeps; 1 when it has none. */
-export function retention(original: string, rewrite: string): number {
-  const own = [...new Set(contentWords(original))];
+/**
+ * The share of the original's content words (outside the attack) that the rewrite keeps; 1 when it has none.
+ * `attack`: more words (as keys) that are the attack here, such as those the analyzer marked.
+ */
+export function retention(original: string, rewrite: string, attack?: Set<string>): number {
+  const own = [...new Set(contentWords(original))].filter((w) => !attack?.has(w));
   if (own.length === 0) return 1;
   const kept = new Set(contentWords(rewrite));
   return own.filter((w) => kept.has(w)).length / own.length;

@@ -7,9 +7,9 @@
 /** Verbs a demand starts with (an imperative sentence). */
 const IMPERATIVE = new Set(
   (
-    'stop keep learn pick get give call text tell put take leave let pay clean correct check cook move come go send ' +
-    'find make answer bring turn fix read write ask listen respect quit drop return tidy wash show try help remember ' +
-    'explain ring book cancel change sort talk look wait be use think start finish cover sign sit stay'
+    'stop keep pick give call text tell put take leave pay clean correct check cook move send answer bring fix read ' +
+    'ask listen respect quit drop return tidy wash show help remember explain ring book cancel change sort talk wait ' +
+    'finish cover sign stay'
   ).split(' '),
 );
 
@@ -27,6 +27,8 @@ function asRequest(sentence: string): string | null {
   if (m) return `Please don't ${m[2].replace(EMPHASIS, '')}.`;
   const first = body.match(/^(?:please\s+)?([A-Za-z]+)\s+\S/);
   if (!first || !IMPERATIVE.has(first[1].toLowerCase())) return null;
+  // a request is about the two people: "me", "your", "us", "it" ... (else it is a remark about the world)
+  if (!/\b(?:me|my|us|our|you|your|it|them|him|her|this|that)\b/i.test(body)) return null;
   const rest = body.replace(/^please\s+/i, '').replace(EMPHASIS, '');
   return `Could you ${lowerFirst(rest)}?`;
 }

@@ -8,10 +8,10 @@
  * suggestions (possibly none: the sender can still edit the message themselves).
  */
 import { SAFETY_LABELS, type HeatLabel } from '../../../shared/analysis.js';
-import { isTemplate, retention } from './contentWords.js';
+import { isTemplate, retention, wordKey, wordsOf } from './contentWords.js';
 import { readsBroken } from './grammar.js';
 import { searchEdit, type Judges } from './search.js';
-import { LONE_TAG } from './substitutions.js';
+import { LONE_TAG, minimalEdit } from './substitutions.js';
 import { deleteSpans } from './tidy.js';
 import { variants } from './variants.js';
 
@@ -30,7 +30,7 @@ function sameKey(s: string): string {
 }
 
 /** Would the sender recognise this as their message, whole and readable, minus the attack? */
-export function keepsTheMessage(original: string, s: string): boolean {
+export function keepsTheMessage(original: string, s: string, attack?: Set<string>): boolean {
   const words = s.match(/[A-Za-z][A-Za-z'’]*/g) ?? [];
   return (
     words.length >= 2 &&
@@ -40,9 +40,28 @@ export function keepsTheMessage(original: string, s: string): boolean {
     // a stand-in after an intensifier ("so not good") reads as mockery, not as the sender's words
     !/\b(?:so|very|really|too|such)\s+not\s+(?:good|smart)\b/i.test(s) &&
     !isTemplate(original, s) &&
-    retention(original, s) >= MIN_RETENTION &&
+    retention(original, s, attack) >= MIN_RETENTION &&
     !readsBroken(s, original)
   );
+}
+
+const ATTACK_LABELS = new Set<string>(['insult', 'profanity', 'contempt']);
+
+/** The words of `text` the analyzer's rules point at: the attack, not the content a rewrite must keep. */
+export function attackWords(text: string, judges: Judges): Set<string> {
+  const out = new Set<string>();
+  // name-calling and swearing only, a word or two: a criticism's span holds what it is about
+  const spans = [...judges.ruleHits(text), ...judges.quick(text).spans].filter((sp) => ATTACK_LABELS.has(sp.label));
+  for (const sp of spans) {
+    const words = wordsOf(text.slice(sp.start, sp.end));
+    if (words.length > 2) continue;
+    // with the words that describe it: "a nosy old witch"
+    const np = text
+      .slice(0, sp.start)
+      .match(/\b(?:a|an|the|this|that|such|you|your|my|his|her|their)\s+((?:[A-Za-z'’-]+\s+){1,3})$/i);
+    for (const w of [...words, ...wordsOf(np?.[1] ?? '')]) out.add(wordKey(w));
+  }
+  return out;
 }
 
 /** "You are such an idiot!", "you're a fucking moron": nothing in it but a name for the reader. */
@@ -66,8 +85,13 @@ export function candidates(text: string, labels: HeatLabel[], judges: Judges): s
   if (ONLY_A_NAME.test(text)) return ["I think you're wrong."];
   if (!found || found.held) return [];
   const edit = found.s;
+  const attack = attackWords(text, judges);
+  // when the search had to cut words to cool the edit, the uncut edit asked more gently may do
+  // without the cut: tried first, so a word the analyzer wrongly marks ("hands") is not lost
+  const uncut = minimalEdit(text);
+  const gentler = uncut === edit ? [] : [uncut, ...variants(uncut)];
   // the edit itself first: the nearest to what the sender wrote; then the same words asked more gently
-  return [edit, ...variants(edit)].filter((c) => keepsTheMessage(text, c));
+  return [...new Set([...gentler, edit, ...variants(edit)])].filter((c) => keepsTheMessage(text, c, attack));
 }
 
 /** A held message as the analyzer read it: its text with disguises undone, its labels, whether it is aimed at the reader. */
@@ -83,6 +107,8 @@ export interface HeldMessage {
  */
 export function rewrite(message: HeldMessage, judges: Judges): string[] {
   const all = candidates(message.text, message.labels, judges);
+  if (all.length === 0) return [];
+  const attack = attackWords(message.text, judges);
   const suggestions: string[] = [];
   const seen = new Set<string>();
   const offer = (c: string): boolean => {
@@ -103,7 +129,7 @@ export function rewrite(message: HeldMessage, judges: Judges): string[] {
       // only words a rule points at: the model's favourite words are too often innocent ones
       const words = judges.ruleHits(c).filter((h) => h.label !== 'shouting' && h.score >= 0.3);
       const next = deleteSpans(c, words.length ? words : a.spans.filter((sp) => sp.label !== 'shouting'));
-      if (next === c || !keepsTheMessage(message.text, next) || !keepsBoundary(c, next)) break;
+      if (next === c || !keepsTheMessage(message.text, next, attack) || !keepsBoundary(c, next)) break;
       c = next;
       offer(c);
     }

@@ -88,6 +88,20 @@ const SUBS: Sub[] = [
     ),
     '',
   ],
+  // "your mother is a nosy old witch and she is not staying": the name goes with its verb, the subject stays
+  [
+    w(
+      `is\\s+(?:an?\\s+)(?:[a-z]+\\s+){0,3}(?:${NOUN_S}|${alt(YOU_NOUNS)})\\s+and\\s+(?:she|he|they)` +
+        '(?=\\s+(?:is|are|was|were|has|have|will|won|can|does|doesn)\\b)',
+    ),
+    '',
+  ],
+  // "give a flying fuck", "shit like that"
+  [
+    w(`(give|gives|gave|giving)\\s+(?:a|one)\\s+(?:flying|single)\\s+(?:${F}|shit|damn|crap)\\w*`),
+    (_m, g: string) => ({ give: 'care', gives: 'cares', gave: 'cared', giving: 'caring' })[g.toLowerCase()] ?? 'care',
+  ],
+  [w('(?:shit|crap)(?=\\s+like\\s+(?:that|this)\\b)'), 'things'],
   // sarcasm markers at a sentence's start ("Oh great, another takeaway on my card.")
   [
     w(
