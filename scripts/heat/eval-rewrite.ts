@@ -12,7 +12,7 @@
  * content-word retention (the attack words aside), held-again rate (a suggestion the analyzer holds at
  * the room threshold, read as delivered) and the share of held messages with no suggestion.
  */
-import { DEFAULT_THRESHOLD } from '../../server/analysis/index.js';
+import { analyze, DEFAULT_THRESHOLD } from '../../server/analysis/index.js';
 import { isTemplate, retention } from '../../server/facilitator/rewrite/contentWords.js';
 import { analyzeWithSuggestions } from '../../server/facilitator/rewrite/index.js';
 import { judgeSuggestion } from '../../server/rooms/messages/review.js';
@@ -114,7 +114,9 @@ function measure(items: { text: string; refs?: string[] }[]): { figures: Figures
     for (const s of all) {
       f.suggestions++;
       if (isTemplate(text, s)) f.templateAny++;
-      if (judgeSuggestion(s, DEFAULT_THRESHOLD).held) f.heldAgain++;
+      // held as it would be delivered (quotes counted as the sender's), or by a plain analyze()
+      if (judgeSuggestion(s, DEFAULT_THRESHOLD).held || analyze(s, { threshold: DEFAULT_THRESHOLD }).held)
+        f.heldAgain++;
     }
   }
   const withFirst = f.held - f.noSuggestion || 1;

@@ -12,7 +12,8 @@ const MORE_FUNCTION_WORDS = new Set(
     'im ive id ill youre youve youd youll hes shes theyre weve were isnt arent wasnt dont doesnt didnt cant ' +
     'couldnt wouldnt shouldnt wont havent hasnt hadnt thats whats theres lets gonna wanna gotta yeah yes okay ok ' +
     'also even ever never always still yet much many really one lot get got gets make made way thing things ' +
-    'something anything nothing everything someone anyone everyone nobody somebody anybody think'
+    'something anything nothing everything someone anyone everyone nobody somebody anybody think ' +
+    'once because before after until while during against between through above below further whether'
   ).split(' '),
 );
 

@@ -41,6 +41,8 @@ const CHECKS: RegExp[] = [
   // a sentence that starts on one
   /(?:^|[.!?]\s+)(?:of|than|and|or|to|the|a|an|with|from|by)\s*(?:[.!?,;]|$)/gi,
   /(?:^|[.!?]\s+)(?:and|or|of|than|by)\s/gi,
+  // a sentence that is only a preposition and its object: "With money."
+  /(?:^|[.!?]\s+)(?:with|of|to|from|by|for|at|in|on|about)\s+\w+\s*(?:[.!?]|$)/gi,
   // an adjective left without its noun ("a nosy old and she ...")
   /\b(?:a|an|the)\s+(?:[a-z]+\s+)?(?:old|nosy|little|big|fat|young|poor|dirty|ugly|lazy|crazy|mean|spoiled|greedy|miserable|bitter|silly|sorry|whole|total|complete|real)\s*(?:and|or|but|[,.!?;]|$)/gi,
   // a verb with its complement cut out: "he is which is unusual"

@@ -125,7 +125,7 @@ const SUBS: Sub[] = [
     ),
     '',
   ],
-  [w(`(?:${F})\\s+off`), ''],
+  [w(`(?:${F})\\s+off`), 'go away'],
   [
     w(
       `(?<=^\\W*|[,.!?;:]\\s*|\\band\\s+)(?:${F})(?=\\s+(?!(?:you|u|ya|off|it|up|with|around|yourself|me|him|her|` +
@@ -165,7 +165,14 @@ const SUBS: Sub[] = [
   ],
   [w(`as\\s+(?:${F}|hell|shit|crap)\\w*`), ''],
   [w(`a\\s+(?:${F}|shit)\\w*\\s*(?:ton|load|lot)s?\\s+of`), 'a lot of'],
-  [w(`the\\s+(?:shit|crap)\\s+out\\s+of`), ''],
+  [w(`the\\s+(?:shit|crap|hell|${F})\\s+(?:out\\s+of|outta)`), ''],
+  // "it's a crock of shit" -> "it's not true"
+  [
+    w(
+      "((?:it|that|this)\\s*['’]?\\s*s|its|thats|is|was)\\s+(?:a\\s+)?(?:crock|pile|load|bunch)\\s+of\\s+(?:shit|crap|bull\\w*|lies)",
+    ),
+    '$1 not true',
+  ],
   [
     w(`(?:${F})(ed|in['’]?|ing|s)?\\s+(it|that|this|things|everything|him|her|them|me|us|you|stuff)\\s+up`),
     (_m, f: string | undefined, obj: string) => `${messForm(f)} ${obj} up`,
@@ -345,7 +352,7 @@ const SUBS: Sub[] = [
   [w('(care|rid)\\s+of\\s+(?:shit|crap)'), '$1 of things'],
   [w('(sick|tired)\\s+of\\s+(?:shit|crap)'), '$1 of it'],
   [
-    w('(kind|sort|type|lot|lots|bunch|load|loads|full)\\s+of\\s+((?:[a-z]+\\s+)?)(?:shit|crap)'),
+    w('(kind|sort|type|lot|lots|bunch|load|loads)\\s+of\\s+((?:[a-z]+\\s+)?)(?:shit|crap)'),
     (m, k: string, adj: string) =>
       `${k} of ${STOPWORDS.has(adj.trim().toLowerCase()) ? '' : adj}${/kind|sort|type/i.test(k) ? 'thing' : 'things'}`,
   ],
@@ -361,8 +368,9 @@ const SUBS: Sub[] = [
   [w('pain\\s+in\\s+the\\s+(?:ass|arse|butt|neck)'), 'pain'],
   [w('(?:pissed|pissy)(?:\\s+off)?'), 'annoyed'],
   [
-    w('(piss(?:es|ing)?)\\s+(me|us|him|her|them|you|people|everyone)\\s+off'),
-    (_m, v: string, who: string) => `${/ing$/i.test(v) ? 'annoying' : /es$/i.test(v) ? 'annoys' : 'annoy'} ${who}`,
+    w("(piss(?:es|ing|in['’]?)?)\\s+(me|us|him|her|them|you|people|everyone)\\s+off"),
+    (_m, v: string, who: string) =>
+      `${/in(?:g|['’])?$/i.test(v) ? 'annoying' : /es$/i.test(v) ? 'annoys' : 'annoy'} ${who}`,
   ],
   // "nobody cares what you think" is contempt and goes; "nobody cares about football" is kept, plainly
   [
