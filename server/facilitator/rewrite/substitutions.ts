@@ -96,6 +96,14 @@ const SUBS: Sub[] = [
     ),
     '',
   ],
+  // "I'm sick of your shit" -> "I'm sick of this" (not "of your things")
+  [
+    w(
+      '(sick|tired|fed\\s+up)\\s+(?:of|with)\\s+(?:all\\s+)?(?:your|his|her|their|this|that|the)\\s+' +
+        '(?:shit|crap|bullshit|bs|nonsense)(?=\\s*(?:[.!?,;]|$|and\\b|but\\b|so\\b))',
+    ),
+    '$1 of this',
+  ],
   // "give a flying fuck", "shit like that"
   [
     w(`(give|gives|gave|giving)\\s+(?:a|one)\\s+(?:flying|single)\\s+(?:${F}|shit|damn|crap)\\w*`),

@@ -69,6 +69,13 @@ describe('rewriter on heated mediation messages (couples, families, workplaces)'
     expect(sit).toBe('Your dad comments on my weight at every dinner and you just sit there.');
   });
 
+  it('leaves no stand-in that reads odd where the issue found one', () => {
+    const [first] = analyze("You always do this. I'm sick of your shit.").suggestions;
+    expect(first).toBe("You do this. I'm sick of this.");
+    for (const s of analyze('I had to find out from your sister that you were at the pub, you coward.').suggestions)
+      expect(s).toMatch(/from your sister that/);
+  });
+
   it('writes a shouted sentence in normal case and keeps a calm one as it was', () => {
     const [first] = analyze('WHERE DID THE RENT MONEY GO?? I want the bank statements by Friday.').suggestions;
     expect(first).toBe('Where did the rent money go? I want the bank statements by Friday.');
