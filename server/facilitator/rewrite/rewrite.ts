@@ -46,9 +46,12 @@ export function keepsTheMessage(original: string, s: string, attack?: Set<string
 }
 
 const ATTACK_LABELS = new Set<string>(['insult', 'profanity', 'contempt']);
+let lastAttack: { text: string; judges: Judges; words: Set<string> } | null = null;
 
 /** The words of `text` the analyzer's rules point at: the attack, not the content a rewrite must keep. */
 export function attackWords(text: string, judges: Judges): Set<string> {
+  // asked twice per held message (candidates, then rewrite): the last answer is kept
+  if (lastAttack?.text === text && lastAttack.judges === judges) return lastAttack.words;
   const out = new Set<string>();
   // name-calling and swearing only, a word or two: a criticism's span holds what it is about
   const spans = [...judges.ruleHits(text), ...judges.quick(text).spans].filter((sp) => ATTACK_LABELS.has(sp.label));
@@ -61,6 +64,7 @@ export function attackWords(text: string, judges: Judges): Set<string> {
       .match(/\b(?:a|an|the|this|that|such|you|your|my|his|her|their)\s+((?:[A-Za-z'’-]+\s+){1,3})$/i);
     for (const w of [...words, ...wordsOf(np?.[1] ?? '')]) out.add(wordKey(w));
   }
+  lastAttack = { text, judges, words: out };
   return out;
 }
 
