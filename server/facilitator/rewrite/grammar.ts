@@ -46,7 +46,9 @@ const CHECKS: RegExp[] = [
   // an adjective left without its noun ("a nosy old and she ...")
   /\b(?:a|an|the)\s+(?:[a-z]+\s+)?(?:old|nosy|little|big|fat|young|poor|dirty|ugly|lazy|crazy|mean|spoiled|greedy|miserable|bitter|silly|sorry|whole|total|complete|real)\s*(?:and|or|but|[,.!?;]|$)/gi,
   // a verb with its complement cut out: "he is which is unusual"
-  /\b(?:is|are|was|were)\s+which\b/gi,
+  /\b(?:is|are|was|were)\s+(?:which|who)\b/gi,
+  // a describing word left without its noun before "who": "you lovely who always helps"
+  /\byou\s+[a-z]+\s+(?:who|that)\b/gi,
   // the same word twice: "the the", "to to"
   /\b([a-z]+)\s+\1\b/gi,
   // a comma or an article next to nothing

@@ -96,6 +96,8 @@ const SUBS: Sub[] = [
     ),
     '',
   ],
+  // "your bitch of a sister" -> "your sister"
+  [w(`(?:${NOUN_S})\\s+of\\s+an?(?=\\s+[a-z])`), ''],
   // "I'm sick of your shit" -> "I'm sick of this" (not "of your things")
   [
     w(

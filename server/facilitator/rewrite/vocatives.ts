@@ -32,8 +32,28 @@ const SUBJECT = /\b(you|u)\s+((?:[A-Za-z'’-]+\s+){1,2}?)(lot|lots|people|guys|
 const NAME_CLAUSE =
   /([,;]\s*|\band\s+)(?:you|u)(?:\s*['’]\s*re|\s+are|\s+r)\s+((?:so|such|really|just|totally|a|an|the|such)\s+)*([A-Za-z'’-]+)[^,.!?;]*/gi;
 
+/** "you useless old man who only calls when ..." : a name with a clause about the reader after it. */
+const NAME_WHO =
+  /\b(you|u)\s+((?:[A-Za-z'’-]+\s+){0,3}?[A-Za-z'’-]+)\s+(?:who|that)\s+((?:only|just|always|never|still|even)\s+)?([a-z]+)(?=[\s,.!?;]|$)/gi;
+
+/** "calls" -> "call", "does" -> "do", "tries" -> "try" (the verb after "you", not after "who"). */
+function plainVerb(v: string): string {
+  const w = v.toLowerCase();
+  if (w === 'has') return 'have';
+  if (w === 'is') return 'are';
+  if (w === 'was') return 'were';
+  if (w === 'does' || w === 'goes') return w.slice(0, -2);
+  if (/[^aeiou]ies$/.test(w)) return `${w.slice(0, -3)}y`;
+  if (/(?:ch|sh|ss|x|z)es$/.test(w)) return w.slice(0, -2);
+  if (/[^s]s$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
 export function dropVocatives(s: string): string {
   if (!/\b(?:you|u|ya)\b/i.test(s)) return s;
+  s = s.replace(NAME_WHO, (m, you: string, phrase: string, adverb: string | undefined, verb: string) =>
+    insulting(phrase) ? `${you} ${adverb ?? ''}${plainVerb(verb)}` : m,
+  );
   s = s.replace(NAME_CLAUSE, (m, edge: string, _q: string, word: string) =>
     isAttackWord(word) ? (edge.trim() === ',' || edge.trim() === ';' ? '' : '') : m,
   );

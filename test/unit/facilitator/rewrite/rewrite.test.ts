@@ -185,6 +185,13 @@ describe('name-calling goes as a whole phrase', () => {
       'Grandma needs a lift and you never help.',
     );
     expect(dropVocatives('Do it now, you know.')).toBe('Do it now, you know.');
+    // with a clause about the reader after the name, the verb agrees with "you"
+    expect(minimalEdit('Dad, you useless old man who only calls when you need money.')).toBe(
+      'Dad, you only call when you need money.',
+    );
+    expect(minimalEdit('I had to find out from your bitch of a sister that you were at the pub.')).toBe(
+      'I had to find out from your sister that you were at the pub.',
+    );
   });
 });
 
@@ -210,6 +217,10 @@ describe("grammar check of the rewriter's own output", () => {
       ),
     ).toBe(true);
     expect(readsBroken('This is.', 'This is such bullshit.')).toBe(true);
+    expect(readsBroken('You are who knows a lot.', 'You are a man who knows a lot.')).toBe(true);
+    expect(
+      readsBroken('Thank you, you lovely who always helps.', 'Thank you, you lovely woman who always helps.'),
+    ).toBe(true);
     expect(readsBroken('You often do this. I am sick of your.', 'You always do this. I am sick of your shit.')).toBe(
       true,
     );
