@@ -9,6 +9,10 @@ export function tidy(s: string): string {
   return s;
 }
 
+/** One-word sentences that are not a name: "Bye.", "Thanks.", "Seriously?" */
+const NOT_A_NAME =
+  /^(?:Bye|Thanks|Thank|Please|Sorry|Okay|Ok|Yes|No|Nope|Yeah|Yep|Cheers|Whatever|Seriously|Really|Great|Fine|Done|Enough|Period|Again|Now|Ever|Never|Always|Why|What|How|Right|Wow|Oh|Ugh|Lol|Congrats|Agreed|Exactly|Stop|Goodbye|Later|Tomorrow|Today|Tonight)$/;
+
 export function tidyOnce(s: string): string {
   s = s
     .replace(/\s+/g, ' ')
@@ -17,6 +21,12 @@ export function tidyOnce(s: string): string {
     .replace(/^[\s,.;:!?-]+/, '')
     .replace(/([.!?])[\s,;:.!?]*(?=[.!?]|$)/g, '$1')
     .replace(/,\s*,/g, ',')
+    // "on my card., Sam." (the words between were taken out)
+    .replace(/([.!?])\s*,\s*/g, '$1 ')
+    // "... on my card. Sam." : a name left alone at the end addresses the reader: "... on my card, Sam."
+    .replace(/([A-Za-z0-9])[.!]\s+([A-Z][a-z]+)([.!?])$/, (m, end: string, name: string, stop: string) =>
+      NOT_A_NAME.test(name) ? m : `${end}, ${name}${stop}`,
+    )
     .replace(/[,;:\s]+$/, '')
     // a determiner or conjunction left with nothing after it
     .replace(

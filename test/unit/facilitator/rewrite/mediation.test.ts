@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLD } from '../../../../server/analysis/index.js';
 import { isTemplate, retention } from '../../../../server/facilitator/rewrite/contentWords.js';
 import { readsBroken } from '../../../../server/facilitator/rewrite/grammar.js';
-import { analyzeWithSuggestions as analyze } from '../../../../server/facilitator/rewrite/index.js';
+import { analyzeWithSuggestions as analyze, localJudges } from '../../../../server/facilitator/rewrite/index.js';
+import { attackWords } from '../../../../server/facilitator/rewrite/rewrite.js';
 import { judgeSuggestion } from '../../../../server/rooms/messages/review.js';
 import { MEDIATION_CASES } from './mediationCases.js';
 
@@ -29,7 +30,12 @@ describe('rewriter on heated mediation messages (couples, families, workplaces)'
         expect(s, 'never the unchanged original').not.toBe(c.text);
         expect(judgeSuggestion(s, DEFAULT_THRESHOLD).held, `held again: ${s}`).toBe(false);
         expect(isTemplate(c.text, s), `a template: ${s}`).toBe(false);
-        expect(retention(c.text, s), `drops the message: ${s}`).toBeGreaterThanOrEqual(0.6);
+        // the words the analyzer marks as the attack (sarcasm, names) aside, most words stay; and half of all
+        expect(
+          retention(c.text, s, attackWords(c.text, localJudges())),
+          `drops the message: ${s}`,
+        ).toBeGreaterThanOrEqual(0.6);
+        expect(retention(c.text, s), `drops the message: ${s}`).toBeGreaterThanOrEqual(0.5);
         expect(readsBroken(s, c.text), `reads broken: ${s}`).toBe(false);
         for (const d of c.drops) expect(has(s, d), `"${d}" is still in: ${s}`).toBe(false);
         expect(s).not.toMatch(/\b(?:rarely|often)\b/);
