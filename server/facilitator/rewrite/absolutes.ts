@@ -176,7 +176,10 @@ export function dropAbsolutes(s: string): string {
       .replace(/\b(do|did|does)\s+(you|u)\s+(?:always|never)\s+/gi, '$1 $2 ')
       // ", every single time," and "every single time you ..." carry only the absolute
       .replace(/,?\s*\bevery\s+single\s+time\b\s*,?/gi, (m) => (/,\s*$/.test(m) && /^,/.test(m) ? ',' : ' '))
-      .replace(/\bevery\s+time\s+(you|u)\b/gi, (_m, you: string) => `when ${you}`)
+      .replace(
+        /\bevery\s+time\s+(you|u|i|we|he|she|they)\b/gi,
+        (m, who: string) => `${/^E/.test(m) ? 'When' : 'when'} ${who}`,
+      )
       // "nobody in this family ever asks" -> "nobody in this family asks"
       .replace(/\b(nobody|no\s+one|no-one)\b([^.!?,;]*?)\s+ever\b/gi, '$1$2')
       .replace(/\s{2,}/g, ' ')

@@ -13,7 +13,7 @@ const MORE_FUNCTION_WORDS = new Set(
     'couldnt wouldnt shouldnt wont havent hasnt hadnt thats whats theres lets gonna wanna gotta yeah yes okay ok ' +
     'also even ever never always still yet much many really one lot get got gets make made way thing things ' +
     'something anything nothing everything someone anyone everyone nobody somebody anybody think ' +
-    'once because before after until while during against between through above below further whether'
+    'once because before after until while during against between through above below further whether every'
   ).split(' '),
 );
 
@@ -44,6 +44,9 @@ const ATTACK = new RegExp(
     'bullshit',
     'bs',
     'pissed',
+    'brat\\w*',
+    'spoil(?:ed|t)',
+    'whin(?:y|ey)',
     'shut',
     'piss',
     'wtf',

@@ -49,6 +49,8 @@ const CHECKS: RegExp[] = [
   /\b(?:is|are|was|were)\s+(?:which|who)\b/gi,
   // a describing word left without its noun before "who": "you lovely who always helps"
   /\byou\s+[a-z]+\s+(?:who|that)\b/gi,
+  // "such" with nothing to describe: "stop being such and"
+  /\bsuch\s+(?:and|or|but|[.,!?;]|$)/gi,
   // the same word twice: "the the", "to to"
   /\b([a-z]+)\s+\1\b/gi,
   // a comma or an article next to nothing

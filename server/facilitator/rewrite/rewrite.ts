@@ -131,8 +131,10 @@ export function rewrite(message: HeldMessage, judges: Judges): string[] {
       const a = judges.delivered(c);
       if (a.labels.some((l) => SAFETY_LABELS.includes(l))) break;
       // only words a rule points at: the model's favourite words are too often innocent ones
-      const words = judges.ruleHits(c).filter((h) => h.label !== 'shouting' && h.score >= 0.3);
-      const next = deleteSpans(c, words.length ? words : a.spans.filter((sp) => sp.label !== 'shouting'));
+      // and only name-calling, swearing or contempt: a cut of anything else loses what the message says
+      const words = judges.ruleHits(c).filter((h) => ATTACK_LABELS.has(h.label) && h.score >= 0.3);
+      if (words.length === 0) break;
+      const next = deleteSpans(c, words);
       if (next === c || !keepsTheMessage(message.text, next, attack) || !keepsBoundary(c, next)) break;
       c = next;
       offer(c);

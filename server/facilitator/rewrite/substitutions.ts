@@ -96,6 +96,17 @@ const SUBS: Sub[] = [
     ),
     '',
   ],
+  // "get your lazy ass out of bed" -> "get out of bed"
+  [w('(get|move|haul|drag)\\s+(?:your|ur|yo)\\s+(?:(?:lazy|fat|sorry|sad|stupid)\\s+)?(?:ass|arse|butt)'), '$1'],
+  // "stop being such a baby", "you act like a spoiled brat": the comparison goes, the behaviour stays
+  [
+    w(
+      '(being|act|acts|acting|acted|behave|behaves|behaving|behaved)\\s+(?:like\\s+)?(?:such\\s+)?(?:a|an)\\s+' +
+        '(?:(?:big|little|spoiled|spoilt|total|complete|whiny|whiney)\\s+)?(?:baby|child|brat|kid|toddler|princess|' +
+        'drama\\s+queen|martyr)',
+    ),
+    '$1 like this',
+  ],
   // "your bitch of a sister" -> "your sister"
   [w(`(?:${NOUN_S})\\s+of\\s+an?(?=\\s+[a-z])`), ''],
   // "I'm sick of your shit" -> "I'm sick of this" (not "of your things")
@@ -257,7 +268,12 @@ const SUBS: Sub[] = [
         `impossible|` +
         `nothing)`,
     ),
-    '',
+    // "you useless idiots lost the file": with no verb of its own, the name is the subject of the next one
+    (m: string, ...rest: unknown[]) =>
+      !/^(?:are|were|r)\s|['’]?re\s|\s(?:are|r|were|sound|act|look)\s/i.test(m) &&
+      /^\s+(?!(?:and|or|but|who|that|are|were|is|too|all|both)\b)[a-z]+/.test(restAfter(m, rest))
+        ? m.split(/\s+/)[0]
+        : '',
     YOU_HINT,
   ],
   // "you idiots" goes, but "with you idiots" keeps its "you"
@@ -266,7 +282,9 @@ const SUBS: Sub[] = [
     (m: string, ...rest: unknown[]) =>
       /\b(?:with|to|for|at|about|of|from|by|than|like|thank|tell|told|love|hate|see|saw|miss|need|want)\s+$/i.test(
         String(rest[rest.length - 1]).slice(0, rest[rest.length - 2] as number),
-      )
+      ) ||
+      // "you useless idiots lost the file": the subject of a verb stays
+      /^\s+(?!(?:and|or|but|who|that|are|were|is|too|all|both)\b)[a-z]+/.test(restAfter(m, rest))
         ? m.split(/\s+/)[0]
         : '',
     NOUN_HINT,

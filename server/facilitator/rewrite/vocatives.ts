@@ -7,7 +7,10 @@ import { isAttackWord } from './contentWords.js';
 
 /** Nouns that call the reader names only in address ("you leech"), not insults elsewhere. */
 const ADDRESS_NOUNS = new Set(
-  'leech mess disgrace joke baby child brat princess genius clown drama queen nightmare embarrassment'.split(' '),
+  (
+    'leech mess disgrace joke baby child brat princess genius clown drama queen nightmare embarrassment git prat ' +
+    'muppet plonker pillock numpty berk wally twit sod'
+  ).split(' '),
 );
 
 /** Who a name-calling address is about, after its insulting words ("you useless old man"). */
@@ -19,7 +22,10 @@ const calls = (w: string) => isAttackWord(w) || ADDRESS_NOUNS.has(w) || ADDRESS_
 function insulting(phrase: string): boolean {
   const words = phrase.toLowerCase().split(/\s+/);
   const last = words[words.length - 1];
-  return calls(last) || (PERSON.test(last) && words.slice(0, -1).some(calls));
+  // "you selfish git": an insult and one more word is a name too
+  return (
+    calls(last) || (PERSON.test(last) && words.slice(0, -1).some(calls)) || (words.length === 2 && calls(words[0]))
+  );
 }
 
 /** "..., you selfish idiot." / "You coward!" : a name-calling address that ends its clause. */
