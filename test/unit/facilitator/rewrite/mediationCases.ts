@@ -246,4 +246,40 @@ export const MEDIATION_CASES: MediationCase[] = [
     keeps: ['kitchen', 'clean', 'Saturday'],
     drops: ['KITCHEN', 'DISASTER'],
   },
+  // more, written after reading the rewriter's output
+  {
+    text: 'Stop being such a baby and just sign the custody schedule.',
+    keeps: ['sign', 'custody', 'schedule'],
+    drops: ['baby'],
+  },
+  {
+    text: 'You useless idiots lost the Henderson file AGAIN.',
+    keeps: ['you', 'lost', 'Henderson', 'file'],
+    drops: ['useless', 'idiots', 'AGAIN'],
+  },
+  {
+    text: "It's your turn to do the night feeds, so get your lazy ass out of bed.",
+    keeps: ['turn', 'night', 'feeds', 'bed'],
+    drops: ['lazy', 'ass', 'get you'],
+  },
+  {
+    text: "You ALWAYS leave me to deal with your mother's birthday, you selfish git.",
+    keeps: ['leave', 'deal', "mother's", 'birthday'],
+    drops: ['selfish', 'git', 'ALWAYS'],
+  },
+  {
+    text: 'Every time I ask you to help with the budget you act like a spoiled brat.',
+    keeps: ['ask', 'help', 'budget'],
+    drops: ['spoiled', 'brat'],
+  },
+  {
+    text: "I don't give a damn about your golf weekend, the boiler is broken.",
+    keeps: ['golf', 'weekend', 'boiler', 'broken'],
+    drops: ['damn'],
+  },
+  {
+    text: "You always do this. I'm sick of your shit.",
+    keeps: ['sick'],
+    drops: ['shit', 'things', 'often'],
+  },
 ];
