@@ -18,13 +18,6 @@ import { rewrite, type Judges } from './rewrite.js';
 
 export { rewrite, type Judges } from './rewrite.js';
 
-/**
- * What rooms/messages/review.ts offers when no engine gave a suggestion that passes. The rewriter never
- * offers it itself: it could fit any message.
- */
-export const FALLBACK =
-  "I'm upset about this and I'd like us to slow down. Would you be willing to talk about it with me?";
-
 /** The analyzer as the rewriter's judge, at `threshold`, in the room's `context`, reading `language` (default English). */
 export function localJudges(threshold = DEFAULT_THRESHOLD, context?: AnalyzeContext, language?: Language): Judges {
   return {

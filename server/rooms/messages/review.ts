@@ -1,6 +1,6 @@
 import { isSafetyLabel, type Analysis, type Review } from '../../../shared/analysis.js';
 import type { AnalyzeContext } from '../../analysis/index.js';
-import { analyzeWithSuggestions as analyze, FALLBACK } from '../../facilitator/rewrite/index.js';
+import { analyzeWithSuggestions as analyze } from '../../facilitator/rewrite/index.js';
 import type { FacilitatorEngine } from '../../facilitator/types.js';
 import { safetyNotice } from './safety.js';
 
@@ -55,9 +55,9 @@ export async function reviewText(
   };
 }
 
+/** The local rewriter's suggestions that pass; none rather than a generic line (the sender can still edit). */
 function fallbackSuggestions(analysis: Analysis, threshold: number, context?: AnalyzeContext): string[] {
-  const local = deliverableSuggestions(analysis.suggestions, threshold, context);
-  return local.length ? local : [FALLBACK];
+  return deliverableSuggestions(analysis.suggestions, threshold, context);
 }
 
 /**

@@ -4,7 +4,6 @@ import { analyzeWithSuggestions as analyze, localJudges } from '../../../../serv
 import { baseForm, dropAbsolutes } from '../../../../server/facilitator/rewrite/absolutes.js';
 import { isTemplate, retention } from '../../../../server/facilitator/rewrite/contentWords.js';
 import { readsBroken } from '../../../../server/facilitator/rewrite/grammar.js';
-import { FALLBACK } from '../../../../server/facilitator/rewrite/index.js';
 import { politeRequests } from '../../../../server/facilitator/rewrite/requests.js';
 import { keepsTheMessage } from '../../../../server/facilitator/rewrite/rewrite.js';
 import { searchEdit } from '../../../../server/facilitator/rewrite/search.js';
@@ -32,6 +31,9 @@ const HEATED = [
   "You're pathetic, you know that?",
   'You never once asked how my day was.',
 ];
+
+/** The generic line the room used to offer when the rewriter had nothing: a template, never offered now. */
+const FALLBACK = "I'm upset about this and I'd like us to slow down. Would you be willing to talk about it with me?";
 
 describe('rewriter', () => {
   for (const t of HEATED) {
