@@ -51,6 +51,15 @@ const CHECKS: RegExp[] = [
   /\byou\s+[a-z]+\s+(?:who|that)\b/gi,
   // "such" with nothing to describe: "stop being such and"
   /\bsuch\s+(?:and|or|but|[.,!?;]|$)/gi,
+  // a word that needs its complement, left before a stop: "quit being:", "she just.", "gave no.", "it 's,"
+  /\b(?:being|just|no|any|every|how|what)\s*[.!?,;:]/gi,
+  /\w\s*['’]\s*(?:s|re)\s*[.!?,;:]/gi,
+  // "is not with": a negation with its noun cut out
+  /\bnot\s+(?:with|to|of|for|from|at)\b/gi,
+  // a sentence that starts on a modal, its subject cut out: "should feel bad for lying."
+  /(?:^|[.!?]\s+)(?:should|would|must|might)\s/gi,
+  // an adjective cut from "how dangerous and stupid it was": "how dangerous and it was"
+  /\band\s+(?:it|he|she|they|we|you|i)\s+(?:was|is|were|are)\b/gi,
   // the same word twice: "the the", "to to"
   /\b([a-z]+)\s+\1\b/gi,
   // a comma or an article next to nothing

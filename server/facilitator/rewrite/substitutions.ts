@@ -109,6 +109,18 @@ const SUBS: Sub[] = [
   ],
   // "your bitch of a sister" -> "your sister"
   [w(`(?:${NOUN_S})\\s+of\\s+an?(?=\\s+[a-z])`), ''],
+  // "gave no fucks" -> "didn't care", "gives less fucks about" -> "cares less about"
+  [
+    w(`(give|gives|gave|giving)\\s+(no|less|fewer|zero)\\s+(?:${F}|shit|damn|crap)s?`),
+    (_m, g: string, how: string) => {
+      const v = g.toLowerCase();
+      if (/^(?:no|zero)$/i.test(how))
+        return (
+          { give: "don't care", gives: "doesn't care", gave: "didn't care", giving: 'not caring' }[v] ?? "don't care"
+        );
+      return `${({ give: 'care', gives: 'cares', gave: 'cared', giving: 'caring' })[v] ?? 'care'} less`;
+    },
+  ],
   // "I'm sick of your shit" -> "I'm sick of this" (not "of your things")
   [
     w(
