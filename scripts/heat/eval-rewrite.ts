@@ -11,6 +11,12 @@
  * against the human rewrites (pairs only), template rate (most content words not the sender's),
  * content-word retention (the attack words aside), held-again rate (a suggestion the analyzer holds at
  * the room threshold, read as delivered) and the share of held messages with no suggestion.
+ *
+ * Figures on the test split when this was written (issue 10), before -> after the rewrite of the rewriter:
+ * chrF of the first suggestion 73.8 -> 77.3 (original 73.2 / 74.2: the set of messages with a suggestion
+ * differs; over all held, none scored as the original, 73.2 -> 76.1); template first 4.7% -> 0%, any 67.6% -> 0%;
+ * retention 89.5% -> 95.1%; held again 0% -> 0%; no suggestion 0% -> 8.3%. Hand-made mediation messages:
+ * template first 34.0% -> 0%, retention 74.7% -> 90.4%, no suggestion 0% -> 10.6%.
  */
 import { analyze, DEFAULT_THRESHOLD } from '../../server/analysis/index.js';
 import { isTemplate, retention } from '../../server/facilitator/rewrite/contentWords.js';
