@@ -89,7 +89,7 @@ export function baseForm(verb: string): string {
 }
 
 /** A verb that reads as past tense ("asked", "said"), not the base form. */
-function isPast(verb: string): boolean {
+export function isPast(verb: string): boolean {
   const v = verb.toLowerCase();
   return (v in IRREGULAR_PAST && IRREGULAR_PAST[v] !== v) || (/ed$/.test(v) && v.length > 3 && v !== 'need');
 }

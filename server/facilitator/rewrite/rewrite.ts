@@ -10,6 +10,7 @@
 import { SAFETY_LABELS, type HeatLabel } from '../../../shared/analysis.js';
 import { isTemplate, retention, wordKey, wordsOf } from './contentWords.js';
 import { readsBroken } from './grammar.js';
+import { observationAndFeeling } from './nvc.js';
 import { searchEdit, type Judges } from './search.js';
 import { LONE_TAG, minimalEdit } from './substitutions.js';
 import { deleteSpans } from './tidy.js';
@@ -95,7 +96,11 @@ export function candidates(text: string, labels: HeatLabel[], judges: Judges): s
   const uncut = minimalEdit(text);
   const gentler = uncut === edit ? [] : [uncut, ...variants(uncut)];
   // the edit itself first: the nearest to what the sender wrote; then the same words asked more gently
-  return [...new Set([...gentler, edit, ...variants(edit)])].filter((c) => keepsTheMessage(text, c, attack));
+  // observation, feeling and request, when the sender gave all of them in their own words
+  const nvc = observationAndFeeling(text, edit);
+  return [...new Set([...gentler, edit, ...(nvc ? [nvc] : []), ...variants(edit)])].filter((c) =>
+    keepsTheMessage(text, c, attack),
+  );
 }
 
 /** A held message as the analyzer read it: its text with disguises undone, its labels, whether it is aimed at the reader. */

@@ -82,6 +82,14 @@ describe('rewriter on heated mediation messages (couples, families, workplaces)'
       expect(s).toMatch(/from your sister that/);
   });
 
+  it('offers observation and feeling only from what the sender said, with their own feeling word', () => {
+    const { suggestions } = analyze("You told your mum about our money problems and I'm so humiliated, you idiot.");
+    expect(suggestions).toContain('When you told your mum about our money problems, I felt humiliated.');
+    // no feeling named by the sender: none is put in their mouth
+    for (const c of MEDIATION_CASES.filter((x) => !/\bI(?:'m| am| feel| felt)\b/i.test(x.text)))
+      for (const s of analyze(c.text).suggestions) expect(s, c.text).not.toMatch(/\bI (?:feel|felt)\b/);
+  });
+
   it('writes a shouted sentence in normal case and keeps a calm one as it was', () => {
     const [first] = analyze('WHERE DID THE RENT MONEY GO?? I want the bank statements by Friday.').suggestions;
     expect(first).toBe('Where did the rent money go? I want the bank statements by Friday.');

@@ -282,4 +282,14 @@ export const MEDIATION_CASES: MediationCase[] = [
     keeps: ['sick'],
     drops: ['shit', 'things', 'often'],
   },
+  {
+    text: "You told your mum about our money problems and I'm so humiliated, you idiot.",
+    keeps: ['told', 'mum', 'money', 'problems', 'humiliated'],
+    drops: ['idiot'],
+  },
+  {
+    text: 'You missed the school play, you selfish bastard, and I am so disappointed.',
+    keeps: ['missed', 'school', 'play', 'disappointed'],
+    drops: ['selfish', 'bastard'],
+  },
 ];
