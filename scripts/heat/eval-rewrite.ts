@@ -141,15 +141,17 @@ function measure(items: { text: string; refs?: string[] }[]): { figures: Figures
   return { figures: f, outs };
 }
 
-function print(name: string, f: Figures): void {
+function print(name: string, f: Figures, withRefs: boolean): void {
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const chrf = withRefs
+    ? `chrF original ${f.chrfOriginal.toFixed(1)} -> first suggestion ${f.chrfFirst.toFixed(1)} (first >= original ` +
+      `on ${pct(f.firstAtLeastOriginal)}; over all held, none scored as the original: ` +
+      `${f.chrfOriginalAllHeld.toFixed(1)} -> ${f.chrfOffered.toFixed(1)}); `
+    : '';
   console.log(
-    `${name}: ${f.held}/${f.messages} held; chrF original ${f.chrfOriginal.toFixed(1)} -> first suggestion ` +
-      `${f.chrfFirst.toFixed(1)} (first >= original on ${pct(f.firstAtLeastOriginal)}; over all held, none ` +
-      `scored as the original: ${f.chrfOriginalAllHeld.toFixed(1)} -> ${f.chrfOffered.toFixed(1)}); template first ` +
-      `${pct(f.templateFirst)}, any ${pct(f.templateAny)}; retention first ${pct(f.retentionFirst)} ` +
-      `(below 70%: ${pct(f.firstBelow70)}); held again ${pct(f.heldAgain)} of ${f.suggestions}; ` +
-      `no suggestion ${pct(f.noSuggestion)} (${f.seconds} s)`,
+    `${name}: ${f.held}/${f.messages} held; ${chrf}template first ${pct(f.templateFirst)}, any ` +
+      `${pct(f.templateAny)}; retention first ${pct(f.retentionFirst)} (below 70%: ${pct(f.firstBelow70)}); ` +
+      `held again ${pct(f.heldAgain)} of ${f.suggestions}; no suggestion ${pct(f.noSuggestion)} (${f.seconds} s)`,
   );
 }
 
@@ -172,8 +174,8 @@ function main(): void {
     return;
   }
   console.log(`local rewriter, rewrite-pairs ${split} split, threshold ${DEFAULT_THRESHOLD}`);
-  print(`rewrite-pairs (${split})`, onPairs.figures);
-  print('mediation cases (hand-made)', onCases.figures);
+  print(`rewrite-pairs (${split})`, onPairs.figures, true);
+  print('mediation cases (hand-made, no references)', onCases.figures, false);
   const show = (o: Out) =>
     `- ${o.text}\n  => ${o.all.length ? o.all.join('\n   | ') : '(no suggestion)'}` +
     (o.chrfFirst !== undefined ? `\n  chrF ${o.chrfOriginal!.toFixed(1)} -> ${o.chrfFirst.toFixed(1)}` : '');
