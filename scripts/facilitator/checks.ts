@@ -1,6 +1,5 @@
 import { analyze } from '../../server/analysis/index.js';
 import { feelingWordsIn } from '../../server/analysis/listening/lexicon.js';
-import { FALLBACK } from '../../server/facilitator/rewrite/index.js';
 import type { Line, Played } from './play.js';
 
 /**
@@ -207,11 +206,15 @@ export function prepFeelings(p: Played): CheckResult {
   return result('prep feelings', wrong.length === 0, wrong.length ? wrong.join(' | ') : `${p.prep.length} replies`);
 }
 
-const TEMPLATES = [/^I'?m feeling \w+ right now, and I need [^.]+ between us/i, /talk about this with me calmly\?$/i];
+const TEMPLATES = [
+  /^I'?m upset about this and I'?d like us to slow down/i,
+  /^I'?m feeling \w+ right now, and I need [^.]+ between us/i,
+  /talk about this with me calmly\?$/i,
+];
 
 /** The first suggestion is a fill-in template (or shares no content word with the message). */
 export function isTemplate(original: string, suggestion: string): boolean {
-  if (suggestion === FALLBACK || TEMPLATES.some((t) => t.test(suggestion))) return true;
+  if (TEMPLATES.some((t) => t.test(suggestion))) return true;
   return sharesWords(original, suggestion).length === 0;
 }
 
