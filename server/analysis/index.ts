@@ -14,6 +14,7 @@ import type { Language } from './lang/types.js';
 import { isFragment, ruleHeat, scaleModelHeat, softenStory, type ModelReading } from './combine.js';
 import { disclosureRanges } from './disclosure.js';
 import { labelHits } from './labelHits.js';
+import { ALL_FEELING_WORDS } from './listening/lexicon.js';
 import { LABELS } from './labels.js';
 import { literalRanges, modelView, quoteRanges, reportedRanges, type Range } from './mask.js';
 import { loadModel, modelHeat, type LinearModel } from './model/heat.js';
@@ -264,10 +265,25 @@ function labelModelHits(
   return hits.concat(labelHits(labelModel, text, hits, ctx, lang));
 }
 
+/** "I feel embarrassed", "I'm so hurt": a feeling the sender owns. */
+const OWN_FEELING = new RegExp(
+  String.raw`\bi(?:'m|’m| am| feel| felt| was| get| got)\s+(?:so |really |very |a bit |quite |just )?` +
+    `(?:${ALL_FEELING_WORDS.filter((w) => !w.includes(' ')).join('|')})\\b` +
+    // "worried sick", "scared stiff", "bored to death": still the sender's own feeling
+    String.raw`(?:\s+(?:sick|stiff|to death|out of my (?:mind|wits)))?`,
+  'gi',
+);
+
+function ownFeelings(text: string): Range[] {
+  return [...text.matchAll(OWN_FEELING)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
 /** Stage 3b: the heat model, on what is left once reported speech is taken out. */
 function heatModel(m: LinearModel, text: string, masked: Masked, lang: Language): ModelReading {
   const classOf = lang.words.classOf;
-  const { reported } = masked;
+  // a feeling the sender owns ("I feel embarrassed") is no attack: the model, which learnt such words from
+  // hostile comments, does not read it
+  const reported = [...masked.reported, ...ownFeelings(text)].sort((a, b) => a.start - b.start);
   if (reported.length) {
     const rest = modelView(text, reported);
     // (also a fragment when a good part of the message was taken out: "our drummer absolutely ... last night")

@@ -18,3 +18,14 @@ describe('one or two words: the model alone does not hold them, the rules still 
   it.each(['chores', 'the dishes', 'Chores', 'the bins'])('delivered: %s', (text) => expect(held(text)).toBe(false));
   it.each(['idiot', 'you idiot', 'shut up', 'loser', 'grow up'])('held: %s', (text) => expect(held(text)).toBe(true));
 });
+
+describe('a feeling the sender owns is not read as an attack', () => {
+  it.each([
+    "My phone was dead. I feel embarrassed when you call my friends' parents.",
+    "I'm worried sick about Grandad's driving, and I'd like us to talk about it as a family.",
+    'I feel stupid.',
+  ])('delivered: %s', (text) => expect(held(text)).toBe(false));
+  it.each(['You make me feel stupid.', "I'm so hurt and angry, you selfish pig."])('held: %s', (text) =>
+    expect(held(text)).toBe(true),
+  );
+});
