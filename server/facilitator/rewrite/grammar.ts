@@ -60,6 +60,8 @@ const CHECKS: RegExp[] = [
   /(?:^|[.!?]\s+)(?:should|would|must|might)\s/gi,
   // an adjective cut from "how dangerous and stupid it was": "how dangerous and it was"
   /\band\s+(?:it|he|she|they|we|you|i)\s+(?:was|is|were|are)\b/gi,
+  // a feeling verb with its feeling cut out: "I feel when you call", "I felt because"
+  /\b(?:i|we)\s+(?:feel|felt|am|was|'m|’m)\s+(?:when|because|that|about|if|as)\b/gi,
   // the same word twice: "the the", "to to"
   /\b([a-z]+)\s+\1\b/gi,
   // a comma or an article next to nothing

@@ -212,6 +212,8 @@ describe("grammar check of the rewriter's own output", () => {
     const o = 'I had to find out from your sister that you were at the pub, you idiot.';
     expect(readsBroken('I had to find out from your that you were at the pub.', o)).toBe(true);
     expect(readsBroken('I had to find out from your sister that you were at the pub.', o)).toBe(false);
+    const felt = "My phone was dead. I feel embarrassed when you call my friends' parents.";
+    expect(readsBroken("My phone was dead. I feel when you call my friends' parents.", felt)).toBe(true);
     expect(
       readsBroken(
         'Your mother is a nosy old and she is not staying.',
