@@ -16,7 +16,7 @@ import { disclosureRanges } from './disclosure.js';
 import { labelHits } from './labelHits.js';
 import { ALL_FEELING_WORDS } from './listening/lexicon.js';
 import { LABELS } from './labels.js';
-import { literalRanges, modelView, quoteRanges, reportedRanges, type Range } from './mask.js';
+import { inRanges, literalRanges, modelView, quoteRanges, reportedRanges, type Range } from './mask.js';
 import { loadModel, modelHeat, type LinearModel } from './model/heat.js';
 import { loadLabelModel } from './model/label.js';
 import { normalize } from './normalize.js';
@@ -274,16 +274,20 @@ const OWN_FEELING = new RegExp(
   'gi',
 );
 
-function ownFeelings(text: string): Range[] {
-  return [...text.matchAll(OWN_FEELING)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+/** How much of the model's heat is left when it leans on a feeling the sender owns. */
+const OWN_FEELING_WEIGHT = 0.6;
+
+function leansOnOwnFeeling(m: LinearModel, text: string, masked: Masked, lang: Language): boolean {
+  const own = [...text.matchAll(OWN_FEELING)].map((f) => ({ start: f.index, end: f.index + f[0].length }));
+  if (own.length === 0) return false;
+  const [strongest] = modelSpans(m, text, masked.reported, lang.words);
+  return strongest !== undefined && inRanges(own, strongest.start, strongest.end);
 }
 
 /** Stage 3b: the heat model, on what is left once reported speech is taken out. */
 function heatModel(m: LinearModel, text: string, masked: Masked, lang: Language): ModelReading {
   const classOf = lang.words.classOf;
-  // a feeling the sender owns ("I feel embarrassed") is no attack: the model, which learnt such words from
-  // hostile comments, does not read it
-  const reported = [...masked.reported, ...ownFeelings(text)].sort((a, b) => a.start - b.start);
+  const { reported } = masked;
   if (reported.length) {
     const rest = modelView(text, reported);
     // (also a fragment when a good part of the message was taken out: "our drummer absolutely ... last night")
@@ -327,7 +331,10 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
     hits = hits.filter((h) => h.label !== 'threat' || !disclosed.some((r) => h.start >= r.start && h.start < r.end));
   const sized = proportion(text, hits, address, agreement, lang.proportion);
   hits = softenStory(sized.hits, address.narrative);
-  const mh = scaleModelHeat(heatModel(m, text, masked, lang), address, ctx?.private === true) * sized.modelWeight;
+  let mh = scaleModelHeat(heatModel(m, text, masked, lang), address, ctx?.private === true) * sized.modelWeight;
+  // the model learnt feeling words from hostile comments: when the word it leans on most is a feeling the
+  // sender owns ("I feel embarrassed when you call my friends' parents"), it is not heard as an attack
+  if (mh >= threshold && leansOnOwnFeeling(m, text, masked, lang)) mh *= OWN_FEELING_WEIGHT;
   const safety = hits.some((h) => SAFETY_LABELS.includes(h.label));
   let heat = Math.max(mh, ruleHeat(hits, address.narrative));
   // a disclosure is never held, nor made to look hot: the alarm must not turn against the person at risk
