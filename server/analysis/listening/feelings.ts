@@ -78,10 +78,17 @@ function frameOk(word: string, before: string, after: string): boolean {
 
 /** Whose feeling: true when the clause speaks of the writer, or of nobody in particular. */
 function isOwn(before: string): boolean {
-  const subjects = [...before.toLowerCase().matchAll(SUBJECT_RE)].map((m) => m[1]);
-  const last = subjects.at(-1);
-  return last === undefined || FIRST_PERSON.has(last);
+  const found = [...before.toLowerCase().matchAll(SUBJECT_RE)];
+  const last = found.at(-1);
+  // "Maya is upset", "my mum was so hurt": someone else, named, after the last pronoun
+  const rest = last ? before.slice((last.index ?? 0) + last[0].length) : before;
+  if (OTHER_NAMED.test(rest)) return false;
+  return last === undefined || FIRST_PERSON.has(last[1]);
 }
+
+/** A person named as the subject of a feeling: "Maya is", "my mum felt", "Dad seems". */
+const OTHER_NAMED =
+  /(?:\b(?!I\b)[A-Z][a-z]+|\b(?:my|our|his|her|their|your)\s+[a-z]+)\s+(?:is|was|feels|felt|seems|seemed|gets|got|looks|looked|sounds|sounded|has been|had been)\b/;
 
 function isPast(before: string): boolean {
   return /\b(?:felt|was|were|made me|left me|had been|got|became)\b/i.test(before);

@@ -137,7 +137,8 @@ export function noteDown(notes: Notes, text: string, asked: Step | 'done', heard
     next.object = notes.object ?? heard.object?.phrase ?? null;
   } else if (nothingFound && asked === 'feeling' && told.split(' ').length <= 8)
     next.feelingsOtherwise = [...notes.feelingsOtherwise, told];
-  else if (nothingFound && asked === 'need')
+  // Asked what they need, "I want her to trust me again" is the need, said as a wish for the other.
+  else if (asked === 'need' && heard.needs.length === 0 && feelings.length === 0)
     next.needs = [...notes.needs, { need: told, frame: SUBJECT_START.test(told) ? 'sentence' : 'answer' }];
   else if (nothingFound && asked === 'ask')
     next.asks = [

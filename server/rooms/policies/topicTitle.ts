@@ -53,7 +53,7 @@ const FEELINGS = new Set(ALL_FEELING_WORDS.filter((w) => !w.includes(' ')));
 /** Words that say too little to be a topic on their own. */
 export const GENERIC = new Set(
   `thing things stuff way ways time times point part fact reason problem problems issue issues situation something
-  anything everything nothing day days moment moments week weeks year years together this that`
+  anything everything nothing day days moment moments week weeks year years together this that other others`
     .trim()
     .split(/\s+/),
 );
@@ -191,6 +191,9 @@ function phrases(tokens: Token[]): Phrase[] {
 function trim(tokens: Token[]): Token[] {
   let t = [...tokens];
   while (t.length > 0 && t[0].kind === 'link') t = t.slice(1);
+  // "make it up to Maya for the birthday dinner": the person spoken of is not the topic
+  if (t.length > 2 && t[0].kind === 'word' && !t[0].initial && /^[A-Z]/.test(t[0].text) && t[1].kind === 'link')
+    t = t.slice(2);
   // "some of our weekends" -> "our weekends"
   if (t.length > 2 && t[0].kind === 'det' && lower(t[1].text) === 'of' && t[2].kind === 'det') t = t.slice(2);
   if (t.length > MAX_WORDS) t = t.slice(0, MAX_WORDS);

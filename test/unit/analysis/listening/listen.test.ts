@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lowerFirst } from '../../../../server/analysis/listening/text.js';
 import { describesPain, disclosesHarm, listen } from '../../../../server/analysis/listening/index.js';
 import { feelingsIn } from '../../../../server/analysis/listening/feelings.js';
 
@@ -156,5 +157,18 @@ describe('questions, pain and disclosures', () => {
     ['You hurt my feelings yesterday.', false],
   ])('disclosesHarm: %s', (text, disclosure) => {
     expect(disclosesHarm(text)).toBe(disclosure);
+  });
+});
+
+describe('whose feeling, and names kept', () => {
+  it('a feeling of someone named is not the writer’s', () => {
+    expect(listen('Maya is upset about her birthday.').feelings).toEqual([]);
+    expect(listen('My mum was so hurt.').feelings).toEqual([]);
+    expect(listen('I am upset about her birthday.').feelings.map((f) => f.word)).toEqual(['upset']);
+  });
+  it('a name keeps its capital inside a sentence; a common first word does not', () => {
+    expect(lowerFirst('Maya is upset')).toBe('Maya is upset');
+    expect(lowerFirst('Being included matters')).toBe('being included matters');
+    expect(lowerFirst('The bill came')).toBe('the bill came');
   });
 });

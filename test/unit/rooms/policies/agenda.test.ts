@@ -218,3 +218,10 @@ describe('clauses settle topics', () => {
     expect(clauseMatch(chair, contentWords('we talk about money'))).toBe(0);
   });
 });
+
+describe('what is not a topic', () => {
+  it('"each other", or the person an amends is made to', () => {
+    expect(topicTitle('I would like us to text each other when plans change.', { minScore: 0 })).toBeNull();
+    expect(topicTitle('I want to make it up to Maya for the birthday dinner.')).toBe('the birthday dinner');
+  });
+});
