@@ -180,8 +180,10 @@ const BROKEN: RegExp[] = [
   /[?!]/,
 ];
 
+/** Nouns a clause can follow without "that": "the time we agreed", "the day we said". */
+const RELATIVE_NOUNS = 'time|day|days|way|place|night|week|amount|things|thing|plans|plan|hour|date';
 /** "we" only at the start or after a word that can open a clause: never "tell we", "hit we". */
-const STRAY_WE = new RegExp(String.raw`(?<!^)(?<!\b(?:${SUBORDINATORS}|[,;]))\s+we\b`, 'i');
+const STRAY_WE = new RegExp(String.raw`(?<!^)(?<!\b(?:${SUBORDINATORS}|${RELATIVE_NOUNS}|[,;]))\s+we\b`, 'i');
 
 /** A draft that reads as a sentence, or null. */
 export function check(draft: string): string | null {

@@ -1,3 +1,4 @@
+import { requestsIn } from '../../analysis/listening/requests.js';
 import { ALL_FEELING_WORDS } from '../../analysis/listening/lexicon.js';
 
 /**
@@ -269,6 +270,9 @@ export function sharedTitle(text: string, options: TitleOptions = {}): string {
   const found = topicTitle(text, { minScore: 0, ...options });
   if (found) return found;
   const maxChars = options.maxChars ?? 80;
+  // "I would like us to text each other when plans change": what they ask for names the topic
+  const [ask] = requestsIn(text);
+  if (ask) return (ask.split(/[,;]/)[0] ?? ask).split(/\s+/).slice(0, MAX_WORDS).join(' ').slice(0, maxChars);
   const first = (text.trim().split(/(?<=[.!?])\s/)[0] ?? '').replace(/[.!?]+$/, '').trim();
   const cut = first.split(/\s+/).slice(0, MAX_WORDS).join(' ');
   const short = cut.length > maxChars ? cut.slice(0, maxChars) : cut;

@@ -27,6 +27,10 @@ const CASES: [string, string][] = [
   ],
   ['Could you text me if plans change, Sam?', 'We text each other if plans change.'],
   [
+    'Could you text me if plans change, before the time we agreed to meet?',
+    'We text each other if plans change, before the time we agreed to meet.',
+  ],
+  [
     'Please stop making plans for both of us without asking.',
     'We talk before either of us makes plans for both of us.',
   ],
