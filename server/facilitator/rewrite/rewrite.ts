@@ -94,6 +94,8 @@ export function candidates(text: string, labels: HeatLabel[], judges: Judges): s
   // when the search had to cut words to cool the edit, the uncut edit asked more gently may do
   // without the cut: tried first, so a word the analyzer wrongly marks ("hands") is not lost
   const uncut = minimalEdit(text);
+  // "Oh great, take her side like always": sarcasm, not a request: never turned into "Please take her side"
+  if (SARCASTIC.test(text)) return [edit].filter((c) => keepsTheMessage(text, c, attack));
   const gentler = uncut === edit ? [] : [uncut, ...variants(uncut)];
   // the edit itself first: the nearest to what the sender wrote; then the same words asked more gently
   // observation, feeling and request, when the sender gave all of them in their own words
@@ -103,7 +105,14 @@ export function candidates(text: string, labels: HeatLabel[], judges: Judges): s
   );
 }
 
-/** A held message as the analyzer read it: its text with disguises undone, its labels, whether it is aimed at the reader. */
+/** Sarcasm aimed at the reader: what follows is an accusation, not a request. */
+const SARCASTIC =
+  /\b(?:oh great|oh sure|yeah right|thanks a lot|nice one|well done|good job|way to go|like always|as usual)\b/i;
+
+/**
+ * A held message as the analyzer read it: its text with disguises undone, its labels, whether it is aimed
+ * at the reader.
+ */
 export interface HeldMessage {
   text: string;
   labels: HeatLabel[];
@@ -115,8 +124,8 @@ export interface HeldMessage {
  * when no version keeps the message and passes.
  */
 export function rewrite(message: HeldMessage, judges: Judges): string[] {
+  if (message.labels.some((l) => SAFETY_LABELS.includes(l))) return [];
   const all = candidates(message.text, message.labels, judges);
-  if (all.length === 0) return [];
   const attack = attackWords(message.text, judges);
   const suggestions: string[] = [];
   const seen = new Set<string>();
@@ -146,7 +155,56 @@ export function rewrite(message: HeldMessage, judges: Judges): string[] {
     }
     if (suggestions.length) break;
   }
+  if (suggestions.length) return suggestions;
+  // still none: what the sender holds against the reader, told as their experience rather than as a verdict
+  // ("It feels to me like you only show up for Christmas presents."): the claim and its words stay theirs
+  for (const c of [...all, minimalEdit(message.text)]) {
+    const framed = asExperience(c);
+    if (framed && keepsTheMessage(message.text, framed, attack) && offer(framed)) break;
+  }
+  if (suggestions.length) return suggestions;
+  // last: the parts of the message that can be said calmly, each accusation told as experience, the rest left out
+  const kept = calmParts(message.text, judges);
+  if (kept && !readsBroken(kept, message.text) && retention(message.text, kept, attack) >= MIN_PARTS_KEPT) offer(kept);
   return suggestions;
+}
+
+/** The least of the sender's words a message of calm parts must keep, as for any suggestion. */
+const MIN_PARTS_KEPT = 0.6;
+
+/** Clauses of `text` ("X, Y and Z") that pass on their own once edited, accusations told as experience. */
+function calmParts(text: string, judges: Judges): string | null {
+  const clauses = text
+    .split(/[.!?;]+\s*|,\s*|\s+and\s+/i)
+    .map((c) => c.trim())
+    .filter((c) => c.split(/\s+/).length >= 3);
+  const kept: string[] = [];
+  for (const clause of clauses) {
+    const edited = minimalEdit(clause).replace(/[.!?,;\s]+$/, '');
+    if (edited.split(/\s+/).length < 3 || edited.toLowerCase() === edited.toUpperCase()) continue;
+    const said = (asExperience(edited) ?? edited).replace(/[.!?]+$/, '');
+    if (!judges.delivered(said).held) kept.push(said);
+  }
+  if (kept.length === 0) return null;
+  const joined = kept.map((k, i) => (i === 0 ? k.charAt(0).toUpperCase() + k.slice(1) : k)).join(', and ');
+  return judges.delivered(`${joined}.`).held ? null : `${joined}.`;
+}
+
+/** A sentence that accuses the reader ("You ...", "You two are ..."): said as how it feels to the sender. */
+const ACCUSING = /^(?:you|you two|you both|you all|you lot)\b/i;
+
+/** Each accusing sentence of `text` as "It feels to me like you ...", or null when none accuses. */
+export function asExperience(text: string): string | null {
+  const sentences = text.match(/[^.!?]+[.!?]*/g) ?? [];
+  let changed = false;
+  const out = sentences.map((raw) => {
+    const s = raw.trim();
+    if (!ACCUSING.test(s)) return s;
+    changed = true;
+    const body = s.replace(/[.!?]+$/, '');
+    return `It feels to me like ${body.charAt(0).toLowerCase()}${body.slice(1)}.`;
+  });
+  return changed ? out.join(' ') : null;
 }
 
 /** The words that make a boundary or a refusal ("not", "anymore", "stop"): a cut may not take one. */
