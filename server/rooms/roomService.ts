@@ -11,6 +11,7 @@ import type {
   TurnMode,
 } from '../../shared/protocol.js';
 import { isModerator } from '../../shared/rules/floor.js';
+import { isSeparated } from '../../shared/rules/separated.js';
 import { AppError } from '../errors.js';
 import * as agenda from './agenda.js';
 import * as agreementPhase from './agreementPhase.js';
@@ -120,7 +121,13 @@ export class RoomService implements RoomWork {
     return turns.floor(this, roomId, event);
   }
 
-  setMode(who: Identity, mode: TurnMode): Promise<TurnMode> {
+  async setMode(who: Identity, mode: TurnMode): Promise<TurnMode> {
+    if (isSeparated(await this.room(who.roomId))) {
+      throw new AppError(
+        'not_allowed',
+        'Turns do not apply in a separated room: each person talks with the facilitator.',
+      );
+    }
     return turns.setMode(this, who, mode);
   }
 
