@@ -67,21 +67,22 @@ export function screeningReply(risk: ScreeningOutcome['risk'], choices: Screenin
     lines.push(
       host
         ? '- Not going ahead. You can simply stop here. As the person who started this room, you can also delete it ' +
-            'and everything in it with “Delete this room”.'
+            'and everything in it with “Delete this room”, at the side of the room.'
         : '- Not going ahead. You can simply close this page; what you wrote in your preparation is never shared.',
     );
   }
   if (choices.includes('separated')) {
     lines.push(
       '- A separated room. You talk only with me (and a mediator, if there is one), and nothing reaches the other ' +
-        'person unless you approve the exact words first. The others see only that a separated room was requested, ' +
-        'never who asked or why.',
+        'person unless you approve the exact words first. The others see only that a separated room was requested: ' +
+        'I never tell them who asked or why.',
     );
   }
   if (choices.includes('support')) {
     lines.push(
       host
-        ? '- A support person. Someone you trust can read along: invite them with “Invite an observer”.'
+        ? '- A support person. Someone you trust can read along: under “Invite”, make a new link for an observer and ' +
+            'send it to them.'
         : '- A support person. Someone you trust can read along as an observer: ask the person who started this ' +
             'room for an observer invite for them.',
     );

@@ -84,7 +84,7 @@ describe('screening in private preparation', () => {
     expect(outcome.text).toMatch(/may not be safe for you/);
     expect(outcome.text).toMatch(/Delete this room/); // Ann started the room: how to delete it
     expect(outcome.text).toMatch(/separated room/);
-    expect(outcome.text).toMatch(/Invite an observer/);
+    expect(outcome.text).toMatch(/make a new link for an observer/);
     expect(outcome.text).not.toMatch(/\bhe\b|\bhis\b|abuser|fault/i);
     expect(outcome.help).toEqual([expect.objectContaining({ url: 'https://findahelpline.com' })]);
     expect((await pushed).text).toBe(outcome.text);
