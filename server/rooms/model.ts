@@ -116,7 +116,7 @@ export interface RoomRecord {
   /** The agenda, from when the joint session opens (absent before, and in older records). */
   agenda?: AgendaRecord;
   /** A separated room (shuttle mode): chosen by the host at creation, or asked for by someone's screening. */
-  separated?: { since: number; by: 'host' | 'request' };
+  separated?: { since: number; by: 'host' | 'request'; announced?: boolean };
   /** Separated rooms: points waiting for their author's approval, keyed by `${participantId}:${clientMsgId}`. */
   relays?: Record<string, PendingRelay>;
 }

@@ -23,6 +23,7 @@ import type { Identity, RoomRecord } from './model.js';
 import type { FloorEvent } from './policies/floor.js';
 import type { RoomDeps } from './ports.js';
 import * as turns from './turns.js';
+import { announceIfSeparated } from './separated.js';
 import { visiblyChanged } from './view.js';
 import type { RoomWork } from './work.js';
 
@@ -93,7 +94,8 @@ export class RoomService implements RoomWork {
 
   async join(roomId: string, inviteCode: string, name: string): Promise<JoinResponse> {
     const joined = await membership.join(this, roomId, inviteCode, name);
-    // After the welcome: the agenda opens with the joint session (once; a no-op otherwise).
+    // After the welcome: a separated room says how it works, and the agenda opens (each once; no-ops otherwise).
+    await announceIfSeparated(this, roomId);
     await agenda.open(this, roomId);
     return joined;
   }

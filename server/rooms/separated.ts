@@ -8,7 +8,7 @@ import { facilitator } from './effects.js';
 import { newId } from './ids.js';
 import { fearResponse, prepSelfHarmReply, prepThreatReply, showsFear } from './messages/safety.js';
 import type { Identity, PendingRelay, RoomRecord } from './model.js';
-import { relayKey, separateRoom } from './policies/separated.js';
+import { announceSeparated, relayKey, separateRoom, withPending } from './policies/separated.js';
 import type { RoomWork } from './work.js';
 
 /** What the message pipeline lends a separated room: its review, and its delivery for an approved point. */
@@ -22,6 +22,21 @@ export const SEPARATED_NOTICE =
   'A separated room was requested, so from now on each of you talks with me on your own side. Only you (and a ' +
   'mediator, if there is one) see your side. A point reaches the others only in words its author has checked ' +
   'and approved, and I pass it on as it is.';
+
+/** What everyone reads when a room chosen as separated opens its joint session. */
+export const SEPARATED_OPENING =
+  'This is a separated room: each of you talks with me on your own side, and only you (and a mediator, if there ' +
+  'is one) see your side. When you want the others to hear something, choose “Pass a point on”: you see the exact ' +
+  'words first, and I pass them on only when you approve them.';
+
+/** Once the joint session opens in a room chosen as separated, everyone is told how it works (once). */
+export async function announceIfSeparated(work: RoomWork, roomId: string): Promise<void> {
+  const { room, result: now } = await work.change(roomId, (r) => {
+    const next = announceSeparated(r);
+    return next ? { room: next, result: true } : { result: false };
+  });
+  if (now) await work.carryOut(room, [facilitator({ say: 'text', kind: 'notice', text: SEPARATED_OPENING })]);
+}
 
 /**
  * The separated room (shuttle mode), as mediators run it when people should not face each other:
@@ -100,7 +115,7 @@ export class SeparatedRoom {
       at: this.rooms.deps.now(),
     };
     await this.rooms.change(who.roomId, (r) => ({
-      room: { ...r, relays: { ...r.relays, [key]: pending } },
+      room: { ...r, relays: withPending(r.relays, pending) },
       result: 0,
     }));
     return review ? { status: 'held', clientMsgId, review } : { status: 'ready', clientMsgId, text };

@@ -31,6 +31,16 @@ describe('a separated room', () => {
     expect((await call(c, 'room:state')).state.separated).toBeUndefined();
   });
 
+  it('tells everyone how it works once the joint session opens, once', async () => {
+    const { b } = await separatedRoom();
+    const history = (await call(b, 'history', { sinceSeq: 0 })).messages;
+    const notes = history.filter((e: any) => e.kind === 'notice' && /This is a separated room/.test(e.text));
+    expect(notes).toHaveLength(1);
+    expect(notes[0].visibleTo).toBeUndefined();
+    // It comes after the welcome.
+    expect(history.findIndex((e: any) => e.kind === 'welcome')).toBeLessThan(history.indexOf(notes[0]));
+  });
+
   it("keeps each party's words on their own side, with the facilitator's answer there", async () => {
     const { host, a, b, o, m } = await separatedRoom();
     const reply = next(a, 'facilitator', (f: any) => f.kind === 'reflection');

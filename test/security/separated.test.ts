@@ -108,6 +108,21 @@ describe('relay payloads', () => {
     });
   });
 
+  it('cannot grow the room record with endless points waiting for approval', async () => {
+    const { host, a } = await separatedRoom();
+    for (let i = 0; i < 30; i++) await call(a, 'relay:propose', { clientMsgId: `p${i}`, text: `Point number ${i}.` });
+    const record = await server().app.store.getRoom(host.roomId);
+    expect(Object.keys(record?.relays ?? {})).toHaveLength(5);
+    // The newest still passes on; the oldest is gone.
+    expect(await call(a, 'relay:approve', { clientMsgId: 'p29', text: 'Point number 29.' })).toMatchObject({
+      ok: true,
+    });
+    expect(await call(a, 'relay:approve', { clientMsgId: 'p0', text: 'Point number 0.' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+  });
+
   it('cannot turn a side message into a relay by reusing its id', async () => {
     const { a, b } = await separatedRoom();
     await call(a, 'message:send', { clientMsgId: 'same', text: 'SIDE-7781 something only for the facilitator.' });

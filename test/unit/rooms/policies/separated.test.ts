@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { newParticipant, newRoom } from '../../../../server/rooms/newRoom.js';
 import { screeningChoices, screeningRisk } from '../../../../server/rooms/policies/screening.js';
-import { separateRoom } from '../../../../server/rooms/policies/separated.js';
+import {
+  announceSeparated,
+  PENDING_PER_PERSON,
+  separateRoom,
+  withPending,
+} from '../../../../server/rooms/policies/separated.js';
 import { screeningQuestions, screeningReply } from '../../../../server/rooms/screening.js';
 import { sideReply } from '../../../../server/rooms/separated.js';
 
@@ -45,6 +50,48 @@ describe('switching to a separated room', () => {
       heatThreshold: 0.6,
     });
     expect(room).toMatchObject({ separated: { since: 3, by: 'host' }, mode: 'open' });
+  });
+});
+
+describe('points waiting for approval', () => {
+  const point = (participantId: string, clientMsgId: string, at: number) => ({
+    clientMsgId,
+    participantId,
+    text: `${clientMsgId} words`,
+    heat: 0,
+    review: null,
+    at,
+  });
+
+  it("keeps a few per person, dropping that person's oldest, never someone else's", () => {
+    let relays = withPending(undefined, point('ben', 'b0', 0));
+    for (let i = 1; i <= 9; i++) relays = withPending(relays, point('ann', `a${i}`, i));
+    const ann = Object.values(relays).filter((r) => r.participantId === 'ann');
+    expect(ann.map((r) => r.clientMsgId)).toEqual(['a5', 'a6', 'a7', 'a8', 'a9']);
+    expect(ann).toHaveLength(PENDING_PER_PERSON);
+    expect(relays['ben:b0']).toBeDefined();
+  });
+
+  it('replaces the words of a point checked again under the same id', () => {
+    const relays = withPending(withPending(undefined, point('ann', 'a1', 1)), {
+      ...point('ann', 'a1', 2),
+      text: 'new',
+    });
+    expect(Object.values(relays)).toEqual([expect.objectContaining({ text: 'new' })]);
+  });
+});
+
+describe('telling the room it is separated', () => {
+  it('once, when the joint session opens in a room chosen as separated', () => {
+    const chosen = { ...base(), separated: { since: 0, by: 'host' as const } };
+    expect(announceSeparated(chosen)).toBeNull(); // still preparing alone
+    const joint = announceSeparated({ ...chosen, phase: 'joint' });
+    expect(joint?.separated?.announced).toBe(true);
+    expect(joint && announceSeparated(joint)).toBeNull();
+    expect(announceSeparated({ ...base(), phase: 'joint' })).toBeNull();
+    // A switch is announced as it happens.
+    const switched = separateRoom({ ...base(), phase: 'joint' }, 1);
+    expect(switched && announceSeparated(switched)).toBeNull();
   });
 });
 
