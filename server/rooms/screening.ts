@@ -67,8 +67,9 @@ export function screeningReply(risk: ScreeningOutcome['risk'], choices: Screenin
     lines.push(
       host
         ? '- Not going ahead. You can simply stop here. As the person who started this room, you can also delete it ' +
-            'and everything in it with “Delete this room”, at the side of the room.'
-        : '- Not going ahead. You can simply close this page; what you wrote in your preparation is never shared.',
+            'and everything in it with the “Delete this room…” button.'
+        : '- Not going ahead. You can leave now; what you wrote in your preparation is never shared, and the ' +
+            'button below also removes this room from this device.',
     );
   }
   if (choices.includes('separated')) {

@@ -122,6 +122,7 @@ describe.sequential('screening and a separated room in the browser', () => {
     await outcome.getByText(/talking face to face may not be safe for you/).waitFor();
     const help = outcome.getByRole('link', { name: /findahelpline\.com/ });
     expect(await help.getAttribute('href')).toBe('https://findahelpline.com');
+    await outcome.getByRole('button', { name: 'Leave, and forget this room on this device' }).waitFor();
     // The answers never show up as something to share.
     expect(await guest.getByRole('button', { name: 'Share this point with the room…' }).count()).toBe(0);
     await screen(guest, '22-screening-offer-390px');

@@ -1,6 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ScreeningAnswer, ScreeningTopic, ScreeningView } from '../../../shared/protocol.js';
+import { forgetRoom } from '../credentials.js';
 import { useRoom, useRoomActions } from '../room/RoomProvider.js';
+import { navigate } from '../router.js';
 
 const ANSWERS: { value: ScreeningAnswer; words: string }[] = [
   { value: 'yes', words: 'Yes' },
@@ -14,7 +16,7 @@ const ANSWERS: { value: ScreeningAnswer; words: string }[] = [
  */
 export function ScreeningCard() {
   const actions = useRoomActions();
-  const { view } = useRoom();
+  const { view, creds, me } = useRoom();
   const [screening, setScreening] = useState<ScreeningView | null>(null);
   const [answers, setAnswers] = useState<Partial<Record<ScreeningTopic, ScreeningAnswer>>>({});
   const [reopened, setReopened] = useState(false);
@@ -123,13 +125,25 @@ export function ScreeningCard() {
             </li>
           ))}
         </ul>
-        {outcome.choices.includes('separated') && !view?.separated && (
-          <p>
+        <div className="row wrap">
+          {outcome.choices.includes('separated') && !view?.separated && (
             <button type="button" className="primary" onClick={() => void askSeparated()}>
               Ask for a separated room
             </button>
-          </p>
-        )}
+          )}
+          {/* Not going ahead: nothing on this device points back to the room (the host deletes it instead). */}
+          {outcome.choices.includes('leave') && me.role !== 'host' && (
+            <button
+              type="button"
+              onClick={() => {
+                forgetRoom(creds.roomId);
+                navigate('/', true);
+              }}
+            >
+              Leave, and forget this room on this device
+            </button>
+          )}
+        </div>
         <p role="status" className="small">
           {note}
         </p>
