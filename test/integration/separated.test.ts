@@ -138,6 +138,20 @@ describe('a separated room', () => {
     expect(await everything(b)).not.toMatch(/hurt you/);
   });
 
+  it("never lets a side feed the facilitator's words to the room (a recap after a break)", async () => {
+    const { a, b } = await separatedRoom();
+    await call(a, 'message:send', { clientMsgId: 's1', text: 'I need the Tuesday pickups to stop being so chaotic.' });
+    const text = 'I would like us to agree on who does the Saturday swim lessons.';
+    await call(b, 'relay:propose', { clientMsgId: 'r1', text });
+    await call(b, 'relay:approve', { clientMsgId: 'r1', text });
+    await call(a, 'break:request', { minutes: 1 });
+    const recap = next(b, 'facilitator', (f: any) => f.kind === 'recap');
+    await call(a, 'break:end');
+    const words = (await recap).text;
+    expect(words).toMatch(/swim/i); // the check can fail: what was passed on is recapped
+    expect(words).not.toMatch(/Tuesday|pickups/i);
+  });
+
   it('answers fear on a side with safety first', async () => {
     const { a } = await separatedRoom();
     const reply = next(a, 'facilitator', (f: any) => f.kind === 'reflection');
