@@ -84,6 +84,11 @@ export const CreateRoomBody = z.object({
   kind: RoomKind,
   name,
   mode: TurnMode.optional(),
+  /**
+   * A separated room (shuttle mode): each person talks only with the facilitator (and a mediator), and a
+   * point reaches the others only in words its author approved (docs/PROTOCOL.md, "Separated rooms").
+   */
+  separated: z.boolean().optional(),
 });
 export type CreateRoomBody = z.infer<typeof CreateRoomBody>;
 
@@ -168,6 +173,8 @@ export const RoomView = z.object({
   heat: z.number(),
   /** The agenda, from when the joint session opens (absent before). */
   agenda: AgendaView.optional(),
+  /** true in a separated room (chosen at creation, or asked for privately by someone's screening). */
+  separated: z.boolean().optional(),
   /** Set on the state a client asks for (connect, ack); broadcasts leave it out. */
   you: z.object({ participantId: z.string(), role: Role }).optional(),
 });
@@ -233,6 +240,53 @@ export const AgendaMove = z.object({
 export const AgendaClose = z.object({ topicId });
 export const AgendaCurrent = z.object({ topicId });
 
+/** Separated rooms: a point to pass on, checked before its author approves the exact words. */
+export const RelayPropose = z.object({
+  clientMsgId: z.string().min(1).max(LIMITS.clientMsgIdChars),
+  text: roomText,
+});
+/** `text`: the exact words the author read and approves; other words are refused (409 conflict). */
+export const RelayApprove = z.object({
+  clientMsgId: z.string().min(1).max(LIMITS.clientMsgIdChars),
+  text: z.string().max(LIMITS.messageChars * 2),
+});
+export const RelayCancel = z.object({ clientMsgId: z.string().min(1).max(LIMITS.clientMsgIdChars) });
+
+// ---------------------------------------------------------------- screening (private, in preparation)
+
+/** The topics of published mediator screening (DOVE, MASIC), each one plain question (rooms/screening.ts). */
+export const SCREENING_TOPICS = ['harm', 'threats', 'fear', 'control', 'stalking', 'children', 'apart'] as const;
+export const ScreeningTopic = z.enum(SCREENING_TOPICS);
+export type ScreeningTopic = z.infer<typeof ScreeningTopic>;
+export const ScreeningAnswer = z.enum(['yes', 'no', 'rather-not-say']);
+export type ScreeningAnswer = z.infer<typeof ScreeningAnswer>;
+export const ScreeningSubmit = z.object({
+  answers: z
+    .array(z.object({ topic: ScreeningTopic, answer: ScreeningAnswer }).strict())
+    .max(SCREENING_TOPICS.length)
+    .refine((a) => new Set(a.map((x) => x.topic)).size === a.length, 'each question once'),
+});
+export type ScreeningSubmit = z.infer<typeof ScreeningSubmit>;
+
+export interface HelpLink {
+  label: string;
+  url: string;
+}
+export type ScreeningChoice = 'leave' | 'separated' | 'support';
+/** The facilitator's private answer to a person's screening: never seen by anyone else. */
+export interface ScreeningOutcome {
+  /** signs: a yes; unsure: only "rather not say"; none: no to all (or nothing answered). */
+  risk: 'signs' | 'unsure' | 'none';
+  text: string;
+  choices: ScreeningChoice[];
+  help: HelpLink[];
+}
+export interface ScreeningView {
+  questions: { topic: ScreeningTopic; text: string }[];
+  status: 'open' | 'answered' | 'skipped';
+  outcome?: ScreeningOutcome;
+}
+
 /** Validated text of a room message (1..4000 characters after trimming). */
 export const RoomText = roomText;
 
@@ -250,6 +304,10 @@ export const MessageEvent = z.object({
   reworded: z.boolean(),
   /** true when the text was shared from private preparation. */
   fromPrep: z.boolean().optional(),
+  /** Separated rooms: a message on its author's own side, seen only by these (the author and mediators). */
+  visibleTo: z.array(z.string()).optional(),
+  /** Separated rooms: a point its author approved, word for word, to be passed on to the others. */
+  relayed: z.boolean().optional(),
 });
 export type MessageEvent = z.infer<typeof MessageEvent>;
 
@@ -292,7 +350,13 @@ export const PrepMessage = z.object({
   text: z.string(),
   at: z.number(),
 });
-export type PrepMessage = z.infer<typeof PrepMessage>;
+/**
+ * A preparation entry. `screening` marks the person's screening (their answers, or the facilitator's
+ * answer to them): kept in that person's preparation only, and never given to a model.
+ */
+export type PrepMessage = z.infer<typeof PrepMessage> & {
+  screening?: { status: 'answered' | 'skipped'; answers?: ScreeningSubmit['answers']; outcome?: ScreeningOutcome };
+};
 
 /**
  * A preparation reply still being written (a model streaming it), to the person preparing only: `text`
@@ -316,6 +380,12 @@ export type SendResult =
   | { status: 'delivered'; seq: number; message: MessageEvent }
   | { status: 'held'; clientMsgId: string; review: Review }
   | { status: 'discarded' };
+
+/** A point to pass on, checked: `ready` shows the exact words to approve; `held` cannot be approved as written. */
+export type RelayResult =
+  | { status: 'ready'; clientMsgId: string; text: string }
+  | { status: 'held'; clientMsgId: string; review: Review }
+  | { status: 'delivered'; seq: number; message: MessageEvent };
 
 export interface ClientToServerEvents {
   'message:send': (p: MessageSend, ack: (r: Ack<SendResult>) => void) => void;
@@ -343,6 +413,16 @@ export interface ClientToServerEvents {
   'agenda:move': (p: { topicId: string; toIndex: number }, ack: (r: Ack<{ agenda: AgendaView }>) => void) => void;
   'agenda:close': (p: { topicId: string }, ack: (r: Ack<{ agenda: AgendaView }>) => void) => void;
   'agenda:current': (p: { topicId: string }, ack: (r: Ack<{ agenda: AgendaView }>) => void) => void;
+  /** The person's own screening, in their preparation (docs/PROTOCOL.md, "Screening"). */
+  'screening:get': (p: object, ack: (r: Ack<{ screening: ScreeningView }>) => void) => void;
+  'screening:submit': (p: ScreeningSubmit, ack: (r: Ack<{ screening: ScreeningView }>) => void) => void;
+  'screening:skip': (p: object, ack: (r: Ack<{ screening: ScreeningView }>) => void) => void;
+  /** A person asks for a separated room, without saying why: the room switches at once. */
+  'room:separate': (p: object, ack: (r: Ack<{ separated: true }>) => void) => void;
+  /** Separated rooms: check a point, approve its exact words, or drop it. */
+  'relay:propose': (p: { clientMsgId: string; text: string }, ack: (r: Ack<RelayResult>) => void) => void;
+  'relay:approve': (p: { clientMsgId: string; text: string }, ack: (r: Ack<RelayResult>) => void) => void;
+  'relay:cancel': (p: { clientMsgId: string }, ack: (r: Ack) => void) => void;
 }
 
 export interface ServerToClientEvents {

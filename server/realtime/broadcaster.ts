@@ -33,12 +33,10 @@ export class SocketBroadcaster implements RoomBroadcaster {
   }
 
   entry(roomId: string, entry: LogEntry): void {
-    if (entry.type === 'message') {
-      this.io.to(roomChannel(roomId)).emit('message', entry);
-      return;
-    }
+    // An entry with visibleTo (a safety notice, a separated room's side) goes to those people only.
     const to = entry.visibleTo ? entry.visibleTo.map((id) => personChannel(roomId, id)) : roomChannel(roomId);
-    this.io.to(to).emit('facilitator', entry);
+    if (entry.type === 'message') this.io.to(to).emit('message', entry);
+    else this.io.to(to).emit('facilitator', entry);
   }
 
   prep(roomId: string, participantId: string, message: PrepMessage): void {

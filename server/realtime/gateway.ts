@@ -15,7 +15,11 @@ import {
   MessageSend,
   PrepSend,
   PrepShare,
+  RelayApprove,
+  RelayCancel,
+  RelayPropose,
   RoomModeChange,
+  ScreeningSubmit,
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '../../shared/protocol.js';
@@ -123,6 +127,16 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
     'agenda:move': route(AgendaMove, 'event', (p, who) => rooms.moveTopic(who, p.topicId, p.toIndex)),
     'agenda:close': route(AgendaClose, 'event', (p, who) => rooms.closeTopic(who, p.topicId)),
     'agenda:current': route(AgendaCurrent, 'event', (p, who) => rooms.chooseTopic(who, p.topicId)),
+    // Screening answers go to the person's own preparation only (rooms/screening.ts).
+    'screening:get': route(NoPayload, 'event', async (_p, who) => ({ screening: await prep.screening.get(who) })),
+    'screening:submit': route(ScreeningSubmit, 'prep', async (p, who) => ({
+      screening: await prep.screening.submit(who, p.answers),
+    })),
+    'screening:skip': route(NoPayload, 'event', async (_p, who) => ({ screening: await prep.screening.skip(who) })),
+    'room:separate': route(NoPayload, 'event', (_p, who) => messages.separated.separate(who)),
+    'relay:propose': route(RelayPropose, 'message', (p, who) => messages.separated.propose(who, p.clientMsgId, p.text)),
+    'relay:approve': route(RelayApprove, 'message', (p, who) => messages.separated.approve(who, p.clientMsgId, p.text)),
+    'relay:cancel': route(RelayCancel, 'event', (p, who) => messages.separated.cancel(who, p.clientMsgId)),
   };
 
   io.on('connection', async (socket: Client) => {

@@ -8,9 +8,10 @@ import { openTopics } from '../../shared/rules/agenda.js';
 import type { TopicLine } from '../facilitator/types.js';
 import { namesOf } from './view.js';
 import { parties } from '../../shared/rules/floor.js';
+import { isPublicEntry } from '../../shared/rules/separated.js';
 
-/** Entries everyone saw: private notices (e.g. safety heads-ups) never feed room wording. */
-const isPublic = (e: LogEntry): boolean => e.type === 'message' || !e.visibleTo;
+/** Entries everyone saw: private notices and separated rooms' sides never feed room wording. */
+const isPublic = (e: LogEntry): boolean => isPublicEntry(e);
 
 /** How much of the log the facilitator reads back for a recap or a clause offer. */
 const LOOKBACK = 60;

@@ -130,6 +130,20 @@ export interface RoomRecord {
   agreement?: AgreementState;
   /** The agenda, from when the joint session opens (absent before, and in older records). */
   agenda?: AgendaRecord;
+  /** A separated room (shuttle mode): chosen by the host at creation, or asked for by someone's screening. */
+  separated?: { since: number; by: 'host' | 'request'; announced?: boolean };
+  /** Separated rooms: points waiting for their author's approval, keyed by `${participantId}:${clientMsgId}`. */
+  relays?: Record<string, PendingRelay>;
+}
+
+/** A point to pass on, checked: its exact words, and the review when the words cannot be passed on as written. */
+export interface PendingRelay {
+  clientMsgId: string;
+  participantId: string;
+  text: string;
+  heat: number;
+  review: Review | null;
+  at: number;
 }
 
 /** Who a token belongs to. Tokens are stored by their hash only. */

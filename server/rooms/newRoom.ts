@@ -16,6 +16,8 @@ export interface NewRoomInput {
   title?: string;
   kind: RoomKind;
   mode?: TurnMode;
+  /** A separated room: turns do not apply, so the mode is open. */
+  separated?: boolean;
   host: Participant;
   now: number;
   retentionMs: number;
@@ -24,7 +26,7 @@ export interface NewRoomInput {
 
 export function newRoom(input: NewRoomInput): RoomRecord {
   // Families default to raised hands (many voices); couples and coworkers to an open room.
-  const mode = input.mode ?? (input.kind === 'family' ? 'hand-raise' : 'open');
+  const mode = input.separated ? 'open' : (input.mode ?? (input.kind === 'family' ? 'hand-raise' : 'open'));
   return {
     roomId: input.roomId,
     title: input.title?.trim() || DEFAULT_TITLES[input.kind],
@@ -45,5 +47,6 @@ export function newRoom(input: NewRoomInput): RoomRecord {
     recapFromSeq: 0,
     sharedPoints: [],
     held: {},
+    ...(input.separated ? { separated: { since: input.now, by: 'host' as const } } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { prepGreeting } from '../facilitator/prepCoach.js';
 import { analyze } from '../analysis/index.js';
 import { newId } from './ids.js';
 import { fearResponse, prepSelfHarmReply, prepThreatReply, showsFear } from './messages/safety.js';
+import { ScreeningService, withoutScreening } from './screening.js';
 
 /**
  * Private preparation: one person and the facilitator. What is said here is stored under that
@@ -16,10 +17,15 @@ import { fearResponse, prepSelfHarmReply, prepThreatReply, showsFear } from './m
  * (MessagePipeline.send with fromPrep).
  */
 export class PrepService {
+  /** The optional safety questions at the start of preparation (rooms/screening.ts). */
+  readonly screening: ScreeningService;
+
   constructor(
     private readonly deps: RoomDeps,
     private readonly rooms: Pick<RoomWork, 'room'>,
-  ) {}
+  ) {
+    this.screening = new ScreeningService(deps, rooms);
+  }
 
   private async mustPrepare(who: Identity): Promise<string> {
     const room = await this.rooms.room(who.roomId);
@@ -53,7 +59,8 @@ export class PrepService {
     if (labels.includes('threat')) return prepThreatReply();
     if (labels.length > 0) return fearResponse();
     const history = await this.deps.store.listPrep(who.roomId, who.participantId);
-    return this.deps.engine.prepReply(withoutSafety(history), name, this.partials(who));
+    // Screening answers never reach the coach or a model.
+    return this.deps.engine.prepReply(withoutSafety(withoutScreening(history)), name, this.partials(who));
   }
 
   /**

@@ -11,6 +11,7 @@ import type {
   TurnMode,
 } from '../../shared/protocol.js';
 import { isModerator } from '../../shared/rules/floor.js';
+import { isSeparated } from '../../shared/rules/separated.js';
 import { AppError } from '../errors.js';
 import * as agenda from './agenda.js';
 import * as agreementPhase from './agreementPhase.js';
@@ -22,6 +23,7 @@ import type { Identity, RoomRecord } from './model.js';
 import type { FloorEvent } from './policies/floor.js';
 import type { RoomDeps } from './ports.js';
 import * as turns from './turns.js';
+import { announceIfSeparated } from './separated.js';
 import { visiblyChanged } from './view.js';
 import type { RoomWork } from './work.js';
 
@@ -92,7 +94,8 @@ export class RoomService implements RoomWork {
 
   async join(roomId: string, inviteCode: string, name: string): Promise<JoinResponse> {
     const joined = await membership.join(this, roomId, inviteCode, name);
-    // After the welcome: the agenda opens with the joint session (once; a no-op otherwise).
+    // After the welcome: a separated room says how it works, and the agenda opens (each once; no-ops otherwise).
+    await announceIfSeparated(this, roomId);
     await agenda.open(this, roomId);
     return joined;
   }
@@ -120,7 +123,13 @@ export class RoomService implements RoomWork {
     return turns.floor(this, roomId, event);
   }
 
-  setMode(who: Identity, mode: TurnMode): Promise<TurnMode> {
+  async setMode(who: Identity, mode: TurnMode): Promise<TurnMode> {
+    if (isSeparated(await this.room(who.roomId))) {
+      throw new AppError(
+        'not_allowed',
+        'Turns do not apply in a separated room: each person talks with the facilitator.',
+      );
+    }
     return turns.setMode(this, who, mode);
   }
 

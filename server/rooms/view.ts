@@ -20,6 +20,7 @@ export function roomView(room: RoomRecord, online: ReadonlySet<string>, you?: Ro
     break: breakView(room.break),
     heat: roundHeat(room.heat),
     ...(room.agenda ? { agenda: agendaView(room.agenda) } : {}),
+    ...(room.separated ? { separated: true } : {}),
     ...(you ? { you } : {}),
   };
 }

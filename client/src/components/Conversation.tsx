@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { canSpeak } from '../../../shared/rules/floor.js';
+import { canSpeak, isParty, parties } from '../../../shared/rules/floor.js';
+import { talksOnSide } from '../../../shared/rules/separated.js';
 import { facilitatorKindWords } from '../labels.js';
 import { newMsgId } from '../room/ids.js';
 import { useRoom, useRoomActions } from '../room/RoomProvider.js';
 import type { OnSendResult } from '../room/types.js';
 import { Composer } from './Composer.js';
 import { FloorPanel } from './FloorPanel.js';
+import { RelayBox } from './RelayBox.js';
 
 interface Props {
   draft: string;
@@ -34,6 +36,7 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
   const [error, setError] = useState('');
   const [sending, setSending] = useState(false);
   const [proposed, setProposed] = useState<Record<string, string>>({});
+  const [relaying, setRelaying] = useState(false);
   const endRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -67,6 +70,11 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
   }
 
   const current = view?.agenda?.topics.find((t) => t.id === view.agenda?.current);
+  // A separated room: a party writes on their own side; points cross only through the relay box.
+  const onSide = view ? talksOnSide(view, me.role) : false;
+  const otherNames = view ? parties(view).filter((p) => p.participantId !== me.participantId) : [];
+  const others = otherNames.length === 0 ? 'the others' : otherNames.map((p) => p.name).join(' and ');
+  const nameOf = (id: string) => (id === me.participantId ? 'You' : (names.get(id) ?? 'Someone'));
 
   return (
     <div className="conversation">
@@ -74,6 +82,16 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
         <p className="current-topic" data-testid="current-topic">
           <span className="muted small">Talking about now: </span>
           <strong>{current.title}</strong>
+        </p>
+      )}
+      {view?.separated && (
+        <p className="private-note separated-note" role="note" data-testid="separated-note">
+          <strong>Separated room.</strong>{' '}
+          {onSide
+            ? `Only you and the facilitator (and a mediator, if there is one) see this side. A point reaches ${others} only when you approve the exact words.`
+            : isParty(me.role) || me.role === 'mediator'
+              ? 'You see each person’s side. What you write here goes to everyone.'
+              : 'You see the points people chose to pass on, not what they say on their own side.'}
         </p>
       )}
       <ol className="log" aria-label="Conversation" aria-live="polite" aria-relevant="additions">
@@ -119,10 +137,18 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
           ) : (
             <li
               key={entry.seq}
-              className={entry.from === me.participantId ? 'entry mine' : 'entry theirs'}
+              className={`${entry.from === me.participantId ? 'entry mine' : 'entry theirs'}${entry.visibleTo ? ' side' : ''}${entry.relayed ? ' relayed' : ''}`}
               data-testid="message-entry"
             >
-              <Who at={entry.at}>{entry.from === me.participantId ? 'You' : (names.get(entry.from) ?? 'Someone')}</Who>
+              <Who at={entry.at}>
+                {entry.relayed
+                  ? entry.from === me.participantId
+                    ? 'Passed on for you by the facilitator'
+                    : `Facilitator: ${names.get(entry.from) ?? 'Someone'} asks me to pass on`
+                  : entry.visibleTo
+                    ? `${nameOf(entry.from)} (${entry.from === me.participantId ? 'your' : 'their'} side, private)`
+                    : nameOf(entry.from)}
+              </Who>
               <p className="text">{entry.text}</p>
               {(entry.reworded || entry.fromPrep) && (
                 <p className="small muted tag">
@@ -140,14 +166,20 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
       </ol>
       <div ref={endRef} />
 
-      {view && <FloorPanel />}
+      {view && !view.separated && <FloorPanel />}
+
+      {relaying && <RelayBox others={others} onClose={() => setRelaying(false)} />}
 
       {me.role !== 'observer' ? (
         <Composer
           id="composer"
-          label="Your message to the room"
+          label={onSide ? 'Write to the facilitator, on your side' : 'Your message to the room'}
           help={
-            may.ok ? 'Everyone in the room will see this. Enter sends, Shift+Enter starts a new line.' : may.message
+            onSide
+              ? `Only you and the facilitator (and a mediator) see this. To tell ${others} something, use “Pass a point on”.`
+              : may.ok
+                ? 'Everyone in the room will see this. Enter sends, Shift+Enter starts a new line.'
+                : may.message
           }
           value={draft}
           onChange={setDraft}
@@ -155,6 +187,14 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
           error={error}
           submitLabel={sending ? 'Sending…' : 'Send'}
           submitDisabled={sending || !draft.trim()}
+          extra={
+            onSide &&
+            !relaying && (
+              <button type="button" onClick={() => setRelaying(true)}>
+                Pass a point on…
+              </button>
+            )
+          }
         />
       ) : (
         <p className="muted">You are observing: you can read along, but not write to the room.</p>

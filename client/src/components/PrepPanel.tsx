@@ -4,16 +4,19 @@ import { shareMsgId } from '../../../shared/rules/shareId.js';
 import { useRoom, useRoomActions } from '../room/RoomProvider.js';
 import type { OnSendResult } from '../room/types.js';
 import { Composer } from './Composer.js';
+import { ScreeningCard } from './ScreeningCard.js';
 
 interface Props {
   onShared: OnSendResult;
   canShare: boolean;
+  /** Hosts and participants are offered the safety questions first. */
+  screening?: boolean;
 }
 
 const key = (m: PrepMessage) => `${m.role}|${m.at}|${m.text}`;
 
 /** Private coaching with the facilitator; only what the person chooses is shared, one point at a time. */
-export function PrepPanel({ onShared, canShare }: Props) {
+export function PrepPanel({ onShared, canShare, screening = false }: Props) {
   const { onPrep, onPrepPartial } = useRoom();
   const actions = useRoomActions();
   const [messages, setMessages] = useState<PrepMessage[]>([]);
@@ -92,23 +95,28 @@ export function PrepPanel({ onShared, canShare }: Props) {
         choose to share one point, and you see exactly what will be shared first.
       </div>
 
+      {screening && <ScreeningCard />}
+
       <ol className="log prep-log" aria-label="Your private preparation" aria-live="polite" aria-relevant="additions">
-        {messages.map((m, i) => (
-          <li
-            // biome-ignore lint/suspicious/noArrayIndexKey: the log only grows; the index tells identical entries apart
-            key={key(m) + i}
-            className={m.role === 'you' ? 'entry mine private' : 'entry facilitator'}
-            data-testid="prep-entry"
-          >
-            <p className="who">{m.role === 'you' ? 'You (private)' : 'Facilitator (private)'}</p>
-            <p className="text">{m.text}</p>
-            {m.role === 'you' && canShare && (
-              <button type="button" className="link small" onClick={() => openShare(m.text)}>
-                Share this point with the room…
-              </button>
-            )}
-          </li>
-        ))}
+        {/* The screening shows in its own card above, never as a point to share */}
+        {messages
+          .filter((m) => !m.screening)
+          .map((m, i) => (
+            <li
+              // biome-ignore lint/suspicious/noArrayIndexKey: the log only grows; the index tells identical entries apart
+              key={key(m) + i}
+              className={m.role === 'you' ? 'entry mine private' : 'entry facilitator'}
+              data-testid="prep-entry"
+            >
+              <p className="who">{m.role === 'you' ? 'You (private)' : 'Facilitator (private)'}</p>
+              <p className="text">{m.text}</p>
+              {m.role === 'you' && canShare && (
+                <button type="button" className="link small" onClick={() => openShare(m.text)}>
+                  Share this point with the room…
+                </button>
+              )}
+            </li>
+          ))}
         {waiting && partial && (
           <li className="entry facilitator partial" data-testid="prep-partial" aria-busy="true">
             <p className="who">Facilitator (private, still writing)</p>

@@ -181,7 +181,14 @@ function Room({ roomId }: { roomId: string }) {
             aria-labelledby={`tab-${current}`}
             tabIndex={-1}
           >
-            {current === 'prep' && ready && <PrepPanel onShared={onResult} canShare={me.role !== 'observer'} />}
+            {current === 'prep' && ready && (
+              <PrepPanel
+                onShared={onResult}
+                // In a separated room a point crosses only through "Pass a point on", after approval.
+                canShare={me.role !== 'observer' && !view?.separated}
+                screening={me.role === 'host' || me.role === 'participant'}
+              />
+            )}
             {current === 'room' && ready && view && (
               <>
                 {/* A break covers the conversation; the draft and the log wait for it in this screen's state */}

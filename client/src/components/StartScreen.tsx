@@ -14,6 +14,7 @@ export function StartScreen() {
   const [kind, setKind] = useState<RoomKind>('couple');
   const [title, setTitle] = useState('');
   const [mode, setMode] = useState<TurnMode | ''>('');
+  const [separated, setSeparated] = useState(false);
   const remembered = listRooms();
   usePageTitle('Mediation Rooms: a calmer place to talk it through');
 
@@ -23,6 +24,7 @@ export function StartScreen() {
       name,
       title: title.trim() || undefined,
       mode: mode || DEFAULT_MODE[kind],
+      ...(separated ? { separated: true } : {}),
     });
     saveRoom({ ...res, name, title: title.trim() || undefined });
     navigate(roomPath(res.roomId));
@@ -87,6 +89,22 @@ export function StartScreen() {
         </select>
         <p id="mode-help" className="help">
           {MODE_WORDS[mode || DEFAULT_MODE[kind]].how} You can change this later.
+        </p>
+
+        <label className="choice" htmlFor="room-separated">
+          <input
+            id="room-separated"
+            type="checkbox"
+            checked={separated}
+            onChange={(e) => setSeparated(e.target.checked)}
+            aria-describedby="separated-help"
+          />
+          <span>A separated room: we do not talk to each other directly</span>
+        </label>
+        <p id="separated-help" className="help">
+          Each person talks only with the facilitator (and a mediator, if you invite one). Nothing reaches the other
+          person until its writer has seen the exact words and approved them. Choose this if facing each other does not
+          feel safe. Turns do not apply.
         </p>
       </EntryForm>
 

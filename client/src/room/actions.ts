@@ -30,6 +30,13 @@ export const ACTION_EVENTS = {
   moveTopic: 'agenda:move',
   closeTopic: 'agenda:close',
   chooseTopic: 'agenda:current',
+  screening: 'screening:get',
+  submitScreening: 'screening:submit',
+  skipScreening: 'screening:skip',
+  askSeparated: 'room:separate',
+  proposeRelay: 'relay:propose',
+  approveRelay: 'relay:approve',
+  cancelRelay: 'relay:cancel',
 } as const satisfies Record<string, RoomEvent>;
 
 export type ActionName = keyof typeof ACTION_EVENTS;

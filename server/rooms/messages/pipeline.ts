@@ -22,6 +22,8 @@ import { applyFloor, speakerWordsAfter } from '../policies/floor.js';
 import { applyHeat } from '../policies/heat.js';
 import type { RoomWork } from '../work.js';
 import type { HeldMessage, Identity, RoomRecord } from '../model.js';
+import { mayRead, talksOnSide } from '../../../shared/rules/separated.js';
+import { SeparatedRoom } from '../separated.js';
 
 /** Longest history page; clients page on with the last seq they got. */
 export const HISTORY_PAGE = 500;
@@ -56,6 +58,8 @@ interface Delivery {
   heat: number;
   reworded: boolean;
   fromPrep: boolean;
+  /** A separated room's point, approved by its author (rooms/separated.ts). */
+  relayed?: boolean;
 }
 
 const BREAK: RoomEffect = { kind: 'break' };
@@ -96,16 +100,27 @@ export function safetyStop(
  * effects (rooms/effects.ts) that the room service carries out.
  */
 export class MessagePipeline {
+  /** Separated rooms (shuttle mode): each party's side, and points passed on once approved. */
+  readonly separated: SeparatedRoom;
+
   constructor(
     private readonly deps: RoomDeps,
     private readonly rooms: RoomWork,
-  ) {}
+  ) {
+    this.separated = new SeparatedRoom(rooms, {
+      review: (room, who, text) => this.review(room, who, text),
+      deliverRelay: (who, clientMsgId, text, heat) =>
+        this.deliver({ who, clientMsgId, text, heat, reworded: false, fromPrep: false, relayed: true }),
+    });
+  }
 
   async send(who: Identity, clientMsgId: string, rawText: unknown, fromPrep = false): Promise<SendResult> {
     const text = checkRoomText(rawText);
     const room = await this.rooms.room(who.roomId);
     const answered = await this.answeredBefore(room, who, clientMsgId);
     if (answered) return answered;
+    // A separated room: a party writes on their own side; a point crosses only once approved (relay:*).
+    if (talksOnSide(room, who.role)) return this.separated.send(room, who, clientMsgId, text);
     const now = this.deps.now();
     checkMayDeliver(room, who.participantId, now);
     const { analysis, review } = await this.review(room, who, text);
@@ -297,6 +312,7 @@ export class MessagePipeline {
       at: now,
       reworded: d.reworded,
       ...(d.fromPrep ? { fromPrep: true } : {}),
+      ...(d.relayed ? { relayed: true } : {}),
     };
     const appended = await this.deps.store.appendLog(d.who.roomId, entry, key);
     const message = appended.entry as MessageEvent;
@@ -322,6 +338,6 @@ export class MessagePipeline {
   async history(who: Identity, sinceSeq: number): Promise<LogEntry[]> {
     await this.rooms.room(who.roomId);
     const entries = await this.deps.store.listLog(who.roomId, sinceSeq, HISTORY_PAGE);
-    return entries.filter((e) => e.type === 'message' || !e.visibleTo || e.visibleTo.includes(who.participantId));
+    return entries.filter((e) => mayRead(e, who.participantId));
   }
 }
