@@ -284,6 +284,9 @@ function leansOnOwnFeeling(m: LinearModel, text: string, masked: Masked, lang: L
   return strongest !== undefined && inRanges(own, strongest.start, strongest.end);
 }
 
+/** So few words are a fragment the character model reads by letters alone ("switch" ~ "witch"). */
+const SHORT_WORDS = 3;
+
 /** Stage 3b: the heat model, on what is left once reported speech is taken out. */
 function heatModel(m: LinearModel, text: string, masked: Masked, lang: Language): ModelReading {
   const classOf = lang.words.classOf;
@@ -295,10 +298,10 @@ function heatModel(m: LinearModel, text: string, masked: Masked, lang: Language)
     return { heat: modelHeat(m, rest, classOf), fragment: isFragment(rest, taken, text.length), noWords: false };
   }
   if (!text.trim()) return { heat: 0, fragment: false, noWords: false };
-  // no word at all ("a1", "k", "?"): the model has nothing to read; one or two words ("chores", "the dishes")
+  // no word at all ("a1", "k", "?"): the model has nothing to read; up to SHORT_WORDS ("chores", "the dishes")
   // are a fragment it reads by their letters alone (chores ~ whores): an insult that short is the rules' to find
   const words = text.match(/[A-Za-z]+/g)?.length ?? 0;
-  return { heat: modelHeat(m, text, classOf), fragment: words > 0 && words <= 2, noWords: words === 0 };
+  return { heat: modelHeat(m, text, classOf), fragment: words > 0 && words <= SHORT_WORDS, noWords: words === 0 };
 }
 
 /** One reading of a normalised text: mask -> rules -> models -> combine -> spans. */
