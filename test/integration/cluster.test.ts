@@ -100,6 +100,8 @@ describe('two processes serving one room over Redis', () => {
     const host = await createRoom(one.url, { kind: 'couple', name: 'Ann' });
     const guest = await joinRoom(one.url, host.roomId, host.inviteCode, 'Ben');
     const b = await connect(two.url, guest.token);
+    // Ben is in the room on process two once he has its state: only then can a deletion reach him.
+    await until(() => b.received.some(([event]) => event === 'room:state'));
     const gone = next(b, 'room:deleted');
     const closed = new Promise((r) => b.once('disconnect', r));
     expect((await http(one.url, 'DELETE', `/api/rooms/${host.roomId}`, undefined, host.token)).status).toBe(204);
