@@ -82,7 +82,9 @@ function speaking(room: RoomContext, speaker: string, text: string): Speaking {
     return new RegExp(`^${name},|,\\s*${name}[.!?]*$`).test(text.trim());
   });
   const other = others.length === 1 ? others[0] : addressed.length === 1 ? addressed[0] : null;
-  return { name: nameOf(room, speaker), other: other ? nameOf(room, other) : null, partyCount: ids.length };
+  // a couple is two people even while the second has not joined yet (a point shared from preparation)
+  const partyCount = room.kind === 'couple' ? 2 : ids.length;
+  return { name: nameOf(room, speaker), other: other ? nameOf(room, other) : null, partyCount };
 }
 
 /** The default engine: warm templates and rules, deterministic, no network. */
