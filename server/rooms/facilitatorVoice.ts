@@ -37,7 +37,7 @@ export class FacilitatorVoice {
     room: RoomRecord,
     kind: FacilitatorKind,
     text: string,
-    extra: Pick<FacilitatorEvent, 'drafts' | 'visibleTo'> = {},
+    extra: Pick<FacilitatorEvent, 'drafts' | 'visibleTo' | 'help' | 'choices'> = {},
   ): Promise<void> {
     const entry: Omit<FacilitatorEvent, 'seq'> = {
       type: 'facilitator',

@@ -7,6 +7,7 @@ import type {
   FloorView,
   InviteRole,
   JoinResponse,
+  ParticipantChange,
   RoomView,
   TurnMode,
 } from '../../shared/protocol.js';
@@ -18,6 +19,8 @@ import * as breaks from './breaks.js';
 import { carryOut, stateEffects, type RoomEffect } from './effects.js';
 import { FacilitatorVoice } from './facilitatorVoice.js';
 import * as membership from './membership.js';
+import * as moderation from './moderation.js';
+import type { ModeratorAction } from './policies/safety.js';
 import type { Identity, RoomRecord } from './model.js';
 import type { FloorEvent } from './policies/floor.js';
 import type { RoomDeps } from './ports.js';
@@ -114,6 +117,16 @@ export class RoomService implements RoomWork {
     return membership.expire(this);
   }
 
+  // ------------------------------------------------------------------ safety (moderation.ts, docs/SAFETY.md)
+
+  setParticipant(who: Identity, participantId: string, action: ModeratorAction): Promise<ParticipantChange> {
+    return moderation.setParticipant(this, who, participantId, action);
+  }
+
+  askForSeparatedRoom(who: Identity): Promise<{ toldMediators: boolean }> {
+    return moderation.askForSeparatedRoom(this, who);
+  }
+
   // ------------------------------------------------------------------ floor (turns.ts)
 
   floor(roomId: string, event: FloorEvent): Promise<FloorView> {
@@ -126,8 +139,8 @@ export class RoomService implements RoomWork {
 
   // ------------------------------------------------------------------ breaks (breaks.ts)
 
-  requestBreak(who: Identity, minutes?: number): Promise<BreakView> {
-    return breaks.requestBreak(this, who, minutes);
+  requestBreak(who: Identity, minutes?: number, quiet?: boolean): Promise<BreakView> {
+    return breaks.requestBreak(this, who, minutes, quiet);
   }
 
   beginBreak(roomId: string, by: string, minutes: number, safetyCausedBy?: string): Promise<BreakView> {

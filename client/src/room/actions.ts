@@ -30,6 +30,10 @@ export const ACTION_EVENTS = {
   moveTopic: 'agenda:move',
   closeTopic: 'agenda:close',
   chooseTopic: 'agenda:current',
+  pauseParticipant: 'participant:pause',
+  resumeParticipant: 'participant:resume',
+  removeParticipant: 'participant:remove',
+  askForSeparatedRoom: 'safety:separate',
 } as const satisfies Record<string, RoomEvent>;
 
 export type ActionName = keyof typeof ACTION_EVENTS;

@@ -90,7 +90,8 @@ function kindOf(word: string): Kind {
   if (DETERMINERS.has(w)) return 'det';
   if (LINKS.has(w)) return 'link';
   // Contractions (I'm, don't, it's) and their parts end a phrase; a name's possessive (Maya's) does not.
-  if (/n't$|'(m|re|ve|ll|d)$/.test(w) || /^(it|that|he|she|there|what|who|let|here|where|else)'s$/.test(w)) return 'stop';
+  if (/n't$|'(m|re|ve|ll|d)$/.test(w) || /^(it|that|he|she|there|what|who|let|here|where|else)'s$/.test(w))
+    return 'stop';
   if (STOP.has(w) || VERBS.has(w) || FEELINGS.has(w)) return 'stop';
   if (w.length > 4 && w.endsWith('ly') && !/(family|supply|reply|belly|bully|ally|daily|holly)$/.test(w)) return 'stop';
   return 'word';
