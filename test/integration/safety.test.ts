@@ -49,7 +49,7 @@ describe('a disclosure', () => {
     expect(sent).toMatchObject({ ok: true, status: 'delivered' });
     const note = await checkIn;
     expect(note.visibleTo).toEqual([host.participantId]);
-    expect(note.text).toMatch(/Only you can see this/);
+    expect(note.text).toMatch(/^Thank you for telling us\./);
     expect(note.text).toMatch(/no one will be asked to answer/);
     expect(note.choices).toEqual(['pause', 'leave', 'separate', 'continue']);
     expect(note.help.map((l: any) => l.url)).toContain('https://findahelpline.com');

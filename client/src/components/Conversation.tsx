@@ -6,6 +6,7 @@ import { useRoom, useRoomActions } from '../room/RoomProvider.js';
 import type { OnSendResult } from '../room/types.js';
 import { Composer } from './Composer.js';
 import { FloorPanel } from './FloorPanel.js';
+import { HelpLinks } from './HelpLinks.js';
 
 interface Props {
   draft: string;
@@ -67,6 +68,7 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
   }
 
   const current = view?.agenda?.topics.find((t) => t.id === view.agenda?.current);
+  const myStatus = view?.participants.find((p) => p.participantId === me.participantId)?.status;
 
   return (
     <div className="conversation">
@@ -94,6 +96,8 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
                 <span className="visually-hidden"> says</span>
               </Who>
               <p className="text">{entry.text}</p>
+              {entry.help && <HelpLinks links={entry.help} />}
+              {entry.visibleTo && <p className="small muted tag">only you can see this</p>}
               {entry.drafts && entry.drafts.length > 0 && me.role !== 'observer' && (
                 <ul className="drafts">
                   {entry.drafts.map((d) => (
@@ -142,12 +146,21 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
 
       {view && <FloorPanel />}
 
-      {me.role !== 'observer' ? (
+      {myStatus === 'removed' ? (
+        <p className="notice" data-testid="removed-note">
+          You are no longer part of the joint conversation. Your private preparation space with the facilitator is still
+          open, whenever you want it.
+        </p>
+      ) : me.role !== 'observer' ? (
         <Composer
           id="composer"
           label="Your message to the room"
           help={
-            may.ok ? 'Everyone in the room will see this. Enter sends, Shift+Enter starts a new line.' : may.message
+            myStatus === 'paused'
+              ? 'Your messages to the room are paused for now. You can still read along and prepare privately.'
+              : may.ok
+                ? 'Everyone in the room will see this. Enter sends, Shift+Enter starts a new line.'
+                : may.message
           }
           value={draft}
           onChange={setDraft}

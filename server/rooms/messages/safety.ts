@@ -1,25 +1,23 @@
 import type { HeatLabel } from '../../../shared/analysis.js';
 
 /**
- * What a person sees when their message is held for safety. No single country's numbers are the
- * only option: we point to local emergency services and to findahelpline.com, which lists free,
- * confidential lines by country.
+ * What a person sees when their message is held for safety. The lines "below" are the review's help links
+ * (the deployment's list, always with findahelpline.com, so never only one country's numbers).
  */
 export function safetyNotice(labels: readonly HeatLabel[]): string {
   if (labels.includes('self_harm')) {
     return [
       'It sounds like you are carrying something very heavy right now, and we are glad you said it.',
       'This message has not been sent to the room. You deserve support from a person who can help right now:',
-      'if you might act on these thoughts, please call your local emergency number, or reach a free, ' +
-        'confidential crisis line',
-      '(findahelpline.com lists them by country). If you can, tell someone you trust how you are feeling.',
+      'if you might act on these thoughts, please call your local emergency number, or reach one of the free,',
+      'confidential lines below. If you can, tell someone you trust how you are feeling.',
     ].join(' ');
   }
   return [
     'This message has not been sent, because it reads as a threat and a shared room is not a safe place for that.',
     'If you or anyone else is in danger, please call your local emergency number.',
-    'If things feel out of control, stepping away for a while is a good choice; a counsellor or a support line',
-    '(findahelpline.com lists them by country) can help you with what you are feeling.',
+    'If things feel out of control, stepping away for a while is a good choice; a counsellor or one of the',
+    'support lines below can help you with what you are feeling.',
   ].join(' ');
 }
 
@@ -69,7 +67,7 @@ export function selfHarmModeratorNote(senderName: string): string {
 /** To the person who told of harm or fear: only they see it. */
 export function disclosureCheckIn(): string {
   return [
-    'Only you can see this. Thank you for telling us. What you describe matters, and your safety comes first.',
+    'Thank you for telling us. What you describe matters, and your safety comes first.',
     'You don’t have to say more, and no one will be asked to answer what you shared.',
     EMERGENCY,
     'You can take a quiet pause (no one is told who asked), leave now, ask to go on in a separated room where',
