@@ -78,7 +78,8 @@ function PersonControls({ person }: { person: ParticipantView }) {
         </button>
       )}
       {confirming ? (
-        <span role="group" aria-label={`Remove ${person.name}?`}>
+        <fieldset className="confirm">
+          <legend className="visually-hidden">Remove {person.name}?</legend>
           <span className="small">
             {person.name} will leave the joint session and keep private preparation. This can’t be undone here.
           </span>{' '}
@@ -93,7 +94,7 @@ function PersonControls({ person }: { person: ParticipantView }) {
           <button type="button" className="small-button" disabled={busy} onClick={() => setConfirming(false)}>
             Cancel
           </button>
-        </span>
+        </fieldset>
       ) : (
         <button type="button" className="small-button" disabled={busy} onClick={() => setConfirming(true)}>
           Remove from the session
