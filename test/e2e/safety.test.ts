@@ -186,6 +186,7 @@ describe.sequential('the safety screens in the browser', () => {
 
   it('5. Mira removes Alex from the joint session; Alex keeps preparation and gets help', async () => {
     const person = mira.getByTestId('person').filter({ hasText: 'Alex' });
+    await person.getByText('Safety options for Alex').click();
     await screen(mira, 'safety-04-mediator-people');
     await person.getByRole('button', { name: 'Remove from the session' }).click();
     await person.getByRole('button', { name: 'Yes, remove Alex' }).click();

@@ -184,7 +184,11 @@ describe.sequential('a mediation session in the browser', () => {
   it('6. they talk, and the room is full', async () => {
     await host.getByRole('tab', { name: /Conversation/ }).click();
     await host.getByTestId('facilitator-entry').first().waitFor();
-    await host.getByRole('list', { name: 'People' }).or(host.locator('.people')).getByText('Sam').waitFor();
+    await host
+      .getByRole('list', { name: 'People' })
+      .or(host.locator('.people'))
+      .getByText('Sam', { exact: true })
+      .waitFor();
     // A couple's room is now full: the host is offered observer and mediator links only.
     await host.getByText('Everyone taking part has joined.').waitFor();
     expect(await host.locator('#invite-role option[value="participant"]').count()).toBe(0);

@@ -67,7 +67,8 @@ function PersonControls({ person }: { person: ParticipantView }) {
   }
 
   return (
-    <div className="person-controls">
+    <details className="person-controls">
+      <summary className="small">Safety options for {person.name}</summary>
       {person.status === 'paused' ? (
         <button type="button" className="small-button" disabled={busy} onClick={() => void run('resumeParticipant')}>
           Let {person.name} write again
@@ -103,6 +104,6 @@ function PersonControls({ person }: { person: ParticipantView }) {
       <p className="error small" role="alert">
         {error}
       </p>
-    </div>
+    </details>
   );
 }
