@@ -203,5 +203,9 @@ describe.sequential('the safety screens in the browser', () => {
     await alex.getByLabel('Write privately to the facilitator').fill('I need to calm down.');
     await alex.getByRole('button', { name: 'Send privately' }).click();
     await expect.poll(() => alex.getByTestId('prep-entry').count()).toBeGreaterThanOrEqual(3);
+    // Leaving is one click from the notice Sam still has open; the room stays on the device to come back to.
+    await sam.getByTestId('safety-notice').getByRole('button', { name: 'Leave now' }).click();
+    await sam.waitForURL(`${server.url}/`);
+    await sam.getByText('Moving out').waitFor();
   });
 });

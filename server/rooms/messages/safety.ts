@@ -15,6 +15,7 @@ export function safetyNotice(labels: readonly HeatLabel[]): string {
   }
   return [
     'This message has not been sent, because it reads as a threat and a shared room is not a safe place for that.',
+    'The others in the conversation are told that a message was withheld, never what it said.',
     'If you or anyone else is in danger, please call your local emergency number.',
     'If things feel out of control, stepping away for a while is a good choice; a counsellor or one of the',
     'support lines below can help you with what you are feeling.',
