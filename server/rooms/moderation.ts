@@ -7,6 +7,10 @@ import type { Identity } from './model.js';
 import { type ModeratorAction, moderate } from './policies/safety.js';
 import type { RoomWork } from './work.js';
 
+export const OUT_OF_SESSION =
+  'You are no longer part of the joint conversation. Your private preparation space with the facilitator is ' +
+  'still open.';
+
 /** The host or a mediator pauses, resumes or removes a party (policies/safety.ts `moderate` decides). */
 export async function setParticipant(
   work: RoomWork,

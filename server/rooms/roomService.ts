@@ -127,9 +127,17 @@ export class RoomService implements RoomWork {
     return moderation.askForSeparatedRoom(this, who);
   }
 
+  /** Someone out of the joint session (docs/SAFETY.md) no longer pauses the room, takes turns or agrees. */
+  private async inSession(roomId: string, participantId: string): Promise<void> {
+    const room = await this.room(roomId);
+    if (room.participants.some((p) => p.participantId === participantId && p.status === 'removed'))
+      throw new AppError('not_allowed', moderation.OUT_OF_SESSION);
+  }
+
   // ------------------------------------------------------------------ floor (turns.ts)
 
-  floor(roomId: string, event: FloorEvent): Promise<FloorView> {
+  async floor(roomId: string, event: FloorEvent): Promise<FloorView> {
+    if ('participantId' in event && event.type !== 'grant') await this.inSession(roomId, event.participantId);
     return turns.floor(this, roomId, event);
   }
 
@@ -139,7 +147,8 @@ export class RoomService implements RoomWork {
 
   // ------------------------------------------------------------------ breaks (breaks.ts)
 
-  requestBreak(who: Identity, minutes?: number, quiet?: boolean): Promise<BreakView> {
+  async requestBreak(who: Identity, minutes?: number, quiet?: boolean): Promise<BreakView> {
+    await this.inSession(who.roomId, who.participantId);
     return breaks.requestBreak(this, who, minutes, quiet);
   }
 
@@ -158,15 +167,18 @@ export class RoomService implements RoomWork {
 
   // ------------------------------------------------------------------ agreement (agreementPhase.ts)
 
-  propose(who: Identity, text: string): Promise<{ clauseId: string }> {
+  async propose(who: Identity, text: string): Promise<{ clauseId: string }> {
+    await this.inSession(who.roomId, who.participantId);
     return agreementPhase.propose(this, who, text);
   }
 
-  accept(who: Identity, clauseId: string, textHash?: string) {
+  async accept(who: Identity, clauseId: string, textHash?: string) {
+    await this.inSession(who.roomId, who.participantId);
     return agreementPhase.accept(this, who, clauseId, textHash);
   }
 
-  sign(who: Identity): Promise<{ final: boolean }> {
+  async sign(who: Identity): Promise<{ final: boolean }> {
+    await this.inSession(who.roomId, who.participantId);
     return agreementPhase.sign(this, who);
   }
 

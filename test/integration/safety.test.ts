@@ -270,6 +270,14 @@ describe('the host and mediators', () => {
       ok: false,
       error: { code: 'not_allowed' },
     });
+    // Out of the session, Ben can no longer pause the room, take a turn or agree to anything.
+    for (const [event, payload] of [
+      ['break:request', {}],
+      ['floor:request', {}],
+      ['agreement:propose', { text: 'We talk on Sundays.' }],
+      ['agreement:sign', {}],
+    ] as const)
+      expect(await call(b, event, payload)).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     // The mediator can act on the host too.
     expect(await call(m, 'participant:pause', { participantId: host.participantId })).toMatchObject({
       ok: true,

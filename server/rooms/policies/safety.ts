@@ -115,6 +115,9 @@ export function safetyHold(
   const mediators = others.filter((p) => p.role === 'mediator');
   const effects: RoomEffect[] = [];
   let next = room;
+  // Out of the joint session already (an edit of an older held message): no one is told again, nothing pauses.
+  const sender = room.participants.find((p) => p.participantId === senderId);
+  if (sender?.status === 'removed') return { room, effects };
 
   if (!sameEpisode) {
     if (threat) {
@@ -129,11 +132,10 @@ export function safetyHold(
   }
 
   if (threat) {
-    const sender = room.participants.find((p) => p.participantId === senderId);
     const holds = (sender?.threatHolds ?? 0) + 1;
     next = withParticipant(next, senderId, { threatHolds: holds });
     const told = ids([...threatened, ...moderatorsOnly]);
-    if (sender && sender.status !== 'removed' && holds >= REMOVE_AT) {
+    if (sender && holds >= REMOVE_AT) {
       next = withStatus(next, senderId, 'removed');
       effects.push(...notice(words.removedAfterHolds(), [senderId], help, ['talk']));
       effects.push(...notice(words.othersRemoved(senderName), told));

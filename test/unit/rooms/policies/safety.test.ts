@@ -65,6 +65,12 @@ describe('safetyHold', () => {
     expect(room.floor.queue).toEqual([]);
   });
 
+  it('someone already out of the session: an edit that is still a threat tells no one and pauses nothing', () => {
+    const room = couple();
+    room.participants[1] = { ...room.participants[1], status: 'removed', threatHolds: 3 };
+    expect(safetyHold(room, 'ben', ['threat'], NOW, 20, HELP)).toEqual({ room, effects: [] });
+  });
+
   it('one pause per episode: a second hold during the sender’s own pause tells no one again', () => {
     const first = safetyHold(couple(), 'ben', ['self_harm'], NOW, 20, HELP);
     const again = safetyHold(first.room, 'ben', ['self_harm'], NOW + 1000, 20, HELP);
