@@ -274,6 +274,7 @@ export const FACILITATOR_KINDS = [
   'welcome',
   'nudge',
   'reflection',
+  'acknowledgement',
   'break',
   'recap',
   'clause-offer',

@@ -1,6 +1,5 @@
 import { analyze } from '../../server/analysis/index.js';
 import { feelingWordsIn } from '../../server/analysis/listening/lexicon.js';
-import { FALLBACK } from '../../server/facilitator/rewrite/index.js';
 import type { Line, Played } from './play.js';
 
 /**
@@ -63,8 +62,14 @@ function answersTo(p: Played, line: Line, kinds: string[]): Line[] {
 }
 
 /** Feeling words a text names, leaving out needs phrased as "being heard" (a need, not a feeling). */
+/**
+ * Feelings a reply names as the person's. A guess offered as a question ("what do you feel: hurt, lonely, or
+ * something else?") asks rather than names; "heard" and "seen" are feelings only after feel/felt.
+ */
 function feelingsNamed(text: string): string[] {
-  return feelingWordsIn(text.replace(/\bbeing\s+\w+/gi, ''));
+  const statements = (text.match(/[^.!?]+[.!?]*/g) ?? []).filter((s) => !s.trim().endsWith('?')).join(' ');
+  const words = feelingWordsIn(statements.replace(/\bbeing\s+\w+/gi, ''));
+  return words.filter((w) => !['heard', 'seen'].includes(w) || new RegExp(`\\bfe(?:el|lt)\\s+${w}`, 'i').test(text));
 }
 
 const result = (name: string, pass: boolean | null, detail: string): CheckResult => ({ name, pass, detail });
@@ -201,11 +206,15 @@ export function prepFeelings(p: Played): CheckResult {
   return result('prep feelings', wrong.length === 0, wrong.length ? wrong.join(' | ') : `${p.prep.length} replies`);
 }
 
-const TEMPLATES = [/^I'?m feeling \w+ right now, and I need [^.]+ between us/i, /talk about this with me calmly\?$/i];
+const TEMPLATES = [
+  /^I'?m upset about this and I'?d like us to slow down/i,
+  /^I'?m feeling \w+ right now, and I need [^.]+ between us/i,
+  /talk about this with me calmly\?$/i,
+];
 
 /** The first suggestion is a fill-in template (or shares no content word with the message). */
 export function isTemplate(original: string, suggestion: string): boolean {
-  if (suggestion === FALLBACK || TEMPLATES.some((t) => t.test(suggestion))) return true;
+  if (TEMPLATES.some((t) => t.test(suggestion))) return true;
   return sharesWords(original, suggestion).length === 0;
 }
 

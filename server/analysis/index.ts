@@ -14,8 +14,9 @@ import type { Language } from './lang/types.js';
 import { isFragment, ruleHeat, scaleModelHeat, softenStory, type ModelReading } from './combine.js';
 import { disclosureRanges } from './disclosure.js';
 import { labelHits } from './labelHits.js';
+import { ALL_FEELING_WORDS } from './listening/lexicon.js';
 import { LABELS } from './labels.js';
-import { literalRanges, modelView, quoteRanges, reportedRanges, type Range } from './mask.js';
+import { inRanges, literalRanges, modelView, quoteRanges, reportedRanges, type Range } from './mask.js';
 import { loadModel, modelHeat, type LinearModel } from './model/heat.js';
 import { loadLabelModel } from './model/label.js';
 import { normalize } from './normalize.js';
@@ -264,6 +265,25 @@ function labelModelHits(
   return hits.concat(labelHits(labelModel, text, hits, ctx, lang));
 }
 
+/** "I feel embarrassed", "I'm so hurt": a feeling the sender owns. */
+const OWN_FEELING = new RegExp(
+  String.raw`\bi(?:'m|’m| am| feel| felt| was| get| got)\s+(?:so |really |very |a bit |quite |just )?` +
+    `(?:${ALL_FEELING_WORDS.filter((w) => !w.includes(' ')).join('|')})\\b` +
+    // "worried sick", "scared stiff", "bored to death": still the sender's own feeling
+    String.raw`(?:\s+(?:sick|stiff|to death|out of my (?:mind|wits)))?`,
+  'gi',
+);
+
+/** How much of the model's heat is left when it leans on a feeling the sender owns. */
+const OWN_FEELING_WEIGHT = 0.6;
+
+function leansOnOwnFeeling(m: LinearModel, text: string, masked: Masked, lang: Language): boolean {
+  const own = [...text.matchAll(OWN_FEELING)].map((f) => ({ start: f.index, end: f.index + f[0].length }));
+  if (own.length === 0) return false;
+  const [strongest] = modelSpans(m, text, masked.reported, lang.words);
+  return strongest !== undefined && inRanges(own, strongest.start, strongest.end);
+}
+
 /** Stage 3b: the heat model, on what is left once reported speech is taken out. */
 function heatModel(m: LinearModel, text: string, masked: Masked, lang: Language): ModelReading {
   const classOf = lang.words.classOf;
@@ -275,8 +295,10 @@ function heatModel(m: LinearModel, text: string, masked: Masked, lang: Language)
     return { heat: modelHeat(m, rest, classOf), fragment: isFragment(rest, taken, text.length), noWords: false };
   }
   if (!text.trim()) return { heat: 0, fragment: false, noWords: false };
-  // no word at all ("a1", "k", "?"): the model has nothing to read
-  return { heat: modelHeat(m, text, classOf), fragment: false, noWords: !/[A-Za-z]{2}/.test(text) };
+  // no word at all ("a1", "k", "?"): the model has nothing to read; one or two words ("chores", "the dishes")
+  // are a fragment it reads by their letters alone (chores ~ whores): an insult that short is the rules' to find
+  const words = text.match(/[A-Za-z]+/g)?.length ?? 0;
+  return { heat: modelHeat(m, text, classOf), fragment: words > 0 && words <= 2, noWords: words === 0 };
 }
 
 /** One reading of a normalised text: mask -> rules -> models -> combine -> spans. */
@@ -309,7 +331,10 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
     hits = hits.filter((h) => h.label !== 'threat' || !disclosed.some((r) => h.start >= r.start && h.start < r.end));
   const sized = proportion(text, hits, address, agreement, lang.proportion);
   hits = softenStory(sized.hits, address.narrative);
-  const mh = scaleModelHeat(heatModel(m, text, masked, lang), address, ctx?.private === true) * sized.modelWeight;
+  let mh = scaleModelHeat(heatModel(m, text, masked, lang), address, ctx?.private === true) * sized.modelWeight;
+  // the model learnt feeling words from hostile comments: when the word it leans on most is a feeling the
+  // sender owns ("I feel embarrassed when you call my friends' parents"), it is not heard as an attack
+  if (mh >= threshold && leansOnOwnFeeling(m, text, masked, lang)) mh *= OWN_FEELING_WEIGHT;
   const safety = hits.some((h) => SAFETY_LABELS.includes(h.label));
   let heat = Math.max(mh, ruleHeat(hits, address.narrative));
   // a disclosure is never held, nor made to look hot: the alarm must not turn against the person at risk

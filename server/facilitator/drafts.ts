@@ -111,6 +111,8 @@ export function draftFromAsk(ask: string, options: DraftOptions): string | null 
   const a = ask
     .replace(/[’‘]/g, "'")
     .replace(/^(?:we )?agree to /i, '')
+    // "..., Kai": the name the ask was said to is not part of the clause.
+    .replace(/,\s*[A-Z][\w'-]*[.!?]*$/, '')
     .trim();
   // "stop buying things over $200 without asking" -> "We talk before either of us buys anything over $200."
   // "stop with these lies", "stop what you are doing": a stop without an action is no clause.
@@ -137,6 +139,13 @@ export function draftFromAsk(ask: string, options: DraftOptions): string | null 
   }
   // "agree on a monthly budget meeting" -> "We agree on a monthly budget meeting."
   if (/^agree on /i.test(a)) return check(clause(`We ${mutualise(a)}`));
+  // "a clear list of what needs doing each week" -> "We agree on a clear list of what needs doing each week."
+  if (
+    /^(?:a|an|one)\s+(?:[\w'-]+\s+){0,3}?(?:list|rota|roster|schedule|plan|budget|calendar|routine|rule|system)\b/i.test(
+      a,
+    )
+  )
+    return check(clause(`We agree on ${mutualise(a)}`));
   // "a quiet evening now and then" -> "Each of us can have a quiet evening now and then."
   if (/^(?:a|an|some|more|my own|one|time)\b/i.test(a)) return check(clause(`Each of us can have ${mutualise(a)}`));
   // "text me if plans change" -> "We text each other if plans change."; "be on time" -> "We are on time."
@@ -172,8 +181,10 @@ const BROKEN: RegExp[] = [
   /[?!]/,
 ];
 
+/** Nouns a clause can follow without "that": "the time we agreed", "the day we said". */
+const RELATIVE_NOUNS = 'time|day|days|way|place|night|week|amount|things|thing|plans|plan|hour|date';
 /** "we" only at the start or after a word that can open a clause: never "tell we", "hit we". */
-const STRAY_WE = new RegExp(String.raw`(?<!^)(?<!\b(?:${SUBORDINATORS}|[,;]))\s+we\b`, 'i');
+const STRAY_WE = new RegExp(String.raw`(?<!^)(?<!\b(?:${SUBORDINATORS}|${RELATIVE_NOUNS}|[,;]))\s+we\b`, 'i');
 
 /** A draft that reads as a sentence, or null. */
 export function check(draft: string): string | null {

@@ -3,6 +3,9 @@ import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
 import { agendaOpenedWords, topicChangedWords } from './agendaWords.js';
 import { draftClauses } from './drafts.js';
 import { prepCoachReply } from './prepCoach.js';
+import { listen } from '../analysis/listening/index.js';
+import { acknowledgement } from './listening/acknowledge.js';
+import { reflection, type Speaking } from './listening/reflect.js';
 import { calm, heardFrom, list, summarise } from './summary.js';
 import type { ClauseOffer, FacilitatorEngine, RoomContext, SettledTopic, SummaryRequest, TopicLine } from './types.js';
 
@@ -65,6 +68,21 @@ const SETTLING_MINUTES = 20;
 
 function nameOf(room: RoomContext, id: string): string {
   return room.names[id] ?? 'someone';
+}
+
+/**
+ * Who is speaking, as the reflection and acknowledgement wording needs it. "You" is the one other party in
+ * a room of two, or in a group the party the message is addressed to by name ("Mum, …", "…, Kai.").
+ */
+function speaking(room: RoomContext, speaker: string, text: string): Speaking {
+  const ids = partyIds(room);
+  const others = ids.filter((id) => id !== speaker);
+  const addressed = others.filter((id) => {
+    const name = nameOf(room, id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`^${name},|,\\s*${name}[.!?]*$`).test(text.trim());
+  });
+  const other = others.length === 1 ? others[0] : addressed.length === 1 ? addressed[0] : null;
+  return { name: nameOf(room, speaker), other: other ? nameOf(room, other) : null, partyCount: ids.length };
 }
 
 /** The default engine: warm templates and rules, deterministic, no network. */
@@ -161,6 +179,14 @@ export class LocalFacilitator implements FacilitatorEngine {
 
   async topicChanged(room: RoomContext, settled: SettledTopic | null, next: TopicLine | null): Promise<string> {
     return topicChangedWords(room, settled, next);
+  }
+
+  async reflect(room: RoomContext, speaker: string, text: string): Promise<string | null> {
+    return reflection(listen(text), speaking(room, speaker, text));
+  }
+
+  async acknowledge(room: RoomContext, speaker: string, text: string): Promise<string | null> {
+    return acknowledgement(listen(text).repairs, speaking(room, speaker, text));
   }
 
   async rewrite(_text: string, analysis: Analysis): Promise<string[]> {

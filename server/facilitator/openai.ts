@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { Analysis } from '../../shared/analysis.js';
 import { LIMITS, type LogEntry, type PrepMessage } from '../../shared/protocol.js';
 import { analyze } from '../analysis/index.js';
+import { namesOnlyTheirFeelings } from './listening/faithful.js';
+import { listen } from '../analysis/listening/index.js';
 import { LocalFacilitator } from './local.js';
 import { maxTokensFor, ModelClient, ModelError, type ModelAnswer } from './modelClient.js';
 import { ClauseOfferOut, partialText, plausibleSuggestion, readOutput, RewriteOut, TextOut } from './modelOutput.js';
@@ -11,6 +13,8 @@ import {
   agendaOpenedData,
   clauseOfferData,
   inviteData,
+  listeningData,
+  messagesData,
   modeData,
   prepData,
   roomData,
@@ -149,6 +153,46 @@ export class OpenAIFacilitator implements FacilitatorEngine {
   async topicChanged(room: RoomContext, settled: SettledTopic | null, next: TopicLine | null): Promise<string> {
     return this.sayNaming('topicChanged', topicChangedData(room, settled, next), next?.title ?? null, () =>
       this.local.topicChanged(room, settled, next),
+    );
+  }
+
+  async reflect(room: RoomContext, speaker: string, text: string): Promise<string | null> {
+    return this.sayBack('reflect', room, speaker, text, () => this.local.reflect(room, speaker, text));
+  }
+
+  async acknowledge(room: RoomContext, speaker: string, text: string): Promise<string | null> {
+    return this.sayBack('acknowledge', room, speaker, text, () => this.local.acknowledge(room, speaker, text));
+  }
+
+  /**
+   * A reflection or an acknowledgement from the model, used only when it is calm, names the speaker, names
+   * nobody else (no one is asked to answer), and names no feeling the speaker did not say.
+   */
+  private sayBack(
+    task: 'reflect' | 'acknowledge',
+    room: RoomContext,
+    speaker: string,
+    text: string,
+    fallback: () => Promise<string | null>,
+  ): Promise<string | null> {
+    return this.guard(
+      task,
+      async () => {
+        const heard = listen(text);
+        const out = await this.ask(task, listeningData(room, speaker, text, heard), TextOut, this.options.timeoutMs);
+        this.mustBeCalm(out.text);
+        const name = room.names[speaker] ?? '';
+        const others = Object.entries(room.names).filter(([id, n]) => id !== speaker && n !== name);
+        const faithful =
+          name.length > 0 &&
+          out.text.includes(name) &&
+          out.text.length <= LIMITS.messageChars / 4 &&
+          !others.some(([, n]) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(out.text)) &&
+          namesOnlyTheirFeelings(out.text, text);
+        if (!faithful) throw new Fallback('unsafe');
+        return out.text;
+      },
+      fallback,
     );
   }
 

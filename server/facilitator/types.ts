@@ -71,6 +71,16 @@ export interface FacilitatorEngine {
   agendaOpened(room: RoomContext, topics: TopicLine[], current: TopicLine): Promise<string>;
   /** The room moves on: from `settled` (if any) to `next`, or there is nothing left on the agenda. */
   topicChanged(room: RoomContext, settled: SettledTopic | null, next: TopicLine | null): Promise<string>;
+  /**
+   * Say back to `speaker` what they said in `text` (a delivered room message): their feeling, need or
+   * request, in their own words, by name. null when there is nothing that can be said back faithfully.
+   */
+  reflect(room: RoomContext, speaker: string, text: string): Promise<string | null>;
+  /**
+   * Acknowledge the repair attempt in `speaker`'s `text` (an apology, taking responsibility, appreciation):
+   * warm, brief, by name, specific, asking nothing of anyone else. null when there is none.
+   */
+  acknowledge(room: RoomContext, speaker: string, text: string): Promise<string | null>;
   /** Calmer versions of a held message (1-3), keeping its meaning. */
   rewrite(text: string, analysis: Analysis): Promise<string[]>;
   /**

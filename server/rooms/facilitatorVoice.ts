@@ -117,6 +117,15 @@ export class FacilitatorVoice {
       await this.say(room, 'nudge', await this.deps.engine.nudge(this.context(room), action.dominant, action.quiet));
       return;
     }
+    if (action.kind === 'reflect' || action.kind === 'acknowledge') {
+      const context = this.context(room);
+      const text =
+        action.kind === 'reflect'
+          ? await this.deps.engine.reflect(context, action.speaker, action.text)
+          : await this.deps.engine.acknowledge(context, action.speaker, action.text);
+      if (text) await this.say(room, action.kind === 'reflect' ? 'reflection' : 'acknowledgement', text);
+      return;
+    }
     if (action.kind === 'invite') {
       await this.say(room, 'nudge', await this.deps.engine.invite(this.context(room), action.quiet, action.mode));
       return;

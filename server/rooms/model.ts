@@ -11,6 +11,19 @@ import type {
   TurnMode,
 } from '../../shared/protocol.js';
 
+/**
+ * When the facilitator last reflected or acknowledged someone, and what it has said back already, so
+ * it speaks up at most once per person every few messages and never twice for one thing said.
+ */
+export interface ListeningState {
+  /** Delivered messages since the facilitator last reflected or acknowledged anyone. */
+  since: number;
+  /** Delivered messages since it last reflected or acknowledged each person. */
+  sinceFor: Record<string, number>;
+  /** Per person, what has been said back already ("felt:invisible", "need:being included"), newest last. */
+  said: Record<string, string[]>;
+}
+
 /** A person in a room as the server keeps them. */
 export interface Participant {
   participantId: string;
@@ -113,6 +126,8 @@ export interface RoomRecord {
   quietFor?: Record<string, number>;
   /** Parties invited in during their current silence: at most one invitation per silence. */
   invited?: string[];
+  /** What the listening policy (policies/reflection.ts) counts (absent in older records: nothing yet). */
+  listening?: ListeningState;
   /** seq of the first message after the last break or recap, for the next recap. */
   recapFromSeq: number;
   /** Points people chose to share from private preparation (their own words). */

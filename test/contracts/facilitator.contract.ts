@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/analysis/index.js';
 import { analyzeWithSuggestions } from '../../server/facilitator/rewrite/index.js';
+import { namesOnlyTheirFeelings } from '../../server/facilitator/listening/faithful.js';
 import type { ClauseOffer, FacilitatorEngine, RoomContext } from '../../server/facilitator/types.js';
 import { LIMITS, TURN_MODES, type LogEntry, type PrepMessage } from '../../shared/protocol.js';
 
@@ -231,6 +232,24 @@ export function facilitatorContract(
       }
     });
 
+    check('agendaOpened and topicChanged: calm words with the topics as written, in a room of 2 and of 5', async () => {
+      const engine = await make();
+      const chair = { title: 'the $800 chair', by: 'p_ann' };
+      const weekends = { title: 'our weekends together', by: 'p_ben' };
+      for (const room of [ROOM_2, ROOM_5]) {
+        const opened = await within('agendaOpened', engine.agendaOpened(room, [chair, weekends], chair));
+        const moved = await within('topicChanged', engine.topicChanged(room, { ...chair, how: 'closed' }, weekends));
+        const last = await within('topicChanged', engine.topicChanged(room, { ...weekends, how: 'clause' }, null));
+        for (const text of [opened, moved, last]) {
+          expectText(text);
+          expectCalm(text);
+          if (Object.keys(room.names).length > 2) expect(text).not.toMatch(/you both|the two of you/i);
+        }
+        expect(opened).toContain(chair.title);
+        expect(moved).toContain(weekends.title);
+      }
+    });
+
     check('clauseOffer: a text and 0-3 calm drafts within the clause limit', async () => {
       const engine = await make();
       const long = `I would like us to ${'share the driving to Grandma and back '.repeat(200)}`.slice(
@@ -292,6 +311,56 @@ export function facilitatorContract(
       }
     });
 
+    /** Said back to `speaker`: by name, calm, only their own feelings, and no one else named or asked. */
+    function expectSaidBack(room: RoomContext, speaker: string, said: string, text: string): void {
+      expectText(said, 600);
+      expectCalm(said);
+      expect(said).toContain(room.names[speaker]);
+      expect(namesOnlyTheirFeelings(said, text), `a feeling not said in “${text}”: ${said}`).toBe(true);
+      for (const [id, name] of Object.entries(room.names))
+        if (id !== speaker) expect(said, `names ${name}`).not.toMatch(new RegExp(`\\b${name}\\b`));
+    }
+
+    check('reflect: the speaker’s own feelings and needs said back by name, in a room of 2 and of 5', async () => {
+      const engine = await make();
+      const said: [RoomContext, string, string][] = [
+        [ROOM_2, 'p_ann', 'I felt humiliated and scared when the plans changed without me.'],
+        [ROOM_2, 'p_ben', 'I felt invisible at the party, and being included matters to me.'],
+        [ROOM_5, 'p_cos', 'I am exhausted, and I need help with Grandma on Sundays.'],
+        [ROOM_5, 'p_eul', 'I feel lost since the move.'],
+      ];
+      for (const [room, speaker, text] of said) {
+        const out = await within('reflect', engine.reflect(room, speaker, text));
+        expect(out, `nothing said back to: ${text}`).not.toBeNull();
+        expectSaidBack(room, speaker, out as string, text);
+      }
+    });
+
+    check(
+      'reflect: a message with nothing to reflect gets nothing, or words that hold to the same checks',
+      async () => {
+        const engine = await make();
+        const text = 'The bill came on Tuesday.';
+        const out = await within('reflect', engine.reflect(ROOM_2, 'p_ann', text));
+        if (out !== null) expectSaidBack(ROOM_2, 'p_ann', out, text);
+      },
+    );
+
+    check('acknowledge: a repair attempt thanked by name, asking nothing of anyone else', async () => {
+      const engine = await make();
+      const said: [RoomContext, string, string][] = [
+        [ROOM_2, 'p_ben', "I'm sorry I wasn't there. I felt awful."],
+        [ROOM_2, 'p_ann', 'That was on me.'],
+        [ROOM_5, 'p_dag', 'Thank you for driving Grandma on Sundays.'],
+      ];
+      for (const [room, speaker, text] of said) {
+        const out = await within('acknowledge', engine.acknowledge(room, speaker, text));
+        expect(out, `nothing said to: ${text}`).not.toBeNull();
+        expectSaidBack(room, speaker, out as string, text);
+        expect(out).not.toMatch(/\?|forgive|accept/i);
+      }
+    });
+
     check('prepReply: calm, trimmed words within the message limit, at every step of a preparation', async () => {
       const engine = await make();
       const answers = [
@@ -306,6 +375,14 @@ export function facilitatorContract(
         expectText(text);
         expectCalm(text);
       }
+    });
+
+    check('prepReply: names no feeling the person did not use', async () => {
+      const engine = await make();
+      const said = 'I felt humiliated and scared when he shouted about the money.';
+      const text = await within('prepReply', engine.prepReply(prep(said), 'Annika'));
+      expectText(text);
+      expect(namesOnlyTheirFeelings(text, said), text).toBe(true);
     });
 
     check('confidentiality: one person’s preparation reaches no other person’s reply, nor any room words', async () => {
@@ -347,6 +424,10 @@ export function facilitatorContract(
         for (const occasion of OCCASIONS)
           said.push(await within('summary', engine.summary(room, log(room), { occasion })));
         said.push(await within('paraphraseFirst', engine.paraphraseFirst(room, 'p_ben', 'p_ann')));
+        said.push(
+          (await within('reflect', engine.reflect(room, 'p_ben', 'I feel tired when every weekend is planned.'))) ?? '',
+        );
+        said.push((await within('acknowledge', engine.acknowledge(room, 'p_ann', 'Thank you for saying that.'))) ?? '');
         const offer = await within(
           'clauseOffer',
           engine.clauseOffer(room, ['I would like us to plan weekends together.'], log(room)),
@@ -362,7 +443,16 @@ export function facilitatorContract(
         for (const r of sent) expect(r.body, `request for ${r.task}`).not.toContain(SECRET);
         // Every room method went to the model, so the check above covered each of them.
         const tasks = new Set(sent.map((r) => r.task));
-        const roomTasks = ['welcome', 'modeChanged', 'nudge', 'breakStarted', 'summary', 'paraphraseFirst'];
+        const roomTasks = [
+          'welcome',
+          'modeChanged',
+          'nudge',
+          'breakStarted',
+          'summary',
+          'paraphraseFirst',
+          'reflect',
+          'acknowledge',
+        ];
         for (const t of [...roomTasks, 'clauseOffer', 'rewrite']) expect(tasks).toContain(t);
       }
     });

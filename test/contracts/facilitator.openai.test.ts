@@ -61,6 +61,14 @@ function answer(r: RecordedRequest) {
           : `${opening} Whenever you are ready, let’s pick up gently.`,
       });
     }
+    case 'agendaOpened': {
+      const topics = (d.topics ?? []).map((t: { title: string }) => `“${t.title}”`);
+      return json({ text: `You brought ${list(topics)}. Let’s start with “${d.current?.title}”.` });
+    }
+    case 'topicChanged':
+      return json({
+        text: d.next ? `Let’s turn to “${d.next.title}” now.` : 'That was the last topic on the agenda for now.',
+      });
     case 'paraphraseFirst':
       return json({ text: `${d.listener}, could you first say back what you heard ${d.speaker} say?` });
     case 'clauseOffer': {
@@ -76,6 +84,19 @@ function answer(r: RecordedRequest) {
       const found = REWRITES.find(([re]) => re.test(String(d.message)));
       return found ? json({ suggestions: found[1] }) : undefined;
     }
+    case 'reflect': {
+      const feelings: string[] = d.heard?.feelings ?? [];
+      const needs: string[] = d.heard?.needs ?? [];
+      const parts = [
+        ...(feelings.length ? [`you felt ${feelings.join(' and ')}`] : []),
+        ...(needs.length ? [`you need ${String(needs[0]).replace(/\bmy\b/g, 'your')}`] : []),
+      ];
+      return json({
+        text: `${d.speaker}, it sounds like ${parts.length ? parts.join(', and ') : 'this matters to you'}.`,
+      });
+    }
+    case 'acknowledge':
+      return json({ text: `Thank you, ${d.speaker}. What you just said takes courage.` });
     case 'prepReply':
       return json({ text: `Thank you, ${d.name}. What do you need most, underneath all of this?` });
     default:

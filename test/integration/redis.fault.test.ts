@@ -24,7 +24,7 @@ describe('the app when Redis goes down and comes back', () => {
     cleanup.push(() => srv.close());
 
     const { host, a } = await couple(srv.url);
-    const first = await call(a, 'message:send', { clientMsgId: 'before', text: 'Thank you for making time for this.' });
+    const first = await call(a, 'message:send', { clientMsgId: 'before', text: 'Here is the first message.' });
     expect(first).toMatchObject({ ok: true, status: 'delivered' });
 
     await redis.stop(); // killed: nothing is flushed on the way out

@@ -55,6 +55,8 @@ describe('a disclosure', () => {
     expect(note.help.map((l: any) => l.url)).toContain('https://findahelpline.com');
     await sleep(200);
     expect(said(b, 'safety')).toEqual([]);
+    // Nobody says it back to the room, or asks anyone to answer it.
+    for (const c of [a, b]) for (const kind of ['reflection', 'nudge', 'floor']) expect(said(c, kind)).toEqual([]);
     // Ben sees the message itself (Ann chose to say it), and nothing about a check-in, even in history.
     const history = (await call(b, 'history', { sinceSeq: 0 })).messages;
     expect(history.some((e: any) => e.type === 'facilitator' && e.kind === 'safety')).toBe(false);

@@ -20,7 +20,8 @@ export const PAINFUL_FEELINGS: Record<string, string[]> = {
   disappointed: ['disappointed', 'discouraged', 'disheartened', 'let down', 'deflated'],
   helpless: ['helpless', 'powerless', 'hopeless', 'stuck', 'trapped'],
   jealous: ['jealous', 'envious', 'insecure'],
-  upset: ['upset', 'distressed', 'shaken', 'rattled', 'agitated', 'troubled', 'disturbed'],
+  upset: ['upset', 'distressed', 'shaken', 'rattled', 'agitated', 'troubled', 'disturbed', 'awful', 'terrible'],
+  small: ['small', 'worthless', 'unimportant', 'invisible'],
 };
 
 /** Feelings when needs are met. */
@@ -29,14 +30,72 @@ export const GLAD_FEELINGS: Record<string, string[]> = {
   hopeful: ['hopeful', 'optimistic', 'encouraged'],
   relieved: ['relieved', 'calmer', 'calm', 'at ease', 'reassured', 'safe'],
   happy: ['happy', 'glad', 'pleased', 'delighted', 'joyful'],
-  close: ['close', 'connected', 'loved', 'cared for', 'understood', 'heard', 'seen'],
+  close: ['close', 'connected', 'loved', 'cared for', 'understood', 'heard', 'seen', 'valued', 'appreciated'],
+};
+
+/**
+ * Words that are feelings only in a feeling frame ("I feel lost", "I was so mad"): on their own they
+ * are mostly something else ("I lost my keys", "close the door", "I heard you", "a mad idea").
+ */
+export const NEEDS_A_FRAME = new Set([
+  'lost',
+  'close',
+  'heard',
+  'seen',
+  'understood',
+  'calm',
+  'calmer',
+  'safe',
+  'mad',
+  'alone',
+  'distant',
+  'detached',
+  'stuck',
+  'moved',
+  'touched',
+  'torn',
+  'loved',
+  'cared for',
+  'valued',
+  'appreciated',
+  'small',
+  'awful',
+  'terrible',
+  'hurt',
+  'trapped',
+  'drained',
+  'crushed',
+  'invisible',
+  'unimportant',
+]);
+
+/** A feeling word that, said with "not" ("I don't feel heard"), names a need that is not met. */
+export const UNMET_NEED_OF: Record<string, string> = {
+  heard: 'being heard',
+  seen: 'being seen',
+  understood: 'being understood',
+  safe: 'feeling safe',
+  loved: 'feeling loved',
+  valued: 'being valued',
+  appreciated: 'being appreciated',
+  'cared for': 'being cared for',
+  close: 'closeness',
+  connected: 'connection',
 };
 
 /** Needs, grouped; the first word of each list is how the facilitator names the family. */
 export const NEEDS: Record<string, string[]> = {
   connection: ['connection', 'closeness', 'intimacy', 'belonging', 'company', 'being included', 'inclusion', 'love'],
   respect: ['respect', 'dignity', 'being taken seriously', 'consideration', 'courtesy'],
-  understanding: ['understanding', 'being heard', 'being seen', 'empathy', 'acknowledgement', 'recognition'],
+  understanding: [
+    'understanding',
+    'being heard',
+    'being seen',
+    'empathy',
+    'acknowledgement',
+    'recognition',
+    'acceptance',
+  ],
   appreciation: ['appreciation', 'being valued', 'gratitude', 'thanks'],
   support: ['support', 'help', 'teamwork', 'partnership', 'cooperation', 'shared responsibility'],
   fairness: ['fairness', 'equality', 'balance', 'reciprocity', 'justice', 'a fair share'],

@@ -16,7 +16,7 @@ import {
 } from '../../analysis/index.js';
 import { rewrite, type Judges } from './rewrite.js';
 
-export { FALLBACK, rewrite, type Judges } from './rewrite.js';
+export { rewrite, type Judges } from './rewrite.js';
 
 /** The analyzer as the rewriter's judge, at `threshold`, in the room's `context`, reading `language` (default English). */
 export function localJudges(threshold = DEFAULT_THRESHOLD, context?: AnalyzeContext, language?: Language): Judges {

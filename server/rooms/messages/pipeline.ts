@@ -267,7 +267,7 @@ export class MessagePipeline {
       next.disclosedBy = told.disclosedBy;
       next.sinceDisclosure = told.sinceDisclosure;
       const facilitation = afterDelivered(next, d.who.participantId, d.text);
-      const { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited } = facilitation;
+      const { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited, listening } = facilitation;
       const effects: RoomEffect[] = told.checkIn ? checkInEffects(sender, this.help()) : [];
       effects.push(...facilitation.actions.map((action) => facilitator({ say: 'action' as const, action })));
       effects.push(...this.coercionFlag(next, sender, d.text));
@@ -280,6 +280,7 @@ export class MessagePipeline {
         sinceOffer,
         quietFor,
         invited,
+        listening,
       };
       return { room: after, result: effects };
     });

@@ -1,6 +1,6 @@
 import { isSafetyLabel, type Analysis, type Review } from '../../../shared/analysis.js';
 import type { AnalyzeContext } from '../../analysis/index.js';
-import { analyzeWithSuggestions as analyze, FALLBACK } from '../../facilitator/rewrite/index.js';
+import { analyzeWithSuggestions as analyze } from '../../facilitator/rewrite/index.js';
 import { LocalFacilitator } from '../../facilitator/local.js';
 import { plausibleSuggestion } from '../../facilitator/modelOutput.js';
 import type { FacilitatorEngine } from '../../facilitator/types.js';
@@ -88,9 +88,9 @@ export function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
 }
 
+/** The local rewriter's suggestions that pass; none rather than a generic line (the sender can still edit). */
 function fallbackSuggestions(analysis: Analysis, threshold: number, context?: AnalyzeContext): string[] {
-  const local = deliverableSuggestions(analysis.suggestions, threshold, context);
-  return local.length ? local : [FALLBACK];
+  return deliverableSuggestions(analysis.suggestions, threshold, context);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { TurnMode } from '../../../shared/protocol.js';
-import type { RoomRecord } from '../model.js';
+import type { ListeningState, RoomRecord } from '../model.js';
 import { parties } from '../../../shared/rules/floor.js';
 import { paraphraseMissed, quietest } from './floor.js';
 import { agendaHears } from './agenda.js';
@@ -7,6 +7,7 @@ import { type OfferCounters, offerAfter } from './offers.js';
 import { hushed, isActive, justDisclosed } from './safetyState.js';
 
 export { OFFER_EVERY } from './offers.js';
+import { type ListeningAction, listeningAfter } from './reflection.js';
 
 /**
  * When the facilitator speaks up, as a pure function of the room after a delivered message.
@@ -29,7 +30,9 @@ export type FacilitatorAction =
   /** Speaker-listener: the listener argued back instead of saying back what they heard; ask them gently. */
   | { kind: 'paraphrase-first'; listener: string; speaker: string }
   /** What each person said matters to them, common ground and what is open: on a topic change or at the end. */
-  | { kind: 'summary'; occasion: 'topic' | 'end'; topic?: string; next?: string };
+  | { kind: 'summary'; occasion: 'topic' | 'end'; topic?: string; next?: string }
+  /** Say back a feeling, need or request, or acknowledge a repair attempt (policies/reflection.ts). */
+  | ListeningAction;
 
 export interface DeliveredOutcome {
   recentSpeakers: string[];
@@ -39,6 +42,7 @@ export interface DeliveredOutcome {
   offerCounters: OfferCounters;
   quietFor: Record<string, number>;
   invited: string[];
+  listening: ListeningState;
   actions: FacilitatorAction[];
 }
 
@@ -75,7 +79,13 @@ function silentLongest(room: RoomRecord, speaker: string, quietFor: Record<strin
 export function afterDelivered(room: RoomRecord, speaker: string, text: string): DeliveredOutcome {
   const recentSpeakers = [...room.recentSpeakers, speaker].slice(-RECENT);
   let sinceNudge = room.sinceNudge + 1;
-  const actions: FacilitatorAction[] = [];
+  // Said back first: what someone just said is heard before anyone else is invited in. Never a disclosure
+  // (the analyzer's: room.sinceDisclosure is 0; or the listening check's): nobody is invited to answer it.
+  const listened = listeningAfter(room, speaker, text);
+  const disclosure = listened.disclosure || justDisclosed(room);
+  const heard = justDisclosed(room) ? null : listened.action;
+  const { listening } = listened;
+  const actions: FacilitatorAction[] = heard ? [heard] : [];
   // Someone paused or out of the joint session, or who told of harm or fear, is never nudged or invited in.
   const partyIds = parties(room)
     .filter((p) => isActive(p) && !room.disclosedBy?.includes(p.participantId))
@@ -88,7 +98,7 @@ export function afterDelivered(room: RoomRecord, speaker: string, text: string):
   const run = recentSpeakers.slice(-NUDGE_RUN);
   const others = partyIds.filter((id) => id !== speaker);
   // Shortly after someone told of harm or fear, no one is asked to respond or to join in (docs/SAFETY.md).
-  const hush = hushed(room);
+  const hush = hushed(room) || disclosure;
   if (
     !hush &&
     room.mode === 'open' &&
@@ -106,7 +116,7 @@ export function afterDelivered(room: RoomRecord, speaker: string, text: string):
   }
 
   // One invitation at a time: after any nudge or invitation, the room has a few messages to answer it.
-  if (!hush && actions.length === 0 && room.break === null && sinceNudge >= partyIds.length) {
+  if (!hush && !actions.some((a) => a.kind === 'nudge') && room.break === null && sinceNudge >= partyIds.length) {
     const quiet = silentLongest(room, speaker, quietFor, invited);
     if (quiet !== null) {
       actions.push({ kind: 'invite', quiet, mode: room.mode });
@@ -126,5 +136,5 @@ export function afterDelivered(room: RoomRecord, speaker: string, text: string):
   // A disclosure is not a topic for the others to take up.
   const forAgenda = justDisclosed(room) ? null : agendaHears(room, speaker, text);
   if (forAgenda) actions.push({ kind: 'agenda-words', from: speaker, text, shared: forAgenda.shared });
-  return { recentSpeakers, sinceNudge, sinceOffer, offerCounters, quietFor, invited, actions };
+  return { recentSpeakers, sinceNudge, sinceOffer, offerCounters, quietFor, invited, listening, actions };
 }

@@ -1,5 +1,5 @@
 import { requestsIn } from '../../analysis/listening/requests.js';
-import { feelingWordsIn, isPainful } from '../../analysis/listening/lexicon.js';
+import { describesPain } from '../../analysis/listening/index.js';
 import type { RoomRecord } from '../model.js';
 import { isSettled } from './heat.js';
 import { anyDisclosure } from './safetyState.js';
@@ -15,30 +15,6 @@ import { anyDisclosure } from './safetyState.js';
 export const OFFER_EVERY = 6;
 /** Delivered messages after a held message, or one describing pain, before an offer may come. */
 export const CALM_GAP = 4;
-
-/** Hurt told as one's own: "I sat alone at my birthday dinner", "it broke my heart", "I cried". */
-const DISCLOSURE = new RegExp(
-  [
-    String.raw`\b(?:i (?:cried|was crying|sat (?:there )?alone|was alone|spent (?:it|the (?:night|`,
-    String.raw`evening|day)) alone|felt (?:so )?(?:small|invisible|worthless|like nothing))|`,
-    String.raw`broke my heart|nobody (?:came|called|showed up)|no one (?:came|called|showed up)|`,
-    String.raw`hurts? (?:me|so much)|it hurt|in tears|my (?:birthday|mum|mom|dad|father|`,
-    String.raw`mother) (?:died|passed)|lost (?:my|the baby)|miscarriage|funeral|hospital|`,
-    String.raw`panic attack|can't stop crying)\b`,
-  ].join(''),
-  'i',
-);
-const OWN = /\b(?:i|i'm|i've|i was|me|my|myself)\b/i;
-
-/**
- * True when a message describes pain: a painful feeling told as one's own ("I felt so alone"), or a
- * disclosure of hurt. An offer to draft agreements right after that would skip over the person.
- */
-export function describesPain(text: string): boolean {
-  const plain = text.replace(/[’‘]/g, "'");
-  if (DISCLOSURE.test(plain)) return true;
-  return OWN.test(plain) && feelingWordsIn(plain).some(isPainful);
-}
 
 export interface OfferCounters {
   sinceOffer: number;

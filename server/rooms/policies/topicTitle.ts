@@ -1,3 +1,4 @@
+import { requestsIn } from '../../analysis/listening/requests.js';
 import { ALL_FEELING_WORDS } from '../../analysis/listening/lexicon.js';
 
 /**
@@ -53,7 +54,7 @@ const FEELINGS = new Set(ALL_FEELING_WORDS.filter((w) => !w.includes(' ')));
 /** Words that say too little to be a topic on their own. */
 export const GENERIC = new Set(
   `thing things stuff way ways time times point part fact reason problem problems issue issues situation something
-  anything everything nothing day days moment moments week weeks year years together this that`
+  anything everything nothing day days moment moments week weeks year years together this that other others`
     .trim()
     .split(/\s+/),
 );
@@ -191,6 +192,9 @@ function phrases(tokens: Token[]): Phrase[] {
 function trim(tokens: Token[]): Token[] {
   let t = [...tokens];
   while (t.length > 0 && t[0].kind === 'link') t = t.slice(1);
+  // "make it up to Maya for the birthday dinner": the person spoken of is not the topic
+  if (t.length > 2 && t[0].kind === 'word' && !t[0].initial && /^[A-Z]/.test(t[0].text) && t[1].kind === 'link')
+    t = t.slice(2);
   // "some of our weekends" -> "our weekends"
   if (t.length > 2 && t[0].kind === 'det' && lower(t[1].text) === 'of' && t[2].kind === 'det') t = t.slice(2);
   if (t.length > MAX_WORDS) t = t.slice(0, MAX_WORDS);
@@ -266,6 +270,9 @@ export function sharedTitle(text: string, options: TitleOptions = {}): string {
   const found = topicTitle(text, { minScore: 0, ...options });
   if (found) return found;
   const maxChars = options.maxChars ?? 80;
+  // "I would like us to text each other when plans change": what they ask for names the topic
+  const [ask] = requestsIn(text);
+  if (ask) return (ask.split(/[,;]/)[0] ?? ask).split(/\s+/).slice(0, MAX_WORDS).join(' ').slice(0, maxChars);
   const first = (text.trim().split(/(?<=[.!?])\s/)[0] ?? '').replace(/[.!?]+$/, '').trim();
   const cut = first.split(/\s+/).slice(0, MAX_WORDS).join(' ');
   const short = cut.length > maxChars ? cut.slice(0, maxChars) : cut;

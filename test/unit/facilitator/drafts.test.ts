@@ -22,6 +22,15 @@ const CASES: [string, string][] = [
   ['Would you be willing to check the calendar with me on Sundays?', 'We check the calendar together on Sundays.'],
   ['I need a quiet evening now and then.', 'Each of us can have a quiet evening now and then.'],
   [
+    'I would like a clear list of what needs doing each week.',
+    'We agree on a clear list of what needs doing each week.',
+  ],
+  ['Could you text me if plans change, Sam?', 'We text each other if plans change.'],
+  [
+    'Could you text me if plans change, before the time we agreed to meet?',
+    'We text each other if plans change, before the time we agreed to meet.',
+  ],
+  [
     'Please stop making plans for both of us without asking.',
     'We talk before either of us makes plans for both of us.',
   ],

@@ -141,6 +141,11 @@ describe('the facilitator eval checks', () => {
       true,
     );
     expect(prepFeelings(played([], prep('It sounds like you have been feeling angry.'))).pass).toBe(false);
+    // A guess offered as a question asks; it does not name a feeling for them.
+    expect(prepFeelings(played([], prep('When that happens, what do you feel: hurt, lonely, or else?'))).pass).toBe(
+      true,
+    );
+    expect(prepFeelings(played([], prep('You could say back what you heard.'))).pass).toBe(true);
   });
 
   it('rewrites: the first suggestion is no template, keeps the content words and is not held again', () => {

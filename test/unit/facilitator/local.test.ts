@@ -12,16 +12,16 @@ describe('private preparation coach', () => {
     expect(prepGreeting('Sam')).toMatch(/Sam.*nothing you write here is shown to anyone else/);
   });
 
-  it('asks about feelings, then needs, then a request, then sums up in their words', () => {
-    expect(prepCoachReply(said('He forgot my birthday again and I felt hurt.'))).toMatch(
-      /feeling hurt.*How did it leave you feeling/,
+  it('asks for what is missing, in order, then sums up in their words', () => {
+    expect(prepCoachReply(said('He forgot my birthday again.'))).toMatch(/How did it leave you feeling/);
+    expect(prepCoachReply(said('He forgot my birthday again.', 'Lonely.'))).toMatch(
+      /^It sounds like you feel lonely.*What do you need most/,
     );
-    expect(prepCoachReply(said('a', 'Lonely.'))).toMatch(/What do you need most/);
-    expect(prepCoachReply(said('a', 'b', 'To feel remembered.'))).toMatch(/one specific, doable thing/);
+    expect(prepCoachReply(said('He forgot', 'Lonely', 'To feel remembered.'))).toMatch(/one specific, doable thing/);
     const summary = prepCoachReply(said('He forgot', 'Lonely', 'To feel remembered', 'Put it in the calendar'));
     expect(summary).toContain('“He forgot”');
-    expect(summary).toContain('“Put it in the calendar”');
-    expect(summary).toMatch(/Only what you choose is seen/);
+    expect(summary).toContain('“put it in the calendar”');
+    expect(summary).toMatch(/Only what you choose to share is seen/);
   });
 });
 

@@ -348,7 +348,9 @@ export const CRITICISM = [
   'why don(?:A|o)t you ever',
   'you don(?:A|o)t (?:even )?care',
   'you only (?:ever )?(?:care|think) about yourself',
-  'you(?:A| a)re (?:so |such an? |really |just )?(?:selfish|lazy|useless|hopeless|impossible|irresponsible|' +
+  // "you're all lazy", "you two are useless": the same words said to several people at once
+  '(?:you(?:A| a)re (?:all |both )?|you (?:two|three|both|all|lot|guys|people) are (?:all )?)' +
+    '(?:so |such an? |really |just )?(?:selfish|lazy|useless|hopeless|impossible|irresponsible|' +
     'inconsiderate|careless|clueless|controlling|cold|heartless|selfish)',
   'you(?:A| a)re the (?:kind|sort|type) of (?:person|man|woman)',
   'you(?:A| a)re (?:incapable|unable)',

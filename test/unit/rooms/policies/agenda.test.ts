@@ -70,7 +70,10 @@ describe('a topic title from a person’s own words', () => {
 
   it('a lone weak word is no topic for first words, but a shared point always gets a title', () => {
     expect(topicTitle('Text me if plans change.', { minScore: 0 })).toBeNull();
-    expect(sharedTitle('Text me if plans change.')).toBe('Text me if plans change');
+    expect(sharedTitle('Text me if plans change.')).toBe('text me if plans change');
+    expect(sharedTitle('I would like us to text each other when plans change, before the time we said.')).toBe(
+      'text each other when plans change',
+    );
     expect(sharedTitle("I'm sorry I wasn't there. I felt awful.")).toBe("I'm sorry I wasn't there");
   });
 
@@ -216,5 +219,12 @@ describe('clauses settle topics', () => {
     const [chair] = twoTopics().topics;
     expect(clauseMatch(chair, contentWords('the chair goes back'))).toBeGreaterThan(0);
     expect(clauseMatch(chair, contentWords('we talk about money'))).toBe(0);
+  });
+});
+
+describe('what is not a topic', () => {
+  it('"each other", or the person an amends is made to', () => {
+    expect(topicTitle('I would like us to text each other when plans change.', { minScore: 0 })).toBeNull();
+    expect(topicTitle('I want to make it up to Maya for the birthday dinner.')).toBe('the birthday dinner');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CALM_GAP, describesPain, OFFER_EVERY, offerAfter } from '../../../../server/rooms/policies/offers.js';
+import { describesPain } from '../../../../server/analysis/listening/index.js';
+import { CALM_GAP, OFFER_EVERY, offerAfter } from '../../../../server/rooms/policies/offers.js';
 import type { RoomRecord } from '../../../../server/rooms/model.js';
 import { roomWith } from '../../../helpers/roomFixture.js';
 

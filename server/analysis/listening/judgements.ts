@@ -1,0 +1,86 @@
+import { JUDGEMENT_WORDS } from './lexicon.js';
+import { plain, sentencesOf, tidy } from './text.js';
+
+/**
+ * Judgements of the other person ("he only cares about money", "she never listens", "you're so
+ * selfish", "I felt ignored"), each with the feelings and needs that usually lie underneath it: the
+ * facilitator offers those as a gentle question, never as a verdict about anyone.
+ */
+
+export interface Judgement {
+  /** The judgement as written ("he only cares about money"). */
+  said: string;
+  feelings: string[];
+  needs: string[];
+}
+
+type Under = { feelings: string[]; needs: string[] };
+
+/** What someone is said to always, never or only do, and character words. */
+const PATTERNS: [RegExp, Under][] = [
+  [
+    /\bcares? about (?:money|himself|herself|themselves|work|his|her|their)\b/i,
+    { feelings: ['hurt', 'lonely'], needs: ['care', 'being valued'] },
+  ],
+  [
+    /\b(?:never|doesn't|does not|don't|do not|won't) (?:listens?|hear)\b/i,
+    { feelings: ['frustrated', 'lonely'], needs: ['being heard', 'understanding'] },
+  ],
+  [
+    /\b(?:never|doesn't|does not|don't|do not|won't) (?:helps?|lifts? a finger|pitch(?:es)? in|do (?:anything|their share|his share|her share))\b/i,
+    { feelings: ['tired', 'overwhelmed'], needs: ['support', 'fairness'] },
+  ],
+  [
+    /\b(?:doesn't|does not|don't|do not|never) (?:care|cares)\b/i,
+    { feelings: ['hurt', 'lonely'], needs: ['care', 'connection'] },
+  ],
+  [
+    /\b(?:always|constantly) (?:late|on (?:his|her|their|your) phone)\b/i,
+    { feelings: ['frustrated', 'lonely'], needs: ['reliability', 'connection'] },
+  ],
+  [/\b(?:always|never|only)\b/i, { feelings: ['frustrated', 'hurt'], needs: ['understanding', 'consideration'] }],
+  [
+    /\b(?:selfish|inconsiderate|thoughtless|uncaring|cold)\b/i,
+    { feelings: ['hurt', 'lonely'], needs: ['consideration', 'care'] },
+  ],
+  [
+    /\b(?:lazy|useless|irresponsible|unreliable)\b/i,
+    { feelings: ['tired', 'frustrated'], needs: ['support', 'fairness'] },
+  ],
+  [/\b(?:controlling|bossy|possessive)\b/i, { feelings: ['trapped', 'frustrated'], needs: ['autonomy', 'respect'] }],
+  [/\b(?:liar|lying|lies|dishonest|sneaky)\b/i, { feelings: ['hurt', 'confused'], needs: ['honesty', 'trust'] }],
+  [
+    /\b(?:rude|disrespectful|arrogant|condescending)\b/i,
+    { feelings: ['hurt', 'angry'], needs: ['respect', 'consideration'] },
+  ],
+  [/\b(?:cheap|stingy|greedy)\b/i, { feelings: ['hurt', 'worried'], needs: ['fairness', 'care'] }],
+];
+
+/** A clause about the other person: they, by pronoun or relation, are its subject. */
+const ABOUT_OTHER =
+  /\b(?:you|you're|youre|he|he's|she|she's|they|they're|my (?:husband|wife|partner|boss|manager|mum|mom|dad|brother|sister|son|daughter|colleague|coworker))\b(?:\s+\w+){0,1}\s+(?:only|never|always|just|constantly|doesn't|does not|don't|do not|won't|is|are|was|were|so|such|acts?|being)\b[^,;]*/i;
+const FAUX_RE = new RegExp(
+  `\\b(?:feel|felt|feeling|i'm|i am|i was|i've been|made me feel)\\s+(?:so\\s+|very\\s+|really\\s+|completely\\s+|totally\\s+)*(${Object.keys(
+    JUDGEMENT_WORDS,
+  )
+    .map((w) => w.replace(/ /g, '\\s+'))
+    .join('|')})\\b`,
+  'i',
+);
+
+export function judgementsIn(raw: string): Judgement[] {
+  const out: Judgement[] = [];
+  for (const sentence of sentencesOf(plain(raw))) {
+    const faux = FAUX_RE.exec(sentence);
+    if (faux) {
+      const word = faux[1].toLowerCase().replace(/\s+/g, ' ');
+      out.push({ said: tidy(faux[0]), ...JUDGEMENT_WORDS[word] });
+      continue;
+    }
+    const about = ABOUT_OTHER.exec(sentence);
+    if (!about) continue;
+    const under = PATTERNS.find(([re]) => re.test(about[0]));
+    if (under) out.push({ said: tidy(about[0]), feelings: under[1].feelings, needs: under[1].needs });
+  }
+  return out;
+}
