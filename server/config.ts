@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { HelpDirectory } from '../shared/help.js';
 
 const num = (def: number) => z.coerce.number().positive().default(def);
 /** An empty value counts as unset (`OPENAI_API_KEY=` in a .env file does not switch engines). */
@@ -32,6 +34,7 @@ const Env = z.object({
   OPENAI_TIMEOUT_MS: num(1500),
   OPENAI_ROOM_TIMEOUT_MS: num(4000),
   FACILITATOR_MAX_TOKENS: unsetIfEmpty(z.coerce.number().int().min(16).max(8192)),
+  SAFETY_HELP_FILE: unsetIfEmpty(z.string()),
 });
 
 export interface Config {
@@ -71,6 +74,25 @@ export interface Config {
   openaiRoomTimeoutMs: number;
   /** The longest model answer, in tokens, for every task; unset: each task's own bound. */
   facilitatorMaxTokens?: number;
+  /** Where to get help, per language, shown with every safety notice (SAFETY_HELP_FILE; default: a global directory). */
+  safetyHelp: HelpDirectory;
+}
+
+/** SAFETY_HELP_FILE: JSON `{ "en": [{ "name", "url", "phone"? }], ... }`; a bad file stops the start, loudly. */
+export function readHelpFile(path: string | undefined): HelpDirectory {
+  if (!path) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new Error(`SAFETY_HELP_FILE ${path} could not be read as JSON: ${(err as Error).message}`);
+  }
+  const parsed = HelpDirectory.safeParse(raw);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join('.') ?? '';
+    throw new Error(`SAFETY_HELP_FILE ${path}: ${where} ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+  }
+  return parsed.data;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -105,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     openaiTimeoutMs: e.OPENAI_TIMEOUT_MS,
     openaiRoomTimeoutMs: e.OPENAI_ROOM_TIMEOUT_MS,
     facilitatorMaxTokens: e.FACILITATOR_MAX_TOKENS,
+    safetyHelp: readHelpFile(e.SAFETY_HELP_FILE),
   };
 }
 

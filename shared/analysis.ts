@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HelpLink } from './help.js';
 
 /** What the heat analyzer can say about a message; the client turns each into plain words. */
 export const HEAT_LABELS = [
@@ -50,6 +51,8 @@ export const Review = z.object({
   originalAllowed: z.boolean(),
   /** For safety holds: a plain message with where to find help. */
   safety: z.string().optional(),
+  /** For safety holds: where to get help, as links to click (the deployment's list, SAFETY_HELP_FILE). */
+  help: z.array(HelpLink).optional(),
 });
 export type Review = z.infer<typeof Review>;
 

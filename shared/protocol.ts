@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { Review } from './analysis.js';
+import { HelpLink } from './help.js';
+
+export { HelpLink } from './help.js';
 import { normaliseDisplayText } from './names.js';
 
 /** Limits that both ends enforce; the server is the authority. */
@@ -116,11 +119,21 @@ export const JoinBody = z.object({ inviteCode: z.string().min(1).max(200), name 
 export type JoinBody = z.infer<typeof JoinBody>;
 export type JoinResponse = Omit<Credentials, 'roomId'> & { roomId: string };
 
+/**
+ * A person's part in the joint conversation: `paused` (their room messages are paused; they still read the
+ * room and prepare privately), `removed` (no longer in the joint conversation; private preparation stays).
+ * Absent: taking part as usual (docs/SAFETY.md).
+ */
+export const PARTICIPANT_STATUSES = ['paused', 'removed'] as const;
+export const ParticipantStatus = z.enum(PARTICIPANT_STATUSES);
+export type ParticipantStatus = z.infer<typeof ParticipantStatus>;
+
 export const ParticipantView = z.object({
   participantId: z.string(),
   name: z.string(),
   role: Role,
   online: z.boolean(),
+  status: ParticipantStatus.optional(),
 });
 export type ParticipantView = z.infer<typeof ParticipantView>;
 
@@ -204,6 +217,8 @@ export const FloorConfirm = z.object({ accurate: z.boolean() });
 export const RoomModeChange = z.object({ mode: TurnMode });
 export const BreakRequest = z.object({
   minutes: z.number().int().min(1).max(LIMITS.breakMinutesMax).optional(),
+  /** A pause that names no one: the room sees the facilitator's pause; only its asker (or a mediator) ends it. */
+  quiet: z.boolean().optional(),
 });
 export const PrepSend = z.object({ text: roomText });
 export const PrepShare = z.object({
@@ -220,6 +235,8 @@ export const AgreementAccept = z.object({
     .optional(),
 });
 export const Empty = z.object({}).passthrough().optional();
+/** Host or mediator: pause, resume or remove one person in the joint conversation (docs/SAFETY.md). */
+export const ParticipantTarget = z.object({ participantId: id });
 
 /** A topic's title as typed: cleaned like a name (no invisible or direction characters), 1..topicChars. */
 const topicTitle = z
@@ -268,10 +285,6 @@ export const ScreeningSubmit = z.object({
 });
 export type ScreeningSubmit = z.infer<typeof ScreeningSubmit>;
 
-export interface HelpLink {
-  label: string;
-  url: string;
-}
 export type ScreeningChoice = 'leave' | 'separated' | 'support';
 /** The facilitator's private answer to a person's screening: never seen by anyone else. */
 export interface ScreeningOutcome {
@@ -329,6 +342,15 @@ export const FACILITATOR_KINDS = [
 export const FacilitatorKind = z.enum(FACILITATOR_KINDS);
 export type FacilitatorKind = z.infer<typeof FacilitatorKind>;
 
+/**
+ * What a person can do from a private safety notice (docs/SAFETY.md): `pause` a quiet pause that names no
+ * one, `leave` the room's screen at once, `separate` ask for a separated room, `talk` privately with the
+ * facilitator, `continue` as before.
+ */
+export const SAFETY_CHOICES = ['pause', 'leave', 'separate', 'talk', 'continue'] as const;
+export const SafetyChoice = z.enum(SAFETY_CHOICES);
+export type SafetyChoice = z.infer<typeof SafetyChoice>;
+
 export const FacilitatorEvent = z.object({
   type: z.literal('facilitator'),
   seq: z.number(),
@@ -340,6 +362,10 @@ export const FacilitatorEvent = z.object({
   drafts: z.array(z.string()).optional(),
   /** Set when only some people see this entry (e.g. a safety notice to the host). */
   visibleTo: z.array(z.string()).optional(),
+  /** A private safety notice's help, as links to click (kind 'safety'). */
+  help: z.array(HelpLink).optional(),
+  /** A private safety notice's choices, in order (kind 'safety'). */
+  choices: z.array(SafetyChoice).optional(),
 });
 export type FacilitatorEvent = z.infer<typeof FacilitatorEvent>;
 
@@ -397,7 +423,7 @@ export interface ClientToServerEvents {
   'floor:confirm': (p: { accurate: boolean }, ack: (r: Ack<{ floor: FloorView }>) => void) => void;
   'room:mode': (p: { mode: TurnMode }, ack: (r: Ack<{ mode: TurnMode }>) => void) => void;
   'room:state': (p: object, ack: (r: Ack<{ state: RoomView }>) => void) => void;
-  'break:request': (p: { minutes?: number }, ack: (r: Ack<{ break: BreakView }>) => void) => void;
+  'break:request': (p: { minutes?: number; quiet?: boolean }, ack: (r: Ack<{ break: BreakView }>) => void) => void;
   'break:end': (p: object, ack: (r: Ack) => void) => void;
   'prep:send': (p: { text: string }, ack: (r: Ack<{ reply: PrepMessage }>) => void) => void;
   'prep:history': (p: object, ack: (r: Ack<{ messages: PrepMessage[] }>) => void) => void;
@@ -423,6 +449,18 @@ export interface ClientToServerEvents {
   'relay:propose': (p: { clientMsgId: string; text: string }, ack: (r: Ack<RelayResult>) => void) => void;
   'relay:approve': (p: { clientMsgId: string; text: string }, ack: (r: Ack<RelayResult>) => void) => void;
   'relay:cancel': (p: { clientMsgId: string }, ack: (r: Ack) => void) => void;
+  /** Host or mediator only (docs/PROTOCOL.md, "Safety"). */
+  'participant:pause': (p: { participantId: string }, ack: (r: Ack<ParticipantChange>) => void) => void;
+  'participant:resume': (p: { participantId: string }, ack: (r: Ack<ParticipantChange>) => void) => void;
+  'participant:remove': (p: { participantId: string }, ack: (r: Ack<ParticipantChange>) => void) => void;
+  /** A person asks, privately, to go on in a separated room (told to the mediators only). */
+  'safety:separate': (p: object, ack: (r: Ack<{ toldMediators: boolean }>) => void) => void;
+}
+
+/** A person's part after a moderator's change: 'active' when they take part as usual. */
+export interface ParticipantChange {
+  participantId: string;
+  status: ParticipantStatus | 'active';
 }
 
 export interface ServerToClientEvents {

@@ -1,5 +1,6 @@
 import { LIMITS } from '../../shared/protocol.js';
 import { requestsIn } from '../analysis/listening/requests.js';
+import { isCoerciveDemand } from '../analysis/coercion.js';
 
 /**
  * Asks into agreements: a concrete ask one person made ("text me if plans change", "stop buying
@@ -199,10 +200,13 @@ export function readsWell(draft: string): boolean {
   return check(draft) === draft;
 }
 
-/** Up to `max` (3) distinct drafts from the asks in people's own words, newest material last. */
+/**
+ * Up to `max` (3) distinct drafts from the asks in people's own words, newest material last. A demand to
+ * control someone's friends, family, money, phone or movements is never drafted (analysis/coercion.ts).
+ */
 export function draftClauses(sources: string[], options: DraftOptions): string[] {
   const drafts: string[] = [];
-  for (const source of sources)
+  for (const source of sources.filter((s) => !isCoerciveDemand(s)))
     for (const ask of requestsIn(source)) {
       const draft = draftFromAsk(ask, options);
       if (draft && !drafts.includes(draft)) drafts.push(draft);

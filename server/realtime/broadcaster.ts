@@ -51,6 +51,22 @@ export class SocketBroadcaster implements RoomBroadcaster {
     this.io.to(personChannel(roomId, participantId)).emit('message:review', update);
   }
 
+  /**
+   * `participantId` left the joint session: their screens get the room's state once more (to show it), then
+   * leave the room's channel, on every process (the adapter carries socketsLeave). They keep their own channel.
+   */
+  removed(room: RoomRecord, participantId: string): void {
+    const roomId = room.roomId;
+    const person = personChannel(roomId, participantId);
+    void this.presence
+      .online(roomId)
+      .then((online) => {
+        this.io.to(person).emit('room:state', roomView(room, online));
+        this.io.in(person).socketsLeave(roomChannel(roomId));
+      })
+      .catch((err: unknown) => log.error('removal not sent', err));
+  }
+
   deleted(roomId: string): void {
     this.io.to(roomChannel(roomId)).emit('room:deleted', { roomId });
     this.io.in(roomChannel(roomId)).disconnectSockets(true);

@@ -13,6 +13,7 @@ import {
   HistoryRequest,
   MessageResolve,
   MessageSend,
+  ParticipantTarget,
   PrepSend,
   PrepShare,
   RelayApprove,
@@ -38,8 +39,10 @@ import { personChannel, roomChannel } from './channels.js';
 import type { RateKind, RateLimits } from '../limits/limits.js';
 import type { Presence } from './presence.js';
 
-type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { who: Identity }>;
-type Client = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { who: Identity }>;
+/** `removed`: out of the joint session (docs/SAFETY.md): the socket joins only its person's channel. */
+type SocketData = { who: Identity; removed?: boolean };
+type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type Client = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export interface GatewayDeps {
   store: Store;
@@ -84,6 +87,10 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
     if (who === 'unavailable') return next(new Error('unavailable'));
     if (!who) return next(new Error('unauthorized'));
     socket.data.who = who;
+    const room = await deps.store.getRoom(who.roomId).catch(() => null);
+    socket.data.removed = room?.participants.some(
+      (p) => p.participantId === who.participantId && p.status === 'removed',
+    );
     next();
   });
 
@@ -108,7 +115,7 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
     })),
     'room:mode': route(RoomModeChange, 'event', async (p, who) => ({ mode: await rooms.setMode(who, p.mode) })),
     'break:request': route(BreakRequest, 'event', async (p, who) => ({
-      break: await rooms.requestBreak(who, p.minutes),
+      break: await rooms.requestBreak(who, p.minutes, p.quiet),
     })),
     'break:end': route(NoPayload, 'event', async (_p, who) => {
       await rooms.endBreak(who);
@@ -137,12 +144,23 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
     'relay:propose': route(RelayPropose, 'message', (p, who) => messages.separated.propose(who, p.clientMsgId, p.text)),
     'relay:approve': route(RelayApprove, 'message', (p, who) => messages.separated.approve(who, p.clientMsgId, p.text)),
     'relay:cancel': route(RelayCancel, 'event', (p, who) => messages.separated.cancel(who, p.clientMsgId)),
+    'participant:pause': route(ParticipantTarget, 'event', (p, who) =>
+      rooms.setParticipant(who, p.participantId, 'pause'),
+    ),
+    'participant:resume': route(ParticipantTarget, 'event', (p, who) =>
+      rooms.setParticipant(who, p.participantId, 'resume'),
+    ),
+    'participant:remove': route(ParticipantTarget, 'event', (p, who) =>
+      rooms.setParticipant(who, p.participantId, 'remove'),
+    ),
+    'safety:separate': route(NoPayload, 'event', (_p, who) => rooms.askForSeparatedRoom(who)),
   };
 
   io.on('connection', async (socket: Client) => {
     const who = socket.data.who;
     const added = presence.add(who.roomId, who.participantId).catch((err) => log.error('presence not recorded', err));
-    socket.join([roomChannel(who.roomId), personChannel(who.roomId, who.participantId)]);
+    const person = personChannel(who.roomId, who.participantId);
+    socket.join(socket.data.removed ? [person] : [roomChannel(who.roomId), person]);
     socket.on('disconnect', () => {
       void added
         .then(() => presence.remove(who.roomId, who.participantId))

@@ -4,12 +4,28 @@ import { facilitator } from './effects.js';
 import type { Identity, RoomRecord } from './model.js';
 import { breakIsOver, breakView, endBreak as endingBreak, startBreak } from './policies/breaks.js';
 import { applyFloor } from './policies/floor.js';
+import { quietPause } from './policies/safety.js';
 import { floorSettings, type RoomWork } from './work.js';
 
 /** Breaks, and the room's deadlines (a break that is over, a floor whose time is up). */
 
-export async function requestBreak(work: RoomWork, who: Identity, minutes?: number): Promise<BreakView> {
-  return beginBreak(work, who.roomId, who.participantId, minutes ?? work.deps.config.breakMinutes);
+export async function requestBreak(work: RoomWork, who: Identity, minutes?: number, quiet = false): Promise<BreakView> {
+  const length = minutes ?? work.deps.config.breakMinutes;
+  if (quiet) return quietBreak(work, who, length);
+  return beginBreak(work, who.roomId, who.participantId, length);
+}
+
+/** A pause that names no one (policies/safety.ts quietPause): announced as the facilitator's, if it is new. */
+async function quietBreak(work: RoomWork, who: Identity, minutes: number): Promise<BreakView> {
+  const now = work.deps.now();
+  const { room, result } = await work.change(who.roomId, (r) => {
+    const out = quietPause(r, who.participantId, minutes, now);
+    if (!out.ok) throw new AppError(out.code, out.message);
+    const calm = out.started ? { heat: 0, hotStreak: 0 } : {};
+    return { room: { ...r, break: out.break, ...calm }, result: out.started };
+  });
+  if (result) await work.carryOut(room, [facilitator({ say: 'breakStarted', minutes, by: 'facilitator' })]);
+  return breakView(room.break) as BreakView;
 }
 
 /** Starts a break; a safety pause (called by the facilitator) keeps whose message caused it, server-side only. */

@@ -1,4 +1,4 @@
-import type { FacilitatorKind, TurnMode } from '../../shared/protocol.js';
+import type { FacilitatorKind, HelpLink, SafetyChoice, TurnMode } from '../../shared/protocol.js';
 import type { FacilitatorVoice } from './facilitatorVoice.js';
 import type { RoomRecord } from './model.js';
 import type { RoomBroadcaster, RoomClock } from './ports.js';
@@ -15,8 +15,15 @@ export type FacilitatorLine =
   | { say: 'agendaOpened' }
   /** The room moves on from topic `settled` (closed, or turned into a clause) to `next` (ids; null: none). */
   | { say: 'topicChanged'; settled: string | null; how: 'closed' | 'clause'; next: string | null }
-  /** Fixed words, e.g. a safety heads-up to the moderators only. */
-  | { say: 'text'; kind: FacilitatorKind; text: string; visibleTo?: string[] };
+  /** Fixed words, e.g. a safety notice to some people only, with where to get help and what they can do. */
+  | {
+      say: 'text';
+      kind: FacilitatorKind;
+      text: string;
+      visibleTo?: string[];
+      help?: HelpLink[];
+      choices?: SafetyChoice[];
+    };
 
 /**
  * What follows a room's unit of work, as data: the change (a pure function, see RoomService.change)
@@ -30,7 +37,9 @@ export type RoomEffect =
   | { kind: 'broadcastState' }
   | { kind: 'facilitator'; line: FacilitatorLine }
   /** The facilitator calls a break: for heat, or a safety pause after `safetyCausedBy`'s message was held. */
-  | { kind: 'break'; safetyCausedBy?: string };
+  | { kind: 'break'; safetyCausedBy?: string }
+  /** `participantId` left the joint session: their screens stop getting the room (they keep preparation). */
+  | { kind: 'removed'; participantId: string };
 
 /** After a change that wrote the room: re-arm its timer, and publish it when people would see a difference. */
 export function stateEffects(visiblyChanged: boolean): RoomEffect[] {
@@ -55,6 +64,7 @@ export async function carryOut(deps: EffectDeps, room: RoomRecord, effects: read
     if (effect.kind === 'armClock') deps.clock.sync(room);
     else if (effect.kind === 'broadcastState') deps.broadcast.state(room);
     else if (effect.kind === 'break') await deps.callBreak(room.roomId, effect.safetyCausedBy);
+    else if (effect.kind === 'removed') deps.broadcast.removed(room, effect.participantId);
     else if (effect.line.say === 'action' && effect.line.action.kind === 'agenda-words') {
       const { from, text, shared } = effect.line.action;
       await deps.hearForAgenda(room.roomId, from, text, shared);
@@ -78,7 +88,13 @@ async function speak(voice: FacilitatorVoice, room: RoomRecord, line: Facilitato
       return voice.agendaOpened(room);
     case 'topicChanged':
       return voice.topicChanged(room, line.settled, line.how, line.next);
-    case 'text':
-      return voice.say(room, line.kind, line.text, line.visibleTo ? { visibleTo: line.visibleTo } : {});
+    case 'text': {
+      const { visibleTo, help, choices } = line;
+      return voice.say(room, line.kind, line.text, {
+        ...(visibleTo ? { visibleTo } : {}),
+        ...(help ? { help } : {}),
+        ...(choices ? { choices } : {}),
+      });
+    }
   }
 }

@@ -1,6 +1,7 @@
 import type { FacilitatorEvent, FacilitatorKind, LogEntry, TurnMode } from '../../shared/protocol.js';
 import type { RoomContext, SummaryRequest } from '../facilitator/types.js';
 import { newId } from './ids.js';
+import { isCoerciveDemand } from '../analysis/coercion.js';
 import type { RoomDeps } from './ports.js';
 import type { FacilitatorAction } from './policies/facilitation.js';
 import type { AgendaTopic, RoomRecord } from './model.js';
@@ -38,7 +39,7 @@ export class FacilitatorVoice {
     room: RoomRecord,
     kind: FacilitatorKind,
     text: string,
-    extra: Pick<FacilitatorEvent, 'drafts' | 'visibleTo'> = {},
+    extra: Pick<FacilitatorEvent, 'drafts' | 'visibleTo' | 'help' | 'choices'> = {},
   ): Promise<void> {
     const entry: Omit<FacilitatorEvent, 'seq'> = {
       type: 'facilitator',
@@ -142,10 +143,13 @@ export class FacilitatorVoice {
       await this.summary(room, entries, { occasion: action.occasion, topic: action.topic, next: action.next });
       return;
     }
-    const entries = (await this.deps.store.tailLog(room.roomId, LOOKBACK)).filter(isPublic);
+    // A demand to control someone is never material for a draft, whichever engine drafts (docs/SAFETY.md).
+    const entries = (await this.deps.store.tailLog(room.roomId, LOOKBACK))
+      .filter(isPublic)
+      .filter((e) => e.type !== 'message' || !isCoerciveDemand(e.text));
     const offer = await this.deps.engine.clauseOffer(
       this.context(room),
-      room.sharedPoints.map((p) => p.text),
+      room.sharedPoints.map((p) => p.text).filter((t) => !isCoerciveDemand(t)),
       entries,
     );
     await this.say(room, 'clause-offer', offer.text, { drafts: offer.drafts });

@@ -1,6 +1,15 @@
 import type { AgreementState } from '../../shared/agreement.js';
 import type { Review } from '../../shared/analysis.js';
-import type { BreakView, LogEntry, Phase, Role, RoomKind, TopicStatus, TurnMode } from '../../shared/protocol.js';
+import type {
+  BreakView,
+  LogEntry,
+  ParticipantStatus,
+  Phase,
+  Role,
+  RoomKind,
+  TopicStatus,
+  TurnMode,
+} from '../../shared/protocol.js';
 
 /**
  * When the facilitator last reflected or acknowledged someone, and what it has said back already, so
@@ -25,6 +34,10 @@ export interface Participant {
   delivered: number;
   /** Characters delivered, the finer speaking-share measure. */
   chars: number;
+  /** Room messages paused (by a moderator, or after repeated safety holds), or out of the joint session. */
+  status?: ParticipantStatus;
+  /** Messages of theirs held as threats this session: the second pauses them, the third removes them. */
+  threatHolds?: number;
 }
 
 /**
@@ -59,6 +72,8 @@ export interface HeldMessage {
  */
 export interface BreakRecord extends BreakView {
   safetyCausedBy?: string;
+  /** A quiet pause: shown as the facilitator's, it belongs to the person who asked (and the mediators). */
+  askedQuietlyBy?: string;
 }
 
 /** A topic as the server keeps it: what people see (AgendaTopicView), and the words it is matched by. */
@@ -126,6 +141,10 @@ export interface RoomRecord {
   sinceHeld?: number;
   sincePain?: number;
   asksSinceOffer?: number;
+  /** Parties who told of harm done to them or fear (analysis.disclosure): clause offers stop for the session. */
+  disclosedBy?: string[];
+  /** Delivered messages since the last disclosure (0: the message just delivered is one); absent: none yet. */
+  sinceDisclosure?: number;
   /** Server-owned agreement state (absent in records written before it existed: empty). */
   agreement?: AgreementState;
   /** The agenda, from when the joint session opens (absent before, and in older records). */

@@ -1,6 +1,7 @@
 import type { AgreementSnapshot } from '../../shared/agreement.js';
 import type { ClauseStatus, LogEntry, PrepMessage, PrepPartial, ReviewUpdate } from '../../shared/protocol.js';
 import type { FacilitatorEngine } from '../facilitator/types.js';
+import type { HelpDirectory } from '../../shared/help.js';
 import type { InviteRecord, NewLogEntry, RoomRecord, TicketRecord, TokenRecord } from './model.js';
 
 /*
@@ -92,6 +93,8 @@ export interface RoomBroadcaster {
   /** Fresh suggestions for a held message, to its sender only. */
   review(roomId: string, participantId: string, update: ReviewUpdate): void;
   deleted(roomId: string): void;
+  /** `participantId` left the joint session: they get the room's state once more, then no room broadcasts. */
+  removed(room: RoomRecord, participantId: string): void;
 }
 
 /** What the room service needs of the agreement document (server/agreement implements it). */
@@ -125,6 +128,8 @@ export interface RoomSettings {
   breakMinutes: number;
   floorSeconds: number;
   retentionMs: number;
+  /** Where to get help, per language (SAFETY_HELP_FILE); absent: the global directory only. */
+  safetyHelp?: HelpDirectory;
 }
 
 export interface RoomDeps {

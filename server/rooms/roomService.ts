@@ -7,6 +7,7 @@ import type {
   FloorView,
   InviteRole,
   JoinResponse,
+  ParticipantChange,
   RoomView,
   TurnMode,
 } from '../../shared/protocol.js';
@@ -19,6 +20,8 @@ import * as breaks from './breaks.js';
 import { carryOut, stateEffects, type RoomEffect } from './effects.js';
 import { FacilitatorVoice } from './facilitatorVoice.js';
 import * as membership from './membership.js';
+import * as moderation from './moderation.js';
+import type { ModeratorAction } from './policies/safety.js';
 import type { Identity, RoomRecord } from './model.js';
 import type { FloorEvent } from './policies/floor.js';
 import type { RoomDeps } from './ports.js';
@@ -117,9 +120,27 @@ export class RoomService implements RoomWork {
     return membership.expire(this);
   }
 
+  // ------------------------------------------------------------------ safety (moderation.ts, docs/SAFETY.md)
+
+  setParticipant(who: Identity, participantId: string, action: ModeratorAction): Promise<ParticipantChange> {
+    return moderation.setParticipant(this, who, participantId, action);
+  }
+
+  askForSeparatedRoom(who: Identity): Promise<{ toldMediators: boolean }> {
+    return moderation.askForSeparatedRoom(this, who);
+  }
+
+  /** Someone out of the joint session (docs/SAFETY.md) no longer pauses the room, takes turns or agrees. */
+  private async inSession(roomId: string, participantId: string): Promise<void> {
+    const room = await this.room(roomId);
+    if (room.participants.some((p) => p.participantId === participantId && p.status === 'removed'))
+      throw new AppError('not_allowed', moderation.OUT_OF_SESSION);
+  }
+
   // ------------------------------------------------------------------ floor (turns.ts)
 
-  floor(roomId: string, event: FloorEvent): Promise<FloorView> {
+  async floor(roomId: string, event: FloorEvent): Promise<FloorView> {
+    if ('participantId' in event && event.type !== 'grant') await this.inSession(roomId, event.participantId);
     return turns.floor(this, roomId, event);
   }
 
@@ -135,8 +156,9 @@ export class RoomService implements RoomWork {
 
   // ------------------------------------------------------------------ breaks (breaks.ts)
 
-  requestBreak(who: Identity, minutes?: number): Promise<BreakView> {
-    return breaks.requestBreak(this, who, minutes);
+  async requestBreak(who: Identity, minutes?: number, quiet?: boolean): Promise<BreakView> {
+    await this.inSession(who.roomId, who.participantId);
+    return breaks.requestBreak(this, who, minutes, quiet);
   }
 
   beginBreak(roomId: string, by: string, minutes: number, safetyCausedBy?: string): Promise<BreakView> {
@@ -154,15 +176,18 @@ export class RoomService implements RoomWork {
 
   // ------------------------------------------------------------------ agreement (agreementPhase.ts)
 
-  propose(who: Identity, text: string): Promise<{ clauseId: string }> {
+  async propose(who: Identity, text: string): Promise<{ clauseId: string }> {
+    await this.inSession(who.roomId, who.participantId);
     return agreementPhase.propose(this, who, text);
   }
 
-  accept(who: Identity, clauseId: string, textHash?: string) {
+  async accept(who: Identity, clauseId: string, textHash?: string) {
+    await this.inSession(who.roomId, who.participantId);
     return agreementPhase.accept(this, who, clauseId, textHash);
   }
 
-  sign(who: Identity): Promise<{ final: boolean }> {
+  async sign(who: Identity): Promise<{ final: boolean }> {
+    await this.inSession(who.roomId, who.participantId);
     return agreementPhase.sign(this, who);
   }
 

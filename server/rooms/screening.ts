@@ -1,5 +1,5 @@
+import { helpFor } from '../../shared/help.js';
 import type {
-  HelpLink,
   PrepMessage,
   RoomKind,
   ScreeningChoice,
@@ -36,16 +36,6 @@ export function screeningQuestions(kind: RoomKind): ScreeningView['questions'] {
   // Coworkers are not asked about children.
   const topics = (Object.keys(QUESTIONS) as ScreeningTopic[]).filter((t) => kind !== 'workplace' || t !== 'children');
   return topics.map((topic) => ({ topic, text: QUESTIONS[topic] }));
-}
-
-/**
- * Where to get help, as links. One function so the list can come from the deployment's settings
- * (a configurable help list per deployment and language) without touching the screening.
- */
-export function screeningHelp(): HelpLink[] {
-  return [
-    { label: 'Find a free, confidential helpline near you (findahelpline.com)', url: 'https://findahelpline.com' },
-  ];
 }
 
 /** The facilitator's private answer: plain, never blaming, the choices named, help at the end. */
@@ -128,7 +118,7 @@ export class ScreeningService {
       risk,
       text: screeningReply(risk, choices, who.role === 'host'),
       choices,
-      help: risk === 'none' ? [] : screeningHelp(),
+      help: risk === 'none' ? [] : helpFor(this.deps.config.safetyHelp),
     };
     const at = this.deps.now();
     const mine: PrepMessage = {

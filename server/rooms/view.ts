@@ -15,6 +15,7 @@ export function roomView(room: RoomRecord, online: ReadonlySet<string>, you?: Ro
       name: p.name,
       role: p.role,
       online: online.has(p.participantId),
+      ...(p.status ? { status: p.status } : {}),
     })),
     floor: { ...room.floor, stage: room.floor.stage ?? undefined },
     break: breakView(room.break),

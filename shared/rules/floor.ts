@@ -10,6 +10,8 @@ export interface Member {
   role: Role;
   /** Display name, when known: waiting texts say who speaks and who listens. */
   name?: string;
+  /** 'removed': no longer in the joint session (docs/SAFETY.md), so no longer one of the parties. */
+  status?: 'paused' | 'removed';
 }
 
 /** The floor as either end sees it (the view leaves listener and stage out outside speaker-listener). */
@@ -40,10 +42,15 @@ export function isModerator(role: Role): boolean {
   return MODERATOR_ROLES.includes(role);
 }
 
-/** The people who take turns: hosts and participants, in the order they joined (when that is known). */
+/**
+ * The people who take turns: hosts and participants still in the joint session, in the order they joined
+ * (when that is known).
+ */
 export function parties<P extends Member & { joinedAt?: number }>(room: { participants: readonly P[] }): P[] {
   // Array.prototype.sort is stable: without joinedAt (the client's view) the listed order stays.
-  return room.participants.filter((p) => isParty(p.role)).sort((a, b) => (a.joinedAt ?? 0) - (b.joinedAt ?? 0));
+  return room.participants
+    .filter((p) => isParty(p.role) && p.status !== 'removed')
+    .sort((a, b) => (a.joinedAt ?? 0) - (b.joinedAt ?? 0));
 }
 
 /** May this person send to the room now? (breaks are checked elsewhere) */

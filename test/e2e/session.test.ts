@@ -184,7 +184,11 @@ describe.sequential('a mediation session in the browser', () => {
   it('6. they talk, and the room is full', async () => {
     await host.getByRole('tab', { name: /Conversation/ }).click();
     await host.getByTestId('facilitator-entry').first().waitFor();
-    await host.getByRole('list', { name: 'People' }).or(host.locator('.people')).getByText('Sam').waitFor();
+    await host
+      .getByRole('list', { name: 'People' })
+      .or(host.locator('.people'))
+      .getByText('Sam', { exact: true })
+      .waitFor();
     // A couple's room is now full: the host is offered observer and mediator links only.
     await host.getByText('Everyone taking part has joined.').waitFor();
     expect(await host.locator('#invite-role option[value="participant"]').count()).toBe(0);
@@ -395,6 +399,11 @@ describe.sequential('a mediation session in the browser', () => {
     await safety.waitFor({ state: 'detached' });
     expect(await host.getByText('I will hurt you').count()).toBe(0);
     await host.getByTestId('break-overlay').waitFor();
+    // Alex, who may have been threatened, is told privately and plainly (test/e2e/safety.test.ts shows more).
+    const told = host.getByTestId('safety-notice');
+    await told.getByText(/^A message from Sam was not delivered/).waitFor();
+    await told.getByRole('button', { name: 'Carry on' }).click();
+    await told.waitFor({ state: 'detached' });
     // The pause replaces the conversation for Sam too, and keyboard focus lands on it rather than being lost.
     await guest.getByTestId('break-overlay').waitFor();
     await expect
@@ -408,7 +417,7 @@ describe.sequential('a mediation session in the browser', () => {
     await guest.getByLabel('Your message to the room').press('Enter');
     const care = guest.getByRole('dialog', { name: 'Let’s pause here for a moment' });
     await care.waitFor();
-    const help = care.getByRole('link', { name: /crisis line/ });
+    const help = care.getByRole('link', { name: /helpline where you live/ });
     expect(await help.getAttribute('href')).toBe('https://findahelpline.com');
     expect(await help.getAttribute('target')).toBe('_blank');
     expect(await help.getAttribute('rel')).toBe('noopener noreferrer');

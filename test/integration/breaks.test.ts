@@ -161,17 +161,25 @@ describe('breaks', () => {
       expect(said(c, 'break')).toHaveLength(1);
       expect(said(c, 'recap')).toHaveLength(0);
     }
-    // The host heard once that a message was held; Ben, whose messages they were, heard nothing of it.
-    expect(said(a, 'safety')).toHaveLength(1);
-    expect(said(b, 'safety')).toHaveLength(0);
+    // The host heard once that a message was withheld, then what changed for Ben (docs/SAFETY.md: the second
+    // threat pauses his room messages, the third removes him); Ben heard only about his own part.
+    expect(said(a, 'safety')).toEqual([
+      expect.stringMatching(/^A message from Ben was not delivered/),
+      'Ben’s messages to the room are paused for now.',
+      'Ben is no longer part of the joint conversation.',
+    ]);
+    expect(said(b, 'safety')).toEqual([
+      expect.stringMatching(/^Your messages to the room are paused/),
+      expect.stringMatching(/^You are no longer part of the joint conversation/),
+    ]);
     expect(JSON.stringify(a.received)).not.toMatch(/hurt you|kill you/);
     // The pause ends once, by time, with one recap.
     await next(a, 'facilitator', (f: any) => f.kind === 'recap', 8000);
     await sleep(300);
-    for (const c of [a, b]) {
-      expect(said(c, 'break')).toHaveLength(1);
-      expect(said(c, 'recap')).toHaveLength(1);
-    }
+    expect(said(a, 'break')).toHaveLength(1);
+    expect(said(a, 'recap')).toHaveLength(1);
+    // Ben, out of the joint session by then, no longer gets the room's entries.
+    expect(said(b, 'recap')).toHaveLength(0);
     expect((await call(a, 'room:state')).state.break).toBeNull();
   });
 });

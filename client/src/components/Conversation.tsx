@@ -8,6 +8,7 @@ import type { OnSendResult } from '../room/types.js';
 import { Composer } from './Composer.js';
 import { FloorPanel } from './FloorPanel.js';
 import { RelayBox } from './RelayBox.js';
+import { HelpLinks } from './HelpLinks.js';
 
 interface Props {
   draft: string;
@@ -75,6 +76,7 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
   const otherNames = view ? parties(view).filter((p) => p.participantId !== me.participantId) : [];
   const others = otherNames.length === 0 ? 'the others' : otherNames.map((p) => p.name).join(' and ');
   const nameOf = (id: string) => (id === me.participantId ? 'You' : (names.get(id) ?? 'Someone'));
+  const myStatus = view?.participants.find((p) => p.participantId === me.participantId)?.status;
 
   return (
     <div className="conversation">
@@ -112,6 +114,8 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
                 <span className="visually-hidden"> says</span>
               </Who>
               <p className="text">{entry.text}</p>
+              {entry.help && <HelpLinks links={entry.help} />}
+              {entry.visibleTo && <p className="small muted tag">only you can see this</p>}
               {entry.drafts && entry.drafts.length > 0 && me.role !== 'observer' && (
                 <ul className="drafts">
                   {entry.drafts.map((d) => (
@@ -170,16 +174,23 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
 
       {relaying && <RelayBox others={others} onClose={() => setRelaying(false)} />}
 
-      {me.role !== 'observer' ? (
+      {myStatus === 'removed' ? (
+        <p className="notice" data-testid="removed-note">
+          You are no longer part of the joint conversation. Your private preparation space with the facilitator is still
+          open, whenever you want it.
+        </p>
+      ) : me.role !== 'observer' ? (
         <Composer
           id="composer"
           label={onSide ? 'Write to the facilitator, on your side' : 'Your message to the room'}
           help={
-            onSide
-              ? `Only you and the facilitator (and a mediator) see this. To tell ${others} something, use “Pass a point on”.`
-              : may.ok
-                ? 'Everyone in the room will see this. Enter sends, Shift+Enter starts a new line.'
-                : may.message
+            myStatus === 'paused'
+              ? 'Your messages to the room are paused for now. You can still read along and prepare privately.'
+              : onSide
+                ? `Only you and the facilitator (and a mediator) see this. To tell ${others} something, use “Pass a point on”.`
+                : may.ok
+                  ? 'Everyone in the room will see this. Enter sends, Shift+Enter starts a new line.'
+                  : may.message
           }
           value={draft}
           onChange={setDraft}

@@ -1,4 +1,7 @@
-import type { RoomView } from '../../../shared/protocol.js';
+import { useState } from 'react';
+import type { ParticipantView, RoomView } from '../../../shared/protocol.js';
+import { isModerator, isParty } from '../../../shared/rules/floor.js';
+import { useRoomActions } from '../room/RoomProvider.js';
 
 const ROLE_WORDS: Record<string, string> = {
   host: 'started the room',
@@ -7,21 +10,34 @@ const ROLE_WORDS: Record<string, string> = {
   mediator: 'mediator',
 };
 
+const STATUS_WORDS: Record<NonNullable<ParticipantView['status']>, string> = {
+  paused: 'messages paused',
+  removed: 'no longer in the joint session',
+};
+
 export function Participants({ view, me }: { view: RoomView; me: { participantId: string } }) {
+  const mine = view.participants.find((p) => p.participantId === me.participantId);
+  // The host and mediators may pause, resume or remove a party (the server checks the same and more).
+  const moderates = mine !== undefined && isModerator(mine.role) && mine.status === undefined;
   return (
     <section className="card side-card" aria-labelledby="people-heading">
       <h2 id="people-heading">People</h2>
       <ul className="people" aria-live="polite">
         {view.participants.map((p) => (
-          <li key={p.participantId} className="person">
+          <li key={p.participantId} className="person" data-testid="person">
             <span className={p.online ? 'dot online' : 'dot'} aria-hidden="true" />
             <span className="person-name">
               {p.name}
               {p.participantId === me.participantId ? ' (you)' : ''}
             </span>
             <span className="muted small">
-              {[ROLE_WORDS[p.role], p.online ? 'here now' : 'away'].filter(Boolean).join(' · ')}
+              {[ROLE_WORDS[p.role], p.status ? STATUS_WORDS[p.status] : '', p.online ? 'here now' : 'away']
+                .filter(Boolean)
+                .join(' · ')}
             </span>
+            {moderates && p.participantId !== me.participantId && isParty(p.role) && p.status !== 'removed' && (
+              <PersonControls person={p} />
+            )}
           </li>
         ))}
         <li className="person">
@@ -31,5 +47,63 @@ export function Participants({ view, me }: { view: RoomView; me: { participantId
         </li>
       </ul>
     </section>
+  );
+}
+
+/** Pause or resume someone's room messages, or remove them from the joint session (asked twice). */
+function PersonControls({ person }: { person: ParticipantView }) {
+  const actions = useRoomActions();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const target = { participantId: person.participantId };
+
+  async function run(act: 'pauseParticipant' | 'resumeParticipant' | 'removeParticipant') {
+    setBusy(true);
+    const res = await actions[act](target);
+    setBusy(false);
+    setConfirming(false);
+    setError(res.ok ? '' : res.error.message);
+  }
+
+  return (
+    <details className="person-controls">
+      <summary className="small">Safety options for {person.name}</summary>
+      {person.status === 'paused' ? (
+        <button type="button" className="small-button" disabled={busy} onClick={() => void run('resumeParticipant')}>
+          Let {person.name} write again
+        </button>
+      ) : (
+        <button type="button" className="small-button" disabled={busy} onClick={() => void run('pauseParticipant')}>
+          Pause {person.name}’s messages
+        </button>
+      )}
+      {confirming ? (
+        <fieldset className="confirm">
+          <legend className="visually-hidden">Remove {person.name}?</legend>
+          <span className="small">
+            {person.name} will leave the joint session and keep private preparation. This can’t be undone here.
+          </span>{' '}
+          <button
+            type="button"
+            className="small-button danger"
+            disabled={busy}
+            onClick={() => void run('removeParticipant')}
+          >
+            Yes, remove {person.name}
+          </button>{' '}
+          <button type="button" className="small-button" disabled={busy} onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </fieldset>
+      ) : (
+        <button type="button" className="small-button" disabled={busy} onClick={() => setConfirming(true)}>
+          Remove from the session
+        </button>
+      )}
+      <p className="error small" role="alert">
+        {error}
+      </p>
+    </details>
   );
 }

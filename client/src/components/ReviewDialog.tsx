@@ -6,6 +6,7 @@ import { LIMITS } from '../../../shared/protocol.js';
 import { labelWords } from '../labels.js';
 import { useRoom, useRoomActions } from '../room/RoomProvider.js';
 import type { Held, OnSendResult } from '../room/types.js';
+import { HelpLinks } from './HelpLinks.js';
 import { Highlighted } from './Highlighted.js';
 
 const INTRO = {
@@ -27,9 +28,6 @@ interface Props {
   /** Nothing is sent, and the person's private preparation with the facilitator opens. */
   onTalkPrivately: () => void;
 }
-
-/** A global directory of free, confidential helplines, by country. */
-export const HELPLINES_URL = 'https://findahelpline.com';
 
 /**
  * The held-message review: only the sender sees it. What was noticed (highlighted, in plain words),
@@ -180,14 +178,14 @@ export function ReviewDialog({ held, onResult, onTakeBack, onTalkPrivately }: Pr
             <p id="review-private-why" className="small">
               Opens your private space, where only you and the facilitator talk. This message is not sent.
             </p>
-            <p>
-              <a href={HELPLINES_URL} target="_blank" rel="noopener noreferrer">
-                {selfHarm
-                  ? 'Find a free, confidential crisis line where you live'
-                  : 'Find a free, confidential support line where you live'}
-              </a>{' '}
-              <span className="small muted">(findahelpline.com, opens in a new tab)</span>
-            </p>
+            <HelpLinks
+              links={review.help}
+              heading={
+                selfHarm
+                  ? 'Free, confidential crisis lines, any time of day (links open in a new tab):'
+                  : 'Free, confidential support lines (links open in a new tab):'
+              }
+            />
           </section>
         )}
 

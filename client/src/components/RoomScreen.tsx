@@ -18,6 +18,7 @@ import { Participants } from './Participants.js';
 import { PrepPanel } from './PrepPanel.js';
 import { ReconnectBanner } from './ReconnectBanner.js';
 import { ReviewDialog } from './ReviewDialog.js';
+import { SafetyNotice, useOpenNotice } from './SafetyNotice.js';
 import { Tabs, type TabId } from './Tabs.js';
 
 // The agreement (and Yjs with it) loads when it is first opened.
@@ -59,6 +60,10 @@ function Room({ roomId }: { roomId: string }) {
   const [draft, setDraft] = useState('');
   const [announce, setAnnounce] = useState('');
   const returnFocus = useRef<HTMLElement | null>(null);
+  /** Private safety notices set aside with "Carry on" (or acted on): the newest open one shows above the tabs. */
+  const [setAside, setSetAside] = useState<ReadonlySet<string>>(new Set());
+  const notice = useOpenNotice(setAside);
+  const putAside = (id: string) => setSetAside((s) => new Set([...s, id]));
   const focusAfterReview = useRef<'composer' | 'prep' | 'return' | null>(null);
 
   // Once the review dialog is gone (and the page is no longer inert), put focus back where it belongs.
@@ -173,6 +178,19 @@ function Room({ roomId }: { roomId: string }) {
 
       <div className="room-body">
         <div className="room-main">
+          {/* Above the tabs, so a break (which covers the conversation) never hides it */}
+          {notice && (
+            <SafetyNotice
+              key={notice.id}
+              entry={notice}
+              onTalk={() => {
+                putAside(notice.id);
+                setTab('prep');
+              }}
+              onLeave={() => navigate('/', true)}
+              onDone={() => putAside(notice.id)}
+            />
+          )}
           <Tabs current={current} onChange={setTab} onBreak={Boolean(onBreak)} />
           <div
             className="tab-panel"

@@ -119,7 +119,7 @@ export function ScreeningCard() {
           {outcome.help.map((h) => (
             <li key={h.url}>
               <a href={h.url} target="_blank" rel="noopener noreferrer">
-                {h.label}
+                {h.name}
               </a>{' '}
               <span className="small muted">(opens in a new tab)</span>
             </li>

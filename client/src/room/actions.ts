@@ -37,6 +37,10 @@ export const ACTION_EVENTS = {
   proposeRelay: 'relay:propose',
   approveRelay: 'relay:approve',
   cancelRelay: 'relay:cancel',
+  pauseParticipant: 'participant:pause',
+  resumeParticipant: 'participant:resume',
+  removeParticipant: 'participant:remove',
+  askForSeparatedRoom: 'safety:separate',
 } as const satisfies Record<string, RoomEvent>;
 
 export type ActionName = keyof typeof ACTION_EVENTS;

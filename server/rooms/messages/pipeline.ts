@@ -11,13 +11,16 @@ import type { AnalyzeContext } from '../../analysis/index.js';
 import { judgeSuggestion, reviewText, withoutHeldSuggestions } from './review.js';
 import { suggestLater } from './lateSuggestions.js';
 import type { Analysis } from '../../../shared/analysis.js';
-import { safetyHeadsUp } from './safety.js';
+import { coercionNote } from './safety.js';
+import { isCoerciveDemand } from '../../analysis/coercion.js';
+import { helpFor } from '../../../shared/help.js';
+import { afterDisclosure, checkInEffects, safetyHold } from '../policies/safety.js';
 import { newId } from '../ids.js';
 import { facilitator, type RoomEffect } from '../effects.js';
 import type { RoomDeps } from '../ports.js';
 import { isOnBreak, startBreak } from '../policies/breaks.js';
 import { afterDelivered } from '../policies/facilitation.js';
-import { canSpeak, isModerator } from '../../../shared/rules/floor.js';
+import { canSpeak } from '../../../shared/rules/floor.js';
 import { applyFloor, speakerWordsAfter } from '../policies/floor.js';
 import { applyHeat } from '../policies/heat.js';
 import type { RoomWork } from '../work.js';
@@ -43,8 +46,18 @@ export function checkRoomText(text: unknown): string {
 
 const dedupeKey = (participantId: string, clientMsgId: string) => `${participantId}:${clientMsgId}`;
 
-/** Refusals that depend on the moment: a break, or someone else's turn. */
+const PAUSED =
+  'Your messages to the room are paused for now. You can still read the room, and your private preparation ' +
+  'space with the facilitator is open.';
+const REMOVED =
+  'You are no longer part of the joint conversation, so messages can’t go to the room. Your private ' +
+  'preparation space with the facilitator is still open.';
+
+/** Refusals that depend on the moment: a pause of this person's messages, a break, or someone else's turn. */
 function checkMayDeliver(room: RoomRecord, participantId: string, now: number): void {
+  const status = room.participants.find((p) => p.participantId === participantId)?.status;
+  if (status === 'removed') throw new AppError('not_allowed', REMOVED);
+  if (status === 'paused') throw new AppError('not_allowed', PAUSED);
   if (isOnBreak(room, now))
     throw new AppError('on_break', 'The room is on a break. Your private preparation space is still open.');
   const may = canSpeak(room, participantId);
@@ -60,38 +73,11 @@ interface Delivery {
   fromPrep: boolean;
   /** A separated room's point, approved by its author (rooms/separated.ts). */
   relayed?: boolean;
+  /** The analyzer heard harm or fear told as the sender's own (analysis.disclosure). */
+  disclosure: boolean;
 }
 
 const BREAK: RoomEffect = { kind: 'break' };
-
-/**
- * A threat or self-harm was held: the host and mediators learn that (not what), and the joint flow pauses,
- * once. The pause starts in the same atomic change as the hold, so holds that land together start one
- * pause between them. A hold while a safety pause is running starts no other break (so no extra recap);
- * the sender whose message caused it is not reported again, someone else's hold still is (moderators only).
- */
-export function safetyStop(
-  room: RoomRecord,
-  senderId: string,
-  now: number,
-  minutes: number,
-): { room: RoomRecord; effects: RoomEffect[] } {
-  const running = isOnBreak(room, now) ? room.break : null;
-  // The same sender again during their pause: nothing new to tell anyone.
-  if (running?.safetyCausedBy === senderId) return { room, effects: [] };
-  const sender = room.participants.find((p) => p.participantId === senderId)?.name ?? 'someone';
-  const told = room.participants
-    .filter((p) => isModerator(p.role) && p.participantId !== senderId)
-    .map((p) => p.participantId);
-  const effects: RoomEffect[] =
-    told.length > 0 ? [facilitator({ say: 'text', kind: 'safety', text: safetyHeadsUp(sender), visibleTo: told })] : [];
-  // Any other running break is already a pause: it stands, and the moderators still learn of the hold.
-  if (running) return { room, effects };
-  const pause = startBreak(room, 'facilitator', minutes, now, senderId);
-  if (!pause.ok || !pause.changed) return { room, effects };
-  effects.push(facilitator({ say: 'breakStarted', minutes, by: 'facilitator' }));
-  return { room: { ...room, break: pause.break, heat: 0, hotStreak: 0 }, effects };
-}
 
 /**
  * The message pipeline of DESIGN.md: validate -> dedupe -> floor -> analyse -> deliver (stored, numbered,
@@ -110,7 +96,16 @@ export class MessagePipeline {
     this.separated = new SeparatedRoom(rooms, {
       review: (room, who, text) => this.review(room, who, text),
       deliverRelay: (who, clientMsgId, text, heat) =>
-        this.deliver({ who, clientMsgId, text, heat, reworded: false, fromPrep: false, relayed: true }),
+        this.deliver({
+          who,
+          clientMsgId,
+          text,
+          heat,
+          reworded: false,
+          fromPrep: false,
+          relayed: true,
+          disclosure: false,
+        }),
     });
   }
 
@@ -124,7 +119,9 @@ export class MessagePipeline {
     const now = this.deps.now();
     checkMayDeliver(room, who.participantId, now);
     const { analysis, review } = await this.review(room, who, text);
-    if (!review) return this.deliver({ who, clientMsgId, text, heat: analysis.heat, reworded: false, fromPrep });
+    const disclosure = analysis.disclosure === true;
+    if (!review)
+      return this.deliver({ who, clientMsgId, text, heat: analysis.heat, reworded: false, fromPrep, disclosure });
     const held: HeldMessage = { clientMsgId, participantId: who.participantId, text, review, heldAt: now, fromPrep };
     const answer = await this.hold(who, held);
     this.suggestLater(room, who, held, analysis);
@@ -160,7 +157,7 @@ export class MessagePipeline {
       // sinceHeld: no clause offer comes within a few messages of a held one.
       const next = { ...r, held: { ...r.held, [key]: held }, sinceHeld: 0 };
       if (!safety) return { room: next, result: [] };
-      const stop = safetyStop(next, who.participantId, now, minutes);
+      const stop = safetyHold(next, who.participantId, held.review.labels, now, minutes, this.help());
       return { room: stop.room, result: stop.effects };
     });
     this.deps.metrics.messagesHeld.inc({ reason: safety ? 'safety' : 'heat' });
@@ -202,7 +199,7 @@ export class MessagePipeline {
     if (!held.review.originalAllowed) {
       throw new AppError('not_allowed', 'This message cannot be sent as it is written, for everyone’s safety.');
     }
-    const base = { who, clientMsgId: held.clientMsgId, fromPrep: held.fromPrep };
+    const base = { who, clientMsgId: held.clientMsgId, fromPrep: held.fromPrep, disclosure: false };
     return this.deliver({ ...base, text: held.text, heat: held.review.heat, reworded: false });
   }
 
@@ -225,7 +222,8 @@ export class MessagePipeline {
     // message stays held with the suggestions that pass, as an edit that is still heated does.
     const context = this.context(room, who);
     const check = judgeSuggestion(suggestion, room.heatThreshold, context);
-    if (!check.held) return this.deliver({ ...base, text: suggestion, heat: check.heat, reworded: true });
+    const disclosure = check.disclosure === true;
+    if (!check.held) return this.deliver({ ...base, text: suggestion, heat: check.heat, reworded: true, disclosure });
     const review = withoutHeldSuggestions(held.review, held.text, room.heatThreshold, context);
     await this.rooms.change(who.roomId, (r) => {
       const current = r.held[key];
@@ -240,14 +238,15 @@ export class MessagePipeline {
     const key = dedupeKey(who.participantId, held.clientMsgId);
     const base = { who, clientMsgId: held.clientMsgId, fromPrep: held.fromPrep };
     const { analysis, review } = await this.review(room, who, text);
-    if (!review) return this.deliver({ ...base, text, heat: analysis.heat, reworded: true });
+    const disclosure = analysis.disclosure === true;
+    if (!review) return this.deliver({ ...base, text, heat: analysis.heat, reworded: true, disclosure });
     // Still heated: the edit replaces the held text and is reviewed again.
     const now = this.deps.now();
     const minutes = this.deps.config.breakMinutes;
     const changed = await this.rooms.change(who.roomId, (r) => {
       const next = { ...r, held: { ...r.held, [key]: { ...held, text, review } }, sinceHeld: 0 };
       if (review.originalAllowed) return { room: next, result: [] as RoomEffect[] };
-      const stop = safetyStop(next, who.participantId, now, minutes);
+      const stop = safetyHold(next, who.participantId, review.labels, now, minutes, this.help());
       return { room: stop.room, result: stop.effects };
     });
     await this.rooms.carryOut(changed.room, changed.result);
@@ -287,9 +286,15 @@ export class MessagePipeline {
         // A held message's own delivery (reworded or not) is where the calm gap before an offer starts.
         ...(r.held[key] ? { sinceHeld: -1 } : {}),
       };
+      // Before the facilitation policies: they read whether this message, or one shortly before, disclosed.
+      const told = afterDisclosure(next, sender, d.disclosure);
+      next.disclosedBy = told.disclosedBy;
+      next.sinceDisclosure = told.sinceDisclosure;
       const facilitation = afterDelivered(next, d.who.participantId, d.text);
       const { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited, listening } = facilitation;
-      const effects: RoomEffect[] = facilitation.actions.map((action) => facilitator({ say: 'action', action }));
+      const effects: RoomEffect[] = told.checkIn ? checkInEffects(sender, this.help()) : [];
+      effects.push(...facilitation.actions.map((action) => facilitator({ say: 'action' as const, action })));
+      effects.push(...this.coercionFlag(next, sender, d.text));
       if (heat.callBreak) effects.push(BREAK);
       const after = {
         ...next,
@@ -324,10 +329,29 @@ export class MessagePipeline {
     return { status: 'delivered', seq: message.seq, message };
   }
 
-  /** Scores a text in its room: the others' names ("Sam", "my husband") count as addressing them, like "you". */
-  private review(room: RoomRecord, who: Identity, text: string) {
+  /**
+   * Scores a text in its room: the others' names ("Sam", "my husband") count as addressing them, like "you".
+   * A safety hold carries where to get help, as links (the deployment's list, SAFETY_HELP_FILE).
+   */
+  private async review(room: RoomRecord, who: Identity, text: string) {
     const timeAnalyzer = (s: number) => this.deps.metrics.analyzerSeconds.observe(s);
-    return reviewText(text, room.heatThreshold, this.deps.engine, timeAnalyzer, this.context(room, who));
+    const out = await reviewText(text, room.heatThreshold, this.deps.engine, timeAnalyzer, this.context(room, who));
+    if (!out.review || out.review.originalAllowed) return out;
+    return { ...out, review: { ...out.review, help: this.help() } };
+  }
+
+  /** Where to get help, for this deployment (English for now: rooms have no language yet). */
+  private help() {
+    return helpFor(this.deps.config.safetyHelp);
+  }
+
+  /** A delivered demand to control someone: the mediators (if any) are told privately, never the words. */
+  private coercionFlag(room: RoomRecord, sender: string, text: string): RoomEffect[] {
+    const mediators = room.participants.filter((p) => p.role === 'mediator' && p.participantId !== sender);
+    if (mediators.length === 0 || !isCoerciveDemand(text)) return [];
+    const name = room.participants.find((p) => p.participantId === sender)?.name ?? 'Someone';
+    const visibleTo = mediators.map((p) => p.participantId);
+    return [facilitator({ say: 'text', kind: 'safety', text: coercionNote(name), visibleTo })];
   }
 
   private context(room: RoomRecord, who: Identity): AnalyzeContext {
@@ -335,9 +359,13 @@ export class MessagePipeline {
     return { otherNames: addressees(room.kind, others) };
   }
 
+  /** The log from `sinceSeq`; someone no longer in the joint session gets only what was said to them alone. */
   async history(who: Identity, sinceSeq: number): Promise<LogEntry[]> {
-    await this.rooms.room(who.roomId);
+    const room = await this.rooms.room(who.roomId);
+    const removed = room.participants.find((p) => p.participantId === who.participantId)?.status === 'removed';
     const entries = await this.deps.store.listLog(who.roomId, sinceSeq, HISTORY_PAGE);
+    const mine = (e: LogEntry) => e.type === 'facilitator' && e.visibleTo?.includes(who.participantId) === true;
+    if (removed) return entries.filter(mine);
     return entries.filter((e) => mayRead(e, who.participantId));
   }
 }

@@ -1,33 +1,144 @@
 import type { HeatLabel } from '../../../shared/analysis.js';
 
 /**
- * What a person sees when their message is held for safety. No single country's numbers are the
- * only option: we point to local emergency services and to findahelpline.com, which lists free,
- * confidential lines by country.
+ * What a person sees when their message is held for safety. The lines "below" are the review's help links
+ * (the deployment's list, always with findahelpline.com, so never only one country's numbers).
  */
 export function safetyNotice(labels: readonly HeatLabel[]): string {
   if (labels.includes('self_harm')) {
     return [
       'It sounds like you are carrying something very heavy right now, and we are glad you said it.',
       'This message has not been sent to the room. You deserve support from a person who can help right now:',
-      'if you might act on these thoughts, please call your local emergency number, or reach a free, ' +
-        'confidential crisis line',
-      '(findahelpline.com lists them by country). If you can, tell someone you trust how you are feeling.',
+      'if you might act on these thoughts, please call your local emergency number, or reach one of the free,',
+      'confidential lines below. If you can, tell someone you trust how you are feeling.',
     ].join(' ');
   }
   return [
     'This message has not been sent, because it reads as a threat and a shared room is not a safe place for that.',
+    'The others in the conversation are told that a message was withheld, never what it said.',
     'If you or anyone else is in danger, please call your local emergency number.',
-    'If things feel out of control, stepping away for a while is a good choice; a counsellor or a support line',
-    '(findahelpline.com lists them by country) can help you with what you are feeling.',
+    'If things feel out of control, stepping away for a while is a good choice; a counsellor or one of the',
+    'support lines below can help you with what you are feeling.',
   ].join(' ');
 }
 
-/** What the host or a mediator is told: that something was withheld, never what it said. */
-export function safetyHeadsUp(senderName: string): string {
+/*
+ * Private notices of the room's safety flows (docs/SAFETY.md). Each is read by someone at a hard moment:
+ * plain words, no blame, never what the held message said. Help links travel beside them as data.
+ */
+
+const EMERGENCY = 'If you are in danger right now, please call your local emergency number.';
+
+/**
+ * To each person who may have been threatened (in a couple, the other person; in a group, every other
+ * party). The sender is named: the person at risk needs to know whom to keep themselves safe from.
+ */
+export function threatNotice(senderName: string, moderator: boolean): string {
+  return [
+    `A message from ${senderName} was not delivered, because it may have contained a threat.`,
+    'You don’t need to answer it or do anything about it. The room is paused for now.',
+    'Your safety comes first: you can leave now, keep the room paused for longer, ask to go on in a separated',
+    'room, or carry on when you feel ready.',
+    EMERGENCY,
+    moderator ? 'As the host, you can also pause or remove someone from the People list.' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** To the mediators (and a host who was not the one threatened): what happened and what they can do. */
+export function threatModeratorNote(senderName: string): string {
   return (
-    `A message from ${senderName} was held back for safety and was not delivered. You may want to check in ` +
-    'with them gently, or pause the session.'
+    `A message from ${senderName} was not delivered, because it may have contained a threat. No one else saw it. ` +
+    'The other people in the conversation were told privately that a message was withheld, with where to get ' +
+    `help. The room is paused. From the People list you can pause ${senderName}’s messages or remove ` +
+    `${senderName} from the joint session.`
+  );
+}
+
+/** To the mediators only: someone may be at risk of harming themselves. The room itself is told nothing. */
+export function selfHarmModeratorNote(senderName: string): string {
+  return (
+    `A message from ${senderName} was held back, because it may show that ${senderName} is going through ` +
+    `something very hard. It was not delivered. ${senderName} was offered help and a private space with the ` +
+    'facilitator, and the room is paused without naming anyone. If you can, check on them privately.'
+  );
+}
+
+/** To the person who told of harm or fear: only they see it. */
+export function disclosureCheckIn(): string {
+  return [
+    'Thank you for telling us. What you describe matters, and your safety comes first.',
+    'You don’t have to say more, and no one will be asked to answer what you shared.',
+    EMERGENCY,
+    'You can take a quiet pause (no one is told who asked), leave now, ask to go on in a separated room where',
+    'you talk only with the facilitator or a mediator, or carry on if you want to.',
+  ].join(' ');
+}
+
+/** To a sender whose second message was held as a threat: their room messages are paused. */
+export function pausedAfterHolds(): string {
+  return [
+    'Your messages to the room are paused for now, because another of your messages was held back for safety.',
+    'You can still read the room, and your private space with the facilitator is open whenever you want to',
+    'talk things through. If things feel like too much right now, a support line can listen in confidence.',
+  ].join(' ');
+}
+
+/** To a sender whose third message was held as a threat: they leave the joint session, not the help. */
+export function removedAfterHolds(): string {
+  return [
+    'You are no longer part of the joint conversation, because several of your messages were held back for safety.',
+    'Your private space with the facilitator stays open, and a counsellor or a support line can talk with you',
+    'in confidence about what you are feeling.',
+    'If you feel you might hurt someone, or you are in danger yourself, please call your local emergency number.',
+  ].join(' ');
+}
+
+/** Who made a change, as the person it concerns reads it. */
+const by = (role: 'host' | 'mediator') => (role === 'host' ? 'The host' : 'A mediator');
+
+export function pausedByModerator(role: 'host' | 'mediator'): string {
+  return (
+    `${by(role)} has paused your messages to the room for now. You can still read the room, and your private ` +
+    'space with the facilitator is open.'
+  );
+}
+
+export function resumedNote(): string {
+  return 'You can write to the room again.';
+}
+
+export function removedByModerator(role: 'host' | 'mediator'): string {
+  return (
+    `${by(role)} has ended your part in the joint conversation. Your private space with the facilitator stays ` +
+    'open, and a support line can talk with you in confidence if you would like that.'
+  );
+}
+
+/** To the others told of a threat, and the moderators: what changed for the sender, nothing more. */
+export function othersPaused(senderName: string): string {
+  return `${senderName}’s messages to the room are paused for now.`;
+}
+
+export function othersRemoved(senderName: string): string {
+  return `${senderName} is no longer part of the joint conversation.`;
+}
+
+/** To the mediators: a delivered message may ask to control someone; it is not drafted into a clause. */
+export function coercionNote(senderName: string): string {
+  return (
+    `${senderName}’s last message may ask to limit someone’s friends, family, money, phone or movements. ` +
+    'That can be a sign of control, so the facilitator will not turn it into a draft agreement. It may be worth ' +
+    'speaking with each person separately.'
+  );
+}
+
+/** To the mediators: a person asked, privately, to go on in a separated room. */
+export function separateRequest(name: string): string {
+  return (
+    `${name} would like to go on in a separated room, where each person talks only with the facilitator or a ` +
+    'mediator. Please don’t mention the request in the shared room.'
   );
 }
 

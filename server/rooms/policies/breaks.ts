@@ -53,7 +53,12 @@ export function endBreak(room: RoomRecord, by: string): BreakOutcome {
     }
     return { ok: false, code: 'not_allowed', message: 'There is no break running.' };
   }
-  if (who === undefined || !mayEndBreak(room.break, who)) {
+  // A quiet pause is its asker's (and the mediators'), though it shows as the facilitator's.
+  const quietly = room.break.askedQuietlyBy;
+  const may = quietly
+    ? who?.participantId === quietly || who?.role === 'mediator'
+    : who && mayEndBreak(room.break, who);
+  if (who === undefined || !may) {
     return { ok: false, code: 'forbidden', message: refusal(room, room.break, by) };
   }
   return { ok: true, break: null, changed: true };

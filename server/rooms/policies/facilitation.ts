@@ -4,6 +4,7 @@ import { parties } from '../../../shared/rules/floor.js';
 import { paraphraseMissed, quietest } from './floor.js';
 import { agendaHears } from './agenda.js';
 import { type OfferCounters, offerAfter } from './offers.js';
+import { hushed, isActive, justDisclosed } from './safetyState.js';
 
 export { OFFER_EVERY } from './offers.js';
 import { type ListeningAction, listeningAfter } from './reflection.js';
@@ -78,22 +79,28 @@ function silentLongest(room: RoomRecord, speaker: string, quietFor: Record<strin
 export function afterDelivered(room: RoomRecord, speaker: string, text: string): DeliveredOutcome {
   const recentSpeakers = [...room.recentSpeakers, speaker].slice(-RECENT);
   let sinceNudge = room.sinceNudge + 1;
-  // Said back first: what someone just said is heard before anyone else is invited in.
-  const { listening, action: heard, disclosure } = listeningAfter(room, speaker, text);
+  // Said back first: what someone just said is heard before anyone else is invited in. Never a disclosure
+  // (the analyzer's: room.sinceDisclosure is 0; or the listening check's): nobody is invited to answer it.
+  const listened = listeningAfter(room, speaker, text);
+  const disclosure = listened.disclosure || justDisclosed(room);
+  const heard = justDisclosed(room) ? null : listened.action;
+  const { listening } = listened;
   const actions: FacilitatorAction[] = heard ? [heard] : [];
-  const partyIds = parties(room).map((p) => p.participantId);
+  // Someone paused or out of the joint session, or who told of harm or fear, is never nudged or invited in.
+  const partyIds = parties(room)
+    .filter((p) => isActive(p) && !room.disclosedBy?.includes(p.participantId))
+    .map((p) => p.participantId);
   // Messages since each party last wrote (or joined); a party who writes ends their silence.
   const quietFor: Record<string, number> = {};
   for (const id of partyIds) quietFor[id] = id === speaker ? 0 : (room.quietFor?.[id] ?? 0) + 1;
   let invited = (room.invited ?? []).filter((id) => id !== speaker && partyIds.includes(id));
 
   const run = recentSpeakers.slice(-NUDGE_RUN);
-  const others = parties(room)
-    .map((p) => p.participantId)
-    .filter((id) => id !== speaker);
-  // After someone discloses being hurt by or afraid of someone, nobody is asked to answer it.
+  const others = partyIds.filter((id) => id !== speaker);
+  // Shortly after someone told of harm or fear, no one is asked to respond or to join in (docs/SAFETY.md).
+  const hush = hushed(room) || disclosure;
   if (
-    !disclosure &&
+    !hush &&
     room.mode === 'open' &&
     others.length > 0 &&
     run.length === NUDGE_RUN &&
@@ -109,7 +116,7 @@ export function afterDelivered(room: RoomRecord, speaker: string, text: string):
   }
 
   // One invitation at a time: after any nudge or invitation, the room has a few messages to answer it.
-  if (!disclosure && !actions.some((a) => a.kind === 'nudge') && room.break === null && sinceNudge >= partyIds.length) {
+  if (!hush && !actions.some((a) => a.kind === 'nudge') && room.break === null && sinceNudge >= partyIds.length) {
     const quiet = silentLongest(room, speaker, quietFor, invited);
     if (quiet !== null) {
       actions.push({ kind: 'invite', quiet, mode: room.mode });
@@ -119,14 +126,15 @@ export function afterDelivered(room: RoomRecord, speaker: string, text: string):
   }
 
   const holder = room.floor.holder;
-  if (paraphraseMissed(room, speaker) && holder !== null)
+  if (!hush && paraphraseMissed(room, speaker) && holder !== null)
     actions.push({ kind: 'paraphrase-first', listener: speaker, speaker: holder });
 
   const offer = offerAfter(room, text, recentSpeakers);
   if (offer.offer) actions.push({ kind: 'clause-offer' });
   const offerCounters = offer.counters;
   const { sinceOffer } = offerCounters;
-  const forAgenda = agendaHears(room, speaker, text);
+  // A disclosure is not a topic for the others to take up.
+  const forAgenda = justDisclosed(room) ? null : agendaHears(room, speaker, text);
   if (forAgenda) actions.push({ kind: 'agenda-words', from: speaker, text, shared: forAgenda.shared });
   return { recentSpeakers, sinceNudge, sinceOffer, offerCounters, quietFor, invited, listening, actions };
 }

@@ -2,6 +2,7 @@ import { requestsIn } from '../../analysis/listening/requests.js';
 import { describesPain } from '../../analysis/listening/index.js';
 import type { RoomRecord } from '../model.js';
 import { isSettled } from './heat.js';
+import { anyDisclosure } from './safetyState.js';
 
 /**
  * When the facilitator offers to turn what people asked for into agreement clauses, as a pure function
@@ -44,8 +45,13 @@ export function offerAfter(room: RoomRecord, text: string, recentSpeakers: strin
     room.break === null &&
     (sinceHeld === undefined || sinceHeld >= CALM_GAP) &&
     (sincePain === undefined || sincePain >= CALM_GAP);
+  // After someone told of harm or fear, no clause is offered for the rest of the session.
   const due =
-    room.phase !== 'final' && sinceOffer >= OFFER_EVERY && asksSinceOffer > 0 && new Set(recentSpeakers).size >= 2;
+    !anyDisclosure(room) &&
+    room.phase !== 'final' &&
+    sinceOffer >= OFFER_EVERY &&
+    asksSinceOffer > 0 &&
+    new Set(recentSpeakers).size >= 2;
   if (!calm || !due) return { offer: false, counters };
   return { offer: true, counters: { ...counters, sinceOffer: 0, asksSinceOffer: 0 } };
 }
