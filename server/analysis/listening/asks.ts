@@ -44,9 +44,12 @@ const PATTERNS: [RegExp, Ask['who']][] = [
   [new RegExp(`${LEAD}please,? (.+)`, 'i'), 'you'],
 ];
 
-/** A sentence that starts with one of these is most likely asking the other person to act. */
+/**
+ * A sentence that starts with one of these is most likely asking the other person to act; a name before it
+ * must be followed by a comma ("Sam, call me"), since "Alex put the chair on the card" tells, not asks.
+ */
 const IMPERATIVE =
-  /^(?:(?:[A-Z][a-z]+|please),?\s+)?((?:text|call|tell|let|stop|ask|give|come|check|talk|pick|pay|clean|wait|listen|help|send|show|leave|keep|try|cover|split|share|plan|remember|don't|do not|book|put|take|cook|drive|message|answer|include|invite|warn)\b.+)/i;
+  /^(?:[A-Z][a-z]+,\s+|please,?\s+)?((?:text|call|tell|let|stop|ask|give|come|check|talk|pick|pay|clean|wait|listen|help|send|show|leave|keep|try|cover|split|share|plan|remember|don't|do not|book|put|take|cook|drive|message|answer|include|invite|warn)\b.+)/i;
 
 /** Questions that only look like asks ("can you believe it", "could you not see"). */
 const NOT_AN_ASK = /^(?:believe|imagine|see|not see|not tell|even|really|honestly|know|stop it)\b/i;

@@ -39,3 +39,11 @@ describe('asks of someone spoken of', () => {
     ]);
   });
 });
+
+describe('a name without a comma is the subject of a story, not someone spoken to', () => {
+  it('"Alex put the chair on the card" tells; "Sam, call me" asks', () => {
+    expect(asksIn('Alex put an $800 gaming chair on our shared card without asking.')).toEqual([]);
+    expect(asksIn('Mum took the car without asking.')).toEqual([]);
+    expect(asksIn('Sam, call me when you land.')).toEqual([{ who: 'you', ask: 'call me when you land' }]);
+  });
+});
