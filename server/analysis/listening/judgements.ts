@@ -54,11 +54,22 @@ const PATTERNS: [RegExp, Under][] = [
     { feelings: ['hurt', 'angry'], needs: ['respect', 'consideration'] },
   ],
   [/\b(?:cheap|stingy|greedy)\b/i, { feelings: ['hurt', 'worried'], needs: ['fairness', 'care'] }],
+  [
+    /\b(?:too|so|really) (?:strict|harsh|soft|lenient|protective|strict with)\b/i,
+    { feelings: ['frustrated', 'worried'], needs: ['understanding', 'a say'] },
+  ],
+  [
+    /\btreats? (?:me|us|him|her|them) like (?:a |an )?(?:child|children|kid|kids|baby|idiot|servant|nothing)\b/i,
+    { feelings: ['frustrated', 'hurt'], needs: ['respect', 'autonomy'] },
+  ],
 ];
 
 /** A clause about the other person: they, by pronoun or relation, are its subject. */
 const ABOUT_OTHER =
-  /\b(?:you|you're|youre|he|he's|she|she's|they|they're|my (?:husband|wife|partner|boss|manager|mum|mom|dad|brother|sister|son|daughter|colleague|coworker))\b(?:\s+\w+){0,1}\s+(?:only|never|always|just|constantly|doesn't|does not|don't|do not|won't|is|are|was|were|so|such|acts?|being)\b[^,;]*/i;
+  /\b(?:you|you're|youre|he|he's|she|she's|they|they're|my (?:husband|wife|partner|boss|manager|mum|mom|dad|brother|sister|son|daughter|colleague|coworker|parents|in-laws|ex|family|team))\b(?:\s+\w+){0,1}\s+(?:only|never|always|just|constantly|doesn't|does not|don't|do not|won't|is|are|was|were|so|such|acts?|being|treats?)\b[^,;]*/i;
+/** The same about someone named ("Grace is too strict"): a capitalised name that is not the sentence's "I". */
+const ABOUT_NAMED =
+  /\b(?!I\b)[A-Z][a-z]+\b(?:\s+\w+){0,1}\s+(?:only|never|always|just|constantly|doesn't|does not|don't|do not|won't|is|are|was|were|acts?|treats?)\b[^,;]*/;
 const FAUX_RE = new RegExp(
   `\\b(?:feel|felt|feeling|i'm|i am|i was|i've been|made me feel)\\s+(?:so\\s+|very\\s+|really\\s+|completely\\s+|totally\\s+)*(${Object.keys(
     JUDGEMENT_WORDS,
@@ -77,7 +88,7 @@ export function judgementsIn(raw: string): Judgement[] {
       out.push({ said: tidy(faux[0]), ...JUDGEMENT_WORDS[word] });
       continue;
     }
-    const about = ABOUT_OTHER.exec(sentence);
+    const about = ABOUT_OTHER.exec(sentence) ?? ABOUT_NAMED.exec(sentence);
     if (!about) continue;
     const under = PATTERNS.find(([re]) => re.test(about[0]));
     if (under) out.push({ said: tidy(about[0]), feelings: under[1].feelings, needs: under[1].needs });

@@ -115,6 +115,11 @@ export const NEEDS: Record<string, string[]> = {
  */
 export const JUDGEMENT_WORDS: Record<string, { feelings: string[]; needs: string[] }> = {
   abandoned: { feelings: ['lonely', 'scared', 'hurt'], needs: ['connection', 'reliability'] },
+  accused: { feelings: ['hurt', 'angry', 'frustrated'], needs: ['fairness', 'understanding'] },
+  excluded: { feelings: ['lonely', 'hurt', 'sad'], needs: ['belonging', 'being included'] },
+  micromanaged: { feelings: ['frustrated', 'tense'], needs: ['trust', 'autonomy'] },
+  patronised: { feelings: ['frustrated', 'hurt'], needs: ['respect', 'being taken seriously'] },
+  patronized: { feelings: ['frustrated', 'hurt'], needs: ['respect', 'being taken seriously'] },
   attacked: { feelings: ['scared', 'hurt', 'angry'], needs: ['safety', 'respect'] },
   belittled: { feelings: ['hurt', 'angry', 'embarrassed'], needs: ['respect', 'appreciation'] },
   betrayed: { feelings: ['hurt', 'angry', 'disappointed'], needs: ['trust', 'honesty'] },

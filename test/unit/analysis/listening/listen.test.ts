@@ -172,3 +172,16 @@ describe('whose feeling, and names kept', () => {
     expect(lowerFirst('The bill came')).toBe('the bill came');
   });
 });
+
+describe('judgements of someone named or of a relation', () => {
+  it.each([
+    ['I think Grace is too strict and Asha is nearly 17.', 'understanding'],
+    ['My parents treat me like a child.', 'respect'],
+    ['I feel accused.', 'fairness'],
+  ])('%s', (text, need) => {
+    expect(listen(text).judgements.flatMap((j) => j.needs)).toContain(need);
+  });
+  it('a plain fact about someone named is no judgement', () => {
+    expect(listen('Omar is on holiday this week.').judgements).toEqual([]);
+  });
+});
