@@ -4,15 +4,43 @@ import type { ProportionPatterns } from '../types.js';
 const TRIVIAL =
   'leftovers|pizza|chips|crisps|biscuits?|cookies|tim tams?|chocolate|yoghurt|yogurt|cake|beer|wine|snacks?|' +
   'sandwich|last slice|fries|coffee|tea|milk|charger|razor|remote|hoodie|jumper|finale|the ending|spoilers?|series|' +
-  'episode|season|match score|song|pun|jokes?|playlist|password|mug|ice cream|noodles';
+  'episode|season|match score|song|pun|jokes?|playlist|password|mug|ice cream|noodles|score|ending|show|ep|telly|tv|' +
+  'popcorn|cheese|biryani|samosas?|pakoras?|suya|patty|jollof|biltong|nutella|rolos?|easter egg|roast potato|' +
+  'dishes|towel|blanket|duvet|thermostat|plants|shampoo|straighteners|hoodie|socks|dad jokes?|meme|karaoke|' +
+  'game of thrones|succession|oat milk|last (?:slice|bite|piece|one|biscuit|cookie|roast \\w+|bit|drop|can|bottle|pod|samosa|pakora|rolo)|the killer|who wins|crisps|supermalt|coke|gulab jamun|tim tams';
 
 const SITUATION =
   'day|days|week|weeks|month|year|morning|night|weekend|traffic|bus|buses|train|trains|tube|boiler|weather|rain|' +
   'wifi|wi-fi|internet|printer|laptop|computer|job|work|shift|exam|queue|commute|meeting|deadline|flight|delay|' +
-  'delays|heating|shower|rent|bills?|situation|luck|timing|signal|network|game|match|result|results|cold|flu|boiler';
+  'delays|heating|shower|rent|bills?|situation|luck|timing|signal|network|game|match|result|results|cold|flu|boiler|' +
+  'mondays?|fridays?|heatwave|hangover|quarter|sprint|project|rota|drive|drive home|uni|school|term|semester|' +
+  'load shedding|power cut|petrol|prices?|queue|taxi|ferry|landing|roads?|snow|heat|storm|wind|cough|migraine';
+const BODY = 'back|feet|foot|head|knees?|neck|legs?|stomach|tooth|teeth|shoulder|hands?|eyes?';
+const BELONGING =
+  'phone|car|keys|wallet|laptop|bike|fridge|oven|kettle|washing machine|dishwasher|tickets?|restaurant|' +
+  'table|booking|card|battery|screen|tyre|tire|engine|umbrella|flat|house|kitchen|roof|toilet|shower|' +
+  'heating|internet|wifi|printer|boiler|tv|telly|package|parcel|order|delivery';
 const SWEAR =
   "shit|shite|shitty|crap|crappy|fucking|fuckin|fuck me|for fuck[’'']?s sake|ffs|bloody hell|bloody|damn|dammit|" +
-  'damnit|hell|bollocks|sucks|sucked|pissed off';
+  'damnit|hell|bollocks|sucks|sucked|pissed off|fucked|fuck|shitshow|arse|piss|fml|wtf|jeez|nightmare';
+
+const VIOLENT =
+  'kill|murder|strangle|throttle|end|batter|punch|smack|slap|choke|smother|drown|bury|skin|beat|moer|knock|fight|stab|kick';
+const READER = 'you|u|ya|yuh|yah';
+
+/** "wow", "oh sure", "yeah": one cue however many */
+const INTERJECTION = /(?:^|[.!?]\s+)(?:oh|ah|wow|yeah|yah|ehn|sure|ooh)\b|\bwow\b/gi;
+
+/** heads of a subject that is a person or what someone said: swearing at them is not about a situation */
+const NOT_A_THING =
+  'you|youre|ur|he|she|they|him|her|them|people|person|guy|guys|man|woman|men|women|girl|boy|idiot|' +
+  'mum|mom|mam|dad|sister|brother|boss|husband|wife|partner|ex|friend|friends|neighbou?rs?|landlord|kids?|son|' +
+  'daughter|family|teacher|manager|article|comment|post|story|argument|opinion|idea|excuse|answer|reply|' +
+  'message|point|text|nonsense|government|party|mayor|president|liberals?|democrats?|republicans?|media|' +
+  'voters|police|country|world|everyone|everybody|nobody|anyone|someone|whoever|this|that|it';
+const EXCLAIM =
+  '(?:(?:oh|ah|aw|ugh|argh|jeez|man|bruh|yoh|eish|honestly|ngl|god|well|holy shit|shit|crap|damn|dammit|' +
+  "fuck(?:in[g'’]?)? hell|bloody hell|for fuck['’]?s sake|ffs|(?:fucking |bloody |so )?typical|wtf)[,!. ]+)*";
 
 export const PROPORTION: ProportionPatterns = {
   banter: new RegExp(
@@ -21,7 +49,8 @@ export const PROPORTION: ProportionPatterns = {
       '(?<!not )\\bjoking\\b|(?<!not )\\bkidding\\b|',
       '\\bswear down\\b|😂|🤣|😅|😆|😜|😝|🙃|😉|',
       `\\b(?:${TRIVIAL})\\b|`,
-      '\\b(?:spoil(?:s|ed|ing)?|eat(?:s|ing)?|ate|drink(?:s|ing)?|finish(?:es|ed|ing)?) (?:my|the|it|that|all)\\b)',
+      '\\b(?:spoil(?:s|ed|ing)?|eat(?:s|ing)?|ate|drink(?:s|ing)?|finish(?:es|ed|ing)?) (?:my|the|it|that|all)\\b|',
+      '\\bspoil(?:s|ed|ing)? \\w+|\\bskip(?:s|ped|ping)? (?:my|the|ahead)\\b)',
     ].join(''),
     'i',
   ),
@@ -83,7 +112,7 @@ export const PROPORTION: ProportionPatterns = {
       '(?:\\b(?:missed you|miss you|miss ya|missed ya|love you|love ya|luv u|love u|give us a hug|hug|xx+|',
       "you(?:['’]re| are) (?:hilarious|so funny|the best|a legend|brilliant|amazing)|haha\\w*|hehe|silly sausage|",
       'cheeky monkey|big softie|big idiot|daft (?:thing|sod|hap\\w*))\\b|',
-      '😂|🤣|❤️|❤|😘|🥰|😍|<3)',
+      '😂|🤣|❤️|❤|😘|🥰|😍|<3|(?:^|\\s)x+\\s*$)',
     ].join(''),
     'i',
   ),
@@ -93,6 +122,85 @@ export const PROPORTION: ProportionPatterns = {
       'dingbat|doofus|nerd|weirdo|dummy|dafty|wee shite|gannet|softie|trouble|pest|big idiot|',
       'shut up|shush)\\b',
     ].join(''),
+    'i',
+  ),
+  violenceAtReader: new RegExp(
+    [
+      `\\b(?:${VIOLENT})(?:s|ed|ing)?\\s+(?:${READER}|yourself)\\b(?!['’])|`,
+      `\\b(?:${READER}|you['’]re|ur|youre)\\s+(?:(?:are|r|will be|['’]ll be|is|be|getting|gonna be)\\s+)?`,
+      '(?:so\\s+|a\\s+|getting\\s+)?(?:dead|done for|finished|murdered|strangled|toast)\\b|',
+      '\\b(?:wring|break|snap)\\s+(?:your|ur|ya)\\s+(?:neck|legs?|arms?)\\b|knock\\s+(?:your|ya|ur)\\s+block|',
+      '\\b(?:kick|whoop|tan)\\s+(?:your|ur|ya)\\s+(?:butt|arse|ass|hide)\\b|\\b(?:you|u|ya) die\\b|',
+      '\\bthrow (?:you|u|ya) (?:in|out|into|off)\\b|\\b(?:dead man|dead meat)\\b|',
+      '\\b(?:whoever|next person|anyone who)\\b[^.!?]{0,40}\\b(?:dead|strangled|murdered|killed|getting it)\\b|',
+      '\\bmi (?:a go |wi )?(?:kill|dead) (?:yuh|you)\\b|\\bi go (?:kill|beat) (?:you|u)\\b|coming for (?:you|u)\\b',
+    ].join(''),
+    'i',
+  ),
+  praise: new RegExp(
+    [
+      '\\b(?:thanks|thank you|thank u|thx|cheers|ta|great|brilliant|wonderful|amazing|lovely|nice|perfect|',
+      'fantastic|excellent|well done|congrat\\w*|kind|thoughtful|help|helpful|helped|generous|considerate|',
+      'impressive|honou?red|genius|legend|saint|team player|reliable|patient|organi[sz]ed|priority|funny|',
+      'hilarious|mature|loyal|gem|star|majesty|highness|appreciate\\w*|outdid|on top of|touching|fab|',
+      'good at|great at|so good|busy|hard done by|important|original|generous|sweet|gracing|grace)\\b',
+    ].join(''),
+    'i',
+  ),
+  sarcasmAlone: new RegExp(
+    [
+      "\\b(?:must be (?:nice|lovely|great|so hard|nice|fun)|thanks for nothing|of course you(?:['’]d| did| do| would|",
+      " forgot| had| have| didn['’]t| don['’]t| know| always)\\b|some (?:friend|partner|help|dad|mum|mother|father)",
+      ' you are|how (?:touching|original|nice of you to finally)|alert the (?:media|press)|',
+      '(?:get|give) (?:this|that|him|her|them) (?:man|woman|person|guy|girl)? ?a medal|gold star|',
+      'first time for everything|took you long enough|only took (?:you )?(?:a|an|two|three|\\w+) \\w+|',
+      "shocker|what a surprise|love that for us|nice to know where i stand|aren['’]t you just|",
+      'real mature|so now you care|grace (?:us|the \\w+) with your presence|gracing us)\\b|🙄|🙃',
+    ].join(''),
+    'gi',
+  ),
+  sarcasmMarkers: [
+    /\bSO\b/g,
+    /(?:^|[.!?,]\s*)really\s*[.,!?]|\breally\.?\s*$|,\s*really\b|\btruly\.?\s*$/gi,
+    INTERJECTION,
+    /\bagain\b/gi,
+    /\b(?:finally|eventually|for once|at last|actually)\b/gi,
+    /\bas (?:usual|always|ever)\b/gi,
+    /\b(?:right|isn['’]t it|aren['’]t you|didn['’]t you|don['’]t you|wasn['’]t it)\s*[?.]/gi,
+    /\b(?:because|bc|cos|cuz|coz)\s+(?:you|u|ur|your)\b/gi,
+    /['‘"“](?:help|helping|support|busy|hard work)['’"”]/gi,
+    /\bnot\.\s*$/gi,
+    /\b(?:how|so|ever so|very|real(?:ly)?) (?:kind|nice|generous|thoughtful|considerate|lovely|sweet) of (?:you|u)\b/gi,
+    /\b(?:such|so|SO) (?:a )?(?:great|big|good) (?:help|listener|friend)\b/gi,
+    /\b(?:amazing|brilliant|fantastic|wonderful|perfect|lovely|great|nice one|well done|cheers|thanks a bunch)[.!]*\s*$/gi,
+    /\bwell done\b|\bjust perfect\b|\bgenius\b|\boh wait\b/gi,
+  ],
+  swearAtPerson: new RegExp(
+    [
+      '\\b(?:you|u|ya|he|she|they|him|her|them)\\b[^.!?]{0,20}\\b(?:shit|crap|fucking|fuckin|bloody|damn)\\b|',
+      '\\b(?:fuck|piss|bugger|sod) off\\b|\\bfuck (?:him|her|them|you|u|off)\\b|',
+      '\\b(?:bitch\\w*|hoes?|whores?|cunts?|twats?|wankers?|pricks?|dicks?|bastards?|sluts?|fag\\w*|ni+gg\\w*|',
+      'retard\\w*|pussy|hoe)\\b',
+    ].join(''),
+    'i',
+  ),
+  aboutThing: new RegExp(
+    [
+      `^\\s*${EXCLAIM}(?:`,
+      // the sender's own mishap or body: "I've locked myself out", "My back is fucked", "missed the last train"
+      "(?:(?:i|i['’]ve|ive|we|we['’]ve)\\s+(?:just\\s+)?)?(?:forgot|missed|locked|lost|left|dropped|broke|spilt|",
+      'spilled|overslept|burnt|burned|got (?:soaked|stuck|lost)|ran out)\\b|',
+      `my (?:${BODY}|${BELONGING})(?:['’]s|\\s+(?:is|are|was|has|have|keeps|just))\\b|`,
+      // a thing that happened to the sender: "The heating's packed in again", "Mondays are crap"
+      `(?:(?:the|this|that|these|those|my|our|today['’]?s?)\\s+)?(?:[a-z][\\w-]*\\s+)?(?:${SITUATION}|${BELONGING})`,
+      "(?:['’]s)?\\s+(?:\\w+ly\\s+)?(?:is|are|was|were|has|have|had|been|sucks|sucked|keeps|kept|just|again|",
+      'packed|broke|died|failed|jammed|crashed|cancelled|canceled|ruined|gone|sold|went|\\w+ed)\\b)',
+    ].join(''),
+    'i',
+  ),
+  swearAtWords: new RegExp(
+    '\\b(?:this|that|the|such|your|of|load of|pile of|piece of|full of|talking|talk)\\s+(?:utter\\s+|absolute\\s+)?' +
+      '(?:shit|shite|crap|bollocks)\\b|\\bgive an? (?:shit|crap|damn)\\b',
     'i',
   ),
 };
