@@ -66,11 +66,12 @@ export const PROPORTION: ProportionPatterns = {
   ),
   apology: new RegExp(
     "\\b(?:sorry|apologi[sz]e|apologies|i regret|shouldn['’]?t have|should not have|was wrong to|" +
-      'take (?:it|that) back)\\b',
+      'take (?:it|that) back|take back what i said)\\b',
     'i',
   ),
   named: new RegExp(
-    '\\b(?:said|say|saying|called|calling|call|told|telling)\\s+(?:you|u|that you|ya)\\b[^.!?;,]*' + '(?=[,.!?;]|$)',
+    '\\b(?:said|say|saying|called|calling|call|told|telling)\\s+(?:about\\s+)?(?:you|u|that you|ya)\\b[^.!?;,]*' +
+      '(?=[,.!?;]|$)',
     'gi',
   ),
   agreement: new RegExp(
@@ -78,7 +79,9 @@ export const PROPORTION: ProportionPatterns = {
       "\\b(?:go ahead|you (?:pick|choose|decide)|book it|let['’]?s (?:do|go with|say|book|meet|try)|sounds good|",
       'works for me|',
       'see you (?:at|then|tomorrow|soon|there|later|on|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|',
-      "that works|agreed|your way|i[’']?ll do it|i[’']?m in|no problem)\\b",
+      "that works|agreed|your way|i[’']?ll do it|i[’']?m in|no problem|you have it|you take it|(?:\\w+days?|tomorrow|tonight|noon|\\d+(?::\\d+)?(?:am|pm)?) it is|fine by me|",
+      "fine with me|(?:fine|ok|okay|alright)[,.]? i[’']?ll (?:pick|take|do|drop|get|bring|collect|book|sort|pay|send|grab|",
+      'call|ring|text|handle|cover|come|be))\\b',
     ].join(''),
     'i',
   ),
