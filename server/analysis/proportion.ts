@@ -49,6 +49,9 @@ export function overstated(text: string, p: ProportionPatterns): boolean {
 /** the reader ("you're" included, which address.ts leaves to the rules) or thanks, which are always to someone */
 const READER_OR_THANKS = /\b(?:you['’](?:re|ve|d|ll)|youre|thank|thanks|cheers)\b/i;
 
+/** thanks, which the label model can hear as contempt */
+const THANKS = /\b(?:thank|thanks|thank u|cheers|appreciate|grateful)\b/i;
+
 const rangeOf = (m: RegExpExecArray): Range => ({ start: m.index, end: m.index + m[0].length });
 
 /**
@@ -62,12 +65,23 @@ export function sarcasm(text: string, directed: boolean, p: ProportionPatterns):
   if (alone) return rangeOf(alone);
   const praise = p.praise.exec(text);
   if (!praise || !(directed || READER_OR_THANKS.test(text))) return null;
+  return sarcasmCues(text, p) >= SARCASM_CUES ? rangeOf(praise) : null;
+}
+
+/** How many kinds of contrast or exaggeration marker the text has. */
+function sarcasmCues(text: string, p: ProportionPatterns): number {
   let cues = 0;
   for (const marker of p.sarcasmMarkers) {
     marker.lastIndex = 0;
     if (marker.test(text)) cues++;
   }
-  return cues >= SARCASM_CUES ? rangeOf(praise) : null;
+  return cues;
+}
+
+/** Thanks with no stock phrase of sarcasm and at most one marker: meant ("Thank you so much, you saved me"). */
+export function sincereThanks(text: string, p: ProportionPatterns): boolean {
+  p.sarcasmAlone.lastIndex = 0;
+  return THANKS.test(text) && !p.sarcasmAlone.test(text) && sarcasmCues(text, p) < SARCASM_CUES;
 }
 
 /** Violence aimed at the reader over something trivial, or with a laugh: banter, held as heat. */
@@ -128,6 +142,8 @@ export function proportion(
     out = out.filter((h) => !fond(h));
     if (!out.some((h) => h.score >= 0.5)) modelWeight = FOND_WEIGHT;
   }
+  // "Thank you so much for picking the kids up, you saved me": thanks meant, not contempt
+  if (sincereThanks(text, p)) out = out.filter((h) => h.label !== 'contempt' || h.score >= FOND_MAX);
   // "Wow, thanks for the help, really": praise turned round at the reader
   const sarcastic = sarcasm(text, address.directed, p);
   if (sarcastic && !out.some((h) => h.score >= SARCASM_SCORE))

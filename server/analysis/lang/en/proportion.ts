@@ -158,6 +158,9 @@ export const PROPORTION: ProportionPatterns = {
       '(?:get|give) (?:this|that|him|her|them) (?:man|woman|person|guy|girl)? ?a medal|gold star|',
       'first time for everything|took you long enough|only took (?:you )?(?:a|an|two|three|\\w+) \\w+|',
       "shocker|what a surprise|love that for us|nice to know where i stand|aren['’]t you just|",
+      '(?:thanks|thank you|thank u|cheers)(?: (?:so|SO) much| a lot| a bunch)? for (?:ditching|ignoring|throwing me|',
+      'leaving me|leaving your|eating my|using my|nicking my|stealing my|the mess|the lovely surprise|letting me know \\w+ ',
+      '\\w+ late|showing up \\w+ \\w+ late|forgetting|never)|just wow|',
       'real mature|so now you care|grace (?:us|the \\w+) with your presence|gracing us)\\b|🙄|🙃',
     ].join(''),
     'gi',
@@ -174,7 +177,7 @@ export const PROPORTION: ProportionPatterns = {
     /['‘"“](?:help|helping|support|busy|hard work)['’"”]/gi,
     /\bnot\.\s*$/gi,
     /\b(?:how|so|ever so|very|real(?:ly)?) (?:kind|nice|generous|thoughtful|considerate|lovely|sweet) of (?:you|u)\b/gi,
-    /\b(?:such|so|SO) (?:a )?(?:great|big|good) (?:help|listener|friend)\b/gi,
+    /\b(?:such|so|SO|a) (?:a )?(?:great|big|good|real) (?:help|listener|friend|gem)\b/gi,
     /\b(?:amazing|brilliant|fantastic|wonderful|perfect|lovely|great|nice one|well done|cheers|thanks a bunch)[.!]*\s*$/gi,
     /\bwell done\b|\bjust perfect\b|\bgenius\b|\boh wait\b/gi,
   ],
@@ -203,7 +206,9 @@ export const PROPORTION: ProportionPatterns = {
   ),
   swearAtWords: new RegExp(
     '\\b(?:this|that|the|such|your|of|load of|pile of|piece of|full of|talking|talk)\\s+(?:utter\\s+|absolute\\s+)?' +
-      '(?:shit|shite|crap|bollocks)\\b|\\bgive an? (?:shit|crap|damn)\\b',
+      '(?:shit|shite|crap|bollocks)\\b|\\bgive an? (?:shit|crap|damn)\\b|' +
+      // "why the fuck...", "get a fucking job": aimed at someone, not at a day
+      '\\bthe (?:fuck|hell)\\b|\\b(?:get|grow|shut|go|stop|move)\\b[^.!?]{0,15}\\b(?:fucking|fuckin|bloody|damn)\\b',
     'i',
   ),
 };
