@@ -59,7 +59,7 @@ export const PROPORTION: ProportionPatterns = {
       '\\b(?:kids|children|child|son|daughter|baby|custody|court|police|cops|lawyer|solicitor|leave me|leaving me|',
       "left me|divorce|where you live|where you(?:['’]ll| will) be|i know where|your (?:mum|mom|mam|family|work|job|",
       'house|address)|photos|nudes|pictures|address|knife|gun|blade|witness(?:es)?|i swear on|to god|anywhere near|',
-      'show up|turn up|come near|my work|my mother|my mum|my mom|regret every|not joking|not kidding|i mean it|',
+      'show up|find you|track you down|hunt you down|catch you alone|turn up|come near|my work|my mother|my mum|my mom|regret every|not joking|not kidding|i mean it|',
       "i(?:['’]m| am) serious)\\b",
     ].join(''),
     'i',
@@ -167,7 +167,7 @@ export const PROPORTION: ProportionPatterns = {
   ),
   sarcasmMarkers: [
     /\bSO\b/g,
-    /(?:^|[.!?,]\s*)really\s*[.,!?]|\breally\.?\s*$|,\s*really\b|\btruly\.?\s*$/gi,
+    /(?:^|[.!?]\s*)really[.,!?]|,\s*really[.!?]|\breally[.!?]*\s*$|\btruly\.?\s*$/gi,
     INTERJECTION,
     /\bagain\b/gi,
     /\b(?:finally|eventually|for once|at last|actually)\b/gi,
