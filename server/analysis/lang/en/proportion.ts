@@ -4,7 +4,7 @@ import type { ProportionPatterns } from '../types.js';
 const TRIVIAL =
   'leftovers|pizza|chips|crisps|biscuits?|cookies|tim tams?|chocolate|yoghurt|yogurt|cake|beer|wine|snacks?|' +
   'sandwich|last slice|fries|coffee|tea|milk|charger|razor|remote|hoodie|jumper|finale|the ending|spoilers?|series|' +
-  'episode|season|match score|song|pun|jokes?|playlist|password|mug|ice cream|noodles|score|ending|show|ep|telly|tv|' +
+  'episode|season|match score|song|pun|jokes?|playlist|password|mug|ice cream|noodles|the score|the ending|the show|that show|our show|next ep|telly|tv|' +
   'popcorn|cheese|biryani|samosas?|pakoras?|suya|patty|jollof|biltong|nutella|rolos?|easter egg|roast potato|' +
   'dishes|towel|blanket|duvet|thermostat|plants|shampoo|straighteners|hoodie|socks|dad jokes?|meme|karaoke|' +
   'game of thrones|succession|oat milk|last (?:slice|bite|piece|one|biscuit|cookie|roast \\w+|bit|drop|can|bottle|pod|samosa|pakora|rolo)|the killer|who wins|crisps|supermalt|coke|gulab jamun|tim tams';
@@ -157,11 +157,13 @@ export const PROPORTION: ProportionPatterns = {
       ' you are|how (?:touching|original|nice of you to finally)|alert the (?:media|press)|',
       '(?:get|give) (?:this|that|him|her|them) (?:man|woman|person|guy|girl)? ?a medal|gold star|',
       'first time for everything|took you long enough|only took (?:you )?(?:a|an|two|three|\\w+) \\w+|',
-      "shocker|what a surprise|love that for us|nice to know where i stand|aren['’]t you just|",
+      "shocker|what a surprise|oh wait,? (?:you|u|he|she|they) (?:didn['’]t|did not|don['’]t|never|weren['’]t|",
+      "forgot)|love that for us|nice to know where i stand|aren['’]t you just|",
       '(?:thanks|thank you|thank u|cheers)(?: (?:so|SO) much| a lot| a bunch)? for (?:ditching|ignoring|throwing me|',
       'leaving me|leaving your|eating my|using my|nicking my|stealing my|the mess|the lovely surprise|letting me know \\w+ ',
       '\\w+ late|showing up \\w+ \\w+ late|forgetting|never)|just wow|',
-      'real mature|so now you care|grace (?:us|the \\w+) with your presence|gracing us)\\b|🙄|🙃',
+      'real mature|so now you care|grace (?:us|the \\w+) with your presence|gracing us)\\b|🙄|🙃|',
+      `['‘"“](?:help|helping|support|busy|hard work|effort)['’"”]`,
     ].join(''),
     'gi',
   ),
