@@ -4,10 +4,12 @@ import type { ProportionPatterns } from '../types.js';
 const TRIVIAL =
   'leftovers|pizza|chips|crisps|biscuits?|cookies|tim tams?|chocolate|yoghurt|yogurt|cake|beer|wine|snacks?|' +
   'sandwich|last slice|fries|coffee|tea|milk|charger|razor|remote|hoodie|jumper|finale|the ending|spoilers?|series|' +
-  'episode|season|match score|song|pun|jokes?|playlist|password|mug|ice cream|noodles|the score|the ending|the show|that show|our show|next ep|telly|tv|' +
+  'episode|season|match score|song|pun|jokes?|playlist|password|mug|ice cream|noodles|the score|the ending|' +
+  'the show|that show|our show|next ep|telly|tv|' +
   'popcorn|cheese|biryani|samosas?|pakoras?|suya|patty|jollof|biltong|nutella|rolos?|easter egg|roast potato|' +
   'dishes|towel|blanket|duvet|thermostat|plants|shampoo|straighteners|hoodie|socks|dad jokes?|meme|karaoke|' +
-  'game of thrones|succession|oat milk|last (?:slice|bite|piece|one|biscuit|cookie|roast \\w+|bit|drop|can|bottle|pod|samosa|pakora|rolo)|the killer|who wins|crisps|supermalt|coke|gulab jamun|tim tams';
+  'game of thrones|succession|oat milk|last (?:slice|bite|piece|one|biscuit|cookie|roast \\w+|bit|drop|can|bottle|' +
+  'pod|samosa|pakora|rolo)|the killer|who wins|crisps|supermalt|coke|gulab jamun|tim tams';
 
 const SITUATION =
   'day|days|week|weeks|month|year|morning|night|weekend|traffic|bus|buses|train|trains|tube|boiler|weather|rain|' +
@@ -25,7 +27,8 @@ const SWEAR =
   'damnit|hell|bollocks|sucks|sucked|pissed off|fucked|fuck|shitshow|arse|piss|fml|wtf|jeez|nightmare';
 
 const VIOLENT =
-  'kill|murder|strangle|throttle|end|batter|punch|smack|slap|choke|smother|drown|bury|skin|beat|moer|knock|fight|stab|kick';
+  'kill|murder|strangle|throttle|end|batter|punch|smack|slap|choke|smother|drown|bury|skin|beat|moer|knock|fight|' +
+  'stab|kick';
 const READER = 'you|u|ya|yuh|yah';
 
 /** "wow", "oh sure", "yeah": one cue however many */
@@ -59,7 +62,8 @@ export const PROPORTION: ProportionPatterns = {
       '\\b(?:kids|children|child|son|daughter|baby|custody|court|police|cops|lawyer|solicitor|leave me|leaving me|',
       "left me|divorce|where you live|where you(?:['’]ll| will) be|i know where|your (?:mum|mom|mam|family|work|job|",
       'house|address)|photos|nudes|pictures|address|knife|gun|blade|witness(?:es)?|i swear on|to god|anywhere near|',
-      'show up|find you|track you down|hunt you down|catch you alone|turn up|come near|my work|my mother|my mum|my mom|regret every|not joking|not kidding|i mean it|',
+      'show up|find you|track you down|hunt you down|catch you alone|turn up|come near|my work|my mother|my mum|',
+      'my mom|regret every|not joking|not kidding|i mean it|',
       "i(?:['’]m| am) serious)\\b",
     ].join(''),
     'i',
@@ -79,8 +83,10 @@ export const PROPORTION: ProportionPatterns = {
       "\\b(?:go ahead|you (?:pick|choose|decide)|book it|let['’]?s (?:do|go with|say|book|meet|try)|sounds good|",
       'works for me|',
       'see you (?:at|then|tomorrow|soon|there|later|on|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|',
-      "that works|agreed|your way|i[’']?ll do it|i[’']?m in|no problem|you have it|you take it|(?:\\w+days?|tomorrow|tonight|noon|\\d+(?::\\d+)?(?:am|pm)?) it is|fine by me|",
-      "fine with me|(?:fine|ok|okay|alright)[,.]? i[’']?ll (?:pick|take|do|drop|get|bring|collect|book|sort|pay|send|grab|",
+      "that works|agreed|your way|i[’']?ll do it|i[’']?m in|no problem|you have it|you take it|",
+      '(?:\\w+days?|tomorrow|tonight|noon|\\d+(?::\\d+)?(?:am|pm)?) it is|fine by me|',
+      "fine with me|(?:fine|ok|okay|alright)[,.]? i[’']?ll (?:pick|take|do|drop|get|bring|collect|book|sort|pay|",
+      'send|grab|',
       'call|ring|text|handle|cover|come|be))\\b',
     ].join(''),
     'i',
@@ -160,7 +166,8 @@ export const PROPORTION: ProportionPatterns = {
       "shocker|what a surprise|oh wait,? (?:you|u|he|she|they) (?:didn['’]t|did not|don['’]t|never|weren['’]t|",
       "forgot)|love that for us|nice to know where i stand|aren['’]t you just|",
       '(?:thanks|thank you|thank u|cheers)(?: (?:so|SO) much| a lot| a bunch)? for (?:ditching|ignoring|throwing me|',
-      'leaving me|leaving your|eating my|using my|nicking my|stealing my|the mess|the lovely surprise|letting me know \\w+ ',
+      'leaving me|leaving your|eating my|using my|nicking my|stealing my|the mess|the lovely surprise|',
+      'letting me know \\w+ ',
       '\\w+ late|showing up \\w+ \\w+ late|forgetting|never)|just wow|',
       'real mature|so now you care|grace (?:us|the \\w+) with your presence|gracing us)\\b|🙄|🙃|',
       `['‘"“](?:help|helping|support|busy|hard work|effort)['’"”]`,
@@ -180,7 +187,7 @@ export const PROPORTION: ProportionPatterns = {
     /\bnot\.\s*$/gi,
     /\b(?:how|so|ever so|very|real(?:ly)?) (?:kind|nice|generous|thoughtful|considerate|lovely|sweet) of (?:you|u)\b/gi,
     /\b(?:such|so|SO|a) (?:a )?(?:great|big|good|real) (?:help|listener|friend|gem)\b/gi,
-    /\b(?:amazing|brilliant|fantastic|wonderful|perfect|lovely|great|nice one|well done|cheers|thanks a bunch)[.!]*\s*$/gi,
+    /\b(?:amazing|brilliant|fantastic|wonderful|perfect|lovely|great|nice one|well done|cheers|ta)[.!]*\s*$/gi,
     /\bwell done\b|\bjust perfect\b|\bgenius\b|\boh wait\b/gi,
   ],
   swearAtPerson: new RegExp(
