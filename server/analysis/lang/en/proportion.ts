@@ -97,7 +97,7 @@ export const PROPORTION: ProportionPatterns = {
       `(?:(?:this|the|what an?|such an?|my|our|today|today['’]s|it['’]s been an?) (?:\\w+ )?`,
       `(?:${SITUATION})(?:['’]s| has| is|`,
       ` was| have| are| were)?(?: been)? (?:an? )?(?:absolute |complete |total |proper |utter )?(?:${SWEAR})\\b|`,
-      `(?:what an?|such an?|this|the|a|my) (?:${SWEAR}) (?:${SITUATION})\\b|`,
+      `(?:what an?|such an?|this|the|a|my) (?:${SWEAR})(?: of an?)? (?:${SITUATION})\\b|`,
       `^(?:oh |ah |aw |ugh,? |that['’]?s |that is )?(?:${SWEAR})(?: it)?[,!.]*\\s+(?:sorry,?\\s+)?`,
       "(?:(?:i['’]?ve |i )(?:just )?",
       '(?:forgot|missed|locked|dropped|broke|lost|left|spilled|spilt|overslept|burnt|burned)|',
@@ -192,7 +192,8 @@ export const PROPORTION: ProportionPatterns = {
   ],
   swearAtPerson: new RegExp(
     [
-      '\\b(?:you|u|ya|he|she|they|him|her|them)\\b[^.!?]{0,20}\\b(?:shit|crap|fucking|fuckin|bloody|damn)\\b|',
+      '\\b(?:you|u|ya|yall|he|she|they|him|her|them)\\b[^.!?]{0,20}\\b(?:shit|crap|fucking|fuckin|bloody|damn)\\b|',
+      '\\bfuck(?:ing|in)? with\\b|',
       '\\b(?:fuck|piss|bugger|sod) off\\b|\\bfuck (?:him|her|them|you|u|off)\\b|',
       '\\b(?:bitch\\w*|hoes?|whores?|cunts?|twats?|wankers?|pricks?|dicks?|bastards?|sluts?|fag\\w*|ni+gg\\w*|',
       'retard\\w*|pussy|hoe)\\b',
@@ -207,7 +208,9 @@ export const PROPORTION: ProportionPatterns = {
       'spilled|overslept|burnt|burned|got (?:soaked|stuck|lost)|ran out)\\b|',
       `my (?:${BODY}|${BELONGING})(?:['’]s|\\s+(?:is|are|was|has|have|keeps|just))\\b|`,
       // a thing that happened to the sender: "The heating's packed in again", "Mondays are crap"
-      `(?:(?:the|this|that|these|those|my|our|today['’]?s?)\\s+)?(?:[a-z][\\w-]*\\s+)?(?:${SITUATION}|${BELONGING})`,
+      `(?:(?:the|this|that|these|those|my|our|today['’]?s?)\\s+)?(?:[a-z][\\w-]*\\s+)?(?:${SITUATION}|${BELONGING})\\b`,
+      // one word or a place after the head: "this rent increase is", "this traffic on I-95 is"
+      '(?:\\s+(?:[a-z][\\w-]*|(?:on|in|at|from|to) (?:the )?[\\w-]+))?',
       "(?:['’]s)?\\s+(?:\\w+ly\\s+)?(?:is|are|was|were|has|have|had|been|sucks|sucked|keeps|kept|just|again|",
       'packed|broke|died|failed|jammed|crashed|cancelled|canceled|ruined|gone|sold|went|\\w+ed)\\b)',
     ].join(''),
@@ -215,7 +218,7 @@ export const PROPORTION: ProportionPatterns = {
   ),
   swearAtWords: new RegExp(
     '\\b(?:this|that|the|such|your|of|load of|pile of|piece of|full of|talking|talk)\\s+(?:utter\\s+|absolute\\s+)?' +
-      '(?:shit|shite|crap|bollocks)\\b|\\bgive an? (?:shit|crap|damn)\\b|' +
+      '(?:shit|shite|crap|bollocks)\\b|\\bg[ia]ve?s? an? (?:shit|crap|damn|fuck|toss)\\b|' +
       // "why the fuck...", "get a fucking job": aimed at someone, not at a day
       '\\bthe (?:fuck|hell)\\b|\\b(?:get|grow|shut|go|stop|move)\\b[^.!?]{0,15}\\b(?:fucking|fuckin|bloody|damn)\\b',
     'i',
