@@ -183,4 +183,19 @@ export interface ProportionPatterns {
   affection: RegExp;
   /** names people call those they are fond of ("you goof", "ya big eejit") */
   teasing: RegExp;
+  /** violence aimed at the reader ("I'll strangle you", "you're dead meat"): banter when the cause is trivial */
+  violenceAtReader: RegExp;
+  /** praise or thanks, which sarcasm turns round ("thanks for the help", "you're SO organised") */
+  praise: RegExp;
+  /** sarcasm on its own, praise or not ("must be nice", "thanks for nothing", "of course you did"); global */
+  sarcasmAlone: RegExp;
+  /** contrast or exaggeration beside praise ("SO", ", really", "wow", "again", "because you're"); each global */
+  sarcasmMarkers: RegExp[];
+  /** swearing at a person, not a thing ("you wanker", "that bitch"): not a situation */
+  swearAtPerson: RegExp;
+  /** a sentence about a thing or the sender's own day ("Mondays are crap", "Damn, the bus is late", "My back is
+   * fucked"), after any exclamation; tested on each sentence with swearing in it */
+  aboutThing: RegExp;
+  /** swearing that points at words or opinions ("this crap", "a load of shite"): often the reader's */
+  swearAtWords: RegExp;
 }

@@ -351,8 +351,9 @@ const LITERAL_PATTERNS = [
   // idioms that sound violent: "kill the job", "shoot me a text", "these shoes are killing me", "I'll hit you up"
   new RegExp(
     [
-      '\\bkill(?:s|ing|ed)?\\s+(?:the|that|this|a|my|your)\\s+(?:job|process|task|engine|lights?|app|program|server|',
-      'build|tab|music|power|switch|deal|mood|vibe)\\b',
+      '\\bkill(?:s|ing|ed)?\\s+(?:the|that|this|a|my|your|our)\\s+(?:old\\s+|new\\s+)?(?:job|process|task|engine|',
+      'lights?|app|program|server|build|tab|music|power|switch|deal|mood|vibe|feature|project|idea|plan|meeting|call|',
+      'bug|ticket|thread|conversation|noise|radio|telly|tv|fire|pitch|proposal|branch|flag|script)\\b',
     ].join(''),
     'gi',
   ),
@@ -388,6 +389,24 @@ const LITERAL_PATTERNS = [
     'gi',
   ),
   /\bcould\s+eat\s+a\s+(?:horse|scabby\s+horse|cow|whole\s+\w+)\b/gi,
+  // a thing, not a person, that will "kill" the sender: "this deadline is going to kill me"
+  new RegExp(
+    [
+      '\\b(?:this|that|the|these|those)\\s+(?!(?:man|guy|woman|person|bloke|lad|girl|boy|dude|husband|wife|ex|',
+      "boyfriend|girlfriend|partner)\\b)[a-z][\\w-]*(?:\\s+[a-z][\\w-]*)?\\s*(?:is|are|was|will|['’]s|['’]ll)\\s+",
+      '(?:going\\s+to\\s+|gonna\\s+)?(?:be\\s+the\\s+death\\s+of|kill|murder|finish)\\s+(?:me|us)\\b',
+    ].join(''),
+    'gi',
+  ),
+  // food and games: "murder a roast dinner", "a killer at Scrabble", "deadly craic"
+  new RegExp(
+    [
+      '\\b(?:murder|demolish|destroy|kill)\\s+(?:a|an|some|the)\\s+(?:\\w+\\s+)?(?:roast|curry|pint|pizza|burger|',
+      'dinner|kebab|coffee|tea|beer|meal|fry-up|takeaway)\\b|\\bkiller\\s+at\\s+\\w+|\\bdeadly\\s+(?:craic|stuff|',
+      'buzz|gig|night|session)\\b',
+    ].join(''),
+    'gi',
+  ),
   new RegExp(
     [
       '\\b(?:murdered|killed|slayed|smashed|nailed|destroyed|killing|smashing|nailing)\\s+(?:it\\b|(?:that|this|the|',
