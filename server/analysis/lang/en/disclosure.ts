@@ -7,11 +7,24 @@ import type { DisclosurePatterns } from '../types.js';
 import { phrases } from './lexicon.js';
 
 const REL =
-  '(?:my (?:husband|wife|partner|ex|ex-?husband|ex-?wife|' +
+  '(?:(?:my|me|mi) (?:(?:husband|wife|partner)(?:A|)s (?:family|brother|mother|mum|mom|father|dad)|' +
+  'husband|wife|partner|ex|ex-?husband|ex-?wife|ex-?partner|baby(?:A|)s (?:father|mother|daddy|mama)|' +
+  'supervisor|colleague|co-?worker|neighbou?r|teacher|employer|stepmother|grandfather|granddad|cousin|' +
   'boyfriend|girlfriend|bf|gf|fianc[eé]e?|dad|father|stepdad|stepfather|mum|mom|mam|mother|stepmum|stepmom|' +
   'brother|sister|son|daughter|uncle|aunt|mother-in-law|father-in-law|in-laws|family|landlord|flatmate|' +
-  'housemate|carer|coach|boss|manager)\\b)';
+  'housemate|carer|coach|boss|manager|da|ma|oul fella|auld fella)\\b|oga|madam)';
 const AGENT = `(?:he|she|they|he(?:A| ha)s|she(?:A| ha)s|they(?:A| ha)ve|${REL})`;
+/** violence to the sender or someone close ("beats my mum and me") */
+const VIOLENT =
+  '(?:beat|beats|beating|beaten|hit|hits|hitting|punch(?:ed|es|ing)?|kick(?:ed|s|ing)?|slap(?:ped|s|ping)?|' +
+  'batter(?:ed|s|ing)?|bash(?:ed|es|ing)?|belt(?:ed|s)?|leather(?:ed|s)?|klap(?:ped|s)?|moer(?:ed|s)?|' +
+  'chok(?:ed|es|ing)|strangl(?:ed|es|ing)|rap(?:ed|es)|abus(?:ed|es|ing)|hurt|hurts|hurting|lick|licks|box(?:ed|es)?|' +
+  'shov(?:ed|es)|push(?:ed|es))';
+/** done to the sender, told in the passive: "I was hit by my husband" */
+const PASSIVE =
+  '(?:hit|beaten|beat up|beat|pushed|shoved|kicked|punched|slapped|raped|assaulted|attacked|strangled|choked|' +
+  'threatened|stalked|followed|abused|molested|locked (?:in|out|up)|dragged|thrown|battered|harassed|groped|' +
+  'touched|hurt|bullied|controlled|hospitali[sz]ed|knocked (?:down|out|over))';
 /** what the feared person will do: "terrified he'll find me", not "afraid he's right" */
 const WILL_DO =
   "(?:he|she|they)(?:['’]ll| will| might| would| could| is going to| ['’]s going to| is gonna)(?: \\w+)? " +
@@ -19,7 +32,8 @@ const WILL_DO =
 // what was done to the sender (with "me", "my ..." or "us" right after)
 const HARM =
   '(?:hit|hits|beat|punch|kick|slap|push|shove|choke|strangle|grab|pin|rape|hurt|threaten|force|lock|follow|' +
-  'stalk|track|bite|burn|drag|attack|trap|isolate|blackmail|pull(?:ed|s)?|smother(?:ed|s)?|suffocat(?:ed|es)|' +
+  'stalk|track|bite|burn|drag|attack|trap|isolate|blackmail|pull(?:ed|s)?|harass(?:ed|es)?|corner(?:ed|s)?|' +
+  'batter(?:ed|s)?|bash(?:ed|es)?|belt(?:ed|s)?|leather(?:ed|s)?|klap(?:ped|s)?|moer(?:ed|s)?|lick|licks|grop(?:ed|es)|smother(?:ed|s)?|suffocat(?:ed|es)|' +
   'kidnap(?:ped|s)?|hitting|beat|beats|beating|beaten|punch(?:ed|es)?|kick(?:ed|s)?|slap(?:ped|s)?|push(?:ed|es)?|' +
   'shov(?:ed|es)|chok(?:ed|es)|strangl(?:ed|es)|grab(?:bed|s)|pinn(?:ed)|pins|rap(?:ed|es)|assault(?:ed|s)|' +
   'abus(?:ed|es)|molest(?:ed|s)|hurt|hurts|threaten(?:ed|s)|forc(?:ed|es)|lock(?:ed|s)|follow(?:ed|s)|' +
@@ -27,7 +41,7 @@ const HARM =
   'tri(?:ed|es) to (?:kill|strangle|choke|hurt)|attack(?:ed|s)|trapp(?:ed)|traps|isolat(?:ed|es)|blackmail(?:ed|s))';
 // not "hit me up", "beat me at chess", "grabbed me a coffee", "pushed me to apply", "hit me with the news"
 const OBJ_ME =
-  '(?:(?:me|us)(?! (?:up|back|on (?:instagram|insta|twitter|tiktok|facebook|snap|x)|' +
+  '(?:(?:me|us|mi)(?! (?:up|back|on (?:instagram|insta|twitter|tiktok|facebook|snap|x)|' +
   'at (?:chess|cards|scrabble|tennis|golf|pool|darts|poker|monopoly|football|fifa|mario kart|everything|games?|' +
   '\\w+ing\\b)|' +
   '(?:a|an|some|one) (?:coffee|drink|tea|pint|sandwich|beer|ticket|seat|bite|plate|copy|chair|lift|ride)|' +
@@ -38,12 +52,13 @@ const OBJ_ME =
 // what someone said they would do to the sender (or the children, the pets, the house)
 const THREAT_WORDS =
   '(?:kill|hurt|harm|beat|burn|dead|die|regret|never see|take (?:the|my|our) (?:kids|children|son|daughter|baby)|' +
+  'fire me|sack me|get me (?:fired|sacked|deported|arrested|sectioned)|evict|deport|hurt|' +
   'post my|share my|send my|tell immigration|report me|call immigration|ruin me|snap my|break my|find me|' +
   'make me pay|make my life|throw me out|kick me out|take everything|cut me off|deport me|have me (?:deported|' +
   'arrested|sectioned|committed|locked up)|call the police on me|my body|bury me|nobody would (?:ever )?find)';
 const AFRAID = '(?:afraid|scared|terrified|frightened|petrified)';
 const CONTROLLED =
-  '(?:phone|messages|texts|emails|email|bank|money|wages|salary|card|bank card|passport|location|account|' +
+  '(?:phone|fone|mobile|cell|messages|texts|emails|email|bank|money|wages|salary|card|bank card|passport|location|account|' +
   'accounts|car keys|keys|post|diary|browser history|social media|whatsapp|benefits)';
 
 export const DISCLOSURE: DisclosurePatterns = {
@@ -59,18 +74,18 @@ export const DISCLOSURE: DisclosurePatterns = {
       `i(?:A| a)?m (?:\\w+ )?(?:so |really |still |very |genuinely |honestly )?${AFRAID} ` +
         `(?:of (?:him|her|them|you|u|${REL}|` +
         `what (?:he|she|they)|(?:\\w+ing )?(?:him|her|them)\\b|going home)|for my (?:life|safety|kids|children)|` +
-        `to (?:go|be) (?:home|back|alone with|near)|${WILL_DO})`,
+        `(?:to|2) (?:go|be) (?:home|back|alone with|near)|${WILL_DO})`,
       `i (?:am|was|feel|felt|have been|(?:A|)ve been) (?:\\w+ )?${AFRAID} (?:of (?:him|her|them|${REL})\\b|` +
         `${WILL_DO})`,
       'i (?:don(?:A|o)t|do not|never) feel safe (?:at home|around (?:him|her|them)|with (?:him|her|them)|' +
         'in (?:my|our) ' +
-        '(?:own )?(?:home|house|flat))',
+        '(?:own )?(?:home|house|flat)|(?:w|w/) (?:him|her|them))',
       'walking on eggshells',
       // control: money, phone, friends, movements
       `${AGENT} (?:\\w+ )?(?:won(?:A|o)t|doesn(?:A|o)t|does not|will not|never) (?:let|allow) me`,
       'i(?:A| a)m not allowed (?:to (?:see|leave|go|have|talk|work|call|text)|my own|out|any)',
       `${AGENT} (?:\\w+ )?(?:checks|checked|reads|read|goes through|went through|monitors|monitored|tracks|tracked|` +
-        `controls|controlled|takes|took|has taken|keeps|kept|broke|smashed|hid|hides|deleted|deletes) ` +
+        `controls|controlled|takes|took|has taken|keeps|kept|broke|smashed|hid|hides|deleted|deletes|goes thru|went thru) ` +
         `(?:all |every )?` +
         `(?:of )?my (?:\\w+ )?${CONTROLLED}`,
       `${AGENT} (?:\\w+ )?controls (?:everything|every penny|all the money|what i|who i|where i)`,
@@ -102,6 +117,53 @@ export const DISCLOSURE: DisclosurePatterns = {
       `(?:punched|smashed|kicked|hit) (?:a hole in )?(?:the|a) (?:wall|door|window)[^.!?]{0,20}(?:next to|by|near|` +
         'beside) my (?:head|face)',
       'bruises (?:on|all over) (?:my|me)',
+      // general structures: harm, control and fear told by the one they happened to
+      `${AGENT} (?:\\w+ ){0,2}?${VIOLENT} my (?:mum|mom|mam|mother|sister|brother|kids|children|son|daughter|baby|` +
+        'dog|cat)(?: and me)?\\b(?! at\\b)',
+      `${AGENT} (?:\\w+ ){0,2}?(?:beat|beats|beaten|beating|bashed|roughed) (?:me|us) up`,
+      `${AGENT} (?:\\w+ )?(?:broke|broken|fractured|cracked|dislocated|split|bust|busted|bloodied) my (?:arm|nose|jaw|` +
+        'ribs?|wrist|fingers?|legs?|tooth|teeth|lip|head|collarbone|cheekbone|eye socket|skull)',
+      `${AGENT} (?:\\w+ )?(?:gave|gives|left) me (?:a |two )?(?:black eyes?|bruises?|broken \\w+|concussion|split lip|` +
+        'fat lip|scars?)',
+      `${AGENT} (?:\\w+ )?(?:held|holds|pinned|pins) (?:me|us) (?:down|under|against|to the)`,
+      `${AGENT} (?:\\w+ )?(?:pulled|pointed|held|waved|put|pressed|brandished|came at me with) (?:a |his |her |the )?` +
+        '(?:gun|knife|blade|weapon|machete|bat|hammer|scissors)(?: (?:at|on|to|against) (?:me|my|us))?',
+      `${AGENT} (?:\\w+ )?(?:threw|throws|thrown|flung|hurled) (?:me|us) (?:across|against|into|down|out of|onto|off|` +
+        'through|to the (?:floor|ground))',
+      `${AGENT} (?:\\w+ ){0,4}?(?:threw|throws|hurled|chucked|lobbed|flung) (?!(?:the |a |me a )?(?:ball|frisbee|pillow|` +
+        'cushion|sweets?|candy|kiss|wink|smile|look|glance|party|compliment|question|idea|bouquet)\\b)' +
+        '(?:\\w+ ){1,3}at (?:me|us|my (?:head|face))\\b(?! and i (?:caught|missed))',
+      `${AGENT} (?:\\w+ ){0,2}?(?:threatened|threatens|has threatened|keeps threatening|kept threatening) ` +
+        '(?:to (?!(?:leave|quit|resign|cancel|sue the)\\b)|that|me\\b)',
+      '(?:threatening|abusive) (?:messages|texts|letters|calls|emails|voicemails|notes|voice notes)',
+      `${AGENT} (?:\\w+ )?(?:stops|stopped|prevents|prevented|bans|banned|keeps|kept) me (?:from )?(?:seeing|going|` +
+        'leaving|talking|working|calling|having|contacting|visiting|getting|using|driving|sleeping|eating)',
+      `${AGENT} (?:\\w+ )?(?:decides|decided|tells me|told me|chooses|chose|picks|dictates|controls) (?:who|what|where|` +
+        'when|how much|how) i (?:can |could |am allowed to |may |(?:A| a)m allowed to )?(?:see|talk|wear|go|eat|spend|' +
+        'text|call|speak|meet|do with my)',
+      `${AGENT} (?:\\w+ )?(?:waits|waited|is waiting|was waiting|sits|sat|parks|parked|hangs around|hung around|lurks|` +
+        'lurked|stands|stood) (?:\\w+ )?(?:outside|by|near|across from|opposite) (?:my|our) (?:house|flat|home|work|' +
+        'office|school|door|window|car|place)',
+      `${AGENT} (?:\\w+ )?(?:watches|watched|monitors|monitored) (?:me|my every \\w+)(?! (?:play|sing|dance|perform|` +
+        'do|cook|work|run|swim|on)\\b)',
+      '(?:cut|cuts|cutting) (?:me|us) off from (?:everyone|everybody|my|our|friends|family)',
+      `${AGENT} (?:\\w+ )?(?:calls|called|names) me (?:a |an )?(?:worthless|useless|stupid|fat|ugly|whore|slut|bitch|` +
+        'idiot|pig|nothing|crazy|mental|psycho|retard)',
+      `${AGENT} (?:\\w+ )?(?:screams|screamed|yells|yelled|shouts|shouted|roars|roared) (?:at )?(?:me|us) (?:until|till|` +
+        'every|all|in (?:my|the) face|for hours)',
+      `${AGENT} (?:\\w+ )?(?:gives|gave) me (?:an |a )?(?:allowance|pocket money)`,
+      'i have to (?:show (?:him|her|them) |hand (?:him|her|them) )?(?:the |all the |my )?receipts',
+      `${AGENT} (?:\\w+ )?(?:used to |would )?(?:lock|locks|locked) (?:me|us) (?:in|out|up)`,
+      `${AGENT} (?:\\w+ )?touch(?:ed|es)? me (?:inappropriately|up|there|when i was|without|down there)`,
+      `${AGENT} (?:\\w+ )?(?:keeps|kept|is|was|has been|been) (?:following|stalking|watching|tracking) me`,
+      'i(?: was|(?:A| ha)ve been| got| been| had been|(?:A| ha)d been| keep getting) (?:\\w+ )?' + PASSIVE +
+        `(?: \\w+){0,4}?,? by (?:him|her|them|${REL}|his|an? ex|the kids(?:A|) (?:father|mother|dad|mum))`,
+      `${AGENT} (?:\\w+ )?(?:beat|hit|battered|kicked|punched) (?:me )?(?:black and blue|senseless|unconscious)`,
+      'i (?:fear|dread) (?:for my (?:life|safety|kids|children)|(?:him|her|them)\\b|what (?:he|she|they)|' + REL + ')',
+      '(?:mi|me|i(?:A| a)?m|i) (?:\\w+ )?(?:fraid|frighten|frightened|scared|afraid) (?:a|of) (?:him|her|dem|them)\\b',
+      '(?:oga|him|madam) (?:dey |kip |always )?(?:beat|lick|hit|box|tump|slap|kick)s? (?:me|mi)\\b',
+      '(?:i(?:A| a)m|i am|i feel|i(?:A| a)m still) (?:\\w+ )?(?:afraid|scared|terrified|frightened) (?:to|2) ' +
+        '(?:go|be|come)(?: back)? [^.!?\\n]{0,25}because of (?:him|her|them|' + REL + ')',
       '(?:says|tells me|calls me) (?:that )?i(?:A| a)m (?:worthless|nothing|useless|stupid|ugly|fat|crazy)\\b' +
         '[^.!?]{0,40}' +
         '(?:every day|all the time|always|nobody|no one)',

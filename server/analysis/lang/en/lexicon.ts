@@ -498,6 +498,33 @@ export const BLAME = [
   'you (?:let|messed) (?:me|us|everything|it) (?:down|up)',
 ];
 
+// Structures of a threat, read generally (not one phrasing at a time): who will act (the sender, future or
+// conditional), a harm verb, and whom or what it lands on (the reader, their body, children, pets, home, job).
+/** the sender, future or conditional: "I'll", "I'm gonna", "imma", "I swear I will", "I go" (Nigerian), "mi wi" */
+const I_WILL =
+  '(?:i(?:A| wi)ll|i will|i(?:A| a)m (?:going to|gonna|gon|about to)|imma|ima|i(?:A| a)ma|i go|i go make i|' +
+  'mi (?:wi|a go|go|ago)|ah(?:A| wi)ll|i swear (?:to god )?i(?:A| wi)ll|i(?:A|\\s+woul)d|i could|i shall)' +
+  '(?: (?:fucking|actually|literally|seriously|honestly|really|just|personally|so|definitely|gladly|happily|' +
+  'come (?:over|round|back) and|come and|go and|make sure (?:i|to)|have to|end up))*';
+/** what a threat does to someone: violence, killing, breaking, burning */
+const HARM_VERB =
+  '(?:kill|murder|hurt|harm|beat|batter|bash|punch|hit|slap|smack|stab|shoot|strangle|choke|throttle|drown|' +
+  'poison|burn|torch|smash|break|wreck|trash|destroy|ruin|end|finish|bury|cut|slit|knock|kick|box|burst|' +
+  'flatten|deck|lamp|thump|klap|moer|donner|buss|bruk|leather|belt|skin|maim|cripple|gut|waste|run over|' +
+  'fuck (?:you|u|ya) up|mess (?:you|u|ya) up|beat (?:you|u|ya) up|smash (?:you|u|ya) up|bang (?:you|u) up|' +
+  'smash up|key|slash)';
+/** harm phrases that carry their object: "run you off the road", "put a bullet in you" */
+const HARM_DONE =
+  '(?:run (?:you|u) (?:off the road|over|down)|push (?:you|u) (?:down|off|under|in front)|put (?:a bullet|a knife|' +
+  'one|a hole) (?:in|through) (?:you|u|your|ur)|(?:fuck|mess|beat|smash|bang|sort) (?:you|u|ya) up|' +
+  '(?:come|coming) (?:to get|for|after) (?:you|u)\\b(?! (?:at|from|in|on|after) )|slap (?:you|u|ya) (?:so|really) hard|' +
+  'drown (?:that|the|your|ur) (?:\\w+ )?(?:cat|dog|kitten|puppy))';
+/** who or what it lands on: the reader, their body, family, pets, home, things, work */
+const HARM_OBJ =
+  '(?:you|u|ya|ye|yuh|yous|youse|thee|yer (?:heid|head|face)|your|ur|yer|yuh|(?:you|u) both|the (?:both|lot) of (?:you|u)|' +
+  'him|her|them|(?:the|my|our|those|that|this) (?:kids|children|twins|baby|boys|girls|son|daughter|cat|dog|pets?|' +
+  'house|flat|car|home|shop|place)|(?:that|the) (?:cat|dog) of yours)\\b';
+
 /** Threats of harm from the sender. Always held; never delivered as written. */
 export const THREAT = [
   '(?:iAll|i will|iAm going to|iAm gonna|i am going to|i am gonna|i gonna|i swear iAll|i could|' +
@@ -515,9 +542,10 @@ export const THREAT = [
   `you(?:A| a)re (?:going to|gonna) (?:pay${PAY_FOR_THINGS}|regret|get hurt|be sorry)`,
   'i(?:A| wi)ll make your life (?:a )?(?:hell|misery)',
   'you(?:A| wi)ll never see (?:the|your|our) (?:kids|children|son|daughter|baby) again',
-  'i(?:A| wi)ll take the (?:kids|children)',
+  'i(?:A| wi)ll take the (?:kids|children)(?=\\s*[.!]|$| (?:away from (?:you|u)|from (?:you|u)|and (?:go|leave|run|' +
+    'disappear|vanish)))',
   'sleep with one eye open',
-  'you(?:A| wi)ll be sorry',
+  'you(?:A| wi)ll be sorry(?! (?:you|u|to|if you miss)\\b)',
   'or else',
   'i(?:A| wi)ll burn (?:your|the house|it)',
   'i could kill you',
@@ -525,7 +553,7 @@ export const THREAT = [
   'i (?:want to|wanna) (?:kill|hurt|punch|hit|throttle|strangle|murder) (?:you|u)',
   '(?:you(?:A| a)re|ur|u r) (?:a )?dead (?:man|woman|meat)\\b',
   '(?:you(?:A| a)re|ur|u r) so dead\\b',
-  'i(?:A| wi)ll find you',
+  'i(?:A| wi)ll find you(?! (?:at|in|on|by|later|there|after|when|a|an|the|some|one|something|outside|inside)\\b)',
   'you deserve to die',
   '(?:go )?kill yourself',
   'kys',
@@ -576,7 +604,7 @@ export const THREAT = [
     'such|prices|the like)\\b)(?:them|her|him|us|(?:the|your|our|my) (?:\\w+ )?(?:kids|children|boys|girls|son|' +
     'daughter|baby|kid)|[a-z]+)(?: again| ever again)',
   '(?:you|u)(?:A| wi)ll never (?:find|see) (?:her|him|them|us)(?=\\s*[.!?,]|$| again)',
-  '(?:you|u)\\b[^.!?]{0,20}(?:will|(?:A|)ll) (?:both |all )?be sorry',
+  '(?:you|u)\\b[^.!?]{0,20}(?:will|(?:A|)ll) (?:both |all )?be sorry(?! (?:you|u) (?:missed|didn|weren|couldn|left)|to (?:see|hear|miss))',
   '(?:you|u) (?:will not|won(?:A|o)t) (?:find|know where) (?:us|them|her|him|we(?:A| ha)ve gone|they(?:A| a)re)',
   '(?:take|snatch|grab|keep) (?:the|my|our|your) (?:kids|children|boys|girls|son|daughter|baby)\\b[^.!?]{0,50}' +
     '(?:never|won(?:A|o)t|will not) (?:see|find|know)',
@@ -591,7 +619,7 @@ export const THREAT = [
     '(?:goes|go|finish|leave|get|take|attends|you)',
   'i(?:A| wi)ll be (?:waiting|watching)(?: for (?:you|u))? (?:outside|at|by|near|round) (?:your|ur) (?:work|office|' +
     'house|flat|place|door|school|job|mum(?:A|)s|mom(?:A|)s|parents(?:A|)?|gym|car)(?![^.!?]{0,60}(?:so (?:we|i) ' +
-    'can|to (?:pick|drive|walk|give|take)|with (?:the|a|your) (?:car|keys|coffee|parcel)))',
+    'can|at (?:\\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|half|quarter|lunch)|to (?:pick|drive|walk|give|take)|with (?:the|a|your) (?:car|keys|coffee|parcel)))',
   '(?:wait|waiting) for (?:you|u) (?:at|outside) (?:your|ur) (?:work|house|flat|place|job|school)\\b[^.!?]{0,30}' +
     '(?:finish|sort|settle|talk properly|see)',
   'i(?:A| wi)ll be watching (?:you|u)',
@@ -607,7 +635,7 @@ export const THREAT = [
   '(?:wait|just wait) (?:till|until) i get (?:my hands on|hold of) (?:you|u)',
   'dead (?:man|woman|girl|boy) walking',
   'teach (?:you|u) a lesson',
-  '(?:you(?:A| a)re|ur|u r|you(?:A| wi)ll be|u(?:A| wi)ll be|ull be) next(?! (?:week|month|year|time|in line|to|on|' +
+  '(?:you(?:A| a)re|ur|u r|you(?:A| wi)ll be|u(?:A| wi)ll be|ull be) next(?! (?:week|month|year|time|in line|in (?:the )?(?:queue|line)|to|on|' +
     'up|at|door|for|after)\\b)(?!\\s*\\w+ing\\b)',
   '(?:you|u|ull)(?:A| wi)?(?:ll)? regret (?:this|it|that|the day|ever|what)',
   'ull regret',
@@ -693,6 +721,134 @@ export const THREAT = [
   'pray (?:we|i) (?:don(?:A|o)t|never) (?:meet|run into|see)',
   'i kno?w? where (?:you|u) (?:live|stay|sleep|work)(?!,? (?:so |and )?i(?:A| wi)ll (?:drop|bring|pop|send|post))',
   'i(?:A| wi)ll expose (?:you|u)\\b',
+  // general structures: "I'm gonna hurt you", "I'll burn your shop down", "mi wi kill yuh", "I'll kill that cat of yours"
+  `${I_WILL} ${HARM_DONE}`,
+  `(?:gonna|going to) ${HARM_DONE}`,
+  `${I_WILL} ${HARM_VERB} ${HARM_OBJ}(?! (?:up (?:later|tomorrow|on|at|with|when)|back|to it|an? |some |with (?:a|an|the) ` +
+    '(?:email|text|call|message|link|reminder)|at (?:scrabble|chess|cards|tennis|golf|pool|darts|poker|fifa|mario|' +
+    'monopoly|pool|the game)|in (?:a|the) (?:race|game|match|quiz))\\b)',
+  // outcomes that befall the reader: death, injury, a grave
+  '(?:you|u|ye|yuh|ya|you both|the (?:both|lot|two) of (?:you|u))(?:A| wi)ll (?:(?:both |all )?(?:be|end up) )?' +
+    '(?:dead|in (?:(?:a|the|your) )?(?:body ?bag|ground|grave|box|coffin|morgue|hospital|a&e|wheelchair|river|canal|ditch)|' +
+    'six feet under|eating through a straw|carried out|picking (?:up )?(?:your|ur|yer) teeth|' +
+    'bleeding|crippled|get (?:yer|your|ur) (?:heid|head|face) (?:kicked|smashed|knocked|kicked) in|' +
+    'be drinking through a straw)',
+  '(?:put|leave|lay) (?:you|u|ye|ya|the (?:both|two|lot) of (?:you|u)|(?:you|u) both) (?:both )?' +
+    '(?:in (?:the|a) (?:ground|grave|hospital|box|wheelchair|coffin|body ?bag|a&e)|six feet under|' +
+    'on the floor|in a ditch)',
+  'get (?:yer|your|ur|yir) (?:heid|head|face|teeth|legs) (?:kicked|smashed|knocked|punched|bashed|broke|broken)' +
+    '(?: in| out| off)?',
+  '(?:you|u|ye) (?:won(?:A|o)t|will not|ain(?:A|o)t (?:gonna|going to)|are not going to|(?:A| a)re not gonna) ' +
+    '(?:live (?:to see|till|until|past|through|long)|survive (?:the|this|till|until)|make it (?:to (?:your|ur|the) ' +
+    '(?:next )?(?:birthday|christmas|hearing|court)|through the (?:night|week)|home alive))',
+  '(?:see how long|how long (?:do you think|before)) (?:you|u) (?:stay|keep) (?:breathing|alive|standing)',
+  '(?:nobody|no one|no-one|noone) (?:will|(?:A| wi)ll|would|is going to|is gonna) (?:ever )?find (?:your|ur) body',
+  'there(?:A| wi)ll be blood',
+  '(?:won(?:A|o)t|will not) stop at (?:a |one )?(?:slap|punch|shove|push|warning|words|a black eye)',
+  '(?:asking|begging) for (?:a|another) (?:beating|slap|smack|hiding|kicking|punch|thump|doing)',
+  '(?:want|wanna|fancy) (?:a|another) (?:slap|smack|punch|beating|kicking|hiding|thump)\\?',
+  '(?:again|if [^.!?\\n]{1,50}),? (?:you(?:A| a)re|ur|u r|you(?:A| wi)ll be) (?:finished|done for|toast|history)' +
+    '(?=\\s*[.!?]|$)',
+  '(?:don(?:A|o)t|do not) make me (?:come (?:over|round|down|up|in)|do something|get up|lose it|get violent|' +
+    'use (?:this|it|my))',
+  'do something (?:you|u|we)(?:A| wi)ll (?:both |all )?regret',
+  '(?:see|find out|learn|know|show (?:you|u)) what i(?:A| a)m (?:really |truly )?capable of',
+  // conditionals on the reader: "try it and see what happens", "keep talking, see where it gets you"
+  '(?:try (?:it|me|that)|keep (?:talking|talkin|pushing|pushin|going|it up|this up|lying|lyin|on)|' +
+    'say (?:that|it) (?:again|(?:to|2) my face)|do (?:it|that) again|touch (?:her|him|them|my) [^.!?\\n]{0,20})' +
+    '[,.]?\\s+(?:(?:and|n|an)\\s+)?see (?:what|wat|wot|where it gets (?:you|u)|how (?:that|it) (?:goes|ends))' +
+    '(?: happens| i do| i(?:A| wi)ll do| gets (?:you|u))?',
+  'try me (?:and|n|an) see',
+  '(?:you|u) go regret',
+  '(?:you(?:A| wi)ll|you will|u(?:A| wi)ll|ull|you(?:A| a)re (?:going to|gonna)|ur (?:going to|gonna)|u r gonna)' +
+    ' regret (?!(?:not|missing|skipping|passing|leaving early|eating|buying|staying)\\b)',
+  // children and abduction: "I'm taking the kids and you won't ever see them again"
+  '(?:you|u)(?: will|(?:A| wi)ll| won(?:A|o)t| will not| are not going to| ain(?:A|o)t gonna)(?: ever| never)? ' +
+    '(?:see|find|hold|get|have|hear from|lay eyes on|touch) (?:\\w+ )?(?:them|him|her|us|(?:the|your|ur|our|my) ' +
+    '(?:\\w+ )?(?:kids|children|son|daughter|baby|boys|girls|twins|kid))(?: back| again| ever again)?' +
+    '(?=\\s*[.!?,]|$| again| back| ever)',
+  '(?:the )?(?:kids|children|twins|baby|boys|girls) (?:and i )?(?:will|(?:A| wi)ll|are going to|are gonna) ' +
+    '(?:be gone|disappear|vanish)',
+  '(?:take|taking|took) (?:the|my|our|your) (?:kids|children|baby|twins|boys|girls|son|daughter)\\b[^.!?\\n]{0,30}' +
+    '(?:abroad|out of the country|where (?:you|u) (?:can(?:A|no)t|won(?:A|o)t|will never)|and (?:disappear|vanish|' +
+    'run|go where))',
+  'something (?:\\w+ )?(?:might|could|will|may|is going to|is gonna) happen to (?:you|u|your|ur|the (?:kids|children|' +
+    'baby|dog|cat|car|house))',
+  '(?:the kids|the children|they|your (?:\\w+ )?(?:kids|children|son|daughter|family)) (?:will|(?:A| wi)ll) pay for ' +
+    '(?:this|that|it|what (?:you|u))',
+  '(?:you|u)(?:A| wi)ll lose (?:the kids|your kids|the children|your children|custody|your job|the house|' +
+    'everything|your home)(?!\\s+if)',
+  '(?:your|ur) (?:\\w+ )?(?:son|daughter|kids|children|boy|girl|family) (?:won(?:A|o)t|will not|wont) be safe',
+  'i know (?:the route|what time|when|which way|where)[^.!?\\n]{0,40}(?:school|nursery|creche|kids|children|' +
+    'son|daughter|school bus)\\b(?![^.!?\\n]{0,40}(?:i(?:A| wi)ll (?:get|pick|collect|grab|take|drop)|pick up|' +
+    'collect))',
+  '(?:tell|call|ring|report (?:you|u) to|phone) (?:social services|immigration|the home office|ice|child services|' +
+    'cps|children(?:A|)s services)',
+  // property and pets
+  '(?:your|ur) (?:house|car|flat|shop|business|place|van) (?:won(?:A|o)t|will not|wont) be (?:standing|there|' +
+    'in one piece)',
+  '(?:your|ur) (?:\\w+ )?(?:car|house|flat|tyres|tires|windows|shop|van|bike) (?:is|are|(?:A|)s|will be|(?:A| wi)ll ' +
+    'be) (?:gonna |going to )?(?:get(?:ting)? |be(?:ing)? )?(?:keyed|torched|burn(?:ed|t)(?: down)?|smashed|' +
+    'trashed|wrecked|slashed)',
+  '(?:your|ur) (?:precious |little |fancy |new |bloody |stupid )?(?:car|dog|cat|house|stuff|things|clothes|van|' +
+    'bike|phone) (?:ends? up|(?:will|(?:A| wi)ll|is gonna|is going to) end up) (?:in (?:the|a) (?:canal|river|bin|' +
+    'fire|skip|ditch|lake|sea)|on fire|dead|smashed)',
+  '(?:or|and) i (?:torch|burn|smash|kill|hurt|break|wreck|trash|key|stab|shoot|leak|post) ',
+  '(?:be|would be|it(?:A|\\s+woul)d be|it(?:A| i)s) a (?:real )?(?:shame|pity) if (?:your|ur)\\b',
+  'careful\\W+accidents (?:happen|can happen)',
+  // job, reputation, blackmail, exposure
+  `${I_WILL} (?:get|have) (?:you|u) (?:fired|sacked|struck off|deported|arrested|evicted|kicked out|locked up|` +
+    'sectioned|thrown out|removed|cancelled)',
+  `${I_WILL} (?:make sure|see to it)(?: that)? (?:you|u) (?:never|don(?:A|o)t|lose|get (?:fired|sacked)|end up with ` +
+    'nothing|end up on the street)',
+  `${I_WILL} (?:make|leave) (?:you|u) (?:homeless|penniless|bankrupt)`,
+  `${I_WILL} (?:ruin|wreck|destroy|end|finish) (?:your|ur) (?:reputation|career|name|business|life|marriage)`,
+  `${I_WILL} (?:send|post|share|leak|show|forward|put|spread|publish)(?: \\w+){0,3} (?:your|ur|those|these|the) ` +
+    '(?:\\w+ )?(?:photos|pictures|pics|videos|vids|nudes|messages|texts|screenshots|receipts|diary|secrets|emails)' +
+    '\\b(?! (?:to (?:you|u)|back|from (?:the|our) (?:trip|holiday|wedding|party))\\b)',
+  `${I_WILL} (?:send|show|forward) (?:your|ur) (?:wife|husband|boss|partner|mum|mom|dad|family|parents|employer|` +
+    'manager|kids|girlfriend|boyfriend) (?:the|those|these|your|ur|all|every)',
+  `${I_WILL} (?:expose|out|report) (?:you|u)\\b(?! (?:to (?:the|a) (?:team|group) as|for (?:the|an?) (?:award|prize)))`,
+  `${I_WILL} tell (?:the whole|all|everyone|everybody)[^.!?\\n]{0,40}(?:about (?:your|ur) |what (?:you|u) (?:did|do))`,
+  'unless (?:you|u)\\b[^.!?\\n]{0,60}(?:(?:your|ur) \\w+ (?:gets?|sees?|finds? out|will (?:see|know|find out|get))|' +
+    'everyone (?:sees|will see|finds out|gets))',
+  '(?:photos|pictures|pics|videos|nudes|messages|texts|screenshots|diary|secrets)[^.!?\\n]{0,40}unless (?:you|u)',
+  '(?:^|[.!?,]\\s*|\\b)(?:pay(?: me)?|do it|sign|drop it|back off|withdraw it)[^.!?\\n]{0,30}\\bor (?:your|ur) ' +
+    '(?:\\w+ )?(?:wife|husband|boss|partner|family|mum|mom|dad|parents|kids|employer|church|pastor) ' +
+    '(?:finds? out|gets?|sees?|hears?)',
+  '(?:your|ur) (?:career|job|marriage|reputation|business|life) (?:is|(?:A|)s|will be|(?:A| wi)ll be) over\\b' +
+    '(?! (?:if (?:you|u) don(?:A|o)t (?:study|prepare|practise|practice|turn up)|soon)\\b)',
+  // stalking: where the reader is, was watched, will be waited for
+  'i(?: was|(?:A| ha)ve been| sat| stood| waited| parked) (?:\\w+ )?(?:outside|across (?:the road )?from|opposite|' +
+    'under|by|at) (?:your|ur) (?:window|house|flat|door|work|place|bedroom|office|gym)\\b(?![^.!?\\n]{0,30}' +
+    '(?:to (?:pick|drop|give|collect|bring)|for (?:ages|the delivery|the parcel)|but (?:you|u) (?:weren|didn)))',
+  `i(?:A| wi)ll be (?:parked|sat|sitting|standing|waiting|watching|outside|there)[^.!?\\n]{0,30}(?:your|ur) (?:house|` +
+    'flat|work|place|door|window|office|gym|school|car)\\b(?![^.!?\\n]{0,50}(?:pick|lift|ready|at \\d|\\d ?(?:pm|am)|' +
+    'in \\d|at (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|half|quarter|lunch)|clock|minutes|' +
+    'mins|text|ring|call|honk|beep|drop|so (?:we|i) can|with (?:the|a|your) (?:car|keys|coffee|' +
+    'parcel)))',
+  'i(?:A| wi)ll be waiting for (?:you|u) (?:in|at|outside) the (?:car park|parking lot|station|car|stairwell|lift)' +
+    '(?![^.!?\\n]{0,40}(?:pick|lift|ready|at \\d|clock|minutes|mins|text|ring|call|drive|give (?:you|u) a))',
+  'i (?:followed|tracked|watched) (?:you|u)\\b(?! (?:on|back on) (?:insta|instagram|twitter|tiktok|x|facebook))',
+  'i saw (?:you|u) (?:at|in|with|outside|leaving)[^\\n]{0,50}(?:you|u) looked (?:scared|frightened|nervous|' +
+    'terrified|worried)',
+  'i know (?:which|what) (?:window|room|car|bed) (?:is )?(?:your|ur)',
+  'i know (?:you(?:A| a)re|ur|u r) (?:staying|hiding|living) (?:at|with|in)',
+  'i know (?:where|which \\w+) (?:you|u) (?:go|goes|park|train|drink|swim|run|jog|walk|shop)\\b',
+  '(?:there(?:A| i)s )?nowhere (?:you|u) can (?:hide|run|go)',
+  '(?:you|u) can run but',
+  `${I_WILL} (?:find|track|hunt) (?:you|u)(?: down)?(?:,? wherever| no matter where| anywhere)`,
+  '(?:yuh|ye|ya) dead now',
+  'i(?:A| a)m (?:coming|comin) (?:to get|for|after) (?:you|u)\\b(?! (?:at|from|in|on|after|around|later|tomorrow|with|' +
+    'when|first|before|now)\\b)',
+  'from me and (?:you|u)(?:A| a)re (?:out|finished|done|gone|sacked|fired)',
+  '(?:your|ur) (?:\\w+ )?(?:dog|cat|car|kids?|son|daughter|wife|husband|mum|mom|family|pets?) (?:won(?:A|o)t|will not|' +
+    'wont) (?:see|survive|live (?:to see|through|till)|make it (?:to|through)) (?:the|next|another|christmas|tomorrow|' +
+    'monday|the weekend)',
+  '(?:ur|u r|you r|yer|youse are|yous are) (?:going to|gonna) get (?:hurt|it|what)',
+  'ull be sorry',
+  '(?:you|u|ye)(?:A| wi)ll die\\b(?! (?:laughing|of|when|for|happy|old|a little|inside|if (?:you|u) (?:see|eat|try|hear)))',
+  '(?:box|knock|take|punch|kick) the (?:head|face) (?:clean )?off (?:you|ye|ya|u)',
 ];
 
 /** Self-harm and suicidal intent from the sender. Always the safety path. */
@@ -730,7 +886,7 @@ export const SELF_HARM = [
   'jump off (?:a|the) (?:bridge|roof|building)',
   'slit my wrists',
   'hang myself',
-  'can(?:A|no)t go on (?:anymore|like this)',
+  'can(?:A|no)t go on (?:anymore|like this)(?![^.!?\\n]{0,30}\\b(?:we need|let(?:A|)s|can we|schedule|rota|plan))',
   // passive ideation: "what's the point of living", "everyone would be better off if I wasn't around"
   'what(?:A| i)s the point (?:of|in) (?:living|life|going on|being alive|being here|even being here)',
   'no point (?:in )?(?:living|going on|being alive)',
@@ -768,7 +924,7 @@ export const SELF_HARM = [
   // passive ideation, goodbyes, giving things away, affairs in order, self-injury
   'kms',
   'my affairs in order',
-  '(?:sorted|made|wrote|written|updated|done|finished) (?:out )?my will\\b',
+  '(?:sorted|made|wrote|written|updated|done|finished) (?:out )?my will\\b(?! (?:now that|since|after|because|for the|with the))',
   'i want (?:you|u) to have my \\w+[.,!]?\\s*i (?:won(?:A|o)t|will not) (?:need|be needing)',
   'won(?:A|o)t be needing (?:it|them|any of (?:it|this|them))(?: (?:now|anymore|any more|where i(?:A| a)m going))?' +
     '(?=\\s*[.!]|$)',
@@ -816,6 +972,77 @@ export const SELF_HARM = [
   '(?:stay|staying) alive',
   'you(?:A| wo)n(?:A|o)t have to deal with me (?:anymore|any more|after)',
   '(?:want|wanna) (?:to )?(?:end it|die)\\b',
+  // general structures: the sender + an ending of their own life, absence, or ideation
+  `${I_WILL} (?:top|off|neck|do|hang|drown|gas|poison|shoot|starve|overdose) myself(?: in)?\\b`,
+  '(?:throw|throwing|threw|hurl|fling|lie|lay|lying) myself (?:under|off|in front of|onto|into the path of) (?:a|the) ' +
+    '(?:train|bus|bridge|building|cliff|car|lorry|truck|traffic|tracks|river|sea|roof)',
+  '(?:walk|walking|swim|swimming|wade|wading) (?:out )?into the (?:sea|river|lake|ocean|water)(?! (?:for|with|to (?:cool|' +
+    'swim)))',
+  '(?:i |me |ah |mi )?(?:don(?:A|o)t|do not|dont|no|nuh|never) (?:want to|wanna|wan|waan|want|wish to) (?:live|be alive|' +
+    'be here|exist|wake up|go on)(?: (?:anymore|any more|no more|again|any longer|tomorrow))?(?=\\s*[.!?,]|$| (?:anymore|' +
+    'any more|no more|again|any longer))',
+  '(?:i |mi |ah )(?:want to|wanna|wan|waan|want) (?:dead|die|be dead|end it|go to sleep forever)\\b',
+  '(?:can(?:A|no)t|cannae|cyaan|cant|can not) (?:go on|do this|take it|tek it|keep going|carry on|cope)' +
+    '(?: (?:anymore|any more|no more|nuh more|like this|any longer))?(?=\\s*[.!?,]|$| (?:anymore|any more|no more|' +
+    'nuh more|any longer|ma|mam|mum|mom)\\b)(?![^.!?\\n]{0,30}\\b(?:we need|let(?:A|)s|can we|schedule|rota|arrangement|' +
+    'plan|system|week|job|commute))',
+  '(?:nothing|no reason|nobody|no one) (?:left )?to live for',
+  '(?:there(?:A| i)s|is) no point (?:anymore|any more|to (?:anything|any of it|me)|in (?:me|anything|trying ' +
+    'anymore))(?=\\s*[.!?,]|$)',
+  'i(?:A| a)m (?:just |only |nothing but |such )?a (?:burden|waste of space|waste of (?:air|oxygen|life))' +
+    '(?=\\s*[.!?,]|$| (?:to|on|for) (?:everyone|everybody|you|all|my))',
+  '(?:want|wish|need) (?:it all|everything|it|all of (?:this|it)|this) to (?:stop|end|be over)\\b' +
+    '(?![^.!?\\n]{0,20}(?:so (?:we|i) can|and (?:start|go|get)))(?!\\s+(?:soon|already|quickly)\\b)' +
+    '(?=\\s*[.!?,]|\\s*$| (?:forever|for good|permanently|now|tonight))',
+  '(?:easier|better|happier|simpler) (?:for (?:everyone|everybody|you all|you|u|them|the kids) )?(?:if|when) ' +
+    'i(?:A| a)?(?:m| am| was| were)?(?:n(?:A|o)t| not| wasn(?:A|o)t| weren(?:A|o)t)? (?:here|around|alive|gone|dead|' +
+    'in the picture)\\b',
+  '(?:it(?:A| wi)ll|it will|everything will|this will) (?:all )?be over (?:soon|tonight|tomorrow)(?=\\s*[.!?,]|$)' +
+    '(?![^\\n]{0,40}(?:exam|meeting|week|term|court|case|hearing|move))',
+  'i(?:A| a)m ready to (?:go|die|leave this world|be with)(?: now)?(?=\\s*[.!?,]|$)(?![^\\n]{0,30}(?:when you|car|' +
+    'coat|shoes|bags?|packed))',
+  '(?:nobody|no one|no-one|noone|no1|nobdy) (?:will|would|wud|wd|(?:A| wi)ll|is going to) (?:even )?(?:miss me|' +
+    'notice (?:if|when) i(?:A| a)?m gone|care if i (?:die|died|was gone))',
+  '(?:every1|everyone|everybody|evry1|evryone|you all|yall|u all|the world|the kids|my kids|my family) ' +
+    '(?:would|wud|wd|will|(?:A| wi)ll|(?:A|\\s+woul)d) (?:be |b )?(?:better|happier|better off|easier)(?: \\w+)? ' +
+    '(?:without|w/o|w/out|wivout) me\\b',
+  '(?:better|happier|easier) (?:off )?(?:without|w/o|w/out) me(?! (?:there|at|for|on|in) (?:the|a|this|that)\\b)',
+  'this (?:is|iz) (?:my|the) (?:last|final) (?:message|msg|txt|text|post|goodbye|words)(?=\\s*[.!?]|$| (?:from me|to ' +
+    '(?:you|u|anyone|everyone)))',
+  '(?:my|this is my|a) (?:final|last) goodbye',
+  '(?:bye|goodbye|gbye) (?:every1|everyone|everybody|evry1|all|yall|you all)\\W+(?:i(?:A| a)m )?sorry',
+  '(?:given|gave|giving|give) (?:away )?(?:all )?my (?:things|stuff|belongings|possessions|clothes)(?: away)?' +
+    '(?=\\s*[.!?,]|$| to (?:people|friends|everyone|my))',
+  '(?:left|written|wrote|leaving|writing) (?:a )?(?:note|letter|letters|notes) (?:for|to) (?:my|the|everyone|you)' +
+    '(?![^.!?\\n]{0,30}(?:fridge|teacher|school|milk|shopping|delivery|neighbou?r|cleaner|about (?:the|dinner)))',
+  '(?:i(?:A| a)m )?on (?:the|a) (?:roof|ledge|bridge|edge of the \\w+|tracks|cliff edge)(?=\\s*[.!?,]|$| now| right now)',
+  '(?:sleep|go to sleep|sleeping) (?:forever|for good|permanently|and not wake up|and never wake up)',
+  '(?:imma|ima|i(?:A| a)m gonna|i(?:A| a)m going to|gonna|going to) jump(?=\\s*[.!?]|$| off)',
+  'wish (?:i|ah) (?:was|were|wis|wiz|wus) (?:dead|deid|gone|never born)',
+  '(?:no|nuh) (?:point|use) (?:in |of )?(?:me )?(?:being alive|living|being here|existing|going on|me)\\b' +
+    '(?=\\s*[.!?,]|\\s*$| anymore| any more)',
+  '(?:looking up|looked up|searching|googling|googled) (?:ways|how) to (?:end it|die|kill myself|end my life|' +
+    'overdose|do it painlessly)',
+  '(?:won(?:A|o)t|will not|wont|don(?:A|o)t think i(?:A| wi)ll|not going to|not gonna) (?:still )?(?:be|b) ' +
+    '(?:alive|(?:here|around) (?:by (?:the time|next|tomorrow|monday|the weekend)|when (?:you|u) (?:read|get|' +
+    'wake)|much longer|for much longer|for long|after (?:tonight|today)|this time next))',
+  '(?:can(?:A|no)t|cannot) see myself (?:surviving|living|making it|being here|being alive)',
+  '(?:i )?(?:hope|pray|wish) (?:i|it|this|that) (?:\\w+ )?(?:kills|finishes) me\\b',
+  '(?:hope|wish|pray|want)[^.!?\\n]{0,15}\\b(?:not|never|don(?:A|o)t) wake up',
+  '(?:take|swallow|taking|swallowing) (?:all|every one of|the whole (?:box|bottle|packet) of) (?:my|the|of my|these|' +
+    'those) (?:pills|tablets|meds|medication|painkillers|sleeping pills)',
+  '(?:stockpil\\w+|saving up|saved up|hoarding|hoarded) (?:my |enough |all my )?(?:pills|tablets|meds|painkillers)',
+  'enough (?:pills|tablets|meds|painkillers) (?:to|saved|stockpiled|now)',
+  '(?:pills|tablets|meds) (?:out|lined up|counted out|ready|in front of me)(?=\\s*[.!?,]|\\s*$| on)',
+  '(?:a|the) noose',
+  '(?:cut|cutting|hurt|hurting|burn|burning|burnt|burned|harmed|harming) (?:myself )?again\\b' +
+    '(?! (?:on|in|at|with|chopping|cooking|shaving|making|opening))',
+  '(?:till|until|til) (?:it|they|i|my \\w+) (?:bleed|bleeds|bled)',
+  'ending (?:everything|it all|my life)',
+  '(?:doing|do) (?:everyone|everybody|you all|the world|you) a favou?r (?:if|by) (?:i |me )?(?:\\w+ )?' +
+    '(?:died|dying|disappeared|disappearing|was gone|wasn(?:A|o)t here|ended it|ending it|killing myself)',
+  '(?:tired|sick|exhausted) of (?:being alive|living|existing)\\b',
+  '(?:when|after|once) i(?:A| a)m (?:gone|dead|not here|not around)\\b(?! (?:for|on|to|from|till|until) )',
 ];
 
 /**
