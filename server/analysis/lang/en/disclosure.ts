@@ -51,7 +51,7 @@ const OBJ_ME =
   'throat|hair|face|head))\\b';
 // what someone said they would do to the sender (or the children, the pets, the house)
 const THREAT_WORDS =
-  '(?:kill|hurt|harm|beat|burn|dead|die|regret|never see|take (?:the|my|our) (?:kids|children|son|daughter|baby)|' +
+  '(?:kill|hurt|harm|beat|burn|dead|die(?!d)|regret|never see|take (?:the|my|our) (?:kids|children|son|daughter|baby)|' +
   'fire me|sack me|get me (?:fired|sacked|deported|arrested|sectioned)|evict|deport|hurt|' +
   'post my|share my|send my|tell immigration|report me|call immigration|ruin me|snap my|break my|find me|' +
   'make me pay|make my life|throw me out|kick me out|take everything|cut me off|deport me|have me (?:deported|' +
@@ -147,7 +147,7 @@ export const DISCLOSURE: DisclosurePatterns = {
       `${AGENT} (?:\\w+ )?(?:watches|watched|monitors|monitored) (?:me|my every \\w+)(?! (?:play|sing|dance|perform|` +
         'do|cook|work|run|swim|on)\\b)',
       '(?:cut|cuts|cutting) (?:me|us) off from (?:everyone|everybody|my|our|friends|family)',
-      `${AGENT} (?:\\w+ )?(?:calls|called|names) me (?:a |an )?(?:worthless|useless|stupid|fat|ugly|whore|slut|bitch|` +
+      `${AGENT} (?:\\w+ )?(?:always |keeps |constantly )?(?:calls|calling|names) me (?:a |an )?(?:worthless|useless|stupid|fat|ugly|whore|slut|bitch|` +
         'idiot|pig|nothing|crazy|mental|psycho|retard)',
       `${AGENT} (?:\\w+ )?(?:screams|screamed|yells|yelled|shouts|shouted|roars|roared) (?:at )?(?:me|us) (?:until|till|` +
         'every|all|in (?:my|the) face|for hours)',

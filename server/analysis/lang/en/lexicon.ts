@@ -724,7 +724,7 @@ export const THREAT = [
   // general structures: "I'm gonna hurt you", "I'll burn your shop down", "mi wi kill yuh", "I'll kill that cat of yours"
   `${I_WILL} ${HARM_DONE}`,
   `(?:gonna|going to) ${HARM_DONE}`,
-  `${I_WILL} ${HARM_VERB} ${HARM_OBJ}(?! (?:up (?:later|tomorrow|on|at|with|when)|back|to it|an? |some |with (?:a|an|the) ` +
+  `${I_WILL} ${HARM_VERB} ${HARM_OBJ}(?! (?:up|back|to it|an? |some |with (?:a|an|the) ` +
     '(?:email|text|call|message|link|reminder)|at (?:scrabble|chess|cards|tennis|golf|pool|darts|poker|fifa|mario|' +
     'monopoly|pool|the game)|in (?:a|the) (?:race|game|match|quiz))\\b)',
   // outcomes that befall the reader: death, injury, a grave
@@ -779,7 +779,7 @@ export const THREAT = [
   '(?:you|u)(?:A| wi)ll lose (?:the kids|your kids|the children|your children|custody|your job|the house|' +
     'everything|your home)(?!\\s+if)',
   '(?:your|ur) (?:\\w+ )?(?:son|daughter|kids|children|boy|girl|family) (?:won(?:A|o)t|will not|wont) be safe',
-  'i know (?:the route|what time|when|which way|where)[^.!?\\n]{0,40}(?:school|nursery|creche|kids|children|' +
+  'i know (?:the route|what time|when|which way|where)(?! (?:you|u)(?:A| wi)ll be)[^.!?\\n]{0,40}(?:school|nursery|creche|kids|children|' +
     'son|daughter|school bus)\\b(?![^.!?\\n]{0,40}(?:i(?:A| wi)ll (?:get|pick|collect|grab|take|drop)|pick up|' +
     'collect))',
   '(?:tell|call|ring|report (?:you|u) to|phone) (?:social services|immigration|the home office|ice|child services|' +
