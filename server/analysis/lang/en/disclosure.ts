@@ -7,13 +7,15 @@ import type { DisclosurePatterns } from '../types.js';
 import { phrases } from './lexicon.js';
 
 const REL =
-  '(?:(?:my|me|mi) (?:(?:husband|wife|partner)(?:A|)s (?:family|brother|mother|mum|mom|father|dad)|' +
+  '(?:(?:my|me|mi) (?:(?:husband|wife|partner)(?:A|)s (?:family|brothers?|sisters?|mother|mum|mom|father|dad|' +
+  'people|relatives)|' +
   'husband|wife|partner|ex|ex-?husband|ex-?wife|ex-?partner|baby(?:A|)s (?:father|mother|daddy|mama)|' +
-  'supervisor|colleague|co-?worker|neighbou?r|teacher|employer|stepmother|grandfather|granddad|cousin|' +
+  'supervisor|line manager|colleague|co-?worker|daughter-in-law|son-in-law|sister-in-law|brother-in-law|fella|man|' +
+  'old man|missus|neighbou?r|teacher|employer|stepmother|grandfather|granddad|cousin|' +
   'boyfriend|girlfriend|bf|gf|fianc[eé]e?|dad|father|stepdad|stepfather|mum|mom|mam|mother|stepmum|stepmom|' +
   'brother|sister|son|daughter|uncle|aunt|mother-in-law|father-in-law|in-laws|family|landlord|flatmate|' +
-  'housemate|carer|coach|boss|manager|da|ma|oul fella|auld fella)\\b|oga|madam)';
-const AGENT = `(?:he|she|they|he(?:A| ha)s|she(?:A| ha)s|they(?:A| ha)ve|${REL})`;
+  'housemate|carer|coach|boss|manager|da|ma|oul fella|auld fella)\\b|oga|madam|the (?:foreman|landlord|neighbou?r|supervisor|manager|boss)\\b)';
+const AGENT = `(?:he|she|they|dem|he(?:A| ha)s|she(?:A| ha)s|they(?:A| ha)ve|${REL})`;
 /** violence to the sender or someone close ("beats my mum and me") */
 const VIOLENT =
   '(?:beat|beats|beating|beaten|hit|hits|hitting|punch(?:ed|es|ing)?|kick(?:ed|s|ing)?|slap(?:ped|s|ping)?|' +
@@ -38,7 +40,7 @@ const HARM =
   'shov(?:ed|es)|chok(?:ed|es)|strangl(?:ed|es)|grab(?:bed|s)|pinn(?:ed)|pins|rap(?:ed|es)|assault(?:ed|s)|' +
   'abus(?:ed|es)|molest(?:ed|s)|hurt|hurts|threaten(?:ed|s)|forc(?:ed|es)|lock(?:ed|s)|follow(?:ed|s)|' +
   'stalk(?:ed|s)|track(?:ed|s)|bit|bites|burn(?:ed|t|s)|spat on|dragg(?:ed)|drags|' +
-  'tri(?:ed|es) to (?:kill|strangle|choke|hurt)|attack(?:ed|s)|trapp(?:ed)|traps|isolat(?:ed|es)|blackmail(?:ed|s))';
+  'tri(?:ed|es) to (?:kill|strangle|choke|hurt)|spits? (?:on|at)|spitting on|threatenin|attack(?:ed|s)|trapp(?:ed)|traps|isolat(?:ed|es)|blackmail(?:ed|s))';
 // not "hit me up", "beat me at chess", "grabbed me a coffee", "pushed me to apply", "hit me with the news"
 const OBJ_ME =
   '(?:(?:me|us|mi)(?! (?:up|back|on (?:instagram|insta|twitter|tiktok|facebook|snap|x)|' +
@@ -68,13 +70,15 @@ export const DISCLOSURE: DisclosurePatterns = {
       `${AGENT} (?:\\w+ ){0,2}?${HARM} ${OBJ_ME}`,
       '(?:you|u) (?:\\w+ )?(?:hit|beat|punched|kicked|slapped|pushed|shoved|choked|strangled) me\\b(?! (?:up|back)\\b)',
       // "he said he'd kill me if I left", "he told me I'd regret it", "she threatened to take the kids"
-      `${AGENT} (?:\\w+ ){0,2}?(?:said|says|say|told me|tells me|keeps saying|swore|warned me|threatened|threatens|` +
+      `${AGENT} (?:\\w+ ){0,2}?(?:said|says|say|told me|tells me|keeps saying|telling me|swore|warned me|threatened|threatens|` +
         `has threatened|kept saying|texted|messaged|wrote)(?: to me)?(?: that)?[^.!?]{0,60}?\\b${THREAT_WORDS}`,
       // "I'm afraid of him", "I'm scared of what she'll do", "I'm afraid to go home", "terrified he'll find me"
       `i(?:A| a)?m (?:\\w+ )?(?:so |really |still |very |genuinely |honestly )?${AFRAID} ` +
         `(?:of (?:him|her|them|you|u|${REL}|` +
-        `what (?:he|she|they)|(?:\\w+ing )?(?:him|her|them)\\b|going home)|for my (?:life|safety|kids|children)|` +
-        `(?:to|2) (?:go|be) (?:home|back|alone with|near)|${WILL_DO})`,
+        `what (?:\\w+ )?(?:he|she|they)|(?:\\w+ing )?(?:\\w+ )?(?:him|her|them)\\b|going home)|` +
+        `for my (?:life|safety|kids|children)|` +
+        `(?:to|2) (?:go|be) (?:home|back|alone with|near)|(?:to|2) (?:leave|tell|say no to|stand up to) (?:him|her|them)\\b|` +
+        `${WILL_DO})`,
       `i (?:am|was|feel|felt|have been|(?:A|)ve been) (?:\\w+ )?${AFRAID} (?:of (?:him|her|them|${REL})\\b|` +
         `${WILL_DO})`,
       'i (?:don(?:A|o)t|do not|never) feel safe (?:at home|around (?:him|her|them)|with (?:him|her|them)|' +
@@ -117,6 +121,27 @@ export const DISCLOSURE: DisclosurePatterns = {
       `(?:punched|smashed|kicked|hit) (?:a hole in )?(?:the|a) (?:wall|door|window)[^.!?]{0,20}(?:next to|by|near|` +
         'beside) my (?:head|face)',
       'bruises (?:on|all over) (?:my|me)',
+      `${AGENT} (?:\\w+ )?(?:had|held|pinned|pushed|slammed|shoved) (?:me|us) (?:up )?against (?:the|a) (?:wall|fridge|` +
+        'door|car|counter|floor|bed|window|cupboard)',
+      '(?:me|us)\\b[^.!?\\n]{0,30}by my (?:neck|throat|hair)',
+      '(?:thought|think|feared|was sure|believed) (?:he|she|they)(?:A| wa)?s? (?:was |were )?(?:going to|gonna|about to|' +
+        'would|(?:A|)d|might) (?:kill|hurt|strangle|murder) me',
+      `${AGENT} (?:\\w+ )?(?:blocked|blocks|stood in) (?:the|my) (?:door|exit|doorway|way out|stairs)`,
+      '(?:put|landed|sent) (?:me|us) in (?:the )?(?:hospital|a&e|intensive care)',
+      'i (?:have to|must|had to) (?:hand over|give (?:him|her|them)|show (?:him|her|them)) (?:all )?my (?:\\w+ )?' +
+        '(?:phone|money|wages|salary|card|passport|pin|password)',
+      `${AGENT} (?:\\w+ )?(?:won(?:A|o)t|doesn(?:A|o)t|never|will not|refuses to) give me (?:any )?(?:money|food|cash|` +
+        'my (?:money|wages|passport|phone|keys))',
+      '(?:asks?|checks?|demands? to know|wants? to know|needs? to know|phones \\w+ times to ask)(?: \\w+){0,2} where ' +
+        'i (?:am|was|go|went|(?:A| a)m)\\b',
+      `${AGENT} (?:\\w+ )?(?:sold|pawned|spent|emptied|drained|took out|empties|drains) my (?:\\w+ )?(?:car|savings|` +
+        'account|jewellery|jewelry|gold|things|pension|money|inheritance|wages)',
+      '(?:cameras?|trackers?|spyware|recorders?|tracking app)\\b[^.!?\\n]{0,30}(?:to )?(?:watch|track|spy on|listen to|' +
+        'record|follow) me',
+      '(?:broke|breaks|broken|got) into my (?:flat|house|home|car|room|place)',
+      '(?:he|she|they) (?:knows?|found out|find out) where i (?:live|work|sleep|am staying|park)',
+      `${AGENT} (?:\\w+ )?(?:won(?:A|o)t|wouldn(?:A|o)t|didn(?:A|o)t|would not|did not) let me (?:out|leave|go|in|sleep|` +
+        'eat|call|speak)',
       // general structures: harm, control and fear told by the one they happened to
       `${AGENT} (?:\\w+ ){0,2}?${VIOLENT} my (?:mum|mom|mam|mother|sister|brother|kids|children|son|daughter|baby|` +
         'dog|cat)(?: and me)?\\b(?! at\\b)',

@@ -535,12 +535,12 @@ export const THREAT = [
   'i(?:A| wi)ll make (?:you|u) (?:pay|regret|suffer|sorry)',
   'you(?:A| wi)ll regret (?:this|it|that)',
   'you will regret',
-  'watch your back',
+  'watch your back(?! (?:when|while|as|if) (?:you|u) (?:lift|bend|carry|pick|move|do|are lifting))',
   'i know where you live(?!,? (?:so |and )?i(?:A| wi)ll (?:drop|bring|pop|send|post))',
   'you(?:A| a)re dead(?! (?:right|on|wrong|tired|serious|cute|good|funny|easy|set|keen)\\b)',
   'you are dead(?! (?:right|on|wrong|tired|serious|cute|good|funny|easy|set|keen)\\b)',
   `you(?:A| a)re (?:going to|gonna) (?:pay${PAY_FOR_THINGS}|regret|get hurt|be sorry)`,
-  'i(?:A| wi)ll make your life (?:a )?(?:hell|misery)',
+  'make (?:your|ur) (?:\\w+ )?life (?:\\w+ )?(?:a )?(?:living )?(?:hell|misery|nightmare)',
   'you(?:A| wi)ll never see (?:the|your|our) (?:kids|children|son|daughter|baby) again',
   'i(?:A| wi)ll take the (?:kids|children)(?=\\s*[.!]|$| (?:away from (?:you|u)|from (?:you|u)|and (?:go|leave|run|' +
     'disappear|vanish)))',
@@ -628,7 +628,7 @@ export const THREAT = [
   'i can see (?:your|ur) (?:light|lights|window|bedroom|curtains)',
   'i(?:A| ha)ve (?:got|found) (?:your|ur) new address',
   'i(?:A| wi)ll be there when (?:you|u) least expect',
-  '(?:you|u) won(?:A|o)t see (?:it|me|this) coming',
+  '(?:you|u) (?:won(?:A|o)t|wont|will not) see (?:it|me|this) comin(?:A|g)?',
   '(?:you|u)(?:A| ha)?(?:ve)? got it coming',
   '(?:you|u)(?:A| wi)ll get what (?:you|u) deserve',
   '(?:your|ur) days are numbered',
@@ -640,7 +640,7 @@ export const THREAT = [
   '(?:you|u|ull)(?:A| wi)?(?:ll)? regret (?:this|it|that|the day|ever|what)',
   'ull regret',
   'rue the day',
-  'watch (?:your|ur) back',
+  'watch (?:your|ur) back(?! (?:when|while|as|if) (?:you|u) (?:lift|bend|carry|pick|move|do|are lifting))',
   'watch yourself(?=\\s*(?:[.!]|$|seriously|mate|pal))',
   '(?:better|best) (?:keep|get) (?:the|your|ur) (?:kids|children) (?:indoors|inside|in|close|locked)',
   '(?:better|you(?:A| wi)?(?:ll|d)?(?: better)?) sleep with (?:the|your) lights? on',
@@ -750,7 +750,7 @@ export const THREAT = [
   '(?:again|if [^.!?\\n]{1,50}),? (?:you(?:A| a)re|ur|u r|you(?:A| wi)ll be) (?:finished|done for|toast|history)' +
     '(?=\\s*[.!?]|$)',
   '(?:don(?:A|o)t|do not) make me (?:come (?:over|round|down|up|in)|do something|get up|lose it|get violent|' +
-    'use (?:this|it|my))',
+    'use (?:this|it|my))(?![^.!?\\n]{0,25}\\b(?:hug|kiss|tickle|cuddle|squeeze)\\b)',
   'do something (?:you|u|we)(?:A| wi)ll (?:both |all )?regret',
   '(?:see|find out|learn|know|show (?:you|u)) what i(?:A| a)m (?:really |truly )?capable of',
   // conditionals on the reader: "try it and see what happens", "keep talking, see where it gets you"
@@ -849,6 +849,33 @@ export const THREAT = [
   'ull be sorry',
   '(?:you|u|ye)(?:A| wi)ll die\\b(?! (?:laughing|of|when|for|happy|old|a little|inside|if (?:you|u) (?:see|eat|try|hear)))',
   '(?:box|knock|take|punch|kick) the (?:head|face) (?:clean )?off (?:you|ye|ya|u)',
+  'can(?:A|no)t (?:protect|save) (?:you|u)(?= forever| every| all the time|\\s*[.!?]|$)',
+  '(?:can(?:A|no)t|won(?:A|o)t) be there (?:every night|forever|all the time|24/7)',
+  '(?:should|better|had better|(?:A|)d better) watch (?:himself|herself|themselves|his back|her back|their back)',
+  'see how far (?:you|u) get',
+  '(?:you|u) (?:will not|won(?:A|o)t|wont) see (?:the end of|next|another) (?:this |the )?(?:year|week|month|' +
+    'christmas|birthday|summer)',
+  '(?:you|u)(?:A| wi)ll suffer\\b(?! (?:from|with|in the heat|a bit))',
+  '(?:hunt|track) (?:you|u)(?: (?:both|all))? down(?! (?:a|an|some|the|that|this|those|one)\\b)',
+  'next time (?:it(?:A| i)s|it will be|it(?:A| wi)ll be) (?:your|ur) (?:head|face|neck|legs?|arms?|kids|car|house|' +
+    'family)',
+  '(?:a|the) (?:knife|bullet|blade) in (?:your|ur) (?:back|head|chest|gut|belly|neck)',
+  '(?:you|u) (?:won(?:A|o)t|will not|wont|are not|aren(?:A|o)t) (?:be )?(?:getting|get|seeing|see) (?:the|your|ur|' +
+    'our) (?:kids|children|son|daughter|baby|boys|girls) back',
+  'never (?:knows|know|finds out|learns) (?:you|u) exist',
+  '(?:i(?:A| a)m|i am|i(?:A| wi)ll|we(?:A| a)re) (?:not|never) (?:bringing|bring|giving|sending|returning) (?:the kids|' +
+    'the children|them|him|her|[a-z]+) back\\b(?! (?:till|until|before|after|at|by|from|to|tonight|today|tomorrow|in|' +
+    'for|early|late)\\b)',
+  'good luck (?:ever )?(?:finding|tracking down) (?:us|them|her|him|the kids|the children)',
+  'know (?:things|stuff|something|secrets) (?:about )?(?:you|u)[^.!?\\n]{0,20}(?:would|could|will|that(?:A|)d) ' +
+    '(?:end|ruin|destroy|finish|wreck|cost)',
+  '(?:your|ur) (?:visa|papers|permit|residency|contract|tenancy) (?:depends|relies|hangs) on me',
+  '(?:ur|you(?:A| a)re|u r) (?:finished|dead|done for) when i (?:see|catch|find|get)',
+  'i(?:A| a)?m (?:coming|comin) (?:4|for) (?:you|u)(?=\\s*[.!?]|$)',
+  'sleep (?:with|w|w/) one eye open',
+  'pull up (?:and|n|an) see (?:what|wat|wot) happens',
+  '(?:don(?:A|o)t|better not) let me (?:catch|see|find) (?:you|u)\\b(?!\\s+\\w+ing\\b)(?! (?:at|in) (?:the|my) ' +
+    '(?:party|pub|shop|match|game))',
 ];
 
 /** Self-harm and suicidal intent from the sender. Always the safety path. */
@@ -1043,6 +1070,21 @@ export const SELF_HARM = [
     '(?:died|dying|disappeared|disappearing|was gone|wasn(?:A|o)t here|ended it|ending it|killing myself)',
   '(?:tired|sick|exhausted) of (?:being alive|living|existing)\\b',
   '(?:when|after|once) i(?:A| a)m (?:gone|dead|not here|not around)\\b(?! (?:for|on|to|from|till|until) )',
+  'want out\\W+(?:for good|forever|permanently|of (?:this life|life|everything))',
+  '(?:can(?:A|no)t|cannot|don(?:A|o)t|do not) see myself (?:surviving|living|making it|being here|being alive|lasting)',
+  'want (?:the|this) pain to (?:stop|end)\\b[^.!?\\n]{0,10}(?:whatever it takes|forever|for good|permanently)',
+  'i(?:A| a)m done\\W+(?:for good|forever)(?=\\s*[.!?]|$)',
+  '(?:thinking|thinkin|think|thought) (?:about|bout|abt|of) (?:ending it|ending my life|suicide|killing myself|' +
+    'not being here|not waking up)',
+  '(?:don(?:A|o)t|do not|dont) (?:want to|wanna) wake up (?:tmrw|tomoz|tomorrow|in the morning|again)',
+  'i cut (?:myself )?(?:2nite|tonight|last night|today|again)\\b(?![A\\w])',
+  '(?:nobody|no one|no1|noone) (?:cares|would care|will care) (?:if|whether) i (?:live|die|lived|died|exist)',
+  'no reason to (?:carry on|go on|keep going|stay alive|be here)',
+  '(?:don tire|tire) (?:for|of) (?:this )?life',
+  '(?:can(?:A|no)t|cyaan|cannae|cant) live (?:like (?:this|dis|that) )?(?:nuh more|no more|anymore|any more|' +
+    'with myself)',
+  '(?:walk|walking|step|stepping|run|running|throw myself) (?:out )?in front of (?:a|the) (?:lorry|car|van|tube|tram|' +
+    'train|bus|truck)',
 ];
 
 /**
