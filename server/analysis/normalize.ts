@@ -507,15 +507,18 @@ function splitJoined(b: Built, p: NormalizeWords): Built {
   return b;
 }
 
-/** Step 7: quote marks hugging one word ("I'll «end» you") become spaces: the word is read in its sentence. */
-function unhug(b: Built): Built {
+/**
+ * Step 7: quote marks hugging one hostile word ("I'll «end» you") become spaces: the word is read in its
+ * sentence. Other quoted words keep their quotes (scare quotes, 'your "help"', are contempt).
+ */
+function unhug(b: Built, p: NormalizeWords): Built {
   const n = b.chars.length;
   const quote = (c: string | undefined) => c !== undefined && /["«»“”]/.test(c);
   for (let i = 0; i < n; i++) {
     if (!quote(b.chars[i])) continue;
     let j = i + 1;
     while (j < n && LETTER.test(b.chars[j])) j++;
-    if (j > i + 1 && quote(b.chars[j])) {
+    if (j > i + 1 && quote(b.chars[j]) && p.hostile(b.chars.slice(i + 1, j).join('').toLowerCase())) {
       b.chars[i] = ' ';
       b.chars[j] = ' ';
       i = j;
@@ -528,7 +531,8 @@ function unhug(b: Built): Built {
 export function normalize(text: string, lang: Language = english): Normalized {
   const clamp = IDENTITY_END(text);
   if (!suspect(text)) return { text, toOriginal: clamp };
-  const b = unhug(splitJoined(undoLeet(joinSpaced(unicodeStep(text), lang.normalize), lang.normalize), lang.normalize));
+  const words = lang.normalize;
+  const b = unhug(splitJoined(undoLeet(joinSpaced(unicodeStep(text), words), words), words), words);
   const out = b.chars.join('');
   if (out === text) return { text, toOriginal: clamp };
   const { s, e } = b;

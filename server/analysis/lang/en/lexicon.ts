@@ -534,7 +534,7 @@ export const THREAT = [
     'your)\\w+|with (?:a|an|the) (?:email|text|call|message|link|reminder)))',
   'i(?:A| wi)ll make (?:you|u) (?:pay|regret|suffer|sorry)',
   'you(?:A| wi)ll regret (?:this|it|that)',
-  'you will regret',
+  'you will regret(?! (?:not|nothing|missing|skipping|passing)\\b)',
   'watch your back(?! (?:when|while|as|if) (?:you|u) (?:lift|bend|carry|pick|move|do|are lifting))',
   'i know where you live(?!,? (?:so |and )?i(?:A| wi)ll (?:drop|bring|pop|send|post))',
   'you(?:A| a)re dead(?! (?:right|on|wrong|tired|serious|cute|good|funny|easy|set|keen)\\b)',
