@@ -518,7 +518,16 @@ function unhug(b: Built, p: NormalizeWords): Built {
     if (!quote(b.chars[i])) continue;
     let j = i + 1;
     while (j < n && LETTER.test(b.chars[j])) j++;
-    if (j > i + 1 && quote(b.chars[j]) && p.hostile(b.chars.slice(i + 1, j).join('').toLowerCase())) {
+    if (
+      j > i + 1 &&
+      quote(b.chars[j]) &&
+      p.hostile(
+        b.chars
+          .slice(i + 1, j)
+          .join('')
+          .toLowerCase(),
+      )
+    ) {
       b.chars[i] = ' ';
       b.chars[j] = ' ';
       i = j;

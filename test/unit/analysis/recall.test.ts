@@ -24,7 +24,7 @@ describe('threats: the sender, future or conditional, a harm, and the reader or 
     // what is theirs: pets, home, things
     "I'll kill that cat of yours if you walk out.",
     'Sign the papers or I torch the house.',
-    "Keep pushing me and your precious car ends up in the canal.",
+    'Keep pushing me and your precious car ends up in the canal.',
     // an outcome that befalls the reader
     "You won't live to see the hearing.",
     "You'll end up in A&E if you keep this up.",
@@ -74,7 +74,7 @@ describe('self-harm: the sender and an ending, absence or wish not to be', () =>
     'This is my last msg',
     "I've been stockpiling my tablets.",
     "I'm on the roof.",
-    "Ah wish ah wis deid.",
+    'Ah wish ah wis deid.',
     'I cut again last night.',
     "I'd be doing everyone a favour if I just disappeared.",
     "Nobody will miss me when I'm gone.",

@@ -517,13 +517,26 @@ const HARM_VERB =
 const HARM_DONE =
   '(?:run (?:you|u) (?:off the road|over|down)|push (?:you|u) (?:down|off|under|in front)|put (?:a bullet|a knife|' +
   'one|a hole) (?:in|through) (?:you|u|your|ur)|(?:fuck|mess|beat|smash|bang|sort) (?:you|u|ya) up|' +
-  '(?:come|coming) (?:to get|for|after) (?:you|u)\\b(?! (?:at|from|in|on|after) )|slap (?:you|u|ya) (?:so|really) hard|' +
+  '(?:come|coming) (?:to get|for|after) (?:you|u)\\b(?! (?:at|from|in|on|after) )|slap (?:you|u|ya) (?:so|' +
+  'really) hard|' +
   'drown (?:that|the|your|ur) (?:\\w+ )?(?:cat|dog|kitten|puppy))';
 /** who or what it lands on: the reader, their body, family, pets, home, things, work */
 const HARM_OBJ =
-  '(?:you|u|ya|ye|yuh|yous|youse|thee|yer (?:heid|head|face)|your|ur|yer|yuh|(?:you|u) both|the (?:both|lot) of (?:you|u)|' +
+  '(?:you|u|ya|ye|yuh|yous|youse|thee|yer (?:heid|head|face)|your|ur|yer|yuh|(?:you|u) both|the (?:both|' +
+  'lot) of (?:you|u)|' +
   'him|her|them|(?:the|my|our|those|that|this) (?:kids|children|twins|baby|boys|girls|son|daughter|cat|dog|pets?|' +
   'house|flat|car|home|shop|place)|(?:that|the) (?:cat|dog) of yours)\\b';
+
+/** Marks a pattern that starts with a shared prefix (sharePrefix): the prefix is matched once for all of them. */
+const BY_SENDER = '\u0001';
+/**
+ * `${prefix} (?:a|b|c)` instead of `${prefix} a|${prefix} b|${prefix} c`: one long prefix written out in
+ * every pattern made the regular expression too large for V8 to optimise.
+ */
+function sharePrefix(list: string[], prefix: string): string[] {
+  const shared = list.filter((p) => p.startsWith(BY_SENDER)).map((p) => p.slice(BY_SENDER.length));
+  return [...list.filter((p) => !p.startsWith(BY_SENDER)), `${prefix} (?:${phrases(shared)})`];
+}
 
 /** Threats of harm from the sender. Always held; never delivered as written. */
 export const THREAT = [
@@ -604,7 +617,8 @@ export const THREAT = [
     'such|prices|the like)\\b)(?:them|her|him|us|(?:the|your|our|my) (?:\\w+ )?(?:kids|children|boys|girls|son|' +
     'daughter|baby|kid)|[a-z]+)(?: again| ever again)',
   '(?:you|u)(?:A| wi)ll never (?:find|see) (?:her|him|them|us)(?=\\s*[.!?,]|$| again)',
-  '(?:you|u)\\b[^.!?]{0,20}(?:will|(?:A|)ll) (?:both |all )?be sorry(?! (?:you|u) (?:missed|didn|weren|couldn|left)|to (?:see|hear|miss))',
+  '(?:you|u)\\b[^.!?]{0,20}(?:will|(?:A|)ll) (?:both |all )?be sorry(?! (?:you|u) (?:missed|didn|weren|couldn|left)|' +
+    'to (?:see|hear|miss))',
   '(?:you|u) (?:will not|won(?:A|o)t) (?:find|know where) (?:us|them|her|him|we(?:A| ha)ve gone|they(?:A| a)re)',
   '(?:take|snatch|grab|keep) (?:the|my|our|your) (?:kids|children|boys|girls|son|daughter|baby)\\b[^.!?]{0,50}' +
     '(?:never|won(?:A|o)t|will not) (?:see|find|know)',
@@ -619,7 +633,8 @@ export const THREAT = [
     '(?:goes|go|finish|leave|get|take|attends|you)',
   'i(?:A| wi)ll be (?:waiting|watching)(?: for (?:you|u))? (?:outside|at|by|near|round) (?:your|ur) (?:work|office|' +
     'house|flat|place|door|school|job|mum(?:A|)s|mom(?:A|)s|parents(?:A|)?|gym|car)(?![^.!?]{0,60}(?:so (?:we|i) ' +
-    'can|at (?:\\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|half|quarter|lunch)|to (?:pick|drive|walk|give|take)|with (?:the|a|your) (?:car|keys|coffee|parcel)))',
+    'can|at (?:\\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|half|quarter|lunch)|' +
+    'to (?:pick|drive|walk|give|take)|with (?:the|a|your) (?:car|keys|coffee|parcel)))',
   '(?:wait|waiting) for (?:you|u) (?:at|outside) (?:your|ur) (?:work|house|flat|place|job|school)\\b[^.!?]{0,30}' +
     '(?:finish|sort|settle|talk properly|see)',
   'i(?:A| wi)ll be watching (?:you|u)',
@@ -635,7 +650,8 @@ export const THREAT = [
   '(?:wait|just wait) (?:till|until) i get (?:my hands on|hold of) (?:you|u)',
   'dead (?:man|woman|girl|boy) walking',
   'teach (?:you|u) a lesson',
-  '(?:you(?:A| a)re|ur|u r|you(?:A| wi)ll be|u(?:A| wi)ll be|ull be) next(?! (?:week|month|year|time|in line|in (?:the )?(?:queue|line)|to|on|' +
+  '(?:you(?:A| a)re|ur|u r|you(?:A| wi)ll be|u(?:A| wi)ll be|ull be) next(?! (?:week|month|year|time|in line|' +
+    'in (?:the )?(?:queue|line)|to|on|' +
     'up|at|door|for|after)\\b)(?!\\s*\\w+ing\\b)',
   '(?:you|u|ull)(?:A| wi)?(?:ll)? regret (?:this|it|that|the day|ever|what)',
   'ull regret',
@@ -721,15 +737,24 @@ export const THREAT = [
   'pray (?:we|i) (?:don(?:A|o)t|never) (?:meet|run into|see)',
   'i kno?w? where (?:you|u) (?:live|stay|sleep|work)(?!,? (?:so |and )?i(?:A| wi)ll (?:drop|bring|pop|send|post))',
   'i(?:A| wi)ll expose (?:you|u)\\b',
-  // general structures: "I'm gonna hurt you", "I'll burn your shop down", "mi wi kill yuh", "I'll kill that cat of yours"
-  `${I_WILL} ${HARM_DONE}`,
+];
+
+/**
+ * Threats read as structures (the sender's future or conditional harm, outcomes that befall the reader,
+ * children, property, job, exposure, stalking). A list apart from THREAT: one regular expression past
+ * about 20,000 characters of source is no longer optimised by V8 and runs several times slower.
+ */
+const THREAT_STRUCTURE_LIST = [
+  // general structures: "I'm gonna hurt you", "I'll burn your shop down", "mi wi kill yuh"
+  `${BY_SENDER}${HARM_DONE}`,
   `(?:gonna|going to) ${HARM_DONE}`,
-  `${I_WILL} ${HARM_VERB} ${HARM_OBJ}(?! (?:up|back|to it|an? |some |with (?:a|an|the) ` +
+  `${BY_SENDER}${HARM_VERB} ${HARM_OBJ}(?! (?:up|back|to it|an? |some |with (?:a|an|the) ` +
     '(?:email|text|call|message|link|reminder)|at (?:scrabble|chess|cards|tennis|golf|pool|darts|poker|fifa|mario|' +
     'monopoly|pool|the game)|in (?:a|the) (?:race|game|match|quiz))\\b)',
   // outcomes that befall the reader: death, injury, a grave
   '(?:you|u|ye|yuh|ya|you both|the (?:both|lot|two) of (?:you|u))(?:A| wi)ll (?:(?:both |all )?(?:be|end up) )?' +
-    '(?:dead|in (?:(?:a|the|your) )?(?:body ?bag|ground|grave|box|coffin|morgue|hospital|a&e|wheelchair|river|canal|ditch)|' +
+    '(?:dead|in (?:(?:a|the|your) )?(?:body ?bag|ground|grave|box|coffin|morgue|hospital|a&e|wheelchair|river|canal|' +
+    'ditch)|' +
     'six feet under|eating through a straw|carried out|picking (?:up )?(?:your|ur|yer) teeth|' +
     'bleeding|crippled|get (?:yer|your|ur) (?:heid|head|face) (?:kicked|smashed|knocked|kicked) in|' +
     'be drinking through a straw)',
@@ -779,7 +804,8 @@ export const THREAT = [
   '(?:you|u)(?:A| wi)ll lose (?:the kids|your kids|the children|your children|custody|your job|the house|' +
     'everything|your home)(?!\\s+if)',
   '(?:your|ur) (?:\\w+ )?(?:son|daughter|kids|children|boy|girl|family) (?:won(?:A|o)t|will not|wont) be safe',
-  'i know (?:the route|what time|when|which way|where)(?! (?:you|u)(?:A| wi)ll be)[^.!?\\n]{0,40}(?:school|nursery|creche|kids|children|' +
+  'i know (?:the route|what time|when|which way|where)(?! (?:you|u)(?:A| wi)ll be)[^.!?\\n]{0,40}(?:school|nursery|' +
+    'creche|kids|children|' +
     'son|daughter|school bus)\\b(?![^.!?\\n]{0,40}(?:i(?:A| wi)ll (?:get|pick|collect|grab|take|drop)|pick up|' +
     'collect))',
   '(?:tell|call|ring|report (?:you|u) to|phone) (?:social services|immigration|the home office|ice|child services|' +
@@ -797,19 +823,22 @@ export const THREAT = [
   '(?:be|would be|it(?:A|\\s+woul)d be|it(?:A| i)s) a (?:real )?(?:shame|pity) if (?:your|ur)\\b',
   'careful\\W+accidents (?:happen|can happen)',
   // job, reputation, blackmail, exposure
-  `${I_WILL} (?:get|have) (?:you|u) (?:fired|sacked|struck off|deported|arrested|evicted|kicked out|locked up|` +
+  `${BY_SENDER}(?:get|have) (?:you|u) (?:fired|sacked|struck off|deported|arrested|evicted|kicked out|locked up|` +
     'sectioned|thrown out|removed|cancelled)',
-  `${I_WILL} (?:make sure|see to it)(?: that)? (?:you|u) (?:never|don(?:A|o)t|lose|get (?:fired|sacked)|end up with ` +
+  `${BY_SENDER}(?:make sure|see to it)(?: that)? (?:you|u) (?:never|don(?:A|o)t|lose|get (?:fired|sacked)|` +
+    `end up with ` +
     'nothing|end up on the street)',
-  `${I_WILL} (?:make|leave) (?:you|u) (?:homeless|penniless|bankrupt)`,
-  `${I_WILL} (?:ruin|wreck|destroy|end|finish) (?:your|ur) (?:reputation|career|name|business|life|marriage)`,
-  `${I_WILL} (?:send|post|share|leak|show|forward|put|spread|publish)(?: \\w+){0,3} (?:your|ur|those|these|the) ` +
+  `${BY_SENDER}(?:make|leave) (?:you|u) (?:homeless|penniless|bankrupt)`,
+  `${BY_SENDER}(?:ruin|wreck|destroy|end|finish) (?:your|ur) (?:reputation|career|name|business|life|marriage)`,
+  `${BY_SENDER}(?:send|post|share|leak|show|forward|put|spread|publish)(?: \\w+){0,3} (?:your|ur|those|these|the) ` +
     '(?:\\w+ )?(?:photos|pictures|pics|videos|vids|nudes|messages|texts|screenshots|receipts|diary|secrets|emails)' +
     '\\b(?! (?:to (?:you|u)|back|from (?:the|our) (?:trip|holiday|wedding|party))\\b)',
-  `${I_WILL} (?:send|show|forward) (?:your|ur) (?:wife|husband|boss|partner|mum|mom|dad|family|parents|employer|` +
+  `${BY_SENDER}(?:send|show|forward) (?:your|ur) (?:wife|husband|boss|partner|mum|mom|dad|family|parents|employer|` +
     'manager|kids|girlfriend|boyfriend) (?:the|those|these|your|ur|all|every)',
-  `${I_WILL} (?:expose|out|report) (?:you|u)\\b(?! (?:to (?:the|a) (?:team|group) as|for (?:the|an?) (?:award|prize)))`,
-  `${I_WILL} tell (?:the whole|all|everyone|everybody)[^.!?\\n]{0,40}(?:about (?:your|ur) |what (?:you|u) (?:did|do))`,
+  `${BY_SENDER}(?:expose|out|report) (?:you|u)\\b(?! (?:to (?:the|a) (?:team|group) as|for (?:the|an?) (?:award|` +
+    `prize)))`,
+  `${BY_SENDER}tell (?:the whole|all|everyone|everybody)[^.!?\\n]{0,40}(?:about (?:your|ur) |what (?:you|u) (?:did|` +
+    `do))`,
   'unless (?:you|u)\\b[^.!?\\n]{0,60}(?:(?:your|ur) \\w+ (?:gets?|sees?|finds? out|will (?:see|know|find out|get))|' +
     'everyone (?:sees|will see|finds out|gets))',
   '(?:photos|pictures|pics|videos|nudes|messages|texts|screenshots|diary|secrets)[^.!?\\n]{0,40}unless (?:you|u)',
@@ -824,7 +853,8 @@ export const THREAT = [
     '(?:to (?:pick|drop|give|collect|bring)|for (?:ages|the delivery|the parcel)|but (?:you|u) (?:weren|didn)))',
   `i(?:A| wi)ll be (?:parked|sat|sitting|standing|waiting|watching|outside|there)[^.!?\\n]{0,30}(?:your|ur) (?:house|` +
     'flat|work|place|door|window|office|gym|school|car)\\b(?![^.!?\\n]{0,50}(?:pick|lift|ready|at \\d|\\d ?(?:pm|am)|' +
-    'in \\d|at (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|half|quarter|lunch)|clock|minutes|' +
+    'in \\d|at (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|half|quarter|lunch)|clock|' +
+    'minutes|' +
     'mins|text|ring|call|honk|beep|drop|so (?:we|i) can|with (?:the|a|your) (?:car|keys|coffee|' +
     'parcel)))',
   'i(?:A| wi)ll be waiting for (?:you|u) (?:in|at|outside) the (?:car park|parking lot|station|car|stairwell|lift)' +
@@ -837,17 +867,21 @@ export const THREAT = [
   'i know (?:where|which \\w+) (?:you|u) (?:go|goes|park|train|drink|swim|run|jog|walk|shop)\\b',
   '(?:there(?:A| i)s )?nowhere (?:you|u) can (?:hide|run|go)',
   '(?:you|u) can run but',
-  `${I_WILL} (?:find|track|hunt) (?:you|u)(?: down)?(?:,? wherever| no matter where| anywhere)`,
+  `${BY_SENDER}(?:find|track|hunt) (?:you|u)(?: down)?(?:,? wherever| no matter where| anywhere)`,
   '(?:yuh|ye|ya) dead now',
-  'i(?:A| a)m (?:coming|comin) (?:to get|for|after) (?:you|u)\\b(?! (?:at|from|in|on|after|around|later|tomorrow|with|' +
+  'i(?:A| a)m (?:coming|comin) (?:to get|for|after) (?:you|u)\\b(?! (?:at|from|in|on|after|around|later|tomorrow|' +
+    'with|' +
     'when|first|before|now)\\b)',
   'from me and (?:you|u)(?:A| a)re (?:out|finished|done|gone|sacked|fired)',
-  '(?:your|ur) (?:\\w+ )?(?:dog|cat|car|kids?|son|daughter|wife|husband|mum|mom|family|pets?) (?:won(?:A|o)t|will not|' +
-    'wont) (?:see|survive|live (?:to see|through|till)|make it (?:to|through)) (?:the|next|another|christmas|tomorrow|' +
+  '(?:your|ur) (?:\\w+ )?(?:dog|cat|car|kids?|son|daughter|wife|husband|mum|mom|family|pets?) (?:won(?:A|o)t|' +
+    'will not|' +
+    'wont) (?:see|survive|live (?:to see|through|till)|make it (?:to|through)) (?:the|next|another|christmas|' +
+    'tomorrow|' +
     'monday|the weekend)',
   '(?:ur|u r|you r|yer|youse are|yous are) (?:going to|gonna) get (?:hurt|it|what)',
   'ull be sorry',
-  '(?:you|u|ye)(?:A| wi)ll die\\b(?! (?:laughing|of|when|for|happy|old|a little|inside|if (?:you|u) (?:see|eat|try|hear)))',
+  '(?:you|u|ye)(?:A| wi)ll die\\b(?! (?:laughing|of|when|for|happy|old|a little|inside|if (?:you|u) (?:see|eat|try|' +
+    'hear)))',
   '(?:box|knock|take|punch|kick) the (?:head|face) (?:clean )?off (?:you|ye|ya|u)',
   'can(?:A|no)t (?:protect|save) (?:you|u)(?= forever| every| all the time|\\s*[.!?]|$)',
   '(?:can(?:A|no)t|won(?:A|o)t) be there (?:every night|forever|all the time|24/7)',
@@ -863,7 +897,8 @@ export const THREAT = [
   '(?:you|u) (?:won(?:A|o)t|will not|wont|are not|aren(?:A|o)t) (?:be )?(?:getting|get|seeing|see) (?:the|your|ur|' +
     'our) (?:kids|children|son|daughter|baby|boys|girls) back',
   'never (?:knows|know|finds out|learns) (?:you|u) exist',
-  '(?:i(?:A| a)m|i am|i(?:A| wi)ll|we(?:A| a)re) (?:not|never) (?:bringing|bring|giving|sending|returning) (?:the kids|' +
+  '(?:i(?:A| a)m|i am|i(?:A| wi)ll|we(?:A| a)re) (?:not|never) (?:bringing|bring|giving|sending|' +
+    'returning) (?:the kids|' +
     'the children|them|him|her|[a-z]+) back\\b(?! (?:till|until|before|after|at|by|from|to|tonight|today|tomorrow|in|' +
     'for|early|late)\\b)',
   'good luck (?:ever )?(?:finding|tracking down) (?:us|them|her|him|the kids|the children)',
@@ -877,6 +912,7 @@ export const THREAT = [
   '(?:don(?:A|o)t|better not) let me (?:catch|see|find) (?:you|u)\\b(?!\\s+\\w+ing\\b)(?! (?:at|in) (?:the|my) ' +
     '(?:party|pub|shop|match|game))',
 ];
+export const THREAT_STRUCTURES = sharePrefix(THREAT_STRUCTURE_LIST, I_WILL);
 
 /** Self-harm and suicidal intent from the sender. Always the safety path. */
 export const SELF_HARM = [
@@ -951,7 +987,8 @@ export const SELF_HARM = [
   // passive ideation, goodbyes, giving things away, affairs in order, self-injury
   'kms',
   'my affairs in order',
-  '(?:sorted|made|wrote|written|updated|done|finished) (?:out )?my will\\b(?! (?:now that|since|after|because|for the|with the))',
+  '(?:sorted|made|wrote|written|updated|done|finished) (?:out )?my will\\b(?! (?:now that|since|after|because|' +
+    'for the|with the))',
   'i want (?:you|u) to have my \\w+[.,!]?\\s*i (?:won(?:A|o)t|will not) (?:need|be needing)',
   'won(?:A|o)t be needing (?:it|them|any of (?:it|this|them))(?: (?:now|anymore|any more|where i(?:A| a)m going))?' +
     '(?=\\s*[.!]|$)',
@@ -1001,17 +1038,22 @@ export const SELF_HARM = [
   '(?:want|wanna) (?:to )?(?:end it|die)\\b',
   // general structures: the sender + an ending of their own life, absence, or ideation
   `${I_WILL} (?:top|off|neck|do|hang|drown|gas|poison|shoot|starve|overdose) myself(?: in)?\\b`,
-  '(?:throw|throwing|threw|hurl|fling|lie|lay|lying) myself (?:under|off|in front of|onto|into the path of) (?:a|the) ' +
+  '(?:throw|throwing|threw|hurl|fling|lie|lay|lying) myself (?:under|off|in front of|onto|into the path of) (?:a|' +
+    'the) ' +
     '(?:train|bus|bridge|building|cliff|car|lorry|truck|traffic|tracks|river|sea|roof)',
-  '(?:walk|walking|swim|swimming|wade|wading) (?:out )?into the (?:sea|river|lake|ocean|water)(?! (?:for|with|to (?:cool|' +
+  '(?:walk|walking|swim|swimming|wade|wading) (?:out )?into the (?:sea|river|lake|ocean|water)(?! (?:for|with|' +
+    'to (?:cool|' +
     'swim)))',
-  '(?:i |me |ah |mi )?(?:don(?:A|o)t|do not|dont|no|nuh|never) (?:want to|wanna|wan|waan|want|wish to) (?:live|be alive|' +
-    'be here|exist|wake up|go on)(?: (?:anymore|any more|no more|again|any longer|tomorrow))?(?=\\s*[.!?,]|$| (?:anymore|' +
+  '(?:i |me |ah |mi )?(?:don(?:A|o)t|do not|dont|no|nuh|never) (?:want to|wanna|wan|waan|want|wish to) (?:live|' +
+    'be alive|' +
+    'be here|exist|wake up|go on)(?: (?:anymore|any more|no more|again|any longer|tomorrow))?(?=\\s*[.!?,]|$|' +
+    ' (?:anymore|' +
     'any more|no more|again|any longer))',
   '(?:i |mi |ah )(?:want to|wanna|wan|waan|want) (?:dead|die|be dead|end it|go to sleep forever)\\b',
   '(?:can(?:A|no)t|cannae|cyaan|cant|can not) (?:go on|do this|take it|tek it|keep going|carry on|cope)' +
     '(?: (?:anymore|any more|no more|nuh more|like this|any longer))?(?=\\s*[.!?,]|$| (?:anymore|any more|no more|' +
-    'nuh more|any longer|ma|mam|mum|mom)\\b)(?![^.!?\\n]{0,30}\\b(?:we need|let(?:A|)s|can we|schedule|rota|arrangement|' +
+    'nuh more|any longer|ma|mam|mum|mom)\\b)(?![^.!?\\n]{0,30}\\b(?:we need|let(?:A|)s|can we|schedule|rota|' +
+    'arrangement|' +
     'plan|system|week|job|commute))',
   '(?:nothing|no reason|nobody|no one) (?:left )?to live for',
   '(?:there(?:A| i)s|is) no point (?:anymore|any more|to (?:anything|any of it|me)|in (?:me|anything|trying ' +
@@ -1042,7 +1084,8 @@ export const SELF_HARM = [
     '(?=\\s*[.!?,]|$| to (?:people|friends|everyone|my))',
   '(?:left|written|wrote|leaving|writing) (?:a )?(?:note|letter|letters|notes) (?:for|to) (?:my|the|everyone|you)' +
     '(?![^.!?\\n]{0,30}(?:fridge|teacher|school|milk|shopping|delivery|neighbou?r|cleaner|about (?:the|dinner)))',
-  '(?:i(?:A| a)m )?on (?:the|a) (?:roof|ledge|bridge|edge of the \\w+|tracks|cliff edge)(?=\\s*[.!?,]|$| now| right now)',
+  '(?:i(?:A| a)m )?on (?:the|a) (?:roof|ledge|bridge|edge of the \\w+|tracks|cliff edge)(?=\\s*[.!?,]|$| now|' +
+    ' right now)',
   '(?:sleep|go to sleep|sleeping) (?:forever|for good|permanently|and not wake up|and never wake up)',
   '(?:imma|ima|i(?:A| a)m gonna|i(?:A| a)m going to|gonna|going to) jump(?=\\s*[.!?]|$| off)',
   'wish (?:i|ah) (?:was|were|wis|wiz|wus) (?:dead|deid|gone|never born)',
