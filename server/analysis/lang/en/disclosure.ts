@@ -9,11 +9,11 @@ import { phrases } from './lexicon.js';
 const REL =
   '(?:(?:my|me|mi) (?:(?:husband|wife|partner)(?:A|)s (?:family|brothers?|sisters?|mother|mum|mom|father|dad|' +
   'people|relatives)|' +
-  'husband|wife|partner|ex|ex-?husband|ex-?wife|ex-?partner|baby(?:A|)s (?:father|mother|daddy|mama)|' +
+  'husband|wife|partner|ex|ex-?husband|ex-?wife|ex-?partner|baby(?:A|)s? (?:father|mother|daddy|mama)|' +
   'supervisor|line manager|colleague|co-?worker|daughter-in-law|son-in-law|sister-in-law|brother-in-law|fella|man|' +
   'old man|missus|neighbou?r|teacher|employer|stepmother|grandfather|granddad|cousin|' +
   'boyfriend|girlfriend|bf|gf|fianc[eé]e?|dad|father|stepdad|stepfather|mum|mom|mam|mother|stepmum|stepmom|' +
-  'brother|sister|son|daughter|uncle|aunt|mother-in-law|father-in-law|in-laws|family|landlord|flatmate|' +
+  'brother|sister|son|daughter|uncle|aunty|auntie|aunt|mother-in-law|father-in-law|in-laws|family|landlord|flatmate|' +
   'housemate|carer|coach|boss|manager|da|ma|oul fella|auld fella)\\b|oga|madam|the (?:foreman|landlord|neighbou?r|' +
   'supervisor|manager|boss)\\b)';
 const AGENT = `(?:he|she|they|dem|he(?:A| ha)s|she(?:A| ha)s|they(?:A| ha)ve|${REL})`;
@@ -31,7 +31,7 @@ const PASSIVE =
 /** what the feared person will do: "terrified he'll find me", not "afraid he's right" */
 const WILL_DO =
   "(?:he|she|they)(?:['’]ll| will| might| would| could| is going to| ['’]s going to| is gonna)(?: \\w+)? " +
-  '(?:hurt|kill|find|do|come|take|hit|snap|flip|explode|lose it|see|follow|track|turn up|show up|hear)';
+  '(?:hurt|kill|find|do|come|take|hit|snap|flip|explode|lose it|see|follow|track|turn up|show up|hear|be standing|be waiting)';
 // what was done to the sender (with "me", "my ..." or "us" right after)
 const HARM =
   '(?:hit|hits|beat|punch|kick|slap|push|shove|choke|strangle|grab|pin|rape|hurt|threaten|force|lock|follow|' +
@@ -62,7 +62,8 @@ const THREAT_WORDS =
   'post my|share my|send my|tell immigration|report me|call immigration|ruin me|snap my|break my|find me|' +
   'make me pay|make my life|throw me out|kick me out|take everything|cut me off|deport me|have me (?:deported|' +
   'arrested|sectioned|committed|locked up)|call the police on me|my body|bury me|nobody would (?:ever )?find)';
-const AFRAID = '(?:afraid|scared|terrified|frightened|petrified)';
+const AFRAID =
+  '(?:afraid|scared|terrified|frightened|petrified)(?: stiff| to death| shitless| witless| out of my (?:mind|wits))?';
 const CONTROLLED =
   '(?:phone|fone|mobile|cell|messages|texts|emails|email|bank|money|wages|salary|card|bank card|passport|location|' +
   'account|' +
@@ -104,16 +105,16 @@ const TOLD = [
   'walking on eggshells',
   // control: money, phone, friends, movements
   `${BY_AGENT}(?:won(?:A|o)t|doesn(?:A|o)t|does not|will not|never) (?:let|allow) me`,
-  'i(?:A| a)m not allowed (?:to (?:see|leave|go|have|talk|work|call|text)|my own|out|any)',
+  'i(?:A| a)m not allowed (?:to (?:see|leave|go|have|talk|work|call|text)|my own|out|any|a (?:phone|key|bank|job|car))',
   `${BY_AGENT}(?:checks|checked|reads|read|goes through|went through|monitors|monitored|tracks|tracked|` +
     `controls|controlled|takes|took|has taken|keeps|kept|broke|smashed|hid|hides|deleted|deletes|goes thru|` +
     `went thru) ` +
     `(?:all |every )?` +
     `(?:of )?my (?:\\w+ )?${CONTROLLED}`,
   `${BY_AGENT}controls (?:everything|every penny|all the money|what i|who i|where i)`,
-  `${BY_AGENT}(?:makes|made|forces|forced) me (?:to )?` +
-    '(?:share|have sex|hand|give|show|ask|stay|account|sleep|quit|leave|give up|stop seeing|cut off|' +
-    'beg|delete|stop)',
+  `${BY_AGENT}(?:makes|make|made|forces|forced) me (?:to )?` +
+    '(?:share|have sex|hand|give|show|ask|stay|account|sleep|quit|leave|give up|stop seeing|cut off|kneel|' +
+    'crawl|strip|work|beg|delete|stop)',
   `${BY_AGENT}(?:takes|took|has taken) (?:all (?:of )?)?(?:my money|everything i earn|everything)`,
   'i have to (?:account for|justify) every',
   `${BY_AGENT}(?:hides|hid|takes|took|locks|locked) (?:the|my) (?:keys|doors?|car keys|passport)`,
@@ -157,6 +158,14 @@ const TOLD = [
     'record|follow) me',
   '(?:broke|breaks|broken|got) into my (?:flat|house|home|car|room|place)',
   '(?:he|she|they) (?:knows?|found out|find out) where i (?:live|work|sleep|am staying|park)',
+  'forced (?:himself|herself|themselves) (?:on|onto|upon) me',
+  '(?:ask|get|need|beg for) (?:his|her|their) permission',
+  '(?:smashed|slammed|banged|hit|bashed|knocked|smashes|slams|bangs) my head (?:against|into|on|off)',
+  `${BY_AGENT}(?:took|takes|hid|hides|keeps|kept|has) (?:the kids(?:A|)|the children(?:A|)|our|my|all our) ` +
+    '(?:passports?|documents|papers|birth certificates)',
+  'every penny i (?:earn|make|get)',
+  `${BY_AGENT}(?:steals|stole|stealing|has stolen|takes|took) (?:from )?my (?:\\w+ )?(?:pension|money|savings|wages|` +
+    'benefits|card)',
   `${BY_AGENT}(?:won(?:A|o)t|wouldn(?:A|o)t|didn(?:A|o)t|would not|did not) let me (?:out|leave|go|in|sleep|` +
     'eat|call|speak)',
 ];
@@ -165,7 +174,7 @@ const TOLD_STRUCTURES = [
   // general structures: harm, control and fear told by the one they happened to
   `${BY_AGENT}${VIOLENT} my (?:mum|mom|mam|mother|sister|brother|kids|children|son|daughter|baby|` +
     'dog|cat)(?: and me)?\\b(?! at\\b)',
-  `${BY_AGENT}(?:beat|beats|beaten|beating|bashed|roughed) (?:me|us) up`,
+  `${BY_AGENT}(?:beat|beats|beaten|beating|bashed|roughed) (?:me|us|mi) up`,
   `${BY_AGENT}(?:broke|broken|fractured|cracked|dislocated|split|bust|busted|bloodied) my (?:arm|nose|jaw|` +
     'ribs?|wrist|fingers?|legs?|tooth|teeth|lip|head|collarbone|cheekbone|eye socket|skull)',
   `${BY_AGENT}(?:gave|gives|left) me (?:a |two )?(?:black eyes?|bruises?|broken \\w+|concussion|split lip|` +
@@ -179,7 +188,7 @@ const TOLD_STRUCTURES = [
     'cushion|sweets?|candy|kiss|wink|smile|look|glance|party|compliment|question|idea|bouquet)\\b)' +
     '(?:\\w+ ){1,3}at (?:me|us|my (?:head|face))\\b(?! and i (?:caught|missed))',
   `${BY_AGENT}(?:threatened|threatens|has threatened|keeps threatening|kept threatening) ` +
-    '(?:to (?!(?:leave|quit|resign|cancel|sue the)\\b)|that|me\\b)',
+    '(?:to (?!(?:leave\\b(?! me with)|quit|resign|cancel|sue the)\\b)|that|me\\b)',
   '(?:threatening|abusive) (?:messages|texts|letters|calls|emails|voicemails|notes|voice notes)',
   `${BY_AGENT}(?:stops|stopped|prevents|prevented|bans|banned|keeps|kept) me (?:from )?(?:seeing|going|` +
     'leaving|talking|working|calling|having|contacting|visiting|getting|using|driving|sleeping|eating)',
@@ -205,7 +214,7 @@ const TOLD_STRUCTURES = [
   'i(?: was|(?:A| ha)ve been| got| been| had been|(?:A| ha)d been| keep getting) (?:\\w+ )?' +
     PASSIVE +
     `(?: \\w+){0,4}?,? by (?:him|her|them|${REL}|his|an? ex|the kids(?:A|) (?:father|mother|dad|mum))`,
-  `${BY_AGENT}(?:beat|hit|battered|kicked|punched) (?:me )?(?:black and blue|senseless|unconscious)`,
+  `${BY_AGENT}(?:beat|hit|battered|kicked|punched|knocked) (?:me )?(?:black and blue|senseless|unconscious|out cold)`,
   'i (?:fear|dread) (?:for my (?:life|safety|kids|children)|(?:him|her|them)\\b|what (?:he|she|they)|' + REL + ')',
   '(?:mi|me|i(?:A| a)?m|i) (?:\\w+ )?(?:fraid|frighten|frightened|scared|afraid) (?:a|of) (?:him|her|dem|them)\\b',
   '(?:oga|him|madam) (?:dey |kip |always )?(?:beat|lick|hit|box|tump|slap|kick)s? (?:me|mi)\\b',

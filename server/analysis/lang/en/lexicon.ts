@@ -911,6 +911,31 @@ const THREAT_STRUCTURE_LIST = [
   'pull up (?:and|n|an) see (?:what|wat|wot) happens',
   '(?:don(?:A|o)t|better not) let me (?:catch|see|find) (?:you|u)\\b(?!\\s+\\w+ing\\b)(?! (?:at|in) (?:the|my) ' +
     '(?:party|pub|shop|match|game))',
+  // warnings, veiled consequences, slang
+  '(?:this is )?(?:your|ur) (?:final|last) warning(?=\\s*[.!]|$)',
+  '(?:consider yourself|you(?:A| ha)ve been|you have been|u been|youse have been) warned(?=\\s*[.!]|$)',
+  '(?:want to|wanna) end up like (?:your|ur|him|her|the last)',
+  '(?:you|u)(?:A| wi)ll be (?:dealt with|sorted out|made to pay|found (?:in|dead|floating))',
+  'be found (?:in (?:a|the) (?:river|ditch|canal|bag|boot|woods|sea|bin)|dead)',
+  '(?:still )?(?:got|have) (?:a|the) keys? (?:to|for) (?:your|ur) (?:flat|house|place|car|room)\\b(?![^.!?\\n]{0,40}' +
+    '(?:want|water|feed|drop|return|give|post|back|plants|cat|dog|parcel))',
+  '(?:shame|pity|awful|terrible|tragic|sad|horrible) (?:thing )?if (?:something|anything|someone|somebody)(?: \\w+)? ' +
+    '(?:happened|happens|were to happen) to',
+  'make an example (?:out )?of (?:you|u)',
+  '(?:don(?:A|o)t|do not) (?:think|believe) i won(?:A|o)t (?:do it|do this|go through with it|hurt|use)',
+  'if i (?:go down|lose|fall|burn|sink)\\b[^.!?\\n]{0,10}(?:you(?:A| a)re|you(?:A| wi)ll be|ur) (?:coming|going) ' +
+    '(?:down )?with me',
+  '(?:you|u|your|ur)(?: \\w+)? (?:will|(?:A| wi)ll) (?:face|suffer) (?:the )?consequences',
+  '(?:no idea|don(?:A|o)t know) who (?:you(?:A| a)re|ur|u r) (?:messing|dealing|fucking|playing) with',
+  'if (?:you|u|your \\w+) (?:had|has|have|were to have) (?:an|a little|some|a nasty) accident',
+  'pull up on (?:you|u)\\b',
+  '(?:your|ur) days (?:are|r) numbered',
+  '(?:or|otherwise) (?:i(?:A| a)?m|i will|i(?:A| wi)ll|imma) (?:posting|sending|leaking|sharing|showing|telling) ' +
+    '(?:everything|it all|them|the \\w+|your|ur|every)',
+  '(?:keep|kip) (?:playing|playin|pushing|pushin|talking|talkin|testing me|testin me|it up)(?: (?:and|n|an))? see' +
+    '(?=\\s*[.!?]|$)',
+  'catch (?:you|u) (?:lacking|lackin|slipping|slippin|alone)\\b',
+  'sleep (?:wid|wit) one eye open',
 ];
 export const THREAT_STRUCTURES = sharePrefix(THREAT_STRUCTURE_LIST, I_WILL);
 
@@ -1128,6 +1153,17 @@ export const SELF_HARM = [
     'with myself)',
   '(?:walk|walking|step|stepping|run|running|throw myself) (?:out )?in front of (?:a|the) (?:lorry|car|van|tube|tram|' +
     'train|bus|truck)',
+  'sorted for (?:after|when i(?:A| a)m gone)(?=\\s*[.!]|$)',
+  '(?:took|swallowed|taken|downed) (?:the whole|a whole|an entire|all the|all my|the rest of the|every one of my) ' +
+    '(?:bottle|packet|box|strip|pills|tablets|meds|medication)',
+  '(?:won(?:A|o)t|not going to|not gonna|not gon) (?:be |b )?(?:around|here) (?:4|for) (?:much|very) (?:longer|long)',
+  'decided i(?:A| a)m (?:not going to|not gonna) be (?:here|around|alive)',
+  '(?:be )?free of me(?= soon| forever| at last|\\s*[.!]|$)',
+  'what(?:A| i)?s the point (?:of|in) me(?=\\s*[.!?]|$)',
+  '(?:want to|wanna|wish i could|just want to) (?:be |b )?gone(?= forever| for good|\\s*[.!?]|$)',
+  'swallow (?:everything|all of it|the lot|all the (?:pills|tablets|meds))',
+  '(?:sorry|sry|soz) (?:for|about) everything\\W+(?:bye|goodbye|love you)',
+  'i deserve to die|i don(?:A|o)t deserve to live',
 ];
 
 /**
