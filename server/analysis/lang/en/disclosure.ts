@@ -13,10 +13,11 @@ const REL =
   'supervisor|line manager|colleague|co-?worker|daughter-in-law|son-in-law|sister-in-law|brother-in-law|fella|man|' +
   'old man|missus|neighbou?r|teacher|employer|stepmother|grandfather|granddad|cousin|' +
   'boyfriend|girlfriend|bf|gf|fianc[eé]e?|dad|father|stepdad|stepfather|mum|mom|mam|mother|stepmum|stepmom|' +
-  'brother|sister|son|daughter|uncle|aunty|auntie|aunt|mother-in-law|father-in-law|in-laws|family|landlord|flatmate|' +
+  'brother|sister|son|daughter|grandson|granddaughter|grandchild|uncle|aunty|auntie|aunt|mother-in-law|' +
+  'father-in-law|in-laws|family|landlord|flatmate|' +
   'housemate|carer|coach|boss|manager|da|ma|oul fella|auld fella)\\b|oga|madam|the (?:foreman|landlord|neighbou?r|' +
   'supervisor|manager|boss)\\b)';
-const AGENT = `(?:he|she|they|dem|he(?:A| ha)s|she(?:A| ha)s|they(?:A| ha)ve|${REL})`;
+const AGENT = `(?:he|she|they|dem|he(?:A| ha)s|she(?:A| ha)s|they(?:A| ha)ve|${REL}(?:(?:A|)s been|(?:A|)s)?)`;
 /** violence to the sender or someone close ("beats my mum and me") */
 const VIOLENT =
   '(?:beat|beats|beating|beaten|hit|hits|hitting|punch(?:ed|es|ing)?|kick(?:ed|s|ing)?|slap(?:ped|s|ping)?|' +
@@ -31,7 +32,8 @@ const PASSIVE =
 /** what the feared person will do: "terrified he'll find me", not "afraid he's right" */
 const WILL_DO =
   "(?:he|she|they)(?:['’]ll| will| might| would| could| is going to| ['’]s going to| is gonna)(?: \\w+)? " +
-  '(?:hurt|kill|find|do|come|take|hit|snap|flip|explode|lose it|see|follow|track|turn up|show up|hear|be standing|be waiting)';
+  '(?:hurt|kill|find|do|come|take|hit|snap|flip|explode|lose it|see|follow|track|turn up|show up|hear|be standing|' +
+  'be waiting)';
 // what was done to the sender (with "me", "my ..." or "us" right after)
 const HARM =
   '(?:hit|hits|beat|punch|kick|slap|push|shove|choke|strangle|grab|pin|rape|hurt|threaten|force|lock|follow|' +
@@ -42,7 +44,8 @@ const HARM =
   'shov(?:ed|es)|chok(?:ed|es)|strangl(?:ed|es)|grab(?:bed|s)|pinn(?:ed)|pins|rap(?:ed|es)|assault(?:ed|s)|' +
   'abus(?:ed|es)|molest(?:ed|s)|hurt|hurts|threaten(?:ed|s)|forc(?:ed|es)|lock(?:ed|s)|follow(?:ed|s)|' +
   'stalk(?:ed|s)|track(?:ed|s)|bit|bites|burn(?:ed|t|s)|spat on|dragg(?:ed)|drags|' +
-  'tri(?:ed|es) to (?:kill|strangle|choke|hurt)|spits? (?:on|at)|spitting on|threatenin|attack(?:ed|s)|trapp(?:ed)|' +
+  'tri(?:ed|es) to (?:kill|strangle|choke|hurt)|threatening|shook|shakes|spits? (?:on|at)|spitting on|threatenin|' +
+  'attack(?:ed|s)|trapp(?:ed)|' +
   'traps|isolat(?:ed|es)|blackmail(?:ed|s))';
 // not "hit me up", "beat me at chess", "grabbed me a coffee", "pushed me to apply", "hit me with the news"
 const OBJ_ME =
@@ -56,7 +59,8 @@ const OBJ_ME =
   'throat|hair|face|head))\\b';
 // what someone said they would do to the sender (or the children, the pets, the house)
 const THREAT_WORDS =
-  '(?:kill|hurt|harm|beat|burn|dead|die(?!d)|regret|never see|take (?:the|my|our) (?:kids|children|son|daughter|' +
+  '(?:kill|hurt|harm|beat|burn|dead|die(?!d)|regret|post (?:the|my|those|our)|never see|take (?:the|my|our) (?:kids|' +
+  'children|son|daughter|' +
   'baby)|' +
   'fire me|sack me|get me (?:fired|sacked|deported|arrested|sectioned)|evict|deport|hurt|' +
   'post my|share my|send my|tell immigration|report me|call immigration|ruin me|snap my|break my|find me|' +
@@ -114,7 +118,7 @@ const TOLD = [
   `${BY_AGENT}controls (?:everything|every penny|all the money|what i|who i|where i)`,
   `${BY_AGENT}(?:makes|make|made|forces|forced) me (?:to )?` +
     '(?:share|have sex|hand|give|show|ask|stay|account|sleep|quit|leave|give up|stop seeing|cut off|kneel|' +
-    'crawl|strip|work|beg|delete|stop)',
+    'crawl|strip|work|beg|delete|stop|get rid of|drop)',
   `${BY_AGENT}(?:takes|took|has taken) (?:all (?:of )?)?(?:my money|everything i earn|everything)`,
   'i have to (?:account for|justify) every',
   `${BY_AGENT}(?:hides|hid|takes|took|locks|locked) (?:the|my) (?:keys|doors?|car keys|passport)`,
@@ -164,6 +168,13 @@ const TOLD = [
   `${BY_AGENT}(?:took|takes|hid|hides|keeps|kept|has) (?:the kids(?:A|)|the children(?:A|)|our|my|all our) ` +
     '(?:passports?|documents|papers|birth certificates)',
   'every penny i (?:earn|make|get)',
+  `${BY_AGENT}(?:goes|went|comes|came|flies|flew) (?:for|at) me\\b`,
+  `${AFRAID} of (?:him|her)\\b(?! (?:being|getting|leaving|going|finding))`,
+  'i (?:get|got|am|was) (?:punished|beaten|hit|slapped|belted) (?:if|when|whenever|every time|for)\\b' +
+    '(?! (?:parking|speeding|the traffic))',
+  `${BY_AGENT}(?:scratched|scratches|clawed|claws|bit|bites|burned|burnt|burns) my (?:face|arms?|neck|back|hands?|` +
+    'skin|chest|legs?)',
+  `${BY_AGENT}(?:threw|throws|poured|pours|chucked) (?:\\w+ ){1,3}(?:on|over) me\\b`,
   `${BY_AGENT}(?:steals|stole|stealing|has stolen|takes|took) (?:from )?my (?:\\w+ )?(?:pension|money|savings|wages|` +
     'benefits|card)',
   `${BY_AGENT}(?:won(?:A|o)t|wouldn(?:A|o)t|didn(?:A|o)t|would not|did not) let me (?:out|leave|go|in|sleep|` +

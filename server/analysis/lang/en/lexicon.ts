@@ -606,7 +606,8 @@ export const THREAT = [
   '(?:smash|bash|cave) (?:your|ur) (?:face|head|skull) in',
   '(?:send|show|post|share|leak) (?:those|these|the|your|our|my|all the|all those|all your) (?:\\w+ )?(?:photos|' +
     'pictures|pics|videos|nudes|messages|texts) to (?:your|ur|everyone|the whole)',
-  'i(?:A| wi)ll (?:burn|smash|destroy|wreck|trash|key|slash|break) (?:every(?:thing| last| single)?|all|your|ur)',
+  'i(?:A| wi)ll (?:burn|smash|destroy|wreck|trash|key|slash|break) (?:every(?:thing| last| single)?|all|your|ur)' +
+    '(?! (?:records?|game|level|targets?|exams?|tests?|pbs?|personal bests?|deadlines?)\\b)',
   'one more (?:word|time|step|chance)[,.]?(?: and| or)? (?:i(?:A| wi)ll|i swear|you(?:A| wi)ll)',
   'i(?:A| wi)ll (?:knock|lay|deck|lamp|batter|flatten|sort) (?:you|u) (?:out|down|flat|clean out|one)',
   'knock (?:your|ur) (?:teeth|head|block|lights) (?:in|out|off)',
@@ -618,7 +619,8 @@ export const THREAT = [
     'daughter|baby|kid)|[a-z]+)(?: again| ever again)',
   '(?:you|u)(?:A| wi)ll never (?:find|see) (?:her|him|them|us)(?=\\s*[.!?,]|$| again)',
   '(?:you|u)\\b[^.!?]{0,20}(?:will|(?:A|)ll) (?:both |all )?be sorry(?! (?:you|u) (?:missed|didn|weren|couldn|left)|' +
-    'to (?:see|hear|miss))',
+    ' if (?:you|u) miss|' +
+    ' to (?:see|hear|miss))',
   '(?:you|u) (?:will not|won(?:A|o)t) (?:find|know where) (?:us|them|her|him|we(?:A| ha)ve gone|they(?:A| a)re)',
   '(?:take|snatch|grab|keep) (?:the|my|our|your) (?:kids|children|boys|girls|son|daughter|baby)\\b[^.!?]{0,50}' +
     '(?:never|won(?:A|o)t|will not) (?:see|find|know)',
@@ -936,6 +938,22 @@ const THREAT_STRUCTURE_LIST = [
     '(?=\\s*[.!?]|$)',
   'catch (?:you|u) (?:lacking|lackin|slipping|slippin|alone)\\b',
   'sleep (?:wid|wit) one eye open',
+  '(?:you|u) (?:will never|(?:A| wi)ll never|won(?:A|o)t ever|will not ever) (?:find|see) (?:em|them|us)\\b',
+  '(?:and|n) see what i (?:do|(?:A| wi)ll do)(?=\\s*[.!?]|$)',
+  '(?:shame|pity|awful|terrible|tragic|sad|horrible) (?:thing )?if (?:your|ur) [^.!?\\n]{0,30}(?:went missing|' +
+    'got hurt|' +
+    'had an accident|disappeared|caught fire|burned down|got (?:scratched|keyed|smashed))',
+  'never[^.!?\\n]{0,50}i(?:A| wi)ll see to (?:that|it)(?=\\s*[.!]|$)',
+  '(?:you(?:A| a)re|ur|u r) (?:going to|gonna) wish (?:you|u)(?:A|\\s+woul)?d? (?:never|not|hadn)',
+  'i swear i(?:A| wi)ll (?:be )?wait(?:ing)? for (?:you|u)',
+  '(?:you|u)(?:(?:A| a)re| r)? dead (?:if|when) i (?:see|catch|find)',
+  'slap the (?:taste|teeth|smile|grin) (?:out of|outta|off) (?:your|ur)',
+  '(?:ur|you(?:A| a)re|u r) (?:gettin|getting) it(?=\\s*[.!]|$)',
+  '(?:gonna|going to) (?:end|finish|murder|stab|shoot) (?:you|u)\\b(?! (?:when|if|with|laughing)\\b)',
+  'dental records',
+  'get a (?:dig|smack|slap|punch|box|kick|belt|clatter|hiding|kicking) (?:in|round|across) (?:the|yer|your|ur) ' +
+    '(?:face|head|mouth|gob|teeth|ear)',
+  '(?:come|comin|coming) fi (?:yuh|you)',
 ];
 export const THREAT_STRUCTURES = sharePrefix(THREAT_STRUCTURE_LIST, I_WILL);
 
@@ -1132,7 +1150,8 @@ export const SELF_HARM = [
   '(?:a|the) noose',
   '(?:cut|cutting|hurt|hurting|burn|burning|burnt|burned|harmed|harming) (?:myself )?again\\b' +
     '(?! (?:on|in|at|with|chopping|cooking|shaving|making|opening))',
-  '(?:till|until|til) (?:it|they|i|my \\w+) (?:bleed|bleeds|bled)',
+  '(?:myself|my (?:arms?|legs?|wrists?|skin|thighs?|head|knuckles)|walls?)\\b[^.!?\\n]{0,30}(?:till|until|til) ' +
+    '(?:it|they|i) (?:bleed|bleeds|bled)',
   'ending (?:everything|it all|my life)',
   '(?:doing|do) (?:everyone|everybody|you all|the world|you) a favou?r (?:if|by) (?:i |me )?(?:\\w+ )?' +
     '(?:died|dying|disappeared|disappearing|was gone|wasn(?:A|o)t here|ended it|ending it|killing myself)',
@@ -1164,6 +1183,12 @@ export const SELF_HARM = [
   'swallow (?:everything|all of it|the lot|all the (?:pills|tablets|meds))',
   '(?:sorry|sry|soz) (?:for|about) everything\\W+(?:bye|goodbye|love you)',
   'i deserve to die|i don(?:A|o)t deserve to live',
+  'if i (?:were|was|wuz) (?:dead|gone)\\b',
+  '(?:writing|written|wrote) my goodbyes(?! (?:for|in|on) (?:the|a|his|her) (?:card|leaving))',
+  '(?:won(?:A|o)t|can(?:A|no)t|don(?:A|o)t think i(?:A| wi)ll) (?:make it|survive|last|get) through another ' +
+    '(?:night|day|week)',
+  'sleep (?:and|n|an) (?:never|not) wake up',
+  '(?:thinking|thinkin) (?:of|about|bout) (?:jumping|jumpin|ending it|hanging myself|overdosing)',
 ];
 
 /**
