@@ -10,17 +10,19 @@ import type { Range } from './mask.js';
 /** The clauses of `text` that tell of harm done to the sender, each to the end of its clause. */
 export function disclosureRanges(text: string, p: DisclosurePatterns): Range[] {
   const out: Range[] = [];
-  p.accounts.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = p.accounts.exec(text))) {
-    if (m[0].length === 0) {
-      p.accounts.lastIndex++;
-      continue;
+  for (const re of p.accounts) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const start = m.index;
+      p.clauseEnd.lastIndex = start + m[0].length;
+      const end = p.clauseEnd.exec(text)?.index ?? text.length;
+      out.push({ start, end: Math.max(end, start + m[0].length) });
     }
-    const start = m.index;
-    p.clauseEnd.lastIndex = start + m[0].length;
-    const end = p.clauseEnd.exec(text)?.index ?? text.length;
-    out.push({ start, end: Math.max(end, start + m[0].length) });
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -115,7 +115,8 @@ export const LABELS: Record<HeatLabel, LabelSpec> = {
     labelModel: { gives: false, needsReader: false },
   },
   threat: {
-    rules: [{ score: 1 }],
+    // two patterns: the phrases, and the structures (each kept small enough for V8 to optimise)
+    rules: [{ score: 1 }, { score: 1 }],
     ruleOrder: 0,
     softInStory: false,
     labelModel: { gives: true, needsReader: false, anchored: true, notWithCare: true },

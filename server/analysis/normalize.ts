@@ -123,6 +123,31 @@ const CONFUSABLE: Record<string, string> = {
   ƅ: 'b',
   ɑ: 'a',
   ɡ: 'g',
+  // small capitals ("ʏᴏᴜ ᴀʀᴇ ᴅᴇᴀᴅ"): NFKD leaves them as they are
+  ᴀ: 'a',
+  ʙ: 'b',
+  ᴄ: 'c',
+  ᴅ: 'd',
+  ᴇ: 'e',
+  ꜰ: 'f',
+  ɢ: 'g',
+  ʜ: 'h',
+  ɪ: 'i',
+  ᴊ: 'j',
+  ᴋ: 'k',
+  ʟ: 'l',
+  ᴍ: 'm',
+  ɴ: 'n',
+  ᴏ: 'o',
+  ᴘ: 'p',
+  ʀ: 'r',
+  ꜱ: 's',
+  ᴛ: 't',
+  ᴜ: 'u',
+  ᴠ: 'v',
+  ᴡ: 'w',
+  ʏ: 'y',
+  ᴢ: 'z',
 };
 
 /** Dropped outright: zero-width characters, soft hyphen, word joiners, BOM, bidi controls. */
@@ -185,9 +210,14 @@ export function suspect(text: string): boolean {
       continue;
     }
     if (c >= 0x80) {
-      if (!isPlainWide(text, i, c)) return true;
+      if (!isPlainWide(text, i, c) || (isQuoteCode(c) && quotedWordAt(text, i))) return true;
       continue;
     }
+    if (c === 34 && quotedWordAt(text, i)) return true;
+    // "kiII": a capital I after a small letter, an l in disguise
+    if (c === 73 && i > 0 && isLowerCode(text.charCodeAt(i - 1))) return true;
+    // "i.will.kill.you": words joined by dots or underscores (two of them in one chunk)
+    if ((c === 46 || c === 95 || c === 45) && joinedAt(text, i)) return true;
     if (isDigitCode(c) || c === 64 || c === 36 || c === 33 || c === 124) {
       const before = i > 0 && isLetterCode(text.charCodeAt(i - 1));
       const after = i + 1 < n && isLetterCode(text.charCodeAt(i + 1));
@@ -217,6 +247,25 @@ export function suspect(text: string): boolean {
   return false;
 }
 
+const isLowerCode = (c: number) => c >= 97 && c <= 122;
+/** quote marks that can hug one word: " « » “ ” */
+const isQuoteCode = (c: number) => c === 34 || c === 0xab || c === 0xbb || c === 0x201c || c === 0x201d;
+/** an opening quote at i, then letters only, then a closing quote: "I'll «end» you", 'I will "end" you' */
+function quotedWordAt(text: string, i: number): boolean {
+  let j = i + 1;
+  while (j < text.length && isLetterCode(text.charCodeAt(j))) j++;
+  return j > i + 1 && j < text.length && isQuoteCode(text.charCodeAt(j));
+}
+/** a dot, underscore or dash between letters, with another such joint in the same chunk after it: "i.will.kill" */
+function joinedAt(text: string, i: number): boolean {
+  if (i === 0 || !isLetterCode(text.charCodeAt(i - 1)) || !isLetterCode(text.charCodeAt(i + 1))) return false;
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 46 || c === 95 || c === 45) return j + 1 < text.length && isLetterCode(text.charCodeAt(j + 1));
+    if (!isLetterCode(c)) return false;
+  }
+  return false;
+}
 const IDENTITY_END = (text: string) => (offset: number) => Math.max(0, Math.min(offset, text.length));
 
 /** Text being rebuilt: its characters and, for each, the original range [s, e) it came from. */
@@ -416,6 +465,8 @@ function undoLeet(b: Built, p: NormalizeWords): Built {
         // "ki11": a run of ones after the last letter is "ll"
         if (!rep && c === '1' && k > lastLetter && k > 0 && (tok[k - 1] === '1' || tok[k + 1] === '1')) rep = 'l';
       }
+      // "kiII": a capital I inside a word of small letters is an l
+      if (!rep && c === 'I' && k > 0 && /[a-zI]/.test(tok[k - 1]) && /[a-z]/.test(tok.join(''))) rep = 'l';
       mapped.push(rep ?? c);
     }
     const result = mapped.join('');
@@ -429,11 +480,68 @@ function undoLeet(b: Built, p: NormalizeWords): Built {
   return out;
 }
 
+/**
+ * Step 6: words joined by dots, underscores or dashes ("i.will.kill.you", "I-will-hurt-you") are spaced again when
+ * every piece is a word a threat is made of and one of them is hostile; "e.g." and "file_name.txt" stay.
+ * The separators become spaces in place, so offsets are unchanged.
+ */
+function splitJoined(b: Built, p: NormalizeWords): Built {
+  const n = b.chars.length;
+  for (let i = 0; i < n; ) {
+    if (/\s/.test(b.chars[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && !/\s/.test(b.chars[j])) j++;
+    const chunk = b.chars.slice(i, j).join('');
+    const pieces = chunk.replace(/[!?,;:]+$/, '').split(/[._-]/);
+    if (pieces.length >= 3 && pieces.every((w) => /^[A-Za-z'’]+$/.test(w))) {
+      const words = pieces.map((w) => w.toLowerCase().replace(/['’]/g, ''));
+      if (words.every((w) => p.glue.has(w) || p.hostile(w)) && words.some((w) => p.hostile(w) && !p.glue.has(w))) {
+        for (let k = i; k < j; k++) if (/[._-]/.test(b.chars[k])) b.chars[k] = ' ';
+      }
+    }
+    i = j;
+  }
+  return b;
+}
+
+/**
+ * Step 7: quote marks hugging one hostile word ("I'll «end» you") become spaces: the word is read in its
+ * sentence. Other quoted words keep their quotes (scare quotes, 'your "help"', are contempt).
+ */
+function unhug(b: Built, p: NormalizeWords): Built {
+  const n = b.chars.length;
+  const quote = (c: string | undefined) => c !== undefined && /["«»“”]/.test(c);
+  for (let i = 0; i < n; i++) {
+    if (!quote(b.chars[i])) continue;
+    let j = i + 1;
+    while (j < n && LETTER.test(b.chars[j])) j++;
+    if (
+      j > i + 1 &&
+      quote(b.chars[j]) &&
+      p.hostile(
+        b.chars
+          .slice(i + 1, j)
+          .join('')
+          .toLowerCase(),
+      )
+    ) {
+      b.chars[i] = ' ';
+      b.chars[j] = ' ';
+      i = j;
+    }
+  }
+  return b;
+}
+
 /** The text the analyzer reads, and the way back to the sender's offsets. */
 export function normalize(text: string, lang: Language = english): Normalized {
   const clamp = IDENTITY_END(text);
   if (!suspect(text)) return { text, toOriginal: clamp };
-  const b = undoLeet(joinSpaced(unicodeStep(text), lang.normalize), lang.normalize);
+  const words = lang.normalize;
+  const b = unhug(splitJoined(undoLeet(joinSpaced(unicodeStep(text), words), words), words), words);
   const out = b.chars.join('');
   if (out === text) return { text, toOriginal: clamp };
   const { s, e } = b;

@@ -155,8 +155,8 @@ export interface Language {
 
 /** How someone tells of harm done to them (disclosure.ts). */
 export interface DisclosurePatterns {
-  /** a first-person account of being harmed, threatened, controlled or afraid of someone */
-  accounts: RegExp;
+  /** a first-person account of being harmed, threatened, controlled or afraid of someone (each pattern is tried) */
+  accounts: RegExp[];
   /** where the account's clause ends: the rest of the message is the sender's own again */
   clauseEnd: RegExp;
 }

@@ -502,6 +502,46 @@ export const BLAME = [
   'you (?:let|messed) (?:me|us|everything|it) (?:down|up)',
 ];
 
+// Structures of a threat, read generally (not one phrasing at a time): who will act (the sender, future or
+// conditional), a harm verb, and whom or what it lands on (the reader, their body, children, pets, home, job).
+/** the sender, future or conditional: "I'll", "I'm gonna", "imma", "I swear I will", "I go" (Nigerian), "mi wi" */
+const I_WILL =
+  '(?:i(?:A| wi)ll|i will|i(?:A| a)m (?:going to|gonna|gon|about to)|imma|ima|i(?:A| a)ma|i go|i go make i|' +
+  'mi (?:wi|a go|go|ago)|ah(?:A| wi)ll|i swear (?:to god )?i(?:A| wi)ll|i(?:A|\\s+woul)d|i could|i shall)' +
+  '(?: (?:fucking|actually|literally|seriously|honestly|really|just|personally|so|definitely|gladly|happily|' +
+  'come (?:over|round|back) and|come and|go and|make sure (?:i|to)|have to|end up))*';
+/** what a threat does to someone: violence, killing, breaking, burning */
+const HARM_VERB =
+  '(?:kill|murder|hurt|harm|beat|batter|bash|punch|hit|slap|smack|stab|shoot|strangle|choke|throttle|drown|' +
+  'poison|burn|torch|smash|break|wreck|trash|destroy|ruin|end|finish|bury|cut|slit|knock|kick|box|burst|' +
+  'flatten|deck|lamp|thump|klap|moer|donner|buss|bruk|leather|belt|skin|maim|cripple|gut|waste|run over|' +
+  'fuck (?:you|u|ya) up|mess (?:you|u|ya) up|beat (?:you|u|ya) up|smash (?:you|u|ya) up|bang (?:you|u) up|' +
+  'smash up|key|slash)';
+/** harm phrases that carry their object: "run you off the road", "put a bullet in you" */
+const HARM_DONE =
+  '(?:run (?:you|u) (?:off the road|over|down)|push (?:you|u) (?:down|off|under|in front)|put (?:a bullet|a knife|' +
+  'one|a hole) (?:in|through) (?:you|u|your|ur)|(?:fuck|mess|beat|smash|bang|sort) (?:you|u|ya) up|' +
+  '(?:come|coming) (?:to get|for|after) (?:you|u)\\b(?! (?:at|from|in|on|after) )|slap (?:you|u|ya) (?:so|' +
+  'really) hard|' +
+  'drown (?:that|the|your|ur) (?:\\w+ )?(?:cat|dog|kitten|puppy))';
+/** who or what it lands on: the reader, their body, family, pets, home, things, work */
+const HARM_OBJ =
+  '(?:you|u|ya|ye|yuh|yous|youse|thee|yer (?:heid|head|face)|your|ur|yer|yuh|(?:you|u) both|the (?:both|' +
+  'lot) of (?:you|u)|' +
+  'him|her|them|(?:the|my|our|those|that|this) (?:kids|children|twins|baby|boys|girls|son|daughter|cat|dog|pets?|' +
+  'house|flat|car|home|shop|place)|(?:that|the) (?:cat|dog) of yours)\\b';
+
+/** Marks a pattern that starts with a shared prefix (sharePrefix): the prefix is matched once for all of them. */
+const BY_SENDER = '\u0001';
+/**
+ * `${prefix} (?:a|b|c)` instead of `${prefix} a|${prefix} b|${prefix} c`: one long prefix written out in
+ * every pattern made the regular expression too large for V8 to optimise.
+ */
+function sharePrefix(list: string[], prefix: string): string[] {
+  const shared = list.filter((p) => p.startsWith(BY_SENDER)).map((p) => p.slice(BY_SENDER.length));
+  return [...list.filter((p) => !p.startsWith(BY_SENDER)), `${prefix} (?:${phrases(shared)})`];
+}
+
 /** Threats of harm from the sender. Always held; never delivered as written. */
 export const THREAT = [
   '(?:iAll|i will|iAm going to|iAm gonna|i am going to|i am gonna|i gonna|i swear iAll|i could|' +
@@ -511,17 +551,18 @@ export const THREAT = [
     'your)\\w+|with (?:a|an|the) (?:email|text|call|message|link|reminder)))',
   'i(?:A| wi)ll make (?:you|u) (?:pay|regret|suffer|sorry)',
   'you(?:A| wi)ll regret (?:this|it|that)',
-  'you will regret',
-  'watch your back',
+  'you will regret(?! (?:not|nothing|missing|skipping|passing)\\b)',
+  'watch your back(?! (?:when|while|as|if) (?:you|u) (?:lift|bend|carry|pick|move|do|are lifting))',
   'i know where you live(?!,? (?:so |and )?i(?:A| wi)ll (?:drop|bring|pop|send|post))',
   'you(?:A| a)re dead(?! (?:right|on|wrong|tired|serious|cute|good|funny|easy|set|keen)\\b)',
   'you are dead(?! (?:right|on|wrong|tired|serious|cute|good|funny|easy|set|keen)\\b)',
   `you(?:A| a)re (?:going to|gonna) (?:pay${PAY_FOR_THINGS}|regret|get hurt|be sorry)`,
-  'i(?:A| wi)ll make your life (?:a )?(?:hell|misery)',
+  'make (?:your|ur) (?:\\w+ )?life (?:\\w+ )?(?:a )?(?:living )?(?:hell|misery|nightmare)',
   'you(?:A| wi)ll never see (?:the|your|our) (?:kids|children|son|daughter|baby) again',
-  'i(?:A| wi)ll take the (?:kids|children)',
+  'i(?:A| wi)ll take the (?:kids|children)(?=\\s*[.!]|$| (?:away from (?:you|u)|from (?:you|u)|and (?:go|leave|run|' +
+    'disappear|vanish)))',
   'sleep with one eye open',
-  'you(?:A| wi)ll be sorry',
+  'you(?:A| wi)ll be sorry(?! (?:you|u|to|if you miss)\\b)',
   'or else',
   'i(?:A| wi)ll burn (?:your|the house|it)',
   'i could kill you',
@@ -529,7 +570,7 @@ export const THREAT = [
   'i (?:want to|wanna) (?:kill|hurt|punch|hit|throttle|strangle|murder) (?:you|u)',
   '(?:you(?:A| a)re|ur|u r) (?:a )?dead (?:man|woman|meat)\\b',
   '(?:you(?:A| a)re|ur|u r) so dead\\b',
-  'i(?:A| wi)ll find you',
+  'i(?:A| wi)ll find you(?! (?:at|in|on|by|later|there|after|when|a|an|the|some|one|something|outside|inside)\\b)',
   'you deserve to die',
   '(?:go )?kill yourself',
   'kys',
@@ -569,7 +610,8 @@ export const THREAT = [
   '(?:smash|bash|cave) (?:your|ur) (?:face|head|skull) in',
   '(?:send|show|post|share|leak) (?:those|these|the|your|our|my|all the|all those|all your) (?:\\w+ )?(?:photos|' +
     'pictures|pics|videos|nudes|messages|texts) to (?:your|ur|everyone|the whole)',
-  'i(?:A| wi)ll (?:burn|smash|destroy|wreck|trash|key|slash|break) (?:every(?:thing| last| single)?|all|your|ur)',
+  'i(?:A| wi)ll (?:burn|smash|destroy|wreck|trash|key|slash|break) (?:every(?:thing| last| single)?|all|your|ur)' +
+    '(?! (?:records?|game|level|targets?|exams?|tests?|pbs?|personal bests?|deadlines?)\\b)',
   'one more (?:word|time|step|chance)[,.]?(?: and| or)? (?:i(?:A| wi)ll|i swear|you(?:A| wi)ll)',
   'i(?:A| wi)ll (?:knock|lay|deck|lamp|batter|flatten|sort) (?:you|u) (?:out|down|flat|clean out|one)',
   'knock (?:your|ur) (?:teeth|head|block|lights) (?:in|out|off)',
@@ -580,7 +622,9 @@ export const THREAT = [
     'such|prices|the like)\\b)(?:them|her|him|us|(?:the|your|our|my) (?:\\w+ )?(?:kids|children|boys|girls|son|' +
     'daughter|baby|kid)|[a-z]+)(?: again| ever again)',
   '(?:you|u)(?:A| wi)ll never (?:find|see) (?:her|him|them|us)(?=\\s*[.!?,]|$| again)',
-  '(?:you|u)\\b[^.!?]{0,20}(?:will|(?:A|)ll) (?:both |all )?be sorry',
+  '(?:you|u)\\b[^.!?]{0,20}(?:will|(?:A|)ll) (?:both |all )?be sorry(?! (?:you|u) (?:missed|didn|weren|couldn|left)|' +
+    ' if (?:you|u) miss|' +
+    ' to (?:see|hear|miss))',
   '(?:you|u) (?:will not|won(?:A|o)t) (?:find|know where) (?:us|them|her|him|we(?:A| ha)ve gone|they(?:A| a)re)',
   '(?:take|snatch|grab|keep) (?:the|my|our|your) (?:kids|children|boys|girls|son|daughter|baby)\\b[^.!?]{0,50}' +
     '(?:never|won(?:A|o)t|will not) (?:see|find|know)',
@@ -595,7 +639,8 @@ export const THREAT = [
     '(?:goes|go|finish|leave|get|take|attends|you)',
   'i(?:A| wi)ll be (?:waiting|watching)(?: for (?:you|u))? (?:outside|at|by|near|round) (?:your|ur) (?:work|office|' +
     'house|flat|place|door|school|job|mum(?:A|)s|mom(?:A|)s|parents(?:A|)?|gym|car)(?![^.!?]{0,60}(?:so (?:we|i) ' +
-    'can|to (?:pick|drive|walk|give|take)|with (?:the|a|your) (?:car|keys|coffee|parcel)))',
+    'can|at (?:\\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|half|quarter|lunch)|' +
+    'to (?:pick|drive|walk|give|take)|with (?:the|a|your) (?:car|keys|coffee|parcel)))',
   '(?:wait|waiting) for (?:you|u) (?:at|outside) (?:your|ur) (?:work|house|flat|place|job|school)\\b[^.!?]{0,30}' +
     '(?:finish|sort|settle|talk properly|see)',
   'i(?:A| wi)ll be watching (?:you|u)',
@@ -604,19 +649,20 @@ export const THREAT = [
   'i can see (?:your|ur) (?:light|lights|window|bedroom|curtains)',
   'i(?:A| ha)ve (?:got|found) (?:your|ur) new address',
   'i(?:A| wi)ll be there when (?:you|u) least expect',
-  '(?:you|u) won(?:A|o)t see (?:it|me|this) coming',
+  '(?:you|u) (?:won(?:A|o)t|wont|will not) see (?:it|me|this) comin(?:A|g)?',
   '(?:you|u)(?:A| ha)?(?:ve)? got it coming',
   '(?:you|u)(?:A| wi)ll get what (?:you|u) deserve',
   '(?:your|ur) days are numbered',
   '(?:wait|just wait) (?:till|until) i get (?:my hands on|hold of) (?:you|u)',
   'dead (?:man|woman|girl|boy) walking',
   'teach (?:you|u) a lesson',
-  '(?:you(?:A| a)re|ur|u r|you(?:A| wi)ll be|u(?:A| wi)ll be|ull be) next(?! (?:week|month|year|time|in line|to|on|' +
+  '(?:you(?:A| a)re|ur|u r|you(?:A| wi)ll be|u(?:A| wi)ll be|ull be) next(?! (?:week|month|year|time|in line|' +
+    'in (?:the )?(?:queue|line)|to|on|' +
     'up|at|door|for|after)\\b)(?!\\s*\\w+ing\\b)',
   '(?:you|u|ull)(?:A| wi)?(?:ll)? regret (?:this|it|that|the day|ever|what)',
   'ull regret',
   'rue the day',
-  'watch (?:your|ur) back',
+  'watch (?:your|ur) back(?! (?:when|while|as|if) (?:you|u) (?:lift|bend|carry|pick|move|do|are lifting))',
   'watch yourself(?=\\s*(?:[.!]|$|seriously|mate|pal))',
   '(?:better|best) (?:keep|get) (?:the|your|ur) (?:kids|children) (?:indoors|inside|in|close|locked)',
   '(?:better|you(?:A| wi)?(?:ll|d)?(?: better)?) sleep with (?:the|your) lights? on',
@@ -699,6 +745,222 @@ export const THREAT = [
   'i(?:A| wi)ll expose (?:you|u)\\b',
 ];
 
+/**
+ * Threats read as structures (the sender's future or conditional harm, outcomes that befall the reader,
+ * children, property, job, exposure, stalking). A list apart from THREAT: one regular expression past
+ * about 20,000 characters of source is no longer optimised by V8 and runs several times slower.
+ */
+const THREAT_STRUCTURE_LIST = [
+  // general structures: "I'm gonna hurt you", "I'll burn your shop down", "mi wi kill yuh"
+  `${BY_SENDER}${HARM_DONE}`,
+  `(?:gonna|going to) ${HARM_DONE}`,
+  `${BY_SENDER}${HARM_VERB} ${HARM_OBJ}(?! (?:up|back|to it|an? |some |with (?:a|an|the) ` +
+    '(?:email|text|call|message|link|reminder)|at (?:scrabble|chess|cards|tennis|golf|pool|darts|poker|fifa|mario|' +
+    'monopoly|pool|the game)|in (?:a|the) (?:race|game|match|quiz))\\b)',
+  // outcomes that befall the reader: death, injury, a grave
+  '(?:you|u|ye|yuh|ya|you both|the (?:both|lot|two) of (?:you|u))(?:A| wi)ll (?:(?:both |all )?(?:be|end up) )?' +
+    '(?:dead|in (?:(?:a|the|your) )?(?:body ?bag|ground|grave|box|coffin|morgue|hospital|a&e|wheelchair|river|canal|' +
+    'ditch)|' +
+    'six feet under|eating through a straw|carried out|picking (?:up )?(?:your|ur|yer) teeth|' +
+    'bleeding|crippled|get (?:yer|your|ur) (?:heid|head|face) (?:kicked|smashed|knocked|kicked) in|' +
+    'be drinking through a straw)',
+  '(?:put|leave|lay) (?:you|u|ye|ya|the (?:both|two|lot) of (?:you|u)|(?:you|u) both) (?:both )?' +
+    '(?:in (?:the|a) (?:ground|grave|hospital|box|wheelchair|coffin|body ?bag|a&e)|six feet under|' +
+    'on the floor|in a ditch)',
+  'get (?:yer|your|ur|yir) (?:heid|head|face|teeth|legs) (?:kicked|smashed|knocked|punched|bashed|broke|broken)' +
+    '(?: in| out| off)?',
+  '(?:you|u|ye) (?:won(?:A|o)t|will not|ain(?:A|o)t (?:gonna|going to)|are not going to|(?:A| a)re not gonna) ' +
+    '(?:live (?:to see|till|until|past|through|long)|survive (?:the|this|till|until)|make it (?:to (?:your|ur|the) ' +
+    '(?:next )?(?:birthday|christmas|hearing|court)|through the (?:night|week)|home alive))',
+  '(?:see how long|how long (?:do you think|before)) (?:you|u) (?:stay|keep) (?:breathing|alive|standing)',
+  '(?:nobody|no one|no-one|noone) (?:will|(?:A| wi)ll|would|is going to|is gonna) (?:ever )?find (?:your|ur) body',
+  'there(?:A| wi)ll be blood',
+  '(?:won(?:A|o)t|will not) stop at (?:a |one )?(?:slap|punch|shove|push|warning|words|a black eye)',
+  '(?:asking|begging) for (?:a|another) (?:beating|slap|smack|hiding|kicking|punch|thump|doing)',
+  '(?:want|wanna|fancy) (?:a|another) (?:slap|smack|punch|beating|kicking|hiding|thump)\\?',
+  '(?:again|if [^.!?\\n]{1,50}),? (?:you(?:A| a)re|ur|u r|you(?:A| wi)ll be) (?:finished|done for|toast|history)' +
+    '(?=\\s*[.!?]|$)',
+  '(?:don(?:A|o)t|do not) make me (?:come (?:over|round|down|up|in)|do something|get up|lose it|get violent|' +
+    'use (?:this|it|my))(?![^.!?\\n]{0,25}\\b(?:hug|kiss|tickle|cuddle|squeeze)\\b)',
+  'do something (?:you|u|we)(?:A| wi)ll (?:both |all )?regret',
+  '(?:see|find out|learn|know|show (?:you|u)) what i(?:A| a)m (?:really |truly )?capable of',
+  // conditionals on the reader: "try it and see what happens", "keep talking, see where it gets you"
+  '(?:try (?:it|me|that)|keep (?:talking|talkin|pushing|pushin|going|it up|this up|lying|lyin|on)|' +
+    'say (?:that|it) (?:again|(?:to|2) my face)|do (?:it|that) again|touch (?:her|him|them|my) [^.!?\\n]{0,20})' +
+    '[,.]?\\s+(?:(?:and|n|an)\\s+)?see (?:what|wat|wot|where it gets (?:you|u)|how (?:that|it) (?:goes|ends))' +
+    '(?: happens| i do| i(?:A| wi)ll do| gets (?:you|u))?',
+  'try me (?:and|n|an) see',
+  '(?:you|u) go regret',
+  '(?:you(?:A| wi)ll|you will|u(?:A| wi)ll|ull|you(?:A| a)re (?:going to|gonna)|ur (?:going to|gonna)|u r gonna)' +
+    ' regret (?!(?:not|missing|skipping|passing|leaving early|eating|buying|staying)\\b)',
+  // children and abduction: "I'm taking the kids and you won't ever see them again"
+  '(?:you|u)(?: will|(?:A| wi)ll| won(?:A|o)t| will not| are not going to| ain(?:A|o)t gonna)(?: ever| never)? ' +
+    '(?:see|find|hold|get|have|hear from|lay eyes on|touch) (?:\\w+ )?(?:them|him|her|us|(?:the|your|ur|our|my) ' +
+    '(?:\\w+ )?(?:kids|children|son|daughter|baby|boys|girls|twins|kid))(?: back| again| ever again)?' +
+    '(?=\\s*[.!?,]|$| again| back| ever)',
+  '(?:the )?(?:kids|children|twins|baby|boys|girls) (?:and i )?(?:will|(?:A| wi)ll|are going to|are gonna) ' +
+    '(?:be gone|disappear|vanish)',
+  '(?:take|taking|took) (?:the|my|our|your) (?:kids|children|baby|twins|boys|girls|son|daughter)\\b[^.!?\\n]{0,30}' +
+    '(?:abroad|out of the country|where (?:you|u) (?:can(?:A|no)t|won(?:A|o)t|will never)|and (?:disappear|vanish|' +
+    'run|go where))',
+  'something (?:\\w+ )?(?:might|could|will|may|is going to|is gonna) happen to (?:you|u|your|ur|the (?:kids|children|' +
+    'baby|dog|cat|car|house))',
+  '(?:the kids|the children|they|your (?:\\w+ )?(?:kids|children|son|daughter|family)) (?:will|(?:A| wi)ll) pay for ' +
+    '(?:this|that|it|what (?:you|u))',
+  '(?:you|u)(?:A| wi)ll lose (?:the kids|your kids|the children|your children|custody|your job|the house|' +
+    'everything|your home)(?!\\s+if)',
+  '(?:your|ur) (?:\\w+ )?(?:son|daughter|kids|children|boy|girl|family) (?:won(?:A|o)t|will not|wont) be safe',
+  'i know (?:the route|what time|when|which way|where)(?! (?:you|u)(?:A| wi)ll be)[^.!?\\n]{0,40}(?:school|nursery|' +
+    'creche|kids|children|' +
+    'son|daughter|school bus)\\b(?![^.!?\\n]{0,40}(?:i(?:A| wi)ll (?:get|pick|collect|grab|take|drop)|pick up|' +
+    'collect))',
+  '(?:tell|call|ring|report (?:you|u) to|phone) (?:social services|immigration|the home office|ice|child services|' +
+    'cps|children(?:A|)s services)',
+  // property and pets
+  '(?:your|ur) (?:house|car|flat|shop|business|place|van) (?:won(?:A|o)t|will not|wont) be (?:standing|there|' +
+    'in one piece)',
+  '(?:your|ur) (?:\\w+ )?(?:car|house|flat|tyres|tires|windows|shop|van|bike) (?:is|are|(?:A|)s|will be|(?:A| wi)ll ' +
+    'be) (?:gonna |going to )?(?:get(?:ting)? |be(?:ing)? )?(?:keyed|torched|burn(?:ed|t)(?: down)?|smashed|' +
+    'trashed|wrecked|slashed)',
+  '(?:your|ur) (?:precious |little |fancy |new |bloody |stupid )?(?:car|dog|cat|house|stuff|things|clothes|van|' +
+    'bike|phone) (?:ends? up|(?:will|(?:A| wi)ll|is gonna|is going to) end up) (?:in (?:the|a) (?:canal|river|bin|' +
+    'fire|skip|ditch|lake|sea)|on fire|dead|smashed)',
+  '(?:or|and) i (?:torch|burn|smash|kill|hurt|break|wreck|trash|key|stab|shoot|leak|post) ',
+  '(?:be|would be|it(?:A|\\s+woul)d be|it(?:A| i)s) a (?:real )?(?:shame|pity) if (?:your|ur)\\b',
+  'careful\\W+accidents (?:happen|can happen)',
+  // job, reputation, blackmail, exposure
+  `${BY_SENDER}(?:get|have) (?:you|u) (?:fired|sacked|struck off|deported|arrested|evicted|kicked out|locked up|` +
+    'sectioned|thrown out|removed|cancelled)',
+  `${BY_SENDER}(?:make sure|see to it)(?: that)? (?:you|u) (?:never|don(?:A|o)t|lose|get (?:fired|sacked)|` +
+    `end up with ` +
+    'nothing|end up on the street)',
+  `${BY_SENDER}(?:make|leave) (?:you|u) (?:homeless|penniless|bankrupt)`,
+  `${BY_SENDER}(?:ruin|wreck|destroy|end|finish) (?:your|ur) (?:reputation|career|name|business|life|marriage)`,
+  `${BY_SENDER}(?:send|post|share|leak|show|forward|put|spread|publish)(?: \\w+){0,3} (?:your|ur|those|these|the) ` +
+    '(?:\\w+ )?(?:photos|pictures|pics|videos|vids|nudes|messages|texts|screenshots|receipts|diary|secrets|emails)' +
+    '\\b(?! (?:to (?:you|u)|back|from (?:the|our) (?:trip|holiday|wedding|party))\\b)',
+  `${BY_SENDER}(?:send|show|forward) (?:your|ur) (?:wife|husband|boss|partner|mum|mom|dad|family|parents|employer|` +
+    'manager|kids|girlfriend|boyfriend) (?:the|those|these|your|ur|all|every)',
+  `${BY_SENDER}(?:expose|out|report) (?:you|u)\\b(?! (?:to (?:the|a) (?:team|group) as|for (?:the|an?) (?:award|` +
+    `prize)))`,
+  `${BY_SENDER}tell (?:the whole|all|everyone|everybody)[^.!?\\n]{0,40}(?:about (?:your|ur) |what (?:you|u) (?:did|` +
+    `do))`,
+  'unless (?:you|u)\\b[^.!?\\n]{0,60}(?:(?:your|ur) \\w+ (?:gets?|sees?|finds? out|will (?:see|know|find out|get))|' +
+    'everyone (?:sees|will see|finds out|gets))',
+  '(?:photos|pictures|pics|videos|nudes|messages|texts|screenshots|diary|secrets)[^.!?\\n]{0,40}unless (?:you|u)',
+  '(?:^|[.!?,]\\s*|\\b)(?:pay(?: me)?|do it|sign|drop it|back off|withdraw it)[^.!?\\n]{0,30}\\bor (?:your|ur) ' +
+    '(?:\\w+ )?(?:wife|husband|boss|partner|family|mum|mom|dad|parents|kids|employer|church|pastor) ' +
+    '(?:finds? out|gets?|sees?|hears?)',
+  '(?:your|ur) (?:career|job|marriage|reputation|business|life) (?:is|(?:A|)s|will be|(?:A| wi)ll be) over\\b' +
+    '(?! (?:if (?:you|u) don(?:A|o)t (?:study|prepare|practise|practice|turn up)|soon)\\b)',
+  // stalking: where the reader is, was watched, will be waited for
+  'i(?: was|(?:A| ha)ve been| sat| stood| waited| parked) (?:\\w+ )?(?:outside|across (?:the road )?from|opposite|' +
+    'under|by|at) (?:your|ur) (?:window|house|flat|door|work|place|bedroom|office|gym)\\b(?![^.!?\\n]{0,30}' +
+    '(?:to (?:pick|drop|give|collect|bring)|for (?:ages|the delivery|the parcel)|but (?:you|u) (?:weren|didn)))',
+  `i(?:A| wi)ll be (?:parked|sat|sitting|standing|waiting|watching|outside|there)[^.!?\\n]{0,30}(?:your|ur) (?:house|` +
+    'flat|work|place|door|window|office|gym|school|car)\\b(?![^.!?\\n]{0,50}(?:pick|lift|ready|at \\d|\\d ?(?:pm|am)|' +
+    'in \\d|at (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|half|quarter|lunch)|clock|' +
+    'minutes|' +
+    'mins|text|ring|call|honk|beep|drop|so (?:we|i) can|with (?:the|a|your) (?:car|keys|coffee|' +
+    'parcel)))',
+  'i(?:A| wi)ll be waiting for (?:you|u) (?:in|at|outside) the (?:car park|parking lot|station|car|stairwell|lift)' +
+    '(?![^.!?\\n]{0,40}(?:pick|lift|ready|at \\d|clock|minutes|mins|text|ring|call|drive|give (?:you|u) a))',
+  'i (?:followed|tracked|watched) (?:you|u)\\b(?! (?:on|back on) (?:insta|instagram|twitter|tiktok|x|facebook))',
+  'i saw (?:you|u) (?:at|in|with|outside|leaving)[^\\n]{0,50}(?:you|u) looked (?:scared|frightened|nervous|' +
+    'terrified|worried)',
+  'i know (?:which|what) (?:window|room|car|bed) (?:is )?(?:your|ur)',
+  'i know (?:you(?:A| a)re|ur|u r) (?:staying|hiding|living) (?:at|with|in)',
+  'i know (?:where|which \\w+) (?:you|u) (?:go|goes|park|train|drink|swim|run|jog|walk|shop)\\b',
+  '(?:there(?:A| i)s )?nowhere (?:you|u) can (?:hide|run|go)',
+  '(?:you|u) can run but',
+  `${BY_SENDER}(?:find|track|hunt) (?:you|u)(?: down)?(?:,? wherever| no matter where| anywhere)`,
+  '(?:yuh|ye|ya) dead now',
+  'i(?:A| a)m (?:coming|comin) (?:to get|for|after) (?:you|u)\\b(?! (?:at|from|in|on|after|around|later|tomorrow|' +
+    'with|' +
+    'when|first|before|now)\\b)',
+  'from me and (?:you|u)(?:A| a)re (?:out|finished|done|gone|sacked|fired)',
+  '(?:your|ur) (?:\\w+ )?(?:dog|cat|car|kids?|son|daughter|wife|husband|mum|mom|family|pets?) (?:won(?:A|o)t|' +
+    'will not|' +
+    'wont) (?:see|survive|live (?:to see|through|till)|make it (?:to|through)) (?:the|next|another|christmas|' +
+    'tomorrow|' +
+    'monday|the weekend)',
+  '(?:ur|u r|you r|yer|youse are|yous are) (?:going to|gonna) get (?:hurt|it|what)',
+  'ull be sorry',
+  '(?:you|u|ye)(?:A| wi)ll die\\b(?! (?:laughing|of|when|for|happy|old|a little|inside|if (?:you|u) (?:see|eat|try|' +
+    'hear)))',
+  '(?:box|knock|take|punch|kick) the (?:head|face) (?:clean )?off (?:you|ye|ya|u)',
+  'can(?:A|no)t (?:protect|save) (?:you|u)(?= forever| every| all the time|\\s*[.!?]|$)',
+  '(?:can(?:A|no)t|won(?:A|o)t) be there (?:every night|forever|all the time|24/7)',
+  '(?:should|better|had better|(?:A|)d better) watch (?:himself|herself|themselves|his back|her back|their back)',
+  'see how far (?:you|u) get',
+  '(?:you|u) (?:will not|won(?:A|o)t|wont) see (?:the end of|next|another) (?:this |the )?(?:year|week|month|' +
+    'christmas|birthday|summer)',
+  '(?:you|u)(?:A| wi)ll suffer\\b(?! (?:from|with|in the heat|a bit))',
+  '(?:hunt|track) (?:you|u)(?: (?:both|all))? down(?! (?:a|an|some|the|that|this|those|one)\\b)',
+  'next time (?:it(?:A| i)s|it will be|it(?:A| wi)ll be) (?:your|ur) (?:head|face|neck|legs?|arms?|kids|car|house|' +
+    'family)',
+  '(?:a|the) (?:knife|bullet|blade) in (?:your|ur) (?:back|head|chest|gut|belly|neck)',
+  '(?:you|u) (?:won(?:A|o)t|will not|wont|are not|aren(?:A|o)t) (?:be )?(?:getting|get|seeing|see) (?:the|your|ur|' +
+    'our) (?:kids|children|son|daughter|baby|boys|girls) back',
+  'never (?:knows|know|finds out|learns) (?:you|u) exist',
+  '(?:i(?:A| a)m|i am|i(?:A| wi)ll|we(?:A| a)re) (?:not|never) (?:bringing|bring|giving|sending|' +
+    'returning) (?:the kids|' +
+    'the children|them|him|her|[a-z]+) back\\b(?! (?:till|until|before|after|at|by|from|to|tonight|today|tomorrow|in|' +
+    'for|early|late)\\b)',
+  'good luck (?:ever )?(?:finding|tracking down) (?:us|them|her|him|the kids|the children)',
+  'know (?:things|stuff|something|secrets) (?:about )?(?:you|u)[^.!?\\n]{0,20}(?:would|could|will|that(?:A|)d) ' +
+    '(?:end|ruin|destroy|finish|wreck|cost)',
+  '(?:your|ur) (?:visa|papers|permit|residency|contract|tenancy) (?:depends|relies|hangs) on me',
+  '(?:ur|you(?:A| a)re|u r) (?:finished|dead|done for) when i (?:see|catch|find|get)',
+  'i(?:A| a)?m (?:coming|comin) (?:4|for) (?:you|u)(?=\\s*[.!?]|$)',
+  'sleep (?:with|w|w/) one eye open',
+  'pull up (?:and|n|an) see (?:what|wat|wot) happens',
+  '(?:don(?:A|o)t|better not) let me (?:catch|see|find) (?:you|u)\\b(?!\\s+\\w+ing\\b)(?! (?:at|in) (?:the|my) ' +
+    '(?:party|pub|shop|match|game))',
+  // warnings, veiled consequences, slang
+  '(?:this is )?(?:your|ur) (?:final|last) warning(?=\\s*[.!]|$)',
+  '(?:consider yourself|you(?:A| ha)ve been|you have been|u been|youse have been) warned(?=\\s*[.!]|$)',
+  '(?:want to|wanna) end up like (?:your|ur|him|her|the last)',
+  '(?:you|u)(?:A| wi)ll be (?:dealt with|sorted out|made to pay|found (?:in|dead|floating))',
+  'be found (?:in (?:a|the) (?:river|ditch|canal|bag|boot|woods|sea|bin)|dead)',
+  '(?:still )?(?:got|have) (?:a|the) keys? (?:to|for) (?:your|ur) (?:flat|house|place|car|room)\\b(?![^.!?\\n]{0,40}' +
+    '(?:want|water|feed|drop|return|give|post|back|plants|cat|dog|parcel))',
+  '(?:shame|pity|awful|terrible|tragic|sad|horrible) (?:thing )?if (?:something|anything|someone|somebody)(?: \\w+)? ' +
+    '(?:happened|happens|were to happen) to',
+  'make an example (?:out )?of (?:you|u)',
+  '(?:don(?:A|o)t|do not) (?:think|believe) i won(?:A|o)t (?:do it|do this|go through with it|hurt|use)',
+  'if i (?:go down|lose|fall|burn|sink)\\b[^.!?\\n]{0,10}(?:you(?:A| a)re|you(?:A| wi)ll be|ur) (?:coming|going) ' +
+    '(?:down )?with me',
+  '(?:you|u|your|ur)(?: \\w+)? (?:will|(?:A| wi)ll) (?:face|suffer) (?:the )?consequences',
+  '(?:no idea|don(?:A|o)t know) who (?:you(?:A| a)re|ur|u r) (?:messing|dealing|fucking|playing) with',
+  'if (?:you|u|your \\w+) (?:had|has|have|were to have) (?:an|a little|some|a nasty) accident',
+  'pull up on (?:you|u)\\b',
+  '(?:your|ur) days (?:are|r) numbered',
+  '(?:or|otherwise) (?:i(?:A| a)?m|i will|i(?:A| wi)ll|imma) (?:posting|sending|leaking|sharing|showing|telling) ' +
+    '(?:everything|it all|them|the \\w+|your|ur|every)',
+  '(?:keep|kip) (?:playing|playin|pushing|pushin|talking|talkin|testing me|testin me|it up)(?: (?:and|n|an))? see' +
+    '(?=\\s*[.!?]|$)',
+  'catch (?:you|u) (?:lacking|lackin|slipping|slippin|alone)\\b',
+  'sleep (?:wid|wit) one eye open',
+  '(?:you|u) (?:will never|(?:A| wi)ll never|won(?:A|o)t ever|will not ever) (?:find|see) (?:em|them|us)\\b',
+  '(?:and|n) see what i (?:do|(?:A| wi)ll do)(?=\\s*[.!?]|$)',
+  '(?:shame|pity|awful|terrible|tragic|sad|horrible) (?:thing )?if (?:your|ur) [^.!?\\n]{0,30}(?:went missing|' +
+    'got hurt|' +
+    'had an accident|disappeared|caught fire|burned down|got (?:scratched|keyed|smashed))',
+  'never[^.!?\\n]{0,50}i(?:A| wi)ll see to (?:that|it)(?=\\s*[.!]|$)',
+  '(?:you(?:A| a)re|ur|u r) (?:going to|gonna) wish (?:you|u)(?:A|\\s+woul)?d? (?:never|not|hadn)',
+  'i swear i(?:A| wi)ll (?:be )?wait(?:ing)? for (?:you|u)',
+  '(?:you|u)(?:(?:A| a)re| r)? dead (?:if|when) i (?:see|catch|find)',
+  'slap the (?:taste|teeth|smile|grin) (?:out of|outta|off) (?:your|ur)',
+  '(?:ur|you(?:A| a)re|u r) (?:gettin|getting) it(?=\\s*[.!]|$)',
+  '(?:gonna|going to) (?:end|finish|murder|stab|shoot) (?:you|u)\\b(?! (?:when|if|with|laughing)\\b)',
+  'dental records',
+  'get a (?:dig|smack|slap|punch|box|kick|belt|clatter|hiding|kicking) (?:in|round|across) (?:the|yer|your|ur) ' +
+    '(?:face|head|mouth|gob|teeth|ear)',
+  '(?:come|comin|coming) fi (?:yuh|you)',
+];
+export const THREAT_STRUCTURES = sharePrefix(THREAT_STRUCTURE_LIST, I_WILL);
+
 /** Self-harm and suicidal intent from the sender. Always the safety path. */
 export const SELF_HARM = [
   'kill myself',
@@ -734,7 +996,7 @@ export const SELF_HARM = [
   'jump off (?:a|the) (?:bridge|roof|building)',
   'slit my wrists',
   'hang myself',
-  'can(?:A|no)t go on (?:anymore|like this)',
+  'can(?:A|no)t go on (?:anymore|like this)(?![^.!?\\n]{0,30}\\b(?:we need|let(?:A|)s|can we|schedule|rota|plan))',
   // passive ideation: "what's the point of living", "everyone would be better off if I wasn't around"
   'what(?:A| i)s the point (?:of|in) (?:living|life|going on|being alive|being here|even being here)',
   'no point (?:in )?(?:living|going on|being alive)',
@@ -772,7 +1034,8 @@ export const SELF_HARM = [
   // passive ideation, goodbyes, giving things away, affairs in order, self-injury
   'kms',
   'my affairs in order',
-  '(?:sorted|made|wrote|written|updated|done|finished) (?:out )?my will\\b',
+  '(?:sorted|made|wrote|written|updated|done|finished) (?:out )?my will\\b(?! (?:now that|since|after|because|' +
+    'for the|with the))',
   'i want (?:you|u) to have my \\w+[.,!]?\\s*i (?:won(?:A|o)t|will not) (?:need|be needing)',
   'won(?:A|o)t be needing (?:it|them|any of (?:it|this|them))(?: (?:now|anymore|any more|where i(?:A| a)m going))?' +
     '(?=\\s*[.!]|$)',
@@ -820,6 +1083,116 @@ export const SELF_HARM = [
   '(?:stay|staying) alive',
   'you(?:A| wo)n(?:A|o)t have to deal with me (?:anymore|any more|after)',
   '(?:want|wanna) (?:to )?(?:end it|die)\\b',
+  // general structures: the sender + an ending of their own life, absence, or ideation
+  `${I_WILL} (?:top|off|neck|do|hang|drown|gas|poison|shoot|starve|overdose) myself(?: in)?\\b`,
+  '(?:throw|throwing|threw|hurl|fling|lie|lay|lying) myself (?:under|off|in front of|onto|into the path of) (?:a|' +
+    'the) ' +
+    '(?:train|bus|bridge|building|cliff|car|lorry|truck|traffic|tracks|river|sea|roof)',
+  '(?:walk|walking|swim|swimming|wade|wading) (?:out )?into the (?:sea|river|lake|ocean|water)(?! (?:for|with|' +
+    'to (?:cool|' +
+    'swim)))',
+  '(?:i |me |ah |mi )?(?:don(?:A|o)t|do not|dont|no|nuh|never) (?:want to|wanna|wan|waan|want|wish to) (?:live|' +
+    'be alive|' +
+    'be here|exist|wake up|go on)(?: (?:anymore|any more|no more|again|any longer|tomorrow))?(?=\\s*[.!?,]|$|' +
+    ' (?:anymore|' +
+    'any more|no more|again|any longer))',
+  '(?:i |mi |ah )(?:want to|wanna|wan|waan|want) (?:dead|die|be dead|end it|go to sleep forever)\\b',
+  '(?:can(?:A|no)t|cannae|cyaan|cant|can not) (?:go on|do this|take it|tek it|keep going|carry on|cope)' +
+    '(?: (?:anymore|any more|no more|nuh more|like this|any longer))?(?=\\s*[.!?,]|$| (?:anymore|any more|no more|' +
+    'nuh more|any longer|ma|mam|mum|mom)\\b)(?![^.!?\\n]{0,30}\\b(?:we need|let(?:A|)s|can we|schedule|rota|' +
+    'arrangement|' +
+    'plan|system|week|job|commute))',
+  '(?:nothing|no reason|nobody|no one) (?:left )?to live for',
+  '(?:there(?:A| i)s|is) no point (?:anymore|any more|to (?:anything|any of it|me)|in (?:me|anything|trying ' +
+    'anymore))(?=\\s*[.!?,]|$)',
+  'i(?:A| a)m (?:just |only |nothing but |such )?a (?:burden|waste of space|waste of (?:air|oxygen|life))' +
+    '(?=\\s*[.!?,]|$| (?:to|on|for) (?:everyone|everybody|you|all|my))',
+  '(?:want|wish|need) (?:it all|everything|it|all of (?:this|it)|this) to (?:stop|end|be over)\\b' +
+    '(?![^.!?\\n]{0,20}(?:so (?:we|i) can|and (?:start|go|get)))(?!\\s+(?:soon|already|quickly)\\b)' +
+    '(?=\\s*[.!?,]|\\s*$| (?:forever|for good|permanently|now|tonight))',
+  '(?:easier|better|happier|simpler) (?:for (?:everyone|everybody|you all|you|u|them|the kids) )?(?:if|when) ' +
+    'i(?:A| a)?(?:m| am| was| were)?(?:n(?:A|o)t| not| wasn(?:A|o)t| weren(?:A|o)t)? (?:here|around|alive|gone|dead|' +
+    'in the picture)\\b',
+  '(?:it(?:A| wi)ll|it will|everything will|this will) (?:all )?be over (?:soon|tonight|tomorrow)(?=\\s*[.!?,]|$)' +
+    '(?![^\\n]{0,40}(?:exam|meeting|week|term|court|case|hearing|move))',
+  'i(?:A| a)m ready to (?:go|die|leave this world|be with)(?: now)?(?=\\s*[.!?,]|$)(?![^\\n]{0,30}(?:when you|car|' +
+    'coat|shoes|bags?|packed))',
+  '(?:nobody|no one|no-one|noone|no1|nobdy) (?:will|would|wud|wd|(?:A| wi)ll|is going to) (?:even )?(?:miss me|' +
+    'notice (?:if|when) i(?:A| a)?m gone|care if i (?:die|died|was gone))',
+  '(?:every1|everyone|everybody|evry1|evryone|you all|yall|u all|the world|the kids|my kids|my family) ' +
+    '(?:would|wud|wd|will|(?:A| wi)ll|(?:A|\\s+woul)d) (?:be |b )?(?:better|happier|better off|easier)(?: \\w+)? ' +
+    '(?:without|w/o|w/out|wivout) me\\b',
+  '(?:better|happier|easier) (?:off )?(?:without|w/o|w/out) me(?! (?:there|at|for|on|in) (?:the|a|this|that)\\b)',
+  'this (?:is|iz) (?:my|the) (?:last|final) (?:message|msg|txt|text|post|goodbye|words)(?=\\s*[.!?]|$| (?:from me|to ' +
+    '(?:you|u|anyone|everyone)))',
+  '(?:my|this is my|a) (?:final|last) goodbye',
+  '(?:bye|goodbye|gbye) (?:every1|everyone|everybody|evry1|all|yall|you all)\\W+(?:i(?:A| a)m )?sorry',
+  '(?:given|gave|giving|give) (?:away )?(?:all )?my (?:things|stuff|belongings|possessions|clothes)(?: away)?' +
+    '(?=\\s*[.!?,]|$| to (?:people|friends|everyone|my))',
+  '(?:left|written|wrote|leaving|writing) (?:a )?(?:note|letter|letters|notes) (?:for|to) (?:my|the|everyone|you)' +
+    '(?![^.!?\\n]{0,30}(?:fridge|teacher|school|milk|shopping|delivery|neighbou?r|cleaner|about (?:the|dinner)))',
+  '(?:i(?:A| a)m )?on (?:the|a) (?:roof|ledge|bridge|edge of the \\w+|tracks|cliff edge)(?=\\s*[.!?,]|$| now|' +
+    ' right now)',
+  '(?:sleep|go to sleep|sleeping) (?:forever|for good|permanently|and not wake up|and never wake up)',
+  '(?:imma|ima|i(?:A| a)m gonna|i(?:A| a)m going to|gonna|going to) jump(?=\\s*[.!?]|$| off)',
+  'wish (?:i|ah) (?:was|were|wis|wiz|wus) (?:dead|deid|gone|never born)',
+  '(?:no|nuh) (?:point|use) (?:in |of )?(?:me )?(?:being alive|living|being here|existing|going on|me)\\b' +
+    '(?=\\s*[.!?,]|\\s*$| anymore| any more)',
+  '(?:looking up|looked up|searching|googling|googled) (?:ways|how) to (?:end it|die|kill myself|end my life|' +
+    'overdose|do it painlessly)',
+  '(?:won(?:A|o)t|will not|wont|don(?:A|o)t think i(?:A| wi)ll|not going to|not gonna) (?:still )?(?:be|b) ' +
+    '(?:alive|(?:here|around) (?:by (?:the time|next|tomorrow|monday|the weekend)|when (?:you|u) (?:read|get|' +
+    'wake)|much longer|for much longer|for long|after (?:tonight|today)|this time next))',
+  '(?:can(?:A|no)t|cannot) see myself (?:surviving|living|making it|being here|being alive)',
+  '(?:i )?(?:hope|pray|wish) (?:i|it|this|that) (?:\\w+ )?(?:kills|finishes) me\\b',
+  '(?:hope|wish|pray|want)[^.!?\\n]{0,15}\\b(?:not|never|don(?:A|o)t) wake up',
+  '(?:take|swallow|taking|swallowing) (?:all|every one of|the whole (?:box|bottle|packet) of) (?:my|the|of my|these|' +
+    'those) (?:pills|tablets|meds|medication|painkillers|sleeping pills)',
+  '(?:stockpil\\w+|saving up|saved up|hoarding|hoarded) (?:my |enough |all my )?(?:pills|tablets|meds|painkillers)',
+  'enough (?:pills|tablets|meds|painkillers) (?:to|saved|stockpiled|now)',
+  '(?:pills|tablets|meds) (?:out|lined up|counted out|ready|in front of me)(?=\\s*[.!?,]|\\s*$| on)',
+  '(?:a|the) noose',
+  '(?:cut|cutting|hurt|hurting|burn|burning|burnt|burned|harmed|harming) (?:myself )?again\\b' +
+    '(?! (?:on|in|at|with|chopping|cooking|shaving|making|opening))',
+  '(?:myself|my (?:arms?|legs?|wrists?|skin|thighs?|head|knuckles)|walls?)\\b[^.!?\\n]{0,30}(?:till|until|til) ' +
+    '(?:it|they|i) (?:bleed|bleeds|bled)',
+  'ending (?:everything|it all|my life)',
+  '(?:doing|do) (?:everyone|everybody|you all|the world|you) a favou?r (?:if|by) (?:i |me )?(?:\\w+ )?' +
+    '(?:died|dying|disappeared|disappearing|was gone|wasn(?:A|o)t here|ended it|ending it|killing myself)',
+  '(?:tired|sick|exhausted) of (?:being alive|living|existing)\\b',
+  '(?:when|after|once) i(?:A| a)m (?:gone|dead|not here|not around)\\b(?! (?:for|on|to|from|till|until) )',
+  'want out\\W+(?:for good|forever|permanently|of (?:this life|life|everything))',
+  '(?:can(?:A|no)t|cannot|don(?:A|o)t|do not) see myself (?:surviving|living|making it|being here|being alive|lasting)',
+  'want (?:the|this) pain to (?:stop|end)\\b[^.!?\\n]{0,10}(?:whatever it takes|forever|for good|permanently)',
+  'i(?:A| a)m done\\W+(?:for good|forever)(?=\\s*[.!?]|$)',
+  '(?:thinking|thinkin|think|thought) (?:about|bout|abt|of) (?:ending it|ending my life|suicide|killing myself|' +
+    'not being here|not waking up)',
+  '(?:don(?:A|o)t|do not|dont) (?:want to|wanna) wake up (?:tmrw|tomoz|tomorrow|in the morning|again)',
+  'i cut (?:myself )?(?:2nite|tonight|last night|today|again)\\b(?![A\\w])',
+  '(?:nobody|no one|no1|noone) (?:cares|would care|will care) (?:if|whether) i (?:live|die|lived|died|exist)',
+  'no reason to (?:carry on|go on|keep going|stay alive|be here)',
+  '(?:don tire|tire) (?:for|of) (?:this )?life',
+  '(?:can(?:A|no)t|cyaan|cannae|cant) live (?:like (?:this|dis|that) )?(?:nuh more|no more|anymore|any more|' +
+    'with myself)',
+  '(?:walk|walking|step|stepping|run|running|throw myself) (?:out )?in front of (?:a|the) (?:lorry|car|van|tube|tram|' +
+    'train|bus|truck)',
+  'sorted for (?:after|when i(?:A| a)m gone)(?=\\s*[.!]|$)',
+  '(?:took|swallowed|taken|downed) (?:the whole|a whole|an entire|all the|all my|the rest of the|every one of my) ' +
+    '(?:bottle|packet|box|strip|pills|tablets|meds|medication)',
+  '(?:won(?:A|o)t|not going to|not gonna|not gon) (?:be |b )?(?:around|here) (?:4|for) (?:much|very) (?:longer|long)',
+  'decided i(?:A| a)m (?:not going to|not gonna) be (?:here|around|alive)',
+  '(?:be )?free of me(?= soon| forever| at last|\\s*[.!]|$)',
+  'what(?:A| i)?s the point (?:of|in) me(?=\\s*[.!?]|$)',
+  '(?:want to|wanna|wish i could|just want to) (?:be |b )?gone(?= forever| for good|\\s*[.!?]|$)',
+  'swallow (?:everything|all of it|the lot|all the (?:pills|tablets|meds))',
+  '(?:sorry|sry|soz) (?:for|about) everything\\W+(?:bye|goodbye|love you)',
+  'i deserve to die|i don(?:A|o)t deserve to live',
+  'if i (?:were|was|wuz) (?:dead|gone)\\b',
+  '(?:writing|written|wrote) my goodbyes(?! (?:for|in|on) (?:the|a|his|her) (?:card|leaving))',
+  '(?:won(?:A|o)t|can(?:A|no)t|don(?:A|o)t think i(?:A| wi)ll) (?:make it|survive|last|get) through another ' +
+    '(?:night|day|week)',
+  'sleep (?:and|n|an) (?:never|not) wake up',
+  '(?:thinking|thinkin) (?:of|about|bout) (?:jumping|jumpin|ending it|hanging myself|overdosing)',
 ];
 
 /**

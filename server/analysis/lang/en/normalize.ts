@@ -13,7 +13,8 @@ const HOSTILE = new Set(
   `kill kills killed killing killer die dies died dying dead death hate hates hated hater haters hateful
   hurt hurts hurting murder murdered shoot shot stab stabbed suicide suicidal cut cutting bleed choke strangle
   punch slap beat rape raped
-  destroy ruin bury burn overdose pills hang hanging drown you your yourself myself loser losers hell damn sucks`
+  destroy ruin bury burn overdose pills hang hanging drown you your yourself myself loser losers hell damn sucks
+  will end stab smash regret sorry`
     .split(/\s+/)
     .filter(Boolean),
 );

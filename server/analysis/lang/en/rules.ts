@@ -15,6 +15,7 @@ import {
   STONEWALLING,
   STONEWALLING_EXPLICIT,
   THREAT,
+  THREAT_STRUCTURES,
   phrases,
 } from './lexicon.js';
 
@@ -60,7 +61,7 @@ const JOY = new RegExp(
 
 export const RULES: RulePatterns = {
   byLabel: {
-    threat: [rx(phrases(THREAT))],
+    threat: [rx(phrases(THREAT)), rx(phrases(THREAT_STRUCTURES))],
     self_harm: [rx(phrases(SELF_HARM))],
     insult: [
       // "you idiot", "you're such a selfish jerk", "you are pathetic"

@@ -29,7 +29,7 @@ describe('label model', () => {
 
   it('hears what the rules have no words for', () => {
     const cases: [string, string][] = [
-      ["I've been stockpiling my tablets for a while now.", 'self_harm'],
+      ["I've been collecting my tablets for weeks.", 'self_harm'],
       ['Done. Not reading any more of this thread.', 'stonewalling'],
     ];
     for (const [text, label] of cases) {
