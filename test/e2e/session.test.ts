@@ -293,6 +293,14 @@ describe.sequential('a mediation session in the browser', () => {
     await guest.getByRole('button', { name: 'I’m done, pass the floor' }).click();
     await host.getByRole('button', { name: 'Give the floor to me' }).click();
     await host.getByTestId('floor-status').getByText('You have the floor.', { exact: false }).waitFor();
+    // Taking turns in order: the order shows, and each person is told when it is their turn.
+    await host.getByLabel('Turn style').selectOption('round');
+    await guest.getByTestId('floor-status').getByText('Order: Alex → you.').waitFor();
+    await guest.getByTestId('floor-status').getByText('It is Alex’s turn. You are next.').waitFor();
+    await host.getByRole('button', { name: 'I’m done, pass the floor' }).click();
+    await guest.getByTestId('floor-status').getByText('It is your turn.', { exact: false }).waitFor();
+    await host.getByTestId('floor-status').getByText('It is Sam’s turn. You are next.').waitFor();
+    await screen(guest, '05-round-390px');
     await host.getByLabel('Turn style').selectOption('open');
     await guest.getByRole('heading', { name: 'Turns: Open conversation' }).waitFor();
     await screen(guest, '05-room-390px');

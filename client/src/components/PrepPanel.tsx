@@ -100,8 +100,7 @@ export function PrepPanel({ onShared, canShare, screening = false, onEnter }: Pr
       {onEnter && (
         <div className="enter-card" data-testid="enter-card">
           <p>
-            Take the time you need here. The joint conversation opens once you and another person have entered it; until
-            then, nothing you write reaches anyone.
+            Take the time you need here. When you are ready, enter the conversation; it opens once two of you are in.
           </p>
           <button type="button" className="primary" onClick={onEnter}>
             Enter the conversation
