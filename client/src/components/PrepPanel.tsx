@@ -100,7 +100,8 @@ export function PrepPanel({ onShared, canShare, screening = false, onEnter }: Pr
       {onEnter && (
         <div className="enter-card" data-testid="enter-card">
           <p>
-            Take the time you need here. When you are ready, enter the conversation; it opens once two of you are in.
+            Take the time you need here. When you are ready, enter the conversation: it opens once two of you are in,
+            and from then you can share a point from here too.
           </p>
           <button type="button" className="primary" onClick={onEnter}>
             Enter the conversation
