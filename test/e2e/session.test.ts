@@ -232,6 +232,29 @@ describe.sequential('a mediation session in the browser', () => {
     await screen(host, '04-room');
   });
 
+  it('6a. an observer reads the room, with no preparation space and nothing to write', async () => {
+    await host.locator('#invite-role').selectOption('observer');
+    await host.getByRole('button', { name: 'Make a new link' }).click();
+    await expect.poll(() => host.getByLabel('Invite link').inputValue()).not.toBe(link);
+    const observerLink = await host.getByLabel('Invite link').inputValue();
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    const olive = await openPage(ctx, errors, 'observer');
+    await olive.goto(observerLink);
+    await olive.getByLabel('What should others call you?').fill('Olive');
+    await olive.getByRole('button', { name: 'Join the room' }).click();
+    await olive.waitForURL(/\/room\//);
+    await expect
+      .poll(() => olive.getByRole('tab', { name: /Conversation/ }).getAttribute('aria-selected'))
+      .toBe('true');
+    await olive.getByText('Could we try planning Saturdays together?').waitFor();
+    await olive.getByText('You are observing: you can read along, but not write to the room.').waitFor();
+    expect(await olive.getByRole('tab', { name: /Private prep/ }).count()).toBe(0);
+    expect(await olive.getByRole('button', { name: 'Enter the conversation' }).count()).toBe(0);
+    expect(await olive.getByRole('textbox').count()).toBe(0);
+    await screen(olive, '04-observer');
+    await ctx.close();
+  });
+
   it('6b. the agenda shows the point the host shared, and the host closes it', async () => {
     // The point Alex shared from preparation is the agenda's first topic, the current one, on both screens.
     const topic = host.getByTestId('agenda-topic').filter({ hasText: 'our weekends together' });
