@@ -128,12 +128,21 @@ export const PARTICIPANT_STATUSES = ['paused', 'removed'] as const;
 export const ParticipantStatus = z.enum(PARTICIPANT_STATUSES);
 export type ParticipantStatus = z.infer<typeof ParticipantStatus>;
 
+/**
+ * Where a person is: `prep` (a party still preparing privately; they read the room but do not write to it or
+ * take turns) or `joint` (in the joint conversation). Mediators and observers are always `joint`.
+ */
+export const STAGES = ['prep', 'joint'] as const;
+export const Stage = z.enum(STAGES);
+export type Stage = z.infer<typeof Stage>;
+
 export const ParticipantView = z.object({
   participantId: z.string(),
   name: z.string(),
   role: Role,
   online: z.boolean(),
   status: ParticipantStatus.optional(),
+  stage: Stage,
 });
 export type ParticipantView = z.infer<typeof ParticipantView>;
 
@@ -423,6 +432,8 @@ export interface ClientToServerEvents {
   'floor:confirm': (p: { accurate: boolean }, ack: (r: Ack<{ floor: FloorView }>) => void) => void;
   'room:mode': (p: { mode: TurnMode }, ack: (r: Ack<{ mode: TurnMode }>) => void) => void;
   'room:state': (p: object, ack: (r: Ack<{ state: RoomView }>) => void) => void;
+  /** From private preparation into the joint conversation (docs/PROTOCOL.md, "Preparation and entering"). */
+  'room:enter': (p: object, ack: (r: Ack<{ stage: 'joint' }>) => void) => void;
   'break:request': (p: { minutes?: number; quiet?: boolean }, ack: (r: Ack<{ break: BreakView }>) => void) => void;
   'break:end': (p: object, ack: (r: Ack) => void) => void;
   'prep:send': (p: { text: string }, ack: (r: Ack<{ reply: PrepMessage }>) => void) => void;

@@ -100,6 +100,9 @@ async function connect(url: string, token: string, name: string, participantId: 
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
+  // Each party enters the joint conversation from their preparation (mediators have none: not_allowed).
+  const entered = await call(socket, 'room:enter');
+  if (!entered.ok && entered.error.code !== 'not_allowed') throw new Error(`room:enter: ${entered.error.message}`);
   return Object.assign(socket, { name, participantId });
 }
 

@@ -113,6 +113,7 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
     'floor:confirm': route(FloorConfirm, 'event', async (p, who) => ({
       floor: await rooms.floor(who.roomId, { type: 'confirm', participantId: who.participantId, accurate: p.accurate }),
     })),
+    'room:enter': route(NoPayload, 'event', (_p, who) => rooms.enter(who)),
     'room:mode': route(RoomModeChange, 'event', async (p, who) => ({ mode: await rooms.setMode(who, p.mode) })),
     'break:request': route(BreakRequest, 'event', async (p, who) => ({
       break: await rooms.requestBreak(who, p.minutes, p.quiet),

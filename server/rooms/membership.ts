@@ -1,5 +1,5 @@
 import type { CreateRoomBody, CreateRoomResponse, InviteRole, JoinResponse, RoomView } from '../../shared/protocol.js';
-import { parties } from '../../shared/rules/floor.js';
+import { isParty, parties } from '../../shared/rules/floor.js';
 import { mayJoin } from '../../shared/rules/membership.js';
 import { AppError } from '../errors.js';
 import { facilitator } from './effects.js';
@@ -11,7 +11,7 @@ import { NAME_TAKEN, nameTaken } from './policies/membership.js';
 import { roomView } from './view.js';
 import { floorSettings, type RoomWork } from './work.js';
 
-/** Rooms and who is in them: create, invite, join, view, delete, expire. */
+/** Rooms and who is in them: create, invite, join, enter, view, delete, expire. */
 
 export async function create(work: RoomWork, body: CreateRoomBody): Promise<CreateRoomResponse> {
   const { deps } = work;
@@ -19,9 +19,8 @@ export async function create(work: RoomWork, body: CreateRoomBody): Promise<Crea
   const roomId = newId('r');
   const host = newParticipant(newId('p'), body.name, 'host', now);
   const settings = { retentionMs: deps.config.retentionMs, heatThreshold: deps.config.heatThreshold };
+  // The host starts in their own preparation: the floor counts them once they enter the conversation.
   const room = newRoom({ ...body, roomId, host, now, ...settings });
-  const floor = applyFloor(room, { type: 'joined', participantId: host.participantId }, now, floorSettings(deps));
-  if (floor.ok) room.floor = floor.floor;
   await deps.store.createRoom(room);
   const token = newSecret();
   await deps.store.putToken(hashSecret(token), { roomId, participantId: host.participantId, role: 'host' });
@@ -60,23 +59,45 @@ export async function join(work: RoomWork, roomId: string, inviteCode: string, n
   }
   const now = deps.now();
   const participant = newParticipant(newId('p'), name, invite.role, now);
-  const { room, result: startsJoint } = await work.change(roomId, (r) => {
+  await work.change(roomId, (r) => {
     const allowed = mayJoin(r, invite.role);
     if (!allowed.ok) throw new AppError(allowed.code, allowed.message);
     if (nameTaken(r, name)) throw new AppError('conflict', NAME_TAKEN);
-    const joined: RoomRecord = { ...r, participants: [...r.participants, participant] };
-    const event = { type: 'joined', participantId: participant.participantId } as const;
-    const floor = applyFloor(joined, event, now, floorSettings(deps));
-    if (floor.ok) joined.floor = floor.floor;
-    // The joint session starts when a second party arrives.
-    const startsJoint = r.phase === 'prep' && parties(joined).length >= 2;
-    if (startsJoint) joined.phase = 'joint';
-    return { room: joined, result: startsJoint };
+    return { room: { ...r, participants: [...r.participants, participant] }, result: null };
   });
   const token = newSecret();
   await deps.store.putToken(hashSecret(token), { roomId, participantId: participant.participantId, role: invite.role });
-  if (startsJoint) await work.carryOut(room, [facilitator({ say: 'welcome' })]);
   return { roomId, participantId: participant.participantId, role: invite.role, token };
+}
+
+const NOT_A_PARTY = 'Only the people taking part prepare; you are in the conversation already.';
+
+/**
+ * A party leaves their preparation for the joint conversation, when they choose. The floor counts them from
+ * now on, and the joint session opens (phase 'joint', the welcome) once two parties are in. Returns whether
+ * it opened now. Entering twice changes nothing.
+ */
+export async function enter(work: RoomWork, who: Identity): Promise<{ opened: boolean }> {
+  const { deps } = work;
+  const now = deps.now();
+  const { room, result: opened } = await work.change(who.roomId, (r) => {
+    const me = r.participants.find((p) => p.participantId === who.participantId);
+    if (!me) throw new AppError('forbidden', 'You are not part of this room.');
+    if (!isParty(me.role)) throw new AppError('not_allowed', NOT_A_PARTY);
+    if (me.stage !== 'prep') return { result: false };
+    const entered: RoomRecord = {
+      ...r,
+      participants: r.participants.map((p) => (p === me ? { ...p, stage: 'joint' as const } : p)),
+    };
+    const event = { type: 'joined', participantId: who.participantId } as const;
+    const floor = applyFloor(entered, event, now, floorSettings(deps));
+    if (floor.ok) entered.floor = floor.floor;
+    const opens = r.phase === 'prep' && parties(entered).length >= 2;
+    if (opens) entered.phase = 'joint';
+    return { room: entered, result: opens };
+  });
+  if (opened) await work.carryOut(room, [facilitator({ say: 'welcome' })]);
+  return { opened };
 }
 
 export async function view(work: RoomWork, who: Identity, online: ReadonlySet<string>): Promise<RoomView> {

@@ -7,6 +7,7 @@ import type {
   Phase,
   Role,
   RoomKind,
+  Stage,
   TopicStatus,
   TurnMode,
 } from '../../shared/protocol.js';
@@ -38,6 +39,11 @@ export interface Participant {
   status?: ParticipantStatus;
   /** Messages of theirs held as threats this session: the second pauses them, the third removes them. */
   threatHolds?: number;
+  /**
+   * 'prep': a party still preparing privately, not yet in the joint conversation (no turns, no room messages);
+   * 'joint': in the conversation. Absent (records written before stages existed): in the conversation.
+   */
+  stage?: Stage;
 }
 
 /**

@@ -1,8 +1,11 @@
 import type { Role, RoomKind, TurnMode } from '../../shared/protocol.js';
+import { isParty } from '../../shared/rules/floor.js';
 import type { Participant, RoomRecord } from './model.js';
 
+/** Parties start in their own preparation; mediators and observers have none and start in the conversation. */
 export function newParticipant(participantId: string, name: string, role: Role, now: number): Participant {
-  return { participantId, name, role, joinedAt: now, delivered: 0, chars: 0 };
+  const stage = isParty(role) ? 'prep' : 'joint';
+  return { participantId, name, role, joinedAt: now, delivered: 0, chars: 0, stage };
 }
 
 const DEFAULT_TITLES: Record<RoomKind, string> = {

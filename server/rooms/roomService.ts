@@ -11,7 +11,7 @@ import type {
   RoomView,
   TurnMode,
 } from '../../shared/protocol.js';
-import { isModerator } from '../../shared/rules/floor.js';
+import { isModerator, STILL_PREPARING } from '../../shared/rules/floor.js';
 import { isSeparated } from '../../shared/rules/separated.js';
 import { AppError } from '../errors.js';
 import * as agenda from './agenda.js';
@@ -95,12 +95,19 @@ export class RoomService implements RoomWork {
     return membership.createInvite(this, who, role);
   }
 
-  async join(roomId: string, inviteCode: string, name: string): Promise<JoinResponse> {
-    const joined = await membership.join(this, roomId, inviteCode, name);
+  join(roomId: string, inviteCode: string, name: string): Promise<JoinResponse> {
+    return membership.join(this, roomId, inviteCode, name);
+  }
+
+  /** From private preparation into the joint conversation; the second party in opens the joint session. */
+  async enter(who: Identity): Promise<{ stage: 'joint' }> {
+    const { opened } = await membership.enter(this, who);
     // After the welcome: a separated room says how it works, and the agenda opens (each once; no-ops otherwise).
-    await announceIfSeparated(this, roomId);
-    await agenda.open(this, roomId);
-    return joined;
+    if (opened) {
+      await announceIfSeparated(this, who.roomId);
+      await agenda.open(this, who.roomId);
+    }
+    return { stage: 'joint' };
   }
 
   view(who: Identity, online: ReadonlySet<string>): Promise<RoomView> {
@@ -131,16 +138,28 @@ export class RoomService implements RoomWork {
   }
 
   /** Someone out of the joint session (docs/SAFETY.md) no longer pauses the room, takes turns or agrees. */
+  /** A party still preparing has not entered yet: no turns, breaks or agreement until they do. */
   private async inSession(roomId: string, participantId: string): Promise<void> {
     const room = await this.room(roomId);
-    if (room.participants.some((p) => p.participantId === participantId && p.status === 'removed'))
-      throw new AppError('not_allowed', moderation.OUT_OF_SESSION);
+    const person = room.participants.find((p) => p.participantId === participantId);
+    if (person?.status === 'removed') throw new AppError('not_allowed', moderation.OUT_OF_SESSION);
+    if (person?.stage === 'prep') throw new AppError('not_allowed', STILL_PREPARING);
+  }
+
+  /** The floor can go only to someone in the conversation. */
+  private async notPreparing(roomId: string, participantId: string): Promise<void> {
+    const room = await this.room(roomId);
+    const person = room.participants.find((p) => p.participantId === participantId);
+    if (person?.stage === 'prep') {
+      throw new AppError('not_allowed', `${person.name} is still preparing and has not entered the conversation yet.`);
+    }
   }
 
   // ------------------------------------------------------------------ floor (turns.ts)
 
   async floor(roomId: string, event: FloorEvent): Promise<FloorView> {
     if ('participantId' in event && event.type !== 'grant') await this.inSession(roomId, event.participantId);
+    if (event.type === 'grant') await this.notPreparing(roomId, event.participantId);
     return turns.floor(this, roomId, event);
   }
 

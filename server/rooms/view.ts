@@ -16,6 +16,7 @@ export function roomView(room: RoomRecord, online: ReadonlySet<string>, you?: Ro
       role: p.role,
       online: online.has(p.participantId),
       ...(p.status ? { status: p.status } : {}),
+      stage: p.stage ?? 'joint',
     })),
     floor: { ...room.floor, stage: room.floor.stage ?? undefined },
     break: breakView(room.break),

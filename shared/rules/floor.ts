@@ -12,6 +12,8 @@ export interface Member {
   name?: string;
   /** 'removed': no longer in the joint session (docs/SAFETY.md), so no longer one of the parties. */
   status?: 'paused' | 'removed';
+  /** 'prep': a party still preparing privately; not yet one of the parties who talk and take turns. */
+  stage?: 'prep' | 'joint';
 }
 
 /** The floor as either end sees it (the view leaves listener and stage out outside speaker-listener). */
@@ -43,20 +45,25 @@ export function isModerator(role: Role): boolean {
 }
 
 /**
- * The people who take turns: hosts and participants still in the joint session, in the order they joined
- * (when that is known).
+ * The people who take turns: hosts and participants who entered the joint conversation and are still in it,
+ * in the order they joined (when that is known).
  */
 export function parties<P extends Member & { joinedAt?: number }>(room: { participants: readonly P[] }): P[] {
   // Array.prototype.sort is stable: without joinedAt (the client's view) the listed order stays.
   return room.participants
-    .filter((p) => isParty(p.role) && p.status !== 'removed')
+    .filter((p) => isParty(p.role) && p.status !== 'removed' && p.stage !== 'prep')
     .sort((a, b) => (a.joinedAt ?? 0) - (b.joinedAt ?? 0));
 }
 
+export const STILL_PREPARING =
+  'You are still preparing. When you are ready, enter the conversation and your messages can go to the room.';
+
 /** May this person send to the room now? (breaks are checked elsewhere) */
 export function canSpeak(room: TurnRoom, participantId: string): SpeakVerdict {
-  const role = room.participants.find((p) => p.participantId === participantId)?.role;
+  const member = room.participants.find((p) => p.participantId === participantId);
+  const role = member?.role;
   if (role === undefined) return { ok: false, code: 'forbidden', message: 'You are not part of this room.' };
+  if (member?.stage === 'prep') return { ok: false, code: 'not_allowed', message: STILL_PREPARING };
   if (role === 'observer') {
     return { ok: false, code: 'forbidden', message: 'Observers follow the conversation without writing to the room.' };
   }

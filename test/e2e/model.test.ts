@@ -52,7 +52,9 @@ describe.sequential('the web app with a model behind the facilitator', () => {
     ] as const);
     page = await openPage(ctx, errors, 'host');
     await page.goto(`${url}/room/${encodeURIComponent(host.roomId)}`);
-    await page.getByRole('tab', { name: /Conversation/ }).waitFor();
+    // Alex starts in preparation, and enters the conversation.
+    await page.getByRole('button', { name: 'Enter the conversation' }).click();
+    await page.locator('#tab-room[aria-selected="true"]').waitFor();
   });
 
   afterAll(async () => {

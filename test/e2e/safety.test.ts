@@ -94,11 +94,13 @@ describe.sequential('the safety screens in the browser', () => {
     await alex.getByLabel('How should turns work?').selectOption('open');
     await alex.getByRole('button', { name: 'Start a room' }).click();
     await alex.waitForURL(/\/room\//);
+    await alex.getByRole('button', { name: 'Enter the conversation' }).click();
     const link = await alex.getByLabel('Invite link').inputValue();
     await sam.goto(link);
     await sam.getByLabel('What should others call you?').fill('Sam');
     await sam.getByRole('button', { name: 'Join the room' }).click();
     await sam.waitForURL(/\/room\//);
+    await sam.getByRole('button', { name: 'Enter the conversation' }).click();
     await sam.getByTestId('facilitator-entry').first().waitFor();
     await alex.getByRole('tab', { name: /Conversation/ }).click();
     await alex.locator('#invite-role').selectOption('mediator');

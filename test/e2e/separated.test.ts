@@ -134,6 +134,7 @@ describe.sequential('screening and a separated room in the browser', () => {
     await host.getByRole('tab', { name: /Conversation/ }).click();
     await host.getByText(/A separated room was requested/).waitFor();
     await host.getByTestId('separated-note').waitFor();
+    await host.getByRole('button', { name: 'Enter the conversation' }).click();
     expect(
       await host
         .getByText(/Sam/)
@@ -144,6 +145,7 @@ describe.sequential('screening and a separated room in the browser', () => {
 
   it("5. Sam's words stay on Sam's side; a point crosses only once approved", async () => {
     await guest.getByRole('tab', { name: /Conversation/ }).click();
+    await guest.getByRole('button', { name: 'Enter the conversation' }).click();
     await guest.getByText('Only you and the facilitator (and a mediator, if there is one) see this side.').waitFor();
     await guest.getByLabel('Write to the facilitator, on your side').fill('SIDE-note: the handovers scare me.');
     await guest.getByRole('button', { name: 'Send', exact: true }).click();

@@ -137,7 +137,14 @@ describe.sequential('a mediation session in the browser', () => {
       .fill('I feel lonely when our weekends get planned without me.');
     await host.getByRole('button', { name: 'Send privately' }).click();
     await expect.poll(() => host.getByTestId('prep-entry').count()).toBeGreaterThanOrEqual(before + 2);
+    // Preparing, nothing can be shared yet: the way on is to enter the conversation, when ready.
+    expect(await host.getByRole('button', { name: 'Share this point with the room…' }).count()).toBe(0);
+    await host.getByTestId('enter-card').waitFor();
     await screen(host, '02-prep');
+    await host.getByRole('button', { name: 'Enter the conversation' }).click();
+    await expect.poll(() => host.getByRole('tab', { name: /Conversation/ }).getAttribute('aria-selected')).toBe('true');
+    await host.getByTestId('waiting-note').getByText('No one else has entered yet.').waitFor();
+    await host.getByRole('tab', { name: /Private prep/ }).click();
     await host.getByRole('button', { name: 'Share this point with the room…' }).first().click();
     await expect.poll(() => host.evaluate(() => document.activeElement?.id)).toBe('share-text');
     await host.getByLabel('The point to share').fill('I would like us to plan some of our weekends together.');
@@ -160,19 +167,39 @@ describe.sequential('a mediation session in the browser', () => {
     await guest.getByLabel('What should others call you?').fill('Sam');
     await guest.getByRole('button', { name: 'Join the room' }).click();
     await guest.waitForURL(new RegExp(`/room/${roomId}$`));
+    // Sam lands in their own preparation, as the join page promised: clearly private, and not the host's.
     await expect
-      .poll(() => guest.getByRole('tab', { name: /Conversation/ }).getAttribute('aria-selected'))
+      .poll(() => guest.getByRole('tab', { name: /Private prep/ }).getAttribute('aria-selected'))
       .toBe('true');
-    await guest.getByTestId('facilitator-entry').first().waitFor(); // the welcome
-    await guest.getByText('I would like us to plan some of our weekends together.').waitFor();
-    await guest.getByText('shared from private prep').waitFor();
-    expect(await guest.getByText('I feel lonely when our weekends').count()).toBe(0); // prep stays private
-    // Sam's own private prep, on the phone: clearly marked as private, and not the host's.
-    await guest.getByRole('tab', { name: /Private prep/ }).click();
     await guest.getByText('Only you and the facilitator see this space').waitFor();
     await guest.getByTestId('prep-entry').first().waitFor();
+    await guest.getByTestId('enter-card').getByRole('button', { name: 'Enter the conversation' }).waitFor();
     expect(await guest.getByText('I feel lonely when our weekends').count()).toBe(0);
     await screen(guest, '02-prep-390px');
+    // The conversation can be read while preparing, not written to; the host sees Sam is preparing.
+    await guest.getByRole('tab', { name: /Conversation/ }).click();
+    await guest.getByTestId('enter-note').getByText('You are preparing.').waitFor();
+    await guest.getByText('I would like us to plan some of our weekends together.').waitFor();
+    expect(await guest.getByLabel('Your message to the room').count()).toBe(0);
+    // No joint session yet: no welcome.
+    expect(
+      await guest
+        .getByTestId('facilitator-entry')
+        .filter({ hasText: /ground rules/ })
+        .count(),
+    ).toBe(0);
+    await host.getByTestId('waiting-note').getByText('Sam is still preparing.').waitFor();
+    await screen(guest, '03b-invited-preparing-390px');
+    await guest.getByTestId('enter-note').getByRole('button', { name: 'Enter the conversation' }).click();
+    await guest
+      .getByTestId('facilitator-entry')
+      .filter({ hasText: /ground rules/ })
+      .waitFor(); // two are in
+    await guest.getByText('shared from private prep').waitFor();
+    expect(await guest.getByText('I feel lonely when our weekends').count()).toBe(0); // prep stays private
+    await guest.getByLabel('Your message to the room').waitFor();
+    expect(await host.getByTestId('waiting-note').count()).toBe(0);
+    await guest.getByRole('tab', { name: /Private prep/ }).click();
     await guest.getByRole('tab', { name: /Private prep/ }).press('ArrowRight'); // tabs move with the arrow keys
     await expect
       .poll(() => guest.getByRole('tab', { name: /Conversation/ }).getAttribute('aria-selected'))
@@ -203,6 +230,29 @@ describe.sequential('a mediation session in the browser', () => {
     await host.getByRole('button', { name: 'Send', exact: true }).click();
     await guest.getByText('Could we try planning Saturdays together?').waitFor();
     await screen(host, '04-room');
+  });
+
+  it('6a. an observer reads the room, with no preparation space and nothing to write', async () => {
+    await host.locator('#invite-role').selectOption('observer');
+    await host.getByRole('button', { name: 'Make a new link' }).click();
+    await expect.poll(() => host.getByLabel('Invite link').inputValue()).not.toBe(link);
+    const observerLink = await host.getByLabel('Invite link').inputValue();
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    const olive = await openPage(ctx, errors, 'observer');
+    await olive.goto(observerLink);
+    await olive.getByLabel('What should others call you?').fill('Olive');
+    await olive.getByRole('button', { name: 'Join the room' }).click();
+    await olive.waitForURL(/\/room\//);
+    await expect
+      .poll(() => olive.getByRole('tab', { name: /Conversation/ }).getAttribute('aria-selected'))
+      .toBe('true');
+    await olive.getByText('Could we try planning Saturdays together?').waitFor();
+    await olive.getByText('You are observing: you can read along, but not write to the room.').waitFor();
+    expect(await olive.getByRole('tab', { name: /Private prep/ }).count()).toBe(0);
+    expect(await olive.getByRole('button', { name: 'Enter the conversation' }).count()).toBe(0);
+    expect(await olive.getByRole('textbox').count()).toBe(0);
+    await screen(olive, '04-observer');
+    await ctx.close();
   });
 
   it('6b. the agenda shows the point the host shared, and the host closes it', async () => {
@@ -252,15 +302,28 @@ describe.sequential('a mediation session in the browser', () => {
     await host.getByText('Guide the turns').click();
     await host.getByLabel('Turn style').selectOption('hand-raise');
     await guest.getByRole('heading', { name: 'Turns: Raise your hand' }).waitFor();
+    await guest.getByTestId('floor-status').getByText('No one has the floor. Raise your hand to speak.').waitFor();
     await guest.getByRole('button', { name: 'Raise my hand' }).click();
-    await host.getByTestId('floor-status').getByText('Sam').waitFor();
+    // One line each says whose turn it is and what this person can do now; nothing contradicts it.
+    await guest.getByTestId('floor-status').getByText('You have the floor.', { exact: false }).waitFor();
+    await host.getByTestId('floor-status').getByText('Sam has the floor. Raise your hand to speak next.').waitFor();
+    expect(await guest.getByText(/Someone else has the floor|Your hand is raised/).count()).toBe(0);
     await expect
       .poll(() => host.getByLabel('Your message to the room').getAttribute('aria-describedby'))
       .toContain('composer-help');
-    await host.getByText('Raise your hand and the floor will come to you.').first().waitFor();
+    await host.getByText('You can write now, and send it when it is your turn.').waitFor();
+    await screen(guest, '05-turns-390px');
     await guest.getByRole('button', { name: 'I’m done, pass the floor' }).click();
     await host.getByRole('button', { name: 'Give the floor to me' }).click();
-    await host.getByTestId('floor-status').getByText('you').waitFor();
+    await host.getByTestId('floor-status').getByText('You have the floor.', { exact: false }).waitFor();
+    // Taking turns in order: the order shows, and each person is told when it is their turn.
+    await host.getByLabel('Turn style').selectOption('round');
+    await guest.getByTestId('floor-status').getByText('Order: Alex → you.').waitFor();
+    await guest.getByTestId('floor-status').getByText('It is Alex’s turn. You are next.').waitFor();
+    await host.getByRole('button', { name: 'I’m done, pass the floor' }).click();
+    await guest.getByTestId('floor-status').getByText('It is your turn.', { exact: false }).waitFor();
+    await host.getByTestId('floor-status').getByText('It is Sam’s turn. You are next.').waitFor();
+    await screen(guest, '05-round-390px');
     await host.getByLabel('Turn style').selectOption('open');
     await guest.getByRole('heading', { name: 'Turns: Open conversation' }).waitFor();
     await screen(guest, '05-room-390px');

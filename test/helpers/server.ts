@@ -66,8 +66,21 @@ export async function invite(url: string, host: CreateRoomResponse, role: string
 
 const open: Client[] = [];
 
+export interface ConnectOptions {
+  /**
+   * Enter the joint conversation once connected (`room:enter`), as a person does with "Enter the conversation"
+   * when ready; mediators and observers have no preparation, and for them this does nothing. Default true:
+   * most tests are about the conversation. `false` leaves a party in their preparation.
+   */
+  enter?: boolean;
+}
+
 /** A connected socket.io client; every event it receives is recorded in `received`. */
-export async function connect(url: string, token: string): Promise<Client & { received: [string, unknown][] }> {
+export async function connect(
+  url: string,
+  token: string,
+  options: ConnectOptions = {},
+): Promise<Client & { received: [string, unknown][] }> {
   const socket = connectSocket(url, {
     auth: { token },
     transports: ['websocket'],
@@ -83,7 +96,14 @@ export async function connect(url: string, token: string): Promise<Client & { re
     socket.once('connect', () => resolve());
     socket.once('connect_error', (err) => reject(err));
   });
+  if (options.enter ?? true) await enterIfParty(socket);
   return socket;
+}
+
+/** `room:enter` for a party; a mediator's or observer's refusal (they have no preparation) is expected. */
+async function enterIfParty(socket: Client): Promise<void> {
+  const ack = await call(socket, 'room:enter');
+  if (!ack.ok && ack.error.code !== 'not_allowed') throw new Error(`enter failed: ${JSON.stringify(ack.error)}`);
 }
 
 export function closeClients(): void {
@@ -120,7 +140,7 @@ export function next<T = any>(
   });
 }
 
-/** A couple's room with both partners connected. */
+/** A couple's room with both partners connected and in the joint conversation. */
 export async function couple(url: string, mode = 'open') {
   const host = await createRoom(url, { kind: 'couple', name: 'Ann', mode });
   const guest = await joinRoom(url, host.roomId, host.inviteCode, 'Ben');

@@ -25,6 +25,7 @@ describe('the agenda', () => {
     const read = next(a, 'facilitator', (f: any) => f.kind === 'agenda');
     const welcome = next(a, 'facilitator', (f: any) => f.kind === 'welcome');
     const guest = await joinRoom(server().url, host.roomId, host.inviteCode, 'Ben');
+    const b = await connect(server().url, guest.token); // Ben enters the conversation: the joint session opens
     const [w, r] = await Promise.all([welcome, read]);
     expect(r.seq).toBeGreaterThan(w.seq); // after the welcome
     expect(r.text).toBe(
@@ -41,7 +42,6 @@ describe('the agenda', () => {
       current: 't1',
     });
     // Ben sees the same agenda, and the reading is in his history once.
-    const b = await connect(server().url, guest.token);
     expect(await agendaOf(b)).toEqual(agenda);
     const history = (await call(b, 'history', { sinceSeq: 0 })).messages;
     expect(history.filter((m: any) => m.kind === 'agenda')).toHaveLength(1);
@@ -151,7 +151,8 @@ describe('the agenda', () => {
       ok: false,
       error: { code: 'not_allowed' },
     });
-    await joinRoom(server().url, host.roomId, host.inviteCode, 'Ben');
+    const guest = await joinRoom(server().url, host.roomId, host.inviteCode, 'Ben');
+    await connect(server().url, guest.token); // Ben enters: the joint session (and its agenda) opens
     expect(await call(a, 'agenda:add', { title: 'Chores' })).toMatchObject({ ok: true });
     expect(await call(a, 'agenda:add', { title: 'chores' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await call(a, 'agenda:close', { topicId: 't9' })).toMatchObject({ ok: false, error: { code: 'not_found' } });

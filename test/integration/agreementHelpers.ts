@@ -20,10 +20,13 @@ export interface Member {
   name: string;
 }
 
-/** A joint-session room with these members, built as the service builds rooms. */
+/** A joint-session room with these members, built as the service builds rooms, everyone out of preparation. */
 export function roomRecord(roomId: string, members: Member[]): RoomRecord {
   const now = Date.now();
-  const [host, ...rest] = members.map((m) => newParticipant(m.participantId, m.name, m.role, now));
+  const [host, ...rest] = members.map((m) => ({
+    ...newParticipant(m.participantId, m.name, m.role, now),
+    stage: 'joint' as const,
+  }));
   const room = newRoom({
     roomId,
     title: 'Test room',

@@ -4,16 +4,17 @@ import { call, connect, createRoom, joinRoom, next, useServer } from '../helpers
 const server = useServer();
 
 describe('the local facilitator in the room', () => {
-  it('welcomes everyone with ground rules when the second party joins, once', async () => {
+  it('welcomes everyone with ground rules when the second party enters, once', async () => {
     const host = await createRoom(server().url, { kind: 'family', name: 'Ann', mode: 'speaker-listener' });
     const a = await connect(server().url, host.token);
     const welcome = next(a, 'facilitator', (f: any) => f.kind === 'welcome');
     const guest = await joinRoom(server().url, host.roomId, host.inviteCode, 'Ben');
+    const b = await connect(server().url, guest.token); // Ben enters: the second party in
     const w = await welcome;
     expect(w.text).toMatch(/ground rules/);
     expect(w.text).toMatch(/says back what they heard/);
-    await joinRoom(server().url, host.roomId, host.inviteCode, 'Cleo');
-    const b = await connect(server().url, guest.token);
+    const cleo = await joinRoom(server().url, host.roomId, host.inviteCode, 'Cleo');
+    await connect(server().url, cleo.token);
     const history = await call(b, 'history', { sinceSeq: 0 });
     expect(history.messages.filter((m: any) => m.kind === 'welcome')).toHaveLength(1);
     expect((await call(b, 'room:state')).state.phase).toBe('joint');

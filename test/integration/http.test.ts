@@ -61,12 +61,12 @@ describe('rooms over HTTP', () => {
       token: expect.any(String),
       participantId: expect.any(String),
     });
-    await connect(server().url, joined.json.token);
+    await connect(server().url, joined.json.token); // Ben enters the conversation; Ann is still preparing
     const view = await http(server().url, 'GET', `/api/rooms/${host.roomId}`, undefined, host.token);
-    expect(view.json.phase).toBe('joint');
+    expect(view.json.phase).toBe('prep');
     expect(view.json.participants).toEqual([
-      { participantId: host.participantId, name: 'Ann', role: 'host', online: false },
-      { participantId: joined.json.participantId, name: 'Ben', role: 'participant', online: true },
+      { participantId: host.participantId, name: 'Ann', role: 'host', online: false, stage: 'prep' },
+      { participantId: joined.json.participantId, name: 'Ben', role: 'participant', online: true, stage: 'joint' },
     ]);
   });
 

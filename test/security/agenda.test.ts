@@ -108,7 +108,8 @@ describe('agenda payloads', () => {
     }
     // The host of another room names the same topic id: that room's own agenda answers, not this one.
     const other = await createRoom(server().url, { kind: 'couple', name: 'Eve' });
-    await joinRoom(server().url, other.roomId, other.inviteCode, 'Mallory');
+    const mallory = await joinRoom(server().url, other.roomId, other.inviteCode, 'Mallory');
+    await connect(server().url, mallory.token); // Mallory enters: that room's agenda is open
     const e = await connect(server().url, other.token);
     expect(await call(e, 'agenda:close', { topicId: 't1' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await agendaOf(a)).toMatchObject({ topics: [{ id: 't1', status: 'open' }], current: 't1' });

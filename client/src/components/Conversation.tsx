@@ -15,6 +15,8 @@ interface Props {
   setDraft: (t: string) => void;
   onResult: OnSendResult;
   onPropose: () => void;
+  /** "Enter the conversation", for a party still preparing. */
+  onEnter: () => void;
 }
 
 /** Who wrote an entry, and when. */
@@ -31,7 +33,7 @@ function Who({ at, children }: { at: number; children: ReactNode }) {
 }
 
 /** The room's log, its turns and the composer; shown once the room's view has arrived. */
-export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
+export function Conversation({ draft, setDraft, onResult, onPropose, onEnter }: Props) {
   const { view, log, me, names } = useRoom();
   const actions = useRoomActions();
   const [error, setError] = useState('');
@@ -46,7 +48,12 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
   }, [log.length]);
 
   // A hint only: the server applies the same rule when the message arrives.
-  const may = view ? canSpeak(view, me.participantId) : { ok: false as const, message: '' };
+  const may = view ? canSpeak(view, me.participantId) : { ok: false as const, code: 'forbidden', message: '' };
+  // A refusal from before the turn moved on says nothing true any more: the turn line above says what is.
+  const holder = view?.floor.holder;
+  const listenerStage = view?.floor.stage;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: clears on a change of turn only
+  useEffect(() => setError(''), [holder, listenerStage]);
 
   async function send() {
     const text = draft.trim();
@@ -76,7 +83,9 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
   const otherNames = view ? parties(view).filter((p) => p.participantId !== me.participantId) : [];
   const others = otherNames.length === 0 ? 'the others' : otherNames.map((p) => p.name).join(' and ');
   const nameOf = (id: string) => (id === me.participantId ? 'You' : (names.get(id) ?? 'Someone'));
-  const myStatus = view?.participants.find((p) => p.participantId === me.participantId)?.status;
+  const mine = view?.participants.find((p) => p.participantId === me.participantId);
+  const myStatus = mine?.status;
+  const preparing = mine?.stage === 'prep';
 
   return (
     <div className="conversation">
@@ -170,11 +179,21 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
       </ol>
       <div ref={endRef} />
 
-      {view && !view.separated && <FloorPanel />}
+      {view && !view.separated && !preparing && <FloorPanel />}
 
       {relaying && <RelayBox others={others} onClose={() => setRelaying(false)} />}
 
-      {myStatus === 'removed' ? (
+      {preparing ? (
+        <div className="notice enter-note" data-testid="enter-note">
+          <p>
+            <strong>You are preparing.</strong> You can read the conversation here; nothing you write in your
+            preparation reaches the room. Enter the conversation when you are ready.
+          </p>
+          <button type="button" className="primary" onClick={onEnter}>
+            Enter the conversation
+          </button>
+        </div>
+      ) : myStatus === 'removed' ? (
         <p className="notice" data-testid="removed-note">
           You are no longer part of the joint conversation. Your private preparation space with the facilitator is still
           open, whenever you want it.
@@ -190,7 +209,9 @@ export function Conversation({ draft, setDraft, onResult, onPropose }: Props) {
                 ? `Only you and the facilitator (and a mediator) see this. To tell ${others} something, use “Pass a point on”.`
                 : may.ok
                   ? 'Everyone in the room will see this. Enter sends, Shift+Enter starts a new line.'
-                  : may.message
+                  : may.code === 'not_your_turn'
+                    ? 'You can write now, and send it when it is your turn.'
+                    : may.message
           }
           value={draft}
           onChange={setDraft}

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { TURN_MODES, type Ack, type TurnMode } from '../../../shared/protocol.js';
 import { isModerator, isParty, parties as partiesOf } from '../../../shared/rules/floor.js';
+import { turnLine } from '../../../shared/rules/turnLine.js';
 import { MODE_WORDS } from '../labels.js';
 import { useRoom, useRoomActions } from '../room/RoomProvider.js';
 import { ErrorNote, useActionError } from './ErrorNote.js';
 
-/** Whose turn it is and the buttons to take, pass and guide turns (the server decides; these only ask). */
+/** Whose turn it is, in one line, and the buttons to take, pass and guide turns (the server decides). */
 export function FloorPanel() {
-  const { view: maybeView, me, names } = useRoom();
+  const { view: maybeView, me } = useRoom();
   const actions = useRoomActions();
   const [msg, setMsg] = useState('');
   if (!maybeView) return null;
@@ -15,11 +16,11 @@ export function FloorPanel() {
   const f = view.floor;
   const moderator = isModerator(me.role);
   const party = isParty(me.role);
-  const name = (id: string | null | undefined) =>
-    id === me.participantId ? 'you' : id ? (names.get(id) ?? 'someone') : 'no one';
   const parties = partiesOf(view);
+  // The one line about turns: the floor's state speaks for itself, so a success adds no second line.
+  const line = turnLine(view, me.participantId);
 
-  async function run(p: Promise<Ack>, done: string) {
+  async function run(p: Promise<Ack>, done = '') {
     const res = await p;
     setMsg(res.ok ? done : res.error.message);
   }
@@ -34,47 +35,37 @@ export function FloorPanel() {
       </h2>
       <p className="small">{MODE_WORDS[view.mode].how}</p>
 
-      {view.mode !== 'open' && (
-        <p className="small" data-testid="floor-status">
-          {view.mode === 'speaker-listener' ? (
-            <>
-              Speaking: <strong>{name(f.holder)}</strong> · Listening: <strong>{name(f.listener)}</strong>
-              {f.stage === 'paraphrasing' && ' · the listener is saying back what they heard'}
-              {f.stage === 'confirming' && ' · the speaker checks whether that was right'}
-            </>
-          ) : (
-            <>
-              The floor is with <strong>{name(f.holder)}</strong>
-              {f.holder && f.expiresAt ? (
-                <> for about {Math.max(1, Math.round((f.expiresAt - Date.now()) / 60000))} more min</>
-              ) : null}
-              {f.queue.length > 0 && <> · waiting: {f.queue.map((id) => name(id)).join(', ')}</>}
-            </>
-          )}
+      {line && (
+        <p className={line.yours ? 'turn-line yours' : 'turn-line'} data-testid="floor-status">
+          <strong>{line.now}</strong>
+          {line.order && <span className="turn-order"> {line.order}</span>}
+          {view.floor.holder && f.expiresAt && view.mode !== 'speaker-listener' ? (
+            <span className="muted">
+              {' '}
+              About {Math.max(1, Math.round((f.expiresAt - Date.now()) / 60000))} min left.
+            </span>
+          ) : null}
         </p>
       )}
 
       <div className="row wrap">
         {party && view.mode === 'hand-raise' && !holder && !inQueue && (
-          <button type="button" onClick={() => run(actions.requestFloor(), 'Your hand is raised.')}>
+          <button type="button" onClick={() => run(actions.requestFloor())}>
             Raise my hand
           </button>
         )}
         {party && view.mode === 'hand-raise' && inQueue && (
-          <button type="button" onClick={() => run(actions.yieldFloor(), 'Your hand is lowered.')}>
+          <button type="button" onClick={() => run(actions.yieldFloor())}>
             Lower my hand
           </button>
         )}
         {party && holder && (view.mode === 'hand-raise' || view.mode === 'round') && (
-          <button type="button" onClick={() => run(actions.yieldFloor(), 'You passed the floor on.')}>
+          <button type="button" onClick={() => run(actions.yieldFloor())}>
             I’m done, pass the floor
           </button>
         )}
         {party && holder && view.mode === 'speaker-listener' && f.stage === 'speaking' && f.listener && (
-          <button
-            type="button"
-            onClick={() => run(actions.yieldFloor(), 'Your listener will now say back what they heard.')}
-          >
+          <button type="button" onClick={() => run(actions.yieldFloor())}>
             I’ve said my piece, hand over to the listener
           </button>
         )}
@@ -83,16 +74,11 @@ export function FloorPanel() {
             <button
               type="button"
               className="primary"
-              onClick={() => run(actions.confirmParaphrase({ accurate: true }), 'Thank you. You now swap roles.')}
+              onClick={() => run(actions.confirmParaphrase({ accurate: true }))}
             >
               Yes, that’s what I meant
             </button>
-            <button
-              type="button"
-              onClick={() =>
-                run(actions.confirmParaphrase({ accurate: false }), 'You can say it again in other words.')
-              }
-            >
+            <button type="button" onClick={() => run(actions.confirmParaphrase({ accurate: false }))}>
               Not quite, let me say more
             </button>
           </>
@@ -124,9 +110,7 @@ export function FloorPanel() {
                 <button
                   key={p.participantId}
                   type="button"
-                  onClick={() =>
-                    run(actions.grantFloor({ participantId: p.participantId }), `The floor is with ${p.name}.`)
-                  }
+                  onClick={() => run(actions.grantFloor({ participantId: p.participantId }))}
                 >
                   Give the floor to {p.participantId === me.participantId ? 'me' : p.name}
                 </button>

@@ -31,7 +31,12 @@ export function Participants({ view, me }: { view: RoomView; me: { participantId
               {p.participantId === me.participantId ? ' (you)' : ''}
             </span>
             <span className="muted small">
-              {[ROLE_WORDS[p.role], p.status ? STATUS_WORDS[p.status] : '', p.online ? 'here now' : 'away']
+              {[
+                ROLE_WORDS[p.role],
+                p.stage === 'prep' ? 'preparing' : '',
+                p.status ? STATUS_WORDS[p.status] : '',
+                p.online ? 'here now' : 'away',
+              ]
                 .filter(Boolean)
                 .join(' · ')}
             </span>

@@ -11,12 +11,14 @@ interface Props {
   canShare: boolean;
   /** Hosts and participants are offered the safety questions first. */
   screening?: boolean;
+  /** Set while the person is still preparing: "Enter the conversation" when they are ready. */
+  onEnter?: () => void;
 }
 
 const key = (m: PrepMessage) => `${m.role}|${m.at}|${m.text}`;
 
 /** Private coaching with the facilitator; only what the person chooses is shared, one point at a time. */
-export function PrepPanel({ onShared, canShare, screening = false }: Props) {
+export function PrepPanel({ onShared, canShare, screening = false, onEnter }: Props) {
   const { onPrep, onPrepPartial } = useRoom();
   const actions = useRoomActions();
   const [messages, setMessages] = useState<PrepMessage[]>([]);
@@ -94,6 +96,18 @@ export function PrepPanel({ onShared, canShare, screening = false }: Props) {
         <strong>Private.</strong> Only you and the facilitator see this space. Nothing here reaches the room unless you
         choose to share one point, and you see exactly what will be shared first.
       </div>
+
+      {onEnter && (
+        <div className="enter-card" data-testid="enter-card">
+          <p>
+            Take the time you need here. When you are ready, enter the conversation: it opens once two of you are in,
+            and from then you can share a point from here too.
+          </p>
+          <button type="button" className="primary" onClick={onEnter}>
+            Enter the conversation
+          </button>
+        </div>
+      )}
 
       {screening && <ScreeningCard />}
 

@@ -4,7 +4,7 @@ import { mayInvite } from '../../../shared/rules/membership.js';
 import { forgetRoom, loadRoom, updateRoom, type StoredRoom } from '../credentials.js';
 import { KIND_WORDS } from '../labels.js';
 import { usePageTitle } from '../pageTitle.js';
-import { RoomProvider, useRoom } from '../room/RoomProvider.js';
+import { RoomProvider, useRoom, useRoomActions } from '../room/RoomProvider.js';
 import type { Held } from '../room/types.js';
 import { navigate } from '../router.js';
 import { AgendaPanel } from './AgendaPanel.js';
@@ -52,6 +52,7 @@ function NotOnThisDevice() {
 
 function Room({ roomId }: { roomId: string }) {
   const room = useRoom();
+  const actions = useRoomActions();
   const { view, creds, me, ready } = room;
   const [tab, setTab] = useState<TabId | null>(null);
   const [held, setHeld] = useState<Held | null>(null);
@@ -78,19 +79,45 @@ function Room({ roomId }: { roomId: string }) {
     (target?.isConnected ? target : fallback)?.focus();
   }, [held]);
 
-  // The first tab follows the phase: prepare alone first, then talk, then agree.
-  const byPhase: TabId =
-    view?.phase === 'prep' ? 'prep' : view?.phase === 'agreement' || view?.phase === 'final' ? 'agreement' : 'room';
-  const current: TabId = tab ?? byPhase;
+  const mine = view?.participants.find((p) => p.participantId === me.participantId);
+  /** A party still in their own preparation (mediators and observers have none). */
+  const preparing = mine?.stage === 'prep';
+  const observer = me.role === 'observer';
+  // The first tab follows the person and the phase: prepare alone first, then talk, then agree.
+  const agreeing = view?.phase === 'agreement' || view?.phase === 'final';
+  const byPhase: TabId = agreeing ? 'agreement' : preparing ? 'prep' : 'room';
+  const chosen: TabId = tab ?? byPhase;
+  const current: TabId = observer && chosen === 'prep' ? 'room' : chosen;
+  const [enterError, setEnterError] = useState('');
+
+  async function enter(): Promise<void> {
+    setEnterError('');
+    const res = await actions.enter();
+    if (!res.ok) {
+      setEnterError(res.error.message);
+      return;
+    }
+    setTab('room');
+    setAnnounce('You are in the conversation now.');
+  }
 
   const phase = view?.phase;
   const prevPhase = useRef(phase);
   useEffect(() => {
     if (prevPhase.current === 'prep' && phase === 'joint') {
-      setAnnounce('The other person has joined. The joint conversation has started.');
+      setAnnounce('The joint conversation has started.');
     }
     prevPhase.current = phase;
   }, [phase]);
+
+  // Who the conversation waits for: the parties still preparing, by name, or someone not yet here.
+  const stillPreparing = (view?.participants ?? []).filter(
+    (p) => p.stage === 'prep' && p.participantId !== me.participantId,
+  );
+  const waitingFor =
+    stillPreparing.length > 0
+      ? `${stillPreparing.map((p) => p.name).join(' and ')} ${stillPreparing.length > 1 ? 'are' : 'is'} still preparing.`
+      : 'No one else has entered yet.';
 
   usePageTitle(view?.title || creds.title || 'Your room');
 
@@ -169,10 +196,20 @@ function Room({ roomId }: { roomId: string }) {
       <p className="visually-hidden" role="status" aria-live="polite">
         {announce}
       </p>
-      {view?.phase === 'prep' && me.role === 'host' && (
+      {view?.phase === 'prep' && preparing && me.role === 'host' && view.participants.length === 1 && (
         <p className="notice">
           Only you are here so far. Take your time to prepare privately, and invite the other person when you feel
-          ready.
+          ready. Each of you enters the conversation when ready.
+        </p>
+      )}
+      {view?.phase === 'prep' && !preparing && !observer && (
+        <p className="notice" data-testid="waiting-note">
+          The conversation opens when someone else enters it too. {waitingFor}
+        </p>
+      )}
+      {enterError && (
+        <p className="error" role="alert">
+          {enterError}
         </p>
       )}
 
@@ -191,7 +228,7 @@ function Room({ roomId }: { roomId: string }) {
               onDone={() => putAside(notice.id)}
             />
           )}
-          <Tabs current={current} onChange={setTab} onBreak={Boolean(onBreak)} />
+          <Tabs current={current} onChange={setTab} onBreak={Boolean(onBreak)} withPrep={!observer} />
           <div
             className="tab-panel"
             role="tabpanel"
@@ -203,8 +240,10 @@ function Room({ roomId }: { roomId: string }) {
               <PrepPanel
                 onShared={onResult}
                 // In a separated room a point crosses only through "Pass a point on", after approval.
-                canShare={me.role !== 'observer' && !view?.separated}
+                // Sharing a point puts it in the room: it waits until the person has entered.
+                canShare={!observer && !view?.separated && !preparing}
                 screening={me.role === 'host' || me.role === 'participant'}
+                onEnter={preparing ? () => void enter() : undefined}
               />
             )}
             {current === 'room' && ready && view && (
@@ -224,6 +263,7 @@ function Room({ roomId }: { roomId: string }) {
                     setDraft={setDraft}
                     onResult={onResult}
                     onPropose={() => setTab('agreement')}
+                    onEnter={() => void enter()}
                   />
                 )}
               </>

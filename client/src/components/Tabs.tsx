@@ -2,7 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 
 export type TabId = 'prep' | 'room' | 'agreement';
 
-const TABS: Array<{ id: TabId; label: string; hint: string }> = [
+const ALL_TABS: Array<{ id: TabId; label: string; hint: string }> = [
   { id: 'prep', label: 'Private prep', hint: 'only you' },
   { id: 'room', label: 'Conversation', hint: 'everyone' },
   { id: 'agreement', label: 'Agreement', hint: 'everyone' },
@@ -13,11 +13,15 @@ export function Tabs({
   current,
   onChange,
   onBreak,
+  withPrep = true,
 }: {
   current: TabId;
   onChange: (t: TabId) => void;
   onBreak: boolean;
+  /** Observers have no preparation space. */
+  withPrep?: boolean;
 }) {
+  const TABS = withPrep ? ALL_TABS : ALL_TABS.filter((t) => t.id !== 'prep');
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   function onKey(e: KeyboardEvent) {
     const i = TABS.findIndex((t) => t.id === current);

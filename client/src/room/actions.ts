@@ -41,6 +41,7 @@ export const ACTION_EVENTS = {
   resumeParticipant: 'participant:resume',
   removeParticipant: 'participant:remove',
   askForSeparatedRoom: 'safety:separate',
+  enter: 'room:enter',
 } as const satisfies Record<string, RoomEvent>;
 
 export type ActionName = keyof typeof ACTION_EVENTS;

@@ -38,6 +38,16 @@ describe('fairness nudges (open mode)', () => {
     expect(actions).toEqual([{ after: 'ann', kind: 'nudge', dominant: 'ann', quiet: 'cat' }]);
   });
 
+  it('does not count someone still preparing as quiet: they have not entered the conversation', () => {
+    const preparing = {
+      ...room,
+      participants: room.participants.map((p) => (p.participantId === 'cat' ? { ...p, stage: 'prep' as const } : p)),
+    };
+    const actions = speak(preparing, Array(NUDGE_RUN).fill('ann'));
+    expect(actions.map((a) => ('quiet' in a ? a.quiet : null))).not.toContain('cat');
+    expect(afterDelivered(preparing, 'ann', 'a calm message').quietFor).not.toHaveProperty('cat');
+  });
+
   it('says nothing while people take turns', () => {
     expect(speak(room, ['ann', 'ben', 'ann', 'ben', 'ann', 'cat', 'ann'])).toEqual([]);
   });

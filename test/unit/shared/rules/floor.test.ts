@@ -18,7 +18,7 @@ function view(mode: TurnMode, floor: RoomView['floor']): RoomView {
     kind: 'couple',
     mode,
     phase: 'joint',
-    participants: people.map((p) => ({ ...p, name: p.participantId, online: true })),
+    participants: people.map((p) => ({ ...p, name: p.participantId, online: true, stage: 'joint' as const })),
     floor,
     break: null,
     heat: 0,
