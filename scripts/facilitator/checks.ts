@@ -61,15 +61,17 @@ function answersTo(p: Played, line: Line, kinds: string[]): Line[] {
   return facilitatorLines(p, kinds).filter((f) => f.seq > line.seq && f.seq < until);
 }
 
-/** Feeling words a text names, leaving out needs phrased as "being heard" (a need, not a feeling). */
+/** Feeling words that are often something else ("what you heard", "it can be small"): feelings only after feel/felt. */
+const AMBIGUOUS = new Set(['heard', 'seen', 'small', 'close', 'lost', 'calm', 'safe', 'alone', 'stuck', 'distant']);
+
 /**
- * Feelings a reply names as the person's. A guess offered as a question ("what do you feel: hurt, lonely, or
- * something else?") asks rather than names; "heard" and "seen" are feelings only after feel/felt.
+ * Feelings a reply names as the person's, leaving out needs phrased as "being heard". A guess offered as a
+ * question ("what do you feel: hurt, lonely, or something else?") asks rather than names.
  */
 function feelingsNamed(text: string): string[] {
   const statements = (text.match(/[^.!?]+[.!?]*/g) ?? []).filter((s) => !s.trim().endsWith('?')).join(' ');
   const words = feelingWordsIn(statements.replace(/\bbeing\s+\w+/gi, ''));
-  return words.filter((w) => !['heard', 'seen'].includes(w) || new RegExp(`\\bfe(?:el|lt)\\s+${w}`, 'i').test(text));
+  return words.filter((w) => !AMBIGUOUS.has(w) || new RegExp(`\\bfe(?:el|lt)\\s+(?:so\\s+)?${w}`, 'i').test(text));
 }
 
 const result = (name: string, pass: boolean | null, detail: string): CheckResult => ({ name, pass, detail });
