@@ -24,6 +24,12 @@ export class Metrics {
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });
+  readonly heldOutcomes = new Counter({
+    name: 'mediation_held_outcomes_total',
+    help: 'Held messages by what their sender did: sent a suggestion, an edit, the original, or discarded it',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
   readonly facilitatorFallbacks = new Counter({
     name: 'mediation_facilitator_fallbacks_total',
     help: 'Facilitator calls that fell back to the local engine',

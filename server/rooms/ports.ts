@@ -113,12 +113,16 @@ export interface RoomClock {
   clear(roomId: string): void;
 }
 
+export type HeldOutcome = 'suggestion' | 'edited' | 'original' | 'discarded';
+
 /** The counters rooms/ moves (server/metrics.ts has them as Prometheus metrics). */
 export interface RoomCounters {
   roomsCreated: { inc(): void };
   roomsDeleted: { inc(): void };
   messagesDelivered: { inc(): void };
   messagesHeld: { inc(labels: { reason: 'safety' | 'heat' }): void };
+  /** What the sender did with a held message: sent a suggestion, their own edit, the original, or nothing. */
+  heldOutcomes: { inc(labels: { outcome: HeldOutcome }): void };
   analyzerSeconds: { observe(seconds: number): void };
 }
 

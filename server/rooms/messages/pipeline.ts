@@ -17,7 +17,7 @@ import { helpFor } from '../../../shared/help.js';
 import { afterDisclosure, checkInEffects, safetyHold } from '../policies/safety.js';
 import { newId } from '../ids.js';
 import { facilitator, type RoomEffect } from '../effects.js';
-import type { RoomDeps } from '../ports.js';
+import type { HeldOutcome, RoomDeps } from '../ports.js';
 import { isOnBreak, startBreak } from '../policies/breaks.js';
 import { afterDelivered } from '../policies/facilitation.js';
 import { canSpeak } from '../../../shared/rules/floor.js';
@@ -75,6 +75,8 @@ interface Delivery {
   relayed?: boolean;
   /** The analyzer heard harm or fear told as the sender's own (analysis.disclosure). */
   disclosure: boolean;
+  /** Set when a held message is delivered: what its sender chose (counted for /metrics). */
+  outcome?: HeldOutcome;
 }
 
 const BREAK: RoomEffect = { kind: 'break' };
@@ -192,6 +194,7 @@ export class MessagePipeline {
       const { [key]: _dropped, ...rest } = r.held;
       return { room: { ...r, held: rest }, result: undefined };
     });
+    this.deps.metrics.heldOutcomes.inc({ outcome: 'discarded' });
     return { status: 'discarded' };
   }
 
@@ -200,7 +203,7 @@ export class MessagePipeline {
       throw new AppError('not_allowed', 'This message cannot be sent as it is written, for everyone’s safety.');
     }
     const base = { who, clientMsgId: held.clientMsgId, fromPrep: held.fromPrep, disclosure: false };
-    return this.deliver({ ...base, text: held.text, heat: held.review.heat, reworded: false });
+    return this.deliver({ ...base, text: held.text, heat: held.review.heat, reworded: false, outcome: 'original' });
   }
 
   private async sendSuggestion(
@@ -223,7 +226,10 @@ export class MessagePipeline {
     const context = this.context(room, who);
     const check = judgeSuggestion(suggestion, room.heatThreshold, context);
     const disclosure = check.disclosure === true;
-    if (!check.held) return this.deliver({ ...base, text: suggestion, heat: check.heat, reworded: true, disclosure });
+    if (!check.held) {
+      const delivery = { ...base, text: suggestion, heat: check.heat, reworded: true, disclosure };
+      return this.deliver({ ...delivery, outcome: 'suggestion' });
+    }
     const review = withoutHeldSuggestions(held.review, held.text, room.heatThreshold, context);
     await this.rooms.change(who.roomId, (r) => {
       const current = r.held[key];
@@ -239,7 +245,8 @@ export class MessagePipeline {
     const base = { who, clientMsgId: held.clientMsgId, fromPrep: held.fromPrep };
     const { analysis, review } = await this.review(room, who, text);
     const disclosure = analysis.disclosure === true;
-    if (!review) return this.deliver({ ...base, text, heat: analysis.heat, reworded: true, disclosure });
+    if (!review)
+      return this.deliver({ ...base, text, heat: analysis.heat, reworded: true, disclosure, outcome: 'edited' });
     // Still heated: the edit replaces the held text and is reviewed again.
     const now = this.deps.now();
     const minutes = this.deps.config.breakMinutes;
@@ -324,6 +331,7 @@ export class MessagePipeline {
     if (!appended.duplicate) {
       this.deps.broadcast.entry(d.who.roomId, message);
       this.deps.metrics.messagesDelivered.inc();
+      if (d.outcome) this.deps.metrics.heldOutcomes.inc({ outcome: d.outcome });
       await this.rooms.carryOut(room, effects);
     }
     return { status: 'delivered', seq: message.seq, message };
