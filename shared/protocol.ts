@@ -406,6 +406,13 @@ export interface ReviewUpdate {
   review: Review;
 }
 
+/** A message of this person's still held for them to review: sent to their own socket on connect only. */
+export interface HeldForYou {
+  clientMsgId: string;
+  text: string;
+  review: Review;
+}
+
 // ---------------------------------------------------------------- acknowledgements
 
 export type Fail = { ok: false; error: ApiError };
@@ -481,6 +488,7 @@ export interface ServerToClientEvents {
   'prep:message': (m: PrepMessage) => void;
   'prep:partial': (p: PrepPartial) => void;
   'message:review': (u: ReviewUpdate) => void;
+  'message:held': (held: HeldForYou[]) => void;
   'room:deleted': (p: { roomId: string }) => void;
 }
 

@@ -33,6 +33,7 @@ import { authenticate, type Identity } from '../auth/credentials.js';
 import type { MessagePipeline } from '../rooms/messages/pipeline.js';
 import type { RoomService } from '../rooms/roomService.js';
 import type { Store } from '../rooms/ports.js';
+import { heldFor } from '../rooms/view.js';
 import type { RejectionCounter } from '../limits/admission.js';
 import { clientAddress } from '../limits/clientAddress.js';
 import { personChannel, roomChannel } from './channels.js';
@@ -186,6 +187,9 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
       await added;
       const room = await rooms.room(who.roomId);
       socket.emit('room:state', await rooms.view(who, await presence.online(who.roomId)));
+      // A review left open (a reload, a dropped connection) opens again: to this socket only.
+      const held = heldFor(room, who.participantId);
+      if (held.length > 0) socket.emit('message:held', held);
       rooms.published(room);
     } catch {
       socket.disconnect(true);

@@ -1,4 +1,4 @@
-import type { AgendaView, RoomView } from '../../shared/protocol.js';
+import type { AgendaView, HeldForYou, RoomView } from '../../shared/protocol.js';
 import type { AgendaRecord, RoomRecord } from './model.js';
 import { breakView } from './policies/breaks.js';
 
@@ -25,6 +25,14 @@ export function roomView(room: RoomRecord, online: ReadonlySet<string>, you?: Ro
     ...(room.separated ? { separated: true } : {}),
     ...(you ? { you } : {}),
   };
+}
+
+/** This person's own held messages, oldest first: never anyone else's, whose words stay theirs. */
+export function heldFor(room: RoomRecord, participantId: string): HeldForYou[] {
+  return Object.values(room.held)
+    .filter((h) => h.participantId === participantId)
+    .sort((a, b) => a.heldAt - b.heldAt)
+    .map(({ clientMsgId, text, review }) => ({ clientMsgId, text, review }));
 }
 
 /** The agenda as people see it: topics without the words kept to match clauses. */

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LIMITS, type PrepMessage } from '../../../shared/protocol.js';
 import { shareMsgId } from '../../../shared/rules/shareId.js';
 import { useRoom, useRoomActions } from '../room/RoomProvider.js';
+import { draftKey, useDraft } from '../room/drafts.js';
 import type { OnSendResult } from '../room/types.js';
 import { Composer } from './Composer.js';
 import { ScreeningCard } from './ScreeningCard.js';
@@ -19,10 +20,10 @@ const key = (m: PrepMessage) => `${m.role}|${m.at}|${m.text}`;
 
 /** Private coaching with the facilitator; only what the person chooses is shared, one point at a time. */
 export function PrepPanel({ onShared, canShare, screening = false, onEnter }: Props) {
-  const { onPrep, onPrepPartial } = useRoom();
+  const { onPrep, onPrepPartial, creds } = useRoom();
   const actions = useRoomActions();
   const [messages, setMessages] = useState<PrepMessage[]>([]);
-  const [text, setText] = useState('');
+  const [text, setText] = useDraft(draftKey(creds.roomId, creds.participantId, 'prep'));
   const [waiting, setWaiting] = useState(false);
   /** The reply as the facilitator writes it; the final, checked reply replaces it. */
   const [partial, setPartial] = useState('');

@@ -5,6 +5,7 @@ import { forgetRoom, loadRoom, updateRoom, type StoredRoom } from '../credential
 import { KIND_WORDS } from '../labels.js';
 import { usePageTitle } from '../pageTitle.js';
 import { RoomProvider, useRoom, useRoomActions } from '../room/RoomProvider.js';
+import { draftKey, useDraft } from '../room/drafts.js';
 import type { Held } from '../room/types.js';
 import { navigate } from '../router.js';
 import { AgendaPanel } from './AgendaPanel.js';
@@ -50,6 +51,41 @@ function NotOnThisDevice() {
   );
 }
 
+/**
+ * The server no longer knows this device's key: the room was closed, or the server restarted and the rooms
+ * it kept in memory are gone. Said once and plainly, instead of "connecting" forever.
+ */
+function RoomGone({ roomId }: { roomId: string }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  return (
+    <div className="page narrow" data-testid="room-gone">
+      <h1 ref={headingRef} tabIndex={-1}>
+        This room is no longer here
+      </h1>
+      <p>
+        We could not open this room again. It may have been closed, or our service may have restarted: for now rooms are
+        kept only while the service runs, so a restart ends them, and what was written in them is gone.
+      </p>
+      <p>
+        To carry on, start a new room and invite the others again. You can begin with your own preparation, as before.
+      </p>
+      <p>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            forgetRoom(roomId);
+            navigate('/', true);
+          }}
+        >
+          Back to the start page
+        </button>
+      </p>
+    </div>
+  );
+}
+
 function Room({ roomId }: { roomId: string }) {
   const room = useRoom();
   const actions = useRoomActions();
@@ -58,7 +94,7 @@ function Room({ roomId }: { roomId: string }) {
   const [held, setHeld] = useState<Held | null>(null);
   /** When (this device's clock) one of my messages was last held for safety: the pause that follows is mine. */
   const [safetyHeldAt, setSafetyHeldAt] = useState<number | null>(null);
-  const [draft, setDraft] = useState('');
+  const [draft, setDraft] = useDraft(draftKey(roomId, me.participantId, 'room'));
   const [announce, setAnnounce] = useState('');
   const returnFocus = useRef<HTMLElement | null>(null);
   /** Private safety notices set aside with "Carry on" (or acted on): the newest open one shows above the tabs. */
@@ -130,6 +166,18 @@ function Room({ roomId }: { roomId: string }) {
     if (view?.title && view.title !== creds.title) updateRoom(roomId, { title: view.title });
   }, [view?.title]); // only a new title is worth storing
 
+  // A review left open before a reload (or a dropped connection) opens again, from the server's copy.
+  const heldOnConnect = room.heldOnConnect;
+  // Only a new list from the server reopens it (not a review the person just closed).
+  useEffect(() => {
+    const newest = heldOnConnect[heldOnConnect.length - 1];
+    if (!newest || held) return;
+    returnFocus.current = document.activeElement as HTMLElement | null;
+    setHeld(newest);
+    if (!newest.review.originalAllowed) setSafetyHeldAt(Date.now());
+    setAnnounce('Your message is still waiting for you to look at it. Nothing has been sent.');
+  }, [heldOnConnect]);
+
   if (room.deleted) {
     return (
       <div className="page narrow">
@@ -144,6 +192,8 @@ function Room({ roomId }: { roomId: string }) {
       </div>
     );
   }
+
+  if (room.connection.state === 'refused') return <RoomGone roomId={roomId} />;
 
   const onBreak = view?.break && view.break.endsAt > Date.now() ? view.break : null;
 
@@ -180,19 +230,6 @@ function Room({ roomId }: { roomId: string }) {
       </header>
 
       <ReconnectBanner connection={room.connection} />
-      {room.connection.state === 'refused' && (
-        <p>
-          <button
-            type="button"
-            onClick={() => {
-              forgetRoom(roomId);
-              navigate('/', true);
-            }}
-          >
-            Forget this room on this device
-          </button>
-        </p>
-      )}
       <p className="visually-hidden" role="status" aria-live="polite">
         {announce}
       </p>

@@ -1,5 +1,12 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { LogEntry, PrepMessage, PrepPartial, ReviewUpdate, RoomView } from '../../../shared/protocol.js';
+import type {
+  HeldForYou,
+  LogEntry,
+  PrepMessage,
+  PrepPartial,
+  ReviewUpdate,
+  RoomView,
+} from '../../../shared/protocol.js';
 import type { StoredRoom } from '../credentials.js';
 import { createActions, NOT_CONNECTED, type AckOf, type RoomActions } from './actions.js';
 import { call } from './socket.js';
@@ -15,6 +22,8 @@ export interface RoomState {
   log: LogEntry[];
   connection: Connection;
   deleted: boolean;
+  /** This person's messages still held for review when the socket (re)connected, oldest first. */
+  heldOnConnect: HeldForYou[];
   /** A connection exists, so actions reach the server (buffered by socket.io until it connects). */
   ready: boolean;
   /** Adds an entry the sender already has (the ack of a delivered message). */
@@ -51,6 +60,7 @@ export function RoomProvider({ creds, children }: { creds: StoredRoom; children:
     log: room.log,
     connection: room.connection,
     deleted: room.deleted,
+    heldOnConnect: room.heldOnConnect,
     ready: socket !== null,
     addEntry: room.addEntry,
     onPrep: room.onPrep,

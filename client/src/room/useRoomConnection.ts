@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type {
   FacilitatorEvent,
+  HeldForYou,
   LogEntry,
   MessageEvent,
   PrepMessage,
@@ -19,6 +20,8 @@ export interface RoomConnection {
   log: LogEntry[];
   connection: Connection;
   deleted: boolean;
+  /** This person's messages still held for review when the socket (re)connected, oldest first. */
+  heldOnConnect: HeldForYou[];
   /** Adds an entry the sender already has (the ack of a delivered message). */
   addEntry: (entry: LogEntry) => void;
   /** Private prep replies pushed by the server. */
@@ -56,6 +59,7 @@ export function useRoomConnection(creds: StoredRoom | null): RoomConnection {
   const [log, setLog] = useState<LogEntry[]>([]);
   const [connection, setConnection] = useState<Connection>({ state: 'connecting' });
   const [deleted, setDeleted] = useState(false);
+  const [heldOnConnect, setHeldOnConnect] = useState<HeldForYou[]>([]);
   const feed = useRef<SeqFeed<LogEntry> | null>(null);
   const prepListeners = useRef(new Set<(m: PrepMessage) => void>());
   const partialListeners = useRef(listeners<PrepPartial>());
@@ -102,6 +106,7 @@ export function useRoomConnection(creds: StoredRoom | null): RoomConnection {
     s.on('prep:message', (m) => prepListeners.current.forEach((l) => l(m)));
     s.on('prep:partial', (p) => partialListeners.current.emit(p));
     s.on('message:review', (u) => reviewListeners.current.emit(u));
+    s.on('message:held', (held) => setHeldOnConnect(held));
     s.on('room:deleted', () => {
       setDeleted(true);
       s.disconnect();
@@ -121,6 +126,7 @@ export function useRoomConnection(creds: StoredRoom | null): RoomConnection {
     log,
     connection,
     deleted,
+    heldOnConnect,
     addEntry: (e) => addEntries([e]),
     onPrep: (listener) => {
       prepListeners.current.add(listener);
