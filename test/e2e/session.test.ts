@@ -581,7 +581,9 @@ describe.sequential('a mediation session in the browser', () => {
     ]);
     watchErrors(print, errors, 'print');
     await print.getByTestId('print-view').waitFor();
-    await expect.poll(() => print.getByText(edited).count()).toBe(1);
+    await expect.poll(() => print.locator('.print-clauses').getByText(edited).count()).toBe(1);
+    // The page carries the signed text itself, so a printed copy can be checked against its hash too.
+    await expect.poll(() => print.locator('pre').textContent()).toBe(signedText);
     await print.getByText('Final: accepted and signed by everyone.').waitFor();
     await expect.poll(() => print.getByTestId('print-signed-at').textContent()).toContain(`Signed ${signedOn}`);
     await expect.poll(() => print.getByTestId('print-hash').textContent()).toContain(hash);

@@ -101,10 +101,15 @@ function PrintDoc({
               );
             })}
           </ul>
-          {record.signedTextHash && (
-            <p className="small" style={{ overflowWrap: 'anywhere' }} data-testid="print-hash">
-              {checkLine(record.signedTextHash)}
-            </p>
+          {record.signedTextHash && record.signedText && (
+            <>
+              <p className="small" style={{ overflowWrap: 'anywhere' }} data-testid="print-hash">
+                {checkLine(record.signedTextHash)} The signed text, exactly as hashed:
+              </p>
+              <pre className="small" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                {record.signedText}
+              </pre>
+            </>
           )}
         </>
       )}
