@@ -1,3 +1,4 @@
+import type { AgreementRecord } from '../../shared/agreementRecord.js';
 import type {
   ApiError,
   CreateInviteResponse,
@@ -57,6 +58,8 @@ export const api = {
   yjsTicket: (roomId: string, token: string) =>
     request<YjsTicketResponse>('POST', `${room(roomId)}/yjs-ticket`, { token }),
   getRoom: (roomId: string, token: string) => request<RoomView>('GET', room(roomId), { token }),
+  agreementRecord: (roomId: string, token: string) =>
+    request<AgreementRecord>('GET', `${room(roomId)}/agreement`, { token }),
   agreementMarkdown: (roomId: string, token: string) =>
     request<string>('GET', `${room(roomId)}/agreement.md`, { token, text: true }),
   deleteRoom: (roomId: string, token: string) => request<void>('DELETE', room(roomId), { token }),

@@ -11,7 +11,9 @@ import { RateLimiter, scaleRule } from '../limits/rateLimit.js';
 import { Connection } from './connection.js';
 import { DocRegistry } from './docRegistry.js';
 import { LocalFanout, type DocFanout } from './fanout.js';
+import type { AgreementRecord } from '../../shared/agreementRecord.js';
 import { agreementMarkdown } from './markdown.js';
+import { agreementRecord } from './record.js';
 import { CLOSE } from './messages.js';
 import { partyIds, stateOf } from './roomDoc.js';
 import { acceptClause, copyState, proposeClause, signAgreement } from './state.js';
@@ -174,12 +176,17 @@ export class AgreementService {
     return room.snapshot();
   }
 
-  /**
-   * the agreement as Markdown: title, each clause with its status and who accepted (by name), signatures, final or
-   * draft
-   */
+  /** The agreement as a record to keep: what holds now, with the time of each acceptance and signature. */
+  async record(roomId: string, title: string, names: Record<string, string>): Promise<AgreementRecord> {
+    const snapshot = await this.snapshot(roomId);
+    const room = await this.opts.store.getRoom(roomId);
+    if (!room) throw new AppError('not_found', 'No such room.');
+    return agreementRecord(stateOf(room), snapshot, title, names);
+  }
+
+  /** The record as Markdown (markdown.ts). */
   async exportMarkdown(roomId: string, title: string, names: Record<string, string>): Promise<string> {
-    return agreementMarkdown(await this.snapshot(roomId), title, names);
+    return agreementMarkdown(await this.record(roomId, title, names));
   }
 
   /** the room was deleted: close its connections (close code 4404) here and in every other process, drop the doc */

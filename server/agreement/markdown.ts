@@ -1,4 +1,4 @@
-import type { AgreementSnapshot } from '../../shared/agreement.js';
+import { checkLine, humanTime, stampText, type AgreementRecord } from '../../shared/agreementRecord.js';
 
 /**
  * People's words go into Markdown that may be rendered: escape what would turn them into markup
@@ -11,41 +11,63 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*)(\d+)([.)])/gm, '$1$2\\$3');
 }
 
-const nameOf = (names: Record<string, string>, id: string): string => escapeMarkdown(names[id] ?? id);
+/** A fence longer than any run of backticks inside, so the signed text shows exactly as hashed. */
+function fenced(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}\n${text}\n${fence}`;
+}
 
-const list = (names: Record<string, string>, ids: string[]): string =>
-  ids.length > 0 ? ids.map((id) => nameOf(names, id)).join(', ') : 'no one yet';
+const stamped = (entries: { name: string; at: number }[]): string[] =>
+  entries.map((e) => `${escapeMarkdown(e.name)}, ${stampText(e.at)}`);
 
-/** The agreement as Markdown: title, state, each clause with its status and acceptances, signatures. */
-export function agreementMarkdown(snapshot: AgreementSnapshot, title: string, names: Record<string, string>): string {
-  const lines: string[] = [`# ${escapeMarkdown(title.trim() || 'Agreement')}`, ''];
+/**
+ * The agreement as a Markdown record: title, signing date, each clause with who accepted it and when,
+ * each signature with its time, and the sha256 of the signed text with how to check it.
+ */
+export function agreementMarkdown(record: AgreementRecord): string {
+  const lines: string[] = [`# ${escapeMarkdown(record.title)}`, ''];
   lines.push(
-    snapshot.final
+    record.final
       ? '**Final**: every clause was accepted and every party signed.'
       : '**Draft**: not yet accepted and signed by every party.',
+    '',
+    record.signedAt === null
+      ? 'Signed: not signed yet.'
+      : `Signed: ${humanTime(record.signedAt)} (${new Date(record.signedAt).toISOString()})`,
     '',
     '## Clauses',
     '',
   );
-  if (snapshot.clauses.length === 0) lines.push('No clauses yet.', '');
-  snapshot.clauses.forEach((clause, i) => {
+  if (record.clauses.length === 0) lines.push('No clauses yet.', '');
+  record.clauses.forEach((clause, i) => {
     // Continuation lines are indented so a multi-line clause stays one list item.
     const text = escapeMarkdown(clause.text.trim()).split('\n').join('\n   ');
+    const accepted = stamped(clause.acceptances);
     lines.push(
       `${i + 1}. ${text}`,
       `   - Status: ${clause.status === 'agreed' ? 'agreed' : 'proposed'}`,
-      `   - Proposed by: ${nameOf(names, clause.proposedBy)}`,
-      `   - Accepted by: ${list(names, clause.acceptedBy)}`,
+      `   - Proposed by: ${escapeMarkdown(clause.proposedBy)}`,
+      accepted.length > 0
+        ? `   - Accepted by:\n${accepted.map((a) => `     - ${a}`).join('\n')}`
+        : '   - Accepted by: no one yet',
       '',
     );
   });
-  lines.push(
-    '## Signatures',
-    '',
-    snapshot.signedBy.length > 0
-      ? snapshot.signedBy.map((id) => `- ${nameOf(names, id)}`).join('\n')
-      : 'Not signed yet.',
-    '',
-  );
+  lines.push('## Signatures', '');
+  if (record.signatures.length === 0) lines.push('Not signed yet.', '');
+  else lines.push(...stamped(record.signatures).map((s) => `- ${s}`), '');
+  if (record.signedText !== null && record.signedTextHash !== null) {
+    lines.push(
+      '## Check',
+      '',
+      checkLine(record.signedTextHash),
+      '',
+      'The signed text, exactly as hashed (each clause as [id, words], in order):',
+      '',
+      fenced(record.signedText),
+      '',
+    );
+  }
   return lines.join('\n');
 }

@@ -11,10 +11,12 @@ import { AppError } from '../errors.js';
 
 export const textHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** The version of the whole agreement a signature is for: every clause's id and words, in order. */
-export function agreementHash(clauses: { id: string; text: string }[]): string {
-  return textHash(JSON.stringify(clauses.map((c) => [c.id, c.text])));
-}
+/** The text a signature is for: every clause's id and words, in order, as JSON (shown in the export). */
+export const signedTextOf = (clauses: { id: string; text: string }[]): string =>
+  JSON.stringify(clauses.map((c) => [c.id, c.text]));
+
+/** The version of the whole agreement a signature is for. */
+export const agreementHash = (clauses: { id: string; text: string }[]): string => textHash(signedTextOf(clauses));
 
 export interface DerivedClause {
   id: string;

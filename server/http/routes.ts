@@ -112,6 +112,15 @@ export function apiRouter(deps: HttpDeps): express.Router {
     }),
   );
 
+  router.get(
+    '/rooms/:roomId/agreement',
+    limit('http'),
+    wrap(async (req, res) => {
+      const who = await caller(store, req);
+      res.json(await rooms.agreementRecord(who));
+    }),
+  );
+
   router.delete(
     '/rooms/:roomId',
     limit('http'),

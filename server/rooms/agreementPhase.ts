@@ -2,7 +2,8 @@ import type { AgreementSnapshot } from '../../shared/agreement.js';
 import { AppError } from '../errors.js';
 import { afterClauses } from './agenda.js';
 import type { RoomEffect } from './effects.js';
-import type { Identity } from './model.js';
+import type { AgreementRecord } from '../../shared/agreementRecord.js';
+import type { Identity, RoomRecord } from './model.js';
 import { facilitator } from './effects.js';
 import { phaseAfterAgreement } from './policies/phase.js';
 import type { RoomWork } from './work.js';
@@ -54,8 +55,17 @@ export async function agreementChanged(work: RoomWork, roomId: string, agreement
   await work.carryOut(room, result);
 }
 
+/** The agreement only (never the conversation or preparation), with names for the ids. */
 export async function exportMarkdown(work: RoomWork, who: Identity): Promise<string> {
   const room = await work.room(who.roomId);
-  const names = Object.fromEntries(room.participants.map((p) => [p.participantId, p.name]));
-  return work.deps.agreement.exportMarkdown(room.roomId, room.title, names);
+  return work.deps.agreement.exportMarkdown(room.roomId, room.title, namesOf(room));
 }
+
+/** The same record as data, for the printable page. */
+export async function agreementRecord(work: RoomWork, who: Identity): Promise<AgreementRecord> {
+  const room = await work.room(who.roomId);
+  return work.deps.agreement.record(room.roomId, room.title, namesOf(room));
+}
+
+const namesOf = (room: RoomRecord): Record<string, string> =>
+  Object.fromEntries(room.participants.map((p) => [p.participantId, p.name]));

@@ -1,4 +1,5 @@
 import type { AgreementSnapshot } from '../../shared/agreement.js';
+import type { AgreementRecord } from '../../shared/agreementRecord.js';
 import type { ClauseStatus, LogEntry, PrepMessage, PrepPartial, ReviewUpdate } from '../../shared/protocol.js';
 import type { FacilitatorEngine } from '../facilitator/types.js';
 import type { HelpDirectory } from '../../shared/help.js';
@@ -104,6 +105,7 @@ export interface AgreementPort {
   sign(roomId: string, participantId: string): Promise<{ final: boolean }>;
   snapshot(roomId: string): Promise<AgreementSnapshot>;
   exportMarkdown(roomId: string, title: string, names: Record<string, string>): Promise<string>;
+  record(roomId: string, title: string, names: Record<string, string>): Promise<AgreementRecord>;
   dropRoom(roomId: string): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import type { AgreementSnapshot } from '../../shared/agreement.js';
+import type { AgreementRecord } from '../../shared/agreementRecord.js';
 import type {
   AgendaView,
   BreakView,
@@ -235,6 +236,10 @@ export class RoomService implements RoomWork {
 
   exportMarkdown(who: Identity): Promise<string> {
     return agreementPhase.exportMarkdown(this, who);
+  }
+
+  agreementRecord(who: Identity): Promise<AgreementRecord> {
+    return agreementPhase.agreementRecord(this, who);
   }
 
   isModerator(who: Identity): boolean {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import path from 'node:path';
@@ -567,14 +568,26 @@ describe.sequential('a mediation session in the browser', () => {
     ]);
     const markdown = await readFile((await download.path()) as string, 'utf8');
     expect(markdown).toContain(edited);
+    // The record: when it was signed, and the sha256 of exactly the signed text, which anyone can recompute.
+    const signedOn = /^Signed: (\d+ \w+ \d{4}, \d\d:\d\d UTC) \(/m.exec(markdown)?.[1];
+    expect(signedOn).toBeTruthy();
+    const signedText = /^```\n(.*)\n```$/m.exec(markdown)?.[1] ?? '';
+    const hash = createHash('sha256').update(signedText, 'utf8').digest('hex');
+    expect(markdown).toContain(`sha256 of the signed text: ${hash};`);
+    expect(markdown.match(/^- (Alex|Sam), \d{4}-\d\d-\d\dT/gm)).toHaveLength(2);
     const [print] = await Promise.all([
       hostCtx.waitForEvent('page'),
       host.getByRole('link', { name: 'Open a printable page' }).click(),
     ]);
     watchErrors(print, errors, 'print');
     await print.getByTestId('print-view').waitFor();
-    await expect.poll(() => print.getByText(edited).count()).toBe(1);
+    await expect.poll(() => print.locator('.print-clauses').getByText(edited).count()).toBe(1);
+    // The page carries the signed text itself, so a printed copy can be checked against its hash too.
+    await expect.poll(() => print.locator('pre').textContent()).toBe(signedText);
     await print.getByText('Final: accepted and signed by everyone.').waitFor();
+    await expect.poll(() => print.getByTestId('print-signed-at').textContent()).toContain(`Signed ${signedOn}`);
+    await expect.poll(() => print.getByTestId('print-hash').textContent()).toContain(hash);
+    expect(await print.locator('li', { hasText: /^(Alex|Sam): signed \d+ \w+ \d{4}, \d\d:\d\d UTC$/ }).count()).toBe(2);
     await print.emulateMedia({ media: 'print' });
     await screen(print, '10-printable');
     await print.close();

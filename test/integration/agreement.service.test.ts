@@ -78,7 +78,7 @@ describe('agreement service operations', () => {
     expect(md).toContain('# Our agreement');
     expect(md).toContain('**Final**');
     expect(md).toContain('1. We take a break when asked.');
-    expect(md).toMatch(/Accepted by: (Alex, Sam|Sam, Alex)/);
+    expect(md).toMatch(/Accepted by:\n     - (Alex|Sam), \d{4}-/);
     expect(md).toContain('Proposed by: Sam');
     expect(md).toContain('## Signatures');
   });

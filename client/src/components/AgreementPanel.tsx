@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ClauseSnapshot } from '../../../shared/agreement.js';
 import { LIMITS, type RoomView } from '../../../shared/protocol.js';
 import { isParty as takesPart, parties as partiesOf } from '../../../shared/rules/floor.js';
+import { signingLine } from '../agreement/signingLine.js';
 import { textHash } from '../agreement/textHash.js';
 import { useAgreement, type AgreementConnection } from '../agreement/useAgreement.js';
 import { api, ApiFailure } from '../api.js';
@@ -26,7 +27,6 @@ export function AgreementPanel() {
     snapshot.clauses.every((c) => parties.every((p) => c.acceptedBy.includes(p.participantId)));
   const signed = snapshot.signedBy.includes(creds.participantId);
   const who = (id: string) => (id === creds.participantId ? 'You' : (names.get(id) ?? 'Someone'));
-  const signers = snapshot.signedBy.map((id) => (id === creds.participantId ? 'you' : who(id))).join(', ');
 
   async function propose(e: FormEvent) {
     e.preventDefault();
@@ -41,9 +41,8 @@ export function AgreementPanel() {
 
   async function sign() {
     const res = await actions.sign();
-    if (!res.ok) setNote(res.error.message);
-    else if (res.final) setNote('Everyone has signed. The agreement is final.');
-    else setNote('You signed. Waiting for the others to sign.');
+    // On success the signing line says what happened, from the agreement itself.
+    setNote(res.ok ? '' : res.error.message);
   }
 
   async function download() {
@@ -134,7 +133,7 @@ export function AgreementPanel() {
         <section className="sign" aria-labelledby="sign-heading">
           <h3 id="sign-heading">Signing</h3>
           <p className="small">
-            {snapshot.signedBy.length === 0 ? 'No one has signed yet.' : `Signed by ${signers}.`}
+            {signingLine(snapshot.signedBy, creds.participantId, snapshot.final, who)}
             {!allAgreed && ' Signing opens when everyone has accepted every point.'}
           </p>
           {isParty && !signed && !snapshot.final && (
