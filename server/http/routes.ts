@@ -74,6 +74,25 @@ export function apiRouter(deps: HttpDeps): express.Router {
     }),
   );
 
+  router.delete(
+    '/rooms/:roomId/invites/:inviteId',
+    limit('http'),
+    wrap(async (req, res) => {
+      const who = await caller(store, req);
+      await rooms.revokeInvite(who, String(req.params.inviteId));
+      res.status(204).end();
+    }),
+  );
+
+  router.post(
+    '/rooms/:roomId/leave',
+    limit('http'),
+    wrap(async (req, res) => {
+      await rooms.leave(await caller(store, req));
+      res.status(204).end();
+    }),
+  );
+
   router.post(
     '/rooms/:roomId/join',
     limit('join'),
