@@ -223,7 +223,7 @@ export class RedisStore implements Store {
     this.redis.defineCommand('appendDoc', { numberOfKeys: 2, lua: APPEND_DOC });
     this.redis.defineCommand('deleteRoomAll', { numberOfKeys: 8, lua: DELETE_ROOM });
     this.redis.defineCommand('takeTicket', { numberOfKeys: 1, lua: TAKE_TICKET });
-    this.redis.defineCommand('useInvite', { numberOfKeys: 1, lua: USE_INVITE });
+    this.redis.defineCommand('claimInvite', { numberOfKeys: 1, lua: USE_INVITE });
     this.redis.defineCommand('releaseInvite', { numberOfKeys: 1, lua: RELEASE_INVITE });
     this.redis.defineCommand('revokeInvite', { numberOfKeys: 1, lua: REVOKE_INVITE });
   }
@@ -319,8 +319,8 @@ export class RedisStore implements Store {
     return parse<InviteRecord>(await this.redis.get(this.key.invite(codeHash)));
   }
 
-  async useInvite(codeHash: string, now: number): Promise<InviteUse> {
-    const [status, json] = (await this.scripts.useInvite(this.key.invite(codeHash), this.key.room(''), now)) as [
+  async claimInvite(codeHash: string, now: number): Promise<InviteUse> {
+    const [status, json] = (await this.scripts.claimInvite(this.key.invite(codeHash), this.key.room(''), now)) as [
       InviteUse['status'],
       string?,
     ];
@@ -454,7 +454,7 @@ interface RedisScripts {
   appendDoc: Script;
   deleteRoomAll: Script;
   takeTicket: Script;
-  useInvite: Script;
+  claimInvite: Script;
   releaseInvite: Script;
   revokeInvite: Script;
 }

@@ -95,7 +95,7 @@ export async function join(work: RoomWork, roomId: string, inviteCode: string, n
   const known = await deps.store.getInvite(codeHash);
   if (!known || known.roomId !== roomId) throw new AppError('not_found', NOT_WORKING);
   // Taken before the room changes, atomically, so two joins racing for a single-use code admit one.
-  const use = await deps.store.useInvite(codeHash, now);
+  const use = await deps.store.claimInvite(codeHash, now);
   if (use.status === 'unknown') throw new AppError('not_found', NOT_WORKING);
   if (use.status !== 'ok') throw new AppError('gone', GONE[use.status]);
   const { invite } = use;

@@ -46,7 +46,7 @@ export interface Store {
    * Takes one use of an invite atomically: of two takes racing for a single-use code (on any process),
    * one gets it. Refused (nothing counted) when it is used up, expired at `now`, or revoked.
    */
-  useInvite(codeHash: string, now: number): Promise<InviteUse>;
+  claimInvite(codeHash: string, now: number): Promise<InviteUse>;
   /** Gives a use back (the join it was taken for failed). */
   releaseInvite(codeHash: string): Promise<void>;
   /** Marks the room's invite `inviteId` revoked; resolves to whether there was one. */

@@ -85,7 +85,7 @@ export class MemoryStore implements Store {
     return this.getMember(this.invites, codeHash);
   }
 
-  async useInvite(codeHash: string, now: number): Promise<InviteUse> {
+  async claimInvite(codeHash: string, now: number): Promise<InviteUse> {
     const invite = this.invites.get(codeHash);
     // Synchronous from read to write: of two uses racing in this process, one counts.
     if (!invite || !this.rooms.has(invite.roomId)) return { status: 'unknown' };

@@ -134,20 +134,20 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
 
     it('lets a single-use invite admit one person, even with five uses racing', async () => {
       await store.putInvite('iu1', invite(roomId));
-      const uses = await Promise.all(Array.from({ length: 5 }, () => store.useInvite('iu1', Date.now())));
+      const uses = await Promise.all(Array.from({ length: 5 }, () => store.claimInvite('iu1', Date.now())));
       expect(uses.map((u) => u.status).sort()).toEqual(['ok', 'used', 'used', 'used', 'used']);
       expect(await store.getInvite('iu1')).toMatchObject({ uses: 1 });
       // A join that failed gives its use back: the code admits its person after all.
       await store.releaseInvite('iu1');
-      expect((await store.useInvite('iu1', Date.now())).status).toBe('ok');
-      expect((await store.useInvite('iu1', Date.now())).status).toBe('used');
+      expect((await store.claimInvite('iu1', Date.now())).status).toBe('ok');
+      expect((await store.claimInvite('iu1', Date.now())).status).toBe('used');
     });
 
     it('lets a reusable invite admit anyone until it expires', async () => {
       await store.putInvite('iu2', invite(roomId, { role: 'observer', maxUses: null, expiresAt: 5000 }));
-      for (let i = 0; i < 3; i++) expect((await store.useInvite('iu2', 4000)).status).toBe('ok');
+      for (let i = 0; i < 3; i++) expect((await store.claimInvite('iu2', 4000)).status).toBe('ok');
       expect(await store.getInvite('iu2')).toMatchObject({ uses: 3, maxUses: null, expiresAt: 5000 });
-      const late = await store.useInvite('iu2', 5000);
+      const late = await store.claimInvite('iu2', 5000);
       expect(late.status).toBe('expired');
     });
 
@@ -157,16 +157,16 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(await store.revokeInvite(roomId, 'i_unknown')).toBe(false);
       expect(await store.revokeInvite(`${roomId}-other`, 'i_stop')).toBe(false);
       expect(await store.revokeInvite(roomId, 'i_stop')).toBe(true);
-      expect((await store.useInvite('iu4', Date.now())).status).toBe('revoked');
-      expect((await store.useInvite('iu3', Date.now())).status).toBe('ok');
+      expect((await store.claimInvite('iu4', Date.now())).status).toBe('revoked');
+      expect((await store.claimInvite('iu3', Date.now())).status).toBe('ok');
       expect(await store.getInvite('iu4')).toMatchObject({ revoked: true, uses: 0 });
     });
 
     it('knows no invite whose code is unknown or whose room is gone', async () => {
-      expect(await store.useInvite('iu-unknown', Date.now())).toEqual({ status: 'unknown' });
+      expect(await store.claimInvite('iu-unknown', Date.now())).toEqual({ status: 'unknown' });
       await store.putInvite('iu5', invite(roomId));
       await store.deleteRoom(roomId);
-      expect(await store.useInvite('iu5', Date.now())).toEqual({ status: 'unknown' });
+      expect(await store.claimInvite('iu5', Date.now())).toEqual({ status: 'unknown' });
       expect(await store.revokeInvite(roomId, 'i1')).toBe(false);
     });
 
