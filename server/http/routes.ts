@@ -40,7 +40,11 @@ async function caller(store: Store, req: Request): Promise<Identity> {
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   if (!token) throw new AppError('unauthorized', 'Please include your room token (Authorization: Bearer ...).');
   const who = await authenticate(store, token);
-  if (!who) throw new AppError('unauthorized', 'This token does not work (it may belong to a deleted room).');
+  if (!who)
+    throw new AppError(
+      'unauthorized',
+      'This token does not work any more: the room may have been deleted, or its holder left it.',
+    );
   if (who.roomId !== req.params.roomId) throw new AppError('forbidden', 'This token belongs to another room.');
   return who;
 }
