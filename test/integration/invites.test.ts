@@ -131,7 +131,7 @@ describe('invites', () => {
 });
 
 describe('leaving', () => {
-  it('a person leaves: 204, their sockets close, and their token stops working on HTTP, socket.io and /yjs', async () => {
+  it('a person leaves: 204, their sockets close, their token stops working (HTTP, socket.io, /yjs)', async () => {
     const url = server().url;
     const host = await createRoom(url, { kind: 'couple', name: 'Ann', mode: 'open' });
     const guest = await joinRoom(url, host.roomId, host.inviteCode, 'Ben');
