@@ -16,6 +16,7 @@ const Env = z.object({
   BREAK_MINUTES: num(20),
   FLOOR_SECONDS: num(180),
   ROOM_RETENTION_HOURS: num(24 * 30),
+  INVITE_TTL_HOURS: num(72),
   RATE_LIMIT_FACTOR: num(1),
   YJS_MAX_MESSAGE_BYTES: num(256 * 1024),
   YJS_MAX_DOC_BYTES: num(2 * 1024 * 1024),
@@ -45,6 +46,8 @@ export interface Config {
   breakMinutes: number;
   floorSeconds: number;
   retentionMs: number;
+  /** How long an invite link works after it is made. */
+  inviteTtlMs: number;
   rateLimitFactor: number;
   yjsMaxMessageBytes: number;
   /** A document's stored size past which client updates are refused (close code 4413). */
@@ -109,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     breakMinutes: e.BREAK_MINUTES,
     floorSeconds: e.FLOOR_SECONDS,
     retentionMs: e.ROOM_RETENTION_HOURS * 3600_000,
+    inviteTtlMs: e.INVITE_TTL_HOURS * 3600_000,
     rateLimitFactor: e.RATE_LIMIT_FACTOR,
     yjsMaxMessageBytes: e.YJS_MAX_MESSAGE_BYTES,
     yjsMaxDocBytes: e.YJS_MAX_DOC_BYTES,

@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   internal: 500,
   unavailable: 503,
+  gone: 410,
 };
 
 /** An error the caller can act on: it carries the protocol's code and a plain message. */

@@ -54,6 +54,7 @@ export const ERROR_CODES = [
   'conflict',
   'internal',
   'unavailable',
+  'gone',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -103,12 +104,23 @@ export const Credentials = z.object({
 });
 export type Credentials = z.infer<typeof Credentials>;
 
-export const CreateRoomResponse = Credentials.extend({ inviteCode: z.string() });
+/** The room's first participant invite comes with the room: its id (to stop it) and expiry (ms). */
+export const CreateRoomResponse = Credentials.extend({
+  inviteCode: z.string(),
+  inviteId: z.string(),
+  inviteExpiresAt: z.number(),
+});
 export type CreateRoomResponse = z.infer<typeof CreateRoomResponse>;
 
 export const CreateInviteBody = z.object({ role: InviteRole });
 export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
-export const CreateInviteResponse = z.object({ inviteCode: z.string(), role: InviteRole });
+/** A participant invite admits one person; observer and mediator invites admit anyone holding them until expiresAt. */
+export const CreateInviteResponse = z.object({
+  inviteId: z.string(),
+  inviteCode: z.string(),
+  role: InviteRole,
+  expiresAt: z.number(),
+});
 export type CreateInviteResponse = z.infer<typeof CreateInviteResponse>;
 
 /** POST /api/rooms/:roomId/yjs-ticket: a single-use ticket for the /yjs URL, valid until expiresAt (ms). */

@@ -53,6 +53,9 @@ export const api = {
   createRoom: (body: CreateRoomBody) => request<CreateRoomResponse>('POST', '/api/rooms', { body }),
   createInvite: (roomId: string, token: string, role: InviteRole) =>
     request<CreateInviteResponse>('POST', `${room(roomId)}/invites`, { body: { role }, token }),
+  revokeInvite: (roomId: string, token: string, inviteId: string) =>
+    request<void>('DELETE', `${room(roomId)}/invites/${encodeURIComponent(inviteId)}`, { token }),
+  leave: (roomId: string, token: string) => request<void>('POST', `${room(roomId)}/leave`, { token }),
   join: (roomId: string, inviteCode: string, name: string) =>
     request<JoinResponse>('POST', `${room(roomId)}/join`, { body: { inviteCode, name } }),
   yjsTicket: (roomId: string, token: string) =>

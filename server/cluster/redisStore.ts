@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
 import { log } from '../log.js';
-import type { InviteRecord, NewLogEntry, RoomRecord, TicketRecord, TokenRecord } from '../rooms/model.js';
+import type { InviteRecord, InviteUse, NewLogEntry, RoomRecord, TicketRecord, TokenRecord } from '../rooms/model.js';
 import type { AppendResult, RoomUpdate, Store } from '../rooms/ports.js';
 
 /**
@@ -103,6 +103,63 @@ if not ok or type(record.roomId) ~= 'string' then return nil end
 if redis.call('EXISTS', ARGV[1] .. record.roomId) == 0 then return nil end
 return json`;
 
+/** Rewrites an invite record (JSON) and keeps the key's expiry. */
+const REWRITE_INVITE = `
+local function rewrite(key, record)
+  local ttl = redis.call('PTTL', key)
+  local json = cjson.encode(record)
+  redis.call('SET', key, json)
+  if ttl > 0 then redis.call('PEXPIRE', key, ttl) end
+  return json
+end`;
+
+/**
+ * Takes one use of an invite in one step, so two joins racing on two processes for a single-use code
+ * admit one person. The checks are those of store/memory.ts inviteRefusal.
+ * KEYS: invite key. ARGV: the room-key prefix, now (ms). Returns {status, record JSON} or {'unknown'}.
+ */
+const USE_INVITE = `${REWRITE_INVITE}
+local json = redis.call('GET', KEYS[1])
+if not json then return {'unknown'} end
+local ok, r = pcall(cjson.decode, json)
+if not ok or type(r.roomId) ~= 'string' then return {'unknown'} end
+if redis.call('EXISTS', ARGV[1] .. r.roomId) == 0 then return {'unknown'} end
+local uses = tonumber(r.uses) or 0
+if r.revoked == true then return {'revoked', json} end
+if type(r.expiresAt) == 'number' and r.expiresAt <= tonumber(ARGV[2]) then return {'expired', json} end
+if type(r.maxUses) == 'number' and uses >= r.maxUses then return {'used', json} end
+r.uses = uses + 1
+return {'ok', rewrite(KEYS[1], r)}`;
+
+/** Gives back one use of an invite. KEYS: invite key. */
+const RELEASE_INVITE = `${REWRITE_INVITE}
+local json = redis.call('GET', KEYS[1])
+if not json then return 0 end
+local r = cjson.decode(json)
+local uses = tonumber(r.uses) or 0
+if uses <= 0 then return 0 end
+r.uses = uses - 1
+rewrite(KEYS[1], r)
+return 1`;
+
+/**
+ * Marks the room's invite with this id revoked. KEYS: the room's invites set.
+ * ARGV: invite key prefix, inviteId. Returns 1, or 0 when the room has no such invite.
+ */
+const REVOKE_INVITE = `${REWRITE_INVITE}
+for _, h in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  local json = redis.call('GET', ARGV[1] .. h)
+  if json then
+    local ok, r = pcall(cjson.decode, json)
+    if ok and r.inviteId == ARGV[2] then
+      r.revoked = true
+      rewrite(ARGV[1] .. h, r)
+      return 1
+    end
+  end
+end
+return 0`;
+
 /**
  * Deletes a room and everything listed under it in one step, so no write can slip in between
  * reading the lists and deleting what they name.
@@ -166,6 +223,9 @@ export class RedisStore implements Store {
     this.redis.defineCommand('appendDoc', { numberOfKeys: 2, lua: APPEND_DOC });
     this.redis.defineCommand('deleteRoomAll', { numberOfKeys: 8, lua: DELETE_ROOM });
     this.redis.defineCommand('takeTicket', { numberOfKeys: 1, lua: TAKE_TICKET });
+    this.redis.defineCommand('claimInvite', { numberOfKeys: 1, lua: USE_INVITE });
+    this.redis.defineCommand('releaseInvite', { numberOfKeys: 1, lua: RELEASE_INVITE });
+    this.redis.defineCommand('revokeInvite', { numberOfKeys: 1, lua: REVOKE_INVITE });
   }
 
   /** Resolves once connected; rejects with a clear message when Redis cannot be reached. */
@@ -257,6 +317,23 @@ export class RedisStore implements Store {
 
   async getInvite(codeHash: string): Promise<InviteRecord | null> {
     return parse<InviteRecord>(await this.redis.get(this.key.invite(codeHash)));
+  }
+
+  async claimInvite(codeHash: string, now: number): Promise<InviteUse> {
+    const [status, json] = (await this.scripts.claimInvite(this.key.invite(codeHash), this.key.room(''), now)) as [
+      InviteUse['status'],
+      string?,
+    ];
+    if (status === 'unknown' || json === undefined) return { status: 'unknown' };
+    return { status, invite: JSON.parse(json) as InviteRecord };
+  }
+
+  async releaseInvite(codeHash: string): Promise<void> {
+    await this.scripts.releaseInvite(this.key.invite(codeHash));
+  }
+
+  async revokeInvite(roomId: string, inviteId: string): Promise<boolean> {
+    return (await this.scripts.revokeInvite(this.key.roomInvites(roomId), this.key.invite(''), inviteId)) === 1;
   }
 
   async putTicket(ticketHash: string, record: TicketRecord, ttlMs: number): Promise<void> {
@@ -377,4 +454,7 @@ interface RedisScripts {
   appendDoc: Script;
   deleteRoomAll: Script;
   takeTicket: Script;
+  claimInvite: Script;
+  releaseInvite: Script;
+  revokeInvite: Script;
 }

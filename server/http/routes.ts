@@ -40,7 +40,11 @@ async function caller(store: Store, req: Request): Promise<Identity> {
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   if (!token) throw new AppError('unauthorized', 'Please include your room token (Authorization: Bearer ...).');
   const who = await authenticate(store, token);
-  if (!who) throw new AppError('unauthorized', 'This token does not work (it may belong to a deleted room).');
+  if (!who)
+    throw new AppError(
+      'unauthorized',
+      'This token does not work any more: the room may have been deleted, or its holder left it.',
+    );
   if (who.roomId !== req.params.roomId) throw new AppError('forbidden', 'This token belongs to another room.');
   return who;
 }
@@ -71,6 +75,25 @@ export function apiRouter(deps: HttpDeps): express.Router {
     wrap(async (req, res) => {
       const who = await caller(store, req);
       res.status(201).json(await rooms.createInvite(who, parse(CreateInviteBody, req.body).role));
+    }),
+  );
+
+  router.delete(
+    '/rooms/:roomId/invites/:inviteId',
+    limit('http'),
+    wrap(async (req, res) => {
+      const who = await caller(store, req);
+      await rooms.revokeInvite(who, String(req.params.inviteId));
+      res.status(204).end();
+    }),
+  );
+
+  router.post(
+    '/rooms/:roomId/leave',
+    limit('http'),
+    wrap(async (req, res) => {
+      await rooms.leave(await caller(store, req));
+      res.status(204).end();
     }),
   );
 

@@ -67,6 +67,10 @@ export class SocketBroadcaster implements RoomBroadcaster {
       .catch((err: unknown) => log.error('removal not sent', err));
   }
 
+  left(roomId: string, participantId: string): void {
+    this.io.in(personChannel(roomId, participantId)).disconnectSockets(true);
+  }
+
   deleted(roomId: string): void {
     this.io.to(roomChannel(roomId)).emit('room:deleted', { roomId });
     this.io.in(roomChannel(roomId)).disconnectSockets(true);

@@ -1,13 +1,21 @@
-import type { CreateRoomBody, CreateRoomResponse, InviteRole, JoinResponse, RoomView } from '../../shared/protocol.js';
+import type {
+  CreateInviteResponse,
+  CreateRoomBody,
+  CreateRoomResponse,
+  InviteRole,
+  JoinResponse,
+  RoomView,
+} from '../../shared/protocol.js';
 import { isParty, parties } from '../../shared/rules/floor.js';
 import { mayJoin } from '../../shared/rules/membership.js';
 import { AppError } from '../errors.js';
 import { facilitator } from './effects.js';
 import { hashSecret, newId, newSecret } from './ids.js';
-import type { Identity, RoomRecord } from './model.js';
+import type { Identity, InviteUse, RoomRecord } from './model.js';
 import { newParticipant, newRoom } from './newRoom.js';
 import { applyFloor } from './policies/floor.js';
 import { NAME_TAKEN, nameTaken } from './policies/membership.js';
+import { offTheFloor } from './policies/safety.js';
 import { roomView } from './view.js';
 import { floorSettings, type RoomWork } from './work.js';
 
@@ -24,19 +32,34 @@ export async function create(work: RoomWork, body: CreateRoomBody): Promise<Crea
   await deps.store.createRoom(room);
   const token = newSecret();
   await deps.store.putToken(hashSecret(token), { roomId, participantId: host.participantId, role: 'host' });
-  const { inviteCode } = await mintInvite(work, roomId, host.participantId, 'participant');
+  const invite = await mintInvite(work, roomId, host.participantId, 'participant');
   deps.metrics.roomsCreated.inc();
-  return { roomId, participantId: host.participantId, role: 'host', token, inviteCode };
+  const { inviteCode, inviteId, expiresAt: inviteExpiresAt } = invite;
+  return { roomId, participantId: host.participantId, role: 'host', token, inviteCode, inviteId, inviteExpiresAt };
 }
 
-export async function createInvite(
-  work: RoomWork,
-  who: Identity,
-  role: InviteRole,
-): Promise<{ inviteCode: string; role: InviteRole }> {
+/** Who may make and stop invite links: the host and a mediator. */
+const mayManageInvites = (who: Identity) => who.role === 'host' || who.role === 'mediator';
+
+/** Three days: long enough to reach someone, short enough that a forgotten link stops working. */
+export const DEFAULT_INVITE_TTL_MS = 72 * 3600_000;
+
+export async function createInvite(work: RoomWork, who: Identity, role: InviteRole): Promise<CreateInviteResponse> {
   await work.room(who.roomId);
-  if (who.role !== 'host') throw new AppError('forbidden', 'Only the host can invite people to this room.');
+  if (!mayManageInvites(who)) {
+    throw new AppError('forbidden', 'Only the host or a mediator can invite people to this room.');
+  }
   return mintInvite(work, who.roomId, who.participantId, role);
+}
+
+/** Stops an invite link: a join with its code is refused from now on. */
+export async function revokeInvite(work: RoomWork, who: Identity, inviteId: string): Promise<void> {
+  await work.room(who.roomId);
+  if (!mayManageInvites(who)) throw new AppError('forbidden', 'Only the host or a mediator can stop an invite link.');
+  const wellFormed = /^[\w-]{1,64}$/.test(inviteId);
+  if (!wellFormed || !(await work.deps.store.revokeInvite(who.roomId, inviteId))) {
+    throw new AppError('not_found', 'There is no such invite link in this room.');
+  }
 }
 
 async function mintInvite(
@@ -44,30 +67,73 @@ async function mintInvite(
   roomId: string,
   createdBy: string,
   role: InviteRole,
-): Promise<{ inviteCode: string; role: InviteRole }> {
+): Promise<CreateInviteResponse> {
+  const { deps } = work;
   const inviteCode = newSecret();
-  await work.deps.store.putInvite(hashSecret(inviteCode), { roomId, role, createdBy, createdAt: work.deps.now() });
-  return { inviteCode, role };
+  const inviteId = newId('i');
+  const createdAt = deps.now();
+  const expiresAt = createdAt + (deps.config.inviteTtlMs ?? DEFAULT_INVITE_TTL_MS);
+  // A participant code admits one person, so one holder cannot come in as several people.
+  const maxUses = role === 'participant' ? 1 : null;
+  const record = { inviteId, roomId, role, createdBy, createdAt, expiresAt, maxUses, uses: 0, revoked: false };
+  await deps.store.putInvite(hashSecret(inviteCode), record);
+  return { inviteId, inviteCode, role, expiresAt };
 }
+
+const NOT_WORKING = 'This invite link does not work. Please ask for a new one.';
+const GONE: Record<Exclude<InviteUse['status'], 'ok' | 'unknown'>, string> = {
+  used: 'This invite link has already been used. Ask the person who sent it for a new one.',
+  expired: 'This invite link has expired. Ask the person who sent it for a new one.',
+  revoked: 'This invite link was stopped by the person who made it. Ask them for a new one if you still need one.',
+};
 
 export async function join(work: RoomWork, roomId: string, inviteCode: string, name: string): Promise<JoinResponse> {
   const { deps } = work;
-  const invite = await deps.store.getInvite(hashSecret(inviteCode));
-  // One answer for a wrong code and a wrong room, so codes cannot be probed room by room.
-  if (!invite || invite.roomId !== roomId) {
-    throw new AppError('not_found', 'This invite link does not work. Please ask for a new one.');
-  }
+  const codeHash = hashSecret(inviteCode);
   const now = deps.now();
+  // One answer for a wrong code and a wrong room, so codes cannot be probed room by room.
+  const known = await deps.store.getInvite(codeHash);
+  if (!known || known.roomId !== roomId) throw new AppError('not_found', NOT_WORKING);
+  // Taken before the room changes, atomically, so two joins racing for a single-use code admit one.
+  const use = await deps.store.claimInvite(codeHash, now);
+  if (use.status === 'unknown') throw new AppError('not_found', NOT_WORKING);
+  if (use.status !== 'ok') throw new AppError('gone', GONE[use.status]);
+  const { invite } = use;
   const participant = newParticipant(newId('p'), name, invite.role, now);
-  await work.change(roomId, (r) => {
-    const allowed = mayJoin(r, invite.role);
-    if (!allowed.ok) throw new AppError(allowed.code, allowed.message);
-    if (nameTaken(r, name)) throw new AppError('conflict', NAME_TAKEN);
-    return { room: { ...r, participants: [...r.participants, participant] }, result: null };
-  });
+  try {
+    await work.change(roomId, (r) => {
+      const allowed = mayJoin(r, invite.role);
+      if (!allowed.ok) throw new AppError(allowed.code, allowed.message);
+      if (nameTaken(r, name)) throw new AppError('conflict', NAME_TAKEN);
+      return { room: { ...r, participants: [...r.participants, participant] }, result: null };
+    });
+  } catch (err) {
+    // Nobody came in (a name in use, a full room): the link still admits the person it was meant for.
+    await deps.store.releaseInvite(codeHash).catch(() => undefined);
+    throw err;
+  }
   const token = newSecret();
   await deps.store.putToken(hashSecret(token), { roomId, participantId: participant.participantId, role: invite.role });
   return { roomId, participantId: participant.participantId, role: invite.role, token };
+}
+
+export const HOST_CANNOT_LEAVE =
+  'As the host, close the room instead. Deleting the room ends it for everyone and removes what was said.';
+
+/**
+ * A person leaves the room for good: they are taken out of it (and off the floor), so their token stops
+ * working everywhere (auth/credentials.ts checks membership), and their open sockets are disconnected.
+ * The host cannot leave this way: without a host nobody could close the room.
+ */
+export async function leave(work: RoomWork, who: Identity): Promise<void> {
+  await work.change(who.roomId, (r) => {
+    const me = r.participants.find((p) => p.participantId === who.participantId);
+    if (!me) throw new AppError('forbidden', 'You are not part of this room.');
+    if (me.role === 'host') throw new AppError('conflict', HOST_CANNOT_LEAVE);
+    const without = { ...r, participants: r.participants.filter((p) => p !== me) };
+    return { room: offTheFloor(without, who.participantId), result: null };
+  });
+  work.deps.broadcast.left(who.roomId, who.participantId);
 }
 
 const NOT_A_PARTY = 'Only the people taking part prepare; you are in the conversation already.';

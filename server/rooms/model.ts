@@ -180,11 +180,25 @@ export interface TokenRecord {
 
 /** What an invite code lets its holder become. Codes are stored by their hash only. */
 export interface InviteRecord {
+  inviteId: string;
   roomId: string;
   role: Exclude<Role, 'host'>;
   createdBy: string;
   createdAt: number;
+  /** After this (ms since the epoch) the code admits no one. */
+  expiresAt: number;
+  /** How many people it may admit: 1 for a participant code; null while it lives (observer, mediator). */
+  maxUses: number | null;
+  /** How many people it admitted. */
+  uses: number;
+  revoked: boolean;
 }
+
+/** What taking one use of an invite gave: the record, or why it admits no one. */
+export type InviteUse =
+  | { status: 'ok'; invite: InviteRecord }
+  | { status: 'used' | 'expired' | 'revoked'; invite: InviteRecord }
+  | { status: 'unknown' };
 
 /** A single-use ticket for the /yjs upgrade: who it admits, and until when (ms since the epoch). */
 export interface TicketRecord extends TokenRecord {

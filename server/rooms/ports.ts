@@ -3,7 +3,7 @@ import type { AgreementRecord } from '../../shared/agreementRecord.js';
 import type { ClauseStatus, LogEntry, PrepMessage, PrepPartial, ReviewUpdate } from '../../shared/protocol.js';
 import type { FacilitatorEngine } from '../facilitator/types.js';
 import type { HelpDirectory } from '../../shared/help.js';
-import type { InviteRecord, NewLogEntry, RoomRecord, TicketRecord, TokenRecord } from './model.js';
+import type { InviteRecord, InviteUse, NewLogEntry, RoomRecord, TicketRecord, TokenRecord } from './model.js';
 
 /*
  * What rooms/ needs from outside, as interfaces: the store (store/memory.ts, cluster/redisStore.ts),
@@ -43,6 +43,15 @@ export interface Store {
   getToken(tokenHash: string): Promise<TokenRecord | null>;
   putInvite(codeHash: string, record: InviteRecord): Promise<void>;
   getInvite(codeHash: string): Promise<InviteRecord | null>;
+  /**
+   * Takes one use of an invite atomically: of two takes racing for a single-use code (on any process),
+   * one gets it. Refused (nothing counted) when it is used up, expired at `now`, or revoked.
+   */
+  claimInvite(codeHash: string, now: number): Promise<InviteUse>;
+  /** Gives a use back (the join it was taken for failed). */
+  releaseInvite(codeHash: string): Promise<void>;
+  /** Marks the room's invite `inviteId` revoked; resolves to whether there was one. */
+  revokeInvite(roomId: string, inviteId: string): Promise<boolean>;
   /** Stores a ticket by its hash for `ttlMs` (it also carries its own expiresAt). */
   putTicket(ticketHash: string, record: TicketRecord, ttlMs: number): Promise<void>;
   /**
@@ -96,6 +105,8 @@ export interface RoomBroadcaster {
   deleted(roomId: string): void;
   /** `participantId` left the joint session: they get the room's state once more, then no room broadcasts. */
   removed(room: RoomRecord, participantId: string): void;
+  /** `participantId` left the room: their open connections are closed, on every process. */
+  left(roomId: string, participantId: string): void;
 }
 
 /** What the room service needs of the agreement document (server/agreement implements it). */
@@ -134,6 +145,8 @@ export interface RoomSettings {
   breakMinutes: number;
   floorSeconds: number;
   retentionMs: number;
+  /** How long an invite link works (INVITE_TTL_HOURS); absent: three days. */
+  inviteTtlMs?: number;
   /** Where to get help, per language (SAFETY_HELP_FILE); absent: the global directory only. */
   safetyHelp?: HelpDirectory;
 }

@@ -4,6 +4,7 @@ import type {
   AgendaView,
   BreakView,
   CreateRoomBody,
+  CreateInviteResponse,
   CreateRoomResponse,
   FloorView,
   InviteRole,
@@ -92,8 +93,16 @@ export class RoomService implements RoomWork {
     return membership.create(this, body);
   }
 
-  createInvite(who: Identity, role: InviteRole): Promise<{ inviteCode: string; role: InviteRole }> {
+  createInvite(who: Identity, role: InviteRole): Promise<CreateInviteResponse> {
     return membership.createInvite(this, who, role);
+  }
+
+  revokeInvite(who: Identity, inviteId: string): Promise<void> {
+    return membership.revokeInvite(this, who, inviteId);
+  }
+
+  leave(who: Identity): Promise<void> {
+    return membership.leave(this, who);
   }
 
   join(roomId: string, inviteCode: string, name: string): Promise<JoinResponse> {

@@ -1,6 +1,6 @@
 import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
-import type { InviteRecord, NewLogEntry, RoomRecord, TicketRecord, TokenRecord } from '../rooms/model.js';
+import type { InviteRecord, InviteUse, NewLogEntry, RoomRecord, TicketRecord, TokenRecord } from '../rooms/model.js';
 import type { AppendResult, RoomUpdate, Store } from '../rooms/ports.js';
 
 interface RoomData {
@@ -18,6 +18,14 @@ const copy = <T>(value: T): T => structuredClone(value);
 
 /** A write for a room that is gone is refused, as in Redis, so a racing request cannot recreate it. */
 const gone = () => new AppError('not_found', 'This room does not exist (any more).');
+
+/** Why an invite admits no one at `now`, or null when it still admits someone. */
+export function inviteRefusal(invite: InviteRecord, now: number): 'used' | 'expired' | 'revoked' | null {
+  if (invite.revoked) return 'revoked';
+  if (invite.expiresAt <= now) return 'expired';
+  if (invite.maxUses !== null && invite.uses >= invite.maxUses) return 'used';
+  return null;
+}
 
 /** The embedded default: one process, nothing on disk. */
 export class MemoryStore implements Store {
@@ -75,6 +83,32 @@ export class MemoryStore implements Store {
 
   async getInvite(codeHash: string): Promise<InviteRecord | null> {
     return this.getMember(this.invites, codeHash);
+  }
+
+  async claimInvite(codeHash: string, now: number): Promise<InviteUse> {
+    const invite = this.invites.get(codeHash);
+    // Synchronous from read to write: of two uses racing in this process, one counts.
+    if (!invite || !this.rooms.has(invite.roomId)) return { status: 'unknown' };
+    const status = inviteRefusal(invite, now);
+    if (status) return { status, invite: copy(invite) };
+    invite.uses += 1;
+    return { status: 'ok', invite: copy(invite) };
+  }
+
+  async releaseInvite(codeHash: string): Promise<void> {
+    const invite = this.invites.get(codeHash);
+    if (invite && invite.uses > 0) invite.uses -= 1;
+  }
+
+  async revokeInvite(roomId: string, inviteId: string): Promise<boolean> {
+    const data = this.rooms.get(roomId);
+    for (const hash of data?.invites ?? []) {
+      const invite = this.invites.get(hash);
+      if (invite?.inviteId !== inviteId) continue;
+      invite.revoked = true;
+      return true;
+    }
+    return false;
   }
 
   async putTicket(ticketHash: string, record: TicketRecord, ttlMs: number): Promise<void> {

@@ -110,7 +110,15 @@ async function appRoom(url: string, k: number): Promise<AppRoom> {
   const tokens = [host.token as string];
   for (let i = 1; i < k; i++)
     tokens.push(
-      (await post(url, `/api/rooms/${host.roomId}/join`, { inviteCode: host.inviteCode, name: `Person ${i}` })).token,
+      (
+        await post(url, `/api/rooms/${host.roomId}/join`, {
+          // A participant invite admits one person: each gets their own.
+          inviteCode: (
+            await post(url, `/api/rooms/${host.roomId}/invites`, { role: 'participant' }, host.token)
+          ).inviteCode,
+          name: `Person ${i}`,
+        })
+      ).token,
     );
   return { roomId: host.roomId, tokens };
 }

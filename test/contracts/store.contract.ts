@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newParticipant, newRoom } from '../../server/rooms/newRoom.js';
+import type { InviteRecord } from '../../server/rooms/model.js';
 import type { Store } from '../../server/rooms/ports.js';
 
 const message = (text: string) => ({
@@ -22,6 +23,12 @@ function room(roomId: string, expiresAt = Date.now() + 60_000) {
     heatThreshold: 0.5,
   });
   return { ...r, expiresAt };
+}
+
+/** An invite record: a single-use participant code that lives a minute, unless told otherwise. */
+function invite(roomId: string, over: Partial<InviteRecord> = {}): InviteRecord {
+  const base = { inviteId: 'i1', roomId, role: 'participant' as const, createdBy: 'p1', createdAt: 1 };
+  return { ...base, expiresAt: Date.now() + 60_000, maxUses: 1, uses: 0, revoked: false, ...over };
 }
 
 /** The Store contract: every implementation runs this same suite. */
@@ -111,7 +118,7 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
 
     it('deletes a room with its log, prep, document, tokens and invites', async () => {
       await store.putToken('th', { roomId, participantId: 'p1', role: 'host' });
-      await store.putInvite('ih', { roomId, role: 'participant', createdBy: 'p1', createdAt: 1 });
+      await store.putInvite('ih', invite(roomId));
       await store.appendLog(roomId, message('a'));
       await store.appendPrep(roomId, 'p1', { role: 'you', text: 's', at: 1 });
       await store.appendDocUpdate(roomId, new Uint8Array([1]));
@@ -123,6 +130,44 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(await store.listLog(roomId, 0, 10)).toEqual([]);
       expect(await store.listPrep(roomId, 'p1')).toEqual([]);
       expect(await store.loadDocUpdates(roomId)).toEqual([]);
+    });
+
+    it('lets a single-use invite admit one person, even with five uses racing', async () => {
+      await store.putInvite('iu1', invite(roomId));
+      const uses = await Promise.all(Array.from({ length: 5 }, () => store.claimInvite('iu1', Date.now())));
+      expect(uses.map((u) => u.status).sort()).toEqual(['ok', 'used', 'used', 'used', 'used']);
+      expect(await store.getInvite('iu1')).toMatchObject({ uses: 1 });
+      // A join that failed gives its use back: the code admits its person after all.
+      await store.releaseInvite('iu1');
+      expect((await store.claimInvite('iu1', Date.now())).status).toBe('ok');
+      expect((await store.claimInvite('iu1', Date.now())).status).toBe('used');
+    });
+
+    it('lets a reusable invite admit anyone until it expires', async () => {
+      await store.putInvite('iu2', invite(roomId, { role: 'observer', maxUses: null, expiresAt: 5000 }));
+      for (let i = 0; i < 3; i++) expect((await store.claimInvite('iu2', 4000)).status).toBe('ok');
+      expect(await store.getInvite('iu2')).toMatchObject({ uses: 3, maxUses: null, expiresAt: 5000 });
+      const late = await store.claimInvite('iu2', 5000);
+      expect(late.status).toBe('expired');
+    });
+
+    it('revokes an invite by its id, in its own room only', async () => {
+      await store.putInvite('iu3', invite(roomId, { inviteId: 'i_keep' }));
+      await store.putInvite('iu4', invite(roomId, { inviteId: 'i_stop' }));
+      expect(await store.revokeInvite(roomId, 'i_unknown')).toBe(false);
+      expect(await store.revokeInvite(`${roomId}-other`, 'i_stop')).toBe(false);
+      expect(await store.revokeInvite(roomId, 'i_stop')).toBe(true);
+      expect((await store.claimInvite('iu4', Date.now())).status).toBe('revoked');
+      expect((await store.claimInvite('iu3', Date.now())).status).toBe('ok');
+      expect(await store.getInvite('iu4')).toMatchObject({ revoked: true, uses: 0 });
+    });
+
+    it('knows no invite whose code is unknown or whose room is gone', async () => {
+      expect(await store.claimInvite('iu-unknown', Date.now())).toEqual({ status: 'unknown' });
+      await store.putInvite('iu5', invite(roomId));
+      await store.deleteRoom(roomId);
+      expect(await store.claimInvite('iu5', Date.now())).toEqual({ status: 'unknown' });
+      expect(await store.revokeInvite(roomId, 'i1')).toBe(false);
     });
 
     it('gives a ticket once: a second take, even raced, finds nothing', async () => {
@@ -151,8 +196,7 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       await store.deleteRoom(roomId);
       const refused = { code: 'not_found' };
       await expect(store.putToken('th', { roomId, participantId: 'p1', role: 'host' })).rejects.toMatchObject(refused);
-      const invite = { roomId, role: 'participant' as const, createdBy: 'p1', createdAt: 1 };
-      await expect(store.putInvite('ih', invite)).rejects.toMatchObject(refused);
+      await expect(store.putInvite('ih', invite(roomId))).rejects.toMatchObject(refused);
       await expect(store.appendLog(roomId, message('a'))).rejects.toMatchObject(refused);
       await expect(store.appendPrep(roomId, 'p1', { role: 'you', text: 's', at: 1 })).rejects.toMatchObject(refused);
       await expect(store.appendDocUpdate(roomId, new Uint8Array([1]))).rejects.toMatchObject(refused);

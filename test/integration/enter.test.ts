@@ -83,7 +83,7 @@ describe('preparing, then entering the conversation', () => {
     const host = await createRoom(server().url, { kind: 'family', name: 'Mum', mode: 'round' });
     const a = await connect(server().url, host.token, { enter: false });
     const dad = await joinRoom(server().url, host.roomId, host.inviteCode, 'Dad');
-    const kid = await joinRoom(server().url, host.roomId, host.inviteCode, 'Noor');
+    const kid = await joinRoom(server().url, host.roomId, await invite(server().url, host, 'participant'), 'Noor');
     const d = await connect(server().url, dad.token);
     // Dad entered first: the first turn is his, not Mum's, who is still preparing.
     expect((await call(d, 'room:state')).state.floor.holder).toBe(dad.participantId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, connect, createRoom, joinRoom, next, useServer } from '../helpers/server.js';
+import { call, connect, createRoom, invite, joinRoom, next, useServer } from '../helpers/server.js';
 
 const server = useServer();
 
@@ -13,7 +13,7 @@ describe('the local facilitator in the room', () => {
     const w = await welcome;
     expect(w.text).toMatch(/ground rules/);
     expect(w.text).toMatch(/says back what they heard/);
-    const cleo = await joinRoom(server().url, host.roomId, host.inviteCode, 'Cleo');
+    const cleo = await joinRoom(server().url, host.roomId, await invite(server().url, host, 'participant'), 'Cleo');
     await connect(server().url, cleo.token);
     const history = await call(b, 'history', { sinceSeq: 0 });
     expect(history.messages.filter((m: any) => m.kind === 'welcome')).toHaveLength(1);
@@ -39,7 +39,7 @@ describe('the local facilitator in the room', () => {
   it('hand-raise: invites a sibling who has been silent a while, by name, with how to get the floor', async () => {
     const host = await createRoom(server().url, { kind: 'family', name: 'Mum', mode: 'hand-raise' });
     const kai = await joinRoom(server().url, host.roomId, host.inviteCode, 'Kai');
-    const lea = await joinRoom(server().url, host.roomId, host.inviteCode, 'Lea');
+    const lea = await joinRoom(server().url, host.roomId, await invite(server().url, host, 'participant'), 'Lea');
     const [m, k, l] = await Promise.all([
       connect(server().url, host.token),
       connect(server().url, kai.token),

@@ -75,7 +75,12 @@ describe('rooms over HTTP', () => {
     for (const role of ['observer', 'mediator', 'participant']) {
       const res = await http(server().url, 'POST', `/api/rooms/${host.roomId}/invites`, { role }, host.token);
       expect(res.status).toBe(201);
-      expect(res.json).toEqual({ inviteCode: expect.any(String), role });
+      expect(res.json).toEqual({
+        inviteId: expect.any(String),
+        inviteCode: expect.any(String),
+        role,
+        expiresAt: expect.any(Number),
+      });
       const member = await joinRoom(server().url, host.roomId, res.json.inviteCode, role);
       expect(member.role).toBe(role);
     }

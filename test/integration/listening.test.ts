@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, connect, couple, createRoom, joinRoom, next, sleep, useServer } from '../helpers/server.js';
+import { call, connect, couple, createRoom, invite, joinRoom, next, sleep, useServer } from '../helpers/server.js';
 
 /**
  * The facilitator that listens, through real sockets: the summary after a break carries what each
@@ -106,7 +106,7 @@ describe('clause offers at the right moment', () => {
     const host = await createRoom(url, { kind: 'workplace', name: 'Ana', mode: 'open' });
     const names = ['Bo', 'Cy', 'Dee', 'Eli', 'Fay', 'Gus', 'Hal'];
     const joined = [];
-    for (const n of names) joined.push(await joinRoom(url, host.roomId, host.inviteCode, n));
+    for (const n of names) joined.push(await joinRoom(url, host.roomId, await invite(url, host, 'participant'), n));
     const sockets = [await connect(url, host.token), ...(await Promise.all(joined.map((j) => connect(url, j.token))))];
     const offer = next(sockets[0], 'facilitator', (f: any) => f.kind === 'clause-offer');
     const texts = ['Could we post the rota a month ahead?', 'Could we take turns with the Saturday shift?', ...CALM];

@@ -29,7 +29,7 @@ describe('turn-taking through the socket', () => {
   it('hand-raise: raised hands queue, and the host grants the floor', async () => {
     const host = await createRoom(server().url, { kind: 'family', name: 'Mum', mode: 'hand-raise' });
     const kid1 = await joinRoom(server().url, host.roomId, host.inviteCode, 'Kai');
-    const kid2 = await joinRoom(server().url, host.roomId, host.inviteCode, 'Lea');
+    const kid2 = await joinRoom(server().url, host.roomId, await invite(server().url, host, 'participant'), 'Lea');
     const [m, k, l] = await Promise.all([
       connect(server().url, host.token),
       connect(server().url, kid1.token),

@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { SeqFeed } from '../../client/src/room/sequence.js';
 import type { LogEntry } from '../../shared/protocol.js';
 import { RedisStore } from '../../server/cluster/redisStore.js';
-import { call, closeClients, connect, createRoom, http, joinRoom, sleep } from '../helpers/server.js';
+import { call, closeClients, connect, createRoom, http, invite, joinRoom, sleep } from '../helpers/server.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 /** Two app processes' worth of app on one Redis, and a client that must see every seq once, in order. */
@@ -26,7 +26,7 @@ describe('live messages from two processes', () => {
     const [one, two] = [await node(), await node()];
     const host = await createRoom(one.url, { kind: 'family', name: 'Ann', mode: 'open' });
     const ben = await joinRoom(two.url, host.roomId, host.inviteCode, 'Ben');
-    const cleo = await joinRoom(two.url, host.roomId, host.inviteCode, 'Cleo');
+    const cleo = await joinRoom(two.url, host.roomId, await invite(one.url, host, 'participant'), 'Cleo');
     const a = await connect(one.url, host.token);
     const b = await connect(two.url, ben.token);
     const c = await connect(two.url, cleo.token);

@@ -90,7 +90,10 @@ const message = (text: string) => ({ type: 'message' as const, id: 'm1', clientM
 const writes = (roomId: string) => ({
   putToken: (s: RedisStore) => s.putToken(`th-${roomId}`, { roomId, participantId: 'p1', role: 'host' }),
   putInvite: (s: RedisStore) =>
-    s.putInvite(`ih-${roomId}`, { roomId, role: 'participant', createdBy: 'p1', createdAt: 1 }),
+    s.putInvite(`ih-${roomId}`, {
+      ...{ inviteId: 'i1', roomId, role: 'participant', createdBy: 'p1', createdAt: 1 },
+      ...{ expiresAt: Date.now() + 60_000, maxUses: 1, uses: 0, revoked: false },
+    }),
   appendPrep: (s: RedisStore) => s.appendPrep(roomId, 'p2', { role: 'you', text: `prep of ${roomId}`, at: 1 }),
   appendDocUpdate: (s: RedisStore) => s.appendDocUpdate(roomId, Buffer.from(`doc of ${roomId}`)),
   compactDoc: (s: RedisStore) => s.compactDoc(roomId, Buffer.from(`snapshot of ${roomId}`), 1, Buffer.from('u1')),

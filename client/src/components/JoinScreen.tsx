@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api.js';
+import { ApiFailure, api } from '../api.js';
 import { loadRoom, saveRoom } from '../credentials.js';
 import { usePageTitle } from '../pageTitle.js';
 import { navigate, roomPath } from '../router.js';
@@ -8,11 +8,16 @@ import { EntryForm } from './EntryForm.js';
 
 export function JoinScreen({ roomId, code }: { roomId: string; code: string }) {
   const [inviteCode, setInviteCode] = useState(code);
+  // A used, expired or stopped link (410 gone): said plainly, in place of a form that cannot work.
+  const [gone, setGone] = useState('');
   const existing = loadRoom(roomId);
   usePageTitle('You are invited');
 
   async function join(name: string) {
-    const res = await api.join(roomId, inviteCode.trim(), name);
+    const res = await api.join(roomId, inviteCode.trim(), name).catch((err: unknown) => {
+      if (err instanceof ApiFailure && err.code === 'gone') setGone(err.message);
+      throw err;
+    });
     saveRoom({ ...res, name });
     navigate(roomPath(res.roomId), true);
   }
@@ -32,6 +37,11 @@ export function JoinScreen({ roomId, code }: { roomId: string; code: string }) {
           <AppLink to={roomPath(roomId)}>Go back to the room</AppLink>
         </p>
       )}
+      {gone ? (
+        <p className="notice" role="alert" data-testid="invite-gone">
+          {gone}
+        </p>
+      ) : null}
       <EntryForm id="join" heading="Join the room" submitLabel="Join the room" busyLabel="Joining…" onSubmit={join}>
         {!code && (
           <>

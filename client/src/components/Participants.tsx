@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import type { ParticipantView, RoomView } from '../../../shared/protocol.js';
 import { isModerator, isParty } from '../../../shared/rules/floor.js';
+import { api, ApiFailure } from '../api.js';
+import { forgetRoom, loadRoom } from '../credentials.js';
+import { navigate } from '../router.js';
 import { useRoomActions } from '../room/RoomProvider.js';
 
 const ROLE_WORDS: Record<string, string> = {
@@ -51,6 +54,7 @@ export function Participants({ view, me }: { view: RoomView; me: { participantId
           <span className="muted small">always here</span>
         </li>
       </ul>
+      {mine && mine.role !== 'host' && <LeaveRoom roomId={view.roomId} />}
     </section>
   );
 }
@@ -110,5 +114,53 @@ function PersonControls({ person }: { person: ParticipantView }) {
         {error}
       </p>
     </details>
+  );
+}
+
+/**
+ * Leaving for good, asked twice. The host closes the room instead (the server refuses a host's leave), so
+ * only the others see this.
+ */
+function LeaveRoom({ roomId }: { roomId: string }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  async function leave() {
+    const creds = loadRoom(roomId);
+    if (!creds) return navigate('/', true);
+    setBusy(true);
+    setError('');
+    try {
+      await api.leave(roomId, creds.token);
+      forgetRoom(roomId);
+      navigate('/', true);
+    } catch (err) {
+      setError(err instanceof ApiFailure ? err.message : 'We could not take you out of the room just now.');
+      setBusy(false);
+    }
+  }
+
+  return confirming ? (
+    <fieldset className="confirm" data-testid="leave-confirm">
+      <legend className="small">Leave this room?</legend>
+      <p className="small">
+        You will no longer see the conversation or your private preparation here, and this device forgets the room. To
+        come back, you would need a new invite link.
+      </p>
+      <button type="button" className="small-button danger" disabled={busy} onClick={() => void leave()}>
+        Yes, leave the room
+      </button>{' '}
+      <button type="button" className="small-button" disabled={busy} onClick={() => setConfirming(false)}>
+        Stay
+      </button>
+      <p className="error small" role="alert">
+        {error}
+      </p>
+    </fieldset>
+  ) : (
+    <button type="button" className="small-button" onClick={() => setConfirming(true)}>
+      Leave this room
+    </button>
   );
 }

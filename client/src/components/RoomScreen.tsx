@@ -316,7 +316,9 @@ function Room({ roomId }: { roomId: string }) {
         <aside className="room-side" aria-label="People, agenda and invitations">
           {view && <AgendaPanel />}
           {view && <Participants view={view} me={me} />}
-          {me.role === 'host' && view && <InvitePanel creds={creds} partiesFull={!mayInvite(view, 'participant')} />}
+          {(me.role === 'host' || me.role === 'mediator') && view && (
+            <InvitePanel creds={creds} partiesFull={!mayInvite(view, 'participant')} />
+          )}
           {me.role === 'host' && <DeleteRoom creds={creds} />}
         </aside>
       </div>

@@ -69,7 +69,7 @@ const withParticipant = (room: RoomRecord, id: string, change: Partial<Participa
 });
 
 /** Takes `id` off the floor (holder, listener, queue): someone out of the joint session holds no turn. */
-function offTheFloor(room: RoomRecord, id: string): RoomRecord {
+export function offTheFloor(room: RoomRecord, id: string): RoomRecord {
   const f = room.floor;
   const holds = f.holder === id || f.listener === id;
   const floor = holds
