@@ -172,17 +172,13 @@ export async function playSession(session: Session, options: PlayOptions): Promi
 
   for (const person of session.people) {
     if (person.role === 'host') continue;
-    const code =
-      person.role === 'mediator'
-        ? (
-            await post<{ inviteCode: string }>(
-              url,
-              `/api/rooms/${host.roomId}/invites`,
-              { role: 'mediator' },
-              host.token,
-            )
-          ).inviteCode
-        : host.inviteCode;
+    // A participant link admits one person: each person joins with a link of their own.
+    const { inviteCode: code } = await post<{ inviteCode: string }>(
+      url,
+      `/api/rooms/${host.roomId}/invites`,
+      { role: person.role },
+      host.token,
+    );
     const joined = await post<JoinResponse>(url, `/api/rooms/${host.roomId}/join`, {
       inviteCode: code,
       name: person.name,
