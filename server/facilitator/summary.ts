@@ -34,16 +34,18 @@ export interface PersonHeard {
   words: Map<string, string>;
 }
 
-const NEED_WORDS: { word: string; family: string }[] = Object.entries(NEEDS)
+/** Each need word with its family and its pattern, compiled once (summaries run over many messages). */
+const NEED_WORDS: { word: string; family: string; re: RegExp }[] = Object.entries(NEEDS)
   .flatMap(([family, words]) => words.map((word) => ({ word, family })))
-  .sort((a, b) => b.word.length - a.word.length);
+  .sort((a, b) => b.word.length - a.word.length)
+  .map((n) => ({ ...n, re: new RegExp(`(?<![\\w'’])${n.word.replace(/ /g, '\\s+')}(?![\\w'’])`, 'i') }));
 
 function needsIn(text: string): { word: string; family: string }[] {
   const lower = text.toLowerCase();
   const found: { word: string; family: string }[] = [];
-  for (const need of NEED_WORDS) {
-    const re = new RegExp(`(?<![\\w'’])${need.word.replace(/ /g, '\\s+')}(?![\\w'’])`, 'i');
-    if (re.test(lower) && !found.some((f) => f.family === need.family || f.word.includes(need.word))) found.push(need);
+  for (const { word, family, re } of NEED_WORDS) {
+    if (re.test(lower) && !found.some((f) => f.family === family || f.word.includes(word)))
+      found.push({ word, family });
   }
   return found;
 }

@@ -89,6 +89,14 @@ async function connect(url: string, auth: Record<string, string>): Promise<Clien
   return socket;
 }
 
+/** A party of the app's room, in the joint conversation (parties start in their own preparation). */
+async function connectParty(url: string, token: string): Promise<Client> {
+  const socket = await connect(url, { token });
+  const entered = await ack(socket, 'room:enter', {});
+  if (!entered?.ok) throw new Error(`room:enter failed: ${JSON.stringify(entered)}`);
+  return socket;
+}
+
 async function post(url: string, path: string, body: unknown, token?: string): Promise<any> {
   const res = await fetch(`${url}${path}`, {
     method: 'POST',
@@ -131,7 +139,7 @@ async function roomSockets(input: RoomBenchInput, target: Target, k: number): Pr
   }
   const room = await appRoom(input.appUrl, k);
   const out: Client[] = [];
-  for (const token of room.tokens) out.push(await connect(input.appUrl, { token }));
+  for (const token of room.tokens) out.push(await connectParty(input.appUrl, token));
   return out;
 }
 
@@ -540,7 +548,7 @@ async function yPair(input: RoomBenchInput, target: Target): Promise<YPair> {
   let providers: WebsocketProvider[];
   if (target === 'pipeline') {
     const room = await appRoom(input.appUrl, 2);
-    const host = await connect(input.appUrl, { token: room.tokens[0] });
+    const host = await connectParty(input.appUrl, room.tokens[0]);
     const proposed = await ack(host, 'agreement:propose', { text: CLAUSE });
     if (!proposed?.ok) throw new Error(`propose failed: ${JSON.stringify(proposed)}`);
     const url = `${input.appUrl.replace(/^http/, 'ws')}/yjs`;

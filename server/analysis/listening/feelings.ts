@@ -97,6 +97,9 @@ function isPast(before: string): boolean {
 /** "I'm so happy you finally showed up": a glad word said through the teeth is not a glad feeling. */
 const SARCASM = /\b(?:finally|for once|at last|oh great|great job|yeah right|thanks a lot|how nice|wow)\b/i;
 
+/** "hurt and scared", "tired, lonely": what may stand between two feelings of one list. */
+const LIST_GOES_ON = new RegExp(`^\\s*(?:,|and|or|,\\s*and)?${TAIL}`, 'i');
+
 export function feelingsIn(raw: string): FeelingsHeard {
   const text = plain(raw);
   const sarcastic = SARCASM.test(text);
@@ -112,7 +115,7 @@ export function feelingsIn(raw: string): FeelingsHeard {
     const after = text.slice(index + m[0].length);
     // "hurt and scared", "tired, lonely": a list goes on in the first one's frame.
     const between = lastEnd >= 0 ? text.slice(lastEnd, index) : null;
-    if (between !== null && new RegExp(`^\\s*(?:,|and|or|,\\s*and)?${TAIL}`, 'i').test(between)) {
+    if (between !== null && LIST_GOES_ON.test(between)) {
       if (!NOT_A_FEELING_AFTER.test(after) || !NEEDS_A_FRAME.has(word)) {
         feelings.push({ word, past: lastPast, be: lastBe, about: aboutOf(after) });
         lastEnd = index + m[0].length;
