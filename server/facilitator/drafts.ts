@@ -105,6 +105,13 @@ const clause = (body: string): string => {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 };
 
+/** Something people arrange together: "a clear list of ...", "a fair weekend rota", "a later curfew". */
+const SHARED_ARRANGEMENT = new RegExp(
+  String.raw`^(?:a|an|one)\s+(?:[\w'-]+\s+){0,3}?` +
+    String.raw`(?:list|rota|roster|schedule|plan|budget|calendar|routine|rule|system|curfew|bedtime|allowance|limit)\b`,
+  'i',
+);
+
 /** One draft from one ask, or null when the ask does not make a clause. */
 export function draftFromAsk(ask: string, options: DraftOptions): string | null {
   const someone = options.parties > 2 ? 'any of us' : 'either of us';
@@ -140,12 +147,7 @@ export function draftFromAsk(ask: string, options: DraftOptions): string | null 
   // "agree on a monthly budget meeting" -> "We agree on a monthly budget meeting."
   if (/^agree on /i.test(a)) return check(clause(`We ${mutualise(a)}`));
   // "a clear list of what needs doing each week" -> "We agree on a clear list of what needs doing each week."
-  if (
-    /^(?:a|an|one)\s+(?:[\w'-]+\s+){0,3}?(?:list|rota|roster|schedule|plan|budget|calendar|routine|rule|system)\b/i.test(
-      a,
-    )
-  )
-    return check(clause(`We agree on ${mutualise(a)}`));
+  if (SHARED_ARRANGEMENT.test(a)) return check(clause(`We agree on ${mutualise(a)}`));
   // "a quiet evening now and then" -> "Each of us can have a quiet evening now and then."
   if (/^(?:a|an|some|more|my own|one|time)\b/i.test(a)) return check(clause(`Each of us can have ${mutualise(a)}`));
   // "text me if plans change" -> "We text each other if plans change."; "be on time" -> "We are on time."

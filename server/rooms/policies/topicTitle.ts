@@ -68,6 +68,12 @@ const NOUN_LIKE = new Set(
 );
 
 const MAX_WORDS = 8;
+/** Words a shortened title must not end on: they open a clause or need a word after them. */
+const DANGLING = new RegExp(
+  String.raw`^(?:when|if|because|while|before|after|so|and|or|but|the|a|an|to|of|for|with|my|your|our|that|` +
+    String.raw`she|he|they|we|it|is|are)$`,
+  'i',
+);
 const MAX_LINKS = 2;
 
 type Kind = 'det' | 'num' | 'link' | 'stop' | 'word' | 'break';
@@ -274,7 +280,10 @@ export function sharedTitle(text: string, options: TitleOptions = {}): string {
   const [ask] = requestsIn(text);
   if (ask) return (ask.split(/[,;]/)[0] ?? ask).split(/\s+/).slice(0, MAX_WORDS).join(' ').slice(0, maxChars);
   const first = (text.trim().split(/(?<=[.!?])\s/)[0] ?? '').replace(/[.!?]+$/, '').trim();
-  const cut = first.split(/\s+/).slice(0, MAX_WORDS).join(' ');
+  // "I need to know Asha is safe when she is out late": the main clause, not a word of the next one
+  const words = first.split(/\s+/).slice(0, MAX_WORDS);
+  while (words.length > 3 && DANGLING.test(words[words.length - 1])) words.pop();
+  const cut = words.join(' ');
   const short = cut.length > maxChars ? cut.slice(0, maxChars) : cut;
   return short || text.trim().slice(0, maxChars);
 }

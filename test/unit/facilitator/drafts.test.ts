@@ -25,6 +25,7 @@ const CASES: [string, string][] = [
     'I would like a clear list of what needs doing each week.',
     'We agree on a clear list of what needs doing each week.',
   ],
+  ['I would like a later curfew on weekends.', 'We agree on a later curfew on weekends.'],
   ['Could you text me if plans change, Sam?', 'We text each other if plans change.'],
   [
     'Could you text me if plans change, before the time we agreed to meet?',

@@ -75,6 +75,7 @@ describe('a topic title from a person’s own words', () => {
       'text each other when plans change',
     );
     expect(sharedTitle("I'm sorry I wasn't there. I felt awful.")).toBe("I'm sorry I wasn't there");
+    expect(sharedTitle('I need to know Asha is safe when she is out late.')).toBe('I need to know Asha is safe');
   });
 
   it('matches words by a crude stem', () => {
