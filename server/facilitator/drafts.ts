@@ -141,9 +141,11 @@ export function draftFromAsk(ask: string, options: DraftOptions): string | null 
   if (/^agree on /i.test(a)) return check(clause(`We ${mutualise(a)}`));
   // "a clear list of what needs doing each week" -> "We agree on a clear list of what needs doing each week."
   if (
-    /^(?:a|an|one)\s+(?:[\w'-]+\s+){0,3}?(?:list|rota|roster|schedule|plan|budget|calendar|routine|rule|system)\b/i.test(
-      a,
-    )
+    new RegExp(
+      String.raw`^(?:a|an|one)\s+(?:[\w'-]+\s+){0,3}?(?:list|rota|roster|schedule|plan|budget|` +
+        String.raw`calendar|routine|rule|system)\b`,
+      'i',
+    ).test(a)
   )
     return check(clause(`We agree on ${mutualise(a)}`));
   // "a quiet evening now and then" -> "Each of us can have a quiet evening now and then."
