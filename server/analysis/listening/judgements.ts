@@ -83,11 +83,10 @@ const ABOUT_NAMED = new RegExp(
     String.raw`doesn't|does not|don't|do not|won't|is|are|was|were|acts?|treats?)\b[^,;]*`,
 );
 const FAUX_RE = new RegExp(
-  `\\b(?:feel|felt|feeling|i'm|i am|i was|i've been|made me feel)\\s+(?:so\\s+|very\\s+|really\\s+|completely\\s+|totally\\s+)*(${Object.keys(
-    JUDGEMENT_WORDS,
-  )
-    .map((w) => w.replace(/ /g, '\\s+'))
-    .join('|')})\\b`,
+  `\\b(?:feel|felt|feeling|i'm|i am|i was|i've been|made me feel)\\s+` +
+    `(?:so\\s+|very\\s+|really\\s+|completely\\s+|totally\\s+)*(${Object.keys(JUDGEMENT_WORDS)
+      .map((w) => w.replace(/ /g, '\\s+'))
+      .join('|')})\\b`,
   'i',
 );
 
