@@ -77,7 +77,10 @@ export interface Config {
   openaiRoomTimeoutMs: number;
   /** The longest model answer, in tokens, for every task; unset: each task's own bound. */
   facilitatorMaxTokens?: number;
-  /** Where to get help, per language, shown with every safety notice (SAFETY_HELP_FILE; default: a global directory). */
+  /**
+   * Where to get help, per language, shown with every safety notice
+   * (SAFETY_HELP_FILE; default: a global directory).
+   */
   safetyHelp: HelpDirectory;
 }
 

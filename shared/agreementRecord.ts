@@ -42,7 +42,8 @@ const two = (n: number): string => String(n).padStart(2, '0');
 /** A time as people read it, in UTC so every copy of the record says the same: "7 December 2026, 08:13 UTC". */
 export function humanTime(ms: number): string {
   const d = new Date(ms);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${two(d.getUTCHours())}:${two(d.getUTCMinutes())} UTC`;
+  const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${time} UTC`;
 }
 
 /** ISO 8601 for machines, and the human date beside it. */
@@ -50,4 +51,5 @@ export const stampText = (ms: number): string => `${new Date(ms).toISOString()} 
 
 /** The one line that tells anyone how to check the record later. */
 export const checkLine = (hash: string): string =>
-  `sha256 of the signed text: ${hash}; the same text always gives the same hash, so anyone can check it was not changed.`;
+  `sha256 of the signed text: ${hash}; ` +
+  'the same text always gives the same hash, so anyone can check it was not changed.';

@@ -55,7 +55,11 @@ const PATTERNS: RegExp[] = [
       String.raw`(?:a |an |your own |any |your |access to )?(?:${MONEY}|${DEVICE})\b`,
     'i',
   ),
-  /\bi(?:'ll| will) (?:give you (?:cash|an allowance|pocket money|money when)|keep (?:your|the) (?:cards?|money|wages|pay|keys|passport))\b/i,
+  new RegExp(
+    String.raw`\bi(?:'ll| will) (?:give you (?:cash|an allowance|pocket money|money when)|keep ` +
+      String.raw`(?:your|the) (?:cards?|money|wages|pay|keys|passport))\b`,
+    'i',
+  ),
   // surveillance: "I check your phone every night", "share your location with me at all times"
   new RegExp(
     String.raw`\bi(?:'ll| will| am going to| get to)? (?:check|read|go through|look through) your ${DEVICE}\b`,

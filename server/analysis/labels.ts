@@ -55,7 +55,10 @@ export interface LabelSpec {
      * need it where I'm going") are the ones the rules miss and name nothing.
      */
     unanchored?: number;
-    /** not given when the message shows care or an apology (Language.labelModel.care): "be careful or you'll get hurt" */
+    /**
+     * not given when the message shows care or an apology (Language.labelModel.care):
+     * "be careful or you'll get hurt"
+     */
     notWithCare?: boolean;
   };
 }

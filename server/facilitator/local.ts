@@ -162,7 +162,9 @@ export class LocalFacilitator implements FacilitatorEngine {
           : 'Some of what has been said could become an agreement.';
     if (drafts.length === 0)
       return {
-        text: `${heard} When you are ready, you could write down what you would like to agree on, in the agreement panel.`,
+        text:
+          `${heard} When you are ready, you could write down what you would like to agree on, ` +
+          'in the agreement panel.',
         drafts,
       };
     const these = drafts.length === 1 ? 'a draft' : 'drafts';

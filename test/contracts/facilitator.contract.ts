@@ -87,9 +87,11 @@ const HELD = [
 ];
 
 const STOP = new Set(
-  'about above after again also always anything because been being could does doing every from have just like more most much never only other really same should some such than that their them then there these they thing this those very what when where which while will with would your yours you’re youre'.split(
-    ' ',
-  ),
+  (
+    'about above after again also always anything because been being could does doing every from have just like ' +
+    'more most much never only other really same should some such than that their them then there these they ' +
+    'thing this those very what when where which while will with would your yours you’re youre'
+  ).split(' '),
 );
 
 /** Lower-cased words of four letters or more that carry meaning (a small stop list aside). */

@@ -21,7 +21,8 @@ const REWRITES: [RegExp, string[]][] = [
   [
     /listen/i,
     [
-      'When I talk and get no answer, I feel unheard, because I need to be listened to. Would you be willing to listen for a few minutes?',
+      'When I talk and get no answer, I feel unheard, because I need to be listened to. ' +
+        'Would you be willing to listen for a few minutes?',
       'I would really like you to listen to me for a moment.',
     ],
   ],

@@ -8,47 +8,50 @@ describe('preparing, then entering the conversation', () => {
   const stageOf = (state: any, participantId: string) =>
     state.participants.find((p: any) => p.participantId === participantId)?.stage;
 
-  it('an invited person lands in their own preparation, and the joint session opens only when two entered', async () => {
-    const host = await createRoom(server().url, { kind: 'couple', name: 'Ann' });
-    const a = await connect(server().url, host.token, { enter: false });
-    const guest = await joinRoom(server().url, host.roomId, host.inviteCode, 'Ben');
-    const b = await connect(server().url, guest.token, { enter: false });
+  it(
+    'an invited person lands in their own preparation, ' + 'and the joint session opens only when two entered',
+    async () => {
+      const host = await createRoom(server().url, { kind: 'couple', name: 'Ann' });
+      const a = await connect(server().url, host.token, { enter: false });
+      const guest = await joinRoom(server().url, host.roomId, host.inviteCode, 'Ben');
+      const b = await connect(server().url, guest.token, { enter: false });
 
-    // Both prepare: the room has not opened, and nobody was welcomed.
-    let state = (await call(b, 'room:state')).state;
-    expect(state.phase).toBe('prep');
-    expect(stageOf(state, host.participantId)).toBe('prep');
-    expect(stageOf(state, guest.participantId)).toBe('prep');
-    const view = await http(server().url, 'GET', `/api/rooms/${host.roomId}`, undefined, guest.token);
-    expect(view.json.participants.map((p: any) => p.stage)).toEqual(['prep', 'prep']);
+      // Both prepare: the room has not opened, and nobody was welcomed.
+      let state = (await call(b, 'room:state')).state;
+      expect(state.phase).toBe('prep');
+      expect(stageOf(state, host.participantId)).toBe('prep');
+      expect(stageOf(state, guest.participantId)).toBe('prep');
+      const view = await http(server().url, 'GET', `/api/rooms/${host.roomId}`, undefined, guest.token);
+      expect(view.json.participants.map((p: any) => p.stage)).toEqual(['prep', 'prep']);
 
-    // Ben prepares privately, as the join page promised.
-    expect(await call(b, 'prep:send', { text: 'I feel hurt about the chair.' })).toMatchObject({ ok: true });
+      // Ben prepares privately, as the join page promised.
+      expect(await call(b, 'prep:send', { text: 'I feel hurt about the chair.' })).toMatchObject({ ok: true });
 
-    // Ben enters first: still no joint session, because Ann is preparing.
-    const benIn = next(a, 'room:state', (s: any) => stageOf(s, guest.participantId) === 'joint');
-    expect(await call(b, 'room:enter')).toEqual({ ok: true, stage: 'joint' });
-    await benIn;
-    state = (await call(a, 'room:state')).state;
-    expect(state.phase).toBe('prep');
-    expect(state.agenda).toBeUndefined();
-    await sleep(100);
-    expect(b.received.filter(([e, f]: any) => e === 'facilitator' && f.kind === 'welcome')).toHaveLength(0);
+      // Ben enters first: still no joint session, because Ann is preparing.
+      const benIn = next(a, 'room:state', (s: any) => stageOf(s, guest.participantId) === 'joint');
+      expect(await call(b, 'room:enter')).toEqual({ ok: true, stage: 'joint' });
+      await benIn;
+      state = (await call(a, 'room:state')).state;
+      expect(state.phase).toBe('prep');
+      expect(state.agenda).toBeUndefined();
+      await sleep(100);
+      expect(b.received.filter(([e, f]: any) => e === 'facilitator' && f.kind === 'welcome')).toHaveLength(0);
 
-    // Ann enters: two parties are in, the joint session opens with one welcome.
-    const welcome = next(b, 'facilitator', (f: any) => f.kind === 'welcome');
-    expect(await call(a, 'room:enter')).toEqual({ ok: true, stage: 'joint' });
-    expect((await welcome).text).toMatch(/ground rules/);
-    state = (await call(a, 'room:state')).state;
-    expect(state.phase).toBe('joint');
-    expect(state.agenda).toEqual({ topics: [], current: null });
-    expect(stageOf(state, host.participantId)).toBe('joint');
+      // Ann enters: two parties are in, the joint session opens with one welcome.
+      const welcome = next(b, 'facilitator', (f: any) => f.kind === 'welcome');
+      expect(await call(a, 'room:enter')).toEqual({ ok: true, stage: 'joint' });
+      expect((await welcome).text).toMatch(/ground rules/);
+      state = (await call(a, 'room:state')).state;
+      expect(state.phase).toBe('joint');
+      expect(state.agenda).toEqual({ topics: [], current: null });
+      expect(stageOf(state, host.participantId)).toBe('joint');
 
-    // Entering again changes nothing and welcomes no one twice.
-    expect(await call(a, 'room:enter')).toEqual({ ok: true, stage: 'joint' });
-    const history = (await call(a, 'history', { sinceSeq: 0 })).messages;
-    expect(history.filter((m: any) => m.kind === 'welcome')).toHaveLength(1);
-  });
+      // Entering again changes nothing and welcomes no one twice.
+      expect(await call(a, 'room:enter')).toEqual({ ok: true, stage: 'joint' });
+      const history = (await call(a, 'history', { sinceSeq: 0 })).messages;
+      expect(history.filter((m: any) => m.kind === 'welcome')).toHaveLength(1);
+    },
+  );
 
   it('a party still preparing cannot write to the room or take a turn, and reads it', async () => {
     const host = await createRoom(server().url, { kind: 'family', name: 'Mum', mode: 'hand-raise' });

@@ -299,37 +299,40 @@ describe('the host and mediators', () => {
 });
 
 describe('self-harm', () => {
-  it('the sender gets clickable help from the deployment’s list plus the global directory; mediators are told', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'help-'));
-    const file = join(dir, 'help.json');
-    const list = { en: [{ name: 'Local crisis line', url: 'https://crisis.example.org', phone: '0800 000 000' }] };
-    writeFileSync(file, JSON.stringify(list));
-    srv = await startServer({ safetyHelp: readHelpFile(file) });
-    const { a, b, host } = await couple(srv.url);
-    const { m } = await mediatorIn(srv.url, host);
-    const toMira = next(m, 'facilitator', (f: any) => f.kind === 'safety');
-    const held = await call(b, 'message:send', { clientMsgId: 's1', text: 'I just want to kill myself' });
-    expect(held.review.help).toEqual([
-      { name: 'Local crisis line', url: 'https://crisis.example.org', phone: '0800 000 000' },
-      expect.objectContaining({ url: 'https://findahelpline.com' }),
-    ]);
-    expect((await toMira).text).toMatch(/^A message from Ben was held back, because it may show/);
-    const state = (await call(a, 'room:state')).state;
-    expect(state.break).toMatchObject({ requestedBy: 'facilitator' });
-    await sleep(200);
-    // The host (a party, the other person here) is told nothing of whom; the pause names no one.
-    expect(said(a, 'safety')).toEqual([]);
-    expect(
-      said(a, 'break')
-        .map((n) => n.text)
-        .join(' '),
-    ).not.toMatch(/Ben/);
-    // Repeated self-harm never pauses or removes the person.
-    await call(b, 'message:send', { clientMsgId: 's2', text: 'I want to die' });
-    await call(b, 'message:send', { clientMsgId: 's3', text: 'I just want to kill myself' });
-    const after = (await call(a, 'room:state')).state;
-    expect(after.participants.every((p: any) => p.status === undefined)).toBe(true);
-  });
+  it(
+    'the sender gets clickable help from the deployment’s list plus the global directory; ' + 'mediators are told',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'help-'));
+      const file = join(dir, 'help.json');
+      const list = { en: [{ name: 'Local crisis line', url: 'https://crisis.example.org', phone: '0800 000 000' }] };
+      writeFileSync(file, JSON.stringify(list));
+      srv = await startServer({ safetyHelp: readHelpFile(file) });
+      const { a, b, host } = await couple(srv.url);
+      const { m } = await mediatorIn(srv.url, host);
+      const toMira = next(m, 'facilitator', (f: any) => f.kind === 'safety');
+      const held = await call(b, 'message:send', { clientMsgId: 's1', text: 'I just want to kill myself' });
+      expect(held.review.help).toEqual([
+        { name: 'Local crisis line', url: 'https://crisis.example.org', phone: '0800 000 000' },
+        expect.objectContaining({ url: 'https://findahelpline.com' }),
+      ]);
+      expect((await toMira).text).toMatch(/^A message from Ben was held back, because it may show/);
+      const state = (await call(a, 'room:state')).state;
+      expect(state.break).toMatchObject({ requestedBy: 'facilitator' });
+      await sleep(200);
+      // The host (a party, the other person here) is told nothing of whom; the pause names no one.
+      expect(said(a, 'safety')).toEqual([]);
+      expect(
+        said(a, 'break')
+          .map((n) => n.text)
+          .join(' '),
+      ).not.toMatch(/Ben/);
+      // Repeated self-harm never pauses or removes the person.
+      await call(b, 'message:send', { clientMsgId: 's2', text: 'I want to die' });
+      await call(b, 'message:send', { clientMsgId: 's3', text: 'I just want to kill myself' });
+      const after = (await call(a, 'room:state')).state;
+      expect(after.participants.every((p: any) => p.status === undefined)).toBe(true);
+    },
+  );
 
   it('a bad help file stops the start with a clear message', () => {
     const dir = mkdtempSync(join(tmpdir(), 'help-'));

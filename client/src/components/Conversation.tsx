@@ -99,7 +99,8 @@ export function Conversation({ draft, setDraft, onResult, onPropose, onEnter }: 
         <p className="private-note separated-note" role="note" data-testid="separated-note">
           <strong>Separated room.</strong>{' '}
           {onSide
-            ? `Only you and the facilitator (and a mediator, if there is one) see this side. A point reaches ${others} only when you approve the exact words.`
+            ? 'Only you and the facilitator (and a mediator, if there is one) see this side. ' +
+              `A point reaches ${others} only when you approve the exact words.`
             : isParty(me.role) || me.role === 'mediator'
               ? 'You see each person’s side. What you write here goes to everyone.'
               : 'You see the points people chose to pass on, not what they say on their own side.'}
@@ -150,7 +151,11 @@ export function Conversation({ draft, setDraft, onResult, onPropose, onEnter }: 
           ) : (
             <li
               key={entry.seq}
-              className={`${entry.from === me.participantId ? 'entry mine' : 'entry theirs'}${entry.visibleTo ? ' side' : ''}${entry.relayed ? ' relayed' : ''}`}
+              className={
+                (entry.from === me.participantId ? 'entry mine' : 'entry theirs') +
+                (entry.visibleTo ? ' side' : '') +
+                (entry.relayed ? ' relayed' : '')
+              }
               data-testid="message-entry"
             >
               <Who at={entry.at}>
@@ -206,7 +211,8 @@ export function Conversation({ draft, setDraft, onResult, onPropose, onEnter }: 
             myStatus === 'paused'
               ? 'Your messages to the room are paused for now. You can still read along and prepare privately.'
               : onSide
-                ? `Only you and the facilitator (and a mediator) see this. To tell ${others} something, use “Pass a point on”.`
+                ? 'Only you and the facilitator (and a mediator) see this. ' +
+                  `To tell ${others} something, use “Pass a point on”.`
                 : may.ok
                   ? 'Everyone in the room will see this. Enter sends, Shift+Enter starts a new line.'
                   : may.code === 'not_your_turn'

@@ -118,7 +118,8 @@ export function PrepPanel({ onShared, canShare, screening = false, onEnter }: Pr
           .filter((m) => !m.screening)
           .map((m, i) => (
             <li
-              // biome-ignore lint/suspicious/noArrayIndexKey: the log only grows; the index tells identical entries apart
+              // The log only grows; the index tells identical entries apart.
+              // biome-ignore lint/suspicious/noArrayIndexKey: an append-only log
               key={key(m) + i}
               className={m.role === 'you' ? 'entry mine private' : 'entry facilitator'}
               data-testid="prep-entry"

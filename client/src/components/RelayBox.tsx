@@ -79,7 +79,8 @@ export function RelayBox({ others, onClose }: Props) {
             <div className="relay-held" role="alert">
               <p>
                 {held.safety ??
-                  'These words cannot be passed on as they are: some of them might land harder than you mean. You can change them, or use one of these:'}
+                  'These words cannot be passed on as they are: some of them might land harder than you mean. ' +
+                    'You can change them, or use one of these:'}
               </p>
               <ul className="drafts">
                 {held.suggestions.map((s) => (

@@ -152,7 +152,8 @@ function Room({ roomId }: { roomId: string }) {
   );
   const waitingFor =
     stillPreparing.length > 0
-      ? `${stillPreparing.map((p) => p.name).join(' and ')} ${stillPreparing.length > 1 ? 'are' : 'is'} still preparing.`
+      ? `${stillPreparing.map((p) => p.name).join(' and ')} ` +
+        `${stillPreparing.length > 1 ? 'are' : 'is'} still preparing.`
       : 'No one else has entered yet.';
 
   usePageTitle(view?.title || creds.title || 'Your room');

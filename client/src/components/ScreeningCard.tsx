@@ -60,7 +60,8 @@ export function ScreeningCard() {
     const res = await actions.askSeparated();
     setNote(
       res.ok
-        ? 'Done. This is now a separated room. The others see only that a separated room was requested: nobody is told who asked or why.'
+        ? 'Done. This is now a separated room. ' +
+            'The others see only that a separated room was requested: nobody is told who asked or why.'
         : res.error.message,
     );
   }

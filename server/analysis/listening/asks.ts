@@ -27,16 +27,28 @@ const PATTERNS: [RegExp, Ask['who']][] = [
   // In preparation the other person is "he", "she" or "they": "Could she take Mum on Saturdays?"
   [new RegExp(`${LEAD}(?:could|can|would|will) (?:he|she|they) (?:please |maybe |just )?(.+)`, 'i'), 'they'],
   [
-    /\bi(?:'d| would) (?:really )?(?:like|love|ask|prefer) (?:it )?(?:if |for |that )?(?:us|we) (?:to |could |would |can )?(.+)/i,
+    new RegExp(
+      String.raw`\bi(?:'d| would) (?:really )?(?:like|love|ask|prefer) (?:it )?(?:if |for |` +
+        String.raw`that )?(?:us|we) (?:to |could |would |can )?(.+)`,
+      'i',
+    ),
     'we',
   ],
   [
-    /\bi(?:'d| would) (?:really )?(?:like|love|ask|prefer) (?:it )?(?:if |for |that )?you (?:to |could |would |can )?(.+)/i,
+    new RegExp(
+      String.raw`\bi(?:'d| would) (?:really )?(?:like|love|ask|prefer) (?:it )?(?:if |for |` +
+        String.raw`that )?you (?:to |could |would |can )?(.+)`,
+      'i',
+    ),
     'you',
   ],
   [/\bi (?:really |just )?(?:want|need|am asking|'m asking|ask) (?:for )?you to (.+)/i, 'you'],
   [
-    /\bi(?:'d| would| really)? (?:like|love|want|need|ask|prefer) (?:it )?(?:if |for |that )?(?:him|her|them) (?:to |could |would |can )?(.+)/i,
+    new RegExp(
+      String.raw`\bi(?:'d| would| really)? (?:like|love|want|need|ask|prefer) (?:it )?(?:if |` +
+        String.raw`for |that )?(?:him|her|them) (?:to |could |would |can )?(.+)`,
+      'i',
+    ),
     'they',
   ],
   [/\bi (?:really |just )?(?:want|need) (?:us|we) to (.+)/i, 'we'],
@@ -48,8 +60,13 @@ const PATTERNS: [RegExp, Ask['who']][] = [
  * A sentence that starts with one of these is most likely asking the other person to act; a name before it
  * must be followed by a comma ("Sam, call me"), since "Alex put the chair on the card" tells, not asks.
  */
-const IMPERATIVE =
-  /^(?:[A-Z][a-z]+,\s+|please,?\s+)?((?:text|call|tell|let|stop|ask|give|come|check|talk|pick|pay|clean|wait|listen|help|send|show|leave|keep|try|cover|split|share|plan|remember|don't|do not|book|put|take|cook|drive|message|answer|include|invite|warn)\b.+)/i;
+const IMPERATIVE = new RegExp(
+  String.raw`^(?:[A-Z][a-z]+,\s+|please,?\s+)?((?:text|call|tell|let|stop|ask|give|come|` +
+    String.raw`check|talk|pick|pay|clean|wait|listen|help|send|show|leave|keep|try|cover|split|` +
+    String.raw`share|plan|remember|don't|do not|book|put|take|cook|drive|message|answer|` +
+    String.raw`include|invite|warn)\b.+)`,
+  'i',
+);
 
 /** Questions that only look like asks ("can you believe it", "could you not see"). */
 const NOT_AN_ASK = /^(?:believe|imagine|see|not see|not tell|even|really|honestly|know|stop it)\b/i;

@@ -50,15 +50,21 @@ const BE_IS_ENOUGH = new Set(['mad', 'awful', 'terrible', 'trapped', 'drained', 
 const SUBJECT_RE =
   /\b(i|i'm|im|i've|me|myself|you|you're|youre|he|he's|she|she's|they|they're|we|we're|everyone|nobody|he'd|she'd)\b/g;
 const FIRST_PERSON = new Set(['i', "i'm", 'im', "i've", 'me', 'myself']);
-const NEGATION =
-  /\b(?:not|never|no longer|hardly|barely|don't|dont|didn't|didnt|doesn't|can't|cant|won't|isn't|wasn't|haven't|aren't|nor)\b/i;
+const NEGATION = new RegExp(
+  String.raw`\b(?:not|never|no longer|hardly|barely|don't|dont|didn't|didnt|doesn't|can't|` +
+    String.raw`cant|won't|isn't|wasn't|haven't|aren't|nor)\b`,
+  'i',
+);
 /** "close to quitting", "seen by the doctor", "moved to nights", "lost my keys". */
 const NOT_A_FEELING_AFTER =
   /^\s*(?:to\s+\w+ing|by\b|to\s+(?:the|a|another|nights|days)\b|my\b|our\b|his\b|her\b|the\b|it\b|them\b|him\b)/i;
 
 /** "at the party", "about the electric bill": a place or thing named right after the feeling. */
-const ABOUT_RE =
-  /^\s*((?:at|about|over|during|after|on|with)\s+(?:the|my|our|his|her|their|this|your)\s+[^,.;:!?]+?)\s*(?:[,.;:!?]|$|\b(?:and|but|because|when|so|which)\b)/i;
+const ABOUT_RE = new RegExp(
+  String.raw`^\s*((?:at|about|over|during|after|on|with)\s+(?:the|my|our|his|her|their|this|` +
+    String.raw`your)\s+[^,.;:!?]+?)\s*(?:[,.;:!?]|$|\b(?:and|but|because|when|so|which)\b)`,
+  'i',
+);
 
 function aboutOf(after: string): string | undefined {
   const m = ABOUT_RE.exec(after);
@@ -87,8 +93,11 @@ function isOwn(before: string): boolean {
 }
 
 /** A person named as the subject of a feeling: "Maya is", "my mum felt", "Dad seems". */
-const OTHER_NAMED =
-  /(?:\b(?!I\b)[A-Z][a-z]+|\b(?:my|our|his|her|their|your)\s+[a-z]+)\s+(?:is|was|feels|felt|seems|seemed|gets|got|looks|looked|sounds|sounded|has been|had been)\b/;
+const OTHER_NAMED = new RegExp(
+  String.raw`(?:\b(?!I\b)[A-Z][a-z]+|\b(?:my|our|his|her|their|your)\s+[a-z]+)\s+(?:is|was|` +
+    String.raw`feels|felt|seems|seemed|gets|got|looks|looked|sounds|sounded|has been|` +
+    String.raw`had been)\b`,
+);
 
 function isPast(before: string): boolean {
   return /\b(?:felt|was|were|made me|left me|had been|got|became)\b/i.test(before);

@@ -51,16 +51,29 @@ const PAIN = new RegExp(
 
 /** Hurt by, or afraid of, another person. */
 const DISCLOSURE = [
-  /\b(?:scared|afraid|frightened|terrified) (?:of|that) (?:you|him|her|them|what (?:you|he|she|they)(?:'ll| will| might| could))\b/i,
+  new RegExp(
+    String.raw`\b(?:scared|afraid|frightened|terrified) (?:of|that) (?:you|him|her|them|what ` +
+      String.raw`(?:you|he|she|they)(?:'ll| will| might| could))\b`,
+    'i',
+  ),
   /\b(?:you|he|she|they) (?:hit|hits|pushed|shoved|slapped|choked|grabbed|kicked|threatened|threatens) (?:me|my)\b/i,
   /\bi (?:don't|do not|never) feel safe (?:with|around|near|at home)\b/i,
   /\b(?:you|he|she|they) (?:won't|doesn't|does not|will not) let me (?:see|leave|go|have|talk|use)\b/i,
-  /\b(?:you|he|she|they) (?:control|controls|check|checks|track|tracks|monitor|monitors) (?:my|all my) (?:money|phone|messages|location|accounts)\b/i,
+  new RegExp(
+    String.raw`\b(?:you|he|she|they) (?:control|controls|check|checks|track|tracks|monitor|` +
+      String.raw`monitors) (?:my|all my) (?:money|phone|messages|location|accounts)\b`,
+    'i',
+  ),
 ];
 
 /** A question starts like one: "What if he refuses?", "Then what?"; "Maybe frustrated?" is an unsure answer. */
-const QUESTION_START =
-  /^(?:(?:so|and|but|ok|okay|well|then|also|now|honestly|sorry|[A-Z][a-z]+),?\s+)*(?:what|how|why|when|where|who|whom|whose|which|will|would|should|could|can|is|are|am|do|does|did|was|were|has|have|had|if|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|shouldn't|can't|couldn't|may|might|shall)\b/i;
+const QUESTION_START = new RegExp(
+  String.raw`^(?:(?:so|and|but|ok|okay|well|then|also|now|honestly|sorry|[A-Z][a-z]+),?\s+)*` +
+    String.raw`(?:what|how|why|when|where|who|whom|whose|which|will|would|should|could|can|is|` +
+    String.raw`are|am|do|does|did|was|were|has|have|had|if|isn't|aren't|don't|doesn't|didn't|` +
+    String.raw`won't|wouldn't|shouldn't|can't|couldn't|may|might|shall)\b`,
+  'i',
+);
 
 export function isQuestion(sentence: string): boolean {
   return sentence.endsWith('?') && QUESTION_START.test(sentence);

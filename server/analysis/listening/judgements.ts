@@ -27,7 +27,11 @@ const PATTERNS: [RegExp, Under][] = [
     { feelings: ['frustrated', 'lonely'], needs: ['being heard', 'understanding'] },
   ],
   [
-    /\b(?:never|doesn't|does not|don't|do not|won't) (?:helps?|lifts? a finger|pitch(?:es)? in|do (?:anything|their share|his share|her share))\b/i,
+    new RegExp(
+      String.raw`\b(?:never|doesn't|does not|don't|do not|won't) (?:helps?|lifts? a finger|pitch` +
+        String.raw`(?:es)? in|do (?:anything|their share|his share|her share))\b`,
+      'i',
+    ),
     { feelings: ['tired', 'overwhelmed'], needs: ['support', 'fairness'] },
   ],
   [
@@ -65,17 +69,24 @@ const PATTERNS: [RegExp, Under][] = [
 ];
 
 /** A clause about the other person: they, by pronoun or relation, are its subject. */
-const ABOUT_OTHER =
-  /\b(?:you|you're|youre|he|he's|she|she's|they|they're|my (?:husband|wife|partner|boss|manager|mum|mom|dad|brother|sister|son|daughter|colleague|coworker|parents|in-laws|ex|family|team))\b(?:\s+\w+){0,1}\s+(?:only|never|always|just|constantly|doesn't|does not|don't|do not|won't|is|are|was|were|so|such|acts?|being|treats?)\b[^,;]*/i;
+const ABOUT_OTHER = new RegExp(
+  String.raw`\b(?:you|you're|youre|he|he's|she|she's|they|they're|my (?:husband|wife|partner|` +
+    String.raw`boss|manager|mum|mom|dad|brother|sister|son|daughter|colleague|coworker|parents|` +
+    String.raw`in-laws|ex|family|team))\b(?:\s+\w+){0,1}\s+(?:only|never|always|just|` +
+    String.raw`constantly|doesn't|does not|don't|do not|won't|is|are|was|were|so|such|acts?|` +
+    String.raw`being|treats?)\b[^,;]*`,
+  'i',
+);
 /** The same about someone named ("Grace is too strict"): a capitalised name that is not the sentence's "I". */
-const ABOUT_NAMED =
-  /\b(?!I\b)[A-Z][a-z]+\b(?:\s+\w+){0,1}\s+(?:only|never|always|just|constantly|doesn't|does not|don't|do not|won't|is|are|was|were|acts?|treats?)\b[^,;]*/;
+const ABOUT_NAMED = new RegExp(
+  String.raw`\b(?!I\b)[A-Z][a-z]+\b(?:\s+\w+){0,1}\s+(?:only|never|always|just|constantly|` +
+    String.raw`doesn't|does not|don't|do not|won't|is|are|was|were|acts?|treats?)\b[^,;]*`,
+);
 const FAUX_RE = new RegExp(
-  `\\b(?:feel|felt|feeling|i'm|i am|i was|i've been|made me feel)\\s+(?:so\\s+|very\\s+|really\\s+|completely\\s+|totally\\s+)*(${Object.keys(
-    JUDGEMENT_WORDS,
-  )
-    .map((w) => w.replace(/ /g, '\\s+'))
-    .join('|')})\\b`,
+  `\\b(?:feel|felt|feeling|i'm|i am|i was|i've been|made me feel)\\s+` +
+    `(?:so\\s+|very\\s+|really\\s+|completely\\s+|totally\\s+)*(${Object.keys(JUDGEMENT_WORDS)
+      .map((w) => w.replace(/ /g, '\\s+'))
+      .join('|')})\\b`,
   'i',
 );
 

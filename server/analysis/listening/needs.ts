@@ -22,12 +22,21 @@ function phraseFrom(text: string): string {
   return tidy(end >= 0 ? text.slice(0, end) : text);
 }
 
-const MATTERS_THAT =
-  /\b(?:it|this|that)\s+(?:really\s+|just\s+|also\s+)?(?:matters|is important|'s important|means a lot)\s+to me\s+(that\s+.+|to\s+.+|when\s+.+)/i;
-const MATTERS =
-  /(?:^|\s)(.+?)\s+(?:really\s+|just\s+|also\s+)?(matters|matter|is important|are important|means a lot|mean a lot)\s+to me\b/i;
-const NEED =
-  /\bi\s+(?:really\s+|just\s+|also\s+|still\s+)?(?:need|needed)\s+(?!(?:you|him|her|them|everyone|somebody|someone)\s+to\b)(.+)/i;
+const MATTERS_THAT = new RegExp(
+  String.raw`\b(?:it|this|that)\s+(?:really\s+|just\s+|also\s+)?(?:matters|is important|` +
+    String.raw`'s important|means a lot)\s+to me\s+(that\s+.+|to\s+.+|when\s+.+)`,
+  'i',
+);
+const MATTERS = new RegExp(
+  String.raw`(?:^|\s)(.+?)\s+(?:really\s+|just\s+|also\s+)?(matters|matter|is important|` +
+    String.raw`are important|means a lot|mean a lot)\s+to me\b`,
+  'i',
+);
+const NEED = new RegExp(
+  String.raw`\bi\s+(?:really\s+|just\s+|also\s+|still\s+)?(?:need|needed)\s+(?!(?:you|him|` +
+    String.raw`her|them|everyone|somebody|someone)\s+to\b)(.+)`,
+  'i',
+);
 const WANT = /\bi\s+(?:really\s+|just\s+|only\s+)?(?:want|wanted|would like|'d like)\s+(to\s+(?:feel|be)\s+.+)/i;
 const MISS = /\bi\s+(?:really\s+|just\s+)?miss\s+(.+)/i;
 

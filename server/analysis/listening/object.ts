@@ -26,11 +26,19 @@ const STOPS = new Set(
   ).split(' '),
 );
 /** Phrases that point at nothing concrete. */
-const VAGUE =
-  /^(?:the|my|our|your|his|her|their|this|that) (?:way|time|thing|things|point|fault|side|problem|end|feelings?|life|head|mind|best|part|whole thing|same|other|one|moment|day|night|issue|situation|stuff|reason|truth|kind|lot|rest)$/i;
+const VAGUE = new RegExp(
+  String.raw`^(?:the|my|our|your|his|her|their|this|that) (?:way|time|thing|things|point|` +
+    String.raw`fault|side|problem|end|feelings?|life|head|mind|best|part|whole thing|same|` +
+    String.raw`other|one|moment|day|night|issue|situation|stuff|reason|truth|kind|lot|rest)$`,
+  'i',
+);
 /** People are who a complaint is with, not what it is about. */
-const PEOPLE =
-  /\b(?:husband|wife|partner|boyfriend|girlfriend|mum|mom|mother|dad|father|parents|brother|sister|son|daughter|kids|children|boss|manager|colleague|coworker|team|friend|friends|family|self)$/i;
+const PEOPLE = new RegExp(
+  String.raw`\b(?:husband|wife|partner|boyfriend|girlfriend|mum|mom|mother|dad|father|` +
+    String.raw`parents|brother|sister|son|daughter|kids|children|boss|manager|colleague|` +
+    String.raw`coworker|team|friend|friends|family|self)$`,
+  'i',
+);
 const PLACING = new Set(['at', 'about', 'with', 'over', 'on', 'for', 'during', 'after', 'before']);
 
 function phraseAt(tokens: string[], i: number): string | null {

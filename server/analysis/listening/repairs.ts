@@ -14,15 +14,32 @@ export interface Repair {
   sentence: string;
 }
 
-const APOLOGY =
-  /\b(?:i'm|i am|im|i was|i feel)\s+(?:so\s+|really\s+|truly\s+|very\s+|deeply\s+)*sorry\b(.*)|\bi\s+(?:want to\s+|'d like to\s+|would like to\s+)?apologi[sz]e\b(.*)|\bmy apologies\b(.*)|^sorry\b(.*)/i;
+const APOLOGY = new RegExp(
+  String.raw`\b(?:i'm|i am|im|i was|i feel)\s+(?:so\s+|really\s+|truly\s+|very\s+|` +
+    String.raw`deeply\s+)*sorry\b(.*)|\bi\s+(?:want to\s+|'d like to\s+|` +
+    String.raw`would like to\s+)?apologi[sz]e\b(.*)|\bmy apologies\b(.*)|^sorry\b(.*)`,
+  'i',
+);
 /** "Sorry you feel that way", "sorry if you were offended", "sorry, but": not an apology. */
-const NON_APOLOGY =
-  /^\s*,?\s*(?:(?:(?:that|if)\s+)?you\s+(?:feel|felt|think|thought|took|were offended|are offended|see it)|but\b|,\s*but\b|about that,? but\b|for your loss)/i;
-const RESPONSIBILITY =
-  /\b(?:that(?:'s| was| is) on me|(?:it|that)(?:'s| was| is) my fault|my (?:fault|bad|mistake)|i was wrong\b.*|i got (?:that|it) wrong|i messed (?:that |it )?up\b.*|i take (?:full )?responsibility|i own that|i let you down|i should(?:n't| not)? have\b.*|i could have\b.*|i shouldn't have\b.*)/i;
-const APPRECIATION =
-  /\b(?:thank you|thanks)(?:\s+so much|\s+a lot)?\s+for\s+(.+)|\bi (?:really |do |truly )?appreciate\s+(.+)|\bi(?:'m| am) (?:really |so )?grateful (?:for|that)\s+(.+)/i;
+const NON_APOLOGY = new RegExp(
+  String.raw`^\s*,?\s*(?:(?:(?:that|if)\s+)?you\s+(?:feel|felt|think|thought|took|` +
+    String.raw`were offended|are offended|see it)|but\b|,\s*but\b|about that,? but\b|` +
+    String.raw`for your loss)`,
+  'i',
+);
+const RESPONSIBILITY = new RegExp(
+  String.raw`\b(?:that(?:'s| was| is) on me|(?:it|that)(?:'s| was| is) my fault|my (?:fault|` +
+    String.raw`bad|mistake)|i was wrong\b.*|i got (?:that|it) wrong|i messed (?:that |` +
+    String.raw`it )?up\b.*|i take (?:full )?responsibility|i own that|i let you down|i should` +
+    String.raw`(?:n't| not)? have\b.*|i could have\b.*|i shouldn't have\b.*)`,
+  'i',
+);
+const APPRECIATION = new RegExp(
+  String.raw`\b(?:thank you|thanks)(?:\s+so much|\s+a lot)?\s+for\s+(.+)|\bi (?:really |do |` +
+    String.raw`truly )?appreciate\s+(.+)|\bi(?:'m| am) (?:really |so )?grateful (?:for|that)\s+` +
+    String.raw`(.+)`,
+  'i',
+);
 
 /** "Thanks for nothing", "thanks for ruining it": thanks that are not appreciation. */
 const SARCASM =

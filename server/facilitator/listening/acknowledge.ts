@@ -10,8 +10,11 @@ import { type Speaking, typographic } from './reflect.js';
  */
 
 /** "That was on me", "my fault", "my bad": owning a part, said without a particular. */
-const OWNING =
-  /^(?:(?:that|it)(?:'s| was| is) (?:on me|my fault)|my (?:fault|bad|mistake)|i take (?:full )?responsibility|i own that)$/i;
+const OWNING = new RegExp(
+  String.raw`^(?:(?:that|it)(?:'s| was| is) (?:on me|my fault)|my (?:fault|bad|mistake)|` +
+    String.raw`i take (?:full )?responsibility|i own that)$`,
+  'i',
+);
 
 function apology(repair: Repair, who: Speaking): string | null {
   if (repair.about === '') return `Thank you, ${who.name}. Saying sorry takes courage.`;

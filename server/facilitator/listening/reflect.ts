@@ -54,7 +54,10 @@ function needPart(need: SaidNeed, who: Speaking): string | null {
     case 'unmet':
       return `${said} ${matterVerb(said)} to you`;
     case 'matters-that':
-      return `it matters to you ${said.replace(/^that you\b/, who.partyCount === 2 ? 'that you both' : 'that you all')}`;
+      return `it matters to you ${said.replace(
+        /^that you\b/,
+        who.partyCount === 2 ? 'that you both' : 'that you all',
+      )}`;
     case 'need':
       return `you need ${said}`;
     case 'want':

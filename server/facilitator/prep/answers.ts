@@ -15,7 +15,11 @@ const says = (notes: Notes) => (notes.them === 'them' ? 'say' : 'says');
 
 const ANSWERS: [RegExp, Answer][] = [
   [
-    /\b(?:will|can|does|could|would) (?:he|she|they|anyone|my \w+|the others?) (?:see|read|know|find out)\b|\bis (?:this|it) (?:private|confidential)\b/i,
+    new RegExp(
+      String.raw`\b(?:will|can|does|could|would) (?:he|she|they|anyone|my \w+|the others?) ` +
+        String.raw`(?:see|read|know|find out)\b|\bis (?:this|it) (?:private|confidential)\b`,
+      'i',
+    ),
     () =>
       'No. Nothing you write here is shown to anyone unless you choose to share a specific point, and then ' +
       'only the words you choose.',
@@ -28,7 +32,11 @@ const ANSWERS: [RegExp, Answer][] = [
       'carry on with a conversation that does not feel safe.',
   ],
   [
-    /\bwhat if (?:he|she|they|\w+) (?:refuses?|says? no|won'?t|doesn'?t (?:agree|want|listen|care|change)|disagrees?|ignores?|denies|laughs?)\b/i,
+    new RegExp(
+      String.raw`\bwhat if (?:he|she|they|\w+) (?:refuses?|says? no|won'?t|doesn'?t (?:agree|` +
+        String.raw`want|listen|care|change)|disagrees?|ignores?|denies|laughs?)\b`,
+      'i',
+    ),
     (n) =>
       `If ${he(n)} ${says(n)} no, it does not have to end there. You could ask what makes it hard for ` +
       `${n.them}, say again in one sentence what you need, and suggest something smaller to try for a week or ` +
@@ -51,7 +59,11 @@ const ANSWERS: [RegExp, Answer][] = [
       'for a break.',
   ],
   [
-    /\b(?:what|how) (?:should|do|can|could) i (?:say|start|begin|open|put it|bring (?:it|this) up)\b|\bwhere (?:do|should) i (?:start|begin)\b/i,
+    new RegExp(
+      String.raw`\b(?:what|how) (?:should|do|can|could) i (?:say|start|begin|open|put it|bring ` +
+        String.raw`(?:it|this) up)\b|\bwhere (?:do|should) i (?:start|begin)\b`,
+      'i',
+    ),
     (_n, draft) =>
       draft
         ? `You could start with what happened and how it felt, in a sentence or two. From what you have told ` +
@@ -60,7 +72,11 @@ const ANSWERS: [RegExp, Answer][] = [
           'Tell me a little more and I will help you put it together.',
   ],
   [
-    /\b(?:is it|was it|am i|was i) (?:my fault|wrong|overreacting|crazy|unreasonable|being (?:unreasonable|dramatic|too sensitive))\b/i,
+    new RegExp(
+      String.raw`\b(?:is it|was it|am i|was i) (?:my fault|wrong|overreacting|crazy|unreasonable|` +
+        String.raw`being (?:unreasonable|dramatic|too sensitive))\b`,
+      'i',
+    ),
     () =>
       'I am not here to judge who is right. What you feel makes sense from where you stand, and it tells us ' +
       'what matters to you. In the room it helps to speak about what happened and what you need, rather than ' +

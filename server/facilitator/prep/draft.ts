@@ -71,8 +71,12 @@ function observation(notes: Notes): string | null {
 }
 
 /** A story told in the past ("I sat alone", "he forgot") is felt in the past. */
-const PAST =
-  /\b(?:was|were|did|had|sat|went|told|said|left|forgot|came|made|bought|took|got|gave|spent|sent|kept|broke|threw|paid|drove|wrote|saw|met|found|stood|ran|\w+ed)\b/i;
+const PAST = new RegExp(
+  String.raw`\b(?:was|were|did|had|sat|went|told|said|left|forgot|came|made|bought|took|got|` +
+    String.raw`gave|spent|sent|kept|broke|threw|paid|drove|wrote|saw|met|found|stood|ran|` +
+    String.raw`\w+ed)\b`,
+  'i',
+);
 
 function feeling(notes: Notes, when: string | null): string | null {
   const past = notes.feelingsPast || (when !== null && PAST.test(when));

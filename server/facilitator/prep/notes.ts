@@ -51,11 +51,20 @@ export interface Turn {
   nonAnswer: boolean;
 }
 
-const NON_ANSWER =
-  /^(?:i\s+)?(?:do not|don't|dont|really don't|honestly don't)\s+know$|^(?:idk|dunno|no idea|not sure|i'm not sure|i am not sure|unsure|nothing|nothing really|no|nope|pass|n\/a|none|whatever|i have no idea|not really|can't say|no clue|hmm+|um+|\?+|-+|ok|okay|sure|yes|yeah|fine|thanks|thank you|thanks a lot|cool|right)$/i;
+const NON_ANSWER = new RegExp(
+  String.raw`^(?:i\s+)?(?:do not|don't|dont|really don't|honestly don't)\s+know$|^(?:idk|` +
+    String.raw`dunno|no idea|not sure|i'm not sure|i am not sure|unsure|nothing|nothing really|` +
+    String.raw`no|nope|pass|n/a|none|whatever|i have no idea|not really|can't say|no clue|` +
+    String.raw`hmm+|um+|\?+|-+|ok|okay|sure|yes|yeah|fine|thanks|thank you|thanks a lot|cool|` +
+    String.raw`right)$`,
+  'i',
+);
 /** "I don't know, maybe…": the lead is dropped, the rest is an answer. */
-const NON_ANSWER_LEAD =
-  /^(?:(?:i\s+)?(?:do not|don't|dont)\s+know\b|idk\b|not sure\b)?[,.;:!\s-]*(?:(?:maybe|perhaps|probably|i guess|i think|i suppose)\b[,\s]*)?/i;
+const NON_ANSWER_LEAD = new RegExp(
+  String.raw`^(?:(?:i\s+)?(?:do not|don't|dont)\s+know\b|idk\b|not sure\b)?[,.;:!\s-]*(?:` +
+    String.raw`(?:maybe|perhaps|probably|i guess|i think|i suppose)\b[,\s]*)?`,
+  'i',
+);
 /** "I don't know where to start", "idk what to say": asking for a way in, not answering. */
 const NO_WAY_IN =
   /^(?:i\s+)?(?:do not|don't|dont|idk)\s*(?:know\s+|really know\s+)?(?:where|how|what) to (?:start|begin|say|write)\b/i;
@@ -97,8 +106,13 @@ export function nextStep(notes: Notes): Step | 'done' {
 }
 
 const SUBJECT_START = /^(?:i|i'm|i'd|i've|we|he|she|they|you|it|my|our)\b/i;
-const VERB_START =
-  /^(?:to\s+)?(?:text|call|tell|let|stop|ask|give|come|check|talk|pick|pay|clean|wait|listen|help|send|show|leave|keep|try|cover|split|share|plan|remember|book|put|take|cook|drive|message|answer|include|invite|agree|spend|do|be|make|see|visit|split|say|apologi[sz]e|admit|respect|trust)\b/i;
+const VERB_START = new RegExp(
+  String.raw`^(?:to\s+)?(?:text|call|tell|let|stop|ask|give|come|check|talk|pick|pay|clean|` +
+    String.raw`wait|listen|help|send|show|leave|keep|try|cover|split|share|plan|remember|book|` +
+    String.raw`put|take|cook|drive|message|answer|include|invite|agree|spend|do|be|make|see|` +
+    String.raw`visit|split|say|apologi[sz]e|admit|respect|trust)\b`,
+  'i',
+);
 
 function whoTheyAre(text: string, current: Notes['them']): Notes['them'] {
   if (current !== 'them') return current;

@@ -34,7 +34,11 @@ export function brokenJoints(s: string): number {
 /** Checks that read a rewrite as a person would: each finds one kind of broken or still-hurtful text. */
 const CHECKS: RegExp[] = [
   // a possessive with no noun after it: "your that", "my.", "their and"
-  /\b(?:your|my|their|our|its)\s+(?:that|which|who|and|or|but|to|of|is|are|was|were|the|a|an|in|on|at|with|for|from|when|if|you|i)\b/gi,
+  new RegExp(
+    String.raw`\b(?:your|my|their|our|its)\s+(?:that|which|who|and|or|but|to|of|is|are|was|` +
+      String.raw`were|the|a|an|in|on|at|with|for|from|when|if|you|i)\b`,
+    'gi',
+  ),
   /\b(?:your|my|their|our)\s*[.,!?;:]/gi,
   // a sentence that ends on a word that needs another after it
   /\b(?:a|an|the|my|your|their|our|of|to|with|from|by|and|or|than|very|so|such)\s*(?:[.!?]|$)/gi,
@@ -44,7 +48,12 @@ const CHECKS: RegExp[] = [
   // a sentence that is only a preposition and its object: "With money."
   /(?:^|[.!?]\s+)(?:with|of|to|from|by|for|at|in|on|about)\s+\w+\s*(?:[.!?]|$)/gi,
   // an adjective left without its noun ("a nosy old and she ...")
-  /\b(?:a|an|the)\s+(?:[a-z]+\s+)?(?:old|nosy|little|big|fat|young|poor|dirty|ugly|lazy|crazy|mean|spoiled|greedy|miserable|bitter|silly|sorry|whole|total|complete|real)\s*(?:and|or|but|[,.!?;]|$)/gi,
+  new RegExp(
+    String.raw`\b(?:a|an|the)\s+(?:[a-z]+\s+)?(?:old|nosy|little|big|fat|young|poor|dirty|ugly|` +
+      String.raw`lazy|crazy|mean|spoiled|greedy|miserable|bitter|silly|sorry|whole|total|` +
+      String.raw`complete|real)\s*(?:and|or|but|[,.!?;]|$)`,
+    'gi',
+  ),
   // a verb with its complement cut out: "he is which is unusual"
   /\b(?:is|are|was|were)\s+(?:which|who)\b/gi,
   // a describing word left without its noun before "who": "you lovely who always helps"

@@ -18,7 +18,10 @@ import { rewrite, type Judges } from './rewrite.js';
 
 export { rewrite, type Judges } from './rewrite.js';
 
-/** The analyzer as the rewriter's judge, at `threshold`, in the room's `context`, reading `language` (default English). */
+/**
+ * The analyzer as the rewriter's judge, at `threshold`, in the room's `context`,
+ * reading `language` (default English).
+ */
 export function localJudges(threshold = DEFAULT_THRESHOLD, context?: AnalyzeContext, language?: Language): Judges {
   return {
     delivered: (c) => judgeDelivered(c, threshold, context, language),

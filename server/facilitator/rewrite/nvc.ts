@@ -10,8 +10,12 @@ import { isPast } from './absolutes.js';
 import { politeRequests } from './requests.js';
 
 /** "I'm so tired", "I feel hurt", "I am fed up": the feeling the sender says they have. */
-const OWN_FEELING =
-  /\bI(?:\s*['’]\s*m|\s+am|\s+feel|\s+felt|\s+was|\s*['’]\s*ve\s+been|\s+have\s+been|\s+get)\s+(?:so\s+|really\s+|very\s+|just\s+|completely\s+|absolutely\s+)?([a-z]+(?:\s+(?:out|up|down|off|edge))?)/i;
+const OWN_FEELING = new RegExp(
+  String.raw`\bI(?:\s*['’]\s*m|\s+am|\s+feel|\s+felt|\s+was|\s*['’]\s*ve\s+been|` +
+    String.raw`\s+have\s+been|\s+get)\s+(?:so\s+|really\s+|very\s+|just\s+|completely\s+|` +
+    String.raw`absolutely\s+)?([a-z]+(?:\s+(?:out|up|down|off|edge))?)`,
+  'i',
+);
 
 /** "you told your mum about our money problems": what the reader did, as a clause of the edit. */
 const OBSERVATION = /^you\s+(?!(?:are|were|re|r|know|see|get|understand|think)\b)([a-z]+)\b/i;

@@ -84,7 +84,8 @@ const SUBS: Sub[] = [
   // "you sit there like a spineless moron": the comparison is the insult and goes whole
   [
     w(
-      `like\\s+(?:an?|the|some)\\s+(?:(?:${ANY_ADJ}|total|complete|absolute|utter|little|big|old)\\s+){0,3}(?:${NOUN_S}|${alt(YOU_NOUNS)})`,
+      `like\\s+(?:an?|the|some)\\s+(?:(?:${ANY_ADJ}|total|complete|absolute|utter|little|big|old)\\s+){0,3}` +
+        `(?:${NOUN_S}|${alt(YOU_NOUNS)})`,
     ),
     '',
   ],
@@ -138,7 +139,8 @@ const SUBS: Sub[] = [
   // sarcasm markers at a sentence's start ("Oh great, another takeaway on my card.")
   [
     w(
-      '(?<=^\\W*|[.!?]\\s+)(?:oh\\s+)?(?:great|sure|wow|brilliant|perfect|lovely|fantastic|nice|well\\s+done)\\s*[,!.]+',
+      '(?<=^\\W*|[.!?]\\s+)(?:oh\\s+)?' +
+        '(?:great|sure|wow|brilliant|perfect|lovely|fantastic|nice|well\\s+done)\\s*[,!.]+',
     ),
     '',
   ],
@@ -202,7 +204,8 @@ const SUBS: Sub[] = [
   // "it's a crock of shit" -> "it's not true"
   [
     w(
-      "((?:it|that|this)\\s*['’]?\\s*s|its|thats|is|was)\\s+(?:a\\s+)?(?:crock|pile|load|bunch)\\s+of\\s+(?:shit|crap|bull\\w*|lies)",
+      "((?:it|that|this)\\s*['’]?\\s*s|its|thats|is|was)\\s+(?:a\\s+)?" +
+        '(?:crock|pile|load|bunch)\\s+of\\s+(?:shit|crap|bull\\w*|lies)',
     ),
     '$1 not true',
   ],

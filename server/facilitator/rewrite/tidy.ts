@@ -10,8 +10,12 @@ export function tidy(s: string): string {
 }
 
 /** One-word sentences that are not a name: "Bye.", "Thanks.", "Seriously?" */
-const NOT_A_NAME =
-  /^(?:Bye|Thanks|Thank|Please|Sorry|Okay|Ok|Yes|No|Nope|Yeah|Yep|Cheers|Whatever|Seriously|Really|Great|Fine|Done|Enough|Period|Again|Now|Ever|Never|Always|Why|What|How|Right|Wow|Oh|Ugh|Lol|Congrats|Agreed|Exactly|Stop|Goodbye|Later|Tomorrow|Today|Tonight)$/;
+const NOT_A_NAME = new RegExp(
+  String.raw`^(?:Bye|Thanks|Thank|Please|Sorry|Okay|Ok|Yes|No|Nope|Yeah|Yep|Cheers|Whatever|` +
+    String.raw`Seriously|Really|Great|Fine|Done|Enough|Period|Again|Now|Ever|Never|Always|Why|` +
+    String.raw`What|How|Right|Wow|Oh|Ugh|Lol|Congrats|Agreed|Exactly|Stop|Goodbye|Later|` +
+    String.raw`Tomorrow|Today|Tonight)$`,
+);
 
 export function tidyOnce(s: string): string {
   s = s

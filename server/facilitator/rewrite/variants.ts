@@ -15,7 +15,12 @@ function withPlease(s: string): string {
   return s
     .replace(/(^|[.!?]\s+)learn\s+to\s+/gi, (_m, edge: string) => `${edge}Please `)
     .replace(
-      /(^|[.!?]\s+)(stop|keep|pick|give|call|text|tell|put|take|leave|let|pay|clean|correct|check|cook|move|come|send|answer|bring|turn|fix|read|ask|tidy|wash|show|help|remember|explain|ring|cancel|change|sort|talk)\b/gi,
+      new RegExp(
+        String.raw`(^|[.!?]\s+)(stop|keep|pick|give|call|text|tell|put|take|leave|let|pay|clean|` +
+          String.raw`correct|check|cook|move|come|send|answer|bring|turn|fix|read|ask|tidy|wash|show|` +
+          String.raw`help|remember|explain|ring|cancel|change|sort|talk)\b`,
+        'gi',
+      ),
       (_m, edge: string, verb: string) => `${edge}Please ${verb.toLowerCase()}`,
     )
     .replace(/(\b(?:so|and|,)\s+)(stop|quit)\b/gi, '$1please $2')

@@ -35,12 +35,18 @@ const ADDRESS = /(^|[,;:.!?])(\s*)(?:you|u|ya)\s+((?:[A-Za-z'’-]+\s+){0,3}[A-Z
 const SUBJECT = /\b(you|u)\s+((?:[A-Za-z'’-]+\s+){1,2}?)(lot|lots|people|guys|two|all|bunch)?(?=\s+[a-z])/gi;
 
 /** ", you are pathetic and useless with it": a clause that only calls the reader names goes whole. */
-const NAME_CLAUSE =
-  /([,;]\s*|\band\s+)(?:you|u)(?:\s*['’]\s*re|\s+are|\s+r)\s+((?:so|such|really|just|totally|a|an|the|such)\s+)*([A-Za-z'’-]+)[^,.!?;]*/gi;
+const NAME_CLAUSE = new RegExp(
+  String.raw`([,;]\s*|\band\s+)(?:you|u)(?:\s*['’]\s*re|\s+are|\s+r)\s+((?:so|such|really|` +
+    String.raw`just|totally|a|an|the|such)\s+)*([A-Za-z'’-]+)[^,.!?;]*`,
+  'gi',
+);
 
 /** "you useless old man who only calls when ..." : a name with a clause about the reader after it. */
-const NAME_WHO =
-  /\b(you|u)\s+((?:[A-Za-z'’-]+\s+){0,3}?[A-Za-z'’-]+)\s+(?:who|that)\s+((?:only|just|always|never|still|even)\s+)?([a-z]+)(?=[\s,.!?;]|$)/gi;
+const NAME_WHO = new RegExp(
+  String.raw`\b(you|u)\s+((?:[A-Za-z'’-]+\s+){0,3}?[A-Za-z'’-]+)\s+(?:who|that)\s+((?:only|` +
+    String.raw`just|always|never|still|even)\s+)?([a-z]+)(?=[\s,.!?;]|$)`,
+  'gi',
+);
 
 /** "calls" -> "call", "does" -> "do", "tries" -> "try" (the verb after "you", not after "who"). */
 function plainVerb(v: string): string {

@@ -45,8 +45,10 @@ const REFLECTIONS: [RoomContext, string, string, string | null][] = [
   [
     COUPLE,
     'sam',
-    'When the $800 chair went on the card, I felt anxious about the electric bill. Can we agree to talk before anything over $200?',
-    'Sam, it sounds like you felt anxious about the electric bill, and you would like the two of you to agree to talk before anything over $200.',
+    'When the $800 chair went on the card, I felt anxious about the electric bill. ' +
+      'Can we agree to talk before anything over $200?',
+    'Sam, it sounds like you felt anxious about the electric bill, ' +
+      'and you would like the two of you to agree to talk before anything over $200.',
   ],
   [
     COUPLE,

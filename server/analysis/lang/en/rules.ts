@@ -73,7 +73,8 @@ export const RULES: RulePatterns = {
     profanity: [
       // "fuck you", "fuck off", "piss off", "screw you"
       rx(
-        '(?:f+u+c+k+|screw|damn|to hell with|the hell with)\\s+(?:you|u|ya|off|yourself|this|that|it|them)|piss\\s+off|' +
+        '(?:f+u+c+k+|screw|damn|to hell with|the hell with)' +
+          '\\s+(?:you|u|ya|off|yourself|this|that|it|them)|piss\\s+off|' +
           'bite\\s+me|kiss\\s+my\\s+ass|up\\s+yours|go\\s+to\\s+hell',
       ),
       rx(phrases(PROFANITY_STRONG)),

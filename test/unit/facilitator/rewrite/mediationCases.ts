@@ -14,7 +14,9 @@ export interface MediationCase {
 export const MEDIATION_CASES: MediationCase[] = [
   // couples: money
   {
-    text: 'You put an $800 gaming chair on the card without asking me, you selfish idiot, and now the electric bill is late.',
+    text:
+      'You put an $800 gaming chair on the card without asking me, you selfish idiot, ' +
+      'and now the electric bill is late.',
     keeps: ['$800', 'chair', 'card', 'electric', 'bill', 'late'],
     drops: ['idiot', 'selfish'],
   },

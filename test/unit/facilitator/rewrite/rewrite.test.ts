@@ -145,7 +145,8 @@ describe('rewriter', () => {
     expect(
       keepsTheMessage(
         'You never pay the water bill on time, you idiot.',
-        "I'm feeling hurt right now, and I need respect between us. Would you be willing to talk about this with me calmly?",
+        "I'm feeling hurt right now, and I need respect between us. " +
+          'Would you be willing to talk about this with me calmly?',
       ),
     ).toBe(false);
     expect(keepsTheMessage('You never pay the water bill.', 'You never pay the water bill.')).toBe(false);
