@@ -91,6 +91,8 @@ describe.sequential('the web app with a model behind the facilitator', () => {
     const first = (await dialog.getByTestId('suggestion').first().locator('p').textContent())?.trim();
     expect(first).not.toBe(CALM);
     await dialog.getByRole('button', { name: 'Write it my own way' }).click();
+    // The box takes focus with the cursor after the words a moment later: fill once it has (as a person would).
+    await page.waitForFunction(() => document.activeElement?.id === 'review-edit');
     await dialog.getByLabel('Your version').fill('I would like you to listen, please.');
     await dialog.getByTestId('suggestion').first().getByText(CALM).waitFor();
     await dialog.getByText('There are new suggestions below.').waitFor();
