@@ -1,7 +1,7 @@
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildClient, launch, openPage, repo, screenshot, startServer, type RunningServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { DESKTOP, useJourney } from './journey.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, type RunningServer } from './harness.js';
 
 /**
  * Reload and restart (issue 12): Alex's unsent drafts and an open review survive a reload, and a room the
@@ -9,45 +9,14 @@ import { buildClient, launch, openPage, repo, screenshot, startServer, type Runn
  * order and share the browsers; after a failure the later ones are skipped.
  */
 describe.sequential('reload and restart in the browser', () => {
+  const journey = useJourney('reload', { alex: DESKTOP, sam: DESKTOP });
+  const { errors } = journey;
   let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let alex: Page;
   let sam: Page;
-  const errors: string[] = [];
-  let failed = false;
-
-  beforeAll(async () => {
-    buildClient();
-    server = await startServer();
-    browser = await launch();
-    const desktop = { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' as const };
-    for (let i = 0; i < 2; i++) contexts.push(await browser.newContext(desktop));
-    alex = await openPage(contexts[0], errors, 'alex');
-    sam = await openPage(contexts[1], errors, 'sam');
-  });
-
-  beforeEach((ctx) => {
-    if (failed) ctx.skip();
-  });
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    failed = true;
-    for (const [who, page] of [
-      ['alex', alex],
-      ['sam', sam],
-    ] as const) {
-      await page
-        ?.screenshot({ path: path.join(repo, 'test-results', `e2e-reload-failure-${who}.png`), fullPage: true })
-        .catch(() => undefined);
-    }
-    if (errors.length) console.error(errors.join('\n'));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    ({ server } = journey);
+    ({ alex, sam } = journey.pages);
   });
 
   const composer = (page: Page) => page.getByLabel('Your message to the room');

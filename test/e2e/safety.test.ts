@@ -1,18 +1,7 @@
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  buildClient,
-  horizontalOverflow,
-  launch,
-  lowContrastText,
-  openPage,
-  repo,
-  screenshot,
-  startServer,
-  unlabelledControls,
-  type RunningServer,
-} from './harness.js';
+import type { Page } from 'playwright-core';
+import { DESKTOP, PHONE, useJourney } from './journey.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { horizontalOverflow, lowContrastText, screenshot, unlabelledControls, type RunningServer } from './harness.js';
 
 /**
  * The room's safety screens (docs/SAFETY.md), in three browsers: Alex (desktop) starts a couple's room, Sam (a
@@ -21,55 +10,15 @@ import {
  * joint session. Steps run in order and share the browsers; after a failure the later ones are skipped.
  */
 describe.sequential('the safety screens in the browser', () => {
+  const journey = useJourney('safety', { alex: DESKTOP, sam: PHONE, mira: DESKTOP });
+  const { errors } = journey;
   let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let alex: Page;
   let sam: Page;
   let mira: Page;
-  const errors: string[] = [];
-  let failed = false;
-
-  beforeAll(async () => {
-    buildClient();
-    server = await startServer();
-    browser = await launch();
-    const desktop = { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' as const };
-    const phone = {
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      reducedMotion: 'reduce' as const,
-    };
-    for (const options of [desktop, phone, desktop]) contexts.push(await browser.newContext(options));
-    alex = await openPage(contexts[0], errors, 'alex');
-    sam = await openPage(contexts[1], errors, 'sam');
-    mira = await openPage(contexts[2], errors, 'mira');
-  });
-
-  beforeEach((ctx) => {
-    if (failed) ctx.skip();
-  });
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    failed = true;
-    for (const [who, page] of [
-      ['alex', alex],
-      ['sam', sam],
-      ['mira', mira],
-    ] as const) {
-      await page
-        ?.screenshot({ path: path.join(repo, 'test-results', `e2e-safety-failure-${who}.png`), fullPage: true })
-        .catch(() => undefined);
-    }
-    if (errors.length) console.error(errors.join('\n'));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    ({ server } = journey);
+    ({ alex, sam, mira } = journey.pages);
   });
 
   /** A screenshot for the docs, and the screen's quality: no errors, no sideways scroll, named controls, AA text. */

@@ -1,18 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  buildClient,
-  horizontalOverflow,
-  launch,
-  lowContrastText,
-  openPage,
-  repo,
-  screenshot,
-  startServer,
-  unlabelledControls,
-  type RunningServer,
-} from './harness.js';
+import type { Page } from 'playwright-core';
+import { DESKTOP, PHONE, useJourney } from './journey.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { horizontalOverflow, lowContrastText, screenshot, unlabelledControls, type RunningServer } from './harness.js';
 
 /**
  * Issue 11 in two browsers: Alex (desktop) starts a room; Sam (a 390 px phone) joins, answers the safety
@@ -21,53 +10,15 @@ import {
  * words (heated words cannot be approved as written). Sequential steps, as in session.test.ts.
  */
 describe.sequential('screening and a separated room in the browser', () => {
+  const journey = useJourney('separated', { host: DESKTOP, guest: PHONE });
+  const { errors } = journey;
   let server: RunningServer;
-  let browser: Browser;
-  let hostCtx: BrowserContext;
-  let guestCtx: BrowserContext;
   let host: Page;
   let guest: Page;
-  const errors: string[] = [];
   let link: string;
-  let failed = false;
-
-  beforeAll(async () => {
-    buildClient();
-    server = await startServer();
-    browser = await launch();
-    hostCtx = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
-    guestCtx = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      reducedMotion: 'reduce',
-    });
-    host = await openPage(hostCtx, errors, 'host');
-    guest = await openPage(guestCtx, errors, 'guest');
-  });
-
-  beforeEach((ctx) => {
-    if (failed) ctx.skip();
-  });
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    failed = true;
-    for (const [who, page] of [
-      ['host', host],
-      ['guest', guest],
-    ] as const) {
-      await page
-        ?.screenshot({ path: path.join(repo, 'test-results', `e2e-separated-failure-${who}.png`), fullPage: true })
-        .catch(() => undefined);
-    }
-    if (errors.length) console.error(errors.join('\n'));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    ({ server } = journey);
+    ({ host, guest } = journey.pages);
   });
 
   async function screen(page: Page, name: string): Promise<void> {
