@@ -53,11 +53,15 @@ export function asExpected(a: Analysis, expect: Expect): boolean {
   }
 }
 
+/** The names other sets give the same expectations (a check-in is a disclosure that is not held). */
+const EXPECT_ALIASES: Record<string, Expect> = { checkin: 'disclosure', deliver: 'delivered', held_not_safety: 'held' };
+
 export function loadSafetyRows(file: string): SafetyRow[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as SafetyRow);
+    .map((l) => JSON.parse(l) as SafetyRow)
+    .map((r) => ({ ...r, expect: EXPECT_ALIASES[r.expect] ?? r.expect }));
 }
 
 export function safetyFigures(rows: SafetyRow[], errors: string[] | null, file = ''): SafetyFigures {

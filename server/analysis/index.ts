@@ -13,12 +13,15 @@ import { english } from './lang/en/index.js';
 import type { Language } from './lang/types.js';
 import { isFragment, ruleHeat, scaleModelHeat, softenStory, type ModelReading } from './combine.js';
 import { disclosureRanges } from './disclosure.js';
-import { labelHits } from './labelHits.js';
+import { labelHits, strongestWords } from './labelHits.js';
 import { ALL_FEELING_WORDS } from './listening/lexicon.js';
 import { LABELS } from './labels.js';
 import { inRanges, literalRanges, modelView, quoteRanges, reportedRanges, type Range } from './mask.js';
 import { loadModel, modelHeat, type LinearModel } from './model/heat.js';
-import { loadLabelModel } from './model/label.js';
+import { labelProbabilities, loadLabelModel } from './model/label.js';
+import { type Basis, loadSafetyModel, SAFETY_CLASSES, safetyReading, type SafetyReading } from './model/safety.js';
+import { softmaxWordWeight } from './model/softmax.js';
+import { arbitrate, type Arbitration } from './safetyArbiter.js';
 import { normalize } from './normalize.js';
 import { apologyRanges, overstated, plainAgreement, proportion } from './proportion.js';
 import { runRules, type RuleHit } from './rules.js';
@@ -65,6 +68,12 @@ export interface AnalyzeOptions {
   quotesAreOwn?: boolean;
   /** default English (lang/en); see lang/types.ts for what a language provides */
   language?: Language;
+  /**
+   * default true: the safety model (model/safety.ts) and its arbiter have the last word on what people write;
+   * false: the rules alone, for the product's own words (suggestions, drafts, titles, a model's replies),
+   * which are not what the safety model learnt from
+   */
+  safetyModel?: boolean;
 }
 
 let model: LinearModel | null = null;
@@ -123,12 +132,14 @@ export function judgeDelivered(
   language: Language = english,
 ): Analysis {
   // a suggestion is sent in the sender's name: words it quotes are delivered, not reported
-  if (ctx) return analyzeNormalised(c, { threshold, context: ctx, quotesAreOwn: true, language }).analysis;
+  // the product's own words: the rules judge them, as they always have (the safety model learnt from people's)
+  const own = { threshold, quotesAreOwn: true, language, safetyModel: false };
+  if (ctx) return analyzeNormalised(c, { ...own, context: ctx }).analysis;
   const key = `${language.code}\u0000${threshold}\u0000${verdictKey(c)}`;
   let a = candidateVerdicts.get(key);
   if (a)
     candidateVerdicts.delete(key); // re-inserted below as the most recently used
-  else a = analyzeNormalised(c, { threshold, quotesAreOwn: true, language }).analysis;
+  else a = analyzeNormalised(c, own).analysis;
   candidateVerdicts.set(key, a);
   if (candidateVerdicts.size > VERDICTS_MAX) candidateVerdicts.delete(candidateVerdicts.keys().next().value!);
   return a;
@@ -175,6 +186,9 @@ export interface Detailed {
   normalised: string;
   /** aimed at the reader ("you", a participant's name) */
   directed: boolean;
+  /** the verdict before the safety model, and its reading (cross-validation in scripts/heat/train-safety.ts) */
+  basis: Basis;
+  reading: SafetyReading | null;
 }
 
 /** analyze(), with the normalised text and whether it is aimed at the reader. */
@@ -324,6 +338,7 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
     disclosed = [];
   const agreement = plainAgreement(text, hits, lang.proportion);
   const ruleSafety = hits.some((h) => SAFETY_LABELS.includes(h.label));
+  const apology = told.length > disclosed.length;
   hits = labelModelHits(text, hits, masked, address, options.labelModel !== false, lang);
   // the label model alone hears "I'll die if I don't get coffee soon" as self-harm: not with a trivial cause
   if (!ruleSafety && hits.some((h) => SAFETY_LABELS.includes(h.label)) && overstated(text, lang.proportion))
@@ -338,17 +353,80 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
   // the model learnt feeling words from hostile comments: when the word it leans on most is a feeling the
   // sender owns ("I feel embarrassed when you call my friends' parents"), it is not heard as an attack
   if (mh >= threshold && leansOnOwnFeeling(m, text, masked, lang)) mh *= OWN_FEELING_WEIGHT;
-  const safety = hits.some((h) => SAFETY_LABELS.includes(h.label));
+  const isSafety = (h: RuleHit) => SAFETY_LABELS.includes(h.label);
+  const capped = (x: number) => (disclosed.length && !hits.some(isSafety) ? Math.min(x, DISCLOSURE_HEAT_MAX) : x);
+  const heatBefore = capped(Math.max(mh, ruleHeat(hits, address.narrative)));
+  const heatWithoutSafety = Math.max(
+    mh,
+    ruleHeat(
+      hits.filter((h) => !isSafety(h)),
+      address.narrative,
+    ),
+  );
+  const basis: Basis = {
+    safety: hits.some(isSafety),
+    disclosure: disclosed.length > 0,
+    held: heatBefore >= threshold || hits.some(isSafety),
+    heldWithoutSafety:
+      (disclosed.length ? Math.min(heatWithoutSafety, DISCLOSURE_HEAT_MAX) : heatWithoutSafety) >= threshold,
+    heat: heatBefore,
+    directed: address.directed,
+    ruleSafety,
+    modelHeat: mh,
+    ...labelSafety(text, masked, options.labelModel !== false, lang),
+    reported: masked.said.length > told.length,
+    literal: masked.reported.length > masked.said.length,
+    apology,
+    overstated: overstated(text, lang.proportion),
+    agreement,
+    care: lang.labelModel.care.test(text),
+    story: address.narrative || address.aboutSomeone,
+  };
+  const safetyModel = options.safetyModel === false ? null : loadSafetyModel();
+  const reading = safetyModel ? safetyReading(safetyModel, text, basis, lang.words.classOf) : null;
+  const arb = reading ? arbitrate(basis, reading) : null;
+  if (arb) hits = arbitratedHits(hits, arb, text, lang, threshold);
+  const safety = hits.some(isSafety);
   let heat = Math.max(mh, ruleHeat(hits, address.narrative));
+  const disclosure = arb ? arb.disclosure : disclosed.length > 0;
   // a disclosure is never held, nor made to look hot: the alarm must not turn against the person at risk
-  if (disclosed.length && !safety) heat = Math.min(heat, DISCLOSURE_HEAT_MAX);
+  if (disclosure && !safety) heat = Math.min(heat, DISCLOSURE_HEAT_MAX);
+  if (arb?.hold) heat = Math.max(heat, threshold);
+  if (arb?.release) heat = Math.min(heat, RELEASED_HEAT_MAX * threshold);
   const held = heat >= threshold || safety;
   const { spans, labels } = spansOf(hits, held, mh >= threshold && held, () =>
     modelSpans(m, text, masked.reported, lang.words),
   );
   const analysis: Analysis = { heat: round3(heat), held, labels, spans, suggestions: [] };
-  if (disclosed.length) analysis.disclosure = true;
-  return { analysis, normalised: text, directed: address.directed };
+  if (disclosure) analysis.disclosure = true;
+  return { analysis, normalised: text, directed: address.directed, basis, reading };
+}
+
+/** The label model's threat and self-harm probabilities, as the safety model reads them. */
+function labelSafety(text: string, masked: Masked, use: boolean, lang: Language) {
+  const model = use ? loadLabelModel() : null;
+  if (!model) return { labelThreat: 0, labelSelfHarm: 0 };
+  const p = labelProbabilities(model, modelView(text, masked.reported), lang.words.classOf);
+  const { classes } = model.meta;
+  return { labelThreat: p[classes.indexOf('threat')] ?? 0, labelSelfHarm: p[classes.indexOf('self_harm')] ?? 0 };
+}
+
+/** A release leaves the heat just under the line, so the meter still shows it was warm. */
+const RELEASED_HEAT_MAX = 0.9;
+
+/** The hits once the safety model's arbitration is applied (its own hits point at the words it leaned on). */
+function arbitratedHits(hits: RuleHit[], arb: Arbitration, text: string, lang: Language, threshold: number): RuleHit[] {
+  let out = arb.drop ? hits.filter((h) => !SAFETY_LABELS.includes(h.label)) : hits;
+  const model = loadSafetyModel();
+  const at = (cls: (typeof SAFETY_CLASSES)[number]) => {
+    const c = SAFETY_CLASSES.indexOf(cls);
+    const weight = (w: string) => (model ? softmaxWordWeight(model, c, w, lang.words.classOf) : 0);
+    return strongestWords(text, [], lang.words.stopwords, weight) ?? { start: 0, end: text.length };
+  };
+  if (arb.add) out = out.concat({ label: arb.add, ...at(arb.add), score: 1 });
+  if (arb.hold) out = out.concat({ label: 'contempt', ...at('heat'), score: Math.max(threshold, 0.6) });
+  if (arb.release) out = out.map((h) => (h.score >= threshold ? { ...h, score: RELEASED_HEAT_MAX * threshold } : h));
+  return out;
 }
 
 function round3(x: number): number {

@@ -52,15 +52,24 @@ export function labelHits(
     if (anchor && !anchor.test(view) && !(p[c] >= (spec.unanchored ?? 2))) continue;
     if (spec.notWithCare && lang.labelModel.care.test(view)) continue;
     if (have.some((h) => h.label === label && h.score >= HIT_SCORE)) continue;
-    const span = strongestWords(model, c, text, ctx.masked, lang);
+    const span = strongestWords(text, ctx.masked, lang.words.stopwords, (word) =>
+      labelWordWeight(model, c, word, classOf),
+    );
     if (span) out.push({ label, start: span.start, end: span.end, score: safety ? 1 : spec.soft ? 0.35 : HIT_SCORE });
   }
   return out;
 }
 
-/** The run of text from the first to the last of the (up to 3) words that pull most towards class c. */
-function strongestWords(model: LabelModel, c: number, text: string, masked: Range[], lang: Language): Range | null {
-  const { stopwords, classOf } = lang.words;
+/**
+ * The run of text from the first to the last of the (up to 3) words that pull most towards a class, by
+ * `weight` (a word's pull, lower-cased): a span for a model's hit.
+ */
+export function strongestWords(
+  text: string,
+  masked: Range[],
+  stopwords: ReadonlySet<string>,
+  weight: (wordLower: string) => number,
+): Range | null {
   const scored: { start: number; end: number; w: number }[] = [];
   WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -68,7 +77,7 @@ function strongestWords(model: LabelModel, c: number, text: string, masked: Rang
     if (inRanges(masked, m.index, m.index + m[0].length)) continue;
     const word = m[0].toLowerCase().replace(/’/g, "'");
     if (stopwords.has(word)) continue;
-    const w = labelWordWeight(model, c, word, classOf);
+    const w = weight(word);
     if (w > 0) scored.push({ start: m.index, end: m.index + m[0].length, w });
   }
   if (scored.length === 0) return null;

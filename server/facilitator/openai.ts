@@ -219,8 +219,12 @@ export class OpenAIFacilitator implements FacilitatorEngine {
         const data = prepData(history, name);
         const out = await this.ask('prepReply', data, TextOut, this.options.timeoutMs, onPartial);
         if (
-          analyze(out.text, { threshold: this.options.heatThreshold, suggestions: false, context: { private: true } })
-            .held
+          analyze(out.text, {
+            threshold: this.options.heatThreshold,
+            suggestions: false,
+            context: { private: true },
+            safetyModel: false,
+          }).held
         )
           throw new Fallback('unsafe');
         return out.text;
@@ -258,7 +262,12 @@ export class OpenAIFacilitator implements FacilitatorEngine {
 
   /** Words the room will read (in the sender's name, for a suggestion): quoted words count as said, not reported. */
   private calm(text: string): boolean {
-    return !analyze(text, { threshold: this.options.heatThreshold, suggestions: false, quotesAreOwn: true }).held;
+    return !analyze(text, {
+      threshold: this.options.heatThreshold,
+      suggestions: false,
+      quotesAreOwn: true,
+      safetyModel: false,
+    }).held;
   }
 
   private mustBeCalm(text: string): void {

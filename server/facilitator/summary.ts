@@ -65,7 +65,8 @@ export function quoteOf(sentence: string): string {
 }
 
 /** Calm enough to quote or draft from: what the analyzer would not hold. */
-export const calm = (text: string): boolean => !analyze(text, { threshold: 0.5, suggestions: false }).held;
+export const calm = (text: string): boolean =>
+  !analyze(text, { threshold: 0.5, suggestions: false, safetyModel: false }).held;
 
 /** A quote worth giving: a feeling or something concrete, told as one's own; one sentence or two short ones. */
 function salient(texts: string[]): string | null {

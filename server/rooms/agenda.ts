@@ -21,7 +21,8 @@ import type { RoomWork } from './work.js';
  * called at someone.
  */
 function calmIn(room: RoomRecord): Calm {
-  return (title) => !analyze(`We need to talk about ${title}.`, { threshold: room.heatThreshold }).held;
+  return (title) =>
+    !analyze(`We need to talk about ${title}.`, { threshold: room.heatThreshold, safetyModel: false }).held;
 }
 
 const opened = (): RoomEffect => facilitator({ say: 'agendaOpened' });

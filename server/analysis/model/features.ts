@@ -154,3 +154,24 @@ function featurizeOnce(norm: string, buf: Int32Array, wordClass: ClassOf): numbe
 export function makeFeatureBuffer(): Int32Array {
   return new Int32Array(16384 * 2);
 }
+
+const SEED_TRIGRAM = 0x3c6ef372;
+/**
+ * Word trigrams of a normalised text ("know where you", "won't be around"), appended to buf from `n` on;
+ * returns the new count. The safety model reads them besides featurize()'s n-grams: what a threat or a
+ * goodbye says often lives in three plain words.
+ */
+export function wordTrigrams(norm: string, buf: Int32Array, n: number): number {
+  const words = norm.split(' ');
+  const cap = buf.length;
+  const hashes = words.map((w) => {
+    let h = FNV_OFFSET ^ SEED_TRIGRAM;
+    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME);
+    return h >>> 0;
+  });
+  for (let i = 0; i + 2 < hashes.length && n < cap; i++)
+    buf[n++] = mix(
+      Math.imul(Math.imul(hashes[i] ^ SEED_TRIGRAM, FNV_PRIME) ^ hashes[i + 1], FNV_PRIME) ^ hashes[i + 2],
+    );
+  return n;
+}

@@ -134,7 +134,7 @@ export function firstMessage(notes: Notes): string | null {
     return [opening, need, ask].filter((s): s is string => s !== null).join(' ');
   };
   for (const draft of [build(true), build(false)]) {
-    if (draft && !analyze(draft, { threshold: 0.5 }).held) return draft;
+    if (draft && !analyze(draft, { threshold: 0.5, safetyModel: false }).held) return draft;
   }
   return null;
 }

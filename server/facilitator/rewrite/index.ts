@@ -25,7 +25,7 @@ export { rewrite, type Judges } from './rewrite.js';
 export function localJudges(threshold = DEFAULT_THRESHOLD, context?: AnalyzeContext, language?: Language): Judges {
   return {
     delivered: (c) => judgeDelivered(c, threshold, context, language),
-    quick: (c) => analyze(c, { labelModel: false, language }),
+    quick: (c) => analyze(c, { labelModel: false, language, safetyModel: false }),
     ruleHits: (c) => ruleHits(c, language),
   };
 }

@@ -17,7 +17,7 @@ export interface Reviewed {
  * own (a model's 'I feel hurt when you call me "a worthless idiot"' delivers the insult again).
  */
 export function judgeSuggestion(text: string, threshold: number, context?: AnalyzeContext): Analysis {
-  return analyze(text, { threshold, suggestions: false, context, quotesAreOwn: true });
+  return analyze(text, { threshold, suggestions: false, context, quotesAreOwn: true, safetyModel: false });
 }
 
 /** The suggestions that may reach the room as they are. */

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Analysis } from '../../../shared/analysis.js';
 import { analyze, DEFAULT_THRESHOLD, loadModel } from '../../../server/analysis/index.js';
 import { analyzeWithSuggestions } from '../../../server/facilitator/rewrite/index.js';
+import { rulesAlone } from './rulesAlone.js';
+
+rulesAlone();
 
 /** Every text held (or every one not held), naming the one that is not. */
 function expectHeld(texts: string[], held: boolean): void {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../server/analysis/index.js';
+import { rulesAlone } from './rulesAlone.js';
+
+rulesAlone();
 
 const held = (text: string) => analyze(text, { threshold: 0.5, suggestions: false }).held;
 

@@ -3,6 +3,9 @@ import { SAFETY_LABELS, type Analysis } from '../../../shared/analysis.js';
 import { analyze } from '../../../server/analysis/index.js';
 import { PROPORTION } from '../../../server/analysis/lang/en/proportion.js';
 import { banterViolence, sarcasm } from '../../../server/analysis/proportion.js';
+import { rulesAlone } from './rulesAlone.js';
+
+rulesAlone();
 
 /**
  * Issue 11, proportion: what is everyday (delivered), what is sarcasm or banter at the reader (held as heat,

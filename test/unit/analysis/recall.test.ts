@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { SAFETY_LABELS, type Analysis } from '../../../shared/analysis.js';
 import { analyze } from '../../../server/analysis/index.js';
 import { normalize } from '../../../server/analysis/normalize.js';
+import { rulesAlone } from './rulesAlone.js';
+
+rulesAlone();
 
 /**
  * Recall of threats, self-harm and disclosures read as structures, not one phrasing at a time: each table

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SAFETY_LABELS, type Analysis } from '../../../shared/analysis.js';
 import { analyze } from '../../../server/analysis/index.js';
+import { rulesAlone } from './rulesAlone.js';
+
+rulesAlone();
 
 /**
  * Issue 11: what reaches the safety path, what is held as heat, what is a disclosure and what is delivered.

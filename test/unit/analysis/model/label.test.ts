@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../../server/analysis/index.js';
 import { LABEL_CLASSES, labelProbabilities, loadLabelModel } from '../../../../server/analysis/model/label.js';
+import { rulesAlone } from '../rulesAlone.js';
+
+rulesAlone();
 
 const labelsOf = (text: string, labelModel = true) => analyze(text, { labelModel }).labels;
 

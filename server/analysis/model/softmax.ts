@@ -1,0 +1,114 @@
+/**
+ * A softmax over hashed n-gram features (features.ts), folded to 2^bits buckets: the shape both the
+ * label model (label.ts) and the safety model (safety.ts) share. Weights are stored as int16 with one
+ * scale, bucket-major, so one bucket's classes share a cache line: weights[bucket * classes + c].
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ClassOf, featurize, makeFeatureBuffer, normalizeForModel, wordTrigrams } from './features.js';
+
+export interface SoftmaxMeta<C extends string = string> {
+  version: 1;
+  bits: number;
+  classes: C[];
+  /** real weight = q * scale */
+  scale: number;
+  biases: number[];
+  /**
+   * Named numbers beside the n-grams (what the rules decided, say), not scaled by the text's length:
+   * dense[c][j] is the weight of input j for class c. Empty for a model of the text alone.
+   */
+  denseInputs: string[];
+  dense: number[][];
+  /** word trigrams beside featurize()'s n-grams (features.ts: wordTrigrams) */
+  trigrams?: boolean;
+  trainedOn: Record<string, number>;
+  createdBy: string;
+}
+
+export interface SoftmaxModel<C extends string = string> {
+  meta: SoftmaxMeta<C>;
+  weights: Float32Array;
+}
+
+/** Reads a model written by scripts/heat/softmaxTrain.ts, or null when its files are not there. */
+export function readSoftmax<C extends string>(dir: string, name: string, bits: number): SoftmaxModel<C> | null {
+  const metaFile = join(dir, `${name}-model.json`);
+  if (!existsSync(metaFile)) return null;
+  const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as SoftmaxMeta<C>;
+  if (meta.bits !== bits) throw new Error(`${name} model: bits ${meta.bits} != ${bits}`);
+  const buf = readFileSync(join(dir, `${name}-weights.bin`));
+  const q = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength >> 1);
+  if (q.length !== meta.classes.length << bits)
+    throw new Error(`${name} model: ${q.length} weights, expected ${meta.classes.length << bits}`);
+  const weights = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) weights[i] = q[i] * meta.scale;
+  return { meta, weights };
+}
+
+const scratch = makeFeatureBuffer();
+
+/** Folded feature buckets of a text; returns the count written into buf. */
+export function foldedFeatures(
+  text: string,
+  bits: number,
+  buf: Int32Array = scratch,
+  classOf?: ClassOf,
+  trigrams = false,
+): number {
+  const norm = normalizeForModel(text);
+  let n = featurize(norm, buf, classOf);
+  if (trigrams) n = wordTrigrams(norm, buf, n);
+  const fold = (1 << bits) - 1;
+  for (let i = 0; i < n; i++) buf[i] &= fold;
+  return n;
+}
+
+/**
+ * Class probabilities in meta.classes order, written into `out` (which is returned); `dense` holds the
+ * values of meta.denseInputs in order.
+ */
+export function softmaxInto(
+  model: SoftmaxModel,
+  feats: Int32Array,
+  n: number,
+  out: Float64Array,
+  dense: ArrayLike<number> = [],
+): Float64Array {
+  const k = model.meta.classes.length;
+  const z = out.subarray(0, k);
+  z.fill(0);
+  const w = model.weights;
+  for (let i = 0; i < n; i++) {
+    const off = feats[i] * k;
+    for (let c = 0; c < k; c++) z[c] += w[off + c];
+  }
+  const inv = 1 / Math.sqrt(Math.max(1, n));
+  const { biases, dense: dw } = model.meta;
+  for (let c = 0; c < k; c++) {
+    let d = 0;
+    for (let j = 0; j < dense.length; j++) d += (dw[c]?.[j] ?? 0) * dense[j];
+    z[c] = z[c] * inv + biases[c] + d;
+  }
+  let max = -Infinity;
+  for (const v of z) max = Math.max(max, v);
+  let sum = 0;
+  for (let c = 0; c < k; c++) sum += z[c] = Math.exp(z[c] - max);
+  for (let c = 0; c < k; c++) z[c] /= sum;
+  return z;
+}
+
+const wordBuf = new Int32Array(256);
+/** How much one word pulls towards class `cls` against the first class: for spans. */
+export function softmaxWordWeight(
+  model: SoftmaxModel,
+  cls: number,
+  wordLower: string,
+  classOf: ClassOf | undefined,
+): number {
+  const n = foldedFeatures(wordLower, model.meta.bits, wordBuf, classOf, model.meta.trigrams);
+  let s = 0;
+  const k = model.meta.classes.length;
+  for (let i = 0; i < n; i++) s += model.weights[wordBuf[i] * k + cls] - model.weights[wordBuf[i] * k];
+  return s / Math.sqrt(Math.max(1, n));
+}

@@ -1,0 +1,73 @@
+/**
+ * What the safety model's reading (model/safety.ts) makes of a message: a pure function, so the training
+ * script can sweep its thresholds on held-out messages (scripts/heat/train-safety.ts) and the analyzer
+ * applies exactly what was measured. The model read the rules' verdict as well as the words, so its
+ * reading is the verdict; the thresholds set how sure it must be.
+ */
+import type { Basis, SafetyReading } from './model/safety.js';
+
+export interface ArbiterThresholds {
+  /** threat + self_harm at or above this is a safety stop (low: a missed threat costs more than a review) */
+  safety: number;
+  /** a disclosure: never held, a private check-in */
+  disclosure: number;
+  /** heat / (heat + none) at or above this holds the message for review */
+  hold: number;
+  /**
+   * The same three where the rules saw a reason to let the words pass (an idiom or words about things,
+   * care, an apology, laughter or a trivial cause, plain agreement, someone else's words): the model,
+   * which learnt mostly from the words, must be surer there.
+   */
+  guarded: { safety: number; disclosure: number; hold: number };
+}
+
+/** Fitted by `npm run train:safety -- --cv` (group cross-validation by data file); see docs/HEAT.md. */
+export const ARBITER_THRESHOLDS: ArbiterThresholds = {
+  safety: 0.45,
+  disclosure: 0.1,
+  hold: 0.5,
+  guarded: { safety: 0.5, disclosure: 0.1, hold: 0.5 },
+};
+
+/** The rules saw a reason to let the words pass. */
+export const guardedBy = (b: Basis): boolean =>
+  b.care || b.literal || b.overstated || b.apology || b.agreement || b.reported;
+
+export interface Arbitration {
+  /** a safety label to add, which the rules did not give */
+  add: 'threat' | 'self_harm' | null;
+  /** the rules' safety labels are taken away (banter, "I'd kill for a coffee") */
+  drop: boolean;
+  /** marked as a disclosure (never held) */
+  disclosure: boolean;
+  /** held as heat, though the rules let it through */
+  hold: boolean;
+  /** delivered, though the rules held it as heat */
+  release: boolean;
+}
+
+export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds = ARBITER_THRESHOLDS): Arbitration {
+  const t = guardedBy(basis) ? all.guarded : all;
+  const safety = p.threat + p.self_harm >= t.safety;
+  const disclosure = !safety && p.disclosure >= t.disclosure;
+  const open = !safety && !disclosure;
+  const drop = basis.safety && !safety;
+  const heldNow = drop ? basis.heldWithoutSafety : basis.held;
+  const heat = p.heat / (p.heat + p.none + 1e-9) >= t.hold;
+  return {
+    add: safety && !basis.safety ? (p.threat >= p.self_harm ? 'threat' : 'self_harm') : null,
+    drop,
+    disclosure,
+    hold: open && !heldNow && heat,
+    release: open && heldNow && !heat,
+  };
+}
+
+/** The verdict an arbitration leads to (what cross-validation scores). */
+export function outcome(basis: Basis, a: Arbitration): { safety: boolean; disclosure: boolean; held: boolean } {
+  const safety = a.add !== null || (basis.safety && !a.drop);
+  if (safety) return { safety, disclosure: false, held: true };
+  if (a.disclosure) return { safety, disclosure: true, held: false };
+  const heldNow = a.drop ? basis.heldWithoutSafety : basis.held;
+  return { safety, disclosure: false, held: (heldNow || a.hold) && !a.release };
+}
