@@ -69,8 +69,16 @@ export function proposeClause(
   if (state.final) throw new AppError('not_allowed', 'The agreement is final and signed; no more points can be added.');
   // The first version: the words as proposed (their hash is what an acceptance of them carries).
   const versions =
-    clause.text === undefined ? {} : { versions: [{ text: clause.text, hash: textHash(clause.text), by: clause.proposedBy, at: clause.at }] };
-  state.clauses.push({ id: clause.id, proposedBy: clause.proposedBy, proposedAt: clause.at, acceptances: {}, ...versions });
+    clause.text === undefined
+      ? {}
+      : { versions: [{ text: clause.text, hash: textHash(clause.text), by: clause.proposedBy, at: clause.at }] };
+  state.clauses.push({
+    id: clause.id,
+    proposedBy: clause.proposedBy,
+    proposedAt: clause.at,
+    acceptances: {},
+    ...versions,
+  });
 }
 
 /**

@@ -34,7 +34,10 @@ export function recordEdit(clause: ClauseState, edit: { text: string; by: string
 }
 
 /** Applies edits (in the order they were made) to the stored state; clauses it does not have are skipped. */
-export function recordEdits(state: AgreementState, edits: { clauseId: string; text: string; by: string; at: number }[]) {
+export function recordEdits(
+  state: AgreementState,
+  edits: { clauseId: string; text: string; by: string; at: number }[],
+) {
   if (state.final) return;
   for (const edit of edits) {
     const clause = state.clauses.find((c) => c.id === edit.clauseId);

@@ -2,7 +2,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DOC, readAgreement } from '../../shared/agreement.js';
 import type { AgreementRecord } from '../../shared/agreementRecord.js';
-import { call, closeClients, connect, couple, createRoom, http, invite, joinRoom, useServer } from '../helpers/server.js';
+import {
+  call,
+  closeClients,
+  connect,
+  couple,
+  createRoom,
+  http,
+  invite,
+  joinRoom,
+  useServer,
+} from '../helpers/server.js';
 import { provider as yjsProvider, until, useProviders } from '../helpers/yjs.js';
 
 const server = useServer();
@@ -80,9 +90,7 @@ describe('clause versions and acceptances bound to the words accepted', () => {
     await until(() => readAgreement(ben.doc).clauses[0].text.endsWith('Ann does Fridays.'));
     await until(() => readAgreement(ben.doc).clauses[0].acceptedBy.length === 0);
     const clause = (await record(host.roomId, guest.token)).clauses[0];
-    expect(clause.earlierAcceptances.map((e) => [e.name, e.changedBy.map((c) => c.name)])).toEqual([
-      ['Ben', ['Ann']],
-    ]);
+    expect(clause.earlierAcceptances.map((e) => [e.name, e.changedBy.map((c) => c.name)])).toEqual([['Ben', ['Ann']]]);
   });
 
   it('a signature of earlier words stops counting and is kept apart in the record', async () => {

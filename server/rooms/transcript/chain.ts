@@ -46,7 +46,8 @@ export type Verdict = { ok: true } | { ok: false; seq: number | null; reason: st
  * with another copy, or with the room's seal).
  */
 export function verifyTranscript(t: Pick<Transcript, 'roomId' | 'genesis' | 'entries' | 'head'>): Verdict {
-  if (t.genesis !== genesisOf(t.roomId)) return { ok: false, seq: null, reason: 'the chain does not start at this room' };
+  if (t.genesis !== genesisOf(t.roomId))
+    return { ok: false, seq: null, reason: 'the chain does not start at this room' };
   let previous = t.genesis;
   for (const entry of t.entries) {
     if (chainHash(previous, entry) !== entry.hash) {

@@ -5,7 +5,17 @@ import { authorOf, extendChain, genesisOf, verifyTranscript } from '../../../ser
 
 const T0 = Date.UTC(2026, 11, 7, 9, 0, 0);
 const message = (seq: number, from: string, text: string, extra: Partial<LogEntry> = {}): LogEntry =>
-  ({ type: 'message', seq, id: `m${seq}`, clientMsgId: `c${seq}`, from, text, at: T0 + seq, reworded: false, ...extra }) as LogEntry;
+  ({
+    type: 'message',
+    seq,
+    id: `m${seq}`,
+    clientMsgId: `c${seq}`,
+    from,
+    text,
+    at: T0 + seq,
+    reworded: false,
+    ...extra,
+  }) as LogEntry;
 
 const LOG: LogEntry[] = [
   message(1, 'ann', 'I felt left out on Saturday.'),
