@@ -17,7 +17,7 @@ export function KeepACopy({ roomId, token, idPrefix = 'copy' }: { roomId: string
     <>
       <div className="row wrap">
         <button type="button" onClick={download} data-testid={`${idPrefix}-markdown`}>
-          Download the agreement (Markdown)
+          Download as Markdown
         </button>
         <a className="button" href={`/room/${encodeURIComponent(roomId)}/print`} target="_blank" rel="noopener">
           Open a printable page
