@@ -54,7 +54,10 @@ describe.sequential('records in the browser', () => {
     await sam.getByTestId('facilitator-entry').first().waitFor();
     for (const page of [alex, sam]) {
       await expect.poll(() => page.getByTestId('record-mode').textContent()).toBe('On the record.');
-      await page.getByTestId('room-expires').getByText(/will be deleted on \w+/).waitFor();
+      await page
+        .getByTestId('room-expires')
+        .getByText(/will be deleted on \w+/)
+        .waitFor();
     }
   });
 
@@ -77,7 +80,10 @@ describe.sequential('records in the browser', () => {
     expect(said).toEqual(['Alex: I would like us to plan the move together', 'Sam: Yes, I can do the packing lists']);
     expect(verifyTranscript(t)).toEqual({ ok: true });
     expect(t.sealed.matches).toBe(true);
-    await alex.getByTestId('transcript-note').getByText(/compare it with someone else’s copy/).waitFor();
+    await alex
+      .getByTestId('transcript-note')
+      .getByText(/compare it with someone else’s copy/)
+      .waitFor();
     // Edited afterwards, the copy no longer checks out.
     const edited = structuredClone(t);
     edited.entries.find((e) => e.from !== 'facilitator')!.text = 'I will plan the move alone';
@@ -109,7 +115,10 @@ describe.sequential('records in the browser', () => {
     await sam.getByText('You: accepted earlier words, changed by Alex').waitFor();
     expect(await sam.locator('.acceptance li', { hasText: /You: accepted$/ }).count()).toBe(0);
     await alex.getByText('Sam: accepted earlier words, changed by you').waitFor();
-    await sam.getByTestId('clause-history').getByText(/Last changed by Alex/).waitFor();
+    await sam
+      .getByTestId('clause-history')
+      .getByText(/Last changed by Alex/)
+      .waitFor();
     await screenshot(sam, 'records-02-changed-after-accept-390px');
 
     await sam.getByRole('button', { name: 'I accept point 1 as it reads now' }).click();
@@ -119,7 +128,11 @@ describe.sequential('records in the browser', () => {
 
   it('4. a review date set by Sam shows for both and goes into the export', async () => {
     await sam.getByLabel('Look at this again').selectOption('in 4 weeks');
-    for (const page of [alex, sam]) await page.getByTestId('review-date').getByText(/We look at this again on/).waitFor();
+    for (const page of [alex, sam])
+      await page
+        .getByTestId('review-date')
+        .getByText(/We look at this again on/)
+        .waitFor();
     const [download] = await Promise.all([
       alex.waitForEvent('download'),
       alex.getByRole('button', { name: 'Download as Markdown' }).click(),
@@ -132,7 +145,10 @@ describe.sequential('records in the browser', () => {
 
   it('5. before Alex deletes the room, Sam is told what will be lost and offered the agreement', async () => {
     await alex.getByRole('button', { name: 'Delete this room…' }).click();
-    await alex.getByTestId('delete-warning').getByText(/the agreement \(1 point, not signed yet\)/).waitFor();
+    await alex
+      .getByTestId('delete-warning')
+      .getByText(/the agreement \(1 point, not signed yet\)/)
+      .waitFor();
     await alex.getByRole('button', { name: 'Tell everyone first' }).click();
     const notice = sam.getByTestId('deletion-notice');
     await notice.getByText(/Alex will delete this room from/).waitFor();

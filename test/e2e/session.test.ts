@@ -584,7 +584,10 @@ describe.sequential('a mediation session in the browser', () => {
     await print.getByTestId('print-view').waitFor();
     // The clause's words once as they stand (its versions are listed too, each with who and when).
     await expect.poll(() => print.locator('.print-clauses').getByText(edited, { exact: true }).count()).toBe(1);
-    await print.getByTestId('print-last-change').getByText(/Last changed by (Alex|Sam)/).waitFor();
+    await print
+      .getByTestId('print-last-change')
+      .getByText(/Last changed by (Alex|Sam)/)
+      .waitFor();
     // The page carries the signed text itself, so a printed copy can be checked against its hash too.
     await expect.poll(() => print.locator('pre').textContent()).toBe(signedText);
     await print.getByText('Final: accepted and signed by everyone.').waitFor();

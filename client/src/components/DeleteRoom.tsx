@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AgreementRecord } from '../../../shared/agreementRecord.js';
 import type { RoomView } from '../../../shared/protocol.js';
 import { api, ApiFailure } from '../api.js';
@@ -36,11 +36,24 @@ export function DeleteRoom({ creds, view }: { creds: StoredRoom; view: RoomView 
   const notice = view.deletion;
   const fail = (err: unknown, fallback: string) => setError(err instanceof ApiFailure ? err.message : fallback);
 
-  async function open() {
+  // What would be lost is read when the question is open (after a reload with a notice given, too).
+  const open = asking || Boolean(notice);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    api.agreementRecord(creds.roomId, creds.token).then(
+      (r) => live && setRecord(r),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, creds.roomId, creds.token]);
+
+  function ask() {
     setAsking(true);
     setError('');
     setTimeout(() => keepRef.current?.focus(), 0);
-    setRecord(await api.agreementRecord(creds.roomId, creds.token).catch(() => null));
   }
 
   async function remove() {
@@ -55,19 +68,22 @@ export function DeleteRoom({ creds, view }: { creds: StoredRoom; view: RoomView 
 
   async function tellEveryone() {
     setError('');
-    await api.announceDeletion(creds.roomId, creds.token).catch((err: unknown) => fail(err, 'We could not tell everyone just now.'));
+    await api
+      .announceDeletion(creds.roomId, creds.token)
+      .catch((err: unknown) => fail(err, 'We could not tell everyone just now.'));
   }
 
   async function keep() {
     setAsking(false);
-    if (notice) await api.cancelDeletion(creds.roomId, creds.token).catch((err: unknown) => fail(err, 'Please try again.'));
+    if (notice)
+      await api.cancelDeletion(creds.roomId, creds.token).catch((err: unknown) => fail(err, 'Please try again.'));
   }
 
   return (
     <section className="card side-card" aria-labelledby="close-heading">
       <h2 id="close-heading">Close the room</h2>
       {!asking && !notice ? (
-        <button type="button" className="quiet" onClick={() => void open()}>
+        <button type="button" className="quiet" onClick={ask}>
           Delete this room…
         </button>
       ) : (

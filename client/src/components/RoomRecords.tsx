@@ -43,17 +43,34 @@ export function RoomRecords({ view, creds }: { view: RoomView; creds: StoredRoom
         <strong data-testid="record-mode">{mode.title}.</strong> {mode.what}
       </p>
       <p className="small" data-testid="room-expires">
-        This room and everything in it will be deleted on {dayText(view.expiresAt)}. Keep a copy of the agreement
-        before then.
+        This room and everything in it will be deleted on {dayText(view.expiresAt)}. Keep a copy of the agreement before
+        then.
       </p>
       {view.recordMode === 'record' && <TranscriptDownload creds={creds} />}
     </section>
   );
 }
 
-/** Everyone is told when the host is about to delete the room, and offered what they can keep. */
+/** Within this time of the room's deletion by retention, everyone is reminded to keep a copy. */
+const EXPIRY_WARNING_MS = 3 * 24 * 3600_000;
+
+/**
+ * Everyone is told when the host is about to delete the room, or when retention will soon delete it, and
+ * offered what they can keep.
+ */
 export function DeletionNotice({ view, creds }: { view: RoomView; creds: StoredRoom }) {
-  if (!view.deletion) return null;
+  if (!view.deletion) {
+    if (view.expiresAt - Date.now() > EXPIRY_WARNING_MS) return null;
+    return (
+      <section className="banner banner-warn" role="status" data-testid="expiry-notice">
+        <p>
+          <strong>This room will be deleted on {timeText(view.expiresAt)},</strong> with the conversation, everyone’s
+          private preparation and the agreement. Keep a copy of the agreement before then.
+        </p>
+        <KeepACopy roomId={creds.roomId} token={creds.token} idPrefix="expiry" />
+      </section>
+    );
+  }
   const host = view.participants.find((p) => p.role === 'host');
   const hostName = host?.participantId === creds.participantId ? 'You' : (host?.name ?? 'The host');
   return (
@@ -62,8 +79,8 @@ export function DeletionNotice({ view, creds }: { view: RoomView; creds: StoredR
         <strong>
           {hostName} will delete this room from {timeText(view.deletion.deletableAt)}.
         </strong>{' '}
-        The conversation, everyone’s private preparation and the agreement will then be gone for everyone, and cannot
-        be brought back. Keep a copy of the agreement now
+        The conversation, everyone’s private preparation and the agreement will then be gone for everyone, and cannot be
+        brought back. Keep a copy of the agreement now
         {view.recordMode === 'record' ? ', and the transcript if you want it' : ''}.
       </p>
       <KeepACopy roomId={creds.roomId} token={creds.token} idPrefix="deletion" />

@@ -50,7 +50,13 @@ describe('acceptances on screen', () => {
   it('says "you" when the reader changed the words themselves', () => {
     const rec = clause({
       earlierAcceptances: [
-        { name: 'Ann', participantId: 'ann', at: 2, acceptedText: null, changedBy: [{ name: 'Ann', participantId: 'ann' }] },
+        {
+          name: 'Ann',
+          participantId: 'ann',
+          at: 2,
+          acceptedText: null,
+          changedBy: [{ name: 'Ann', participantId: 'ann' }],
+        },
       ],
     });
     expect(changedAfterYouAccepted(rec, 'ann')).toMatch(/^You changed this point after you accepted it/);
