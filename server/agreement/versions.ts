@@ -8,7 +8,7 @@ import { textHash } from './state.js';
  */
 
 /** Wordings kept per clause: the first (the proposal) and the latest ones. */
-export const MAX_VERSIONS = 30;
+export const MAX_VERSIONS = 12;
 
 /** The first wording of a new clause. */
 export function firstVersion(text: string, by: string, at: number): ClauseVersion {
