@@ -88,9 +88,9 @@ export class RoomDoc {
   private batchStart: Uint8Array = new Uint8Array([0]);
   private reencode = false;
   /** Clauses taken in from the document, waiting for the next flush to store them. */
-  private adopted: Adoption[] = [];
+  private readonly adopted: Adoption[] = [];
   /** Clause edits waiting for the next flush to store them in the clauses' versions. */
-  private edits: Edit[] = [];
+  private readonly edits: Edit[] = [];
   /** Adoptions not yet in the store, kept through any refresh that reads the store meanwhile. */
   private readonly unstored = new Map<string, Adoption>();
   /** Clause ids the store is known to have. */
@@ -369,12 +369,12 @@ export class RoomDoc {
         : Y.mergeUpdates(this.pending);
     this.pending = [];
     this.reencode = false;
-    const adopted = this.adopted;
-    this.adopted = [];
-    const edits = this.edits;
-    this.edits = [];
     this.writes = this.writes
       .then(async () => {
+        // Everything noted by now, this batch's and any queued behind it: while the store is busy, fast
+        // typing becomes one room write, and a later batch finds its edits stored before it leaves.
+        const adopted = this.adopted.splice(0);
+        const edits = this.edits.splice(0);
         // An unloading copy still stores what it has; only a dropped one (persistence cancelled) does not.
         if (adopted.length > 0 || edits.length > 0) await this.storeAdoptions(adopted, edits);
         await this.persistence.append(update);
