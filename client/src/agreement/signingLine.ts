@@ -16,7 +16,7 @@ export function signingLine(
     signedEarlier && !mine
       ? ' You signed earlier words: a point changed after you signed, so please read it again and sign again.'
       : '';
-  if (signedBy.length === 0) return `No one has signed these words yet.${again}`;
+  if (signedBy.length === 0) return again ? `No one has signed these words yet.${again}` : 'No one has signed yet.';
   const others = signedBy.filter((id) => id !== me).map(nameOf);
   if (mine && others.length === 0) return 'You signed. Waiting for the others to sign.';
   const names = mine ? ['you', ...others] : others;

@@ -6,7 +6,7 @@ const nameOf = (id: string) => names[id] ?? 'Someone';
 
 describe('the signing line', () => {
   it('never says "you signed" when the agreement has no signatures (one an edit cleared)', () => {
-    expect(signingLine([], 'a', false, nameOf)).toBe('No one has signed these words yet.');
+    expect(signingLine([], 'a', false, nameOf)).toBe('No one has signed yet.');
   });
 
   it('tells a person whose signature was for earlier words, and never says "you signed" then', () => {
