@@ -40,7 +40,9 @@ export function changedAfterYouAccepted(record: RecordClause | undefined, me: st
   const names = earlier.changedBy.map((c) => (c.participantId === me ? 'you' : c.name));
   const who = names.length === 0 ? 'Someone' : list(names);
   const subject = who === 'you' ? 'You' : who;
-  const before = earlier.acceptedText === null ? '' : ` You accepted: “${earlier.acceptedText}”.`;
+  const text = earlier.acceptedText?.trim();
+  // The quoted words end the sentence; a full stop after them only when they have none of their own.
+  const before = text ? ` You accepted: “${text}”${/[.!?]$/.test(text) ? '' : '.'}` : '';
   return (
     `${subject} changed this point after you accepted it, so your acceptance is not for these words.${before} ` +
     'Read the words as they are now, and accept them if they still work for you.'

@@ -42,7 +42,8 @@ describe('acceptances on screen', () => {
     expect(earlierNote(rec, 'ben', 'ann')).toBe('accepted earlier words, changed by Sam');
     expect(changedAfterYouAccepted(rec, 'ben')).toBe(
       'Sam changed this point after you accepted it, so your acceptance is not for these words. ' +
-        'You accepted: “We meet on Sundays.”. Read the words as they are now, and accept them if they still work for you.',
+        'You accepted: “We meet on Sundays.” Read the words as they are now, and accept them ' +
+        'if they still work for you.',
     );
     expect(changedAfterYouAccepted(rec, 'ann')).toBeNull();
   });
