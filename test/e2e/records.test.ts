@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Transcript } from '../../shared/transcript.js';
 import { verifyTranscript } from '../../server/rooms/transcript/chain.js';
-import { screenshot, type RunningServer } from './harness.js';
+import { horizontalOverflow, lowContrastText, screenshot, unlabelledControls, type RunningServer } from './harness.js';
 import { DESKTOP, PHONE, useJourney } from './journey.js';
 
 /**
@@ -27,6 +27,15 @@ describe.sequential('records in the browser', () => {
     ({ alex, sam } = journey.pages);
   });
 
+  /** A screenshot for the docs, and the screen's quality: no errors, no sideways scroll, named controls, AA text. */
+  async function screen(page: Page, name: string): Promise<void> {
+    await screenshot(page, name);
+    expect(errors, errors.join('\n')).toEqual([]);
+    expect(await horizontalOverflow(page), `${name}: sideways scrolling`).toEqual([]);
+    expect(await unlabelledControls(page), `${name}: controls without a name`).toEqual([]);
+    expect(await lowContrastText(page), `${name}: text below AA contrast`).toEqual([]);
+  }
+
   const composer = (page: Page) => page.getByLabel('Your message to the room');
   const clauseWords = (page: Page) => page.getByLabel('Point 1, the words');
 
@@ -46,7 +55,7 @@ describe.sequential('records in the browser', () => {
     await preview.getByText('Moving house').waitFor();
     await expect.poll(() => sam.getByTestId('preview-record-mode').textContent()).toBe('On the record.');
     await preview.getByText(/will be deleted on/).waitFor();
-    await screenshot(sam, 'records-01-join-preview-390px');
+    await screen(sam, 'records-01-join-preview-390px');
     await sam.getByLabel('What should others call you?').fill('Sam');
     await sam.getByRole('button', { name: 'Join the room' }).click();
     await sam.waitForURL(/\/room\//);
@@ -119,7 +128,8 @@ describe.sequential('records in the browser', () => {
       .getByTestId('clause-history')
       .getByText(/Last changed by Alex/)
       .waitFor();
-    await screenshot(sam, 'records-02-changed-after-accept-390px');
+    await screen(sam, 'records-02-changed-after-accept-390px');
+    await screen(alex, 'records-02-changed-after-accept');
 
     await sam.getByRole('button', { name: 'I accept point 1 as it reads now' }).click();
     await told.waitFor({ state: 'detached' });
@@ -153,7 +163,8 @@ describe.sequential('records in the browser', () => {
     const notice = sam.getByTestId('deletion-notice');
     await notice.getByText(/Alex will delete this room from/).waitFor();
     await notice.getByRole('button', { name: 'Download as Markdown' }).waitFor();
-    await screenshot(sam, 'records-03-deletion-notice-390px');
+    await screen(sam, 'records-03-deletion-notice-390px');
+    await screen(alex, 'records-03-deletion-asked');
     await alex.getByRole('button', { name: 'Yes, delete it for everyone' }).click();
     await alex.waitForURL(`${server.url}/`);
     await sam.getByRole('heading', { name: 'This room has been closed' }).waitFor();
