@@ -93,7 +93,7 @@ export function DeleteRoom({ creds, view }: { creds: StoredRoom; view: RoomView 
           </p>
           {notice ? (
             <p className="small">
-              Everyone was told at {timeText(notice.noticeAt)} and offered a copy of the agreement. You can delete the
+              Everyone was told and offered a copy of the agreement ({timeText(notice.noticeAt)}). You can delete the
               room from {timeText(notice.deletableAt)}.
             </p>
           ) : (
