@@ -16,6 +16,8 @@ import { PrepService } from './rooms/prep.js';
 import { Metrics } from './metrics.js';
 import { log, setLogLevel } from './log.js';
 import { SocketBroadcaster } from './realtime/broadcaster.js';
+import { sealingBroadcaster } from './rooms/transcript/broadcast.js';
+import { TranscriptSealer } from './rooms/transcript/sealer.js';
 import { admission, AUTH_TIMEOUT_MS, jsonOnlyParser, MAX_SOCKET_PACKET_BYTES } from './limits/admission.js';
 import { attachGateway } from './realtime/gateway.js';
 import { RateLimits } from './limits/limits.js';
@@ -105,17 +107,19 @@ export function createApp(config: Config, parts: AppParts = {}): App {
     (roomId) => void rooms.tick(roomId).catch((err) => log.error('room tick failed', err)),
     now,
   );
+  const transcripts = new TranscriptSealer(store);
   const deps = {
     store,
     engine,
-    broadcast: new SocketBroadcaster(io as never, presence, purgeRoom),
+    // Record-mode transcripts are sealed as entries go out (rooms/transcript/).
+    broadcast: sealingBroadcaster(new SocketBroadcaster(io as never, presence, purgeRoom), transcripts),
     agreement,
     metrics,
     clock: timers,
     config,
     now,
   };
-  const rooms = new RoomService(deps);
+  const rooms = new RoomService(deps, transcripts);
   const messages = new MessagePipeline(deps, rooms);
   const prep = new PrepService(deps, rooms);
   attachGateway(io as never, {

@@ -17,6 +17,7 @@ const Env = z.object({
   FLOOR_SECONDS: num(180),
   ROOM_RETENTION_HOURS: num(24 * 30),
   INVITE_TTL_HOURS: num(72),
+  DELETION_NOTICE_MINUTES: z.coerce.number().min(0).default(60),
   RATE_LIMIT_FACTOR: num(1),
   YJS_MAX_MESSAGE_BYTES: num(256 * 1024),
   YJS_MAX_DOC_BYTES: num(2 * 1024 * 1024),
@@ -48,6 +49,8 @@ export interface Config {
   retentionMs: number;
   /** How long an invite link works after it is made. */
   inviteTtlMs: number;
+  /** How long after telling everyone a room with an agreement can be deleted by its host. */
+  deletionNoticeMs: number;
   rateLimitFactor: number;
   yjsMaxMessageBytes: number;
   /** A document's stored size past which client updates are refused (close code 4413). */
@@ -116,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     floorSeconds: e.FLOOR_SECONDS,
     retentionMs: e.ROOM_RETENTION_HOURS * 3600_000,
     inviteTtlMs: e.INVITE_TTL_HOURS * 3600_000,
+    deletionNoticeMs: e.DELETION_NOTICE_MINUTES * 60_000,
     rateLimitFactor: e.RATE_LIMIT_FACTOR,
     yjsMaxMessageBytes: e.YJS_MAX_MESSAGE_BYTES,
     yjsMaxDocBytes: e.YJS_MAX_DOC_BYTES,

@@ -21,13 +21,15 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** A status other than the code's usual one (a confidential room's transcript: 403 not_allowed). */
+    private readonly statusOverride?: number,
   ) {
     super(message);
     this.name = 'AppError';
   }
 
   get status(): number {
-    return STATUS[this.code];
+    return this.statusOverride ?? STATUS[this.code];
   }
 
   toJSON(): ApiError {

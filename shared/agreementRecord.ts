@@ -7,19 +7,55 @@ export interface AgreementRecord {
   final: boolean;
   /** When the last party signed and the agreement became final; null while it is not. */
   signedAt: number | null;
-  clauses: {
-    id: string;
-    text: string;
-    status: 'proposed' | 'agreed';
-    proposedBy: string;
-    proposedAt: number | null;
-    acceptances: { name: string; at: number }[];
-  }[];
-  signatures: { name: string; at: number }[];
+  clauses: RecordClause[];
+  signatures: { name: string; participantId: string; at: number }[];
+  /** Signatures given for earlier words: they no longer count (someone changed a clause after). */
+  earlierSignatures: { name: string; participantId: string; at: number }[];
   /** The exact text the server hashed when people signed (JSON of [clause id, words] in order). */
   signedText: string | null;
   /** sha256 (hex) of signedText; null while nobody has signed. */
   signedTextHash: string | null;
+}
+
+/** An acceptance that holds for the words as they are now, with the sha256 of the words accepted. */
+export interface RecordAcceptance {
+  name: string;
+  participantId: string;
+  at: number;
+  hash: string;
+}
+
+/**
+ * An acceptance of earlier words: it does not count for the words as they are now. `acceptedText` is what the
+ * person accepted (when the versions kept show it) and `changedBy` who changed the words since.
+ */
+export interface EarlierAcceptance {
+  name: string;
+  participantId: string;
+  at: number;
+  acceptedText: string | null;
+  changedBy: { name: string; participantId: string }[];
+}
+
+export interface RecordVersion {
+  text: string;
+  by: string;
+  byId: string;
+  at: number;
+}
+
+export interface RecordClause {
+  id: string;
+  text: string;
+  status: 'proposed' | 'agreed';
+  proposedBy: string;
+  proposedAt: number | null;
+  acceptances: RecordAcceptance[];
+  earlierAcceptances: EarlierAcceptance[];
+  /** The clause's wordings, oldest first; the last is the words as they are now (when versions were kept). */
+  versions: RecordVersion[];
+  /** When the room looks at this clause again (YYYY-MM-DD), and who set the date. */
+  reviewOn: { on: string; by: string; at: number } | null;
 }
 
 const MONTHS = [
@@ -53,3 +89,9 @@ export const stampText = (ms: number): string => `${new Date(ms).toISOString()} 
 export const checkLine = (hash: string): string =>
   `sha256 of the signed text: ${hash}; ` +
   'the same text always gives the same hash, so anyone can check it was not changed.';
+
+/** A review day (YYYY-MM-DD) as people read it: "4 January 2027". */
+export function humanDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1] ?? ''} ${y}`;
+}

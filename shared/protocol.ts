@@ -37,6 +37,15 @@ export type Role = z.infer<typeof Role>;
 export const InviteRole = z.enum(['participant', 'observer', 'mediator']);
 export type InviteRole = z.infer<typeof InviteRole>;
 
+/**
+ * What is kept of the conversation, chosen when the room is created and shown to everyone before they join:
+ * `confidential` (the default) keeps no exportable transcript; `record` keeps the delivered conversation in a
+ * hash-chained log that can be exported as a tamper-evident transcript (docs/PROTOCOL.md, "Transcript").
+ */
+export const RECORD_MODES = ['confidential', 'record'] as const;
+export const RecordMode = z.enum(RECORD_MODES);
+export type RecordMode = z.infer<typeof RecordMode>;
+
 export const PHASES = ['prep', 'joint', 'agreement', 'final'] as const;
 export const Phase = z.enum(PHASES);
 export type Phase = z.infer<typeof Phase>;
@@ -93,6 +102,8 @@ export const CreateRoomBody = z.object({
    * point reaches the others only in words its author approved (docs/PROTOCOL.md, "Separated rooms").
    */
   separated: z.boolean().optional(),
+  /** Absent: `confidential`. Fixed for the room's life. */
+  recordMode: RecordMode.optional(),
 });
 export type CreateRoomBody = z.infer<typeof CreateRoomBody>;
 
@@ -128,6 +139,17 @@ export const YjsTicketResponse = z.object({ ticket: z.string(), expiresAt: z.num
 export type YjsTicketResponse = z.infer<typeof YjsTicketResponse>;
 
 export const JoinBody = z.object({ inviteCode: z.string().min(1).max(200), name });
+/** POST /api/rooms/:roomId/invite-preview: what someone holding an invite sees before joining. */
+export const InvitePreviewBody = z.object({ inviteCode: z.string().min(1).max(200) });
+export const InvitePreview = z.object({
+  title: z.string(),
+  kind: RoomKind,
+  recordMode: RecordMode,
+  /** When the room and everything in it will be deleted (ms since the epoch). */
+  expiresAt: z.number(),
+  separated: z.boolean(),
+});
+export type InvitePreview = z.infer<typeof InvitePreview>;
 export type JoinBody = z.infer<typeof JoinBody>;
 export type JoinResponse = Omit<Credentials, 'roomId'> & { roomId: string };
 
@@ -209,6 +231,14 @@ export const RoomView = z.object({
   agenda: AgendaView.optional(),
   /** true in a separated room (chosen at creation, or asked for privately by someone's screening). */
   separated: z.boolean().optional(),
+  recordMode: RecordMode,
+  /** When the room and everything in it will be deleted (retention, ms since the epoch). */
+  expiresAt: z.number(),
+  /**
+   * The host said they will delete the room (a room with an agreement is deleted only after this notice):
+   * when they said so, and from when the deletion is allowed. Everyone is offered the agreement's export.
+   */
+  deletion: z.object({ noticeAt: z.number(), deletableAt: z.number() }).optional(),
   /** Set on the state a client asks for (connect, ack); broadcasts leave it out. */
   you: z.object({ participantId: z.string(), role: Role }).optional(),
 });
@@ -254,6 +284,14 @@ export const AgreementAccept = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
+});
+/** A review date for a clause ("we look at this again in 4 weeks"): a calendar day, or null to clear it. */
+export const AgreementReview = z.object({
+  clauseId: id,
+  reviewOn: z
+    .string()
+    .regex(/^\d{4}-\d\d-\d\d$/)
+    .nullable(),
 });
 export const Empty = z.object({}).passthrough().optional();
 /** Host or mediator: pause, resume or remove one person in the joint conversation (docs/SAFETY.md). */
@@ -464,6 +502,13 @@ export interface ClientToServerEvents {
     ack: (r: Ack<{ status: ClauseStatus }>) => void,
   ) => void;
   'agreement:sign': (p: object, ack: (r: Ack<{ final: boolean }>) => void) => void;
+  /** A party sets (or clears, with null) when the room looks at a clause again: YYYY-MM-DD. */
+  'agreement:review': (
+    p: { clauseId: string; reviewOn: string | null },
+    ack: (r: Ack<{ reviewOn: string | null }>) => void,
+  ) => void;
+  /** Deletes the sender's own private preparation (and screening answers): nobody else's. */
+  'prep:delete': (p: object, ack: (r: Ack<{ deleted: number }>) => void) => void;
   /** Host or mediator only (docs/PROTOCOL.md, "Agenda"). */
   'agenda:add': (p: { title: string }, ack: (r: Ack<{ topicId: string; agenda: AgendaView }>) => void) => void;
   'agenda:move': (p: { topicId: string; toIndex: number }, ack: (r: Ack<{ agenda: AgendaView }>) => void) => void;

@@ -1,9 +1,11 @@
 import type { AgreementRecord } from '../../shared/agreementRecord.js';
+import type { Transcript } from '../../shared/transcript.js';
 import type {
   ApiError,
   CreateInviteResponse,
   CreateRoomBody,
   CreateRoomResponse,
+  InvitePreview,
   InviteRole,
   JoinResponse,
   RoomView,
@@ -66,6 +68,12 @@ export const api = {
   agreementMarkdown: (roomId: string, token: string) =>
     request<string>('GET', `${room(roomId)}/agreement.md`, { token, text: true }),
   deleteRoom: (roomId: string, token: string) => request<void>('DELETE', room(roomId), { token }),
+  invitePreview: (roomId: string, inviteCode: string) =>
+    request<InvitePreview>('POST', `${room(roomId)}/invite-preview`, { body: { inviteCode } }),
+  transcript: (roomId: string, token: string) => request<Transcript>('GET', `${room(roomId)}/transcript`, { token }),
+  announceDeletion: (roomId: string, token: string) =>
+    request<{ deletableAt: number }>('POST', `${room(roomId)}/deletion`, { token }),
+  cancelDeletion: (roomId: string, token: string) => request<void>('DELETE', `${room(roomId)}/deletion`, { token }),
 };
 
 export function inviteLink(roomId: string, inviteCode: string): string {

@@ -1,5 +1,5 @@
 import type { HeatLabel } from '../../shared/analysis.js';
-import type { TopicStatus } from '../../shared/protocol.js';
+import type { RecordMode, TopicStatus } from '../../shared/protocol.js';
 
 /** Each analyzer label in plain, kind words: what it is, why it matters, what helps. */
 export const LABEL_WORDS: Record<HeatLabel, { title: string; why: string }> = {
@@ -113,3 +113,20 @@ const FACILITATOR_KIND_WORDS: Record<string, string> = {
 export function facilitatorKindWords(kind: string): string {
   return Object.hasOwn(FACILITATOR_KIND_WORDS, kind) ? FACILITATOR_KIND_WORDS[kind] : '';
 }
+
+/** What each record mode keeps, in the words people read before they join and in the room. */
+export const RECORD_MODE_WORDS: Record<RecordMode, { title: string; what: string }> = {
+  confidential: {
+    title: 'Confidential',
+    what:
+      'No transcript of the conversation is kept for export. Only the agreement you write together can be ' +
+      'downloaded.',
+  },
+  record: {
+    title: 'On the record',
+    what:
+      'The conversation as everyone saw it is kept in a tamper-evident log that anyone in the room can download, ' +
+      'with a check that shows if a word was changed later. Paused messages, private preparation and private ' +
+      'notes are never in it.',
+  },
+};

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { DOC, type AgreementSnapshot, type AgreementState } from '../../shared/agreement.js';
 import { LIMITS, type ClauseStatus } from '../../shared/protocol.js';
-import { deriveAgreement } from './state.js';
+import { deriveAgreement, textHash } from './state.js';
 
 /**
  * What the server holds of the agreement while its document is loaded: the server-owned state as
@@ -18,6 +18,8 @@ export interface ShadowClause {
   text: string;
   /** The live map in the document, or null until the next reconcile creates it. */
   map: Y.Map<unknown> | null;
+  /** When the room looks at it again (YYYY-MM-DD), from the stored state. */
+  reviewOn?: string;
 }
 
 export interface Shadow {
@@ -82,6 +84,7 @@ export function rederive(shadow: Shadow): boolean {
     clause.acceptedBy = new Set(derived.acceptedBy);
     clause.status = derived.status;
     clause.text = derived.text;
+    clause.reviewOn = derived.reviewOn;
   });
   if ([...shadow.signedBy].some((id) => !view.signedBy.includes(id))) cleared = true;
   shadow.signedBy = new Set(view.signedBy);
@@ -98,6 +101,7 @@ export function snapshotOf(shadow: Shadow): AgreementSnapshot {
       proposedBy: c.proposedBy,
       status: c.status,
       acceptedBy: [...c.acceptedBy].sort(),
+      ...(c.reviewOn ? { reviewOn: c.reviewOn } : {}),
     })),
     signedBy: [...shadow.signedBy].sort(),
     final: shadow.final,
@@ -113,6 +117,8 @@ export interface ReconcileResult {
   cleared: boolean;
   /** Formatting or embeds were removed from clause text (their content must not travel on). */
   scrubbed: boolean;
+  /** The clauses whose words a client changed (for their versions: who changed what). */
+  editedIds: string[];
 }
 
 /**
@@ -126,7 +132,7 @@ export function reconcile(
   acceptEdits: boolean,
   proposer: Proposer | null = null,
 ): ReconcileResult {
-  const result: ReconcileResult = { textEdited: false, adopted: false, cleared: false, scrubbed: false };
+  const result: ReconcileResult = { textEdited: false, adopted: false, cleared: false, scrubbed: false, editedIds: [] };
   if (acceptEdits && proposer && !shadow.final) adoptNewClauses(doc, shadow, proposer, result);
   if (acceptEdits && !shadow.final) absorbTextEdits(doc, shadow, result);
   if (result.textEdited || result.adopted) result.cleared = rederive(shadow) || result.cleared;
@@ -176,6 +182,7 @@ function adoptNewClauses(doc: Y.Doc, shadow: Shadow, proposer: Proposer, result:
         proposedBy: proposer.participantId,
         proposedAt: proposer.now(),
         acceptances: {},
+        versions: [{ text: plain, hash: textHash(plain), by: proposer.participantId, at: proposer.now() }],
       });
       result.adopted = true;
     });
@@ -190,6 +197,7 @@ function absorbTextEdits(doc: Y.Doc, shadow: Shadow, result: ReconcileResult): v
     if (next === clause.text) continue;
     clause.text = next;
     result.textEdited = true;
+    result.editedIds.push(clause.id);
   }
 }
 
@@ -228,6 +236,8 @@ function writeClause(map: Y.Map<unknown>, clause: ShadowClause, tr: Y.Transactio
   setIfChanged(map, DOC.clause.proposedBy, clause.proposedBy);
   setIfChanged(map, DOC.clause.status, clause.status);
   writeSet(map, DOC.clause.acceptedBy, clause.acceptedBy);
+  if (clause.reviewOn) setIfChanged(map, DOC.clause.reviewOn, clause.reviewOn);
+  else if (map.has(DOC.clause.reviewOn)) map.delete(DOC.clause.reviewOn);
   let text = map.get(DOC.clause.text);
   if (!(text instanceof Y.Text)) {
     text = new Y.Text();
@@ -305,7 +315,8 @@ export function attachGuard(
     isClient: (origin: unknown) => boolean;
     /** The participant behind a client origin, for clauses added through the document. */
     proposerOf?: (origin: unknown) => Proposer | null;
-    onEdit?: (result: ReconcileResult) => void;
+    /** `origin`: the client transaction's origin (who edited). */
+    onEdit?: (result: ReconcileResult, origin: unknown) => void;
     /** Formatting or embeds were removed after this client transaction. */
     onScrub?: () => void;
   },
@@ -316,7 +327,7 @@ export function attachGuard(
     clearForeignRoots(doc, tr);
     const result = reconcile(doc, shadow, true, opts.proposerOf?.(tr.origin) ?? null);
     if (result.scrubbed) opts.onScrub?.();
-    if (result.textEdited || result.adopted) opts.onEdit?.(result);
+    if (result.textEdited || result.adopted) opts.onEdit?.(result, tr.origin);
   };
   doc.on('afterTransaction', handler);
   return () => doc.off('afterTransaction', handler);

@@ -17,6 +17,7 @@ import { agreementRecord } from './record.js';
 import { CLOSE } from './messages.js';
 import { partyIds, stateOf } from './roomDoc.js';
 import { acceptClause, copyState, proposeClause, signAgreement } from './state.js';
+import { setReviewDate } from './versions.js';
 import { parseUpgradeTarget, rejectUpgrade, type UpgradeTarget } from './upgrade.js';
 
 export type { AgreementSnapshot } from '../../shared/agreement.js';
@@ -112,7 +113,7 @@ export class AgreementService {
     const room = await this.registry.acquire(roomId);
     const clauseId = newId('cl');
     const { state, parties } = await this.changeState(roomId, (st) =>
-      proposeClause(st, { id: clauseId, proposedBy: participantId, at: this.now() }),
+      proposeClause(st, { id: clauseId, proposedBy: participantId, at: this.now(), text: parsed.data.text }),
     );
     room.applyState(state, parties, new Map([[clauseId, parsed.data.text]]));
     return { clauseId };
@@ -136,6 +137,22 @@ export class AgreementService {
     room.applyState(state, parties);
     const clause = room.snapshot().clauses.find((c) => c.id === clauseId);
     return { status: clause?.status ?? 'proposed' };
+  }
+
+  /** Sets or clears when the room looks at a clause again (YYYY-MM-DD). */
+  async review(
+    roomId: string,
+    clauseId: string,
+    participantId: string,
+    reviewOn: string | null,
+  ): Promise<{ reviewOn: string | null }> {
+    await this.roleOf(roomId, participantId);
+    const room = await this.registry.acquire(roomId);
+    const { state, parties } = await this.changeState(roomId, (st) =>
+      setReviewDate(st, { clauseId, on: reviewOn, by: participantId, at: this.now() }),
+    );
+    room.applyState(state, parties);
+    return { reviewOn };
   }
 
   async sign(roomId: string, participantId: string): Promise<{ final: boolean }> {
@@ -179,6 +196,8 @@ export class AgreementService {
   /** The agreement as a record to keep: what holds now, with the time of each acceptance and signature. */
   async record(roomId: string, title: string, names: Record<string, string>): Promise<AgreementRecord> {
     const snapshot = await this.snapshot(roomId);
+    // Edits on their way to the store carry who changed what: the record waits for them.
+    await (await this.registry.acquire(roomId)).settled();
     const room = await this.opts.store.getRoom(roomId);
     if (!room) throw new AppError('not_found', 'No such room.');
     return agreementRecord(stateOf(room), snapshot, title, names);

@@ -1,4 +1,11 @@
-import { checkLine, humanTime, stampText, type AgreementRecord } from '../../shared/agreementRecord.js';
+import {
+  checkLine,
+  humanDay,
+  humanTime,
+  stampText,
+  type AgreementRecord,
+  type RecordClause,
+} from '../../shared/agreementRecord.js';
 
 /**
  * People's words go into Markdown that may be rendered: escape what would turn them into markup
@@ -21,9 +28,42 @@ function fenced(text: string): string {
 const stamped = (entries: { name: string; at: number }[]): string[] =>
   entries.map((e) => `${escapeMarkdown(e.name)}, ${stampText(e.at)}`);
 
+/** Indented so it stays inside its list item; quoted so a wording reads as words, not markup. */
+const quoted = (text: string, indent: string): string =>
+  `“${escapeMarkdown(text.trim()).split('\n').join(`\n${indent}`)}”`;
+
+/** The clause's wordings, oldest first, each with who wrote it and when; and acceptances of earlier words. */
+function history(clause: RecordClause): string[] {
+  const lines: string[] = [];
+  const last = clause.versions.at(-1);
+  if (last) lines.push(`   - Last changed by: ${escapeMarkdown(last.by)}, ${stampText(last.at)}`);
+  if (clause.reviewOn) {
+    lines.push(
+      `   - Look at this again on: ${humanDay(clause.reviewOn.on)} (${clause.reviewOn.on}), ` +
+        `set by ${escapeMarkdown(clause.reviewOn.by)}`,
+    );
+  }
+  if (clause.versions.length > 1) {
+    lines.push('   - Versions, oldest first:');
+    clause.versions.forEach((v, i) => {
+      const indent = '       ';
+      lines.push(`     ${i + 1}. ${escapeMarkdown(v.by)}, ${stampText(v.at)}:\n${indent}${quoted(v.text, indent)}`);
+    });
+  }
+  for (const e of clause.earlierAcceptances) {
+    const changed = e.changedBy.map((c) => escapeMarkdown(c.name)).join(' and ') || 'someone';
+    lines.push(
+      `   - ${escapeMarkdown(e.name)} accepted earlier words (${stampText(e.at)}); ` +
+        `${changed} changed them after, so that acceptance does not count for these words.`,
+    );
+  }
+  return lines;
+}
+
 /**
  * The agreement as a Markdown record: title, signing date, each clause with who accepted it and when,
- * each signature with its time, and the sha256 of the signed text with how to check it.
+ * its versions and review date, each signature with its time, and the sha256 of the signed text with
+ * how to check it.
  */
 export function agreementMarkdown(record: AgreementRecord): string {
   const lines: string[] = [`# ${escapeMarkdown(record.title)}`, ''];
@@ -51,12 +91,21 @@ export function agreementMarkdown(record: AgreementRecord): string {
       accepted.length > 0
         ? `   - Accepted by:\n${accepted.map((a) => `     - ${a}`).join('\n')}`
         : '   - Accepted by: no one yet',
+      ...history(clause),
       '',
     );
   });
   lines.push('## Signatures', '');
   if (record.signatures.length === 0) lines.push('Not signed yet.', '');
   else lines.push(...stamped(record.signatures).map((s) => `- ${s}`), '');
+  if (record.earlierSignatures.length > 0) {
+    lines.push(
+      'Signed earlier words (these signatures do not count for the agreement as it reads now):',
+      '',
+      ...stamped(record.earlierSignatures).map((s) => `- ${s}`),
+      '',
+    );
+  }
   if (record.signedText !== null && record.signedTextHash !== null) {
     lines.push(
       '## Check',

@@ -20,6 +20,7 @@ import { hasPending, integratesFully } from './integrity.js';
 import { awarenessMessage, CLOSE, updateMessage } from './messages.js';
 import { DocPersistence } from './persistence.js';
 import { copyState } from './state.js';
+import { recordEdits } from './versions.js';
 
 /** One open connection as the room sees it: something to send to. */
 export interface Peer {
@@ -58,6 +59,8 @@ export interface RoomDocOptions {
 }
 
 type Adoption = { index: number; clause: AgreementState['clauses'][number] };
+/** A client's change of a clause's words: who, when, and the words after it. */
+type Edit = { clauseId: string; text: string; by: string; at: number };
 
 export const stateOf = (room: RoomRecord): AgreementState => room.agreement ?? emptyAgreementState();
 export const partyIds = (room: RoomRecord): string[] => partiesOf(room).map((p) => p.participantId);
@@ -85,7 +88,9 @@ export class RoomDoc {
   private batchStart: Uint8Array = new Uint8Array([0]);
   private reencode = false;
   /** Clauses taken in from the document, waiting for the next flush to store them. */
-  private adopted: Adoption[] = [];
+  private readonly adopted: Adoption[] = [];
+  /** Clause edits waiting for the next flush to store them in the clauses' versions. */
+  private readonly edits: Edit[] = [];
   /** Adoptions not yet in the store, kept through any refresh that reads the store meanwhile. */
   private readonly unstored = new Map<string, Adoption>();
   /** Clause ids the store is known to have. */
@@ -139,8 +144,9 @@ export class RoomDoc {
       onScrub: () => {
         this.reencode = true;
       },
-      onEdit: (result) => {
+      onEdit: (result, origin) => {
         if (result.adopted) this.noteAdoptions();
+        this.noteEdits(result.editedIds, origin);
         if (result.cleared || result.adopted) this.opts.onChange(this.snapshot());
       },
     });
@@ -331,6 +337,17 @@ export class RoomDoc {
     this.refresh().catch(() => undefined);
   }
 
+  /** Who changed which clause's words, for the versions the store keeps (stored with the update). */
+  private noteEdits(clauseIds: string[], origin: unknown): void {
+    const who = this.peers.has(origin as Peer) ? (origin as Peer).identity : undefined;
+    if (!who || clauseIds.length === 0) return;
+    const at = this.opts.now();
+    for (const id of clauseIds) {
+      const text = this.shadow.clauses.find((c) => c.id === id)?.text;
+      if (text !== undefined) this.edits.push({ clauseId: id, text, by: who.participantId, at });
+    }
+  }
+
   /** Clauses the guard took in from the document that the store does not have yet. */
   private noteAdoptions(): void {
     this.shadow.state.clauses.forEach((clause, index) => {
@@ -352,12 +369,14 @@ export class RoomDoc {
         : Y.mergeUpdates(this.pending);
     this.pending = [];
     this.reencode = false;
-    const adopted = this.adopted;
-    this.adopted = [];
     this.writes = this.writes
       .then(async () => {
+        // Everything noted by now, this batch's and any queued behind it: while the store is busy, fast
+        // typing becomes one room write, and a later batch finds its edits stored before it leaves.
+        const adopted = this.adopted.splice(0);
+        const edits = this.edits.splice(0);
         // An unloading copy still stores what it has; only a dropped one (persistence cancelled) does not.
-        if (adopted.length > 0) await this.storeAdoptions(adopted);
+        if (adopted.length > 0 || edits.length > 0) await this.storeAdoptions(adopted, edits);
         await this.persistence.append(update);
         if (this.destroyed) return;
         this.broadcast(updateMessage(update));
@@ -366,15 +385,19 @@ export class RoomDoc {
       .catch((err: unknown) => this.broken(err));
   }
 
-  /** Clauses a client added through the document become part of the stored state. */
-  private async storeAdoptions(adopted: Adoption[]): Promise<void> {
+  /**
+   * Clauses a client added through the document become part of the stored state, and edits go into the
+   * clauses' versions, in one store write before the update that carries them leaves this process.
+   */
+  private async storeAdoptions(adopted: Adoption[], edits: Edit[] = []): Promise<void> {
     const out = await this.opts.store.updateRoom(this.roomId, (room) => {
       const state = copyState(stateOf(room));
       if (state.final) return { result: null };
       for (const { index, clause } of adopted) {
         if (!state.clauses.some((c) => c.id === clause.id))
-          state.clauses.splice(Math.min(index, state.clauses.length), 0, clause);
+          state.clauses.splice(Math.min(index, state.clauses.length), 0, structuredClone(clause));
       }
+      recordEdits(state, edits);
       return { room: { ...room, agreement: state }, result: null };
     });
     if (!out) throw new AppError('not_found', 'The room is gone.');

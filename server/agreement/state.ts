@@ -24,6 +24,7 @@ export interface DerivedClause {
   text: string;
   acceptedBy: string[];
   status: ClauseStatus;
+  reviewOn?: string;
 }
 
 const everyone = (parties: string[], ids: Iterable<string>): boolean => {
@@ -50,7 +51,8 @@ export function deriveAgreement(
       .map(([id]) => id)
       .sort();
     const status: ClauseStatus = state.final || everyone(parties, acceptedBy) ? 'agreed' : 'proposed';
-    return { id: c.id, proposedBy: c.proposedBy, text: words[i].text, acceptedBy, status };
+    const review = c.reviewOn ? { reviewOn: c.reviewOn.on } : {};
+    return { id: c.id, proposedBy: c.proposedBy, text: words[i].text, acceptedBy, status, ...review };
   });
   const version = agreementHash(words);
   const signedBy = Object.entries(state.signatures)
@@ -60,9 +62,23 @@ export function deriveAgreement(
   return { clauses, signedBy, final: state.final !== null };
 }
 
-export function proposeClause(state: AgreementState, clause: { id: string; proposedBy: string; at: number }): void {
+export function proposeClause(
+  state: AgreementState,
+  clause: { id: string; proposedBy: string; at: number; text?: string },
+): void {
   if (state.final) throw new AppError('not_allowed', 'The agreement is final and signed; no more points can be added.');
-  state.clauses.push({ id: clause.id, proposedBy: clause.proposedBy, proposedAt: clause.at, acceptances: {} });
+  // The first version: the words as proposed (their hash is what an acceptance of them carries).
+  const versions =
+    clause.text === undefined
+      ? {}
+      : { versions: [{ text: clause.text, hash: textHash(clause.text), by: clause.proposedBy, at: clause.at }] };
+  state.clauses.push({
+    id: clause.id,
+    proposedBy: clause.proposedBy,
+    proposedAt: clause.at,
+    acceptances: {},
+    ...versions,
+  });
 }
 
 /**

@@ -406,6 +406,15 @@ export class RedisStore implements Store {
     return list.map((json) => JSON.parse(json) as PrepMessage);
   }
 
+  async deletePrep(roomId: string, participantId: string): Promise<number> {
+    const list = this.key.prep(roomId, participantId);
+    // One MULTI: the count and the deletion see the same list.
+    const out = await this.redis.multi().llen(list).del(list).exec();
+    const [err, count] = out?.[0] ?? [null, 0];
+    if (err) throw err;
+    return Number(count);
+  }
+
   async appendDocUpdate(roomId: string, update: Uint8Array): Promise<void> {
     refuseIfGone(await this.scripts.appendDoc(this.key.doc(roomId), this.key.room(roomId), Buffer.from(update)));
   }

@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { z } from 'zod';
-import { CreateInviteBody, CreateRoomBody, JoinBody } from '../../shared/protocol.js';
+import { CreateInviteBody, CreateRoomBody, InvitePreviewBody, JoinBody } from '../../shared/protocol.js';
 import { AppError, statusOf, toApiError } from '../errors.js';
 import { log } from '../log.js';
 import type { RejectionCounter } from '../limits/admission.js';
@@ -106,6 +106,16 @@ export function apiRouter(deps: HttpDeps): express.Router {
     }),
   );
 
+  // What an invite shows before joining (record mode, retention); the code stays in the body, out of logs.
+  router.post(
+    '/rooms/:roomId/invite-preview',
+    limit('join'),
+    wrap(async (req, res) => {
+      const body = parse(InvitePreviewBody, req.body);
+      res.json(await rooms.invitePreview(String(req.params.roomId), body.inviteCode));
+    }),
+  );
+
   // A short-lived, single-use ticket for the /yjs URL, so the token itself never goes into a URL.
   router.post(
     '/rooms/:roomId/yjs-ticket',
@@ -141,6 +151,33 @@ export function apiRouter(deps: HttpDeps): express.Router {
     wrap(async (req, res) => {
       const who = await caller(store, req);
       res.json(await rooms.agreementRecord(who));
+    }),
+  );
+
+  router.get(
+    '/rooms/:roomId/transcript',
+    limit('http'),
+    wrap(async (req, res) => {
+      const who = await caller(store, req);
+      res.set('Cache-Control', 'no-store');
+      res.json(await rooms.transcript(who));
+    }),
+  );
+
+  router.post(
+    '/rooms/:roomId/deletion',
+    limit('http'),
+    wrap(async (req, res) => {
+      res.status(201).json(await rooms.announceDeletion(await caller(store, req)));
+    }),
+  );
+
+  router.delete(
+    '/rooms/:roomId/deletion',
+    limit('http'),
+    wrap(async (req, res) => {
+      await rooms.cancelDeletion(await caller(store, req));
+      res.status(204).end();
     }),
   );
 

@@ -33,6 +33,13 @@ export async function sign(work: RoomWork, who: Identity): Promise<{ final: bool
   return out;
 }
 
+/** When the room looks at a clause again: set by a party, shown in the agreement and its export. */
+export async function review(work: RoomWork, who: Identity, clauseId: string, reviewOn: string | null) {
+  await work.room(who.roomId);
+  mustBeParty(who);
+  return work.deps.agreement.review(who.roomId, clauseId, who.participantId, reviewOn);
+}
+
 function mustBeParty(who: Identity): void {
   if (who.role !== 'host' && who.role !== 'participant') {
     throw new AppError('forbidden', 'Only the people making the agreement accept and sign it.');

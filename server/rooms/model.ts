@@ -5,6 +5,7 @@ import type {
   LogEntry,
   ParticipantStatus,
   Phase,
+  RecordMode,
   Role,
   RoomKind,
   Stage,
@@ -159,6 +160,19 @@ export interface RoomRecord {
   separated?: { since: number; by: 'host' | 'request'; announced?: boolean };
   /** Separated rooms: points waiting for their author's approval, keyed by `${participantId}:${clientMsgId}`. */
   relays?: Record<string, PendingRelay>;
+  /** What is kept of the conversation (absent in older records: confidential). Fixed at creation. */
+  recordMode?: RecordMode;
+  /** Record mode: how far the transcript's hash chain is sealed (rooms/transcript/sealer.ts). */
+  transcript?: TranscriptSeal;
+  /** The host said they will delete the room; a room with an agreement is deleted only after this notice. */
+  deletionNotice?: { at: number; by: string; deletableAt: number };
+}
+
+/** The transcript's hash chain as stored: the last log seq it covers, its hash, and how many entries it chains. */
+export interface TranscriptSeal {
+  seq: number;
+  head: string;
+  count: number;
 }
 
 /** A point to pass on, checked: its exact words, and the review when the words cannot be passed on as written. */

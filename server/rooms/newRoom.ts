@@ -1,4 +1,4 @@
-import type { Role, RoomKind, TurnMode } from '../../shared/protocol.js';
+import type { RecordMode, Role, RoomKind, TurnMode } from '../../shared/protocol.js';
 import { isParty } from '../../shared/rules/floor.js';
 import type { Participant, RoomRecord } from './model.js';
 
@@ -21,6 +21,8 @@ export interface NewRoomInput {
   mode?: TurnMode;
   /** A separated room: turns do not apply, so the mode is open. */
   separated?: boolean;
+  /** Absent: confidential. */
+  recordMode?: RecordMode;
   host: Participant;
   now: number;
   retentionMs: number;
@@ -50,6 +52,7 @@ export function newRoom(input: NewRoomInput): RoomRecord {
     recapFromSeq: 0,
     sharedPoints: [],
     held: {},
+    recordMode: input.recordMode ?? 'confidential',
     ...(input.separated ? { separated: { since: input.now, by: 'host' as const } } : {}),
   };
 }

@@ -74,6 +74,8 @@ export interface Store {
 
   appendPrep(roomId: string, participantId: string, message: PrepMessage): Promise<void>;
   listPrep(roomId: string, participantId: string): Promise<PrepMessage[]>;
+  /** Deletes one person's preparation (their own request); resolves to how many entries there were. */
+  deletePrep(roomId: string, participantId: string): Promise<number>;
 
   /** Yjs persistence: updates are appended, then compacted into one snapshot update. */
   appendDocUpdate(roomId: string, update: Uint8Array): Promise<void>;
@@ -114,6 +116,12 @@ export interface AgreementPort {
   propose(roomId: string, participantId: string, text: string): Promise<{ clauseId: string }>;
   accept(roomId: string, clauseId: string, participantId: string, textHash?: string): Promise<{ status: ClauseStatus }>;
   sign(roomId: string, participantId: string): Promise<{ final: boolean }>;
+  review(
+    roomId: string,
+    clauseId: string,
+    participantId: string,
+    reviewOn: string | null,
+  ): Promise<{ reviewOn: string | null }>;
   snapshot(roomId: string): Promise<AgreementSnapshot>;
   exportMarkdown(roomId: string, title: string, names: Record<string, string>): Promise<string>;
   record(roomId: string, title: string, names: Record<string, string>): Promise<AgreementRecord>;
@@ -145,6 +153,11 @@ export interface RoomSettings {
   breakMinutes: number;
   floorSeconds: number;
   retentionMs: number;
+  /**
+   * How long the host waits, after telling everyone, before a room with an agreement can be deleted
+   * (DELETION_NOTICE_MINUTES); absent: an hour.
+   */
+  deletionNoticeMs?: number;
   /** How long an invite link works (INVITE_TTL_HOURS); absent: three days. */
   inviteTtlMs?: number;
   /** Where to get help, per language (SAFETY_HELP_FILE); absent: the global directory only. */

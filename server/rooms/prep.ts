@@ -39,6 +39,12 @@ export class PrepService {
     return [{ role: 'facilitator', text: prepGreeting(name), at: stored[0]?.at ?? this.deps.now() }, ...stored];
   }
 
+  /** Deletes this person's own preparation (screening answers included); nobody else's is touched. */
+  async deleteOwn(who: Identity): Promise<{ deleted: number }> {
+    await this.mustPrepare(who);
+    return { deleted: await this.deps.store.deletePrep(who.roomId, who.participantId) };
+  }
+
   async send(who: Identity, rawText: unknown): Promise<PrepMessage> {
     const name = await this.mustPrepare(who);
     const text = checkRoomText(rawText);

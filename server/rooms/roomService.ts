@@ -7,6 +7,7 @@ import type {
   CreateInviteResponse,
   CreateRoomResponse,
   FloorView,
+  InvitePreview,
   InviteRole,
   JoinResponse,
   ParticipantChange,
@@ -31,6 +32,9 @@ import * as turns from './turns.js';
 import { announceIfSeparated } from './separated.js';
 import { visiblyChanged } from './view.js';
 import type { RoomWork } from './work.js';
+import * as retention from './retention.js';
+import { TranscriptSealer } from './transcript/sealer.js';
+import type { Transcript } from '../../shared/transcript.js';
 
 /**
  * Rooms, invites, membership, the floor, breaks and the agreement's phase. Every change goes
@@ -42,7 +46,11 @@ import type { RoomWork } from './work.js';
 export class RoomService implements RoomWork {
   private readonly voice: FacilitatorVoice;
 
-  constructor(readonly deps: RoomDeps) {
+  /** `transcripts`: the sealer app.ts also hands the broadcaster (transcript/broadcast.ts). */
+  constructor(
+    readonly deps: RoomDeps,
+    readonly transcripts = new TranscriptSealer(deps.store),
+  ) {
     this.voice = new FacilitatorVoice(deps);
   }
 
@@ -124,8 +132,27 @@ export class RoomService implements RoomWork {
     return membership.view(this, who, online);
   }
 
-  delete(who: Identity): Promise<void> {
+  /** A room with an agreement is deleted only after everyone was told (rooms/retention.ts). */
+  async delete(who: Identity): Promise<void> {
+    await retention.checkDeletion(this, who);
     return membership.deleteRoom(this, who);
+  }
+
+  announceDeletion(who: Identity): Promise<{ deletableAt: number }> {
+    return retention.announceDeletion(this, who);
+  }
+
+  cancelDeletion(who: Identity): Promise<void> {
+    return retention.cancelDeletion(this, who);
+  }
+
+  invitePreview(roomId: string, inviteCode: string): Promise<InvitePreview> {
+    return retention.invitePreview(this, roomId, inviteCode);
+  }
+
+  /** Record mode: the delivered conversation with its hash chain; confidential: 403 not_allowed. */
+  async transcript(who: Identity): Promise<Transcript> {
+    return this.transcripts.export(await this.room(who.roomId), this.deps.now());
   }
 
   /** Deletes a room and everything in it (host's request or retention). */
@@ -218,6 +245,11 @@ export class RoomService implements RoomWork {
   async sign(who: Identity): Promise<{ final: boolean }> {
     await this.inSession(who.roomId, who.participantId);
     return agreementPhase.sign(this, who);
+  }
+
+  async reviewClause(who: Identity, clauseId: string, reviewOn: string | null): Promise<{ reviewOn: string | null }> {
+    await this.inSession(who.roomId, who.participantId);
+    return agreementPhase.review(this, who, clauseId, reviewOn);
   }
 
   /** The agreement changed (through an event or the document itself): move the room's phase. */

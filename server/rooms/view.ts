@@ -23,6 +23,11 @@ export function roomView(room: RoomRecord, online: ReadonlySet<string>, you?: Ro
     heat: roundHeat(room.heat),
     ...(room.agenda ? { agenda: agendaView(room.agenda) } : {}),
     ...(room.separated ? { separated: true } : {}),
+    recordMode: room.recordMode ?? 'confidential',
+    expiresAt: room.expiresAt,
+    ...(room.deletionNotice
+      ? { deletion: { noticeAt: room.deletionNotice.at, deletableAt: room.deletionNotice.deletableAt } }
+      : {}),
     ...(you ? { you } : {}),
   };
 }

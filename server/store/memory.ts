@@ -183,6 +183,13 @@ export class MemoryStore implements Store {
     return copy(this.rooms.get(roomId)?.prep.get(participantId) ?? []);
   }
 
+  async deletePrep(roomId: string, participantId: string): Promise<number> {
+    const prep = this.rooms.get(roomId)?.prep;
+    const count = prep?.get(participantId)?.length ?? 0;
+    prep?.delete(participantId);
+    return count;
+  }
+
   async appendDocUpdate(roomId: string, update: Uint8Array): Promise<void> {
     const data = this.rooms.get(roomId);
     if (!data) throw gone();

@@ -105,6 +105,19 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(await store.listPrep(roomId, 'p2')).toEqual([]);
     });
 
+    it('deletes one person’s preparation on their request, and nobody else’s', async () => {
+      await store.appendPrep(roomId, 'p1', { role: 'you', text: 'mine', at: 1 });
+      await store.appendPrep(roomId, 'p1', { role: 'facilitator', text: 'reply', at: 2 });
+      await store.appendPrep(roomId, 'p2', { role: 'you', text: 'theirs', at: 1 });
+      expect(await store.deletePrep(roomId, 'p1')).toBe(2);
+      expect(await store.listPrep(roomId, 'p1')).toEqual([]);
+      expect(await store.listPrep(roomId, 'p2')).toHaveLength(1);
+      expect(await store.deletePrep(roomId, 'p1')).toBe(0);
+      // Preparing again afterwards works as before.
+      await store.appendPrep(roomId, 'p1', { role: 'you', text: 'again', at: 3 });
+      expect(await store.listPrep(roomId, 'p1')).toHaveLength(1);
+    });
+
     it('appends and compacts document updates, keeping later ones, unless another compaction came first', async () => {
       await store.appendDocUpdate(roomId, new Uint8Array([1]));
       await store.appendDocUpdate(roomId, new Uint8Array([2]));

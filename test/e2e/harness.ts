@@ -27,10 +27,11 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts `tsx server/main.ts` on a free port and resolves with its URL. */
-export function startServer(): Promise<RunningServer> {
+/** Starts `tsx server/main.ts` on a free port and resolves with its URL; `settings` add to its environment. */
+export function startServer(settings: Record<string, string> = {}): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...settings,
     PORT: '0',
     HOST: '127.0.0.1',
     STATIC_DIR: dist,

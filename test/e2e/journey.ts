@@ -26,7 +26,11 @@ export interface Journey {
  * one page per person on their device. Steps share the browsers, so after a failing step the later ones
  * are skipped, and each page is saved as test-results/e2e-<name>-failure-<person>.png.
  */
-export function useJourney(name: string, people: Record<string, BrowserContextOptions>): Journey {
+export function useJourney(
+  name: string,
+  people: Record<string, BrowserContextOptions>,
+  settings: Record<string, string> = {},
+): Journey {
   const journey = { pages: {} as Record<string, Page>, errors: [] as string[] } as {
     server: RunningServer;
     browser: Browser;
@@ -37,7 +41,7 @@ export function useJourney(name: string, people: Record<string, BrowserContextOp
 
   beforeAll(async () => {
     buildClient();
-    journey.server = await startServer();
+    journey.server = await startServer(settings);
     journey.browser = await launch();
     for (const [who, options] of Object.entries(people))
       journey.pages[who] = await openPage(await journey.browser.newContext(options), journey.errors, who);

@@ -47,7 +47,8 @@ describe.sequential('a mediation session in the browser', () => {
 
   beforeAll(async () => {
     buildClient();
-    server = await startServer();
+    // The host's notice before deleting a room with an agreement runs at once here, so the journey can end.
+    server = await startServer({ DELETION_NOTICE_MINUTES: '0' });
     browser = await launch();
     hostCtx = await browser.newContext({
       viewport: { width: 1280, height: 900 },
@@ -581,7 +582,12 @@ describe.sequential('a mediation session in the browser', () => {
     ]);
     watchErrors(print, errors, 'print');
     await print.getByTestId('print-view').waitFor();
-    await expect.poll(() => print.locator('.print-clauses').getByText(edited).count()).toBe(1);
+    // The clause's words once as they stand (its versions are listed too, each with who and when).
+    await expect.poll(() => print.locator('.print-clauses').getByText(edited, { exact: true }).count()).toBe(1);
+    await print
+      .getByTestId('print-last-change')
+      .getByText(/Last changed by (Alex|Sam)/)
+      .waitFor();
     // The page carries the signed text itself, so a printed copy can be checked against its hash too.
     await expect.poll(() => print.locator('pre').textContent()).toBe(signedText);
     await print.getByText('Final: accepted and signed by everyone.').waitFor();
@@ -595,6 +601,9 @@ describe.sequential('a mediation session in the browser', () => {
 
   it('18. the host closes the room', async () => {
     await host.getByRole('button', { name: 'Delete this room…' }).click();
+    // The room has an agreement: everyone is told first and offered a copy.
+    await host.getByRole('button', { name: 'Tell everyone first' }).click();
+    await guest.getByTestId('deletion-notice').waitFor();
     await host.getByRole('button', { name: 'Yes, delete it for everyone' }).click();
     await host.waitForURL(`${server.url}/`);
     await guest.getByRole('heading', { name: 'This room has been closed' }).waitFor();

@@ -21,7 +21,9 @@ const nodes: TestServer[] = [];
 
 async function node(overrides = {}): Promise<TestServer> {
   const store = await new RedisStore(inject('redisUrl'), prefix).ready();
-  const srv = await startServer({ redisUrl: inject('redisUrl'), redisPrefix: prefix, ...overrides }, { store });
+  // A room with an agreement is deleted after everyone was told: at once here (deletionNoticeMs 0).
+  const settings = { redisUrl: inject('redisUrl'), redisPrefix: prefix, deletionNoticeMs: 0, ...overrides };
+  const srv = await startServer(settings, { store });
   nodes.push(srv);
   return srv;
 }
@@ -155,6 +157,7 @@ describe('two processes serving one room over Redis', () => {
     // Deleting the room on process one closes the document on process two.
     const closed = new Promise<number>((resolve) => ben.p.ws?.addEventListener('close', (e: any) => resolve(e.code)));
     ben.p.shouldConnect = false;
+    expect((await http(two.url, 'POST', `/api/rooms/${host.roomId}/deletion`, undefined, host.token)).status).toBe(201);
     expect((await http(one.url, 'DELETE', `/api/rooms/${host.roomId}`, undefined, host.token)).status).toBe(204);
     expect(await closed).toBe(4404);
   });

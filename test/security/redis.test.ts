@@ -36,7 +36,13 @@ async function store(prefix: string, url = redis.url, commandTimeoutMs?: number)
 
 async function node(prefix: string, url = redis.url, redisCommandTimeoutMs?: number): Promise<TestServer> {
   const srv = await startServer(
-    { redisUrl: url, redisPrefix: prefix, ...(redisCommandTimeoutMs ? { redisCommandTimeoutMs } : {}) },
+    // deletionNoticeMs 0: a room with an agreement is deleted as soon as everyone was told.
+    {
+      redisUrl: url,
+      redisPrefix: prefix,
+      deletionNoticeMs: 0,
+      ...(redisCommandTimeoutMs ? { redisCommandTimeoutMs } : {}),
+    },
     { store: await new RedisStore(url, prefix, { commandTimeoutMs: redisCommandTimeoutMs }).ready() },
   );
   started.push(srv);
@@ -71,6 +77,7 @@ describe('data that outlives deletion', () => {
     expect((await tracesOf(raw, needles)).length).toBeGreaterThan(0); // the test sees the room while it exists
 
     const gone = next(b, 'room:deleted');
+    expect((await http(one.url, 'POST', `/api/rooms/${host.roomId}/deletion`, undefined, host.token)).status).toBe(201);
     expect((await http(one.url, 'DELETE', `/api/rooms/${host.roomId}`, undefined, host.token)).status).toBe(204);
     await gone;
     await sleep(300);

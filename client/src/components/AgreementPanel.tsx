@@ -1,15 +1,19 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ClauseSnapshot } from '../../../shared/agreement.js';
+import { humanDay, type RecordClause } from '../../../shared/agreementRecord.js';
 import { LIMITS, type RoomView } from '../../../shared/protocol.js';
 import { isParty as takesPart, parties as partiesOf } from '../../../shared/rules/floor.js';
+import { acceptanceOf, changedAfterYouAccepted, earlierNote } from '../agreement/clauseNotes.js';
 import { signingLine } from '../agreement/signingLine.js';
 import { textHash } from '../agreement/textHash.js';
 import { useAgreement, type AgreementConnection } from '../agreement/useAgreement.js';
-import { api, ApiFailure } from '../api.js';
+import { useRecord } from '../agreement/useRecord.js';
+import { timeText } from '../download.js';
 import type { RoomActions } from '../room/actions.js';
 import { useRoom, useRoomActions } from '../room/RoomProvider.js';
 import { ClauseText } from './ClauseText.js';
 import { ErrorNote, useActionError } from './ErrorNote.js';
+import { KeepACopy } from './KeepACopy.js';
 
 /** The shared agreement: its points, who accepted them, signing and a copy to keep. */
 export function AgreementPanel() {
@@ -17,6 +21,9 @@ export function AgreementPanel() {
   const actions = useRoomActions();
   const agreement = useAgreement(creds.roomId, creds.token, { participantId: creds.participantId, name: creds.name });
   const { snapshot, peers } = agreement;
+  // Versions, who accepted which words, review dates: the server's record, fetched as the agreement changes.
+  const record = useRecord(creds.roomId, creds.token, JSON.stringify(snapshot));
+  const signedEarlier = (record?.earlierSignatures ?? []).some((s) => s.participantId === creds.participantId);
   const [proposal, setProposal] = useState('');
   const [note, setNote] = useState('');
   const isParty = takesPart(creds.role);
@@ -43,23 +50,6 @@ export function AgreementPanel() {
     const res = await actions.sign();
     // On success the signing line says what happened, from the agreement itself.
     setNote(res.ok ? '' : res.error.message);
-  }
-
-  async function download() {
-    try {
-      const md = await api.agreementMarkdown(creds.roomId, creds.token);
-      const url = URL.createObjectURL(new Blob([md], { type: 'text/markdown;charset=utf-8' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `agreement-${creds.roomId}.md`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setNote('The agreement was downloaded as a Markdown file.');
-    } catch (err) {
-      setNote(err instanceof ApiFailure ? err.message : 'We could not prepare the download just now.');
-    }
   }
 
   const watching = peers.filter((p, i, all) => all.findIndex((q) => q.participantId === p.participantId) === i);
@@ -95,6 +85,7 @@ export function AgreementPanel() {
             <Clause
               key={c.id}
               clause={c}
+              record={record?.clauses.find((r) => r.id === c.id)}
               index={i}
               agreement={agreement}
               canEdit={canEdit}
@@ -132,8 +123,8 @@ export function AgreementPanel() {
       {snapshot.clauses.length > 0 && (
         <section className="sign" aria-labelledby="sign-heading">
           <h3 id="sign-heading">Signing</h3>
-          <p className="small">
-            {signingLine(snapshot.signedBy, creds.participantId, snapshot.final, who)}
+          <p className="small" data-testid="signing-line">
+            {signingLine(snapshot.signedBy, creds.participantId, snapshot.final, who, signedEarlier)}
             {!allAgreed && ' Signing opens when everyone has accepted every point.'}
           </p>
           {isParty && !signed && !snapshot.final && (
@@ -146,14 +137,7 @@ export function AgreementPanel() {
 
       <section className="export" aria-labelledby="export-heading">
         <h3 id="export-heading">Keep a copy</h3>
-        <div className="row wrap">
-          <button type="button" onClick={download}>
-            Download as Markdown
-          </button>
-          <a className="button" href={`/room/${encodeURIComponent(creds.roomId)}/print`} target="_blank" rel="noopener">
-            Open a printable page
-          </a>
-        </div>
+        <KeepACopy roomId={creds.roomId} token={creds.token} idPrefix="agreement" />
       </section>
       <p role="status" aria-live="polite" className="small">
         {note}
@@ -164,6 +148,7 @@ export function AgreementPanel() {
 
 function Clause({
   clause,
+  record,
   index,
   agreement,
   canEdit,
@@ -173,6 +158,7 @@ function Clause({
   who,
 }: {
   clause: ClauseSnapshot;
+  record: RecordClause | undefined;
   index: number;
   agreement: AgreementConnection;
   canEdit: boolean;
@@ -184,8 +170,11 @@ function Clause({
   const { accept } = useRoomActions();
   const { error, run } = useActionError();
   const ytext = agreement.textOf(clause.id);
+  const words = ytext?.toString() ?? clause.text;
+  const hashNow = useHash(words);
   const editingHere = agreement.peers.filter((p) => p.editing === clause.id);
-  const accepted = clause.acceptedBy.includes(me);
+  const mine = acceptanceOf(me, clause.acceptedBy, record, hashNow);
+  const changedNote = mine === 'accepted' ? null : changedAfterYouAccepted(record, me);
   const textId = `clause-${clause.id}`;
   return (
     <li className={`clause ${clause.status}`} data-testid="clause">
@@ -194,6 +183,11 @@ function Clause({
         <span className="small muted">proposed by {clause.proposedBy === me ? 'you' : who(clause.proposedBy)}</span>
         {clause.status === 'agreed' && <span className="badge">agreed by everyone</span>}
       </div>
+      {changedNote && (
+        <p className="notice small" role="status" data-testid="changed-after-accept">
+          {changedNote}
+        </p>
+      )}
       {ytext ? (
         <ClauseText
           id={textId}
@@ -218,21 +212,138 @@ function Clause({
       </p>
       <ul className="acceptance" aria-label={`Who has accepted point ${index + 1}`}>
         {parties.map((p) => {
-          const yes = clause.acceptedBy.includes(p.participantId);
+          const state = acceptanceOf(p.participantId, clause.acceptedBy, record, hashNow);
+          const said =
+            state === 'accepted'
+              ? 'accepted'
+              : state === 'earlier'
+                ? earlierNote(record, p.participantId, me)
+                : 'not yet';
           return (
-            <li key={p.participantId} className={yes ? 'yes' : 'not-yet'}>
-              <span aria-hidden="true">{yes ? '✓' : '○'}</span> {who(p.participantId)}: {yes ? 'accepted' : 'not yet'}
+            <li key={p.participantId} className={state === 'accepted' ? 'yes' : 'not-yet'}>
+              <span aria-hidden="true">{state === 'accepted' ? '✓' : '○'}</span> {who(p.participantId)}: {said}
             </li>
           );
         })}
       </ul>
-      {isParty && canEdit && !accepted && (
-        <button type="button" onClick={() => run(acceptWords(accept, clause.id, ytext?.toString() ?? clause.text))}>
+      <ClauseHistory record={record} me={me} />
+      <ReviewDate clause={clause} record={record} canSet={isParty && canEdit} />
+      {isParty && canEdit && mine !== 'accepted' && (
+        <button type="button" onClick={() => run(acceptWords(accept, clause.id, words))}>
           I accept point {index + 1}
+          {mine === 'earlier' ? ' as it reads now' : ''}
         </button>
       )}
       <ErrorNote message={error} />
     </li>
+  );
+}
+
+/** The sha256 of the words on screen (undefined until known, or on pages without WebCrypto). */
+function useHash(text: string): string | undefined {
+  const [hash, setHash] = useState<{ text: string; hash: string | undefined }>();
+  useEffect(() => {
+    let live = true;
+    void textHash(text).then((h) => live && setHash({ text, hash: h }));
+    return () => {
+      live = false;
+    };
+  }, [text]);
+  return hash?.text === text ? hash.hash : undefined;
+}
+
+/** Who last changed the words and when, and every version on request. */
+function ClauseHistory({ record, me }: { record: RecordClause | undefined; me: string }) {
+  const versions = record?.versions ?? [];
+  const last = versions.at(-1);
+  if (!last) return null;
+  const by = (v: { byId: string; by: string }) => (v.byId === me ? 'you' : v.by);
+  return (
+    <div className="small muted" data-testid="clause-history">
+      {versions.length === 1 ? 'Written by ' : 'Last changed by '}
+      {by(last)}, {timeText(last.at)}.
+      {versions.length > 1 && (
+        <details>
+          <summary>Show the {versions.length} versions</summary>
+          <ol>
+            {versions.map((v, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: versions only grow at the end
+              <li key={i}>
+                “{v.text}” by {by(v)}, {timeText(v.at)}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </div>
+  );
+}
+
+const REVIEW_CHOICES: { label: string; days?: number; months?: number }[] = [
+  { label: 'in 2 weeks', days: 14 },
+  { label: 'in 4 weeks', days: 28 },
+  { label: 'in 3 months', months: 3 },
+  { label: 'in 6 months', months: 6 },
+  { label: 'in a year', months: 12 },
+];
+
+/** A day from today, as YYYY-MM-DD (the person's own calendar day). */
+function dayFromToday(choice: { days?: number; months?: number }): string {
+  const d = new Date();
+  if (choice.days) d.setDate(d.getDate() + choice.days);
+  if (choice.months) d.setMonth(d.getMonth() + choice.months);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+/** "We look at this again on ...": shown to everyone, set by a party. */
+function ReviewDate({
+  clause,
+  record,
+  canSet,
+}: {
+  clause: ClauseSnapshot;
+  record: RecordClause | undefined;
+  canSet: boolean;
+}) {
+  const { reviewClause } = useRoomActions();
+  const { error, run } = useActionError();
+  const selectId = `review-${clause.id}`;
+  const setBy = record?.reviewOn?.on === clause.reviewOn ? record?.reviewOn?.by : undefined;
+  return (
+    <div className="review-date">
+      {clause.reviewOn ? (
+        <p className="small" data-testid="review-date">
+          We look at this again on <strong>{humanDay(clause.reviewOn)}</strong>
+          {setBy ? ` (set by ${setBy})` : ''}.
+        </p>
+      ) : null}
+      {canSet && (
+        <div className="row wrap small">
+          <label htmlFor={selectId}>{clause.reviewOn ? 'Change when we look at it again' : 'Look at this again'}</label>
+          <select
+            id={selectId}
+            value=""
+            onChange={(e) => {
+              const value = e.target.value;
+              if (!value) return;
+              const choice = REVIEW_CHOICES.find((c) => c.label === value);
+              const reviewOn = value === 'none' ? null : choice ? dayFromToday(choice) : null;
+              run(reviewClause({ clauseId: clause.id, reviewOn }));
+            }}
+          >
+            <option value="">Choose…</option>
+            {REVIEW_CHOICES.map((c) => (
+              <option key={c.label} value={c.label}>
+                {c.label}
+              </option>
+            ))}
+            {clause.reviewOn && <option value="none">no review date</option>}
+          </select>
+        </div>
+      )}
+      <ErrorNote message={error} />
+    </div>
   );
 }
 

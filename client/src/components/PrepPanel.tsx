@@ -31,6 +31,8 @@ export function PrepPanel({ onShared, canShare, screening = false, onEnter }: Pr
   const [share, setShare] = useState<string | null>(null);
   const [shareNote, setShareNote] = useState('');
   const shareRef = useRef<HTMLTextAreaElement>(null);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteNote, setDeleteNote] = useState('');
 
   const add = (more: PrepMessage[]) =>
     setMessages((list) => {
@@ -67,6 +69,19 @@ export function PrepPanel({ onShared, canShare, screening = false, onEnter }: Pr
     setPartial('');
     if (res.ok) add([res.reply]);
     else setError(res.error.message);
+  }
+
+  /** The person's own preparation goes (screening answers too); the facilitator's greeting starts it afresh. */
+  async function deleteMine() {
+    const res = await actions.deletePrep();
+    setDeleting(false);
+    if (!res.ok) {
+      setDeleteNote(res.error.message);
+      return;
+    }
+    const fresh = await actions.prepHistory();
+    setMessages(fresh.ok ? fresh.messages : []);
+    setDeleteNote('Your preparation was deleted. Nothing of it is kept.');
   }
 
   function openShare(t: string) {
@@ -190,6 +205,35 @@ export function PrepPanel({ onShared, canShare, screening = false, onEnter }: Pr
       <p role="status" aria-live="polite" className="small">
         {shareNote}
       </p>
+
+      <section className="prep-delete" aria-labelledby="prep-delete-heading">
+        <h3 id="prep-delete-heading" className="small-heading">
+          Your preparation is yours
+        </h3>
+        {!deleting ? (
+          <button type="button" className="quiet" onClick={() => setDeleting(true)}>
+            Delete my preparation…
+          </button>
+        ) : (
+          <div className="bare">
+            <p className="small">
+              This deletes everything you wrote here and the facilitator’s replies, and your answers to the safety
+              questions. Points you already shared with the room stay in the conversation. It cannot be undone.
+            </p>
+            <div className="row wrap">
+              <button type="button" onClick={() => setDeleting(false)}>
+                Keep it
+              </button>
+              <button type="button" className="danger" onClick={() => void deleteMine()}>
+                Yes, delete my preparation
+              </button>
+            </div>
+          </div>
+        )}
+        <p role="status" aria-live="polite" className="small" data-testid="prep-delete-note">
+          {deleteNote}
+        </p>
+      </section>
     </div>
   );
 }

@@ -1,33 +1,17 @@
 import { useEffect, useState } from 'react';
-import { checkLine, humanTime, type AgreementRecord } from '../../../shared/agreementRecord.js';
+import { checkLine, humanDay, humanTime } from '../../../shared/agreementRecord.js';
 import type { RoomView } from '../../../shared/protocol.js';
 import { parties as partiesOf } from '../../../shared/rules/floor.js';
 import { api } from '../api.js';
 import { loadRoom } from '../credentials.js';
 import { useAgreement } from '../agreement/useAgreement.js';
+import { useRecord } from '../agreement/useRecord.js';
 
 /** A clean page of the agreement, for printing or saving as PDF from the browser. */
 export function PrintView({ roomId }: { roomId: string }) {
   const creds = loadRoom(roomId);
   if (!creds) return <p className="page narrow">This agreement is not open on this device.</p>;
   return <PrintDoc roomId={roomId} token={creds.token} participantId={creds.participantId} name={creds.name} />;
-}
-
-/** The record the server keeps (the same one the Markdown export is written from), fetched again on each change. */
-function useRecord(roomId: string, token: string, changed: string): AgreementRecord | null {
-  const [record, setRecord] = useState<AgreementRecord | null>(null);
-  // `changed` (the agreement as the document has it) is the reason to fetch again.
-  useEffect(() => {
-    let live = true;
-    api.agreementRecord(roomId, token).then(
-      (r) => live && setRecord(r),
-      () => live && setRecord(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [roomId, token, changed]);
-  return record;
 }
 
 const when = (at: number) => (
@@ -54,7 +38,7 @@ function PrintDoc({
   }, [roomId, token]);
   const record = useRecord(roomId, token, JSON.stringify(snapshot));
   const parties = partiesOf(view ?? { participants: [] });
-  const signatures = new Map((record?.signatures ?? []).map((s) => [s.name, s.at]));
+  const signatures = new Map((record?.signatures ?? []).map((s) => [s.participantId, s.at]));
   return (
     <article className="print-page" data-testid="print-view">
       <div className="no-print row wrap">
@@ -87,13 +71,41 @@ function PrintDoc({
                         </span>
                       ))}
                 </p>
+                {c.earlierAcceptances.map((e) => (
+                  <p className="small" key={e.participantId}>
+                    {e.name} accepted earlier words ({when(e.at)}); {e.changedBy.map((x) => x.name).join(' and ')}{' '}
+                    changed them after, so that acceptance does not count for these words.
+                  </p>
+                ))}
+                {c.versions.length > 0 && (
+                  <p className="small" data-testid="print-last-change">
+                    {c.versions.length === 1 ? 'Written by' : 'Last changed by'} {c.versions.at(-1)?.by},{' '}
+                    {when(c.versions.at(-1)?.at ?? 0)}
+                    {c.versions.length > 1 ? ` (${c.versions.length} versions, listed below)` : ''}.
+                  </p>
+                )}
+                {c.reviewOn && (
+                  <p className="small" data-testid="print-review">
+                    We look at this again on {humanDay(c.reviewOn.on)} (set by {c.reviewOn.by}).
+                  </p>
+                )}
+                {c.versions.length > 1 && (
+                  <ol className="small">
+                    {c.versions.map((v, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: versions only grow at the end
+                      <li key={i}>
+                        “{v.text}”, {v.by}, {when(v.at)}
+                      </li>
+                    ))}
+                  </ol>
+                )}
               </li>
             ))}
           </ol>
           <h2>Signatures</h2>
           <ul className="plain-list">
             {parties.map((p) => {
-              const at = signatures.get(p.name);
+              const at = signatures.get(p.participantId);
               return (
                 <li key={p.participantId}>
                   {p.name}: {at === undefined ? 'not signed yet' : <>signed {when(at)}</>}
@@ -101,6 +113,12 @@ function PrintDoc({
               );
             })}
           </ul>
+          {record.earlierSignatures.length > 0 && (
+            <p className="small">
+              Signed earlier words (these signatures do not count for the agreement as it reads now):{' '}
+              {record.earlierSignatures.map((e) => e.name).join(', ')}.
+            </p>
+          )}
           {record.signedTextHash && record.signedText && (
             <>
               <p className="small" style={{ overflowWrap: 'anywhere' }} data-testid="print-hash">

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { SendResult } from '../../../shared/protocol.js';
 import { mayInvite } from '../../../shared/rules/membership.js';
 import { forgetRoom, loadRoom, updateRoom, type StoredRoom } from '../credentials.js';
-import { KIND_WORDS } from '../labels.js';
+import { KIND_WORDS, RECORD_MODE_WORDS } from '../labels.js';
 import { usePageTitle } from '../pageTitle.js';
 import { RoomProvider, useRoom, useRoomActions } from '../room/RoomProvider.js';
 import { draftKey, useDraft } from '../room/drafts.js';
@@ -19,6 +19,7 @@ import { Participants } from './Participants.js';
 import { PrepPanel } from './PrepPanel.js';
 import { ReconnectBanner } from './ReconnectBanner.js';
 import { ReviewDialog } from './ReviewDialog.js';
+import { DeletionNotice, RoomRecords } from './RoomRecords.js';
 import { SafetyNotice, useOpenNotice } from './SafetyNotice.js';
 import { Tabs, type TabId } from './Tabs.js';
 
@@ -222,7 +223,7 @@ function Room({ roomId }: { roomId: string }) {
           <h1>{view?.title || creds.title || 'Your room'}</h1>
           {view && (
             <p className="muted small">
-              {KIND_WORDS[view.kind]} · you are {me.name}
+              {KIND_WORDS[view.kind]} · {RECORD_MODE_WORDS[view.recordMode].title.toLowerCase()} · you are {me.name}
               {me.role !== 'participant' ? ` (${me.role})` : ''}
             </p>
           )}
@@ -231,6 +232,7 @@ function Room({ roomId }: { roomId: string }) {
       </header>
 
       <ReconnectBanner connection={room.connection} />
+      {view && <DeletionNotice view={view} creds={creds} />}
       <p className="visually-hidden" role="status" aria-live="polite">
         {announce}
       </p>
@@ -320,7 +322,8 @@ function Room({ roomId }: { roomId: string }) {
           {(me.role === 'host' || me.role === 'mediator') && view && (
             <InvitePanel creds={creds} partiesFull={!mayInvite(view, 'participant')} />
           )}
-          {me.role === 'host' && <DeleteRoom creds={creds} />}
+          {view && <RoomRecords view={view} creds={creds} />}
+          {me.role === 'host' && view && <DeleteRoom creds={creds} view={view} />}
         </aside>
       </div>
 

@@ -1,8 +1,16 @@
 import { useState } from 'react';
-import { LIMITS, ROOM_KINDS, TURN_MODES, type RoomKind, type TurnMode } from '../../../shared/protocol.js';
+import {
+  LIMITS,
+  RECORD_MODES,
+  ROOM_KINDS,
+  TURN_MODES,
+  type RecordMode,
+  type RoomKind,
+  type TurnMode,
+} from '../../../shared/protocol.js';
 import { api } from '../api.js';
 import { listRooms, saveRoom } from '../credentials.js';
-import { KIND_WORDS, MODE_WORDS } from '../labels.js';
+import { KIND_WORDS, MODE_WORDS, RECORD_MODE_WORDS } from '../labels.js';
 import { usePageTitle } from '../pageTitle.js';
 import { navigate, roomPath } from '../router.js';
 import { AppLink } from './AppLink.js';
@@ -15,6 +23,7 @@ export function StartScreen() {
   const [title, setTitle] = useState('');
   const [mode, setMode] = useState<TurnMode | ''>('');
   const [separated, setSeparated] = useState(false);
+  const [recordMode, setRecordMode] = useState<RecordMode>('confidential');
   const remembered = listRooms();
   usePageTitle('Mediation Rooms: a calmer place to talk it through');
 
@@ -25,6 +34,7 @@ export function StartScreen() {
       title: title.trim() || undefined,
       mode: mode || DEFAULT_MODE[kind],
       ...(separated ? { separated: true } : {}),
+      recordMode,
     });
     saveRoom({ ...res, name, title: title.trim() || undefined });
     navigate(roomPath(res.roomId));
@@ -106,6 +116,31 @@ export function StartScreen() {
           person until its writer has seen the exact words and approved them. Choose this if facing each other does not
           feel safe. Turns do not apply.
         </p>
+
+        <fieldset aria-describedby="record-help">
+          <legend>What is kept of the conversation?</legend>
+          <div className="choice-row">
+            {RECORD_MODES.map((m) => (
+              <label key={m} className="choice">
+                <input
+                  type="radio"
+                  name="recordMode"
+                  value={m}
+                  checked={recordMode === m}
+                  onChange={() => setRecordMode(m)}
+                />
+                <span>
+                  {RECORD_MODE_WORDS[m].title}
+                  {m === 'confidential' ? ' (suggested)' : ''}
+                </span>
+              </label>
+            ))}
+          </div>
+          <p id="record-help" className="help">
+            {RECORD_MODE_WORDS[recordMode].what} Everyone you invite sees this before they join, and it cannot be
+            changed later.
+          </p>
+        </fieldset>
       </EntryForm>
 
       <section className="card" aria-labelledby="join-heading">

@@ -42,6 +42,8 @@ export const ACTION_EVENTS = {
   removeParticipant: 'participant:remove',
   askForSeparatedRoom: 'safety:separate',
   enter: 'room:enter',
+  reviewClause: 'agreement:review',
+  deletePrep: 'prep:delete',
 } as const satisfies Record<string, RoomEvent>;
 
 export type ActionName = keyof typeof ACTION_EVENTS;

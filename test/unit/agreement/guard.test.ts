@@ -15,6 +15,7 @@ function setup() {
   proposeClause(state, { id: 'c1', proposedBy: 'A', at: 1 });
   proposeClause(state, { id: 'c2', proposedBy: 'B', at: 1 });
   state.clauses[0].acceptances.A = { at: 2, hash: textHash('One.') };
+  state.clauses[0].reviewOn = { on: '2027-01-04', by: 'A', at: 2 };
   const words = [
     { id: 'c1', text: 'One.' },
     { id: 'c2', text: 'Two.' },
@@ -36,7 +37,7 @@ describe('agreement guard', () => {
     const { doc, expected } = setup();
     expect(expected).toEqual({
       clauses: [
-        { id: 'c1', text: 'One.', proposedBy: 'A', status: 'proposed', acceptedBy: ['A'] },
+        { id: 'c1', text: 'One.', proposedBy: 'A', status: 'proposed', acceptedBy: ['A'], reviewOn: '2027-01-04' },
         { id: 'c2', text: 'Two.', proposedBy: 'B', status: 'proposed', acceptedBy: [] },
       ],
       signedBy: ['A'],
@@ -54,6 +55,8 @@ describe('agreement guard', () => {
     ['acceptedBy removed', (m: Y.Map<unknown>) => (m.get(DOC.clause.acceptedBy) as Y.Map<boolean>).delete('A')],
     ['acceptedBy replaced', (m: Y.Map<unknown>) => m.set(DOC.clause.acceptedBy, 'everyone')],
     ['status deleted', (m: Y.Map<unknown>) => m.delete(DOC.clause.status)],
+    ['reviewOn', (m: Y.Map<unknown>) => m.set(DOC.clause.reviewOn, '2030-01-01')],
+    ['reviewOn deleted', (m: Y.Map<unknown>) => m.delete(DOC.clause.reviewOn)],
     ['extra key', (m: Y.Map<unknown>) => m.set('note', 'junk')],
   ])('reverts a client write to %s', (_name, write) => {
     const { clause, asClient, expected, doc } = setup();

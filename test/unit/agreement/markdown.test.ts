@@ -31,6 +31,7 @@ const draft = (over: Partial<AgreementRecord> = {}): AgreementRecord => ({
   signedAt: null,
   clauses: [],
   signatures: [],
+  earlierSignatures: [],
   signedText: null,
   signedTextHash: null,
   ...over,
@@ -52,8 +53,8 @@ describe('agreement record', () => {
       ],
     });
     expect(record.signatures).toEqual([
-      { name: 'Alex', at: T0 + 3 * MIN },
-      { name: 'Sam', at: T0 + 4 * MIN },
+      { name: 'Alex', participantId: 'a', at: T0 + 3 * MIN },
+      { name: 'Sam', participantId: 'b', at: T0 + 4 * MIN },
     ]);
     expect(record.signedText).toBe('[["c1","We speak one at a time."]]');
     expect(record.signedTextHash).toBe(sha256('[["c1","We speak one at a time."]]'));
@@ -109,6 +110,9 @@ describe('agreement markdown', () => {
             proposedBy: 'Sam',
             proposedAt: T0,
             acceptances: [],
+            earlierAcceptances: [],
+            versions: [],
+            reviewOn: null,
           },
         ],
       }),

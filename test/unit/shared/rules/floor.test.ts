@@ -22,6 +22,8 @@ function view(mode: TurnMode, floor: RoomView['floor']): RoomView {
     floor,
     break: null,
     heat: 0,
+    recordMode: 'confidential',
+    expiresAt: 0,
   };
 }
 

@@ -1,0 +1,28 @@
+import type { RoomBroadcaster } from '../ports.js';
+import type { TranscriptSealer } from './sealer.js';
+
+/**
+ * Every log entry reaches people through `RoomBroadcaster.entry`, after the store has it: the one place
+ * that sees them all (messages, shared points, relays, the facilitator). This passes everything on
+ * unchanged and, after an entry, has the sealer extend the transcript's chain; a deleted room is forgotten.
+ */
+export function sealingBroadcaster(inner: RoomBroadcaster, sealer: TranscriptSealer): RoomBroadcaster {
+  return new Proxy(inner, {
+    get(target, prop, receiver) {
+      if (prop === 'entry') {
+        return (roomId: string, entry: Parameters<RoomBroadcaster['entry']>[1]) => {
+          target.entry(roomId, entry);
+          sealer.entryAppended(roomId);
+        };
+      }
+      if (prop === 'deleted') {
+        return (roomId: string) => {
+          target.deleted(roomId);
+          sealer.forget(roomId);
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
