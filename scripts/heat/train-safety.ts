@@ -33,12 +33,18 @@ import { foldedFeatures } from '../../server/analysis/model/softmax.js';
 import { normalize } from '../../server/analysis/normalize.js';
 import { ARBITER_THRESHOLDS, arbitrate, type ArbiterThresholds, outcome } from '../../server/analysis/safetyArbiter.js';
 import { type Example, trainSoftmax, writeSoftmax } from './softmaxTrain.js';
+import { dataDir, loadPairs, loadPoliteness } from './dataset.js';
 import { envNumber } from './trainUtil.js';
 
 const EPOCHS = envNumber('EPOCHS', 12);
 const LR = envNumber('LR', 0.25);
 const L2 = envNumber('L2', 1e-7);
-const W_SYN = envNumber('W_SYN', 0.3);
+const W_SYN = envNumber('W_SYN', 0);
+/**
+ * weight of real calm text as "none" (ParaDetox's calm rewrites, polite requests from the Stanford corpus;
+ * train split only): what ordinary polite words look like, so thanks alone are not read as sarcasm
+ */
+const W_CALM = envNumber('W_CALM', 0);
 /** 0: the text alone, without the rules' verdict as inputs (for comparison) */
 const DENSE = envNumber('DENSE', 1) !== 0;
 /** 0: without word trigrams */
@@ -47,6 +53,9 @@ const DATA = resolve(import.meta.dirname, '../../data');
 const CHECK_FILES = ['check.jsonl', 'proportion-check.jsonl', 'recall-check.jsonl'];
 /** heat-synthetic labels that are not clearly "held" in a room ("Fine." can be plain agreement) */
 const SYN_SKIP = new Set(['stonewalling', 'defensiveness', 'profanity', 'shouting']);
+
+/** groups that are only trained on, never held out (not room messages written for this project) */
+const ALWAYS_TRAINED = new Set(['synthetic', 'calm']);
 
 export interface Row {
   text: string;
@@ -108,6 +117,12 @@ export function loadRows(): { train: Row[]; check: Row[] } {
           r.label === 'threat' || r.label === 'self_harm' ? r.label : r.label === 'none' ? 'none' : 'heat';
         train.push({ text: r.text, norm: normalize(r.text, english).text, cls, group: 'synthetic', w: W_SYN });
       }
+  }
+  if (W_CALM > 0 && existsSync(dataDir())) {
+    const calm = (text: string) =>
+      train.push({ text, norm: normalize(text, english).text, cls: 'none', group: 'calm', w: W_CALM });
+    for (const p of loadPairs()) if (p.split === 'train') for (const c of p.calm) calm(c);
+    for (const r of loadPoliteness()) if (r.split === 'train' && r.score >= 0.5) calm(r.text);
   }
   return { train, check };
 }
@@ -181,7 +196,35 @@ function byBucket(scored: Scored[], t: ArbiterThresholds | null): Record<string,
   return out;
 }
 
+/** The issue's targets by kind (hyperbole has none of its own: held as heat like sarcasm). */
+const TARGET: Record<string, number> = {
+  threat: 0.97,
+  self_harm: 0.97,
+  disclosure: 0.95,
+  everyday: 0.95,
+  sarcasm: 0.8,
+  hyperbole: 0.8,
+};
+
+/**
+ * Weighted accuracy, less five times each kind's shortfall below its target: a point of everyday
+ * delivery below 95% costs more than a point of sarcasm held above 80%.
+ */
 function score(scored: Scored[], t: ArbiterThresholds | null): number {
+  const b = byBucket(scored, t);
+  let sum = 0;
+  let weight = 0;
+  for (const [k, v] of Object.entries(b)) {
+    const w = BUCKET_WEIGHT[k] ?? 0;
+    const acc = v.right / v.n;
+    sum += w * (acc - 5 * Math.max(0, (TARGET[k] ?? 0) - acc));
+    weight += w;
+  }
+  return sum / weight;
+}
+
+/** Weighted accuracy alone, as reported. */
+function accuracy(scored: Scored[], t: ArbiterThresholds | null): number {
   const b = byBucket(scored, t);
   let sum = 0;
   let weight = 0;
@@ -274,7 +317,7 @@ function saveCache(): void {
 }
 
 function crossValidate(rows: Row[], check: Row[]): void {
-  const groups = [...new Set(rows.filter((r) => r.group !== 'synthetic').map((r) => r.group))];
+  const groups = [...new Set(rows.filter((r) => !ALWAYS_TRAINED.has(r.group)).map((r) => r.group))];
   const scored: Scored[] = [];
   for (const g of groups) {
     const model = train(rows.filter((r) => r.group !== g));

@@ -25,8 +25,8 @@ export interface ArbiterThresholds {
 export const ARBITER_THRESHOLDS: ArbiterThresholds = {
   safety: 0.45,
   disclosure: 0.1,
-  hold: 0.5,
-  guarded: { safety: 0.5, disclosure: 0.1, hold: 0.5 },
+  hold: 0.8,
+  guarded: { safety: 0.4, disclosure: 0.1, hold: 0.8 },
 };
 
 /** The rules saw a reason to let the words pass. */
