@@ -186,6 +186,8 @@ export function createApp(config: Config, parts: AppParts = {}): App {
       closing ??= (async () => {
         clearInterval(sweeper);
         timers.close();
+        // What follows the last messages is still carried out (and stored) before the store closes.
+        await rooms.settled();
         await agreement.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         server.closeAllConnections?.();

@@ -20,6 +20,7 @@ import * as agenda from './agenda.js';
 import * as agreementPhase from './agreementPhase.js';
 import * as breaks from './breaks.js';
 import { carryOut, stateEffects, type RoomEffect } from './effects.js';
+import { EffectQueue } from './effectQueue.js';
 import { FacilitatorVoice } from './facilitatorVoice.js';
 import * as membership from './membership.js';
 import * as moderation from './moderation.js';
@@ -41,6 +42,8 @@ import type { RoomWork } from './work.js';
  */
 export class RoomService implements RoomWork {
   private readonly voice: FacilitatorVoice;
+  /** Effects that follow a delivered message, carried out after its sender's answer, in order per room. */
+  private readonly queue = new EffectQueue();
 
   constructor(readonly deps: RoomDeps) {
     this.voice = new FacilitatorVoice(deps);
@@ -85,6 +88,16 @@ export class RoomService implements RoomWork {
     const hearForAgenda = (roomId: string, from: string, text: string, shared: boolean) =>
       agenda.hear(this, roomId, from, text, shared);
     return carryOut({ clock, broadcast, voice: this.voice, callBreak, hearForAgenda }, room, effects);
+  }
+
+  carryOutAfter(room: RoomRecord, effects: readonly RoomEffect[]): Promise<void> {
+    if (effects.length === 0) return Promise.resolve();
+    return this.queue.enqueue(room.roomId, () => this.carryOut(room, effects));
+  }
+
+  /** Resolves once every room's queued effects have been carried out (shutdown; tests that read the log). */
+  settled(): Promise<void> {
+    return this.queue.idle();
   }
 
   // ------------------------------------------------------------------ membership (membership.ts)

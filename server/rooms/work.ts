@@ -22,6 +22,12 @@ export interface RoomWork {
   published(room: RoomRecord): void;
   /** Carries out what a change decided should follow (rooms/effects.ts), in order. */
   carryOut(room: RoomRecord, effects: readonly RoomEffect[]): Promise<void>;
+  /**
+   * The same, queued behind the effects queued earlier for this room (rooms/effectQueue.ts), so the
+   * caller can answer first. The promise settles when they have been carried out; a caller that does
+   * not wait must catch it (a failure is logged by the queue).
+   */
+  carryOutAfter(room: RoomRecord, effects: readonly RoomEffect[]): Promise<void>;
 }
 
 /** The floor's time limit from the room settings. */

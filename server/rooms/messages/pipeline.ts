@@ -163,7 +163,8 @@ export class MessagePipeline {
       return { room: stop.room, result: stop.effects };
     });
     this.deps.metrics.messagesHeld.inc({ reason: safety ? 'safety' : 'heat' });
-    await this.rooms.carryOut(room, effects);
+    // A safety hold's pause and notices are in place before its sender is answered.
+    await this.rooms.carryOutAfter(room, effects);
     return { status: 'held', clientMsgId: held.clientMsgId, review: held.review };
   }
 
@@ -256,7 +257,7 @@ export class MessagePipeline {
       const stop = safetyHold(next, who.participantId, review.labels, now, minutes, this.help());
       return { room: stop.room, result: stop.effects };
     });
-    await this.rooms.carryOut(changed.room, changed.result);
+    await this.rooms.carryOutAfter(changed.room, changed.result);
     this.suggestLater(room, who, { ...held, text, review }, analysis);
     return { status: 'held', clientMsgId: held.clientMsgId, review };
   }
@@ -332,7 +333,11 @@ export class MessagePipeline {
       this.deps.broadcast.entry(d.who.roomId, message);
       this.deps.metrics.messagesDelivered.inc();
       if (d.outcome) this.deps.metrics.heldOutcomes.inc({ outcome: d.outcome });
-      await this.rooms.carryOut(room, effects);
+      // The sender is answered once the message is stored and sent; the facilitator follows, in order.
+      // A break stops the room, so its sender hears of it in the same answer.
+      const after = this.rooms.carryOutAfter(room, effects);
+      if (effects.some((e) => e.kind === 'break')) await after;
+      else after.catch(() => undefined);
     }
     return { status: 'delivered', seq: message.seq, message };
   }
