@@ -11,6 +11,7 @@ import { metricsRoute } from './http/metricsRoute.js';
 import { errorHandler, apiRouter } from './http/routes.js';
 import { createFacilitator } from './facilitator/create.js';
 import { forgetAnalyses } from './analysis/index.js';
+import { forgetCalmVerdicts } from './facilitator/calmVerdicts.js';
 import type { FacilitatorEngine } from './facilitator/types.js';
 import { PrepService } from './rooms/prep.js';
 import { Metrics } from './metrics.js';
@@ -81,11 +82,15 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   sharing.attach(io);
   // A deleted room's words must not linger in any process's analyzer caches: the deleting process
   // clears its own and, over the adapter, tells the others (only the room id crosses).
-  const purgeRoom = (roomId: string) => {
+  const forget = () => {
     forgetAnalyses();
+    forgetCalmVerdicts();
+  };
+  const purgeRoom = (roomId: string) => {
+    forget();
     if (config.redisUrl) io.serverSideEmit(PURGE_EVENT, roomId);
   };
-  if (config.redisUrl) io.on(PURGE_EVENT, () => forgetAnalyses());
+  if (config.redisUrl) io.on(PURGE_EVENT, forget);
 
   const agreement: AgreementService = new AgreementService({
     store,

@@ -6,7 +6,7 @@ import { prepCoachReply } from './prepCoach.js';
 import { listen } from '../analysis/listening/index.js';
 import { acknowledgement } from './listening/acknowledge.js';
 import { reflection, type Speaking } from './listening/reflect.js';
-import { calm, heardFrom, list, summarise } from './summary.js';
+import { asksHeard, calm, list, summarise } from './summary.js';
 import type { ClauseOffer, FacilitatorEngine, RoomContext, SettledTopic, SummaryRequest, TopicLine } from './types.js';
 
 const MODE_WORDS: Record<string, string> = {
@@ -151,7 +151,7 @@ export class LocalFacilitator implements FacilitatorEngine {
     const said = entries.filter((e) => e.type === 'message' && calm(e.text)).map((e) => e.text);
     const drafts = draftClauses([...sharedPoints.filter(calm), ...said], { parties: partyCount(room) });
     // Who asked for what, in their words: the newest ask of each person, the latest few.
-    const asks = heardFrom(room, entries)
+    const asks = asksHeard(room, entries)
       .flatMap((p) => p.asks.slice(-1).map((ask) => ({ name: p.name, ask })))
       .slice(-3);
     const heard =

@@ -1,5 +1,5 @@
 import type { LogEntry } from '../../shared/protocol.js';
-import { analyze } from '../analysis/index.js';
+import { isCalm } from './calmVerdicts.js';
 import { feelingWordsIn, NEEDS } from '../analysis/listening/lexicon.js';
 import { contentStems } from '../analysis/listening/paraphrase.js';
 import { requestsIn } from '../analysis/listening/requests.js';
@@ -64,8 +64,8 @@ export function quoteOf(sentence: string): string {
   return words.length <= QUOTE_WORDS ? words.join(' ') : `${words.slice(0, QUOTE_WORDS).join(' ')}…`;
 }
 
-/** Calm enough to quote or draft from: what the analyzer would not hold. */
-export const calm = (text: string): boolean => !analyze(text, { threshold: 0.5, suggestions: false }).held;
+/** Calm enough to quote or draft from: what the analyzer would not hold (each text analysed once: calmVerdicts.ts). */
+export const calm = (text: string): boolean => isCalm(text);
 
 /** A quote worth giving: a feeling or something concrete, told as one's own; one sentence or two short ones. */
 function salient(texts: string[]): string | null {
@@ -103,6 +103,21 @@ export function heardFrom(room: RoomContext, entries: LogEntry[]): PersonHeard[]
       .match(/[a-z][a-z'’-]+/g) ?? [])
       for (const stem of contentStems(w)) if (!words.has(stem)) words.set(stem, w);
     people.push({ id, name: room.names[id] ?? 'someone', needs, asks, quote: salient(texts), words });
+  }
+  return people;
+}
+
+/**
+ * Each party's asks (calm ones, in their words), in the order they joined: what a clause offer needs of
+ * heardFrom, without the needs, words and quotes it does not use.
+ */
+export function asksHeard(room: RoomContext, entries: LogEntry[]): { name: string; asks: string[] }[] {
+  const ids = room.parties ?? Object.keys(room.names);
+  const people: { name: string; asks: string[] }[] = [];
+  for (const id of ids) {
+    const texts = entries.filter((e) => e.type === 'message' && e.from === id).map((e) => e.text);
+    if (texts.length === 0) continue;
+    people.push({ name: room.names[id] ?? 'someone', asks: [...new Set(texts.filter(calm).flatMap(requestsIn))] });
   }
   return people;
 }

@@ -1,0 +1,40 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { analyze } from '../analysis/index.js';
+
+/**
+ * Whether a text is calm enough to quote or draft from (what the analyzer would not hold at 0.5), remembered:
+ * clause offers and summaries read back the same recent messages again and again, and analysing each one
+ * every time cost up to 60 analyses per offer. Keyed by an HMAC under this process's own key (the text is
+ * not kept), bounded, least recently used first out, and forgotten whenever a room is deleted, like the
+ * analyzer's own caches (app.ts).
+ */
+const VERDICTS_MAX = 20_000;
+const KEY = randomBytes(32);
+const verdicts = new Map<string, boolean>();
+
+const keyOf = (text: string): string => createHmac('sha256', KEY).update(text).digest('base64url');
+
+export function isCalm(text: string): boolean {
+  const key = keyOf(text);
+  const known = verdicts.get(key);
+  if (known !== undefined) {
+    // Re-inserted: the most recently used is the last to go.
+    verdicts.delete(key);
+    verdicts.set(key, known);
+    return known;
+  }
+  const verdict = !analyze(text, { threshold: 0.5 }).held;
+  verdicts.set(key, verdict);
+  if (verdicts.size > VERDICTS_MAX) verdicts.delete(verdicts.keys().next().value as string);
+  return verdict;
+}
+
+/** Forgets every verdict (a room was deleted or expired). */
+export function forgetCalmVerdicts(): void {
+  verdicts.clear();
+}
+
+/** Whether a verdict on `text` is remembered (tests). */
+export function remembersCalm(text: string): boolean {
+  return verdicts.has(keyOf(text));
+}
