@@ -24,6 +24,8 @@ export type RoomUpdate<T> = (room: RoomRecord) => { room: RoomRecord; result: T 
  * REDIS_URL is set. The same contract suite (test/integration/store.contract.ts) runs against each.
  * A room-scoped write (token, invite, log, prep, document) for a room that no longer exists rejects
  * with AppError not_found and writes nothing, so a request racing a deletion cannot recreate data.
+ * Records and entries a store hands out (and the room an update gets) are read-only: the memory store
+ * hands out its own frozen records (changing one throws), so a change always builds a new record.
  */
 export interface Store {
   readonly kind: 'memory' | 'redis';

@@ -31,6 +31,15 @@ function invite(roomId: string, over: Partial<InviteRecord> = {}): InviteRecord 
   return { ...base, expiresAt: Date.now() + 60_000, maxUses: 1, uses: 0, revoked: false, ...over };
 }
 
+/** Tries a change to a record from a store: a frozen record refuses it with a TypeError, a copy takes it. */
+function attempt(change: () => void): void {
+  try {
+    change();
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
+  }
+}
+
 /** The Store contract: every implementation runs this same suite. */
 export function storeContract(name: string, make: () => Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
@@ -73,8 +82,73 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
 
     it('does not let callers change stored state by reference', async () => {
       const r = await store.getRoom(roomId);
-      r!.title = 'mutated';
+      // Records from a store are read-only: a change either throws (frozen) or stays in the caller's copy.
+      attempt(() => {
+        r!.title = 'mutated';
+      });
       expect((await store.getRoom(roomId))?.title).not.toBe('mutated');
+    });
+
+    it('keeps a room as stored whatever callers do to what they passed in or got back', async () => {
+      const fresh = room(`${roomId}_own`);
+      await store.createRoom(fresh);
+      fresh.participants[0].name = 'Changed after create';
+      const updated = await store.updateRoom(fresh.roomId, (r) => ({
+        room: { ...r, sinceOffer: 7 },
+        result: undefined,
+      }));
+      attempt(() => {
+        updated!.room.participants[0].name = 'Changed after update';
+      });
+      attempt(() => {
+        updated!.room.floor.queue.push('p9');
+      });
+      const stored = await store.getRoom(fresh.roomId);
+      expect(stored?.participants[0].name).toBe('Ann');
+      expect(stored?.floor.queue).toEqual([]);
+      expect(stored?.sinceOffer).toBe(7);
+      // An update that returns no room changes nothing, even if it changed its input in place.
+      await store.updateRoom(fresh.roomId, (r) => {
+        attempt(() => {
+          r.sinceOffer = 99;
+        });
+        return { result: undefined };
+      });
+      expect((await store.getRoom(fresh.roomId))?.sinceOffer).toBe(7);
+      await store.deleteRoom(fresh.roomId);
+    });
+
+    it('keeps log entries as appended whatever callers do to what they passed in or got back', async () => {
+      const notice = { type: 'facilitator' as const, id: 'f1', kind: 'notice' as const, text: 'hi', at: 1 };
+      const sent = { ...notice, visibleTo: ['p1'] };
+      const appended = await store.appendLog(roomId, sent, 'k1');
+      sent.visibleTo.push('p2');
+      attempt(() => {
+        appended.entry.visibleTo?.push('p3');
+      });
+      for (const read of [
+        ...(await store.listLog(roomId, 0, 10)),
+        ...(await store.tailLog(roomId, 1)),
+        await store.findLogByKey(roomId, 'k1'),
+      ])
+        attempt(() => {
+          read?.visibleTo?.push('p4');
+        });
+      expect((await store.listLog(roomId, 0, 10)).map((e) => e.visibleTo)).toEqual([['p1']]);
+      expect((await store.appendLog(roomId, notice, 'k1')).entry.visibleTo).toEqual(['p1']);
+    });
+
+    it('reads a long log back whole and in order, however old the entry', async () => {
+      const count = 1_234;
+      for (let i = 1; i <= count; i++) await store.appendLog(roomId, message(`t${i}`), `p1:t${i}`);
+      const all: string[] = [];
+      for (let since = 0; since < count; since += 500)
+        all.push(...(await store.listLog(roomId, since, 500)).map((e) => `${e.seq}:${e.text}`));
+      expect(all).toEqual(Array.from({ length: count }, (_, i) => `${i + 1}:t${i + 1}`));
+      expect((await store.tailLog(roomId, 3)).map((e) => e.seq)).toEqual([count - 2, count - 1, count]);
+      expect(await store.findLogByKey(roomId, 'p1:t1')).toEqual({ ...message('t1'), seq: 1 });
+      const again = await store.appendLog(roomId, message('t2'), 'p1:t2');
+      expect(again).toEqual({ duplicate: true, entry: { ...message('t2'), seq: 2 } });
     });
 
     it('numbers log entries 1, 2, 3 and lists them after a sequence number', async () => {
