@@ -20,6 +20,14 @@ export interface AppendResult {
 export type RoomUpdate<T> = (room: RoomRecord) => { room: RoomRecord; result: T } | { room?: undefined; result: T };
 
 /**
+ * A room change with a log entry (a delivered message): both written, numbered, or, when the dedupe key
+ * was used before, nothing written and the first entry returned.
+ */
+export type UpdateAndAppend<T> =
+  | { duplicate: false; room: RoomRecord; result: T; entry: LogEntry }
+  | { duplicate: true; entry: LogEntry };
+
+/**
  * Everything the service keeps, behind one asynchronous interface: memory by default, Redis when
  * REDIS_URL is set. The same contract suite (test/integration/store.contract.ts) runs against each.
  * A room-scoped write (token, invite, log, prep, document) for a room that no longer exists rejects
@@ -67,6 +75,20 @@ export interface Store {
    * second append with the same key returns the first entry and appends nothing.
    */
   appendLog(roomId: string, entry: NewLogEntry, dedupeKey?: string): Promise<AppendResult>;
+  /**
+   * updateRoom and appendLog in one atomic step (one round trip to Redis): with a dedupe key already used,
+   * nothing is written (the update does not run) and the first entry is returned. `update` must return a
+   * room. `from`, a record this store handed out, is where a store may start instead of reading the room
+   * again (it runs `update` again on the current record if the room changed since). Null when the room does
+   * not exist.
+   */
+  updateRoomAndAppend<T>(
+    roomId: string,
+    update: (room: RoomRecord) => { room: RoomRecord; result: T },
+    entry: NewLogEntry,
+    dedupeKey?: string,
+    from?: RoomRecord,
+  ): Promise<UpdateAndAppend<T> | null>;
   /** Entries with seq > sinceSeq, in order, at most `limit`. */
   listLog(roomId: string, sinceSeq: number, limit: number): Promise<LogEntry[]>;
   /** The last `limit` entries, in order. */

@@ -25,9 +25,9 @@ import { FacilitatorVoice } from './facilitatorVoice.js';
 import * as membership from './membership.js';
 import * as moderation from './moderation.js';
 import type { ModeratorAction } from './policies/safety.js';
-import type { Identity, RoomRecord } from './model.js';
+import type { Identity, NewLogEntry, RoomRecord } from './model.js';
 import type { FloorEvent } from './policies/floor.js';
-import type { RoomDeps } from './ports.js';
+import type { RoomDeps, UpdateAndAppend } from './ports.js';
 import * as turns from './turns.js';
 import { announceIfSeparated } from './separated.js';
 import { visiblyChanged } from './view.js';
@@ -71,6 +71,29 @@ export class RoomService implements RoomWork {
     });
     if (!out) throw new AppError('not_found', 'This room does not exist any more.');
     if (before) await this.carryOut(out.room, stateEffects(visiblyChanged(before, out.room)));
+    return out;
+  }
+
+  async changeAndAppend<T>(
+    roomId: string,
+    update: (room: RoomRecord) => { room: RoomRecord; result: T },
+    entry: NewLogEntry,
+    dedupeKey?: string,
+    from?: RoomRecord,
+  ): Promise<UpdateAndAppend<T>> {
+    let before: RoomRecord | undefined;
+    const out = await this.deps.store.updateRoomAndAppend(
+      roomId,
+      (room) => {
+        before = room;
+        return update(room);
+      },
+      entry,
+      dedupeKey,
+      from,
+    );
+    if (!out) throw new AppError('not_found', 'This room does not exist any more.');
+    if (!out.duplicate && before) await this.carryOut(out.room, stateEffects(visiblyChanged(before, out.room)));
     return out;
   }
 

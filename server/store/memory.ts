@@ -1,7 +1,7 @@
 import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
 import type { InviteRecord, InviteUse, NewLogEntry, RoomRecord, TicketRecord, TokenRecord } from '../rooms/model.js';
-import type { AppendResult, RoomUpdate, Store } from '../rooms/ports.js';
+import type { AppendResult, RoomUpdate, Store, UpdateAndAppend } from '../rooms/ports.js';
 
 interface RoomData {
   /** The current record, frozen: handed out as it is, never copied (see frozen below). */
@@ -78,6 +78,14 @@ export function inviteRefusal(invite: InviteRecord, now: number): 'used' | 'expi
   if (invite.expiresAt <= now) return 'expired';
   if (invite.maxUses !== null && invite.uses >= invite.maxUses) return 'used';
   return null;
+}
+
+/** Appends with the next seq (the caller has checked the dedupe key). */
+function append(data: RoomData, entry: NewLogEntry, dedupeKey: string | undefined): LogEntry {
+  const stored = frozen({ ...copy(entry), seq: data.log.length + 1 } as LogEntry);
+  data.log.push(stored);
+  if (dedupeKey !== undefined) data.dedupe.set(dedupeKey, stored.seq);
+  return stored;
 }
 
 /** The embedded default: one process, nothing on disk. */
@@ -203,10 +211,23 @@ export class MemoryStore implements Store {
     if (!data) throw gone();
     const seen = dedupeKey === undefined ? undefined : data.dedupe.get(dedupeKey);
     if (seen !== undefined) return { entry: data.log.at(seen - 1) as LogEntry, duplicate: true };
-    const stored = frozen({ ...copy(entry), seq: data.log.length + 1 } as LogEntry);
-    data.log.push(stored);
-    if (dedupeKey !== undefined) data.dedupe.set(dedupeKey, stored.seq);
-    return { entry: stored, duplicate: false };
+    return { entry: append(data, entry, dedupeKey), duplicate: false };
+  }
+
+  async updateRoomAndAppend<T>(
+    roomId: string,
+    update: (room: RoomRecord) => { room: RoomRecord; result: T },
+    entry: NewLogEntry,
+    dedupeKey?: string,
+  ): Promise<UpdateAndAppend<T> | null> {
+    const data = this.rooms.get(roomId);
+    if (!data) return null;
+    // Synchronous from the dedupe check to the append: atomic within this process.
+    const seen = dedupeKey === undefined ? undefined : data.dedupe.get(dedupeKey);
+    if (seen !== undefined) return { duplicate: true, entry: data.log.at(seen - 1) as LogEntry };
+    const out = update(data.room);
+    data.room = frozen(out.room);
+    return { duplicate: false, room: data.room, result: out.result, entry: append(data, entry, dedupeKey) };
   }
 
   async listLog(roomId: string, sinceSeq: number, limit: number): Promise<LogEntry[]> {

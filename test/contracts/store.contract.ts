@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newParticipant, newRoom } from '../../server/rooms/newRoom.js';
-import type { InviteRecord } from '../../server/rooms/model.js';
+import type { InviteRecord, RoomRecord } from '../../server/rooms/model.js';
 import type { Store } from '../../server/rooms/ports.js';
 
 const message = (text: string) => ({
@@ -171,6 +171,48 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(await store.listLog(roomId, 0, 10)).toHaveLength(1);
       expect((await store.findLogByKey(roomId, 'p1:x'))?.seq).toBe(1);
       expect(await store.findLogByKey(roomId, 'p1:y')).toBeNull();
+    });
+
+    it('changes the room and appends its entry in one step, once per dedupe key, even when raced', async () => {
+      const bump = (r: RoomRecord) => ({ room: { ...r, sinceOffer: r.sinceOffer + 1 }, result: r.sinceOffer + 1 });
+      const first = await store.updateRoomAndAppend(roomId, bump, message('a'), 'p1:a');
+      expect(first).toMatchObject({
+        duplicate: false,
+        result: 1,
+        room: { sinceOffer: 1 },
+        entry: { seq: 1, text: 'a' },
+      });
+      const raced = await Promise.all(
+        Array.from({ length: 8 }, () => store.updateRoomAndAppend(roomId, bump, message('b'), 'p1:b')),
+      );
+      expect(raced.filter((r) => r?.duplicate === false)).toHaveLength(1);
+      expect(new Set(raced.map((r) => r?.entry.seq))).toEqual(new Set([2]));
+      // A used key writes nothing: the room was counted once for it.
+      expect((await store.getRoom(roomId))?.sinceOffer).toBe(2);
+      const again = await store.updateRoomAndAppend(roomId, bump, message('a'), 'p1:a');
+      expect(again).toEqual({ duplicate: true, entry: { ...message('a'), seq: 1 } });
+      expect(await store.updateRoomAndAppend('r_missing', bump, message('c'))).toBeNull();
+    });
+
+    it('numbers entries and loses no room change when different entries race', async () => {
+      const bump = (r: RoomRecord) => ({ room: { ...r, sinceOffer: r.sinceOffer + 1 }, result: undefined });
+      const from = await store.getRoom(roomId);
+      // Every write starts from the same record: all but the first find the room changed and run again.
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          store.updateRoomAndAppend(roomId, bump, message(`m${i}`), `p1:m${i}`, from ?? undefined),
+        ),
+      );
+      expect((await store.getRoom(roomId))?.sinceOffer).toBe(12);
+      expect((await store.listLog(roomId, 0, 20)).map((e) => e.seq)).toEqual(
+        Array.from({ length: 12 }, (_, i) => i + 1),
+      );
+      // A record read before a change is only a starting point: the update runs on the room as it is.
+      const stale = await store.updateRoomAndAppend(roomId, bump, message('late'), undefined, from ?? undefined);
+      expect(stale).toMatchObject({ duplicate: false, room: { sinceOffer: 13 }, entry: { seq: 13 } });
+      await store.deleteRoom(roomId);
+      expect(await store.updateRoomAndAppend(roomId, bump, message('gone'))).toBeNull();
+      expect(await store.listLog(roomId, 0, 20)).toEqual([]);
     });
 
     it('keeps private preparation per person', async () => {

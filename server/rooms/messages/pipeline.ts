@@ -77,9 +77,23 @@ interface Delivery {
   disclosure: boolean;
   /** Set when a held message is delivered: what its sender chose (counted for /metrics). */
   outcome?: HeldOutcome;
+  /** The room as the caller read it: where the store may start its write (one round trip to Redis). */
+  from?: RoomRecord;
 }
 
 const BREAK: RoomEffect = { kind: 'break' };
+
+/** Step dedupe: a retry of a message that was delivered or held answers as the first send did. */
+function answeredBefore(
+  room: RoomRecord,
+  earlier: LogEntry | null,
+  key: string,
+  clientMsgId: string,
+): SendResult | null {
+  if (earlier?.type === 'message') return { status: 'delivered', seq: earlier.seq, message: earlier };
+  if (room.held[key]) return { status: 'held', clientMsgId, review: room.held[key].review };
+  return null;
+}
 
 /**
  * The message pipeline of DESIGN.md: validate -> dedupe -> floor -> analyse -> deliver (stored, numbered,
@@ -113,8 +127,13 @@ export class MessagePipeline {
 
   async send(who: Identity, clientMsgId: string, rawText: unknown, fromPrep = false): Promise<SendResult> {
     const text = checkRoomText(rawText);
-    const room = await this.rooms.room(who.roomId);
-    const answered = await this.answeredBefore(room, who, clientMsgId);
+    // The room and the retry check together: one round trip to Redis for both.
+    const key = dedupeKey(who.participantId, clientMsgId);
+    const [room, earlier] = await Promise.all([
+      this.rooms.room(who.roomId),
+      this.deps.store.findLogByKey(who.roomId, key),
+    ]);
+    const answered = answeredBefore(room, earlier, key, clientMsgId);
     if (answered) return answered;
     // A separated room: a party writes on their own side; a point crosses only once approved (relay:*).
     if (talksOnSide(room, who.role)) return this.separated.send(room, who, clientMsgId, text);
@@ -123,7 +142,16 @@ export class MessagePipeline {
     const { analysis, review } = await this.review(room, who, text);
     const disclosure = analysis.disclosure === true;
     if (!review)
-      return this.deliver({ who, clientMsgId, text, heat: analysis.heat, reworded: false, fromPrep, disclosure });
+      return this.deliver({
+        who,
+        clientMsgId,
+        text,
+        heat: analysis.heat,
+        reworded: false,
+        fromPrep,
+        disclosure,
+        from: room,
+      });
     const held: HeldMessage = { clientMsgId, participantId: who.participantId, text, review, heldAt: now, fromPrep };
     const answer = await this.hold(who, held);
     this.suggestLater(room, who, held, analysis);
@@ -135,15 +163,6 @@ export class MessagePipeline {
     const key = dedupeKey(who.participantId, held.clientMsgId);
     const context = this.context(room, who);
     void suggestLater(this.rooms, who, key, held, analysis, room.heatThreshold, context);
-  }
-
-  /** Step dedupe: a retry of a message that was delivered or held answers as the first send did. */
-  private async answeredBefore(room: RoomRecord, who: Identity, clientMsgId: string): Promise<SendResult | null> {
-    const key = dedupeKey(who.participantId, clientMsgId);
-    const earlier = await this.deps.store.findLogByKey(who.roomId, key);
-    if (earlier?.type === 'message') return { status: 'delivered', seq: earlier.seq, message: earlier };
-    if (room.held[key]) return { status: 'held', clientMsgId, review: room.held[key].review };
-    return null;
   }
 
   /**
@@ -270,7 +289,19 @@ export class MessagePipeline {
     const now = this.deps.now();
     const key = dedupeKey(d.who.participantId, d.clientMsgId);
     const floorMs = this.deps.config.floorSeconds * 1000;
-    const { room, result: effects } = await this.rooms.change(d.who.roomId, (r) => {
+    const entry: Omit<MessageEvent, 'seq'> = {
+      type: 'message',
+      id: newId('m'),
+      clientMsgId: d.clientMsgId,
+      from: d.who.participantId,
+      text: d.text,
+      at: now,
+      reworded: d.reworded,
+      ...(d.fromPrep ? { fromPrep: true } : {}),
+      ...(d.relayed ? { relayed: true } : {}),
+    };
+    // The room's counters and the numbered entry in one atomic write (dedupe included).
+    const update = (r: RoomRecord) => {
       checkMayDeliver(r, d.who.participantId, now);
       const spoke = { type: 'spoke' as const, participantId: d.who.participantId, text: d.text };
       const floor = applyFloor(r, spoke, now, { floorMs });
@@ -315,21 +346,11 @@ export class MessagePipeline {
         listening,
       };
       return { room: after, result: effects };
-    });
-    const entry: Omit<MessageEvent, 'seq'> = {
-      type: 'message',
-      id: newId('m'),
-      clientMsgId: d.clientMsgId,
-      from: d.who.participantId,
-      text: d.text,
-      at: now,
-      reworded: d.reworded,
-      ...(d.fromPrep ? { fromPrep: true } : {}),
-      ...(d.relayed ? { relayed: true } : {}),
     };
-    const appended = await this.deps.store.appendLog(d.who.roomId, entry, key);
-    const message = appended.entry as MessageEvent;
-    if (!appended.duplicate) {
+    const out = await this.rooms.changeAndAppend(d.who.roomId, update, entry, key, d.from);
+    const message = out.entry as MessageEvent;
+    if (!out.duplicate) {
+      const { room, result: effects } = out;
       this.deps.broadcast.entry(d.who.roomId, message);
       this.deps.metrics.messagesDelivered.inc();
       if (d.outcome) this.deps.metrics.heldOutcomes.inc({ outcome: d.outcome });
