@@ -87,7 +87,8 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
     const who = await authenticate(deps.store, token).catch((err) => (isUnavailable(err) ? 'unavailable' : null));
     if (who === 'unavailable') return next(new Error('unavailable'));
     if (!who) return next(new Error('unauthorized'));
-    socket.data.who = who;
+    // The socket's id goes with every request it makes: its own delivered messages come back in its acks.
+    socket.data.who = { ...who, socketId: socket.id };
     const room = await deps.store.getRoom(who.roomId).catch(() => null);
     socket.data.removed = room?.participants.some(
       (p) => p.participantId === who.participantId && p.status === 'removed',

@@ -118,8 +118,11 @@ export interface Store {
 export interface RoomBroadcaster {
   /** The room's state changed (participants, floor, mode, phase, break, heat). */
   state(room: RoomRecord): void;
-  /** A log entry: to everyone in the room, or only to `visibleTo` when it is set. */
-  entry(roomId: string, entry: LogEntry): void;
+  /**
+   * A log entry: to everyone in the room, or only to `visibleTo` when it is set; never to the connection
+   * `except` (the sender's, whose ack carries the entry already).
+   */
+  entry(roomId: string, entry: LogEntry, except?: string): void;
   /** A private preparation message, to one person only. */
   prep(roomId: string, participantId: string, message: PrepMessage): void;
   /** A preparation reply still being written, to one person only. */

@@ -351,7 +351,8 @@ export class MessagePipeline {
     const message = out.entry as MessageEvent;
     if (!out.duplicate) {
       const { room, result: effects } = out;
-      this.deps.broadcast.entry(d.who.roomId, message);
+      // Its sender's socket gets it in the answer below (other sockets of theirs, another tab, get it here).
+      this.deps.broadcast.entry(d.who.roomId, message, d.who.socketId);
       this.deps.metrics.messagesDelivered.inc();
       if (d.outcome) this.deps.metrics.heldOutcomes.inc({ outcome: d.outcome });
       // The sender is answered once the message is stored and sent; the facilitator follows, in order.
