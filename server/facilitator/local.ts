@@ -1,12 +1,14 @@
 import type { Analysis } from '../../shared/analysis.js';
 import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
 import { agendaOpenedWords, topicChangedWords } from './agendaWords.js';
-import { draftClauses } from './drafts.js';
+import { draftFromAsks } from './drafts.js';
+import { isCoerciveDemand } from '../analysis/coercion.js';
+import { requestsIn } from '../analysis/listening/requests.js';
 import { prepCoachReply } from './prepCoach.js';
 import { listen } from '../analysis/listening/index.js';
 import { acknowledgement } from './listening/acknowledge.js';
 import { reflection, type Speaking } from './listening/reflect.js';
-import { asksHeard, calm, list, summarise } from './summary.js';
+import { calm, list, summarise } from './summary.js';
 import type { ClauseOffer, FacilitatorEngine, RoomContext, SettledTopic, SummaryRequest, TopicLine } from './types.js';
 
 const MODE_WORDS: Record<string, string> = {
@@ -148,11 +150,25 @@ export class LocalFacilitator implements FacilitatorEngine {
   }
 
   async clauseOffer(room: RoomContext, sharedPoints: string[], entries: LogEntry[]): Promise<ClauseOffer> {
-    const said = entries.filter((e) => e.type === 'message' && calm(e.text)).map((e) => e.text);
-    const drafts = draftClauses([...sharedPoints.filter(calm), ...said], { parties: partyCount(room) });
-    // Who asked for what, in their words: the newest ask of each person, the latest few.
-    const asks = asksHeard(room, entries)
-      .flatMap((p) => p.asks.slice(-1).map((ask) => ({ name: p.name, ask })))
+    // Each message is read once: whether it is calm, and its asks (for the drafts and for who asked what).
+    const said = entries.flatMap((e) =>
+      e.type === 'message' && calm(e.text)
+        ? [{ from: e.from, asks: requestsIn(e.text), coercive: isCoerciveDemand(e.text) }]
+        : [],
+    );
+    const drafts = draftFromAsks(
+      [
+        ...sharedPoints.filter((t) => calm(t) && !isCoerciveDemand(t)).flatMap((t) => requestsIn(t)),
+        ...said.filter((s) => !s.coercive).flatMap((s) => s.asks),
+      ],
+      { parties: partyCount(room) },
+    );
+    // Who asked for what, in their words: the newest ask of each person (in the order they joined), the latest few.
+    const asks = (room.parties ?? Object.keys(room.names))
+      .flatMap((id) => {
+        const theirs = [...new Set(said.filter((s) => s.from === id).flatMap((s) => s.asks))];
+        return theirs.slice(-1).map((ask) => ({ name: room.names[id] ?? 'someone', ask }));
+      })
       .slice(-3);
     const heard =
       asks.length === 1

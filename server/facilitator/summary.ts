@@ -107,21 +107,6 @@ export function heardFrom(room: RoomContext, entries: LogEntry[]): PersonHeard[]
   return people;
 }
 
-/**
- * Each party's asks (calm ones, in their words), in the order they joined: what a clause offer needs of
- * heardFrom, without the needs, words and quotes it does not use.
- */
-export function asksHeard(room: RoomContext, entries: LogEntry[]): { name: string; asks: string[] }[] {
-  const ids = room.parties ?? Object.keys(room.names);
-  const people: { name: string; asks: string[] }[] = [];
-  for (const id of ids) {
-    const texts = entries.filter((e) => e.type === 'message' && e.from === id).map((e) => e.text);
-    if (texts.length === 0) continue;
-    people.push({ name: room.names[id] ?? 'someone', asks: [...new Set(texts.filter(calm).flatMap(requestsIn))] });
-  }
-  return people;
-}
-
 export function list(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -5,7 +5,8 @@ import { log } from '../log.js';
  * What follows a delivered message (the facilitator's words, the agenda hearing it) runs after its
  * sender is answered, one room's work after another in the order it was queued: a reflection never
  * overtakes the clause offer queued before it, and a failure is logged without dropping the work
- * queued behind it. Rooms do not wait for each other.
+ * queued behind it. Rooms do not wait for each other, and a room's effects wait for the input already
+ * received (other people's messages are not held up behind the facilitator's words).
  */
 export class EffectQueue {
   /** Per room, the end of its queue; a room with nothing queued has no entry. */
@@ -16,7 +17,8 @@ export class EffectQueue {
    * that waits hears of a failure; one that does not must catch it (the queue has logged it already).
    */
   enqueue(roomId: string, work: () => Promise<void>): Promise<void> {
-    const run = (this.tails.get(roomId) ?? Promise.resolve()).then(work);
+    // Started from the event loop's check phase: messages that came in meanwhile are delivered first.
+    const run = (this.tails.get(roomId) ?? Promise.resolve()).then(afterPendingInput).then(work);
     const done = run.catch(logFailure);
     this.tails.set(roomId, done);
     void done.then(() => {
@@ -35,6 +37,8 @@ export class EffectQueue {
     return this.tails.size;
   }
 }
+
+const afterPendingInput = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** A room deleted meanwhile is not a failure: its effects have nowhere to go. */
 function logFailure(err: unknown): void {

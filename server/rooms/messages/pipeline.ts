@@ -20,6 +20,7 @@ import { facilitator, type RoomEffect } from '../effects.js';
 import type { HeldOutcome, RoomDeps } from '../ports.js';
 import { isOnBreak, startBreak } from '../policies/breaks.js';
 import { afterDelivered } from '../policies/facilitation.js';
+import type { Verdict } from '../policies/reflection.js';
 import { canSpeak } from '../../../shared/rules/floor.js';
 import { applyFloor, speakerWordsAfter } from '../policies/floor.js';
 import { applyHeat } from '../policies/heat.js';
@@ -79,6 +80,8 @@ interface Delivery {
   outcome?: HeldOutcome;
   /** The room as the caller read it: where the store may start its write (one round trip to Redis). */
   from?: RoomRecord;
+  /** The analyzer's verdict on exactly `text` in this room, when the pipeline has it (not analysed again). */
+  verdict?: Verdict;
 }
 
 const BREAK: RoomEffect = { kind: 'break' };
@@ -151,6 +154,7 @@ export class MessagePipeline {
         fromPrep,
         disclosure,
         from: room,
+        verdict: analysis,
       });
     const held: HeldMessage = { clientMsgId, participantId: who.participantId, text, review, heldAt: now, fromPrep };
     const answer = await this.hold(who, held);
@@ -329,7 +333,7 @@ export class MessagePipeline {
       const told = afterDisclosure(next, sender, d.disclosure);
       next.disclosedBy = told.disclosedBy;
       next.sinceDisclosure = told.sinceDisclosure;
-      const facilitation = afterDelivered(next, d.who.participantId, d.text);
+      const facilitation = afterDelivered(next, d.who.participantId, d.text, d.verdict);
       const { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited, listening } = facilitation;
       const effects: RoomEffect[] = told.checkIn ? checkInEffects(sender, this.help()) : [];
       effects.push(...facilitation.actions.map((action) => facilitator({ say: 'action' as const, action })));
