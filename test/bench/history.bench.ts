@@ -117,6 +117,8 @@ async function main(): Promise<void> {
   const [e, f] = await Promise.all(warm.tokens.map((t) => party(url, t)));
   for (let i = 0; i < WARM; i++) await one(i % 2 ? f : e, i % 2 ? e : f, [], []);
   await app.rooms.settled();
+  // FRESH_START=n: the fresh room has n messages first (past the 60-entry read-back window at n >= 60).
+  for (let i = 0; i < Number(process.env.FRESH_START ?? 0); i++) await one(i % 2 ? d : c, i % 2 ? c : d, [], []);
   const filled = heap();
   for (let i = 0; i < HISTORY; i++) await one(i % 2 ? b : a, i % 2 ? a : b, [], []);
   await app.rooms.settled();
