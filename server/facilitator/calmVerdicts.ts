@@ -5,8 +5,8 @@ import { analyze } from '../analysis/index.js';
  * Whether a text is calm enough to quote or draft from (what the analyzer would not hold at 0.5), remembered:
  * clause offers and summaries read back the same recent messages again and again, and analysing each one
  * every time cost up to 60 analyses per offer. Keyed by a hash under this process's own key (the text is
- * not kept, and a heap dump cannot be searched for a guessed sentence), bounded, least recently used first out, and forgotten whenever a room is deleted, like the
- * analyzer's own caches (app.ts).
+ * not kept, and a heap dump cannot be searched for a guessed sentence), bounded, least recently used first
+ * out, and forgotten whenever a room is deleted, like the analyzer's own caches (app.ts).
  */
 const VERDICTS_MAX = 20_000;
 const KEY = randomBytes(32).toString('base64');
