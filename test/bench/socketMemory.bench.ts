@@ -4,11 +4,13 @@
  *   node --expose-gc --import tsx test/bench/socketMemory.bench.ts
  *
  * SOCKETS (default 1,000) sockets of one person connect to the app in this process; heap after GC, divided by
- * the count. The clients' own objects are in the figure too (the same for any server version): compare versions.
+ * the count. The clients' own objects are in the figure too (the same for any server): compare versions, or
+ * with BARE=1, the bare socket.io server of test/bench/baseline.ts measured the same way.
  */
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { createApp } from '../../server/app.js';
 import { testConfig } from '../../server/config.js';
+import { startBaseline } from './baseline.js';
 
 const SOCKETS = Number(process.env.SOCKETS ?? 1000);
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -18,7 +20,12 @@ function heap(): number {
   return process.memoryUsage().heapUsed;
 }
 
-async function main(): Promise<void> {
+/** The server to connect to, and what a socket signs in with. */
+async function target(): Promise<{ url: string; auth: Record<string, string>; close: () => Promise<void> }> {
+  if (process.env.BARE === '1') {
+    const bare = await startBaseline();
+    return { url: bare.socketUrl, auth: { room: 'r1' }, close: () => bare.close() };
+  }
   const app = createApp(testConfig({ port: 0, host: '127.0.0.1', rateLimitFactor: 1e6, logLevel: 'silent' }));
   const url = await app.listen();
   const res = await fetch(`${url}/api/rooms`, {
@@ -27,8 +34,13 @@ async function main(): Promise<void> {
     body: JSON.stringify({ kind: 'family', name: 'Ann' }),
   });
   const { token } = (await res.json()) as { token: string };
+  return { url, auth: { token }, close: () => app.close() };
+}
+
+async function main(): Promise<void> {
+  const { url, auth, close } = await target();
   const one = async (): Promise<Socket> => {
-    const s = connectSocket(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
+    const s = connectSocket(url, { auth, transports: ['websocket'], forceNew: true, reconnection: false });
     await new Promise<void>((resolve, reject) => {
       s.once('connect', () => resolve());
       s.once('connect_error', reject);
@@ -42,9 +54,10 @@ async function main(): Promise<void> {
   const sockets: Socket[] = [];
   for (let i = 0; i < SOCKETS; i++) sockets.push(await one());
   await new Promise((r) => setTimeout(r, 1000));
-  console.log(JSON.stringify({ sockets: SOCKETS, bytesPerSocket: Math.round((heap() - before) / SOCKETS) }));
+  const server = process.env.BARE === '1' ? 'bare socket.io' : 'app';
+  console.log(JSON.stringify({ server, sockets: SOCKETS, bytesPerSocket: Math.round((heap() - before) / SOCKETS) }));
   for (const s of sockets) s.disconnect();
-  await app.close();
+  await close();
 }
 
 main().then(
