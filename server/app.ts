@@ -11,6 +11,7 @@ import { metricsRoute } from './http/metricsRoute.js';
 import { errorHandler, apiRouter } from './http/routes.js';
 import { createFacilitator } from './facilitator/create.js';
 import { forgetAnalyses } from './analysis/index.js';
+import { forgetCalmVerdicts } from './facilitator/calmVerdicts.js';
 import type { FacilitatorEngine } from './facilitator/types.js';
 import { PrepService } from './rooms/prep.js';
 import { Metrics } from './metrics.js';
@@ -83,11 +84,15 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   sharing.attach(io);
   // A deleted room's words must not linger in any process's analyzer caches: the deleting process
   // clears its own and, over the adapter, tells the others (only the room id crosses).
-  const purgeRoom = (roomId: string) => {
+  const forget = () => {
     forgetAnalyses();
+    forgetCalmVerdicts();
+  };
+  const purgeRoom = (roomId: string) => {
+    forget();
     if (config.redisUrl) io.serverSideEmit(PURGE_EVENT, roomId);
   };
-  if (config.redisUrl) io.on(PURGE_EVENT, () => forgetAnalyses());
+  if (config.redisUrl) io.on(PURGE_EVENT, forget);
 
   const agreement: AgreementService = new AgreementService({
     store,
@@ -190,6 +195,8 @@ export function createApp(config: Config, parts: AppParts = {}): App {
       closing ??= (async () => {
         clearInterval(sweeper);
         timers.close();
+        // What follows the last messages is still carried out (and stored) before the store closes.
+        await rooms.settled();
         await agreement.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         server.closeAllConnections?.();

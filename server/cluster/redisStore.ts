@@ -3,7 +3,7 @@ import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
 import { log } from '../log.js';
 import type { InviteRecord, InviteUse, NewLogEntry, RoomRecord, TicketRecord, TokenRecord } from '../rooms/model.js';
-import type { AppendResult, RoomUpdate, Store } from '../rooms/ports.js';
+import type { AppendResult, RoomUpdate, Store, UpdateAndAppend } from '../rooms/ports.js';
 
 /**
  * Compare-and-set of a room record: written only if its version is still the one the caller read.
@@ -54,6 +54,34 @@ if ARGV[2] ~= '' then
   keep(KEYS[2], exp)
 end
 return {0, json}`;
+
+/**
+ * A delivered message in one step: the dedupe check, the room's compare-and-set and the numbered append.
+ * KEYS: room hash, expiry index, log list, dedupe hash. ARGV: expected version, room JSON, expiresAt,
+ * roomId, entry JSON minus "{", dedupe key or "".
+ * Returns {-1} when the room is gone; {1, first entry JSON} for a used dedupe key (nothing written);
+ * {0, version, room JSON} when the room changed since that version (nothing written); {2, entry JSON}.
+ */
+const UPDATE_AND_APPEND = `${ROOM_GUARD}
+local exp = live(KEYS[1])
+if not exp then return {-1} end
+if ARGV[6] ~= '' then
+  local seen = redis.call('HGET', KEYS[4], ARGV[6])
+  if seen then return {1, redis.call('LINDEX', KEYS[3], tonumber(seen) - 1)} end
+end
+local v = redis.call('HGET', KEYS[1], 'v')
+if v ~= ARGV[1] then return {0, v, redis.call('HGET', KEYS[1], 'json')} end
+redis.call('HSET', KEYS[1], 'v', tonumber(v) + 1, 'json', ARGV[2])
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
+local seq = redis.call('LLEN', KEYS[3]) + 1
+local json = '{"seq":' .. seq .. ',' .. ARGV[5]
+redis.call('RPUSH', KEYS[3], json)
+keep(KEYS[3], exp)
+if ARGV[6] ~= '' then
+  redis.call('HSET', KEYS[4], ARGV[6], seq)
+  keep(KEYS[4], exp)
+end
+return {2, json}`;
 
 /**
  * Writes a value and lists it under the room (tokens, invites, prep lists).
@@ -218,6 +246,7 @@ export class RedisStore implements Store {
     });
     this.redis.defineCommand('setRoomIfVersion', { numberOfKeys: 2, lua: SET_ROOM_IF_VERSION });
     this.redis.defineCommand('appendLogOnce', { numberOfKeys: 3, lua: APPEND_LOG });
+    this.redis.defineCommand('updateRoomAndAppend', { numberOfKeys: 4, lua: UPDATE_AND_APPEND });
     this.redis.defineCommand('compactDocIfFirst', { numberOfKeys: 2, lua: COMPACT_DOC });
     this.redis.defineCommand('putMember', { numberOfKeys: 3, lua: PUT_MEMBER });
     this.redis.defineCommand('appendDoc', { numberOfKeys: 2, lua: APPEND_DOC });
@@ -261,7 +290,20 @@ export class RedisStore implements Store {
   }
 
   async getRoom(roomId: string): Promise<RoomRecord | null> {
-    return parse<RoomRecord>(await this.redis.hget(this.key.room(roomId), 'json'));
+    const [version, json] = await this.redis.hmget(this.key.room(roomId), 'v', 'json');
+    return version === null || json === null ? null : this.versioned(version, json);
+  }
+
+  /**
+   * The version each record this store handed out was read at, so a write can start from a record the
+   * caller already has (updateRoomAndAppend's `from`) instead of reading the room again.
+   */
+  private readonly versions = new WeakMap<RoomRecord, string>();
+
+  private versioned(version: string, json: string): RoomRecord {
+    const room = JSON.parse(json) as RoomRecord;
+    this.versions.set(room, version);
+    return room;
   }
 
   async updateRoom<T>(roomId: string, update: RoomUpdate<T>): Promise<{ room: RoomRecord; result: T } | null> {
@@ -278,9 +320,55 @@ export class RedisStore implements Store {
         out.room.expiresAt,
         roomId,
       )) as number;
-      if (set === 1) return { room: out.room, result: out.result };
+      if (set === 1) {
+        this.versions.set(out.room, String(Number(version) + 1));
+        return { room: out.room, result: out.result };
+      }
       if (set === -1) return null;
       // Someone else wrote first: read again and re-run the pure update.
+      if (attempt > 3) await new Promise((r) => setTimeout(r, Math.random() * attempt));
+    }
+    throw new Error(`room ${roomId} changed too often to update`);
+  }
+
+  async updateRoomAndAppend<T>(
+    roomId: string,
+    update: (room: RoomRecord) => { room: RoomRecord; result: T },
+    entry: NewLogEntry,
+    dedupeKey?: string,
+    from?: RoomRecord,
+  ): Promise<UpdateAndAppend<T> | null> {
+    const version = from && this.versions.get(from);
+    let current: { version: string; room: RoomRecord } | null = version && from ? { version, room: from } : null;
+    const entryJson = JSON.stringify(entry).slice(1);
+    for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+      if (!current) {
+        const [v, json] = await this.redis.hmget(this.key.room(roomId), 'v', 'json');
+        if (v === null || json === null) return null;
+        current = { version: v, room: JSON.parse(json) as RoomRecord };
+      }
+      const out = update(current.room);
+      const answer = (await this.scripts.updateRoomAndAppend(
+        this.key.room(roomId),
+        this.key.expiry(),
+        this.key.log(roomId),
+        this.key.dedupe(roomId),
+        current.version,
+        JSON.stringify(out.room),
+        out.room.expiresAt,
+        roomId,
+        entryJson,
+        dedupeKey ?? '',
+      )) as [number, string?, string?];
+      const [status, a, b] = answer;
+      if (status === -1) return null;
+      if (status === 1) return { duplicate: true, entry: JSON.parse(a as string) as LogEntry };
+      if (status === 2) {
+        this.versions.set(out.room, String(Number(current.version) + 1));
+        return { duplicate: false, room: out.room, result: out.result, entry: JSON.parse(a as string) as LogEntry };
+      }
+      // Someone else wrote first: the script sent the room as it is now; run the pure update on it again.
+      current = { version: a as string, room: JSON.parse(b as string) as RoomRecord };
       if (attempt > 3) await new Promise((r) => setTimeout(r, Math.random() * attempt));
     }
     throw new Error(`room ${roomId} changed too often to update`);
@@ -458,6 +546,7 @@ type Script = (...args: (string | number | Buffer)[]) => Promise<unknown>;
 interface RedisScripts {
   setRoomIfVersion: Script;
   appendLogOnce: Script;
+  updateRoomAndAppend: Script;
   compactDocIfFirst: Script;
   putMember: Script;
   appendDoc: Script;

@@ -207,11 +207,18 @@ export function readsWell(draft: string): boolean {
  * control someone's friends, family, money, phone or movements is never drafted (analysis/coercion.ts).
  */
 export function draftClauses(sources: string[], options: DraftOptions): string[] {
+  return draftFromAsks(
+    sources.filter((s) => !isCoerciveDemand(s)).flatMap((s) => requestsIn(s)),
+    options,
+  );
+}
+
+/** draftClauses for asks already read out of their texts (none of them a demand to control someone). */
+export function draftFromAsks(asks: string[], options: DraftOptions): string[] {
   const drafts: string[] = [];
-  for (const source of sources.filter((s) => !isCoerciveDemand(s)))
-    for (const ask of requestsIn(source)) {
-      const draft = draftFromAsk(ask, options);
-      if (draft && !drafts.includes(draft)) drafts.push(draft);
-    }
+  for (const ask of asks) {
+    const draft = draftFromAsk(ask, options);
+    if (draft && !drafts.includes(draft)) drafts.push(draft);
+  }
   return drafts.slice(-(options.max ?? 3));
 }

@@ -1,12 +1,12 @@
 import type { Analysis } from '../../shared/analysis.js';
 import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
 import { agendaOpenedWords, topicChangedWords } from './agendaWords.js';
-import { draftClauses } from './drafts.js';
+import { draftsOf, readingOf } from './readBack.js';
 import { prepCoachReply } from './prepCoach.js';
 import { listen } from '../analysis/listening/index.js';
 import { acknowledgement } from './listening/acknowledge.js';
 import { reflection, type Speaking } from './listening/reflect.js';
-import { calm, heardFrom, list, summarise } from './summary.js';
+import { list, summarise } from './summary.js';
 import type { ClauseOffer, FacilitatorEngine, RoomContext, SettledTopic, SummaryRequest, TopicLine } from './types.js';
 
 const MODE_WORDS: Record<string, string> = {
@@ -148,11 +148,26 @@ export class LocalFacilitator implements FacilitatorEngine {
   }
 
   async clauseOffer(room: RoomContext, sharedPoints: string[], entries: LogEntry[]): Promise<ClauseOffer> {
-    const said = entries.filter((e) => e.type === 'message' && calm(e.text)).map((e) => e.text);
-    const drafts = draftClauses([...sharedPoints.filter(calm), ...said], { parties: partyCount(room) });
-    // Who asked for what, in their words: the newest ask of each person, the latest few.
-    const asks = heardFrom(room, entries)
-      .flatMap((p) => p.asks.slice(-1).map((ask) => ({ name: p.name, ask })))
+    // Each message is read once (readBack.ts: remembered while the store keeps the entry): whether it is
+    // calm, its asks, and their clauses, for the drafts and for who asked what.
+    const said = entries.flatMap((e) => {
+      const reading = e.type === 'message' ? readingOf(e) : null;
+      return reading?.calm && e.type === 'message' ? [{ from: e.from, reading }] : [];
+    });
+    const options = { parties: partyCount(room) };
+    const drafts = unique([
+      ...sharedPoints
+        .map((text) => readingOf({ text }))
+        .filter((r) => r.calm && !r.coercive)
+        .flatMap((r) => draftsOf(r, options)),
+      ...said.filter((s) => !s.reading.coercive).flatMap((s) => draftsOf(s.reading, options)),
+    ]).slice(-3);
+    // Who asked for what, in their words: the newest ask of each person (in the order they joined), the latest few.
+    const asks = (room.parties ?? Object.keys(room.names))
+      .flatMap((id) => {
+        const theirs = [...new Set(said.filter((s) => s.from === id).flatMap((s) => s.reading.asks))];
+        return theirs.slice(-1).map((ask) => ({ name: room.names[id] ?? 'someone', ask }));
+      })
       .slice(-3);
     const heard =
       asks.length === 1
@@ -200,4 +215,11 @@ export class LocalFacilitator implements FacilitatorEngine {
   async prepReply(history: PrepMessage[]): Promise<string> {
     return prepCoachReply(history);
   }
+}
+
+/** Clauses in order, each once, without the asks that made none. */
+function unique(drafts: (string | null)[]): string[] {
+  const out: string[] = [];
+  for (const d of drafts) if (d && !out.includes(d)) out.push(d);
+  return out;
 }

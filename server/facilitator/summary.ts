@@ -1,5 +1,5 @@
 import type { LogEntry } from '../../shared/protocol.js';
-import { analyze } from '../analysis/index.js';
+import { isCalm } from './calmVerdicts.js';
 import { feelingWordsIn, NEEDS } from '../analysis/listening/lexicon.js';
 import { contentStems } from '../analysis/listening/paraphrase.js';
 import { requestsIn } from '../analysis/listening/requests.js';
@@ -64,9 +64,8 @@ export function quoteOf(sentence: string): string {
   return words.length <= QUOTE_WORDS ? words.join(' ') : `${words.slice(0, QUOTE_WORDS).join(' ')}…`;
 }
 
-/** Calm enough to quote or draft from: what the analyzer would not hold. */
-export const calm = (text: string): boolean =>
-  !analyze(text, { threshold: 0.5, suggestions: false, safetyModel: false }).held;
+/** Calm enough to quote or draft from: what the analyzer would not hold (each text analysed once: calmVerdicts.ts). */
+export const calm = (text: string): boolean => isCalm(text);
 
 /** A quote worth giving: a feeling or something concrete, told as one's own; one sentence or two short ones. */
 function salient(texts: string[]): string | null {

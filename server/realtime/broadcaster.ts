@@ -32,11 +32,13 @@ export class SocketBroadcaster implements RoomBroadcaster {
     });
   }
 
-  entry(roomId: string, entry: LogEntry): void {
+  entry(roomId: string, entry: LogEntry, except?: string): void {
     // An entry with visibleTo (a safety notice, a separated room's side) goes to those people only.
     const to = entry.visibleTo ? entry.visibleTo.map((id) => personChannel(roomId, id)) : roomChannel(roomId);
-    if (entry.type === 'message') this.io.to(to).emit('message', entry);
-    else this.io.to(to).emit('facilitator', entry);
+    // Every socket is in a room named by its id: leaving it out spares the sender's socket a second copy.
+    const channel = except ? this.io.to(to).except(except) : this.io.to(to);
+    if (entry.type === 'message') channel.emit('message', entry);
+    else channel.emit('facilitator', entry);
   }
 
   prep(roomId: string, participantId: string, message: PrepMessage): void {

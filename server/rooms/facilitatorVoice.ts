@@ -2,6 +2,7 @@ import type { FacilitatorEvent, FacilitatorKind, LogEntry, TurnMode } from '../.
 import type { RoomContext, SummaryRequest } from '../facilitator/types.js';
 import { newId } from './ids.js';
 import { isCoerciveDemand } from '../analysis/coercion.js';
+import { readingOf } from '../facilitator/readBack.js';
 import type { RoomDeps } from './ports.js';
 import type { FacilitatorAction } from './policies/facilitation.js';
 import type { AgendaTopic, RoomRecord } from './model.js';
@@ -146,7 +147,7 @@ export class FacilitatorVoice {
     // A demand to control someone is never material for a draft, whichever engine drafts (docs/SAFETY.md).
     const entries = (await this.deps.store.tailLog(room.roomId, LOOKBACK))
       .filter(isPublic)
-      .filter((e) => e.type !== 'message' || !isCoerciveDemand(e.text));
+      .filter((e) => e.type !== 'message' || !readingOf(e).coercive);
     const offer = await this.deps.engine.clauseOffer(
       this.context(room),
       room.sharedPoints.map((p) => p.text).filter((t) => !isCoerciveDemand(t)),

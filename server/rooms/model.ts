@@ -223,4 +223,10 @@ export interface TicketRecord extends TokenRecord {
 export type NewLogEntry = LogEntry extends infer E ? (E extends { seq: number } ? Omit<E, 'seq'> : never) : never;
 
 /** Who is asking: a resolved token (auth/credentials.ts resolves it). */
-export interface Identity extends TokenRecord {}
+export interface Identity extends TokenRecord {
+  /**
+   * The socket.io connection the request came on, if any: what its answer (ack) carries, such as the
+   * sender's own delivered message, is not broadcast to it again.
+   */
+  socketId?: string;
+}

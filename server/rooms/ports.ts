@@ -20,10 +20,20 @@ export interface AppendResult {
 export type RoomUpdate<T> = (room: RoomRecord) => { room: RoomRecord; result: T } | { room?: undefined; result: T };
 
 /**
+ * A room change with a log entry (a delivered message): both written, numbered, or, when the dedupe key
+ * was used before, nothing written and the first entry returned.
+ */
+export type UpdateAndAppend<T> =
+  | { duplicate: false; room: RoomRecord; result: T; entry: LogEntry }
+  | { duplicate: true; entry: LogEntry };
+
+/**
  * Everything the service keeps, behind one asynchronous interface: memory by default, Redis when
  * REDIS_URL is set. The same contract suite (test/integration/store.contract.ts) runs against each.
  * A room-scoped write (token, invite, log, prep, document) for a room that no longer exists rejects
  * with AppError not_found and writes nothing, so a request racing a deletion cannot recreate data.
+ * Records and entries a store hands out (and the room an update gets) are read-only: the memory store
+ * hands out its own frozen records (changing one throws), so a change always builds a new record.
  */
 export interface Store {
   readonly kind: 'memory' | 'redis';
@@ -65,6 +75,20 @@ export interface Store {
    * second append with the same key returns the first entry and appends nothing.
    */
   appendLog(roomId: string, entry: NewLogEntry, dedupeKey?: string): Promise<AppendResult>;
+  /**
+   * updateRoom and appendLog in one atomic step (one round trip to Redis): with a dedupe key already used,
+   * nothing is written (the update does not run) and the first entry is returned. `update` must return a
+   * room. `from`, a record this store handed out, is where a store may start instead of reading the room
+   * again (it runs `update` again on the current record if the room changed since). Null when the room does
+   * not exist.
+   */
+  updateRoomAndAppend<T>(
+    roomId: string,
+    update: (room: RoomRecord) => { room: RoomRecord; result: T },
+    entry: NewLogEntry,
+    dedupeKey?: string,
+    from?: RoomRecord,
+  ): Promise<UpdateAndAppend<T> | null>;
   /** Entries with seq > sinceSeq, in order, at most `limit`. */
   listLog(roomId: string, sinceSeq: number, limit: number): Promise<LogEntry[]>;
   /** The last `limit` entries, in order. */
@@ -96,8 +120,11 @@ export interface Store {
 export interface RoomBroadcaster {
   /** The room's state changed (participants, floor, mode, phase, break, heat). */
   state(room: RoomRecord): void;
-  /** A log entry: to everyone in the room, or only to `visibleTo` when it is set. */
-  entry(roomId: string, entry: LogEntry): void;
+  /**
+   * A log entry: to everyone in the room, or only to `visibleTo` when it is set; never to the connection
+   * `except` (the sender's, whose ack carries the entry already).
+   */
+  entry(roomId: string, entry: LogEntry, except?: string): void;
   /** A private preparation message, to one person only. */
   prep(roomId: string, participantId: string, message: PrepMessage): void;
   /** A preparation reply still being written, to one person only. */

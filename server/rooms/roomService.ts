@@ -21,13 +21,14 @@ import * as agenda from './agenda.js';
 import * as agreementPhase from './agreementPhase.js';
 import * as breaks from './breaks.js';
 import { carryOut, stateEffects, type RoomEffect } from './effects.js';
+import { EffectQueue } from './effectQueue.js';
 import { FacilitatorVoice } from './facilitatorVoice.js';
 import * as membership from './membership.js';
 import * as moderation from './moderation.js';
 import type { ModeratorAction } from './policies/safety.js';
-import type { Identity, RoomRecord } from './model.js';
+import type { Identity, NewLogEntry, RoomRecord } from './model.js';
 import type { FloorEvent } from './policies/floor.js';
-import type { RoomDeps } from './ports.js';
+import type { RoomDeps, UpdateAndAppend } from './ports.js';
 import * as turns from './turns.js';
 import { announceIfSeparated } from './separated.js';
 import { visiblyChanged } from './view.js';
@@ -45,6 +46,8 @@ import type { Transcript } from '../../shared/transcript.js';
  */
 export class RoomService implements RoomWork {
   private readonly voice: FacilitatorVoice;
+  /** Effects that follow a delivered message, carried out after its sender's answer, in order per room. */
+  private readonly queue = new EffectQueue();
 
   /** `transcripts`: the sealer app.ts also hands the broadcaster (transcript/broadcast.ts). */
   constructor(
@@ -79,6 +82,29 @@ export class RoomService implements RoomWork {
     return out;
   }
 
+  async changeAndAppend<T>(
+    roomId: string,
+    update: (room: RoomRecord) => { room: RoomRecord; result: T },
+    entry: NewLogEntry,
+    dedupeKey?: string,
+    from?: RoomRecord,
+  ): Promise<UpdateAndAppend<T>> {
+    let before: RoomRecord | undefined;
+    const out = await this.deps.store.updateRoomAndAppend(
+      roomId,
+      (room) => {
+        before = room;
+        return update(room);
+      },
+      entry,
+      dedupeKey,
+      from,
+    );
+    if (!out) throw new AppError('not_found', 'This room does not exist any more.');
+    if (!out.duplicate && before) await this.carryOut(out.room, stateEffects(visiblyChanged(before, out.room)));
+    return out;
+  }
+
   /** Publishes the room as it is (presence changed, or a timer must be re-armed after a restart). */
   published(room: RoomRecord): void {
     this.deps.clock.sync(room);
@@ -93,6 +119,16 @@ export class RoomService implements RoomWork {
     const hearForAgenda = (roomId: string, from: string, text: string, shared: boolean) =>
       agenda.hear(this, roomId, from, text, shared);
     return carryOut({ clock, broadcast, voice: this.voice, callBreak, hearForAgenda }, room, effects);
+  }
+
+  carryOutAfter(room: RoomRecord, effects: readonly RoomEffect[]): Promise<void> {
+    if (effects.length === 0) return Promise.resolve();
+    return this.queue.enqueue(room.roomId, () => this.carryOut(room, effects));
+  }
+
+  /** Resolves once every room's queued effects have been carried out (shutdown; tests that read the log). */
+  settled(): Promise<void> {
+    return this.queue.idle();
   }
 
   // ------------------------------------------------------------------ membership (membership.ts)

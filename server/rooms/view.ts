@@ -61,5 +61,21 @@ const NOBODY: ReadonlySet<string> = new Set();
 
 /** Whether people would see a difference between two versions of a room (presence aside). */
 export function visiblyChanged(before: RoomRecord, after: RoomRecord): boolean {
-  return JSON.stringify(roomView(before, NOBODY)) !== JSON.stringify(roomView(after, NOBODY));
+  return !sameJson(roomView(before, NOBODY), roomView(after, NOBODY));
+}
+
+/**
+ * Whether two JSON-like values would serialise the same (a key whose value is undefined is left out, as
+ * JSON.stringify does, key order aside), without building the strings: this runs on every change.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
+  const kx = keys(x);
+  return kx.length === keys(y).length && kx.every((k) => sameJson(x[k], y[k]));
 }

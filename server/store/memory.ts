@@ -1,20 +1,73 @@
 import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
 import type { InviteRecord, InviteUse, NewLogEntry, RoomRecord, TicketRecord, TokenRecord } from '../rooms/model.js';
-import type { AppendResult, RoomUpdate, Store } from '../rooms/ports.js';
+import type { AppendResult, RoomUpdate, Store, UpdateAndAppend } from '../rooms/ports.js';
 
 interface RoomData {
+  /** The current record, frozen: handed out as it is, never copied (see frozen below). */
   room: RoomRecord;
-  log: LogEntry[];
-  dedupe: Map<string, LogEntry>;
+  log: RoomLog;
+  /** Dedupe key -> the seq of the entry it first appended. */
+  dedupe: Map<string, number>;
   prep: Map<string, PrepMessage[]>;
   doc: Uint8Array[];
   tokens: Set<string>;
   invites: Set<string>;
 }
 
-/** Records are copied in and out so that callers can never change stored state by reference. */
-const copy = <T>(value: T): T => structuredClone(value);
+/**
+ * Records are frozen, never copied: a change builds a new record (sharing what it did not change, which
+ * is frozen already), so a caller can neither change stored state by reference nor pay for a copy of the
+ * whole room on every read and change. Freezing stops at what is frozen already, so it costs only what
+ * a change built. Byte arrays cannot be frozen; records hold none.
+ */
+function frozen<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value) || ArrayBuffer.isView(value)) return value;
+  Object.freeze(value);
+  for (const v of Object.values(value)) frozen(v);
+  return value;
+}
+
+/** Records from outside are copied once on the way in (plain JSON-like data: faster than structuredClone). */
+function copy<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copy) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = copy(v);
+  return out as T;
+}
+
+/** Newest entries kept as frozen objects; older ones are kept as JSON text (about a third of the memory). */
+export const HOT_ENTRIES = 500;
+
+/**
+ * A room's log: seq n sits at index n-1. The last HOT_ENTRIES entries (everything the facilitator reads back,
+ * and a history page) are objects; older ones are JSON, read back rarely (a reconnect from far back, the export).
+ */
+class RoomLog {
+  private readonly entries: (LogEntry | string)[] = [];
+
+  get length(): number {
+    return this.entries.length;
+  }
+
+  push(entry: LogEntry): void {
+    this.entries.push(entry);
+    const cooling = this.entries.length - 1 - HOT_ENTRIES;
+    if (cooling >= 0) this.entries[cooling] = JSON.stringify(this.entries[cooling]);
+  }
+
+  at(index: number): LogEntry | undefined {
+    const e = this.entries[index];
+    return typeof e === 'string' ? (JSON.parse(e) as LogEntry) : e;
+  }
+
+  slice(from: number, to: number): LogEntry[] {
+    const out: LogEntry[] = [];
+    for (let i = Math.max(0, from); i < Math.min(to, this.entries.length); i++) out.push(this.at(i) as LogEntry);
+    return out;
+  }
+}
 
 /** A write for a room that is gone is refused, as in Redis, so a racing request cannot recreate it. */
 const gone = () => new AppError('not_found', 'This room does not exist (any more).');
@@ -27,6 +80,14 @@ export function inviteRefusal(invite: InviteRecord, now: number): 'used' | 'expi
   return null;
 }
 
+/** Appends with the next seq (the caller has checked the dedupe key). */
+function append(data: RoomData, entry: NewLogEntry, dedupeKey: string | undefined): LogEntry {
+  const stored = frozen({ ...copy(entry), seq: data.log.length + 1 } as LogEntry);
+  data.log.push(stored);
+  if (dedupeKey !== undefined) data.dedupe.set(dedupeKey, stored.seq);
+  return stored;
+}
+
 /** The embedded default: one process, nothing on disk. */
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
@@ -37,8 +98,8 @@ export class MemoryStore implements Store {
 
   async createRoom(room: RoomRecord): Promise<void> {
     this.rooms.set(room.roomId, {
-      room: copy(room),
-      log: [],
+      room: frozen(copy(room)),
+      log: new RoomLog(),
       dedupe: new Map(),
       prep: new Map(),
       doc: [],
@@ -49,16 +110,17 @@ export class MemoryStore implements Store {
 
   async getRoom(roomId: string): Promise<RoomRecord | null> {
     const data = this.rooms.get(roomId);
-    return data ? copy(data.room) : null;
+    return data ? data.room : null;
   }
 
   async updateRoom<T>(roomId: string, update: RoomUpdate<T>): Promise<{ room: RoomRecord; result: T } | null> {
     const data = this.rooms.get(roomId);
     if (!data) return null;
-    // Synchronous from read to write: atomic within this single-threaded process.
-    const out = update(copy(data.room));
-    if (out.room) data.room = copy(out.room);
-    return { room: copy(data.room), result: out.result };
+    // Synchronous from read to write: atomic within this single-threaded process. The update gets the
+    // frozen record and returns a new one (a pure function of it, as for every store).
+    const out = update(data.room);
+    if (out.room) data.room = frozen(out.room);
+    return { room: data.room, result: out.result };
   }
 
   async deleteRoom(roomId: string): Promise<void> {
@@ -148,27 +210,43 @@ export class MemoryStore implements Store {
     const data = this.rooms.get(roomId);
     if (!data) throw gone();
     const seen = dedupeKey === undefined ? undefined : data.dedupe.get(dedupeKey);
-    if (seen) return { entry: copy(seen), duplicate: true };
-    const stored = { ...copy(entry), seq: data.log.length + 1 } as LogEntry;
-    data.log.push(stored);
-    if (dedupeKey !== undefined) data.dedupe.set(dedupeKey, stored);
-    return { entry: copy(stored), duplicate: false };
+    if (seen !== undefined) return { entry: data.log.at(seen - 1) as LogEntry, duplicate: true };
+    return { entry: append(data, entry, dedupeKey), duplicate: false };
+  }
+
+  async updateRoomAndAppend<T>(
+    roomId: string,
+    update: (room: RoomRecord) => { room: RoomRecord; result: T },
+    entry: NewLogEntry,
+    dedupeKey?: string,
+  ): Promise<UpdateAndAppend<T> | null> {
+    const data = this.rooms.get(roomId);
+    if (!data) return null;
+    // Synchronous from the dedupe check to the append: atomic within this process.
+    const seen = dedupeKey === undefined ? undefined : data.dedupe.get(dedupeKey);
+    if (seen !== undefined) return { duplicate: true, entry: data.log.at(seen - 1) as LogEntry };
+    const out = update(data.room);
+    data.room = frozen(out.room);
+    return { duplicate: false, room: data.room, result: out.result, entry: append(data, entry, dedupeKey) };
   }
 
   async listLog(roomId: string, sinceSeq: number, limit: number): Promise<LogEntry[]> {
     const data = this.rooms.get(roomId);
     if (!data) return [];
     // seq n sits at index n-1, so the slice needs no search.
-    return copy(data.log.slice(Math.max(0, sinceSeq), Math.max(0, sinceSeq) + limit));
+    const from = Math.max(0, sinceSeq);
+    return data.log.slice(from, from + limit);
   }
 
   async tailLog(roomId: string, limit: number): Promise<LogEntry[]> {
-    return copy(this.rooms.get(roomId)?.log.slice(-limit) ?? []);
+    const log = this.rooms.get(roomId)?.log;
+    return log ? log.slice(log.length - limit, log.length) : [];
   }
 
   async findLogByKey(roomId: string, dedupeKey: string): Promise<LogEntry | null> {
-    const entry = this.rooms.get(roomId)?.dedupe.get(dedupeKey);
-    return entry ? copy(entry) : null;
+    const data = this.rooms.get(roomId);
+    const seq = data?.dedupe.get(dedupeKey);
+    return seq === undefined ? null : (data?.log.at(seq - 1) ?? null);
   }
 
   async appendPrep(roomId: string, participantId: string, message: PrepMessage): Promise<void> {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newParticipant, newRoom } from '../../server/rooms/newRoom.js';
-import type { InviteRecord } from '../../server/rooms/model.js';
+import type { InviteRecord, RoomRecord } from '../../server/rooms/model.js';
 import type { Store } from '../../server/rooms/ports.js';
 
 const message = (text: string) => ({
@@ -29,6 +29,15 @@ function room(roomId: string, expiresAt = Date.now() + 60_000) {
 function invite(roomId: string, over: Partial<InviteRecord> = {}): InviteRecord {
   const base = { inviteId: 'i1', roomId, role: 'participant' as const, createdBy: 'p1', createdAt: 1 };
   return { ...base, expiresAt: Date.now() + 60_000, maxUses: 1, uses: 0, revoked: false, ...over };
+}
+
+/** Tries a change to a record from a store: a frozen record refuses it with a TypeError, a copy takes it. */
+function attempt(change: () => void): void {
+  try {
+    change();
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
+  }
 }
 
 /** The Store contract: every implementation runs this same suite. */
@@ -73,8 +82,73 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
 
     it('does not let callers change stored state by reference', async () => {
       const r = await store.getRoom(roomId);
-      r!.title = 'mutated';
+      // Records from a store are read-only: a change either throws (frozen) or stays in the caller's copy.
+      attempt(() => {
+        r!.title = 'mutated';
+      });
       expect((await store.getRoom(roomId))?.title).not.toBe('mutated');
+    });
+
+    it('keeps a room as stored whatever callers do to what they passed in or got back', async () => {
+      const fresh = room(`${roomId}_own`);
+      await store.createRoom(fresh);
+      fresh.participants[0].name = 'Changed after create';
+      const updated = await store.updateRoom(fresh.roomId, (r) => ({
+        room: { ...r, sinceOffer: 7 },
+        result: undefined,
+      }));
+      attempt(() => {
+        updated!.room.participants[0].name = 'Changed after update';
+      });
+      attempt(() => {
+        updated!.room.floor.queue.push('p9');
+      });
+      const stored = await store.getRoom(fresh.roomId);
+      expect(stored?.participants[0].name).toBe('Ann');
+      expect(stored?.floor.queue).toEqual([]);
+      expect(stored?.sinceOffer).toBe(7);
+      // An update that returns no room changes nothing, even if it changed its input in place.
+      await store.updateRoom(fresh.roomId, (r) => {
+        attempt(() => {
+          r.sinceOffer = 99;
+        });
+        return { result: undefined };
+      });
+      expect((await store.getRoom(fresh.roomId))?.sinceOffer).toBe(7);
+      await store.deleteRoom(fresh.roomId);
+    });
+
+    it('keeps log entries as appended whatever callers do to what they passed in or got back', async () => {
+      const notice = { type: 'facilitator' as const, id: 'f1', kind: 'notice' as const, text: 'hi', at: 1 };
+      const sent = { ...notice, visibleTo: ['p1'] };
+      const appended = await store.appendLog(roomId, sent, 'k1');
+      sent.visibleTo.push('p2');
+      attempt(() => {
+        appended.entry.visibleTo?.push('p3');
+      });
+      for (const read of [
+        ...(await store.listLog(roomId, 0, 10)),
+        ...(await store.tailLog(roomId, 1)),
+        await store.findLogByKey(roomId, 'k1'),
+      ])
+        attempt(() => {
+          read?.visibleTo?.push('p4');
+        });
+      expect((await store.listLog(roomId, 0, 10)).map((e) => e.visibleTo)).toEqual([['p1']]);
+      expect((await store.appendLog(roomId, notice, 'k1')).entry.visibleTo).toEqual(['p1']);
+    });
+
+    it('reads a long log back whole and in order, however old the entry', async () => {
+      const count = 1_234;
+      for (let i = 1; i <= count; i++) await store.appendLog(roomId, message(`t${i}`), `p1:t${i}`);
+      const all: string[] = [];
+      for (let since = 0; since < count; since += 500)
+        all.push(...(await store.listLog(roomId, since, 500)).map((e) => `${e.seq}:${e.text}`));
+      expect(all).toEqual(Array.from({ length: count }, (_, i) => `${i + 1}:t${i + 1}`));
+      expect((await store.tailLog(roomId, 3)).map((e) => e.seq)).toEqual([count - 2, count - 1, count]);
+      expect(await store.findLogByKey(roomId, 'p1:t1')).toEqual({ ...message('t1'), seq: 1 });
+      const again = await store.appendLog(roomId, message('t2'), 'p1:t2');
+      expect(again).toEqual({ duplicate: true, entry: { ...message('t2'), seq: 2 } });
     });
 
     it('numbers log entries 1, 2, 3 and lists them after a sequence number', async () => {
@@ -97,6 +171,48 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(await store.listLog(roomId, 0, 10)).toHaveLength(1);
       expect((await store.findLogByKey(roomId, 'p1:x'))?.seq).toBe(1);
       expect(await store.findLogByKey(roomId, 'p1:y')).toBeNull();
+    });
+
+    it('changes the room and appends its entry in one step, once per dedupe key, even when raced', async () => {
+      const bump = (r: RoomRecord) => ({ room: { ...r, sinceOffer: r.sinceOffer + 1 }, result: r.sinceOffer + 1 });
+      const first = await store.updateRoomAndAppend(roomId, bump, message('a'), 'p1:a');
+      expect(first).toMatchObject({
+        duplicate: false,
+        result: 1,
+        room: { sinceOffer: 1 },
+        entry: { seq: 1, text: 'a' },
+      });
+      const raced = await Promise.all(
+        Array.from({ length: 8 }, () => store.updateRoomAndAppend(roomId, bump, message('b'), 'p1:b')),
+      );
+      expect(raced.filter((r) => r?.duplicate === false)).toHaveLength(1);
+      expect(new Set(raced.map((r) => r?.entry.seq))).toEqual(new Set([2]));
+      // A used key writes nothing: the room was counted once for it.
+      expect((await store.getRoom(roomId))?.sinceOffer).toBe(2);
+      const again = await store.updateRoomAndAppend(roomId, bump, message('a'), 'p1:a');
+      expect(again).toEqual({ duplicate: true, entry: { ...message('a'), seq: 1 } });
+      expect(await store.updateRoomAndAppend('r_missing', bump, message('c'))).toBeNull();
+    });
+
+    it('numbers entries and loses no room change when different entries race', async () => {
+      const bump = (r: RoomRecord) => ({ room: { ...r, sinceOffer: r.sinceOffer + 1 }, result: undefined });
+      const from = await store.getRoom(roomId);
+      // Every write starts from the same record: all but the first find the room changed and run again.
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          store.updateRoomAndAppend(roomId, bump, message(`m${i}`), `p1:m${i}`, from ?? undefined),
+        ),
+      );
+      expect((await store.getRoom(roomId))?.sinceOffer).toBe(12);
+      expect((await store.listLog(roomId, 0, 20)).map((e) => e.seq)).toEqual(
+        Array.from({ length: 12 }, (_, i) => i + 1),
+      );
+      // A record read before a change is only a starting point: the update runs on the room as it is.
+      const stale = await store.updateRoomAndAppend(roomId, bump, message('late'), undefined, from ?? undefined);
+      expect(stale).toMatchObject({ duplicate: false, room: { sinceOffer: 13 }, entry: { seq: 13 } });
+      await store.deleteRoom(roomId);
+      expect(await store.updateRoomAndAppend(roomId, bump, message('gone'))).toBeNull();
+      expect(await store.listLog(roomId, 0, 20)).toEqual([]);
     });
 
     it('keeps private preparation per person', async () => {

@@ -37,6 +37,22 @@ describe('message:send', () => {
     expect(history.messages.some((m: any) => m.seq === ack.seq && m.type === 'message')).toBe(true);
   });
 
+  it('gives the sender their message in the ack, not again as an event; their other connections get it', async () => {
+    const { host, a, b } = await couple(server().url);
+    const tab = await connect(server().url, host.token);
+    const inOtherTab = next(tab, 'message', (m: any) => m.clientMsgId === 'once');
+    const atB = next(b, 'message', (m: any) => m.clientMsgId === 'once');
+    const ack = await call(a, 'message:send', { clientMsgId: 'once', text: 'I can do Saturday mornings.' });
+    expect(ack.message).toMatchObject({ seq: ack.seq, clientMsgId: 'once', text: 'I can do Saturday mornings.' });
+    expect(await inOtherTab).toMatchObject({ seq: ack.seq });
+    expect(await atB).toMatchObject({ seq: ack.seq });
+    // A later message from b reaches a after the broadcast of 'once' would have: a got no copy of its own.
+    const fromB = next(a, 'message', (m: any) => m.clientMsgId === 'later');
+    await call(b, 'message:send', { clientMsgId: 'later', text: 'Saturday works for me too.' });
+    await fromB;
+    expect(a.received.filter(([e, p]: any) => e === 'message' && p.clientMsgId === 'once')).toHaveLength(0);
+  });
+
   it('delivers a retry with the same clientMsgId once', async () => {
     const { a, b } = await couple(server().url);
     const first = await call(a, 'message:send', { clientMsgId: 'same', text: 'Hello there' });
@@ -63,12 +79,13 @@ describe('message:send', () => {
 
   it('sends room:state only when something people see changes, not with every calm message', async () => {
     const { a, b } = await couple(server().url);
+    const warm = next(b, 'message', (m: any) => m.clientMsgId === 'warm-up');
     await call(a, 'message:send', { clientMsgId: 'warm-up', text: 'Hi, thank you for coming.' });
-    await next(b, 'message', (m: any) => m.clientMsgId === 'warm-up');
+    await warm;
     const before = b.received.filter(([e]) => e === 'room:state').length;
     const last = next(b, 'message', (m: any) => m.clientMsgId === 'calm5');
     for (let i = 0; i < 6; i++) {
-      await call(i % 2 ? b : a, 'message:send', {
+      await call(i % 2 ? a : b, 'message:send', {
         clientMsgId: `calm${i}`,
         text: `I would like to talk about the weekend, part ${i}.`,
       });

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cacheEntriesFor } from '../../server/analysis/index.js';
+import { isCalm, remembersCalm } from '../../server/facilitator/calmVerdicts.js';
 import { newParticipant, newRoom } from '../../server/rooms/newRoom.js';
 import { RedisStore } from '../../server/cluster/redisStore.js';
 import { startRedisServer, type RedisServer } from '../helpers/redisServer.js';
@@ -179,6 +180,16 @@ describe('what the analyzer remembers of a deleted room', () => {
     expect(cacheEntriesFor(text)).toBeGreaterThan(0); // analysed: something is cached
     expect((await http(srv.url, 'DELETE', `/api/rooms/${host.roomId}`, undefined, host.token)).status).toBe(204);
     expect(cacheEntriesFor(text)).toBe(0);
+  });
+
+  it('forgets the calm verdicts clause offers and summaries keep when a room is deleted', async () => {
+    const srv = await node('calm:');
+    const host = await createRoom(srv.url, { kind: 'couple', name: 'Ann' });
+    const text = 'Could you text me when the quillbrook pickup changes?';
+    isCalm(text); // as a clause offer reading the room's log back does
+    expect(remembersCalm(text)).toBe(true);
+    expect((await http(srv.url, 'DELETE', `/api/rooms/${host.roomId}`, undefined, host.token)).status).toBe(204);
+    expect(remembersCalm(text)).toBe(false);
   });
 });
 

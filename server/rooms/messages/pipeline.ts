@@ -20,6 +20,7 @@ import { facilitator, type RoomEffect } from '../effects.js';
 import type { HeldOutcome, RoomDeps } from '../ports.js';
 import { isOnBreak, startBreak } from '../policies/breaks.js';
 import { afterDelivered } from '../policies/facilitation.js';
+import type { Verdict } from '../policies/reflection.js';
 import { canSpeak } from '../../../shared/rules/floor.js';
 import { applyFloor, speakerWordsAfter } from '../policies/floor.js';
 import { applyHeat } from '../policies/heat.js';
@@ -77,9 +78,25 @@ interface Delivery {
   disclosure: boolean;
   /** Set when a held message is delivered: what its sender chose (counted for /metrics). */
   outcome?: HeldOutcome;
+  /** The room as the caller read it: where the store may start its write (one round trip to Redis). */
+  from?: RoomRecord;
+  /** The analyzer's verdict on exactly `text` in this room, when the pipeline has it (not analysed again). */
+  verdict?: Verdict;
 }
 
 const BREAK: RoomEffect = { kind: 'break' };
+
+/** Step dedupe: a retry of a message that was delivered or held answers as the first send did. */
+function answeredBefore(
+  room: RoomRecord,
+  earlier: LogEntry | null,
+  key: string,
+  clientMsgId: string,
+): SendResult | null {
+  if (earlier?.type === 'message') return { status: 'delivered', seq: earlier.seq, message: earlier };
+  if (room.held[key]) return { status: 'held', clientMsgId, review: room.held[key].review };
+  return null;
+}
 
 /**
  * The message pipeline of DESIGN.md: validate -> dedupe -> floor -> analyse -> deliver (stored, numbered,
@@ -113,8 +130,13 @@ export class MessagePipeline {
 
   async send(who: Identity, clientMsgId: string, rawText: unknown, fromPrep = false): Promise<SendResult> {
     const text = checkRoomText(rawText);
-    const room = await this.rooms.room(who.roomId);
-    const answered = await this.answeredBefore(room, who, clientMsgId);
+    // The room and the retry check together: one round trip to Redis for both.
+    const key = dedupeKey(who.participantId, clientMsgId);
+    const [room, earlier] = await Promise.all([
+      this.rooms.room(who.roomId),
+      this.deps.store.findLogByKey(who.roomId, key),
+    ]);
+    const answered = answeredBefore(room, earlier, key, clientMsgId);
     if (answered) return answered;
     // A separated room: a party writes on their own side; a point crosses only once approved (relay:*).
     if (talksOnSide(room, who.role)) return this.separated.send(room, who, clientMsgId, text);
@@ -123,7 +145,17 @@ export class MessagePipeline {
     const { analysis, review } = await this.review(room, who, text);
     const disclosure = analysis.disclosure === true;
     if (!review)
-      return this.deliver({ who, clientMsgId, text, heat: analysis.heat, reworded: false, fromPrep, disclosure });
+      return this.deliver({
+        who,
+        clientMsgId,
+        text,
+        heat: analysis.heat,
+        reworded: false,
+        fromPrep,
+        disclosure,
+        from: room,
+        verdict: analysis,
+      });
     const held: HeldMessage = { clientMsgId, participantId: who.participantId, text, review, heldAt: now, fromPrep };
     const answer = await this.hold(who, held);
     this.suggestLater(room, who, held, analysis);
@@ -135,15 +167,6 @@ export class MessagePipeline {
     const key = dedupeKey(who.participantId, held.clientMsgId);
     const context = this.context(room, who);
     void suggestLater(this.rooms, who, key, held, analysis, room.heatThreshold, context);
-  }
-
-  /** Step dedupe: a retry of a message that was delivered or held answers as the first send did. */
-  private async answeredBefore(room: RoomRecord, who: Identity, clientMsgId: string): Promise<SendResult | null> {
-    const key = dedupeKey(who.participantId, clientMsgId);
-    const earlier = await this.deps.store.findLogByKey(who.roomId, key);
-    if (earlier?.type === 'message') return { status: 'delivered', seq: earlier.seq, message: earlier };
-    if (room.held[key]) return { status: 'held', clientMsgId, review: room.held[key].review };
-    return null;
   }
 
   /**
@@ -163,7 +186,8 @@ export class MessagePipeline {
       return { room: stop.room, result: stop.effects };
     });
     this.deps.metrics.messagesHeld.inc({ reason: safety ? 'safety' : 'heat' });
-    await this.rooms.carryOut(room, effects);
+    // A safety hold's pause and notices are in place before its sender is answered.
+    await this.rooms.carryOutAfter(room, effects);
     return { status: 'held', clientMsgId: held.clientMsgId, review: held.review };
   }
 
@@ -256,7 +280,7 @@ export class MessagePipeline {
       const stop = safetyHold(next, who.participantId, review.labels, now, minutes, this.help());
       return { room: stop.room, result: stop.effects };
     });
-    await this.rooms.carryOut(changed.room, changed.result);
+    await this.rooms.carryOutAfter(changed.room, changed.result);
     this.suggestLater(room, who, { ...held, text, review }, analysis);
     return { status: 'held', clientMsgId: held.clientMsgId, review };
   }
@@ -269,7 +293,19 @@ export class MessagePipeline {
     const now = this.deps.now();
     const key = dedupeKey(d.who.participantId, d.clientMsgId);
     const floorMs = this.deps.config.floorSeconds * 1000;
-    const { room, result: effects } = await this.rooms.change(d.who.roomId, (r) => {
+    const entry: Omit<MessageEvent, 'seq'> = {
+      type: 'message',
+      id: newId('m'),
+      clientMsgId: d.clientMsgId,
+      from: d.who.participantId,
+      text: d.text,
+      at: now,
+      reworded: d.reworded,
+      ...(d.fromPrep ? { fromPrep: true } : {}),
+      ...(d.relayed ? { relayed: true } : {}),
+    };
+    // The room's counters and the numbered entry in one atomic write (dedupe included).
+    const update = (r: RoomRecord) => {
       checkMayDeliver(r, d.who.participantId, now);
       const spoke = { type: 'spoke' as const, participantId: d.who.participantId, text: d.text };
       const floor = applyFloor(r, spoke, now, { floorMs });
@@ -297,7 +333,7 @@ export class MessagePipeline {
       const told = afterDisclosure(next, sender, d.disclosure);
       next.disclosedBy = told.disclosedBy;
       next.sinceDisclosure = told.sinceDisclosure;
-      const facilitation = afterDelivered(next, d.who.participantId, d.text);
+      const facilitation = afterDelivered(next, d.who.participantId, d.text, d.verdict);
       const { recentSpeakers, sinceNudge, sinceOffer, quietFor, invited, listening } = facilitation;
       const effects: RoomEffect[] = told.checkIn ? checkInEffects(sender, this.help()) : [];
       effects.push(...facilitation.actions.map((action) => facilitator({ say: 'action' as const, action })));
@@ -314,25 +350,20 @@ export class MessagePipeline {
         listening,
       };
       return { room: after, result: effects };
-    });
-    const entry: Omit<MessageEvent, 'seq'> = {
-      type: 'message',
-      id: newId('m'),
-      clientMsgId: d.clientMsgId,
-      from: d.who.participantId,
-      text: d.text,
-      at: now,
-      reworded: d.reworded,
-      ...(d.fromPrep ? { fromPrep: true } : {}),
-      ...(d.relayed ? { relayed: true } : {}),
     };
-    const appended = await this.deps.store.appendLog(d.who.roomId, entry, key);
-    const message = appended.entry as MessageEvent;
-    if (!appended.duplicate) {
-      this.deps.broadcast.entry(d.who.roomId, message);
+    const out = await this.rooms.changeAndAppend(d.who.roomId, update, entry, key, d.from);
+    const message = out.entry as MessageEvent;
+    if (!out.duplicate) {
+      const { room, result: effects } = out;
+      // Its sender's socket gets it in the answer below (other sockets of theirs, another tab, get it here).
+      this.deps.broadcast.entry(d.who.roomId, message, d.who.socketId);
       this.deps.metrics.messagesDelivered.inc();
       if (d.outcome) this.deps.metrics.heldOutcomes.inc({ outcome: d.outcome });
-      await this.rooms.carryOut(room, effects);
+      // The sender is answered once the message is stored and sent; the facilitator follows, in order.
+      // A break stops the room, so its sender hears of it in the same answer.
+      const after = this.rooms.carryOutAfter(room, effects);
+      if (effects.some((e) => e.kind === 'break')) await after;
+      else after.catch(() => undefined);
     }
     return { status: 'delivered', seq: message.seq, message };
   }

@@ -7,7 +7,7 @@ import { type OfferCounters, offerAfter } from './offers.js';
 import { hushed, isActive, justDisclosed } from './safetyState.js';
 
 export { OFFER_EVERY } from './offers.js';
-import { type ListeningAction, listeningAfter } from './reflection.js';
+import { type ListeningAction, listeningAfter, type Verdict } from './reflection.js';
 
 /**
  * When the facilitator speaks up, as a pure function of the room after a delivered message.
@@ -76,12 +76,12 @@ function silentLongest(room: RoomRecord, speaker: string, quietFor: Record<strin
  * What the facilitator does after `speaker`'s message `text` was delivered to `room` (already counted in
  * it). Each kind of action has its own pure policy; this gathers them and the counters they keep.
  */
-export function afterDelivered(room: RoomRecord, speaker: string, text: string): DeliveredOutcome {
+export function afterDelivered(room: RoomRecord, speaker: string, text: string, known?: Verdict): DeliveredOutcome {
   const recentSpeakers = [...room.recentSpeakers, speaker].slice(-RECENT);
   let sinceNudge = room.sinceNudge + 1;
   // Said back first: what someone just said is heard before anyone else is invited in. Never a disclosure
   // (the analyzer's: room.sinceDisclosure is 0; or the listening check's): nobody is invited to answer it.
-  const listened = listeningAfter(room, speaker, text);
+  const listened = listeningAfter(room, speaker, text, known);
   const disclosure = listened.disclosure || justDisclosed(room);
   const heard = justDisclosed(room) ? null : listened.action;
   const { listening } = listened;

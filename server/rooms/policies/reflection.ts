@@ -1,4 +1,4 @@
-import { isSafetyLabel } from '../../../shared/analysis.js';
+import { isSafetyLabel, type Analysis } from '../../../shared/analysis.js';
 import { parties } from '../../../shared/rules/floor.js';
 import { analyze } from '../../analysis/index.js';
 import { type Heard, listen } from '../../analysis/listening/index.js';
@@ -70,8 +70,12 @@ function repairKeys(heard: Heard): string[] {
   return heard.repairs.map((r) => `${r.kind}:${r.about.toLowerCase()}`);
 }
 
+/** What the analyzer said of the delivered text in its room, when the caller has it already. */
+export type Verdict = Pick<Analysis, 'held' | 'labels'>;
+
 /** Would the analyzer hold it, or does it carry a safety label (threat, self-harm) at any heat? */
-function notToBeSaidBack(room: RoomRecord, speaker: string, text: string): boolean {
+function notToBeSaidBack(room: RoomRecord, speaker: string, text: string, known?: Verdict): boolean {
+  if (known) return known.held || known.labels.some(isSafetyLabel);
   const others = room.participants.filter((p) => p.participantId !== speaker).map((p) => p.name);
   const analysis = analyze(text, {
     threshold: room.heatThreshold,
@@ -98,8 +102,12 @@ function spoken(state: ListeningState, speaker: string, keys: string[]): Listeni
   };
 }
 
-/** Whether, after `speaker`'s message `text` was delivered to `room`, the facilitator reflects or acknowledges. */
-export function listeningAfter(room: RoomRecord, speaker: string, text: string): ListeningOutcome {
+/**
+ * Whether, after `speaker`'s message `text` was delivered to `room`, the facilitator reflects or acknowledges.
+ * `known`: the analyzer's verdict on exactly this text with this room's threshold and names, when the
+ * pipeline has it (it is not analysed twice).
+ */
+export function listeningAfter(room: RoomRecord, speaker: string, text: string, known?: Verdict): ListeningOutcome {
   const state = counted(room, speaker);
   const heard = listen(text);
   const none = { listening: state, action: null, disclosure: heard.disclosure };
@@ -117,7 +125,7 @@ export function listeningAfter(room: RoomRecord, speaker: string, text: string):
     (newFeeling ? gap >= FEELING_GAP : gap >= PERSON_GAP && state.since >= ROOM_GAP);
   if (!wantsAck && !wantsReflection) return none;
   // The analyzer runs only when there is something to say back: most messages stop above.
-  if (notToBeSaidBack(room, speaker, text)) return none;
+  if (notToBeSaidBack(room, speaker, text, known)) return none;
   if (wantsAck)
     return {
       listening: spoken(state, speaker, repairs),

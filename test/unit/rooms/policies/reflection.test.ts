@@ -148,6 +148,14 @@ describe('reflection policy: when the facilitator says back what someone said', 
     );
   });
 
+  it('takes the pipeline’s verdict on the message when it has one, as it would its own analysis', () => {
+    const room = couple();
+    expect(listeningAfter(room, 'maya', FEELING, { held: false, labels: [] }).action?.kind).toBe('reflect');
+    // Sent as written after a hold, or carrying a safety label: never said back.
+    expect(listeningAfter(room, 'maya', FEELING, { held: true, labels: ['insult'] }).action).toBeNull();
+    expect(listeningAfter(room, 'maya', FEELING, { held: false, labels: ['threat'] }).action).toBeNull();
+  });
+
   it('says nothing during a break', () => {
     const room = { ...couple(), break: { startedAt: 0, endsAt: 10_000, requestedBy: 'maya' } } as RoomRecord;
     expect(listeningAfter(room, 'maya', FEELING).action).toBeNull();
