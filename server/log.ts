@@ -16,6 +16,10 @@ export const log = {
   error(what: string, err?: unknown): void {
     if (at('error')) console.error(`[error] ${what}`, err instanceof Error ? err.stack : (err ?? ''));
   },
+  /** Something went wrong and was handled (the service goes on): shown unless logging is silent. */
+  warn(what: string): void {
+    if (at('error')) console.warn(`[warn] ${what}`);
+  },
   info(what: string): void {
     if (at('info')) console.log(`[info] ${what}`);
   },

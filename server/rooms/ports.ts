@@ -36,7 +36,7 @@ export type UpdateAndAppend<T> =
  * hands out its own frozen records (changing one throws), so a change always builds a new record.
  */
 export interface Store {
-  readonly kind: 'memory' | 'redis';
+  readonly kind: 'memory' | 'file' | 'redis';
 
   createRoom(room: RoomRecord): Promise<void>;
   getRoom(roomId: string): Promise<RoomRecord | null>;

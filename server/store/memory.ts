@@ -69,6 +69,35 @@ class RoomLog {
   }
 }
 
+/**
+ * One change to a room's data, as the memory store applies it. A durable store writes each change to its
+ * log before the memory store applies it (see ChangeJournal), and replays them at start.
+ * `room` in 'room' and 'log' is the whole next record; `prev`, when given, is the record it replaces
+ * (a journal may write only the fields that differ: unchanged ones are the same frozen objects).
+ */
+export type StoreChange =
+  | { op: 'create'; room: RoomRecord }
+  | { op: 'room'; room: RoomRecord; prev?: RoomRecord }
+  | { op: 'log'; entry: LogEntry; key?: string; room?: RoomRecord; prev?: RoomRecord }
+  | { op: 'token'; hash: string; record: TokenRecord }
+  | { op: 'invite'; hash: string; record: InviteRecord }
+  | { op: 'ticket'; hash: string; record: TicketRecord; until: number }
+  | { op: 'untick'; hash: string }
+  | { op: 'prep'; participantId: string; message: PrepMessage }
+  | { op: 'unprep'; participantId: string }
+  | { op: 'doc'; update: Uint8Array }
+  | { op: 'compact'; snapshot: Uint8Array; count: number };
+
+/**
+ * Where a durable store keeps changes: `write` is called before a change is applied (and throws to refuse
+ * it: nothing is applied), `drop` when a room is deleted. Both run synchronously inside the store's
+ * operation, so changes reach the journal in the order they are applied.
+ */
+export interface ChangeJournal {
+  write(roomId: string, change: StoreChange): void;
+  drop(roomId: string): void;
+}
+
 /** A write for a room that is gone is refused, as in Redis, so a racing request cannot recreate it. */
 const gone = () => new AppError('not_found', 'This room does not exist (any more).');
 
@@ -80,32 +109,127 @@ export function inviteRefusal(invite: InviteRecord, now: number): 'used' | 'expi
   return null;
 }
 
-/** Appends with the next seq (the caller has checked the dedupe key). */
-function append(data: RoomData, entry: NewLogEntry, dedupeKey: string | undefined): LogEntry {
-  const stored = frozen({ ...copy(entry), seq: data.log.length + 1 } as LogEntry);
-  data.log.push(stored);
-  if (dedupeKey !== undefined) data.dedupe.set(dedupeKey, stored.seq);
-  return stored;
-}
-
-/** The embedded default: one process, nothing on disk. */
+/**
+ * Everything in one process's memory. Alone (STORE=memory) nothing is kept on disk; with a journal
+ * (store/file/) every change is written to disk first and this is the hot copy that serves reads.
+ */
 export class MemoryStore implements Store {
-  readonly kind = 'memory' as const;
+  readonly kind: 'memory' | 'file' = 'memory';
   private readonly rooms = new Map<string, RoomData>();
   private readonly tokens = new Map<string, TokenRecord>();
   private readonly invites = new Map<string, InviteRecord>();
   private readonly tickets = new Map<string, { record: TicketRecord; until: number }>();
+  protected journal: ChangeJournal | undefined;
+
+  /** Writes the change to the journal (if any), then applies it. */
+  private commit(roomId: string, change: StoreChange): void {
+    this.journal?.write(roomId, change);
+    this.apply(roomId, change);
+  }
+
+  /**
+   * Applies one change (a live one, or one replayed from a journal). A change for a room that does not
+   * exist (other than its creation) is ignored.
+   */
+  apply(roomId: string, change: StoreChange): void {
+    if (change.op === 'create') {
+      this.rooms.set(roomId, {
+        room: frozen(copy(change.room)),
+        log: new RoomLog(),
+        dedupe: new Map(),
+        prep: new Map(),
+        doc: [],
+        tokens: new Set(),
+        invites: new Set(),
+      });
+      return;
+    }
+    const data = this.rooms.get(roomId);
+    if (!data) return;
+    switch (change.op) {
+      case 'room':
+        data.room = frozen(change.room);
+        return;
+      case 'log':
+        if (change.room) data.room = frozen(change.room);
+        data.log.push(frozen(change.entry));
+        if (change.key !== undefined) data.dedupe.set(change.key, change.entry.seq);
+        return;
+      case 'token':
+      case 'invite': {
+        const list = change.op === 'token' ? 'tokens' : 'invites';
+        data[list].add(change.hash);
+        (change.op === 'token' ? this.tokens : this.invites).set(change.hash, copy(change.record as never));
+        return;
+      }
+      case 'ticket':
+        this.tickets.set(change.hash, { record: copy(change.record), until: change.until });
+        return;
+      case 'untick':
+        this.tickets.delete(change.hash);
+        return;
+      case 'prep': {
+        const list = data.prep.get(change.participantId) ?? [];
+        list.push(copy(change.message));
+        data.prep.set(change.participantId, list);
+        return;
+      }
+      case 'unprep':
+        data.prep.delete(change.participantId);
+        return;
+      case 'doc':
+        data.doc.push(change.update.slice());
+        return;
+      case 'compact':
+        data.doc = [change.snapshot.slice(), ...data.doc.slice(change.count)];
+        return;
+    }
+  }
+
+  /** The room's current record, read synchronously (a journal replaying changes builds on it). */
+  currentRoom(roomId: string): RoomRecord | null {
+    return this.rooms.get(roomId)?.room ?? null;
+  }
+
+  /** Every room id held. */
+  roomIds(): string[] {
+    return [...this.rooms.keys()];
+  }
+
+  /**
+   * The fewest changes that rebuild the room as it is now (a journal compacts its file to these):
+   * the room, its log with dedupe keys, tokens, invites, live tickets, preparation and document.
+   */
+  changesOf(roomId: string): StoreChange[] {
+    const data = this.rooms.get(roomId);
+    if (!data) return [];
+    const keys = new Map<number, string>();
+    for (const [key, seq] of data.dedupe) keys.set(seq, key);
+    const out: StoreChange[] = [{ op: 'create', room: data.room }];
+    for (let i = 0; i < data.log.length; i++) {
+      const entry = data.log.at(i) as LogEntry;
+      const key = keys.get(entry.seq);
+      out.push(key === undefined ? { op: 'log', entry } : { op: 'log', entry, key });
+    }
+    for (const hash of data.tokens) {
+      const record = this.tokens.get(hash);
+      if (record) out.push({ op: 'token', hash, record });
+    }
+    for (const hash of data.invites) {
+      const record = this.invites.get(hash);
+      if (record) out.push({ op: 'invite', hash, record });
+    }
+    const now = Date.now();
+    for (const [hash, t] of this.tickets)
+      if (t.record.roomId === roomId && t.until > now) out.push({ op: 'ticket', hash, record: t.record, until: t.until });
+    for (const [participantId, list] of data.prep)
+      for (const message of list) out.push({ op: 'prep', participantId, message });
+    for (const update of data.doc) out.push({ op: 'doc', update });
+    return out;
+  }
 
   async createRoom(room: RoomRecord): Promise<void> {
-    this.rooms.set(room.roomId, {
-      room: frozen(copy(room)),
-      log: new RoomLog(),
-      dedupe: new Map(),
-      prep: new Map(),
-      doc: [],
-      tokens: new Set(),
-      invites: new Set(),
-    });
+    this.commit(room.roomId, { op: 'create', room });
   }
 
   async getRoom(roomId: string): Promise<RoomRecord | null> {
@@ -119,7 +243,7 @@ export class MemoryStore implements Store {
     // Synchronous from read to write: atomic within this single-threaded process. The update gets the
     // frozen record and returns a new one (a pure function of it, as for every store).
     const out = update(data.room);
-    if (out.room) data.room = frozen(out.room);
+    if (out.room) this.commit(roomId, { op: 'room', room: out.room, prev: data.room });
     return { room: data.room, result: out.result };
   }
 
@@ -128,11 +252,13 @@ export class MemoryStore implements Store {
     if (!data) return;
     for (const hash of data.tokens) this.tokens.delete(hash);
     for (const hash of data.invites) this.invites.delete(hash);
+    for (const [hash, t] of this.tickets) if (t.record.roomId === roomId) this.tickets.delete(hash);
+    this.journal?.drop(roomId);
     this.rooms.delete(roomId);
   }
 
   async putToken(tokenHash: string, record: TokenRecord): Promise<void> {
-    this.putMember(this.tokens, 'tokens', tokenHash, record);
+    this.putMember('token', tokenHash, record);
   }
 
   async getToken(tokenHash: string): Promise<TokenRecord | null> {
@@ -140,7 +266,7 @@ export class MemoryStore implements Store {
   }
 
   async putInvite(codeHash: string, record: InviteRecord): Promise<void> {
-    this.putMember(this.invites, 'invites', codeHash, record);
+    this.putMember('invite', codeHash, record);
   }
 
   async getInvite(codeHash: string): Promise<InviteRecord | null> {
@@ -153,13 +279,14 @@ export class MemoryStore implements Store {
     if (!invite || !this.rooms.has(invite.roomId)) return { status: 'unknown' };
     const status = inviteRefusal(invite, now);
     if (status) return { status, invite: copy(invite) };
-    invite.uses += 1;
-    return { status: 'ok', invite: copy(invite) };
+    this.commit(invite.roomId, { op: 'invite', hash: codeHash, record: { ...invite, uses: invite.uses + 1 } });
+    return { status: 'ok', invite: copy(this.invites.get(codeHash) as InviteRecord) };
   }
 
   async releaseInvite(codeHash: string): Promise<void> {
     const invite = this.invites.get(codeHash);
-    if (invite && invite.uses > 0) invite.uses -= 1;
+    if (invite && invite.uses > 0)
+      this.commit(invite.roomId, { op: 'invite', hash: codeHash, record: { ...invite, uses: invite.uses - 1 } });
   }
 
   async revokeInvite(roomId: string, inviteId: string): Promise<boolean> {
@@ -167,7 +294,7 @@ export class MemoryStore implements Store {
     for (const hash of data?.invites ?? []) {
       const invite = this.invites.get(hash);
       if (invite?.inviteId !== inviteId) continue;
-      invite.revoked = true;
+      this.commit(roomId, { op: 'invite', hash, record: { ...invite, revoked: true } });
       return true;
     }
     return false;
@@ -177,28 +304,26 @@ export class MemoryStore implements Store {
     const now = Date.now();
     // Expired ones are dropped as new ones come, so the map stays as small as the live tickets.
     for (const [hash, t] of this.tickets) if (t.until <= now) this.tickets.delete(hash);
-    this.tickets.set(ticketHash, { record: copy(record), until: now + ttlMs });
+    const ticket = { op: 'ticket' as const, hash: ticketHash, record, until: now + ttlMs };
+    // A ticket for a room this store does not hold is kept in memory only (nothing to file it under).
+    if (this.rooms.has(record.roomId)) this.commit(record.roomId, ticket);
+    else this.apply(record.roomId, ticket);
   }
 
   async takeTicket(ticketHash: string): Promise<TicketRecord | null> {
     const ticket = this.tickets.get(ticketHash);
     // Deleted before anything else: synchronous, so a second take finds nothing.
+    if (ticket && this.rooms.has(ticket.record.roomId))
+      this.commit(ticket.record.roomId, { op: 'untick', hash: ticketHash });
     this.tickets.delete(ticketHash);
     if (!ticket || ticket.until <= Date.now() || !this.rooms.has(ticket.record.roomId)) return null;
     return copy(ticket.record);
   }
 
   /** A token or invite, kept only while its room exists, and listed under the room for deletion. */
-  private putMember<T extends { roomId: string }>(
-    map: Map<string, T>,
-    list: 'tokens' | 'invites',
-    hash: string,
-    record: T,
-  ): void {
-    const data = this.rooms.get(record.roomId);
-    if (!data) throw gone();
-    data[list].add(hash);
-    map.set(hash, copy(record));
+  private putMember(op: 'token' | 'invite', hash: string, record: TokenRecord | InviteRecord): void {
+    if (!this.rooms.has(record.roomId)) throw gone();
+    this.commit(record.roomId, { op, hash, record } as StoreChange);
   }
 
   private getMember<T>(map: Map<string, T>, hash: string): T | null {
@@ -211,7 +336,7 @@ export class MemoryStore implements Store {
     if (!data) throw gone();
     const seen = dedupeKey === undefined ? undefined : data.dedupe.get(dedupeKey);
     if (seen !== undefined) return { entry: data.log.at(seen - 1) as LogEntry, duplicate: true };
-    return { entry: append(data, entry, dedupeKey), duplicate: false };
+    return { entry: this.append(roomId, data, entry, dedupeKey), duplicate: false };
   }
 
   async updateRoomAndAppend<T>(
@@ -226,8 +351,18 @@ export class MemoryStore implements Store {
     const seen = dedupeKey === undefined ? undefined : data.dedupe.get(dedupeKey);
     if (seen !== undefined) return { duplicate: true, entry: data.log.at(seen - 1) as LogEntry };
     const out = update(data.room);
-    data.room = frozen(out.room);
-    return { duplicate: false, room: data.room, result: out.result, entry: append(data, entry, dedupeKey) };
+    const stored = this.append(roomId, data, entry, dedupeKey, out.room);
+    return { duplicate: false, room: data.room, result: out.result, entry: stored };
+  }
+
+  /** Appends with the next seq, with the room's next record if it changes too (the caller checked the key). */
+  private append(roomId: string, data: RoomData, entry: NewLogEntry, key?: string, room?: RoomRecord): LogEntry {
+    const stored = { ...copy(entry), seq: data.log.length + 1 } as LogEntry;
+    const change: StoreChange = { op: 'log', entry: stored };
+    if (key !== undefined) change.key = key;
+    if (room) Object.assign(change, { room, prev: data.room });
+    this.commit(roomId, change);
+    return stored;
   }
 
   async listLog(roomId: string, sinceSeq: number, limit: number): Promise<LogEntry[]> {
@@ -252,9 +387,7 @@ export class MemoryStore implements Store {
   async appendPrep(roomId: string, participantId: string, message: PrepMessage): Promise<void> {
     const data = this.rooms.get(roomId);
     if (!data) throw gone();
-    const list = data.prep.get(participantId) ?? [];
-    list.push(copy(message));
-    data.prep.set(participantId, list);
+    this.commit(roomId, { op: 'prep', participantId, message });
   }
 
   async listPrep(roomId: string, participantId: string): Promise<PrepMessage[]> {
@@ -262,16 +395,15 @@ export class MemoryStore implements Store {
   }
 
   async deletePrep(roomId: string, participantId: string): Promise<number> {
-    const prep = this.rooms.get(roomId)?.prep;
-    const count = prep?.get(participantId)?.length ?? 0;
-    prep?.delete(participantId);
+    const count = this.rooms.get(roomId)?.prep.get(participantId)?.length ?? 0;
+    if (count > 0) this.commit(roomId, { op: 'unprep', participantId });
     return count;
   }
 
   async appendDocUpdate(roomId: string, update: Uint8Array): Promise<void> {
     const data = this.rooms.get(roomId);
     if (!data) throw gone();
-    data.doc.push(update.slice());
+    this.commit(roomId, { op: 'doc', update });
   }
 
   async loadDocUpdates(roomId: string): Promise<Uint8Array[]> {
@@ -282,7 +414,7 @@ export class MemoryStore implements Store {
     const data = this.rooms.get(roomId);
     if (!data) throw gone();
     if (!data.doc[0] || !Buffer.from(data.doc[0]).equals(Buffer.from(first))) return false;
-    data.doc = [snapshot.slice(), ...data.doc.slice(count)];
+    this.commit(roomId, { op: 'compact', snapshot, count });
     return true;
   }
 
