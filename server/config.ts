@@ -9,8 +9,13 @@ const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
 
 /** Every setting comes from the environment; README lists them all. */
 const Env = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce
+    .number({ message: 'PORT should be a number from 0 to 65535' })
+    .int('PORT should be a whole number from 0 to 65535')
+    .min(0, 'PORT should be a number from 0 to 65535')
+    .max(65535, 'PORT should be a number from 0 to 65535')
+    .default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: z.string().optional(),
   HEAT_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
   BREAK_MINUTES: num(20),
@@ -24,7 +29,10 @@ const Env = z.object({
   DOC_IDLE_SECONDS: num(30),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   STATIC_DIR: z.string().optional(),
-  REDIS_URL: z.string().url().optional(),
+  REDIS_URL: unsetIfEmpty(z.string().url()),
+  STORE: unsetIfEmpty(z.enum(['file', 'memory', 'redis'])),
+  DATA_DIR: unsetIfEmpty(z.string()),
+  DATA_FSYNC: z.enum(['interval', 'always']).default('interval'),
   REDIS_PREFIX: z.string().default('mr:'),
   METRICS_TOKEN: unsetIfEmpty(z.string().min(16, 'METRICS_TOKEN should be at least 16 characters')),
   REDIS_COMMAND_TIMEOUT_MS: num(2000),
@@ -59,6 +67,15 @@ export interface Config {
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   /** Built client assets to serve; undefined serves none (tests). */
   staticDir?: string;
+  /**
+   * Where rooms are kept: `file` (the default without REDIS_URL: DATA_DIR on local disk), `memory` (lost on
+   * restart; tests), `redis` (the default with REDIS_URL).
+   */
+  store: 'file' | 'memory' | 'redis';
+  /** The file store's directory; undefined: data-store/ at the project root (main.ts). */
+  dataDir?: string;
+  /** The file store's fsync: every change, or changed files once a second. */
+  dataFsync: 'interval' | 'always';
   /** Keep everything in Redis instead of memory. */
   redisUrl?: string;
   redisPrefix: string;
@@ -104,8 +121,23 @@ export function readHelpFile(path: string | undefined): HelpDirectory {
   return parsed.data;
 }
 
+/** The first thing wrong with the settings, as one line (`PORT: PORT should be a number ...`). */
+export function settingsProblem(err: unknown): string {
+  if (err instanceof z.ZodError) {
+    const issue = err.issues[0];
+    const name = issue?.path.join('.') ?? '';
+    const value = name ? process.env[name] : undefined;
+    return `${name}${value === undefined ? '' : ` (now "${value}")`}: ${issue?.message ?? 'is not valid'}`;
+  }
+  return (err as Error).message;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const e = Env.parse(env);
+  const store = e.STORE ?? (e.REDIS_URL ? 'redis' : 'file');
+  if (store === 'redis' && !e.REDIS_URL) throw new Error('STORE=redis needs REDIS_URL');
+  if (store !== 'redis' && e.REDIS_URL)
+    throw new Error(`STORE=${store} keeps rooms in this one process; with REDIS_URL leave STORE unset (or redis)`);
   const openaiConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
   const facilitator = e.FACILITATOR ?? (openaiConfigured ? 'openai' : 'local');
   if (facilitator === 'openai' && !openaiConfigured)
@@ -126,6 +158,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     docIdleMs: e.DOC_IDLE_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR,
+    store,
+    dataDir: e.DATA_DIR,
+    dataFsync: e.DATA_FSYNC,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
