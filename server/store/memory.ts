@@ -221,7 +221,8 @@ export class MemoryStore implements Store {
     }
     const now = Date.now();
     for (const [hash, t] of this.tickets)
-      if (t.record.roomId === roomId && t.until > now) out.push({ op: 'ticket', hash, record: t.record, until: t.until });
+      if (t.record.roomId === roomId && t.until > now)
+        out.push({ op: 'ticket', hash, record: t.record, until: t.until });
     for (const [participantId, list] of data.prep)
       for (const message of list) out.push({ op: 'prep', participantId, message });
     for (const update of data.doc) out.push({ op: 'doc', update });

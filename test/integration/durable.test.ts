@@ -24,9 +24,9 @@ const history = async (url: string, token: string) => {
 /** A couple's room with two messages, a preparation note and a signed agreement; what a restart must keep. */
 async function session(url: string) {
   const { host, guest, a, b } = await couple(url);
-  expect(await call(a, 'message:send', { clientMsgId: 'a1', text: 'Could you text me if plans change?' })).toMatchObject(
-    { ok: true },
-  );
+  expect(
+    await call(a, 'message:send', { clientMsgId: 'a1', text: 'Could you text me if plans change?' }),
+  ).toMatchObject({ ok: true });
   expect(await call(b, 'message:send', { clientMsgId: 'b1', text: 'Yes, I can do that.' })).toMatchObject({ ok: true });
   expect(await call(a, 'prep:send', { text: 'I felt alone at dinner.' })).toMatchObject({ ok: true });
   const { clauseId } = await call(a, 'agreement:propose', { text: 'We text each other if plans change.' });

@@ -70,7 +70,11 @@ export function decodeChange(line: string, current: RoomRecord | null): StoreCha
   }
   if (!current) throw new Error(`a change (${String(op)}) before the room was created`);
   const room = (): RoomRecord | undefined =>
-    raw.room ? (raw.room as RoomRecord) : raw.set ? patched(current, raw.set as Fields, raw.del as string[]) : undefined;
+    raw.room
+      ? (raw.room as RoomRecord)
+      : raw.set
+        ? patched(current, raw.set as Fields, raw.del as string[])
+        : undefined;
   switch (op) {
     case 'room': {
       const next = room();
