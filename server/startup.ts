@@ -17,7 +17,10 @@ export function listenProblem(err: NodeJS.ErrnoException, config: Pick<Config, '
   const where = `${config.host}:${config.port}`;
   switch (err.code) {
     case 'EADDRINUSE':
-      return `port ${config.port} is already in use on ${config.host}. Stop the other program, or set PORT to a free port.`;
+      return (
+        `port ${config.port} is already in use on ${config.host}. ` +
+        'Stop the other program, or set PORT to a free port.'
+      );
     case 'EACCES':
       return `this user may not listen on ${where}. Use a port above 1023 (set PORT), or run with the rights to.`;
     case 'EADDRNOTAVAIL':
