@@ -5,7 +5,11 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
-ENV PORT=3000 HOST=0.0.0.0
+# Without REDIS_URL rooms are kept in files in DATA_DIR: a folder the node user may write, a volume to
+# keep it beyond the container.
+RUN mkdir -p /data && chown node:node /data
+ENV PORT=3000 HOST=0.0.0.0 DATA_DIR=/data
+VOLUME /data
 EXPOSE 3000
 USER node
 CMD ["node", "dist/server/main.js"]
