@@ -31,6 +31,8 @@ export interface RunningServer {
 export function startServer(settings: Record<string, string> = {}): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    // Several servers may run at once: none writes the project's data-store/ (unless a test sets STORE).
+    STORE: 'memory',
     ...settings,
     PORT: '0',
     HOST: '127.0.0.1',
