@@ -1,5 +1,12 @@
 import type { Server } from 'socket.io';
-import type { LogEntry, PrepMessage, PrepPartial, ReviewUpdate, ServerToClientEvents } from '../../shared/protocol.js';
+import type {
+  CaucusMessage,
+  LogEntry,
+  PrepMessage,
+  PrepPartial,
+  ReviewUpdate,
+  ServerToClientEvents,
+} from '../../shared/protocol.js';
 import type { RoomBroadcaster } from '../rooms/ports.js';
 import type { RoomRecord } from '../rooms/model.js';
 import { log } from '../log.js';
@@ -67,6 +74,16 @@ export class SocketBroadcaster implements RoomBroadcaster {
         this.io.in(person).socketsLeave(roomChannel(roomId));
       })
       .catch((err: unknown) => log.error('removal not sent', err));
+  }
+
+  readmitted(room: RoomRecord, participantId: string): void {
+    this.io.in(personChannel(room.roomId, participantId)).socketsJoin(roomChannel(room.roomId));
+  }
+
+  caucus(roomId: string, message: CaucusMessage): void {
+    this.io
+      .to([personChannel(roomId, message.mediator), personChannel(roomId, message.with)])
+      .emit('caucus:message', message);
   }
 
   left(roomId: string, participantId: string): void {
