@@ -76,8 +76,15 @@ export class SocketBroadcaster implements RoomBroadcaster {
       .catch((err: unknown) => log.error('removal not sent', err));
   }
 
+  /** Back in the room's broadcasts, and the room as it is now (the state sent before they rejoined missed them). */
   readmitted(room: RoomRecord, participantId: string): void {
-    this.io.in(personChannel(room.roomId, participantId)).socketsJoin(roomChannel(room.roomId));
+    const roomId = room.roomId;
+    const person = personChannel(roomId, participantId);
+    this.io.in(person).socketsJoin(roomChannel(roomId));
+    void this.presence
+      .online(roomId)
+      .then((online) => this.io.to(person).emit('room:state', roomView(room, online)))
+      .catch((err: unknown) => log.error('re-admission not sent', err));
   }
 
   caucus(roomId: string, message: CaucusMessage): void {

@@ -98,7 +98,15 @@ describe('the console', () => {
     const out = await call(b, 'message:send', { clientMsgId: 'r1', text: 'May I say something?' });
     expect(out.ok).toBe(false);
     expect(await call(m, 'participant:pause', target)).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    b.received.length = 0;
     expect(await call(m, 'participant:resume', target)).toMatchObject({ ok: true, status: 'active' });
+    // Their screen is told at once that they are back.
+    const backInState = ([e, p]: [string, unknown]) =>
+      e === 'room:state' &&
+      (p as { participants: { participantId: string; status?: string }[] }).participants.some(
+        (x) => x.participantId === guest.participantId && x.status === undefined,
+      );
+    await until(() => b.received.some(backInState));
     const back = await call(b, 'message:send', { clientMsgId: 'r2', text: 'Thank you for having me back.' });
     expect(back).toMatchObject({ ok: true, status: 'delivered' });
     // Back in the room's broadcasts: the mediator's next message reaches them.

@@ -68,8 +68,9 @@ function RoomGone({ roomId }: { roomId: string }) {
         This room is no longer here
       </h1>
       <p>
-        We could not open this room again. It may have been closed, or our service may have restarted: for now rooms are
-        kept only while the service runs, so a restart ends them, and what was written in them is gone.
+        We could not open this room again. It may have been closed, your place in it may have ended (the host or a
+        mediator can do that, or you left), or our service may have restarted: for now rooms are kept only while the
+        service runs, so a restart ends them, and what was written in them is gone.
       </p>
       <p>
         To carry on, start a new room and invite the others again. You can begin with your own preparation, as before.

@@ -101,6 +101,9 @@ export function useRoomConnection(creds: StoredRoom | null): RoomConnection {
     });
     s.on('disconnect', (reason) => {
       if (reason !== 'io client disconnect') setConnection({ state: 'offline' });
+      // The server closed this connection (this person left or was taken out of the room, or the server is
+      // stopping): socket.io does not reconnect by itself, so try once; a key that no longer works says so.
+      if (reason === 'io server disconnect') setTimeout(() => !f.closed && !s.active && s.connect(), 500);
     });
     s.on('connect_error', (err) => {
       if (err.message === 'unauthorized') {
