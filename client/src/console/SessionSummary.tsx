@@ -9,13 +9,29 @@ export function duration(ms: number): string {
   return `${hours} hour${hours === 1 ? '' : 's'}${rest ? ` ${rest} minute${rest === 1 ? '' : 's'}` : ''}`;
 }
 
+const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+
+/** What people did when a message was held, naming only what happened ("chose a suggestion twice and ..."). */
+export function suggestionWords(s: OutcomesView['suggestions']): string {
+  const parts = [
+    s.taken ? `chose a suggestion ${times(s.taken)}` : '',
+    s.edited ? `rewrote it themselves ${times(s.edited)}` : '',
+    s.original ? `sent it as written ${times(s.original)}` : '',
+    s.discarded ? `let it go ${times(s.discarded)}` : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return 'No message needed a second look.';
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return `When a message was held for a second look, people ${list}.`;
+}
+
 /** How the heat moved, in a few plain words: from the first delivered message to the last. */
 export function heatWords(heat: OutcomesView['heat']): string {
   if (heat.length === 0) return 'No messages have been shared yet.';
   const peak = Math.max(...heat.map((h) => h.heat));
   const last = heat[heat.length - 1].heat;
   const feel = (h: number) => (h < 0.3 ? 'calm' : h < 0.6 ? 'a little tense' : 'heated');
-  if (peak < 0.3) return `The conversation stayed calm across ${heat.length} messages.`;
+  if (peak < 0.3)
+    return `The conversation stayed calm across ${heat.length === 1 ? 'one message' : `${heat.length} messages`}.`;
   return `At its most, the room felt ${feel(peak)}; by the latest message it felt ${feel(last)}.`;
 }
 
@@ -25,7 +41,6 @@ export function heatWords(heat: OutcomesView['heat']): string {
  */
 export function SessionSummary({ outcomes, final }: { outcomes: OutcomesView; final: boolean }) {
   const s = outcomes.suggestions;
-  const held = s.taken + s.edited + s.original + s.discarded;
   const since = (at: number | null) =>
     outcomes.jointAt !== null && at !== null ? duration(at - outcomes.jointAt) : null;
   const agreed = since(outcomes.firstAgreedAt);
@@ -34,14 +49,7 @@ export function SessionSummary({ outcomes, final }: { outcomes: OutcomesView; fi
     <section className="summary" aria-labelledby="summary-heading" data-testid="session-summary">
       <h3 id="summary-heading">{final ? 'How the session went' : 'How the session is going'}</h3>
       <ul>
-        <li>
-          {held === 0
-            ? 'No message needed a second look.'
-            : `When a message was held for a second look, people chose a suggestion ${s.taken} time` +
-              `${s.taken === 1 ? '' : 's'}, rewrote it themselves ${s.edited} time${s.edited === 1 ? '' : 's'}, ` +
-              `sent it as written ${s.original} time${s.original === 1 ? '' : 's'} and let it go ` +
-              `${s.discarded} time${s.discarded === 1 ? '' : 's'}.`}
-        </li>
+        <li>{suggestionWords(s)}</li>
         <li>
           {outcomes.breaks === 0
             ? 'No breaks were needed.'
