@@ -3,10 +3,11 @@ import { useRef, type KeyboardEvent } from 'react';
 export type TabId = 'console' | 'prep' | 'room' | 'agreement';
 
 const ALL_TABS: Array<{ id: TabId; label: string; hint: string }> = [
-  { id: 'console', label: 'Console', hint: 'only you' },
   { id: 'prep', label: 'Private prep', hint: 'only you' },
   { id: 'room', label: 'Conversation', hint: 'everyone' },
   { id: 'agreement', label: 'Agreement', hint: 'everyone' },
+  // Last: the host's own flow (prepare, talk, agree) comes first; a mediator lands on it all the same.
+  { id: 'console', label: 'Console', hint: 'only you' },
 ];
 
 /** The spaces of a session (the console for who runs it); arrow keys move between them (WAI-ARIA tabs). */
