@@ -100,9 +100,15 @@ describe.sequential('a mediator runs the session from the console', () => {
     await maya.getByRole('button', { name: 'Send to Sam only' }).click();
     const inbox = sam.getByRole('region', { name: 'Private with Maya (mediator)' });
     await inbox.getByText('How are you holding up?').waitFor();
+    // Away from the console, the mediator is told someone wrote to them (not what), and goes back to it.
+    await maya.getByRole('tab', { name: /Conversation/ }).click();
     await inbox.getByLabel('Write privately to Maya').fill('I feel unheard, honestly.');
     await inbox.getByRole('button', { name: 'Send to Maya only' }).click();
+    await maya.getByTestId('caucus-note').getByText('Sam wrote to you privately.').waitFor();
+    expect(await maya.getByText('I feel unheard, honestly.').count()).toBe(0);
+    await maya.getByRole('button', { name: 'Open it in your console' }).click();
     await maya.getByText('I feel unheard, honestly.').waitFor();
+    expect(await maya.getByTestId('caucus-note').count()).toBe(0);
     await screen(journey, sam, 'roles-02-caucus-390px');
     // Alex's screen has been told of everything since (the mediator's message): no private line among it.
     await alex.getByText('Let us slow down a little.').waitFor();

@@ -135,6 +135,18 @@ function Room({ roomId }: { roomId: string }) {
   const chosen: TabId = tab ?? byPhase;
   const current: TabId = (!withPrep && chosen === 'prep') || (!withConsole && chosen === 'console') ? 'room' : chosen;
   const [enterError, setEnterError] = useState('');
+  /** A mediator away from the console is told that someone wrote to them privately (never what). */
+  const [caucusNote, setCaucusNote] = useState('');
+  const lastCaucus = room.caucus[room.caucus.length - 1];
+  useEffect(() => {
+    if (!mediator || !lastCaucus || lastCaucus.from === me.participantId || current === 'console') return;
+    const note = `${room.names.get(lastCaucus.from) ?? 'Someone'} wrote to you privately.`;
+    setCaucusNote(note);
+    setAnnounce(note);
+  }, [lastCaucus?.id]);
+  useEffect(() => {
+    if (current === 'console') setCaucusNote('');
+  }, [current]);
 
   async function enter(): Promise<void> {
     setEnterError('');
@@ -265,6 +277,14 @@ function Room({ roomId }: { roomId: string }) {
             console
           </button>
           .
+        </p>
+      )}
+      {caucusNote && (
+        <p className="notice" data-testid="caucus-note">
+          {caucusNote}{' '}
+          <button type="button" className="link-button" onClick={() => setTab('console')}>
+            Open it in your console
+          </button>
         </p>
       )}
       {view?.phase === 'prep' && !preparing && !observer && (
