@@ -42,6 +42,29 @@ export class Metrics {
     buckets: [0.00002, 0.00005, 0.0001, 0.0002, 0.0005, 0.001, 0.005, 0.02],
     registers: [this.registry],
   });
+  readonly breaksStarted = new Counter({
+    name: 'mediation_breaks_started_total',
+    help: 'Breaks started, by a person, a mediator or the facilitator',
+    registers: [this.registry],
+  });
+  readonly deliveredHeat = new Histogram({
+    name: 'mediation_delivered_heat',
+    help: 'Heat of each delivered message (held words never count; a mediator’s words count as 0)',
+    buckets: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1],
+    registers: [this.registry],
+  });
+  readonly secondsToFirstAgreed = new Histogram({
+    name: 'mediation_seconds_to_first_agreed_clause',
+    help: 'Seconds from the joint session opening to the first clause every party accepted',
+    buckets: [60, 300, 600, 1200, 1800, 3600, 7200, 14400, 86400],
+    registers: [this.registry],
+  });
+  readonly secondsToSigning = new Histogram({
+    name: 'mediation_seconds_to_signing',
+    help: 'Seconds from the joint session opening to the agreement signed by everyone',
+    buckets: [60, 300, 600, 1200, 1800, 3600, 7200, 14400, 86400],
+    registers: [this.registry],
+  });
   readonly rejected = new Counter({
     name: 'mediation_requests_rejected_total',
     help: 'Requests refused, by error code',

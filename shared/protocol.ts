@@ -316,6 +316,10 @@ export const AgendaMove = z.object({
 export const AgendaClose = z.object({ topicId });
 export const AgendaCurrent = z.object({ topicId });
 
+/** A caucus: a private side conversation between a mediator and one person (docs/PROTOCOL.md, "Caucus"). */
+export const CaucusSend = z.object({ participantId: id, text: roomText });
+export const CaucusHistory = z.object({ participantId: id });
+
 /** Separated rooms: a point to pass on, checked before its author approves the exact words. */
 export const RelayPropose = z.object({
   clientMsgId: z.string().min(1).max(LIMITS.clientMsgIdChars),
@@ -463,6 +467,46 @@ export interface HeldForYou {
   review: Review;
 }
 
+/**
+ * One line of a caucus: seen by the mediator and the one person only; never in the room's log, its history
+ * or its transcript. `with` is the person who is not the mediator, `mediator` the mediator's id.
+ */
+export interface CaucusMessage {
+  id: string;
+  mediator: string;
+  with: string;
+  from: string;
+  text: string;
+  at: number;
+}
+
+/** What the suggestions on held messages became: sent as suggested, edited, sent as written, or discarded. */
+export interface SuggestionCounts {
+  taken: number;
+  edited: number;
+  original: number;
+  discarded: number;
+}
+
+/** How a room went (docs/PROTOCOL.md, "Outcomes"): for the host and mediators, and summed in /metrics. */
+export interface OutcomesView {
+  suggestions: SuggestionCounts;
+  /** Breaks started, by anyone (a person, a mediator or the facilitator). */
+  breaks: number;
+  /** When the joint session opened, the first clause was agreed by every party, and everyone signed (ms). */
+  jointAt: number | null;
+  firstAgreedAt: number | null;
+  signedAt: number | null;
+  /** The room's heat after each delivered message (held words never count), oldest first, at most 200. */
+  heat: { at: number; heat: number }[];
+}
+
+/** The mediator's console (host and mediators only): held messages per person (counts, never words). */
+export interface ConsoleView {
+  held: Record<string, number>;
+  outcomes: OutcomesView;
+}
+
 // ---------------------------------------------------------------- acknowledgements
 
 export type Fail = { ok: false; error: ApiError };
@@ -528,6 +572,14 @@ export interface ClientToServerEvents {
   'participant:pause': (p: { participantId: string }, ack: (r: Ack<ParticipantChange>) => void) => void;
   'participant:resume': (p: { participantId: string }, ack: (r: Ack<ParticipantChange>) => void) => void;
   'participant:remove': (p: { participantId: string }, ack: (r: Ack<ParticipantChange>) => void) => void;
+  /** Host or mediator only: held messages per person (counts only) and the room's outcomes so far. */
+  'console:state': (p: object, ack: (r: Ack<{ console: ConsoleView }>) => void) => void;
+  /** A mediator writes to one person privately, or that person answers a mediator (docs/PROTOCOL.md, "Caucus"). */
+  'caucus:send': (
+    p: { participantId: string; text: string },
+    ack: (r: Ack<{ message: CaucusMessage }>) => void,
+  ) => void;
+  'caucus:history': (p: { participantId: string }, ack: (r: Ack<{ messages: CaucusMessage[] }>) => void) => void;
   /** A person asks, privately, to go on in a separated room (told to the mediators only). */
   'safety:separate': (p: object, ack: (r: Ack<{ toldMediators: boolean }>) => void) => void;
 }
@@ -547,6 +599,8 @@ export interface ServerToClientEvents {
   'message:review': (u: ReviewUpdate) => void;
   'message:held': (held: HeldForYou[]) => void;
   'room:deleted': (p: { roomId: string }) => void;
+  /** A caucus line, to the mediator and the one person only. */
+  'caucus:message': (m: CaucusMessage) => void;
 }
 
 export type ClauseStatus = 'proposed' | 'agreed';

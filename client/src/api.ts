@@ -57,6 +57,9 @@ export const api = {
     request<CreateInviteResponse>('POST', `${room(roomId)}/invites`, { body: { role }, token }),
   revokeInvite: (roomId: string, token: string, inviteId: string) =>
     request<void>('DELETE', `${room(roomId)}/invites/${encodeURIComponent(inviteId)}`, { token }),
+  /** Host or mediator: someone out of the room for good (their key stops working). */
+  removeFromRoom: (roomId: string, token: string, participantId: string) =>
+    request<void>('DELETE', `${room(roomId)}/participants/${encodeURIComponent(participantId)}`, { token }),
   leave: (roomId: string, token: string) => request<void>('POST', `${room(roomId)}/leave`, { token }),
   join: (roomId: string, inviteCode: string, name: string) =>
     request<JoinResponse>('POST', `${room(roomId)}/join`, { body: { inviteCode, name } }),

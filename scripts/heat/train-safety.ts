@@ -182,7 +182,8 @@ function right(s: Scored, t: ArbiterThresholds | null): boolean {
     case 'held':
       return o.held && !o.safety;
     default:
-      return !o.held;
+      // a check-in about harm to someone who spoke of a chair is a false alarm too
+      return !o.held && !o.disclosure;
   }
 }
 
@@ -240,8 +241,8 @@ function report(title: string, scored: Scored[], t: ArbiterThresholds | null): v
   const a = byBucket(scored, null);
   const b = t ? byBucket(scored, t) : null;
   console.log(
-    `${title} n=${scored.length}: rules alone ${pct(score(scored, null), 1)}` +
-      (t ? `, with the model ${pct(score(scored, t), 1)}` : ''),
+    `${title} n=${scored.length}: rules alone ${pct(accuracy(scored, null), 1)}` +
+      (t ? `, with the model ${pct(accuracy(scored, t), 1)}` : ''),
   );
   for (const k of Object.keys(BUCKET_WEIGHT))
     if (a[k])
@@ -260,6 +261,7 @@ function sweep(scored: Scored[]): ArbiterThresholds {
     hold: [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9, 0.95],
   };
   const keys = Object.keys(grid) as (keyof typeof grid)[];
+
   // coordinate ascent, a few rounds, over the plain and the guarded thresholds
   for (let round = 0; round < 3; round++)
     for (const guarded of [false, true])

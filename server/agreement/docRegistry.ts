@@ -14,6 +14,8 @@ export interface RegistryOptions {
   onChange: (roomId: string, snapshot: AgreementSnapshot) => void;
   /** Another process deleted the room. */
   onDropped: (roomId: string) => void;
+  /** A person's connections must close (they left, or were taken out of the room). */
+  onLeft?: (roomId: string, participantId: string) => void;
 }
 
 /**
@@ -53,6 +55,7 @@ export class DocRegistry {
       const early: [FanoutKind, Uint8Array][] = [];
       const stop = await this.opts.fanout.subscribe(roomId, (kind, payload) => {
         if (kind === 'dropped') this.opts.onDropped(roomId);
+        else if (kind === 'left') this.opts.onLeft?.(roomId, new TextDecoder().decode(payload));
         else if (room) room.applyRemote(kind, payload);
         else early.push([kind, payload]);
       });
@@ -80,7 +83,8 @@ export class DocRegistry {
         publish: (kind, payload) => this.opts.fanout.publish(roomId, kind, payload),
       });
       room = loaded;
-      for (const [kind, payload] of early) if (kind !== 'dropped') loaded.applyRemote(kind, payload);
+      for (const [kind, payload] of early)
+        if (kind === 'update' || kind === 'awareness') loaded.applyRemote(kind, payload);
       this.unsubscribe.set(loaded, stop);
       this.docs.set(roomId, loaded);
       return loaded;

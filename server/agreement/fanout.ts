@@ -1,7 +1,8 @@
 /** What one process tells the others about a room's document. */
-export type FanoutKind = 'update' | 'awareness' | 'dropped';
+/** `left`: a person left or was taken out of the room (payload: their id, UTF-8); their connections close. */
+export type FanoutKind = 'update' | 'awareness' | 'dropped' | 'left';
 /** In the order of their byte on the wire (cluster/fanout.ts). */
-export const FANOUT_KINDS: FanoutKind[] = ['update', 'awareness', 'dropped'];
+export const FANOUT_KINDS: FanoutKind[] = ['update', 'awareness', 'dropped', 'left'];
 
 export type FanoutHandler = (kind: FanoutKind, payload: Uint8Array) => void;
 

@@ -70,6 +70,7 @@ export class AgreementService {
       store: opts.store,
       fanout: this.fanout,
       onDropped: (roomId) => this.dropHere(roomId),
+      onLeft: (roomId, participantId) => this.closePersonHere(roomId, participantId),
       compactEvery: opts.compactEvery ?? 100,
       idleMs: opts.idleMs,
       maxDocBytes: opts.maxDocBytes ?? DEFAULT_MAX_DOC_BYTES,
@@ -212,6 +213,20 @@ export class AgreementService {
   async dropRoom(roomId: string): Promise<void> {
     this.fanout.publish(roomId, 'dropped', new Uint8Array());
     this.dropHere(roomId);
+  }
+
+  /** A person left or was taken out of the room: close their connections here and in every other process. */
+  async dropPerson(roomId: string, participantId: string): Promise<void> {
+    this.fanout.publish(roomId, 'left', new TextEncoder().encode(participantId));
+    this.closePersonHere(roomId, participantId);
+  }
+
+  private closePersonHere(roomId: string, participantId: string): void {
+    for (const conn of this.connections) {
+      if (conn.roomId === roomId && conn.identity.participantId === participantId) {
+        conn.close(CLOSE.removed, 'no longer in the room');
+      }
+    }
   }
 
   private dropHere(roomId: string): void {

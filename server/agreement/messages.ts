@@ -19,6 +19,8 @@ export const CLOSE = {
   unavailable: 1013,
   /** A malformed message, or an update the server cannot integrate completely. */
   malformed: 4400,
+  /** The person left the room or was taken out of it: their ticket and token no longer work. */
+  removed: 4403,
   notFound: 4404,
   /** The document is at its size limit (YJS_MAX_DOC_BYTES). */
   tooLarge: 4413,

@@ -9,6 +9,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { SAFETY_LABELS, type Analysis } from '../../shared/analysis.js';
 import { addressOf, type Address } from './address.js';
+import { isCoerciveDemand } from './coercion.js';
 import { english } from './lang/en/index.js';
 import type { Language } from './lang/types.js';
 import { isFragment, ruleHeat, scaleModelHeat, softenStory, type ModelReading } from './combine.js';
@@ -69,7 +70,8 @@ export interface AnalyzeOptions {
   /** default English (lang/en); see lang/types.ts for what a language provides */
   language?: Language;
   /**
-   * default true: the safety model (model/safety.ts) and its arbiter have the last word on what people write;
+   * default true (false with quotesAreOwn): the safety model (model/safety.ts) and its arbiter have the last
+   * word on what people write;
    * false: the rules alone, for the product's own words (suggestions, drafts, titles, a model's replies),
    * which are not what the safety model learnt from
    */
@@ -381,8 +383,11 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
     agreement,
     care: lang.labelModel.care.test(text),
     story: address.narrative || address.aboutSomeone,
+    demand: !disclosed.length && isCoerciveDemand(text),
   };
-  const safetyModel = options.safetyModel === false ? null : loadSafetyModel();
+  // words quoted as the sender's own are how the product's own words are read: the rules' reading (see safetyModel)
+  const useModel = options.safetyModel ?? options.quotesAreOwn !== true;
+  const safetyModel = useModel ? loadSafetyModel() : null;
   const reading = safetyModel ? safetyReading(safetyModel, text, basis, lang.words.classOf) : null;
   const arb = reading ? arbitrate(basis, reading) : null;
   if (arb) hits = arbitratedHits(hits, arb, text, lang, threshold);

@@ -24,9 +24,9 @@ export interface ArbiterThresholds {
 /** Fitted by `npm run train:safety -- --cv` (group cross-validation by data file); see docs/HEAT.md. */
 export const ARBITER_THRESHOLDS: ArbiterThresholds = {
   safety: 0.45,
-  disclosure: 0.1,
+  disclosure: 0.5,
   hold: 0.8,
-  guarded: { safety: 0.4, disclosure: 0.1, hold: 0.8 },
+  guarded: { safety: 0.4, disclosure: 0.5, hold: 0.8 },
 };
 
 /** The rules saw a reason to let the words pass. */
@@ -49,7 +49,8 @@ export interface Arbitration {
 export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds = ARBITER_THRESHOLDS): Arbitration {
   const t = guardedBy(basis) ? all.guarded : all;
   const safety = p.threat + p.self_harm >= t.safety;
-  const disclosure = !safety && p.disclosure >= t.disclosure;
+  // "give me your phone every night" is the sender's demand, never their disclosure
+  const disclosure = !safety && !basis.demand && p.disclosure >= t.disclosure;
   const open = !safety && !disclosure;
   const drop = basis.safety && !safety;
   const heldNow = drop ? basis.heldWithoutSafety : basis.held;

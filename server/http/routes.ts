@@ -97,6 +97,28 @@ export function apiRouter(deps: HttpDeps): express.Router {
     }),
   );
 
+  // The host or a mediator takes someone out of the room: their token stops working, their connections close.
+  router.delete(
+    '/rooms/:roomId/participants/:participantId',
+    limit('http'),
+    wrap(async (req, res) => {
+      const who = await caller(store, req);
+      await rooms.removeFromRoom(who, String(req.params.participantId));
+      res.status(204).end();
+    }),
+  );
+
+  // How the room went (host and mediators): suggestions, breaks, time to agreement, heat over time.
+  router.get(
+    '/rooms/:roomId/outcomes',
+    limit('http'),
+    wrap(async (req, res) => {
+      const who = await caller(store, req);
+      res.set('Cache-Control', 'no-store');
+      res.json(await rooms.outcomes(who));
+    }),
+  );
+
   router.post(
     '/rooms/:roomId/join',
     limit('join'),

@@ -1,5 +1,12 @@
 import type { Server } from 'socket.io';
-import type { LogEntry, PrepMessage, PrepPartial, ReviewUpdate, ServerToClientEvents } from '../../shared/protocol.js';
+import type {
+  CaucusMessage,
+  LogEntry,
+  PrepMessage,
+  PrepPartial,
+  ReviewUpdate,
+  ServerToClientEvents,
+} from '../../shared/protocol.js';
 import type { RoomBroadcaster } from '../rooms/ports.js';
 import type { RoomRecord } from '../rooms/model.js';
 import { log } from '../log.js';
@@ -67,6 +74,23 @@ export class SocketBroadcaster implements RoomBroadcaster {
         this.io.in(person).socketsLeave(roomChannel(roomId));
       })
       .catch((err: unknown) => log.error('removal not sent', err));
+  }
+
+  /** Back in the room's broadcasts, and the room as it is now (the state sent before they rejoined missed them). */
+  readmitted(room: RoomRecord, participantId: string): void {
+    const roomId = room.roomId;
+    const person = personChannel(roomId, participantId);
+    this.io.in(person).socketsJoin(roomChannel(roomId));
+    void this.presence
+      .online(roomId)
+      .then((online) => this.io.to(person).emit('room:state', roomView(room, online)))
+      .catch((err: unknown) => log.error('re-admission not sent', err));
+  }
+
+  caucus(roomId: string, message: CaucusMessage): void {
+    this.io
+      .to([personChannel(roomId, message.mediator), personChannel(roomId, message.with)])
+      .emit('caucus:message', message);
   }
 
   left(roomId: string, participantId: string): void {

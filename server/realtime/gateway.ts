@@ -9,6 +9,8 @@ import {
   AgreementPropose,
   AgreementReview,
   BreakRequest,
+  CaucusHistory,
+  CaucusSend,
   FloorConfirm,
   FloorGrant,
   HistoryRequest,
@@ -160,6 +162,9 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
       rooms.setParticipant(who, p.participantId, 'remove'),
     ),
     'safety:separate': route(NoPayload, 'event', (_p, who) => rooms.askForSeparatedRoom(who)),
+    'console:state': route(NoPayload, 'event', async (_p, who) => ({ console: await rooms.consoleState(who) })),
+    'caucus:send': route(CaucusSend, 'message', (p, who) => rooms.sendCaucus(who, p.participantId, p.text)),
+    'caucus:history': route(CaucusHistory, 'event', (p, who) => rooms.caucusHistory(who, p.participantId)),
   };
 
   io.on('connection', async (socket: Client) => {

@@ -5,6 +5,7 @@ import type { RoomEffect } from './effects.js';
 import type { AgreementRecord } from '../../shared/agreementRecord.js';
 import type { Identity, RoomRecord } from './model.js';
 import { facilitator } from './effects.js';
+import { afterAgreement, noOutcomes, secondsSinceJoint } from './policies/outcomes.js';
 import { phaseAfterAgreement } from './policies/phase.js';
 import type { RoomWork } from './work.js';
 
@@ -48,17 +49,25 @@ function mustBeParty(who: Identity): void {
 
 /** The agreement changed (through an event or the document itself): move the room's phase. */
 export async function agreementChanged(work: RoomWork, roomId: string, agreement: AgreementSnapshot): Promise<void> {
+  const now = work.deps.now();
+  let moments = { firstAgreed: false, signed: false, outcomes: noOutcomes() };
   const { room, result } = await work.change(roomId, (r) => {
     const phase = phaseAfterAgreement(r.phase, agreement);
     // A clause that covers a topic settles it, and the room moves on (rooms/agenda.ts).
     const agenda = afterClauses(r, agreement.clauses);
-    if (phase === r.phase && !agenda) return { result: [] as RoomEffect[] };
+    // The first clause everyone agreed and the signing are outcomes, noted once each (policies/outcomes.ts).
+    moments = afterAgreement(r, agreement, now);
+    const noted = moments.firstAgreed || moments.signed ? { outcomes: moments.outcomes } : {};
+    if (phase === r.phase && !agenda && !moments.firstAgreed && !moments.signed) return { result: [] as RoomEffect[] };
     const effects = [...(agenda?.effects ?? [])];
     // Only the change that made it final sums up, so the closing summary is said once.
     if (phase !== r.phase && phase === 'final')
       effects.push(facilitator({ say: 'action', action: { kind: 'summary', occasion: 'end' } }));
-    return { room: { ...r, phase, ...(agenda ? { agenda: agenda.agenda } : {}) }, result: effects };
+    return { room: { ...r, phase, ...noted, ...(agenda ? { agenda: agenda.agenda } : {}) }, result: effects };
   });
+  const since = secondsSinceJoint(moments.outcomes, now);
+  if (since !== null && moments.firstAgreed) work.deps.metrics.secondsToFirstAgreed?.observe(since);
+  if (since !== null && moments.signed) work.deps.metrics.secondsToSigning?.observe(since);
   await work.carryOut(room, result);
 }
 

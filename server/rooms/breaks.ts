@@ -4,6 +4,7 @@ import { facilitator } from './effects.js';
 import type { Identity, RoomRecord } from './model.js';
 import { breakIsOver, breakView, endBreak as endingBreak, startBreak } from './policies/breaks.js';
 import { applyFloor } from './policies/floor.js';
+import { countBreak } from './policies/outcomes.js';
 import { quietPause } from './policies/safety.js';
 import { floorSettings, type RoomWork } from './work.js';
 
@@ -21,9 +22,10 @@ async function quietBreak(work: RoomWork, who: Identity, minutes: number): Promi
   const { room, result } = await work.change(who.roomId, (r) => {
     const out = quietPause(r, who.participantId, minutes, now);
     if (!out.ok) throw new AppError(out.code, out.message);
-    const calm = out.started ? { heat: 0, hotStreak: 0 } : {};
+    const calm = out.started ? { heat: 0, hotStreak: 0, outcomes: countBreak(r) } : {};
     return { room: { ...r, break: out.break, ...calm }, result: out.started };
   });
+  if (result) work.deps.metrics.breaksStarted?.inc();
   if (result) await work.carryOut(room, [facilitator({ say: 'breakStarted', minutes, by: 'facilitator' })]);
   return breakView(room.break) as BreakView;
 }
@@ -40,8 +42,10 @@ export async function beginBreak(
   const { room, result } = await work.change(roomId, (r) => {
     const out = startBreak(r, by, minutes, now, safetyCausedBy);
     if (!out.ok) throw new AppError(out.code, out.message);
-    return out.changed ? { room: { ...r, break: out.break, heat: 0, hotStreak: 0 }, result: out } : { result: out };
+    const started = { ...r, break: out.break, heat: 0, hotStreak: 0, outcomes: countBreak(r) };
+    return out.changed ? { room: started, result: out } : { result: out };
   });
+  if (result.changed) work.deps.metrics.breaksStarted?.inc();
   if (result.changed) await work.carryOut(room, [facilitator({ say: 'breakStarted', minutes, by })]);
   return breakView(room.break) as BreakView;
 }

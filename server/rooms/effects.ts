@@ -39,7 +39,9 @@ export type RoomEffect =
   /** The facilitator calls a break: for heat, or a safety pause after `safetyCausedBy`'s message was held. */
   | { kind: 'break'; safetyCausedBy?: string }
   /** `participantId` left the joint session: their screens stop getting the room (they keep preparation). */
-  | { kind: 'removed'; participantId: string };
+  | { kind: 'removed'; participantId: string }
+  /** `participantId` is back in the joint session: their screens get the room again. */
+  | { kind: 'readmitted'; participantId: string };
 
 /** After a change that wrote the room: re-arm its timer, and publish it when people would see a difference. */
 export function stateEffects(visiblyChanged: boolean): RoomEffect[] {
@@ -65,6 +67,7 @@ export async function carryOut(deps: EffectDeps, room: RoomRecord, effects: read
     else if (effect.kind === 'broadcastState') deps.broadcast.state(room);
     else if (effect.kind === 'break') await deps.callBreak(room.roomId, effect.safetyCausedBy);
     else if (effect.kind === 'removed') deps.broadcast.removed(room, effect.participantId);
+    else if (effect.kind === 'readmitted') deps.broadcast.readmitted?.(room, effect.participantId);
     else if (effect.line.say === 'action' && effect.line.action.kind === 'agenda-words') {
       const { from, text, shared } = effect.line.action;
       await deps.hearForAgenda(room.roomId, from, text, shared);

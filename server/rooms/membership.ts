@@ -6,7 +6,7 @@ import type {
   JoinResponse,
   RoomView,
 } from '../../shared/protocol.js';
-import { isParty, parties } from '../../shared/rules/floor.js';
+import { isModerator, isParty, parties } from '../../shared/rules/floor.js';
 import { mayJoin } from '../../shared/rules/membership.js';
 import { AppError } from '../errors.js';
 import { facilitator } from './effects.js';
@@ -15,6 +15,7 @@ import type { Identity, InviteUse, RoomRecord } from './model.js';
 import { newParticipant, newRoom } from './newRoom.js';
 import { applyFloor } from './policies/floor.js';
 import { NAME_TAKEN, nameTaken } from './policies/membership.js';
+import { jointOpened } from './policies/outcomes.js';
 import { offTheFloor } from './policies/safety.js';
 import { roomView } from './view.js';
 import { floorSettings, type RoomWork } from './work.js';
@@ -133,7 +134,34 @@ export async function leave(work: RoomWork, who: Identity): Promise<void> {
     const without = { ...r, participants: r.participants.filter((p) => p !== me) };
     return { room: offTheFloor(without, who.participantId), result: null };
   });
-  work.deps.broadcast.left(who.roomId, who.participantId);
+  await closeConnections(work, who.roomId, who.participantId);
+}
+
+/** Every open connection of someone no longer in the room closes: socket.io and /yjs, on every process. */
+async function closeConnections(work: RoomWork, roomId: string, participantId: string): Promise<void> {
+  work.deps.broadcast.left(roomId, participantId);
+  await work.deps.agreement.dropPerson?.(roomId, participantId);
+}
+
+/**
+ * The host or a mediator takes someone out of the room for good (DELETE .../participants/:id): like leaving,
+ * their token stops working everywhere and their open connections (socket.io and /yjs) are closed. The host
+ * cannot be removed, and nobody removes themselves this way (they leave).
+ */
+export async function removeFromRoom(work: RoomWork, who: Identity, targetId: string): Promise<void> {
+  await work.change(who.roomId, (r) => {
+    const me = r.participants.find((p) => p.participantId === who.participantId);
+    if (!me || !isModerator(me.role)) {
+      throw new AppError('forbidden', 'Only the host or a mediator can take someone out of the room.');
+    }
+    const target = r.participants.find((p) => p.participantId === targetId);
+    if (!target) throw new AppError('not_found', 'There is no one with that id in this room.');
+    if (target === me) throw new AppError('not_allowed', 'To go, please leave the room instead.');
+    if (target.role === 'host') throw new AppError('not_allowed', 'The host cannot be taken out of their own room.');
+    const without = { ...r, participants: r.participants.filter((p) => p !== target) };
+    return { room: offTheFloor(without, targetId), result: null };
+  });
+  await closeConnections(work, who.roomId, targetId);
 }
 
 const NOT_A_PARTY = 'Only the people taking part prepare; you are in the conversation already.';
@@ -159,7 +187,10 @@ export async function enter(work: RoomWork, who: Identity): Promise<{ opened: bo
     const floor = applyFloor(entered, event, now, floorSettings(deps));
     if (floor.ok) entered.floor = floor.floor;
     const opens = r.phase === 'prep' && parties(entered).length >= 2;
-    if (opens) entered.phase = 'joint';
+    if (opens) {
+      entered.phase = 'joint';
+      entered.outcomes = jointOpened(entered, now);
+    }
     return { room: entered, result: opens };
   });
   if (opened) await work.carryOut(room, [facilitator({ say: 'welcome' })]);

@@ -2,6 +2,8 @@ import type { AgreementState } from '../../shared/agreement.js';
 import type { Review } from '../../shared/analysis.js';
 import type {
   BreakView,
+  CaucusMessage,
+  OutcomesView,
   LogEntry,
   ParticipantStatus,
   Phase,
@@ -166,6 +168,13 @@ export interface RoomRecord {
   transcript?: TranscriptSeal;
   /** The host said they will delete the room; a room with an agreement is deleted only after this notice. */
   deletionNotice?: { at: number; by: string; deletableAt: number };
+  /** How the room went (policies/outcomes.ts); absent in older records: nothing counted yet. */
+  outcomes?: OutcomesView;
+  /**
+   * Caucuses (rooms/caucus.ts), keyed `${mediatorId}:${personId}`, newest last and bounded: kept on the room
+   * record, never in its log, so no history, transcript or broadcast to the room can carry them.
+   */
+  caucus?: Record<string, CaucusMessage[]>;
 }
 
 /** The transcript's hash chain as stored: the last log seq it covers, its hash, and how many entries it chains. */

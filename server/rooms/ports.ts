@@ -1,6 +1,13 @@
 import type { AgreementSnapshot } from '../../shared/agreement.js';
 import type { AgreementRecord } from '../../shared/agreementRecord.js';
-import type { ClauseStatus, LogEntry, PrepMessage, PrepPartial, ReviewUpdate } from '../../shared/protocol.js';
+import type {
+  CaucusMessage,
+  ClauseStatus,
+  LogEntry,
+  PrepMessage,
+  PrepPartial,
+  ReviewUpdate,
+} from '../../shared/protocol.js';
 import type { FacilitatorEngine } from '../facilitator/types.js';
 import type { HelpDirectory } from '../../shared/help.js';
 import type { InviteRecord, InviteUse, NewLogEntry, RoomRecord, TicketRecord, TokenRecord } from './model.js';
@@ -136,6 +143,10 @@ export interface RoomBroadcaster {
   removed(room: RoomRecord, participantId: string): void;
   /** `participantId` left the room: their open connections are closed, on every process. */
   left(roomId: string, participantId: string): void;
+  /** A removed person is back in the joint session: their connections get the room again. */
+  readmitted?(room: RoomRecord, participantId: string): void;
+  /** A caucus line, to the mediator's and the person's connections only. */
+  caucus?(roomId: string, message: CaucusMessage): void;
 }
 
 /** What the room service needs of the agreement document (server/agreement implements it). */
@@ -153,6 +164,8 @@ export interface AgreementPort {
   exportMarkdown(roomId: string, title: string, names: Record<string, string>): Promise<string>;
   record(roomId: string, title: string, names: Record<string, string>): Promise<AgreementRecord>;
   dropRoom(roomId: string): Promise<void>;
+  /** Closes a person's open agreement connections (they left, or were taken out of the room). */
+  dropPerson?(roomId: string, participantId: string): Promise<void>;
 }
 
 /** Arms the room's next deadline (break end, floor time-out). */
@@ -172,6 +185,12 @@ export interface RoomCounters {
   /** What the sender did with a held message: sent a suggestion, their own edit, the original, or nothing. */
   heldOutcomes: { inc(labels: { outcome: HeldOutcome }): void };
   analyzerSeconds: { observe(seconds: number): void };
+  /** Outcomes (policies/outcomes.ts): breaks started, the heat of each delivered message, and the seconds from
+   * the joint session's start to the first clause everyone agreed and to signing. Optional for test doubles. */
+  breaksStarted?: { inc(): void };
+  deliveredHeat?: { observe(heat: number): void };
+  secondsToFirstAgreed?: { observe(seconds: number): void };
+  secondsToSigning?: { observe(seconds: number): void };
 }
 
 /** The settings rooms/ reads (from server/config.ts). */

@@ -3,6 +3,8 @@ import type { AgreementRecord } from '../../shared/agreementRecord.js';
 import type {
   AgendaView,
   BreakView,
+  CaucusMessage,
+  ConsoleView,
   CreateRoomBody,
   CreateInviteResponse,
   CreateRoomResponse,
@@ -10,6 +12,7 @@ import type {
   InvitePreview,
   InviteRole,
   JoinResponse,
+  OutcomesView,
   ParticipantChange,
   RoomView,
   TurnMode,
@@ -20,6 +23,8 @@ import { AppError } from '../errors.js';
 import * as agenda from './agenda.js';
 import * as agreementPhase from './agreementPhase.js';
 import * as breaks from './breaks.js';
+import * as caucus from './caucus.js';
+import { consoleView } from './console.js';
 import { carryOut, stateEffects, type RoomEffect } from './effects.js';
 import { EffectQueue } from './effectQueue.js';
 import { FacilitatorVoice } from './facilitatorVoice.js';
@@ -149,6 +154,11 @@ export class RoomService implements RoomWork {
     return membership.leave(this, who);
   }
 
+  /** Host or mediator: someone out of the room for good (their token stops working everywhere). */
+  removeFromRoom(who: Identity, participantId: string): Promise<void> {
+    return membership.removeFromRoom(this, who, participantId);
+  }
+
   join(roomId: string, inviteCode: string, name: string): Promise<JoinResponse> {
     return membership.join(this, roomId, inviteCode, name);
   }
@@ -208,6 +218,24 @@ export class RoomService implements RoomWork {
 
   askForSeparatedRoom(who: Identity): Promise<{ toldMediators: boolean }> {
     return moderation.askForSeparatedRoom(this, who);
+  }
+
+  // ------------------------------------------------------------------ the mediator's console (console.ts, caucus.ts)
+
+  consoleState(who: Identity): Promise<ConsoleView> {
+    return consoleView(this, who);
+  }
+
+  async outcomes(who: Identity): Promise<OutcomesView> {
+    return (await consoleView(this, who)).outcomes;
+  }
+
+  sendCaucus(who: Identity, participantId: string, text: string): Promise<{ message: CaucusMessage }> {
+    return caucus.sendCaucus(this, who, participantId, text);
+  }
+
+  caucusHistory(who: Identity, participantId: string): Promise<{ messages: CaucusMessage[] }> {
+    return caucus.caucusHistory(this, who, participantId);
   }
 
   /** Someone out of the joint session (docs/SAFETY.md) no longer pauses the room, takes turns or agrees. */

@@ -113,7 +113,8 @@ function expectText(text: unknown, limit: number = LIMITS.messageChars): asserts
 }
 
 function expectCalm(text: string): void {
-  expect(analyze(text, { threshold: 0.5 }).held, `held by the analyzer: ${text}`).toBe(false);
+  // judged as the product judges its own words: by the rules (the safety model reads what people write)
+  expect(analyze(text, { threshold: 0.5, safetyModel: false }).held, `held by the analyzer: ${text}`).toBe(false);
 }
 
 function expectOffer(offer: ClauseOffer): void {

@@ -162,3 +162,21 @@ describe('two processes serving one room over Redis', () => {
     expect(await closed).toBe(4404);
   });
 });
+
+describe('taking someone out of the room, over Redis', () => {
+  it('closes their sockets and open /yjs connection on the other process too', async () => {
+    const { one, two, host, guest, b } = await coupleAcrossTwo();
+    // Ben's agreement connection is on the second process; Ann's request goes to the first.
+    const { p } = provider(two.url, host.roomId, guest.token);
+    await until(() => p.wsconnected);
+    const yjsClosed = new Promise<number>((resolve) => {
+      p.on('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0));
+    });
+    const socketClosed = new Promise<string>((resolve) => b.on('disconnect', resolve));
+    const path = `/api/rooms/${host.roomId}/participants/${guest.participantId}`;
+    expect((await http(one.url, 'DELETE', path, undefined, host.token)).status).toBe(204);
+    expect(await socketClosed).toBe('io server disconnect');
+    expect(await yjsClosed).toBe(4403);
+    expect((await http(two.url, 'GET', `/api/rooms/${host.roomId}`, undefined, guest.token)).status).toBe(401);
+  });
+});

@@ -67,7 +67,7 @@ describe('message:send', () => {
     const { a, b } = await couple(server().url);
     const acks = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        call(i % 2 ? a : b, 'message:send', { clientMsgId: `n${i}`, text: `Point number ${i}` }),
+        call(i % 2 ? a : b, 'message:send', { clientMsgId: `n${i}`, text: `Here is my point, part ${i} of 20` }),
       ),
     );
     const seqs = acks.map((x) => x.seq).sort((x, y) => x - y);

@@ -142,7 +142,8 @@ describe('quoted words', () => {
     expect(analyze(calm, own).held).toBe(false);
     // reading quotes as the sender's never lets through what the usual reading holds
     const usualHeld = "that 's what i mean when i say ' ' whatever ' ' lol especially to a person lol";
-    expect(analyze(usualHeld, noSuggestions).held).toBe(true);
+    // (the rules' usual reading: the safety model reads people's messages, not quotes read as the sender's)
+    expect(analyze(usualHeld, { ...noSuggestions, safetyModel: false }).held).toBe(true);
     expect(analyze(usualHeld, own).held).toBe(true);
   });
 });

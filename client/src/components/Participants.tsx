@@ -91,7 +91,8 @@ function PersonControls({ person }: { person: ParticipantView }) {
         <fieldset className="confirm">
           <legend className="visually-hidden">Remove {person.name}?</legend>
           <span className="small">
-            {person.name} will leave the joint session and keep private preparation. This can’t be undone here.
+            {person.name} will leave the joint session and keep private preparation. You can welcome them back from the
+            console.
           </span>{' '}
           <button
             type="button"

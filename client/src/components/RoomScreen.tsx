@@ -1,6 +1,9 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { SendResult } from '../../../shared/protocol.js';
+import { isModerator } from '../../../shared/rules/floor.js';
 import { mayInvite } from '../../../shared/rules/membership.js';
+import { CaucusInbox } from '../console/CaucusInbox.js';
+import { ConsolePanel } from '../console/ConsolePanel.js';
 import { forgetRoom, loadRoom, updateRoom, type StoredRoom } from '../credentials.js';
 import { KIND_WORDS, RECORD_MODE_WORDS } from '../labels.js';
 import { usePageTitle } from '../pageTitle.js';
@@ -65,8 +68,9 @@ function RoomGone({ roomId }: { roomId: string }) {
         This room is no longer here
       </h1>
       <p>
-        We could not open this room again. It may have been closed, or our service may have restarted: for now rooms are
-        kept only while the service runs, so a restart ends them, and what was written in them is gone.
+        We could not open this room again. It may have been closed, your place in it may have ended (the host or a
+        mediator can do that, or you left), or our service may have restarted: for now rooms are kept only while the
+        service runs, so a restart ends them, and what was written in them is gone.
       </p>
       <p>
         To carry on, start a new room and invite the others again. You can begin with your own preparation, as before.
@@ -120,12 +124,29 @@ function Room({ roomId }: { roomId: string }) {
   /** A party still in their own preparation (mediators and observers have none). */
   const preparing = mine?.stage === 'prep';
   const observer = me.role === 'observer';
+  const mediator = me.role === 'mediator';
+  // Observers and mediators have no preparation space; the host and mediators have the console.
+  const withPrep = !observer && !mediator;
+  const withConsole = isModerator(me.role);
   // The first tab follows the person and the phase: prepare alone first, then talk, then agree.
+  // A mediator lands on the console, which runs the session.
   const agreeing = view?.phase === 'agreement' || view?.phase === 'final';
-  const byPhase: TabId = agreeing ? 'agreement' : preparing ? 'prep' : 'room';
+  const byPhase: TabId = mediator ? 'console' : agreeing ? 'agreement' : preparing ? 'prep' : 'room';
   const chosen: TabId = tab ?? byPhase;
-  const current: TabId = observer && chosen === 'prep' ? 'room' : chosen;
+  const current: TabId = (!withPrep && chosen === 'prep') || (!withConsole && chosen === 'console') ? 'room' : chosen;
   const [enterError, setEnterError] = useState('');
+  /** A mediator away from the console is told that someone wrote to them privately (never what). */
+  const [caucusNote, setCaucusNote] = useState('');
+  const lastCaucus = room.caucus[room.caucus.length - 1];
+  useEffect(() => {
+    if (!mediator || !lastCaucus || lastCaucus.from === me.participantId || current === 'console') return;
+    const note = `${room.names.get(lastCaucus.from) ?? 'Someone'} wrote to you privately.`;
+    setCaucusNote(note);
+    setAnnounce(note);
+  }, [lastCaucus?.id]);
+  useEffect(() => {
+    if (current === 'console') setCaucusNote('');
+  }, [current]);
 
   async function enter(): Promise<void> {
     setEnterError('');
@@ -242,6 +263,30 @@ function Room({ roomId }: { roomId: string }) {
           ready. Each of you enters the conversation when ready.
         </p>
       )}
+      {observer && (
+        <p className="notice" data-testid="observer-note">
+          You are observing. You can read the conversation and the agreement as they happen, and see who is here. You
+          cannot write to the room, prepare, or accept and sign: that is for the people taking part, who can see that
+          you are here.
+        </p>
+      )}
+      {withConsole && view?.phase === 'final' && current !== 'console' && (
+        <p className="notice">
+          Everyone has signed. A short summary of how the session went is in your{' '}
+          <button type="button" className="link-button" onClick={() => setTab('console')}>
+            console
+          </button>
+          .
+        </p>
+      )}
+      {caucusNote && (
+        <p className="notice" data-testid="caucus-note">
+          {caucusNote}{' '}
+          <button type="button" className="link-button" onClick={() => setTab('console')}>
+            Open it in your console
+          </button>
+        </p>
+      )}
       {view?.phase === 'prep' && !preparing && !observer && (
         <p className="notice" data-testid="waiting-note">
           The conversation opens when someone else enters it too. {waitingFor}
@@ -268,7 +313,14 @@ function Room({ roomId }: { roomId: string }) {
               onDone={() => putAside(notice.id)}
             />
           )}
-          <Tabs current={current} onChange={setTab} onBreak={Boolean(onBreak)} withPrep={!observer} />
+          {!withConsole && ready && view && <CaucusInbox />}
+          <Tabs
+            current={current}
+            onChange={setTab}
+            onBreak={Boolean(onBreak)}
+            withPrep={withPrep}
+            withConsole={withConsole}
+          />
           <div
             className="tab-panel"
             role="tabpanel"
@@ -276,6 +328,7 @@ function Room({ roomId }: { roomId: string }) {
             aria-labelledby={`tab-${current}`}
             tabIndex={-1}
           >
+            {current === 'console' && ready && view && <ConsolePanel />}
             {current === 'prep' && ready && (
               <PrepPanel
                 onShared={onResult}
@@ -319,9 +372,7 @@ function Room({ roomId }: { roomId: string }) {
         <aside className="room-side" aria-label="People, agenda and invitations">
           {view && <AgendaPanel />}
           {view && <Participants view={view} me={me} />}
-          {(me.role === 'host' || me.role === 'mediator') && view && (
-            <InvitePanel creds={creds} partiesFull={!mayInvite(view, 'participant')} />
-          )}
+          {me.role === 'host' && view && <InvitePanel creds={creds} partiesFull={!mayInvite(view, 'participant')} />}
           {view && <RoomRecords view={view} creds={creds} />}
           {me.role === 'host' && view && <DeleteRoom creds={creds} view={view} />}
         </aside>

@@ -1,27 +1,32 @@
 import { useRef, type KeyboardEvent } from 'react';
 
-export type TabId = 'prep' | 'room' | 'agreement';
+export type TabId = 'console' | 'prep' | 'room' | 'agreement';
 
 const ALL_TABS: Array<{ id: TabId; label: string; hint: string }> = [
   { id: 'prep', label: 'Private prep', hint: 'only you' },
   { id: 'room', label: 'Conversation', hint: 'everyone' },
   { id: 'agreement', label: 'Agreement', hint: 'everyone' },
+  // Last: the host's own flow (prepare, talk, agree) comes first; a mediator lands on it all the same.
+  { id: 'console', label: 'Console', hint: 'only you' },
 ];
 
-/** The three spaces of a session; arrow keys move between them (WAI-ARIA tabs). */
+/** The spaces of a session (the console for who runs it); arrow keys move between them (WAI-ARIA tabs). */
 export function Tabs({
   current,
   onChange,
   onBreak,
   withPrep = true,
+  withConsole = false,
 }: {
   current: TabId;
   onChange: (t: TabId) => void;
   onBreak: boolean;
-  /** Observers have no preparation space. */
+  /** Observers and mediators have no preparation space. */
   withPrep?: boolean;
+  /** The mediator's console: for mediators and the host. */
+  withConsole?: boolean;
 }) {
-  const TABS = withPrep ? ALL_TABS : ALL_TABS.filter((t) => t.id !== 'prep');
+  const TABS = ALL_TABS.filter((t) => (t.id !== 'prep' || withPrep) && (t.id !== 'console' || withConsole));
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   function onKey(e: KeyboardEvent) {
     const i = TABS.findIndex((t) => t.id === current);

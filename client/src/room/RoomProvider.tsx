@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type {
+  CaucusMessage,
   HeldForYou,
   LogEntry,
   PrepMessage,
@@ -34,6 +35,9 @@ export interface RoomState {
   onPrepPartial: (listener: (p: PrepPartial) => void) => () => void;
   /** Fresh suggestions for a message of this person's that is still held. */
   onReview: (listener: (u: ReviewUpdate) => void) => () => void;
+  /** Caucus lines this person is part of (a mediator and one person), oldest first. */
+  caucus: CaucusMessage[];
+  addCaucus: (lines: CaucusMessage[]) => void;
 }
 
 const RoomContext = createContext<RoomState | null>(null);
@@ -66,6 +70,8 @@ export function RoomProvider({ creds, children }: { creds: StoredRoom; children:
     onPrep: room.onPrep,
     onPrepPartial: room.onPrepPartial,
     onReview: room.onReview,
+    caucus: room.caucus,
+    addCaucus: room.addCaucus,
   };
   return (
     <ActionsContext.Provider value={actions}>

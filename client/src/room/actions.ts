@@ -44,6 +44,9 @@ export const ACTION_EVENTS = {
   enter: 'room:enter',
   reviewClause: 'agreement:review',
   deletePrep: 'prep:delete',
+  consoleState: 'console:state',
+  sendCaucus: 'caucus:send',
+  caucusHistory: 'caucus:history',
 } as const satisfies Record<string, RoomEvent>;
 
 export type ActionName = keyof typeof ACTION_EVENTS;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type {
+  CaucusMessage,
   FacilitatorEvent,
   HeldForYou,
   LogEntry,
@@ -30,6 +31,16 @@ export interface RoomConnection {
   onPrepPartial: (listener: (p: PrepPartial) => void) => () => void;
   /** Fresh suggestions for a message of this person's that is still held. */
   onReview: (listener: (u: ReviewUpdate) => void) => () => void;
+  /** Caucus lines this person is part of (a mediator and one person), oldest first, each once. */
+  caucus: CaucusMessage[];
+  /** Adds caucus lines fetched with caucus:history (or an ack's), keeping each once and in time order. */
+  addCaucus: (lines: CaucusMessage[]) => void;
+}
+
+/** Lines merged by id, in time order. */
+export function mergeCaucus(have: CaucusMessage[], lines: CaucusMessage[]): CaucusMessage[] {
+  const fresh = lines.filter((l) => !have.some((h) => h.id === l.id));
+  return fresh.length === 0 ? have : [...have, ...fresh].sort((a, b) => a.at - b.at);
 }
 
 /** Listeners for one pushed event: subscribe returns the way to unsubscribe. */
@@ -60,6 +71,7 @@ export function useRoomConnection(creds: StoredRoom | null): RoomConnection {
   const [connection, setConnection] = useState<Connection>({ state: 'connecting' });
   const [deleted, setDeleted] = useState(false);
   const [heldOnConnect, setHeldOnConnect] = useState<HeldForYou[]>([]);
+  const [caucus, setCaucus] = useState<CaucusMessage[]>([]);
   const feed = useRef<SeqFeed<LogEntry> | null>(null);
   const prepListeners = useRef(new Set<(m: PrepMessage) => void>());
   const partialListeners = useRef(listeners<PrepPartial>());
@@ -89,6 +101,9 @@ export function useRoomConnection(creds: StoredRoom | null): RoomConnection {
     });
     s.on('disconnect', (reason) => {
       if (reason !== 'io client disconnect') setConnection({ state: 'offline' });
+      // The server closed this connection (this person left or was taken out of the room, or the server is
+      // stopping): socket.io does not reconnect by itself, so try once; a key that no longer works says so.
+      if (reason === 'io server disconnect') setTimeout(() => !f.closed && !s.active && s.connect(), 500);
     });
     s.on('connect_error', (err) => {
       if (err.message === 'unauthorized') {
@@ -107,6 +122,7 @@ export function useRoomConnection(creds: StoredRoom | null): RoomConnection {
     s.on('prep:partial', (p) => partialListeners.current.emit(p));
     s.on('message:review', (u) => reviewListeners.current.emit(u));
     s.on('message:held', (held) => setHeldOnConnect(held));
+    s.on('caucus:message', (m) => setCaucus((c) => mergeCaucus(c, [m])));
     s.on('room:deleted', () => {
       setDeleted(true);
       s.disconnect();
@@ -134,5 +150,7 @@ export function useRoomConnection(creds: StoredRoom | null): RoomConnection {
     },
     onPrepPartial: partialListeners.current.subscribe,
     onReview: reviewListeners.current.subscribe,
+    caucus,
+    addCaucus: (lines) => setCaucus((c) => mergeCaucus(c, lines)),
   };
 }

@@ -56,6 +56,8 @@ export interface Basis {
   care: boolean;
   /** a story about the sender's life, or someone in it described */
   story: boolean;
+  /** a demand to control the reader (coercion.ts): the sender's, so not a disclosure of their own */
+  demand: boolean;
 }
 
 /** The basis as the model's dense inputs, in this order (meta.denseInputs names them). */

@@ -18,6 +18,7 @@ import { afterDisclosure, checkInEffects, safetyHold } from '../policies/safety.
 import { newId } from '../ids.js';
 import { facilitator, type RoomEffect } from '../effects.js';
 import type { HeldOutcome, RoomDeps } from '../ports.js';
+import { countSuggestion, sampleHeat } from '../policies/outcomes.js';
 import { isOnBreak, startBreak } from '../policies/breaks.js';
 import { afterDelivered } from '../policies/facilitation.js';
 import type { Verdict } from '../policies/reflection.js';
@@ -82,6 +83,8 @@ interface Delivery {
   from?: RoomRecord;
   /** The analyzer's verdict on exactly `text` in this room, when the pipeline has it (not analysed again). */
   verdict?: Verdict;
+  /** A mediator's words: the room's heat stays as it was. */
+  calm?: boolean;
 }
 
 const BREAK: RoomEffect = { kind: 'break' };
@@ -144,6 +147,21 @@ export class MessagePipeline {
     checkMayDeliver(room, who.participantId, now);
     const { analysis, review } = await this.review(room, who, text);
     const disclosure = analysis.disclosure === true;
+    // A mediator's words are not held for heat ("let us slow down a little" is their job), nor do they move
+    // the room's heat; a threat is still never delivered, whoever writes it.
+    const mediator = who.role === 'mediator';
+    if (mediator && (!review || review.originalAllowed))
+      return this.deliver({
+        who,
+        clientMsgId,
+        text,
+        heat: 0,
+        reworded: false,
+        fromPrep,
+        disclosure,
+        from: room,
+        calm: true,
+      });
     if (!review)
       return this.deliver({
         who,
@@ -216,7 +234,7 @@ export class MessagePipeline {
   private async discard(who: Identity, key: string): Promise<SendResult> {
     await this.rooms.change(who.roomId, (r) => {
       const { [key]: _dropped, ...rest } = r.held;
-      return { room: { ...r, held: rest }, result: undefined };
+      return { room: { ...r, held: rest, outcomes: countSuggestion(r, 'discarded') }, result: undefined };
     });
     this.deps.metrics.heldOutcomes.inc({ outcome: 'discarded' });
     return { status: 'discarded' };
@@ -309,7 +327,7 @@ export class MessagePipeline {
       checkMayDeliver(r, d.who.participantId, now);
       const spoke = { type: 'spoke' as const, participantId: d.who.participantId, text: d.text };
       const floor = applyFloor(r, spoke, now, { floorMs });
-      const heat = applyHeat(r, d.heat);
+      const heat = d.calm ? { heat: r.heat, hotStreak: r.hotStreak, callBreak: false } : applyHeat(r, d.heat);
       const { [key]: _delivered, ...held } = r.held;
       const sender = d.who.participantId;
       const participants = r.participants.map((p) =>
@@ -328,6 +346,7 @@ export class MessagePipeline {
         speakerWords: speakerWordsAfter(r, sender, d.text),
         // A held message's own delivery (reworded or not) is where the calm gap before an offer starts.
         ...(r.held[key] ? { sinceHeld: -1 } : {}),
+        outcomes: sampleHeat(d.outcome ? { ...r, outcomes: countSuggestion(r, d.outcome) } : r, heat.heat, now),
       };
       // Before the facilitation policies: they read whether this message, or one shortly before, disclosed.
       const told = afterDisclosure(next, sender, d.disclosure);
@@ -358,6 +377,7 @@ export class MessagePipeline {
       // Its sender's socket gets it in the answer below (other sockets of theirs, another tab, get it here).
       this.deps.broadcast.entry(d.who.roomId, message, d.who.socketId);
       this.deps.metrics.messagesDelivered.inc();
+      this.deps.metrics.deliveredHeat?.observe(d.heat);
       if (d.outcome) this.deps.metrics.heldOutcomes.inc({ outcome: d.outcome });
       // The sender is answered once the message is stored and sent; the facilitator follows, in order.
       // A break stops the room, so its sender hears of it in the same answer.

@@ -109,6 +109,10 @@ export function resumedNote(): string {
   return 'You can write to the room again.';
 }
 
+export function readmittedNote(role: 'host' | 'mediator'): string {
+  return `${by(role)} has welcomed you back into the joint conversation. You can read along and write to the room again.`;
+}
+
 export function removedByModerator(role: 'host' | 'mediator'): string {
   return (
     `${by(role)} has ended your part in the joint conversation. Your private space with the facilitator stays ` +

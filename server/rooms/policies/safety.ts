@@ -222,11 +222,19 @@ export function moderate(
   if (!isParty(target.role)) {
     return refuse('not_allowed', 'Only people taking part in the conversation can be paused or removed.');
   }
+  const role = by.role === 'host' ? 'host' : 'mediator';
   if (target.status === 'removed') {
     if (action === 'remove') return { ok: true, room, status: 'removed', effects: [] };
-    return refuse('not_allowed', `${target.name} is no longer part of the joint conversation, so this can’t change.`);
+    if (action === 'pause') {
+      return refuse('not_allowed', `${target.name} is not in the joint conversation now; you can welcome them back.`);
+    }
+    // Re-admitted: back in the joint conversation, and their screens get the room again.
+    const back: RoomEffect[] = [
+      { kind: 'readmitted', participantId: targetId },
+      ...notice(words.readmittedNote(role), [targetId]),
+    ];
+    return { ok: true, room: withStatus(room, targetId, undefined), status: undefined, effects: back };
   }
-  const role = by.role === 'host' ? 'host' : 'mediator';
   const wanted: ParticipantStatus | undefined =
     action === 'pause' ? 'paused' : action === 'remove' ? 'removed' : undefined;
   if (target.status === wanted) return { ok: true, room, status: wanted, effects: [] };

@@ -10,8 +10,8 @@ export function sealingBroadcaster(inner: RoomBroadcaster, sealer: TranscriptSea
   return new Proxy(inner, {
     get(target, prop, receiver) {
       if (prop === 'entry') {
-        return (roomId: string, entry: Parameters<RoomBroadcaster['entry']>[1]) => {
-          target.entry(roomId, entry);
+        return (roomId: string, entry: Parameters<RoomBroadcaster['entry']>[1], except?: string) => {
+          target.entry(roomId, entry, except);
           sealer.entryAppended(roomId);
         };
       }

@@ -141,7 +141,7 @@ describe('quietPause', () => {
 });
 
 describe('moderate', () => {
-  it('host or mediator only, never oneself, parties only, removal final', () => {
+  it('host or mediator only, never oneself, parties only; someone removed can only be welcomed back', () => {
     const room = roomWith([
       ['ann', 'host'],
       ['ben', 'participant'],
@@ -154,6 +154,11 @@ describe('moderate', () => {
     expect(removed).toMatchObject({ ok: true, status: 'removed' });
     if (!removed.ok) return;
     expect(removed.effects).toContainEqual({ kind: 'removed', participantId: 'ben' });
-    expect(moderate(removed.room, 'ann', 'ben', 'resume', HELP)).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect(moderate(removed.room, 'ann', 'ben', 'pause', HELP)).toMatchObject({ ok: false, code: 'not_allowed' });
+    const back = moderate(removed.room, 'ann', 'ben', 'resume', HELP);
+    expect(back).toMatchObject({ ok: true, status: undefined });
+    if (!back.ok) return;
+    expect(back.effects).toContainEqual({ kind: 'readmitted', participantId: 'ben' });
+    expect(back.room.participants.find((p) => p.participantId === 'ben')?.status).toBeUndefined();
   });
 });
