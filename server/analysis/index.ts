@@ -213,7 +213,9 @@ export function analyzeInDetail(text: string, options: AnalyzeOptions = {}): Det
 }
 
 /** analyze() of a text already normalised: the rewriter's candidates are built from the normalised text. */
-function analyzeNormalised(text: string, options: AnalyzeOptions): Detailed {
+function analyzeNormalised(text: string, given: AnalyzeOptions): Detailed {
+  // words read as the sender's own quotes are the product's own words: the rules' reading (see safetyModel)
+  const options = { ...given, safetyModel: given.safetyModel ?? given.quotesAreOwn !== true };
   // without a quotation the two readings are one (an apostrophe alone, "don't", is no quotation)
   const quoted = options.quotesAreOwn === true && QUOTE_MARK.test(text) && quoteRanges(text).length > 0;
   const a = analyzeNormal(text, quoted ? options : { ...options, quotesAreOwn: false });
@@ -384,10 +386,9 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
     care: lang.labelModel.care.test(text),
     story: address.narrative || address.aboutSomeone,
     demand: !disclosed.length && isCoerciveDemand(text),
+    words: text.match(/[\p{L}\p{N}']+/gu)?.length ?? 0,
   };
-  // words quoted as the sender's own are how the product's own words are read: the rules' reading (see safetyModel)
-  const useModel = options.safetyModel ?? options.quotesAreOwn !== true;
-  const safetyModel = useModel ? loadSafetyModel() : null;
+  const safetyModel = options.safetyModel === false ? null : loadSafetyModel();
   const reading = safetyModel ? safetyReading(safetyModel, text, basis, lang.words.classOf) : null;
   const arb = reading ? arbitrate(basis, reading) : null;
   if (arb) hits = arbitratedHits(hits, arb, text, lang, threshold);

@@ -19,7 +19,15 @@ export interface ArbiterThresholds {
    * which learnt mostly from the words, must be surer there.
    */
   guarded: { safety: number; disclosure: number; hold: number };
+  /**
+   * threat + self_harm the model alone needs in a message of SHORT_WORDS words or fewer, where the rules
+   * heard none: it has few words to go on there ("Still here.")
+   */
+  short: number;
 }
+
+/** So few words give the model little to read. */
+export const SHORT_WORDS = 3;
 
 /** Fitted by `npm run train:safety -- --cv` (group cross-validation by data file); see docs/HEAT.md. */
 export const ARBITER_THRESHOLDS: ArbiterThresholds = {
@@ -27,6 +35,7 @@ export const ARBITER_THRESHOLDS: ArbiterThresholds = {
   disclosure: 0.5,
   hold: 0.8,
   guarded: { safety: 0.4, disclosure: 0.5, hold: 0.8 },
+  short: 0.8,
 };
 
 /** The rules saw a reason to let the words pass. */
@@ -48,7 +57,8 @@ export interface Arbitration {
 
 export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds = ARBITER_THRESHOLDS): Arbitration {
   const t = guardedBy(basis) ? all.guarded : all;
-  const safety = p.threat + p.self_harm >= t.safety;
+  const harm = process.env.HARM_MAX ? Math.max(p.threat, p.self_harm) : p.threat + p.self_harm;
+  const safety = harm >= t.safety && (basis.safety || basis.words > SHORT_WORDS || harm >= all.short);
   // "give me your phone every night" is the sender's demand, never their disclosure
   const disclosure = !safety && !basis.demand && p.disclosure >= t.disclosure;
   const open = !safety && !disclosure;

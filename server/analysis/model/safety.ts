@@ -58,6 +58,8 @@ export interface Basis {
   story: boolean;
   /** a demand to control the reader (coercion.ts): the sender's, so not a disclosure of their own */
   demand: boolean;
+  /** how many words the message has */
+  words: number;
 }
 
 /** The basis as the model's dense inputs, in this order (meta.denseInputs names them). */

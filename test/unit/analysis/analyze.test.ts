@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Analysis } from '../../../shared/analysis.js';
 import { analyze, DEFAULT_THRESHOLD, loadModel } from '../../../server/analysis/index.js';
 import { analyzeWithSuggestions } from '../../../server/facilitator/rewrite/index.js';
-import { rulesAlone } from './rulesAlone.js';
+import { rulesAlone } from '../../helpers/rulesAlone.js';
 
 rulesAlone();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../server/analysis/index.js';
-import { rulesAlone } from './rulesAlone.js';
+import { rulesAlone } from '../../helpers/rulesAlone.js';
 
 rulesAlone();
 

@@ -3,6 +3,9 @@ import { addressOf } from '../../../server/analysis/address.js';
 import { analyze, ruleHits } from '../../../server/analysis/index.js';
 import { english } from '../../../server/analysis/lang/en/index.js';
 import { normalize } from '../../../server/analysis/normalize.js';
+import { rulesAlone } from '../../helpers/rulesAlone.js';
+
+rulesAlone();
 
 describe('analyzer languages', () => {
   it('who is addressed comes from the language given', () => {

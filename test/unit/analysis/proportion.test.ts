@@ -3,7 +3,7 @@ import { SAFETY_LABELS, type Analysis } from '../../../shared/analysis.js';
 import { analyze } from '../../../server/analysis/index.js';
 import { PROPORTION } from '../../../server/analysis/lang/en/proportion.js';
 import { banterViolence, sarcasm } from '../../../server/analysis/proportion.js';
-import { rulesAlone } from './rulesAlone.js';
+import { rulesAlone } from '../../helpers/rulesAlone.js';
 
 rulesAlone();
 

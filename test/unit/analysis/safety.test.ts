@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SAFETY_LABELS, type Analysis } from '../../../shared/analysis.js';
 import { analyze } from '../../../server/analysis/index.js';
-import { rulesAlone } from './rulesAlone.js';
+import { rulesAlone } from '../../helpers/rulesAlone.js';
 
 rulesAlone();
 

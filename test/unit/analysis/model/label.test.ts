@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../../server/analysis/index.js';
 import { LABEL_CLASSES, labelProbabilities, loadLabelModel } from '../../../../server/analysis/model/label.js';
-import { rulesAlone } from '../rulesAlone.js';
+import { rulesAlone } from '../../../helpers/rulesAlone.js';
 
 rulesAlone();
 

@@ -9,6 +9,9 @@ import { keepsTheMessage } from '../../../../server/facilitator/rewrite/rewrite.
 import { searchEdit } from '../../../../server/facilitator/rewrite/search.js';
 import { minimalEdit } from '../../../../server/facilitator/rewrite/substitutions.js';
 import { dropVocatives } from '../../../../server/facilitator/rewrite/vocatives.js';
+import { rulesAlone } from '../../../helpers/rulesAlone.js';
+
+rulesAlone();
 
 const HEATED = [
   'You never listen to me!!!',

@@ -10,6 +10,9 @@ import {
 import type { RoomRecord } from '../../../../server/rooms/model.js';
 import type { TurnMode } from '../../../../shared/protocol.js';
 import { roomWith } from '../../../helpers/roomFixture.js';
+import { rulesAlone } from '../../../helpers/rulesAlone.js';
+
+rulesAlone();
 
 function couple(mode: TurnMode = 'open'): RoomRecord {
   const room = roomWith(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { useSafetyModel } from '../../../server/analysis/model/safety.js';
+import { useSafetyModel } from '../../server/analysis/model/safety.js';
 
 /**
  * For a file that tests the rules stage (what each rule knows, sentence by sentence): the safety model,

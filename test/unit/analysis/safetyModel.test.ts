@@ -1,0 +1,103 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../server/analysis/index.js';
+import { type Basis, loadSafetyModel } from '../../../server/analysis/model/safety.js';
+import { ARBITER_THRESHOLDS, arbitrate, outcome } from '../../../server/analysis/safetyArbiter.js';
+import { loadSafetyRows, safetyFigures } from '../../../scripts/heat/evalSafety.js';
+
+const basis = (over: Partial<Basis> = {}): Basis => ({
+  safety: false,
+  disclosure: false,
+  held: false,
+  heldWithoutSafety: false,
+  heat: 0,
+  directed: false,
+  ruleSafety: false,
+  modelHeat: 0,
+  labelThreat: 0,
+  labelSelfHarm: 0,
+  reported: false,
+  literal: false,
+  apology: false,
+  overstated: false,
+  agreement: false,
+  care: false,
+  story: false,
+  demand: false,
+  words: 8,
+  ...over,
+});
+const reading = (p: Partial<Record<'none' | 'heat' | 'threat' | 'self_harm' | 'disclosure', number>>) => ({
+  none: 0,
+  heat: 0,
+  threat: 0,
+  self_harm: 0,
+  disclosure: 0,
+  ...p,
+});
+
+describe('the arbiter (a pure function of the rules’ verdict and the model’s reading)', () => {
+  it('a threat or self-harm the model is sure of is a safety stop, the larger of the two named', () => {
+    const a = arbitrate(basis(), reading({ threat: 0.2, self_harm: 0.5, none: 0.3 }));
+    expect(a.add).toBe('self_harm');
+    expect(outcome(basis(), a)).toEqual({ safety: true, disclosure: false, held: true });
+  });
+
+  it('drops a safety label of the rules the model reads as banter, and keeps it held as heat if it is', () => {
+    const b = basis({ safety: true, held: true, heldWithoutSafety: true });
+    const a = arbitrate(b, reading({ heat: 0.9, threat: 0.05, none: 0.05 }));
+    expect(a.drop).toBe(true);
+    expect(outcome(b, a)).toEqual({ safety: false, disclosure: false, held: true });
+  });
+
+  it('a disclosure is never held, and a coercive demand is never the sender’s disclosure', () => {
+    const held = basis({ held: true });
+    expect(outcome(held, arbitrate(held, reading({ disclosure: 0.8, heat: 0.2 })))).toEqual({
+      safety: false,
+      disclosure: true,
+      held: false,
+    });
+    const demand = basis({ demand: true });
+    expect(arbitrate(demand, reading({ disclosure: 0.9 })).disclosure).toBe(false);
+  });
+
+  it('holds heat the model is sure of and releases a hold it reads as ordinary talk', () => {
+    expect(arbitrate(basis(), reading({ heat: 0.9, none: 0.1 })).hold).toBe(true);
+    const held = basis({ held: true });
+    expect(arbitrate(held, reading({ heat: 0.1, none: 0.9 })).release).toBe(true);
+  });
+
+  it('where the rules saw a reason to let the words pass, the guarded thresholds apply', () => {
+    const t = { ...ARBITER_THRESHOLDS, safety: 0.3, guarded: { ...ARBITER_THRESHOLDS.guarded, safety: 0.9 } };
+    const p = reading({ threat: 0.6, none: 0.4 });
+    expect(arbitrate(basis(), p, t).add).toBe('threat');
+    expect(arbitrate(basis({ care: true }), p, t).add).toBeNull();
+  });
+});
+
+describe('the committed safety model', () => {
+  it('is there, and reads the rules’ verdict as its dense inputs', () => {
+    const m = loadSafetyModel();
+    expect(m).not.toBeNull();
+    expect(m?.meta.denseInputs.length).toBeGreaterThan(10);
+  });
+
+  it('on the safety-dev check files (written before the rules, never trained on) is right on 94% or more', () => {
+    const dir = resolve(import.meta.dirname, '../../../data/safety-dev');
+    let n = 0;
+    let right = 0;
+    for (const f of ['check.jsonl', 'proportion-check.jsonl', 'recall-check.jsonl']) {
+      const s = safetyFigures(loadSafetyRows(resolve(dir, f)), null, f);
+      n += s.n;
+      right += s.right;
+    }
+    expect(right / n).toBeGreaterThanOrEqual(0.94);
+  });
+
+  it('the product’s own words (quotes read as the sender’s) are judged by the rules alone', () => {
+    const text = 'I feel hurt when you call me "a worthless idiot".';
+    expect(analyze(text, { quotesAreOwn: true }).held).toBe(
+      analyze(text, { quotesAreOwn: true, safetyModel: false }).held,
+    );
+  });
+});
