@@ -19,18 +19,26 @@ const SENTENCES = [
 const PEOPLE = 3;
 const IN_FLIGHT = 6;
 
-async function post(url: string, path: string, body: unknown, token?: string): Promise<any> {
+/** What the room endpoints answer that the warm-up reads. */
+type Answer = { roomId: string; token: string; inviteCode: string };
+
+async function post(url: string, path: string, body: unknown, token?: string): Promise<Answer> {
   const res = await fetch(`${url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`warm-up ${path}: ${res.status}`);
-  return res.json();
+  return (await res.json()) as Answer;
 }
 
 async function enter(url: string, token: string): Promise<Socket> {
-  const socket = connectSocket(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
+  const socket = connectSocket(url, {
+    auth: { token },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
@@ -71,7 +79,9 @@ export async function warmUp(config: Config, ms = config.warmUpMs): Promise<numb
     const tokens: string[] = [host.token];
     for (let i = 1; i < PEOPLE; i++) {
       const invite = await post(url, `/api/rooms/${host.roomId}/invites`, { role: 'participant' }, host.token);
-      tokens.push((await post(url, `/api/rooms/${host.roomId}/join`, { inviteCode: invite.inviteCode, name: `Up ${i}` })).token);
+      tokens.push(
+        (await post(url, `/api/rooms/${host.roomId}/join`, { inviteCode: invite.inviteCode, name: `Up ${i}` })).token,
+      );
     }
     for (const token of tokens) sockets.push(await enter(url, token));
     const until = Date.now() + ms;

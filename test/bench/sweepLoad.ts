@@ -97,7 +97,9 @@ async function serviceRoom(url: string, k: number): Promise<string[]> {
   const tokens = [host.token as string];
   for (let i = 1; i < k; i++) {
     const invite = await post(url, `/api/rooms/${host.roomId}/invites`, { role: 'participant' }, host.token);
-    tokens.push((await post(url, `/api/rooms/${host.roomId}/join`, { inviteCode: invite.inviteCode, name: `P${i}` })).token);
+    tokens.push(
+      (await post(url, `/api/rooms/${host.roomId}/join`, { inviteCode: invite.inviteCode, name: `P${i}` })).token,
+    );
   }
   return tokens;
 }
