@@ -130,7 +130,10 @@ function relayRooms(relayUrl: string, n: number): Room[] {
   }));
 }
 
-async function measure(rooms: Room[]): Promise<{ connectedBytes: number; afterLeavingBytes: number }> {
+async function measure(
+  rooms: Room[],
+  loaded: () => Promise<number> = async () => 0,
+): Promise<{ connectedBytes: number; afterLeavingBytes: number; docsLoadedAfterLeaving: number }> {
   const before = await heap();
   const providers: WebsocketProvider[][] = [];
   for (const room of rooms) providers.push(await room.connect());
@@ -140,6 +143,7 @@ async function measure(rooms: Room[]): Promise<{ connectedBytes: number; afterLe
   await new Promise((r) => setTimeout(r, 1500)); // past the idle unload
   const left = await heap();
   return {
+    docsLoadedAfterLeaving: await loaded(),
     connectedBytes: Math.round((connected - before) / rooms.length),
     afterLeavingBytes: Math.round((left - before) / rooms.length),
   };
@@ -153,7 +157,10 @@ export async function benchDocMemory(n = ROOMS) {
     // one room each first, so that code and module state are not counted per room
     await measure(await appRooms(url, 1));
     await measure(relayRooms(bare.relayUrl, 1));
-    const service = await measure(await appRooms(url, n));
+    // the documents still in memory, from the app's own gauge
+    const loaded = async () =>
+      Number(/mediation_agreement_docs_loaded (\d+)/.exec(await (await fetch(`${url}/metrics`)).text())?.[1] ?? NaN);
+    const service = await measure(await appRooms(url, n), loaded);
     const relay = await measure(relayRooms(bare.relayUrl, n));
     return { rooms: n, clauses: CLAUSES.length, edits: EDITS, service, relay };
   } finally {
