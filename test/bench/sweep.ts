@@ -11,7 +11,7 @@
  * first 2 s of the first step (right after start) against the rest.
  */
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import type { StepResult, SweepCommand, SweepTarget } from './sweepLoad.js';
@@ -79,7 +79,9 @@ async function start(
   ready: (res: Response) => boolean,
 ): Promise<Server> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, command, {
+  // BENCH_SWEEP_NODE_OPTIONS (e.g. --trace-gc) goes to the servers; what they print lands in .tmp/sweep-<pid>.log
+  const extra = process.env.BENCH_SWEEP_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...extra, ...command], {
     cwd: root,
     // the memory store and the local facilitator, whatever this shell has set
     env: { ...withoutKeys(process.env, ['REDIS_URL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL']), ...env },
@@ -88,6 +90,8 @@ async function start(
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
+      if (extra.length > 0) appendFileSync(new URL(`.tmp/sweep-${child.pid}.log`, root), chunk);
+      if (out.includes('running at')) return;
       out += chunk.toString();
       const m = /running at (http:\/\/\S+)/.exec(out);
       if (m) resolve(m[1]);
@@ -165,7 +169,8 @@ export async function runSweep(quick: boolean, progress: (s: string) => void): P
     LOG_LEVEL: 'error',
     RATE_LIMIT_FACTOR: '1000000',
     FACILITATOR: 'local',
-    ...(process.env.BENCH_SWEEP_WARM_UP ? { WARM_UP: process.env.BENCH_SWEEP_WARM_UP } : {}),
+    // BENCH_SWEEP_WARM_UP=0: the service starts cold, to compare
+    ...(process.env.BENCH_SWEEP_WARM_UP ? { WARM_UP_SECONDS: process.env.BENCH_SWEEP_WARM_UP } : {}),
   };
   const servers = {} as Record<SweepTarget, Server>;
   const load = loadWorker();
