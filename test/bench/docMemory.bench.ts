@@ -150,7 +150,8 @@ async function measure(
 }
 
 export async function benchDocMemory(n = ROOMS) {
-  const app = createApp(testConfig({ rateLimitFactor: 1e6, docIdleMs: 500 }));
+  const metricsToken = randomUUID();
+  const app = createApp(testConfig({ rateLimitFactor: 1e6, docIdleMs: 500, metricsToken }));
   const url = await app.listen();
   const bare = await startBaseline();
   try {
@@ -159,7 +160,11 @@ export async function benchDocMemory(n = ROOMS) {
     await measure(relayRooms(bare.relayUrl, 1));
     // the documents still in memory, from the app's own gauge
     const loaded = async () =>
-      Number(/mediation_agreement_docs_loaded (\d+)/.exec(await (await fetch(`${url}/metrics`)).text())?.[1] ?? NaN);
+      Number(
+        /mediation_agreement_docs_loaded (\d+)/.exec(
+          await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text(),
+        )?.[1] ?? NaN,
+      );
     const service = await measure(await appRooms(url, n), loaded);
     const relay = await measure(relayRooms(bare.relayUrl, n));
     return { rooms: n, clauses: CLAUSES.length, edits: EDITS, service, relay };
