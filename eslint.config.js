@@ -23,11 +23,11 @@ const elements = [
   // The core files directly in server/; told apart by their file category below.
   { type: 'core', pattern: 'server', partialMatch: false },
 ];
-/** errors.ts and log.ts for every server folder; config.ts and metrics.ts only for app, main and cluster. */
+/** errors.ts and log.ts for every server folder; config.ts and metrics.ts only for app, main, warmUp and cluster. */
 const files = [
   { category: 'base', pattern: 'server/{errors,log}.ts' },
   { category: 'settings', pattern: 'server/{config,metrics}.ts' },
-  { category: 'root', pattern: 'server/{app,main}.ts' },
+  { category: 'root', pattern: 'server/{app,main,warmUp}.ts' },
 ];
 
 /** A folder, or one of the core files by its category. */

@@ -27,6 +27,7 @@ const Env = z.object({
   YJS_MAX_MESSAGE_BYTES: num(256 * 1024),
   YJS_MAX_DOC_BYTES: num(2 * 1024 * 1024),
   DOC_IDLE_SECONDS: num(30),
+  WARM_UP_SECONDS: z.coerce.number().min(0).max(60).default(2),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   STATIC_DIR: z.string().optional(),
   REDIS_URL: unsetIfEmpty(z.string().url()),
@@ -64,6 +65,8 @@ export interface Config {
   /** A document's stored size past which client updates are refused (close code 4413). */
   yjsMaxDocBytes: number;
   docIdleMs: number;
+  /** At start, before listening: how long at most to run throwaway traffic through the hot path (0: none). */
+  warmUpMs: number;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   /** Built client assets to serve; undefined serves none (tests). */
   staticDir?: string;
@@ -156,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     yjsMaxMessageBytes: e.YJS_MAX_MESSAGE_BYTES,
     yjsMaxDocBytes: e.YJS_MAX_DOC_BYTES,
     docIdleMs: e.DOC_IDLE_SECONDS * 1000,
+    warmUpMs: e.WARM_UP_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR,
     store,

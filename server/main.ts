@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { type Config, loadConfig, settingsProblem } from './config.js';
 import { openStore } from './cluster/open.js';
 import { listenProblem, storeLine } from './startup.js';
+import { warmUp } from './warmUp.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The web app is built into client/dist at the project root: one folder up from server/main.ts,
@@ -26,6 +27,12 @@ config.staticDir ??= path.join(root, 'client/dist');
 config.dataDir = path.resolve(config.dataDir ?? path.join(root, 'data-store'));
 
 const store = await openStore(config).catch((err: Error) => stop(err.message));
+// Warm before listening, so /healthz (and everyone) meets a server as fast in its first seconds as later.
+const warmed = await warmUp(config).catch((err: Error) => {
+  console.error(`Warm-up skipped: ${err.message}`);
+  return 0;
+});
+if (config.logLevel === 'debug') console.log(`warmed up with ${warmed} messages`);
 const app = createApp(config, { store });
 const url = await app.listen().catch(async (err: NodeJS.ErrnoException) => {
   await app.close();

@@ -2,8 +2,8 @@
  * The baselines the room benchmarks are divided by, served from the same process as the app:
  *
  * - a bare socket.io server (the app's socket.io version and buffer limit) that joins each socket
- *   to the room named in its handshake and, on `message:send`, broadcasts the payload to the whole
- *   room (sender included, as the app does) and acknowledges;
+ *   to the room named in its handshake and, on `message:send`, broadcasts the payload to the rest of
+ *   the room (not back to the sender, whose ack carries it, as the app does) and acknowledges;
  * - a bare WebSocket relay that forwards every frame to the other sockets on the same path, so two
  *   stock y-websocket providers sync with each other through it, peer to peer.
  */
@@ -30,7 +30,7 @@ export async function startBaseline(): Promise<Baseline> {
     const room = String((socket.handshake.auth as { room?: unknown } | undefined)?.room ?? 'lobby');
     socket.join(room);
     socket.on('message:send', (payload: unknown, ack?: (x: unknown) => void) => {
-      io.to(room).emit('message', payload);
+      socket.to(room).emit('message', payload);
       if (typeof ack === 'function') ack({ ok: true, status: 'delivered' });
     });
   });

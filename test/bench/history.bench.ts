@@ -1,5 +1,6 @@
 /**
- * What a room's history costs (issue 13): run by hand, not part of `npm run bench`:
+ * What a room's history costs (issue 13). `npm run bench` runs its delivery row (historyRow); the memory
+ * figures need a collectable heap, so this file is also run by hand:
  *
  *   node --expose-gc --import tsx test/bench/history.bench.ts
  *
@@ -14,7 +15,8 @@
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { createApp } from '../../server/app.js';
 import { testConfig } from '../../server/config.js';
-import { percentiles } from './stats.js';
+import { pathToFileURL } from 'node:url';
+import { percentiles, type Percentiles } from './stats.js';
 
 const HISTORY = Number(process.env.HISTORY ?? 10_000);
 const IDLE_ROOMS = Number(process.env.IDLE_ROOMS ?? 500);
@@ -22,12 +24,12 @@ const WARM = 3_000;
 const BLOCKS = 10;
 const PER_BLOCK = 100;
 
+// 'What would make the weekends easier for you?' is left out: the safety model of 2026-12-07 holds it as a threat.
 const CALM = [
   'Can we talk about the schedule for next week?',
   'I felt hurt when the plans changed without me. Could we decide together next time?',
   'I would like us to take turns picking up the kids from school.',
   'Thank you for listening, that helps me a lot.',
-  'What would make the weekends easier for you?',
   'I need a bit more notice when you invite people over.',
   'Could we set a budget for the holidays this year?',
   'I understand that work has been stressful lately.',
@@ -98,6 +100,39 @@ async function one(from: Socket, to: Socket, receipts: number[], acks: number[])
   await seen;
 }
 
+export interface HistoryRow {
+  messages: number;
+  logEntries: number;
+  receipt: { fresh: Percentiles; long: Percentiles };
+  ack: { fresh: Percentiles; long: Percentiles };
+}
+
+/**
+ * The row of `npm run bench`: a couple's room filled with `history` messages against a fresh room, `blocks`
+ * interleaved blocks of `perBlock` messages each (clients in this thread, the app wherever `url` is).
+ */
+export async function historyRow(url: string, history: number, blocks: number, perBlock: number): Promise<HistoryRow> {
+  const big = await couple(url);
+  const [a, b] = await Promise.all(big.tokens.map((t) => party(url, t)));
+  const fresh = await couple(url);
+  const [c, d] = await Promise.all(fresh.tokens.map((t) => party(url, t)));
+  for (let i = 0; i < history; i++) await one(i % 2 ? b : a, i % 2 ? a : b, [], []);
+  const last = await ack(a, 'message:send', { clientMsgId: `h${sent++}`, text: CALM[0] });
+  const r = { big: [] as number[], fresh: [] as number[] };
+  const k = { big: [] as number[], fresh: [] as number[] };
+  for (let block = 0; block < blocks; block++) {
+    for (let i = 0; i < perBlock; i++) await one(i % 2 ? d : c, i % 2 ? c : d, r.fresh, k.fresh);
+    for (let i = 0; i < perBlock; i++) await one(i % 2 ? b : a, i % 2 ? a : b, r.big, k.big);
+  }
+  for (const s of [a, b, c, d]) s.disconnect();
+  return {
+    messages: history,
+    logEntries: Number(last?.seq ?? 0),
+    receipt: { fresh: percentiles(r.fresh), long: percentiles(r.big) },
+    ack: { fresh: percentiles(k.fresh), long: percentiles(k.big) },
+  };
+}
+
 async function main(): Promise<void> {
   const app = createApp(testConfig({ port: 0, host: '127.0.0.1', rateLimitFactor: 1e6, logLevel: 'silent' }));
   const url = await app.listen();
@@ -145,10 +180,11 @@ async function main(): Promise<void> {
   await app.close();
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  main().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );

@@ -6,7 +6,13 @@
  * (test/bench/room.bench.ts) runs in a worker thread, so clients and servers do not share one event
  * loop. Prints tables and writes the raw figures to .tmp/bench.json.
  *
- * BENCH_QUICK=1 scales every count down (a smoke run); BENCH_YJS=0 skips the agreement sync bench.
+ * Then a couple's room with 10,000 messages against a fresh one (test/bench/history.bench.ts), and, with the
+ * in-process servers closed, the load sweep (test/bench/sweep.ts: the compiled service and a bare socket.io
+ * server as processes of their own, 3,000 sockets each, rates rising until p99 passes 100 ms; it writes the
+ * plot docs/bench-sweep.svg).
+ *
+ * BENCH_QUICK=1 scales every count down (a smoke run; the plot goes to .tmp/); BENCH_YJS=0 skips the agreement
+ * sync bench; BENCH_SWEEP=0 the sweep, BENCH_SWEEP=only runs it alone; BENCH_SWEEP_ROOMS the sweep's rooms (default 1,000).
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,12 +24,16 @@ import { testConfig } from '../../server/config.js';
 import { RedisStore } from '../../server/cluster/redisStore.js';
 import { hasRedisServer, startRedisServer, type RedisServer } from '../helpers/redisServer.js';
 import { startBaseline } from './baseline.js';
+import { historyRow, type HistoryRow } from './history.bench.js';
+import { printSweep, runSweep, writeSweepPlot, type SweepResult } from './sweep.js';
 import { benchHeat } from './heat.bench.js';
 import type { RoomBenchInput, RoomBenchResult } from './room.bench.js';
-import { EluMeter, table, type Percentiles, type Ratios } from './stats.js';
+import { EluMeter, ratios, table, type Percentiles, type Ratios } from './stats.js';
 
 const quick = process.env.BENCH_QUICK === '1';
 const withYjs = process.env.BENCH_YJS !== '0';
+const withSweep = process.env.BENCH_SWEEP !== '0';
+const onlySweep = process.env.BENCH_SWEEP === 'only';
 
 function version(pkg: string): string {
   try {
@@ -87,7 +97,19 @@ function runWorker(
 const pRow = (label: string, p: Percentiles): (string | number)[] => [label, p.p50, p.p95, p.p99, String(p.n)];
 const rRow = (label: string, r: Ratios): (string | number)[] => [label, `${r.p50}x`, `${r.p95}x`, `${r.p99}x`, ''];
 
+/** BENCH_SWEEP=only: the load sweep alone. */
+async function sweepOnly(): Promise<void> {
+  const sweep = await runSweep(quick, (s) => console.log(`${s} ...`));
+  const plotFile = writeSweepPlot(sweep, quick);
+  mkdirSync(new URL('../../.tmp/', import.meta.url), { recursive: true });
+  const figures = { machine: machine(), quick, sweep: { ...sweep, plot: plotFile } };
+  writeFileSync(new URL('../../.tmp/bench-sweep.json', import.meta.url), `${JSON.stringify(figures, null, 2)}\n`);
+  printSweep(sweep);
+  console.log(`plot: ${plotFile}; raw figures: .tmp/bench-sweep.json`);
+}
+
 async function main(): Promise<void> {
+  if (onlySweep) return sweepOnly();
   const started = performance.now();
   const info = machine();
   console.log(
@@ -116,12 +138,16 @@ async function main(): Promise<void> {
   // the server thread's event-loop utilization, summed by the worker's measured blocks
   const serverElu = new EluMeter();
   let rooms: RoomBenchResult;
+  let history: HistoryRow;
   try {
     rooms = await runWorker(
       { appUrl, baseUrl: baseline.socketUrl, relayUrl: baseline.relayUrl, redisAppUrl, quick, yjs: withYjs },
       (s) => console.log(`${s} ...`),
       (name) => serverElu.enter(name),
     );
+    const messages = quick ? 1000 : 10_000;
+    console.log(`a room with ${messages} messages against a fresh one ...`);
+    history = await historyRow(appUrl, messages, quick ? 4 : 10, 100);
   } finally {
     await baseline.close();
     await app.close();
@@ -129,9 +155,24 @@ async function main(): Promise<void> {
     await redis?.stop();
   }
 
-  const seconds = Math.round((performance.now() - started) / 100) / 10;
   const elu = serverElu.result();
-  const result = { machine: info, quick, seconds, heat, rooms, serverEventLoopUtilization: elu };
+  // 3. with the in-process servers closed: the sweep's servers have the machine to themselves
+  let sweep: SweepResult | undefined;
+  if (withSweep) sweep = await runSweep(quick, (s) => console.log(`${s} ...`));
+  const plotFile = sweep ? writeSweepPlot(sweep, quick) : undefined;
+
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  const sweepFigures = sweep ? { ...sweep, plot: plotFile } : undefined;
+  const result = {
+    machine: info,
+    quick,
+    seconds,
+    heat,
+    rooms,
+    history,
+    sweep: sweepFigures,
+    serverEventLoopUtilization: elu,
+  };
   mkdirSync(new URL('../../.tmp/', import.meta.url), { recursive: true });
   writeFileSync(new URL('../../.tmp/bench.json', import.meta.url), JSON.stringify(result, null, 2) + '\n');
 
@@ -237,6 +278,21 @@ async function main(): Promise<void> {
     );
   }
 
+  console.log(
+    `\nA room with ${history.messages} messages (${history.logEntries} log entries) against a fresh room, ` +
+      `interleaved blocks, room of 2, one message in flight`,
+  );
+  console.log(
+    table(H, [
+      pRow('fresh room, receipt', history.receipt.fresh),
+      pRow(`${history.messages} messages, receipt`, history.receipt.long),
+      rRow('ratio long / fresh', ratios(history.receipt.long, history.receipt.fresh)),
+      pRow('fresh room, sender ack', history.ack.fresh),
+      pRow(`${history.messages} messages, sender ack`, history.ack.long),
+      rRow('ratio long / fresh', ratios(history.ack.long, history.ack.fresh)),
+    ]),
+  );
+
   console.log('\nHeat analyzer (benchHeat, one core, microseconds per message)');
   const us = (label: string, x: { median: number; p99: number; n: number }) => [label, x.median, x.p99, String(x.n)];
   console.log(
@@ -259,6 +315,10 @@ async function main(): Promise<void> {
       Object.keys(elu).map((k) => [k, elu[k], cElu[k] ?? NaN]),
     ),
   );
+  if (sweep) {
+    printSweep(sweep);
+    console.log(`plot: ${plotFile}`);
+  }
   console.log(`\nraw figures: .tmp/bench.json (${seconds} s in all)`);
 }
 
