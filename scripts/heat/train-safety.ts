@@ -261,7 +261,6 @@ function sweep(scored: Scored[]): ArbiterThresholds {
     hold: [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9, 0.95],
   };
   const keys = Object.keys(grid) as (keyof typeof grid)[];
-  for (const v of [0.45, 0.6, 0.7, 0.8, 0.9]) report(`short ${v}`, scored, { ...best, short: v });
 
   // coordinate ascent, a few rounds, over the plain and the guarded thresholds
   for (let round = 0; round < 3; round++)

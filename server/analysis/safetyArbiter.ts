@@ -7,7 +7,7 @@
 import type { Basis, SafetyReading } from './model/safety.js';
 
 export interface ArbiterThresholds {
-  /** threat + self_harm at or above this is a safety stop (low: a missed threat costs more than a review) */
+  /** the larger of threat and self_harm at or above this is a safety stop (a missed threat costs most) */
   safety: number;
   /** a disclosure: never held, a private check-in */
   disclosure: number;
@@ -20,7 +20,7 @@ export interface ArbiterThresholds {
    */
   guarded: { safety: number; disclosure: number; hold: number };
   /**
-   * threat + self_harm the model alone needs in a message of SHORT_WORDS words or fewer, where the rules
+   * the threat or self-harm reading the model alone needs in a message of SHORT_WORDS words or fewer, where the rules
    * heard none: it has few words to go on there ("Still here.")
    */
   short: number;
@@ -31,7 +31,7 @@ export const SHORT_WORDS = 3;
 
 /** Fitted by `npm run train:safety -- --cv` (group cross-validation by data file); see docs/HEAT.md. */
 export const ARBITER_THRESHOLDS: ArbiterThresholds = {
-  safety: 0.45,
+  safety: 0.4,
   disclosure: 0.5,
   hold: 0.8,
   guarded: { safety: 0.4, disclosure: 0.5, hold: 0.8 },
@@ -57,7 +57,8 @@ export interface Arbitration {
 
 export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds = ARBITER_THRESHOLDS): Arbitration {
   const t = guardedBy(basis) ? all.guarded : all;
-  const harm = process.env.HARM_MAX ? Math.max(p.threat, p.self_harm) : p.threat + p.self_harm;
+  // the larger of the two, not their sum: two middling readings are doubt, not harm
+  const harm = Math.max(p.threat, p.self_harm);
   const safety = harm >= t.safety && (basis.safety || basis.words > SHORT_WORDS || harm >= all.short);
   // "give me your phone every night" is the sender's demand, never their disclosure
   const disclosure = !safety && !basis.demand && p.disclosure >= t.disclosure;

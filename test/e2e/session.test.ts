@@ -291,12 +291,15 @@ describe.sequential('a mediation session in the browser', () => {
     // The connection drops and comes back: a banner says so, and what was missed is caught up.
     await guestCtx.setOffline(true);
     await guest.getByText('The connection dropped.').waitFor({ timeout: 20_000 });
-    await host.getByLabel('Your message to the room').fill('I will wait for you.');
+    await host.getByLabel('Your message to the room').fill('Take your time, I am here when you are ready.');
     await host.getByLabel('Your message to the room').press('Enter');
-    await host.getByRole('list', { name: 'Conversation' }).getByText('I will wait for you.').waitFor();
+    await host
+      .getByRole('list', { name: 'Conversation' })
+      .getByText('Take your time, I am here when you are ready.')
+      .waitFor();
     await guestCtx.setOffline(false);
     await guest.getByText(/You are back\. We caught you up on 1 new message/).waitFor({ timeout: 20_000 });
-    await guest.getByText('I will wait for you.').waitFor();
+    await guest.getByText('Take your time, I am here when you are ready.').waitFor();
   });
 
   it('9. turns: a hand is raised, the floor given and passed', async () => {
