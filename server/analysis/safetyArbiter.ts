@@ -31,10 +31,10 @@ export const SHORT_WORDS = 3;
 
 /** Fitted by `npm run train:safety -- --cv` (group cross-validation by data file); see docs/HEAT.md. */
 export const ARBITER_THRESHOLDS: ArbiterThresholds = {
-  safety: 0.4,
+  safety: 0.45,
   disclosure: 0.5,
   hold: 0.8,
-  guarded: { safety: 0.4, disclosure: 0.5, hold: 0.8 },
+  guarded: { safety: 0.45, disclosure: 0.5, hold: 0.8 },
   short: 0.8,
 };
 
