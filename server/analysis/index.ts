@@ -387,6 +387,7 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
     story: address.narrative || address.aboutSomeone,
     demand: !disclosed.length && isCoerciveDemand(text),
     words: text.match(/[\p{L}\p{N}']+/gu)?.length ?? 0,
+    selfHarmWords: lang.labelModel.anchors.self_harm?.test(text) ?? true,
   };
   const safetyModel = options.safetyModel === false ? null : loadSafetyModel();
   const reading = safetyModel ? safetyReading(safetyModel, text, basis, lang.words.classOf) : null;

@@ -28,6 +28,8 @@ export interface ArbiterThresholds {
 
 /** So few words give the model little to read. */
 export const SHORT_WORDS = 3;
+/** Up to this many words, self-harm the rules did not hear needs one of its words (see arbitrate). */
+export const PLAIN_WORDS = 10;
 
 /** Fitted by `npm run train:safety -- --cv` (group cross-validation by data file); see docs/HEAT.md. */
 export const ARBITER_THRESHOLDS: ArbiterThresholds = {
@@ -58,7 +60,11 @@ export interface Arbitration {
 export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds = ARBITER_THRESHOLDS): Arbitration {
   const t = guardedBy(basis) ? all.guarded : all;
   // the larger of the two, not their sum: two middling readings are doubt, not harm
-  const harm = Math.max(p.threat, p.self_harm);
+  // self-harm the rules did not hear needs a word such messages are about, unless the model is very sure:
+  // first-person words of being lost ("I do not know.", "I feel judged") are not a crisis
+  const selfHarm =
+    basis.safety || basis.selfHarmWords || basis.words > PLAIN_WORDS || p.self_harm >= all.short ? p.self_harm : 0;
+  const harm = Math.max(p.threat, selfHarm);
   const safety = harm >= t.safety && (basis.safety || basis.words > SHORT_WORDS || harm >= all.short);
   // "give me your phone every night" is the sender's demand, never their disclosure
   const disclosure = !safety && !basis.demand && p.disclosure >= t.disclosure;
@@ -67,7 +73,7 @@ export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds
   const heldNow = drop ? basis.heldWithoutSafety : basis.held;
   const heat = p.heat / (p.heat + p.none + 1e-9) >= t.hold;
   return {
-    add: safety && !basis.safety ? (p.threat >= p.self_harm ? 'threat' : 'self_harm') : null,
+    add: safety && !basis.safety ? (p.threat >= selfHarm ? 'threat' : 'self_harm') : null,
     drop,
     disclosure,
     hold: open && !heldNow && heat,

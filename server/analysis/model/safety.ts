@@ -60,6 +60,11 @@ export interface Basis {
   demand: boolean;
   /** how many words the message has */
   words: number;
+  /**
+   * a word self-harm messages are about (lang/<code>/labelModel.ts: die, alive, gone, burden, without me,
+   * goodbye...): without one, "I do not know." is no self-harm however the model reads it
+   */
+  selfHarmWords: boolean;
 }
 
 /** The basis as the model's dense inputs, in this order (meta.denseInputs names them). */

@@ -25,6 +25,7 @@ const basis = (over: Partial<Basis> = {}): Basis => ({
   story: false,
   demand: false,
   words: 8,
+  selfHarmWords: true,
   ...over,
 });
 const reading = (p: Partial<Record<'none' | 'heat' | 'threat' | 'self_harm' | 'disclosure', number>>) => ({
