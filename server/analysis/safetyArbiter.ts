@@ -26,6 +26,9 @@ export interface ArbiterThresholds {
   short: number;
 }
 
+/** heat / (heat + none) under which the model releases a hold of the rules ("You are useless at..." stays) */
+export const RELEASE_BELOW = 0.5;
+
 /** So few words give the model little to read. */
 export const SHORT_WORDS = 3;
 /** Up to this many words, self-harm the rules did not hear needs one of its words (see arbitrate). */
@@ -71,13 +74,14 @@ export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds
   const open = !safety && !disclosure;
   const drop = basis.safety && !safety;
   const heldNow = drop ? basis.heldWithoutSafety : basis.held;
-  const heat = p.heat / (p.heat + p.none + 1e-9) >= t.hold;
+  const share = p.heat / (p.heat + p.none + 1e-9);
   return {
     add: safety && !basis.safety ? (p.threat >= selfHarm ? 'threat' : 'self_harm') : null,
     drop,
     disclosure,
-    hold: open && !heldNow && heat,
-    release: open && heldNow && !heat,
+    hold: open && !heldNow && share >= t.hold,
+    // a hold of the rules is released only when the model reads the message as more ordinary than heated
+    release: open && heldNow && share < RELEASE_BELOW,
   };
 }
 
