@@ -19,7 +19,7 @@ import { ALL_FEELING_WORDS } from './listening/lexicon.js';
 import { LABELS } from './labels.js';
 import { inRanges, literalRanges, modelView, quoteRanges, reportedRanges, type Range } from './mask.js';
 import { loadModel, modelHeat, type LinearModel } from './model/heat.js';
-import { labelProbabilities, loadLabelModel } from './model/label.js';
+import { labelProbabilities, type LabelModel, loadLabelModel } from './model/label.js';
 import { type Basis, loadSafetyModel, SAFETY_CLASSES, safetyReading, type SafetyReading } from './model/safety.js';
 import { softmaxWordWeight } from './model/softmax.js';
 import { arbitrate, type Arbitration } from './safetyArbiter.js';
@@ -274,13 +274,12 @@ function labelModelHits(
   hits: RuleHit[],
   masked: Masked,
   address: Address,
-  use: boolean,
+  label: LabelReading | null,
   lang: Language,
 ): RuleHit[] {
-  const labelModel = use ? loadLabelModel() : null;
-  if (!labelModel) return hits;
+  if (!label) return hits;
   const ctx = { masked: masked.reported, addressed: address.addressed, aboutSomeone: address.aboutSomeone };
-  return hits.concat(labelHits(labelModel, text, hits, ctx, lang));
+  return hits.concat(labelHits(label.model, text, hits, ctx, lang, label.p));
 }
 
 /** "I feel embarrassed", "I'm so hurt": a feeling the sender owns. */
@@ -343,7 +342,8 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
   const agreement = plainAgreement(text, hits, lang.proportion);
   const ruleSafety = hits.some((h) => SAFETY_LABELS.includes(h.label));
   const apology = told.length > disclosed.length;
-  hits = labelModelHits(text, hits, masked, address, options.labelModel !== false, lang);
+  const label = labelReading(text, masked, options.labelModel !== false, lang);
+  hits = labelModelHits(text, hits, masked, address, label, lang);
   // the label model alone hears "I'll die if I don't get coffee soon" as self-harm: not with a trivial cause
   if (!ruleSafety && hits.some((h) => SAFETY_LABELS.includes(h.label)) && overstated(text, lang.proportion))
     hits = hits.filter((h) => !SAFETY_LABELS.includes(h.label));
@@ -377,7 +377,7 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
     directed: address.directed,
     ruleSafety,
     modelHeat: mh,
-    ...labelSafety(text, masked, options.labelModel !== false, lang),
+    ...labelSafety(label),
     reported: masked.said.length > told.length,
     literal: masked.reported.length > masked.said.length,
     apology,
@@ -409,11 +409,25 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
   return { analysis, normalised: text, directed: address.directed, basis, reading };
 }
 
-/** The label model's threat and self-harm probabilities, as the safety model reads them. */
-function labelSafety(text: string, masked: Masked, use: boolean, lang: Language) {
+/**
+ * The label model's probabilities on what is left once reported speech is taken out: read once, as both its hits
+ * and the safety model's inputs use them (each read costs a softmax over ten classes).
+ */
+interface LabelReading {
+  model: LabelModel;
+  p: Float64Array;
+}
+function labelReading(text: string, masked: Masked, use: boolean, lang: Language): LabelReading | null {
   const model = use ? loadLabelModel() : null;
-  if (!model) return { labelThreat: 0, labelSelfHarm: 0 };
-  const p = labelProbabilities(model, modelView(text, masked.reported), lang.words.classOf);
+  if (!model) return null;
+  // a copy: labelProbabilities() reuses its array
+  return { model, p: labelProbabilities(model, modelView(text, masked.reported), lang.words.classOf).slice() };
+}
+
+/** The label model's threat and self-harm probabilities, as the safety model reads them. */
+function labelSafety(label: LabelReading | null) {
+  if (!label) return { labelThreat: 0, labelSelfHarm: 0 };
+  const { p, model } = label;
   const { classes } = model.meta;
   return { labelThreat: p[classes.indexOf('threat')] ?? 0, labelSelfHarm: p[classes.indexOf('self_harm')] ?? 0 };
 }

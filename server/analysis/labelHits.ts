@@ -33,12 +33,14 @@ export function labelHits(
   have: readonly RuleHit[],
   ctx: LabelHitContext,
   lang: Language,
+  /** the model's probabilities for modelView(text, ctx.masked), when the caller has them already */
+  probabilities?: ArrayLike<number>,
 ): RuleHit[] {
   const classOf = lang.words.classOf;
   const view = modelView(text, ctx.masked);
   const words = view.match(/[A-Za-z]+/g)?.length ?? 0;
   if (ctx.masked.length && words < MIN_WORDS) return [];
-  const p = labelProbabilities(model, view, classOf);
+  const p = probabilities ?? labelProbabilities(model, view, classOf);
   const out: RuleHit[] = [];
   const { classes, thresholds } = model.meta;
   for (let c = 1; c < classes.length; c++) {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { HeatLabel } from '../../../shared/analysis.js';
 import { type ClassOf, featurize, makeFeatureBuffer, normalizeForModel } from './features.js';
 import { MODEL_DIR } from './heat.js';
+import { sumClasses } from './softmax.js';
 
 export const LABEL_BITS = 16;
 export const LABEL_DIM = 1 << LABEL_BITS;
@@ -98,11 +99,7 @@ export function labelProbabilities(model: LabelModel, text: string, classOf?: Cl
     z[0] = 1; // nothing left to judge: "none"
     return z;
   }
-  const w = model.weights;
-  for (let i = 0; i < n; i++) {
-    const off = scratch[i] * k;
-    for (let c = 0; c < k; c++) z[c] += w[off + c];
-  }
+  sumClasses(model.weights, k, scratch, n, z);
   const inv = 1 / Math.sqrt(Math.max(1, n));
   for (let c = 0; c < k; c++) z[c] = z[c] * inv + model.meta.biases[c];
   let max = -Infinity;
