@@ -345,7 +345,8 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
   const label = labelReading(text, masked, options.labelModel !== false, lang);
   hits = labelModelHits(text, hits, masked, address, label, lang);
   // the label model alone hears "I'll die if I don't get coffee soon" as self-harm: not with a trivial cause
-  if (!ruleSafety && hits.some((h) => SAFETY_LABELS.includes(h.label)) && overstated(text, lang.proportion))
+  const isOverstated = overstated(text, lang.proportion);
+  if (!ruleSafety && hits.some((h) => SAFETY_LABELS.includes(h.label)) && isOverstated)
     hits = hits.filter((h) => !SAFETY_LABELS.includes(h.label));
   // a threat that starts inside what the sender was told ("he said he'd take the kids and I'd never see them") is
   // the one they received, not theirs
@@ -381,7 +382,7 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
     reported: masked.said.length > told.length,
     literal: masked.reported.length > masked.said.length,
     apology,
-    overstated: overstated(text, lang.proportion),
+    overstated: isOverstated,
     agreement,
     care: lang.labelModel.care.test(text),
     story: address.narrative || address.aboutSomeone,
