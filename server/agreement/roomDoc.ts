@@ -15,6 +15,7 @@ import { parties as partiesOf } from '../../shared/rules/floor.js';
 import type { RoomRecord } from '../rooms/model.js';
 import type { Store } from '../rooms/ports.js';
 import { readAwareness, stampAwareness, writeAwareness } from './awarenessStamp.js';
+import { unwatchAwareness, watchAwareness } from './awarenessSweep.js';
 import { attachGuard, reconcile, rederive, SERVER_ORIGIN, shadowFromState, snapshotOf, type Shadow } from './guard.js';
 import { hasPending, integratesFully } from './integrity.js';
 import { awarenessMessage, CLOSE, updateMessage } from './messages.js';
@@ -158,6 +159,7 @@ export class RoomDoc {
 
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
+    watchAwareness(this.awareness);
     this.awareness.on('update', this.onAwareness);
     this.scheduleIdle();
   }
@@ -308,6 +310,7 @@ export class RoomDoc {
     this.clearIdle();
     this.peers.clear();
     this.awareness.off('update', this.onAwareness);
+    unwatchAwareness(this.awareness);
     this.awareness.destroy();
     this.doc.destroy();
   }
