@@ -137,7 +137,7 @@ export class DocRegistry {
     room.destroy();
     const flushed = room
       .settled()
-      .then(() => room.persistence.flushed())
+      .then(() => room.persistence.compactNow())
       .then(() => this.stopHearing(room));
     this.unloading.set(room.roomId, flushed);
     void flushed.then(() => {

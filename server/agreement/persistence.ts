@@ -42,6 +42,16 @@ export class DocPersistence {
     return written;
   }
 
+  /**
+   * The document unloads: its updates become one snapshot after the writes before, so an idle room's
+   * store holds (and its next load reads) one update, not up to `compactEvery` - 1 of them.
+   */
+  compactNow(): Promise<void> {
+    if (this.sinceCompaction < 2) return this.flushed();
+    this.sinceCompaction = 1;
+    return this.enqueue(() => this.compact()).catch(() => undefined);
+  }
+
   private async compact(): Promise<void> {
     const updates = await this.store.loadDocUpdates(this.roomId);
     if (updates.length < 2) return;

@@ -15,6 +15,7 @@ import { parties as partiesOf } from '../../shared/rules/floor.js';
 import type { RoomRecord } from '../rooms/model.js';
 import type { Store } from '../rooms/ports.js';
 import { readAwareness, stampAwareness, writeAwareness } from './awarenessStamp.js';
+import { unwatchAwareness, watchAwareness } from './awarenessSweep.js';
 import { attachGuard, reconcile, rederive, SERVER_ORIGIN, shadowFromState, snapshotOf, type Shadow } from './guard.js';
 import { hasPending, integratesFully } from './integrity.js';
 import { awarenessMessage, CLOSE, updateMessage } from './messages.js';
@@ -63,6 +64,12 @@ type Adoption = { index: number; clause: AgreementState['clauses'][number] };
 type Edit = { clauseId: string; text: string; by: string; at: number };
 
 export const stateOf = (room: RoomRecord): AgreementState => room.agreement ?? emptyAgreementState();
+/**
+ * The stored state as the shadow needs it: without the clauses' versions (up to 12 wordings each, with their
+ * hashes), which only the store keeps and reads; deriving status, acceptances and signatures never uses them.
+ */
+const shadowState = (state: AgreementState): AgreementState =>
+  copyState({ ...state, clauses: state.clauses.map(({ versions: _, ...clause }) => clause) });
 export const partyIds = (room: RoomRecord): string[] => partiesOf(room).map((p) => p.participantId);
 
 /**
@@ -119,7 +126,7 @@ export class RoomDoc {
     }, LOAD_ORIGIN);
     // A stored update can only be pending if the store lost one before it: nothing builds on it.
     if (hasPending(this.doc)) this.dropPending();
-    this.shadow = shadowFromState(copyState(stateOf(record)), partyIds(record), this.doc);
+    this.shadow = shadowFromState(shadowState(stateOf(record)), partyIds(record), this.doc);
     this.storedIds = new Set(this.shadow.state.clauses.map((c) => c.id));
     const storedBytes = stored.reduce((n, u) => n + u.byteLength, 0);
     this.persistence = new DocPersistence(opts.store, roomId, stored.length, opts.compactEvery, storedBytes);
@@ -158,6 +165,7 @@ export class RoomDoc {
 
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
+    watchAwareness(this.awareness);
     this.awareness.on('update', this.onAwareness);
     this.scheduleIdle();
   }
@@ -252,7 +260,7 @@ export class RoomDoc {
   applyState(state: AgreementState, parties: string[], newTexts: ReadonlyMap<string, string> = new Map()): void {
     if (this.destroyed) return;
     const before = JSON.stringify(this.snapshot());
-    const merged = copyState(state);
+    const merged = shadowState(state);
     this.storedIds = new Set(state.clauses.map((c) => c.id));
     for (const { index, clause } of this.unstored.values()) {
       if (!this.storedIds.has(clause.id) && !merged.final)
@@ -308,6 +316,7 @@ export class RoomDoc {
     this.clearIdle();
     this.peers.clear();
     this.awareness.off('update', this.onAwareness);
+    unwatchAwareness(this.awareness);
     this.awareness.destroy();
     this.doc.destroy();
   }

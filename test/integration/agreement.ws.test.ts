@@ -352,6 +352,28 @@ describe('agreement endpoint: loading, persistence, unloading', () => {
     expect(svc.stats().docs).toBe(1);
   });
 
+  it('stores one snapshot, equal to the document, once the document unloads', async () => {
+    h = await startHarness({ idleMs: 50 }); // compactEvery at its default (100): only the unload compacts here
+    const svc = h.svc;
+    const r = await room(h);
+    const a = h.connect(r.roomId, r.host.token);
+    await synced(a);
+    await svc.propose(r.roomId, r.host.participantId, 'One.');
+    await waitFor(() => clauses(a.doc).length === 1);
+    for (let i = 0; i < 6; i++) clauseText(a.doc).insert(clauseText(a.doc).length, ` ${i}`);
+    await waitForAsync(async () => (await svc.snapshot(r.roomId)).clauses[0].text === 'One. 0 1 2 3 4 5');
+    const before = await svc.snapshot(r.roomId);
+    expect((await h.store.loadDocUpdates(r.roomId)).length).toBeGreaterThan(1);
+
+    a.destroy();
+    await waitFor(() => svc.stats().docs === 0, 3000, 'idle unload');
+    await waitForAsync(async () => (await h!.store.loadDocUpdates(r.roomId)).length === 1, 3000, 'one snapshot');
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, (await h.store.loadDocUpdates(r.roomId))[0]);
+    expect(readAgreement(replica)).toEqual(before);
+    expect(await svc.snapshot(r.roomId)).toEqual(before);
+  });
+
   it('unloads an idle document and reloads it intact on reconnect', async () => {
     h = await startHarness({ idleMs: 80 });
     const r = await room(h);
