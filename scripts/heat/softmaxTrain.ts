@@ -18,6 +18,14 @@ export interface Example {
   dense?: Float64Array;
 }
 
+/** Weights that make each class weigh as much in all as the others. */
+export function classWeights(data: Example[], classes: number): number[] {
+  const mass = new Float64Array(classes);
+  for (const e of data) mass[e.y] += e.w;
+  const target = mass.reduce((a, b) => a + b, 0) / classes;
+  return Array.from(mass, (m) => (m > 0 ? target / m : 0));
+}
+
 export interface SoftmaxTraining {
   bits: number;
   epochs: number;
@@ -41,10 +49,7 @@ export function trainSoftmax<C extends string>(
   const dw = Array.from({ length: K }, () => new Float64Array(R));
   const gd = Array.from({ length: K }, () => new Float64Array(R).fill(1e-8));
   const D = 1 << o.bits;
-  const mass = new Float64Array(K);
-  for (const e of data) mass[e.y] += e.w;
-  const target = mass.reduce((a, b) => a + b, 0) / K;
-  const cw = Array.from(mass, (m) => (m > 0 ? target / m : 0));
+  const cw = classWeights(data, K);
   // bucket-major like the analyzer reads them: w[bucket * K + c]
   const w = new Float64Array(K * D);
   const g2 = new Float64Array(K * D).fill(1e-8);

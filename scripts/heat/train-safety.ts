@@ -1,19 +1,25 @@
 /**
- * Trains the safety model (server/analysis/model/safety.ts) and fits its arbiter's thresholds
- * (server/analysis/safetyArbiter.ts).
+ * Trains the safety model (server/analysis/model/safety.ts: a softmax and a small network, model/mlp.ts,
+ * whose mean is the reading) and fits its arbiter's thresholds (server/analysis/safetyArbiter.ts).
  *
  *   npm run train:safety                 # trains on everything below, writes server/analysis/model/safety-*
  *   npm run train:safety -- --cv         # group cross-validation: each data/safety-train file is held out in
  *                                        # turn (and safety-dev's development files as one group), the
- *                                        # arbiter's thresholds swept on the held-out readings, by kind
- *   env: EPOCHS LR L2 W_SYN (weight of data/heat-synthetic; 0 leaves it out)
+ *                                        # arbiter's thresholds swept on the held-out readings, by kind, and
+ *                                        # refused where they lower a public slice's figure (dev split)
+ *   npm run train:safety -- --sweep      # sweeps the last --cv run's saved readings again
+ *   env: EPOCHS LR L2 (the softmax); NETWORK=0 (no network) NET_DIM NET_HIDDEN NET_EPOCHS NET_LR NET_L2;
+ *        W_PUBLIC W_CALM W_SYN (weights of the public slices' train split, ParaDetox's calm rewrites and
+ *        polite requests, data/heat-synthetic; 0 leaves one out); MAX_RELEASE (the sweep's largest release);
+ *        CV_FOLDS=k (files dealt into k folds), CV_GROUPS=a.jsonl,b.jsonl and CV_TOGETHER=1 (quick comparisons)
  *
  * Data: data/safety-train/*.jsonl and data/safety-dev/{messages,proportion,recall}.jsonl
- * ({text, kind, expect, room}); data/heat-synthetic/*.jsonl ({text, label}). The safety-dev *-check files
- * are never trained on: they are scored at the end. Nothing under data/eval-fresh is read.
+ * ({text, kind, expect, room}); the train split of ../shared/data (heat-labelled without counsel-chat,
+ * ParaDetox's calm rewrites, polite requests). The safety-dev *-check files are never trained on: they are
+ * scored at the end. Nothing under data/eval-fresh is read.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { analyzeInDetail, english } from '../../server/analysis/index.js';
 import { MODEL_DIR } from '../../server/analysis/model/heat.js';
@@ -24,6 +30,7 @@ import {
   SAFETY_BITS,
   SAFETY_CLASSES,
   SAFETY_MODEL_NAME,
+  SAFETY_NETWORK_NAME,
   type SafetyClass,
   type SafetyModel,
   safetyReading,
@@ -33,18 +40,28 @@ import { foldedFeatures } from '../../server/analysis/model/softmax.js';
 import { normalize } from '../../server/analysis/normalize.js';
 import { ARBITER_THRESHOLDS, arbitrate, type ArbiterThresholds, outcome } from '../../server/analysis/safetyArbiter.js';
 import { type Example, trainSoftmax, writeSoftmax } from './softmaxTrain.js';
-import { dataDir, loadPairs, loadPoliteness } from './dataset.js';
+import { trainMlp, writeMlp } from './mlpTrain.js';
+import type { MlpModel } from '../../server/analysis/model/mlp.js';
+import { dataDir, loadLabelled, loadPairs, loadPoliteness } from './dataset.js';
 import { envNumber } from './trainUtil.js';
 
 const EPOCHS = envNumber('EPOCHS', 12);
-const LR = envNumber('LR', 0.25);
+const LR = envNumber('LR', 0.1);
 const L2 = envNumber('L2', 1e-7);
 const W_SYN = envNumber('W_SYN', 0);
 /**
  * weight of real calm text as "none" (ParaDetox's calm rewrites, polite requests from the Stanford corpus;
  * train split only): what ordinary polite words look like, so thanks alone are not read as sarcasm
  */
-const W_CALM = envNumber('W_CALM', 0);
+const W_CALM = envNumber('W_CALM', 2);
+/**
+ * weight of the public slices' train split (heat-labelled: Jigsaw sentences and Davidson's tweets, heated as
+ * heat and the rest as none; counsel-chat never): what public comments look like, so the model's holds do not
+ * raise their false positives and a release of the rules' hold does not cost their recall
+ */
+const W_PUBLIC = envNumber('W_PUBLIC', 5);
+/** the largest release threshold the sweep may choose (the public slices bound it: eval:heat --split=dev) */
+const MAX_RELEASE = envNumber('MAX_RELEASE', 0.3);
 /** 0: the text alone, without the rules' verdict as inputs (for comparison) */
 const DENSE = envNumber('DENSE', 1) !== 0;
 /** 0: without word trigrams */
@@ -55,7 +72,7 @@ const CHECK_FILES = ['check.jsonl', 'proportion-check.jsonl', 'recall-check.json
 const SYN_SKIP = new Set(['stonewalling', 'defensiveness', 'profanity', 'shouting']);
 
 /** groups that are only trained on, never held out (not room messages written for this project) */
-const ALWAYS_TRAINED = new Set(['synthetic', 'calm']);
+const ALWAYS_TRAINED = new Set(['synthetic', 'calm', 'public']);
 
 export interface Row {
   text: string;
@@ -124,8 +141,23 @@ export function loadRows(): { train: Row[]; check: Row[] } {
     for (const p of loadPairs()) if (p.split === 'train') for (const c of p.calm) calm(c);
     for (const r of loadPoliteness()) if (r.split === 'train' && r.score >= 0.5) calm(r.text);
   }
+  if (W_PUBLIC > 0 && existsSync(dataDir()))
+    for (const r of loadLabelled()) {
+      if (r.split !== 'train' || r.source === 'counsel-chat') continue;
+      const norm = normalize(r.text, english).text;
+      const pub: Row = { text: r.text, norm, cls: r.heated ? 'heat' : 'none', group: 'public', w: W_PUBLIC };
+      // a public comment's threat stays the room data's to teach: it is not heat alone
+      if (!(r.heated && basisOf(pub).safety)) train.push(pub);
+    }
   return { train, check };
 }
+
+const trainedOn = (rows: Row[]): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const r of rows) out[r.group] = (out[r.group] ?? 0) + 1;
+  return out;
+};
+const readingOf = (m: SafetyModel, r: Row): SafetyReading => ({ ...safetyReading(m, r.norm, basisOf(r)) });
 
 export function train(rows: Row[]): SafetyModel {
   const buf = new Int32Array(16384 * 2);
@@ -134,17 +166,38 @@ export function train(rows: Row[]): SafetyModel {
     const dense = DENSE ? Float64Array.from(basisInputs(basisOf(r))) : undefined;
     return { feats: buf.slice(0, n), y: SAFETY_CLASSES.indexOf(r.cls), w: r.w, dense };
   });
-  const trainedOn: Record<string, number> = {};
-  for (const r of rows) trainedOn[r.group] = (trainedOn[r.group] ?? 0) + 1;
   const model = trainSoftmax(
     data,
     SAFETY_CLASSES,
     { bits: SAFETY_BITS, epochs: EPOCHS, lr: LR, l2: L2 },
-    trainedOn,
+    trainedOn(rows),
     'scripts/heat/train-safety.ts',
     DENSE ? BASIS_INPUTS : [],
   );
-  return { ...model, meta: { ...model.meta, trigrams: TRIGRAMS } };
+  return { ...model, meta: { ...model.meta, trigrams: TRIGRAMS }, network: NETWORK ? trainNetwork(rows) : null };
+}
+
+/** 1: a network (model/mlp.ts) read beside the softmax, their mean the reading; 0: the softmax alone */
+const NETWORK = envNumber('NETWORK', 1) !== 0;
+/** the network's table: 2^16 n-gram vectors */
+const NETWORK_BITS = 16;
+function trainNetwork(rows: Row[]): MlpModel<SafetyClass> {
+  const buf = new Int32Array(16384 * 2);
+  const data: Example[] = rows.map((r) => {
+    const n = foldedFeatures(r.norm, NETWORK_BITS, buf, undefined, TRIGRAMS);
+    const dense = Float64Array.from(basisInputs(basisOf(r)));
+    return { feats: buf.slice(0, n), y: SAFETY_CLASSES.indexOf(r.cls), w: r.w, dense };
+  });
+  const o = {
+    bits: NETWORK_BITS,
+    dim: envNumber('NET_DIM', 24),
+    hidden: envNumber('NET_HIDDEN', 32),
+    epochs: envNumber('NET_EPOCHS', 4),
+    lr: envNumber('NET_LR', 0.05),
+    l2: envNumber('NET_L2', 0),
+    verbose: !!process.env.VERBOSE,
+  };
+  return trainMlp(data, SAFETY_CLASSES, o, trainedOn(rows), 'scripts/heat/train-safety.ts', BASIS_INPUTS);
 }
 
 /** A held-out message as cross-validation scores it: the rules' verdict and the fold model's reading. */
@@ -211,7 +264,7 @@ const TARGET: Record<string, number> = {
  * Weighted accuracy, less five times each kind's shortfall below its target: a point of everyday
  * delivery below 95% costs more than a point of sarcasm held above 80%.
  */
-function score(scored: Scored[], t: ArbiterThresholds | null): number {
+function roomScore(scored: Scored[], t: ArbiterThresholds | null): number {
   const b = byBucket(scored, t);
   let sum = 0;
   let weight = 0;
@@ -252,7 +305,82 @@ function report(title: string, scored: Scored[], t: ArbiterThresholds | null): v
       );
 }
 
-function sweep(scored: Scored[]): ArbiterThresholds {
+/**
+ * The public slices' development split, read by the model trained on everything (it trained on their train
+ * split only): the issue allows no public figure to fall, so a threshold that costs one is refused.
+ */
+interface PublicSlice {
+  name: string;
+  /** heated (should be held) or not */
+  items: { s: Scored; heated: boolean }[];
+  /** F1 of held against heated, or the share of calm text held (counsel-chat, ParaDetox's rewrites) */
+  metric: 'f1' | 'calmHeld';
+}
+function publicSlices(model: SafetyModel, read = (r: Row) => readingOf(model, r)): PublicSlice[] {
+  if (!existsSync(dataDir())) return [];
+  const scoredOf = (text: string, heated: boolean) => {
+    const r: Row = { text, norm: normalize(text, english).text, cls: heated ? 'heat' : 'none', group: 'public', w: 1 };
+    return { s: { row: r, basis: basisOf(r), reading: read(r) }, heated };
+  };
+  const labelled = loadLabelled();
+  const slice = (name: string, metric: PublicSlice['metric'], rows: { text: string; heated: boolean }[]) => ({
+    name,
+    metric,
+    items: rows.map((r) => scoredOf(r.text, r.heated)),
+  });
+  return [
+    ...['davidson', 'jigsaw-sentences'].map((src) =>
+      slice(
+        src,
+        'f1',
+        labelled.filter((r) => r.source === src && r.split === 'dev'),
+      ),
+    ),
+    // counsel-chat is never trained on: all of it is read
+    slice(
+      'counsel-chat',
+      'calmHeld',
+      labelled.filter((r) => r.source === 'counsel-chat'),
+    ),
+    slice(
+      'paradetox calm',
+      'calmHeld',
+      loadPairs()
+        .filter((p) => p.split === 'dev')
+        .map((p) => ({ text: p.calm[0], heated: false })),
+    ),
+  ];
+}
+function publicFigure(p: PublicSlice, t: ArbiterThresholds | null): number {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const { s, heated } of p.items) {
+    const held = (t ? outcome(s.basis, arbitrate(s.basis, s.reading, t)) : s.basis).held;
+    if (held && heated) tp++;
+    else if (held) fp++;
+    else if (heated) fn++;
+  }
+  // higher is better for both: F1, or the share of calm text delivered
+  return p.metric === 'f1' ? (2 * tp) / (2 * tp + fp + fn || 1) : 1 - fp / (p.items.length || 1);
+}
+/** what a point of a public figure lost costs in the sweep, against a point of the rooms' weighted accuracy */
+const PUBLIC_PENALTY = envNumber('PUBLIC_PENALTY', 5);
+let publicBase: number[] = [];
+function publicPenalty(slices: PublicSlice[], t: ArbiterThresholds): number {
+  if (publicBase.length !== slices.length) publicBase = slices.map((p) => publicFigure(p, null));
+  return slices.reduce((sum, p, i) => sum + PUBLIC_PENALTY * Math.max(0, publicBase[i] - publicFigure(p, t)), 0);
+}
+function reportPublic(slices: PublicSlice[], t: ArbiterThresholds): void {
+  for (const p of slices)
+    console.log(
+      `public ${p.name.includes('(') ? p.name : `${p.name} (dev split)`} ${p.metric === 'f1' ? 'F1' : 'calm delivered'}: ` +
+        `rules alone ${publicFigure(p, null).toFixed(3)}, with the model ${publicFigure(p, t).toFixed(3)}`,
+    );
+}
+
+function sweep(scored: Scored[], slices: PublicSlice[] = []): ArbiterThresholds {
+  const score = (x: Scored[], t: ArbiterThresholds) => roomScore(x, t) - publicPenalty(slices, t);
   let best: ArbiterThresholds = { ...ARBITER_THRESHOLDS, guarded: { ...ARBITER_THRESHOLDS.guarded } };
   let bestScore = score(scored, best);
   const grid = {
@@ -260,6 +388,10 @@ function sweep(scored: Scored[]): ArbiterThresholds {
     disclosure: [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
     hold: [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9, 0.95],
   };
+  // at most 0.3: a threat of the rules dropped costs the person threatened their notice, a banter kept costs a
+  // pause, so the sweep may not buy hyperbole with threats (the weighted score alone would go to 0.5)
+  const drops = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
+  const releases = [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3];
   const keys = Object.keys(grid) as (keyof typeof grid)[];
 
   // coordinate ascent, a few rounds, over the plain and the guarded thresholds
@@ -268,12 +400,29 @@ function sweep(scored: Scored[]): ArbiterThresholds {
       for (const key of keys)
         for (const v of grid[key]) {
           const t = guarded ? { ...best, guarded: { ...best.guarded, [key]: v } } : { ...best, [key]: v };
+          // where the rules saw a reason to let the words pass, the model must be at least as sure
+          if (t.guarded[key] < t[key]) continue;
           const s = score(scored, t);
           if (s > bestScore + 1e-9) {
             best = t;
             bestScore = s;
           }
         }
+  for (let round = 0; round < 2; round++)
+    for (const drop of drops) {
+      const s = score(scored, { ...best, drop });
+      if (s > bestScore + 1e-9) {
+        best = { ...best, drop };
+        bestScore = s;
+      }
+    }
+  for (const release of MAX_RELEASE >= 0 ? releases.filter((r) => r <= MAX_RELEASE) : []) {
+    const s = score(scored, { ...best, release });
+    if (s > bestScore + 1e-9) {
+      best = { ...best, release };
+      bestScore = s;
+    }
+  }
   return best;
 }
 
@@ -286,7 +435,7 @@ const RULES_KEY = createHash('sha256')
   .update(
     readdirSync(resolve(import.meta.dirname, '../../server/analysis'), { recursive: true })
       .map(String)
-      .filter((f) => f.endsWith('.ts') && !f.includes('safety'))
+      .filter((f) => f.endsWith('.ts') && !f.includes('safety') && !f.includes('mlp'))
       .sort()
       .map((f) => readFileSync(resolve(import.meta.dirname, '../../server/analysis', f), 'utf8'))
       .join('\n'),
@@ -318,22 +467,52 @@ function saveCache(): void {
   writeFileSync(CACHE_FILE, JSON.stringify({ key: RULES_KEY, basis: cache }));
 }
 
+/** The held-out readings of the last cross-validation, so thresholds can be swept again (`--sweep`). */
+const READINGS_FILE = resolve(import.meta.dirname, '../../.tmp/safety-cv-readings.json');
+type SavedReadings = { folds: [string, string, SafetyReading][]; public: SafetyReading[][]; check: SafetyReading[] };
+
 function crossValidate(rows: Row[], check: Row[]): void {
-  const groups = [...new Set(rows.filter((r) => !ALWAYS_TRAINED.has(r.group)).map((r) => r.group))];
+  // CV_GROUPS=a.jsonl,b.jsonl holds out only those (a quick comparison of two settings)
+  const only = process.env.CV_GROUPS?.split(',');
+  const groups = [...new Set(rows.filter((r) => !ALWAYS_TRAINED.has(r.group)).map((r) => r.group))].filter(
+    (g) => !only || only.includes(g),
+  );
   const scored: Scored[] = [];
-  for (const g of groups) {
-    const model = train(rows.filter((r) => r.group !== g));
-    const held = rows.filter((r) => r.group === g);
-    const part = held.map((r) => ({
-      row: r,
-      basis: basisOf(r),
-      reading: { ...safetyReading(model, r.norm, basisOf(r)) },
-    }));
+  // CV_TOGETHER=1: the CV_GROUPS held out together, one fold (a quicker comparison still); CV_FOLDS=k: the
+  // files dealt into k folds (each file still held out whole)
+  const k = envNumber('CV_FOLDS', 0);
+  const folds = process.env.CV_TOGETHER
+    ? [groups]
+    : k > 0
+      ? Array.from({ length: k }, (_, i) => groups.filter((_, j) => j % k === i))
+      : groups.map((g) => [g]);
+  let last: SafetyModel | undefined;
+  for (const fold of folds) {
+    const g = fold.join('+');
+    const model = (last = train(rows.filter((r) => !fold.includes(r.group))));
+    const held = rows.filter((r) => fold.includes(r.group));
+    const part = held.map((r) => ({ row: r, basis: basisOf(r), reading: readingOf(model, r) }));
     report(`held out ${g}`, part, ARBITER_THRESHOLDS);
     scored.push(...part);
   }
+  // the public slices' dev split and the check files are never trained on: the last fold's model reads them
+  const model = last ?? train(rows);
+  const slices = publicSlices(model);
+  const checked = check.map((r) => ({ row: r, basis: basisOf(r), reading: readingOf(model, r) }));
+  mkdirSync(dirname(READINGS_FILE), { recursive: true });
+  const saved: SavedReadings = {
+    folds: scored.map((x) => [x.row.group, x.row.text, x.reading]),
+    public: slices.map((p) => p.items.map((i) => i.s.reading)),
+    check: checked.map((x) => x.reading),
+  };
+  writeFileSync(READINGS_FILE, JSON.stringify(saved));
+  sweepAndReport(scored, slices, checked);
+}
+
+/** Sweeps the thresholds on the held-out readings and the public slices, and reports both. */
+function sweepAndReport(scored: Scored[], slices: PublicSlice[], checked: Scored[]): void {
   report('all held-out groups, committed thresholds', scored, ARBITER_THRESHOLDS);
-  const t = sweep(scored);
+  const t = sweep(scored, slices);
   console.log(`swept thresholds: ${JSON.stringify(t)}`);
   if (process.env.MISSES) {
     const f = (x: number) => x.toFixed(2);
@@ -346,13 +525,24 @@ function crossValidate(rows: Row[], check: Row[]): void {
         );
   }
   report('all held-out groups, swept thresholds', scored, t);
-  const model = train(rows);
-  const checked = check.map((r) => ({
-    row: r,
-    basis: basisOf(r),
-    reading: { ...safetyReading(model, r.norm, basisOf(r)) },
-  }));
+  reportPublic(slices, t);
   report('safety-dev check files (never trained on), swept thresholds', checked, t);
+}
+
+/** `--sweep`: the last cross-validation's readings, swept again (after a change to the arbiter or the grid). */
+function sweepSaved(rows: Row[], check: Row[]): void {
+  const saved = JSON.parse(readFileSync(READINGS_FILE, 'utf8')) as SavedReadings;
+  const byKey = new Map(rows.map((r) => [`${r.group}\n${r.text}`, r]));
+  const scored = saved.folds.flatMap(([group, text, reading]) => {
+    const row = byKey.get(`${group}\n${text}`);
+    return row ? [{ row, basis: basisOf(row), reading }] : [];
+  });
+  // the slices are rebuilt as they were read, each item given its saved reading
+  const none: SafetyReading = { none: 1, heat: 0, threat: 0, self_harm: 0, disclosure: 0 };
+  const slices = publicSlices({ meta: { denseInputs: [] } } as unknown as SafetyModel, () => none);
+  slices.forEach((p, i) => p.items.forEach((x, j) => (x.s.reading = saved.public[i][j])));
+  const checked = check.map((r, i) => ({ row: r, basis: basisOf(r), reading: saved.check[i] }));
+  sweepAndReport(scored, slices, checked);
 }
 
 function main(): void {
@@ -362,10 +552,17 @@ function main(): void {
     crossValidate(rows, check);
     return saveCache();
   }
+  if (process.argv.includes('--sweep')) return sweepSaved(rows, check);
   const model = train(rows);
   saveCache();
   writeSoftmax(model, MODEL_DIR, SAFETY_MODEL_NAME);
   console.log(`wrote ${SAFETY_MODEL_NAME}-model.json and ${SAFETY_MODEL_NAME}-weights.bin to ${MODEL_DIR}`);
+  if (model.network) {
+    writeMlp(model.network, MODEL_DIR, SAFETY_NETWORK_NAME);
+    console.log(`wrote ${SAFETY_NETWORK_NAME}-model.json and ${SAFETY_NETWORK_NAME}-weights.bin to ${MODEL_DIR}`);
+  } else
+    for (const f of ['model.json', 'weights.bin'])
+      rmSync(join(MODEL_DIR, `${SAFETY_NETWORK_NAME}-${f}`), { force: true });
 }
 
 main();

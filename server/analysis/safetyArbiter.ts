@@ -24,13 +24,17 @@ export interface ArbiterThresholds {
    * heard none: it has few words to go on there ("Still here.")
    */
   short: number;
+  /**
+   * heat / (heat + none) under which the model releases a hold of the rules (0: never). The model reads
+   * public comments' heat too (train split), so a release does not cost the public slices their recall.
+   */
+  release: number;
+  /**
+   * the larger of threat and self-harm under which a safety stop of the rules is dropped (banter, "I'd kill for
+   * a coffee"): the model must be as sure it is not harm as it must be sure it is to add one
+   */
+  drop: number;
 }
-
-/**
- * heat / (heat + none) under which the model releases a hold of the rules: never (0). It learnt from room
- * messages, not public comments: releasing cut the public slices' recall (davidson 0.95 -> 0.37).
- */
-export const RELEASE_BELOW = 0;
 
 /** So few words give the model little to read. */
 export const SHORT_WORDS = 3;
@@ -39,11 +43,13 @@ export const PLAIN_WORDS = 10;
 
 /** Fitted by `npm run train:safety -- --cv` (group cross-validation by data file); see docs/HEAT.md. */
 export const ARBITER_THRESHOLDS: ArbiterThresholds = {
-  safety: 0.45,
-  disclosure: 0.5,
-  hold: 0.8,
-  guarded: { safety: 0.45, disclosure: 0.5, hold: 0.8 },
+  safety: 0.6,
+  disclosure: 0.6,
+  hold: 0.5,
+  guarded: { safety: 0.8, disclosure: 0.7, hold: 0.55 },
   short: 0.8,
+  release: 0.2,
+  drop: 0.3,
 };
 
 /** The rules saw a reason to let the words pass. */
@@ -71,7 +77,9 @@ export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds
   const selfHarm =
     basis.safety || basis.selfHarmWords || basis.words > PLAIN_WORDS || p.self_harm >= all.short ? p.self_harm : 0;
   const harm = Math.max(p.threat, selfHarm);
-  const safety = harm >= t.safety && (basis.safety || basis.words > SHORT_WORDS || harm >= all.short);
+  const safety = basis.safety
+    ? harm >= all.drop
+    : harm >= t.safety && (basis.words > SHORT_WORDS || harm >= all.short);
   // "give me your phone every night" is the sender's demand, never their disclosure
   const disclosure = !safety && !basis.demand && p.disclosure >= t.disclosure;
   const open = !safety && !disclosure;
@@ -82,9 +90,12 @@ export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds
     add: safety && !basis.safety ? (p.threat >= selfHarm ? 'threat' : 'self_harm') : null,
     drop,
     disclosure,
-    hold: open && !heldNow && share >= t.hold,
+    // a story about the sender's life, aimed at no one here, is a feeling told: the model alone cannot hold it,
+    // as the heat model cannot (combine.ts; "My mom is always bossy... she argues over stupid stuff")
+    // and, as for a safety stop, a message of a few words needs the model to be surer ("Thanks for waiting.")
+    hold: open && !heldNow && !basis.story && share >= (basis.words > SHORT_WORDS ? t.hold : Math.max(t.hold, all.short)),
     // a hold of the rules is released only when the model reads the message as more ordinary than heated
-    release: open && heldNow && share < RELEASE_BELOW,
+    release: open && heldNow && share < all.release,
   };
 }
 

@@ -9,13 +9,19 @@
  */
 import type { ClassOf } from './features.js';
 import { MODEL_DIR } from './heat.js';
+import { mlpForward, type MlpModel, mlpScratch, type MlpScratch, readMlp } from './mlp.js';
 import { foldedFeatures, readSoftmax, softmaxInto, type SoftmaxModel } from './softmax.js';
 
 export const SAFETY_MODEL_NAME = 'safety';
+/** the network read beside the softmax (mlp.ts); their mean is the reading */
+export const SAFETY_NETWORK_NAME = 'safety-network';
 export const SAFETY_BITS = 17;
 export const SAFETY_CLASSES = ['none', 'heat', 'threat', 'self_harm', 'disclosure'] as const;
 export type SafetyClass = (typeof SAFETY_CLASSES)[number];
-export type SafetyModel = SoftmaxModel<SafetyClass>;
+export type SafetyModel = SoftmaxModel<SafetyClass> & {
+  /** the network whose reading is averaged with the softmax's (mlp.ts), when one was trained */
+  network?: MlpModel<SafetyClass> | null;
+};
 
 /** The model's probabilities, one per class. */
 export type SafetyReading = Record<SafetyClass, number>;
@@ -112,9 +118,12 @@ let loaded: SafetyModel | null | undefined;
 /** The committed safety model, or null when none has been trained (the rules then work alone). */
 export function loadSafetyModel(dir: string = MODEL_DIR): SafetyModel | null {
   if (loaded !== undefined && dir === MODEL_DIR) return loaded;
-  const model = readSoftmax<SafetyClass>(dir, SAFETY_MODEL_NAME, SAFETY_BITS);
-  if (model && model.meta.classes.join() !== SAFETY_CLASSES.join())
-    throw new Error(`safety model: classes ${model.meta.classes.join()} != ${SAFETY_CLASSES.join()}`);
+  const linear = readSoftmax<SafetyClass>(dir, SAFETY_MODEL_NAME, SAFETY_BITS);
+  const network = linear && readMlp<SafetyClass>(dir, SAFETY_NETWORK_NAME);
+  for (const m of [linear, network])
+    if (m && m.meta.classes.join() !== SAFETY_CLASSES.join())
+      throw new Error(`safety model: classes ${m.meta.classes.join()} != ${SAFETY_CLASSES.join()}`);
+  const model = linear && { ...linear, network };
   if (dir === MODEL_DIR) loaded = model;
   return model;
 }
@@ -126,11 +135,21 @@ export function useSafetyModel(m: SafetyModel | null | undefined): void {
 
 const feats = new Int32Array(16384 * 2);
 const probs = new Float64Array(SAFETY_CLASSES.length);
+const netProbs = new Float64Array(SAFETY_CLASSES.length);
+const scratch = new WeakMap<MlpModel, MlpScratch>();
 
 /** How the model reads `text` (already normalised: disguises undone) beside what the rules decided. */
 export function safetyReading(model: SafetyModel, text: string, basis: Basis, classOf?: ClassOf): SafetyReading {
   const n = foldedFeatures(text, SAFETY_BITS, feats, classOf, model.meta.trigrams);
   const dense = model.meta.denseInputs.length ? basisInputs(basis).slice(0, model.meta.denseInputs.length) : [];
   const p = softmaxInto(model, feats, n, probs, dense);
+  const net = model.network;
+  if (net) {
+    let s = scratch.get(net);
+    if (!s) scratch.set(net, (s = mlpScratch(net)));
+    // the network folds the same n-grams to its own, smaller table
+    const q = mlpForward(net, feats, n, basisInputs(basis), netProbs, s);
+    for (let c = 0; c < p.length; c++) p[c] = (p[c] + q[c]) / 2;
+  }
   return { none: p[0], heat: p[1], threat: p[2], self_harm: p[3], disclosure: p[4] };
 }

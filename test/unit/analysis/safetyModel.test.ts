@@ -39,7 +39,7 @@ const reading = (p: Partial<Record<'none' | 'heat' | 'threat' | 'self_harm' | 'd
 
 describe('the arbiter (a pure function of the rules’ verdict and the model’s reading)', () => {
   it('a threat or self-harm the model is sure of is a safety stop, the larger of the two named', () => {
-    const a = arbitrate(basis(), reading({ threat: 0.2, self_harm: 0.5, none: 0.3 }));
+    const a = arbitrate(basis(), reading({ threat: 0.2, self_harm: 0.75, none: 0.05 }));
     expect(a.add).toBe('self_harm');
     expect(outcome(basis(), a)).toEqual({ safety: true, disclosure: false, held: true });
   });
@@ -62,10 +62,17 @@ describe('the arbiter (a pure function of the rules’ verdict and the model’s
     expect(arbitrate(demand, reading({ disclosure: 0.9 })).disclosure).toBe(false);
   });
 
-  it('holds heat the model is sure of, and never releases a hold of the rules', () => {
+  it('holds heat the model is sure of, and releases a hold of the rules only when it is sure of the opposite', () => {
     expect(arbitrate(basis(), reading({ heat: 0.9, none: 0.1 })).hold).toBe(true);
     const held = basis({ held: true });
-    expect(arbitrate(held, reading({ heat: 0.01, none: 0.99 })).release).toBe(false);
+    const t = { ...ARBITER_THRESHOLDS, release: 0.1 };
+    expect(arbitrate(held, reading({ heat: 0.05, none: 0.95 }), t).release).toBe(true);
+    expect(arbitrate(held, reading({ heat: 0.2, none: 0.8 }), t).release).toBe(false);
+    expect(arbitrate(held, reading({ heat: 0, none: 1 }), { ...t, release: 0 }).release).toBe(false);
+  });
+
+  it('never holds a story about the sender’s life on the model’s word alone', () => {
+    expect(arbitrate(basis({ story: true }), reading({ heat: 0.95, none: 0.05 })).hold).toBe(false);
   });
 
   it('where the rules saw a reason to let the words pass, the guarded thresholds apply', () => {
