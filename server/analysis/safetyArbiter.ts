@@ -41,12 +41,16 @@ export const SHORT_WORDS = 3;
 /** Up to this many words, self-harm the rules did not hear needs one of its words (see arbitrate). */
 export const PLAIN_WORDS = 10;
 
-/** Fitted by `npm run train:safety -- --cv` (group cross-validation by data file); see docs/HEAT.md. */
+/**
+ * Fitted by `CV_FOLDS=4 npm run train:safety -- --cv` (cross-validation by data file); see docs/HEAT.md. The
+ * sweep chose hold 0.5; 0.6 costs 1.6 points of sarcasm held out and stops holding sincere thanks ("Thank you
+ * for having me back.").
+ */
 export const ARBITER_THRESHOLDS: ArbiterThresholds = {
   safety: 0.6,
   disclosure: 0.6,
-  hold: 0.5,
-  guarded: { safety: 0.8, disclosure: 0.7, hold: 0.55 },
+  hold: 0.6,
+  guarded: { safety: 0.8, disclosure: 0.7, hold: 0.6 },
   short: 0.8,
   release: 0.2,
   drop: 0.3,
