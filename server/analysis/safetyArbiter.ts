@@ -81,9 +81,7 @@ export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds
   const selfHarm =
     basis.safety || basis.selfHarmWords || basis.words > PLAIN_WORDS || p.self_harm >= all.short ? p.self_harm : 0;
   const harm = Math.max(p.threat, selfHarm);
-  const safety = basis.safety
-    ? harm >= all.drop
-    : harm >= t.safety && (basis.words > SHORT_WORDS || harm >= all.short);
+  const safety = basis.safety ? harm >= all.drop : harm >= t.safety && (basis.words > SHORT_WORDS || harm >= all.short);
   // "give me your phone every night" is the sender's demand, never their disclosure
   const disclosure = !safety && !basis.demand && p.disclosure >= t.disclosure;
   const open = !safety && !disclosure;
@@ -97,7 +95,8 @@ export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds
     // a story about the sender's life, aimed at no one here, is a feeling told: the model alone cannot hold it,
     // as the heat model cannot (combine.ts; "My mom is always bossy... she argues over stupid stuff")
     // and, as for a safety stop, a message of a few words needs the model to be surer ("Thanks for waiting.")
-    hold: open && !heldNow && !basis.story && share >= (basis.words > SHORT_WORDS ? t.hold : Math.max(t.hold, all.short)),
+    hold:
+      open && !heldNow && !basis.story && share >= (basis.words > SHORT_WORDS ? t.hold : Math.max(t.hold, all.short)),
     // a hold of the rules is released only when the model reads the message as more ordinary than heated
     release: open && heldNow && share < all.release,
   };
