@@ -51,7 +51,7 @@ export function trainMlp<C extends string>(
     trainedOn,
     createdBy,
   };
-  const model: MlpModel<C> = { meta, embed, w1, w2 };
+  const model: MlpModel<C> = { meta, embed, embedUnit: 1, w1, w2 };
   const gE = new Float32Array(embed.length).fill(1e-8);
   const g1 = new Float64Array(w1.length).fill(1e-8);
   const g2 = new Float64Array(w2.length).fill(1e-8);
@@ -120,15 +120,15 @@ export function trainMlp<C extends string>(
 
 /** Writes `<name>-model.json` and `<name>-weights.bin` (int16: embeddings, first layer, second layer). */
 export function writeMlp(model: MlpModel, dir: string, name: string): void {
-  const { embed, w1, w2, meta } = model;
+  const { embed, embedUnit, w1, w2, meta } = model;
   const q = new Int16Array(embed.length + w1.length + w2.length);
   let at = 0;
-  for (const [w, scale] of [
-    [embed, meta.scales.embed],
-    [w1, meta.scales.w1],
-    [w2, meta.scales.w2],
+  for (const [w, unit, scale] of [
+    [embed, embedUnit, meta.scales.embed],
+    [w1, 1, meta.scales.w1],
+    [w2, 1, meta.scales.w2],
   ] as const)
-    for (let i = 0; i < w.length; i++) q[at++] = Math.round(w[i] / scale);
+    for (let i = 0; i < w.length; i++) q[at++] = Math.round(Math.fround(w[i] * unit) / scale);
   writeFileSync(join(dir, `${name}-weights.bin`), Buffer.from(q.buffer));
   writeFileSync(join(dir, `${name}-model.json`), `${JSON.stringify(meta, null, 2)}\n`);
 }

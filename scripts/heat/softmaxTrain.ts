@@ -113,13 +113,13 @@ export function trainSoftmax<C extends string>(
     trainedOn,
     createdBy,
   };
-  return { meta, weights };
+  return { meta, weights, unit: 1 };
 }
 
 /** Writes `<name>-model.json` and `<name>-weights.bin` (int16) as readSoftmax reads them. */
 export function writeSoftmax(model: SoftmaxModel, dir: string, name: string): void {
   const q = new Int16Array(model.weights.length);
-  for (let i = 0; i < q.length; i++) q[i] = Math.round(model.weights[i] / model.meta.scale);
+  for (let i = 0; i < q.length; i++) q[i] = Math.round(Math.fround(model.weights[i] * model.unit) / model.meta.scale);
   writeFileSync(join(dir, `${name}-weights.bin`), Buffer.from(q.buffer));
   writeFileSync(join(dir, `${name}-model.json`), `${JSON.stringify(model.meta, null, 2)}\n`);
 }

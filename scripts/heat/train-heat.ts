@@ -62,7 +62,7 @@ function main(): void {
       const { q, meta, heldOut } = train(k);
       const weights = new Float32Array(DIM);
       for (let i = 0; i < DIM; i++) weights[i] = q[i] * meta.scale;
-      useModel({ meta, weights, loadMs: 0 });
+      useModel({ meta, weights, unit: 1, loadMs: 0 });
       for (const text of heldOut) {
         n++;
         const a = analyze(text);
@@ -242,7 +242,7 @@ function train(fold: number): { q: Int16Array; meta: ModelMeta; heldOut: string[
     (e) => e.source === 'jigsaw-sentences' || e.source === 'counsel-chat' || e.source === 'paradetox-heated',
   );
   const full = (t: number) => {
-    useModel({ meta: mk(t), weights: wq, loadMs: 0 });
+    useModel({ meta: mk(t), weights: wq, unit: 1, loadMs: 0 });
     const by: Record<string, { tp: number; fp: number; fn: number; tn: number }> = {};
     for (const e of judged) {
       const st = (by[e.source] ??= { tp: 0, fp: 0, fn: 0, tn: 0 });

@@ -91,7 +91,8 @@ export function attachGateway(io: IO, deps: GatewayDeps): void {
     if (who === 'unavailable') return next(new Error('unavailable'));
     if (!who) return next(new Error('unauthorized'));
     // The socket's id goes with every request it makes: its own delivered messages come back in its acks.
-    socket.data.who = { ...who, socketId: socket.id };
+    // Object.assign, not a spread plus a key: that gives every socket's identity its own V8 hidden class.
+    socket.data.who = Object.assign({}, who, { socketId: socket.id });
     const room = await deps.store.getRoom(who.roomId).catch(() => null);
     socket.data.removed = room?.participants.some(
       (p) => p.participantId === who.participantId && p.status === 'removed',

@@ -19,7 +19,9 @@ export interface ModelMeta {
 
 export interface LinearModel {
   meta: ModelMeta;
-  weights: Float32Array;
+  /** a weight is fround(weights[i] * unit): the file's int16 and meta.scale (half of float32's memory) */
+  weights: Int16Array | Float32Array;
+  unit: number;
   loadMs: number;
 }
 
@@ -39,9 +41,8 @@ export function loadModel(dir: string = MODEL_DIR): LinearModel {
   const buf = readFileSync(join(dir, WEIGHTS_FILE));
   const q = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength >> 1);
   if (q.length !== DIM) throw new Error(`heat model: ${q.length} weights, expected ${DIM}`);
-  const weights = new Float32Array(DIM);
-  for (let i = 0; i < DIM; i++) weights[i] = q[i] * meta.scale;
-  const model = { meta, weights, loadMs: performance.now() - t0 };
+  // a copy: the view would keep readFileSync's whole buffer
+  const model = { meta, weights: q.slice(), unit: meta.scale, loadMs: performance.now() - t0 };
   if (dir === MODEL_DIR) loaded = model;
   return model;
 }
@@ -54,15 +55,15 @@ const scratch = makeFeatureBuffer();
 
 /** Raw margin z of the linear model for an already normalised text. */
 export function margin(
-  model: { weights: Float32Array; meta: { bias: number } },
+  model: { weights: Int16Array | Float32Array; unit: number; meta: { bias: number } },
   norm: string,
   classOf?: ClassOf,
 ): number {
   const n = featurize(norm, scratch, classOf);
   if (n === 0) return model.meta.bias;
   let s = 0;
-  const w = model.weights;
-  for (let i = 0; i < n; i++) s += w[scratch[i]];
+  const { weights: w, unit } = model;
+  for (let i = 0; i < n; i++) s += Math.fround(w[scratch[i]] * unit);
   return model.meta.bias + s / Math.sqrt(n);
 }
 
@@ -87,6 +88,6 @@ export function wordWeight(model: LinearModel, wordLower: string, classOf: Class
   const n = featurize(wordLower, buf, classOf);
   // first feature is the unigram; character grams follow the two word-level features
   let s = 0;
-  for (let i = 0; i < n; i++) if (i !== 1) s += model.weights[buf[i]];
+  for (let i = 0; i < n; i++) if (i !== 1) s += Math.fround(model.weights[buf[i]] * model.unit);
   return s / Math.sqrt(Math.max(1, n));
 }

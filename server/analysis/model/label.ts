@@ -49,7 +49,9 @@ export interface LabelModelMeta {
 
 export interface LabelModel {
   meta: LabelModelMeta;
-  weights: Float32Array;
+  /** a weight is fround(weights[i] * unit): int16 and meta.scale as read, see SoftmaxModel */
+  weights: Int16Array | Float32Array;
+  unit: number;
 }
 
 let loaded: LabelModel | null | undefined;
@@ -65,9 +67,7 @@ export function loadLabelModel(dir: string = MODEL_DIR): LabelModel | null {
     const q = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength >> 1);
     if (q.length !== meta.classes.length * LABEL_DIM)
       throw new Error(`label model: ${q.length} weights, expected ${meta.classes.length * LABEL_DIM}`);
-    const weights = new Float32Array(q.length);
-    for (let i = 0; i < q.length; i++) weights[i] = q[i] * meta.scale;
-    model = { meta, weights };
+    model = { meta, weights: q.slice(), unit: meta.scale };
   }
   if (dir === MODEL_DIR) loaded = model;
   return model;
@@ -99,7 +99,7 @@ export function labelProbabilities(model: LabelModel, text: string, classOf?: Cl
     z[0] = 1; // nothing left to judge: "none"
     return z;
   }
-  sumClasses(model.weights, k, scratch, n, z);
+  sumClasses(model.weights, model.unit, k, scratch, n, z);
   const inv = 1 / Math.sqrt(Math.max(1, n));
   for (let c = 0; c < k; c++) z[c] = z[c] * inv + model.meta.biases[c];
   let max = -Infinity;
@@ -116,6 +116,7 @@ export function labelWordWeight(model: LabelModel, cls: number, wordLower: strin
   const n = labelFeatures(wordLower, wordBuf, classOf);
   let s = 0;
   const k = model.meta.classes.length;
-  for (let i = 0; i < n; i++) s += model.weights[wordBuf[i] * k + cls] - model.weights[wordBuf[i] * k];
+  const { weights: w, unit } = model;
+  for (let i = 0; i < n; i++) s += Math.fround(w[wordBuf[i] * k + cls] * unit) - Math.fround(w[wordBuf[i] * k] * unit);
   return s / Math.sqrt(Math.max(1, n));
 }

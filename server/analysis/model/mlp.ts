@@ -27,8 +27,12 @@ export interface MlpMeta<C extends string = string> {
 
 export interface MlpModel<C extends string = string> {
   meta: MlpMeta<C>;
-  /** (1 << bits) x dim */
-  embed: Float32Array;
+  /**
+   * (1 << bits) x dim; an entry is fround(embed[i] * embedUnit): the file's int16 and scales.embed as read
+   * (half of float32's memory), a trainer's floats with unit 1
+   */
+  embed: Int16Array | Float32Array;
+  embedUnit: number;
   /** hidden x (dim + dense) */
   w1: Float32Array;
   /** classes x hidden */
@@ -53,7 +57,8 @@ export function readMlp<C extends string>(dir: string, name: string): MlpModel<C
   };
   return {
     meta,
-    embed: part(0, nE, meta.scales.embed),
+    embed: q.slice(0, nE),
+    embedUnit: meta.scales.embed,
     w1: part(nE, nW1, meta.scales.w1),
     w2: part(nE + nW1, nW2, meta.scales.w2),
   };
@@ -87,9 +92,10 @@ export function mlpForward(
   const x = s.x;
   x.fill(0);
   const fold = (1 << m.meta.bits) - 1;
+  const { embed, embedUnit } = m;
   for (let i = 0; i < n; i++) {
     const off = (feats[i] & fold) * dim;
-    for (let d = 0; d < dim; d++) x[d] += m.embed[off + d];
+    for (let d = 0; d < dim; d++) x[d] += Math.fround(embed[off + d] * embedUnit);
   }
   if (n > 0) for (let d = 0; d < dim; d++) x[d] /= n;
   for (let j = 0; j < m.meta.denseInputs.length; j++) x[dim + j] = dense[j] ?? 0;

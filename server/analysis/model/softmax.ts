@@ -28,7 +28,12 @@ export interface SoftmaxMeta<C extends string = string> {
 
 export interface SoftmaxModel<C extends string = string> {
   meta: SoftmaxMeta<C>;
-  weights: Float32Array;
+  /**
+   * A weight is fround(weights[i] * unit): the file's int16 with unit = meta.scale (half the memory of
+   * float32; fround gives the float32 the table held before, to the bit), or a trainer's floats with unit 1.
+   */
+  weights: Int16Array | Float32Array;
+  unit: number;
 }
 
 /** Reads a model written by scripts/heat/softmaxTrain.ts, or null when its files are not there. */
@@ -41,9 +46,8 @@ export function readSoftmax<C extends string>(dir: string, name: string, bits: n
   const q = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength >> 1);
   if (q.length !== meta.classes.length << bits)
     throw new Error(`${name} model: ${q.length} weights, expected ${meta.classes.length << bits}`);
-  const weights = new Float32Array(q.length);
-  for (let i = 0; i < q.length; i++) weights[i] = q[i] * meta.scale;
-  return { meta, weights };
+  // a copy: the view would keep readFileSync's whole buffer
+  return { meta, weights: q.slice(), unit: meta.scale };
 }
 
 const scratch = makeFeatureBuffer();
@@ -77,7 +81,7 @@ export function softmaxInto(
 ): Float64Array {
   const k = model.meta.classes.length;
   const z = out.subarray(0, k);
-  sumClasses(model.weights, k, feats, n, z);
+  sumClasses(model.weights, model.unit, k, feats, n, z);
   const inv = 1 / Math.sqrt(Math.max(1, n));
   const { biases, dense: dw } = model.meta;
   for (let c = 0; c < k; c++) {
@@ -94,11 +98,19 @@ export function softmaxInto(
 }
 
 /**
- * z[c] = the sum over the n features of weights[feature * k + c], added in feature order (so the result is the
- * same to the bit whichever path runs). The label model's 10 classes and the safety model's 5 are summed in
+ * z[c] = the sum over the n features of fround(w[feature * k + c] * unit), added in feature order (so the result
+ * is the same to the bit whichever path runs). The label model's 10 classes and the safety model's 5 are summed in
  * locals: a loop over k kept in a typed array cost a quarter of analyze() (a store per class per feature).
  */
-export function sumClasses(w: Float32Array, k: number, feats: Int32Array, n: number, z: Float64Array): void {
+export function sumClasses(
+  w: Int16Array | Float32Array,
+  unit: number,
+  k: number,
+  feats: Int32Array,
+  n: number,
+  z: Float64Array,
+): void {
+  const f = Math.fround;
   if (k === 10) {
     let z0 = 0,
       z1 = 0,
@@ -112,16 +124,16 @@ export function sumClasses(w: Float32Array, k: number, feats: Int32Array, n: num
       z9 = 0;
     for (let i = 0; i < n; i++) {
       const o = feats[i] * 10;
-      z0 += w[o];
-      z1 += w[o + 1];
-      z2 += w[o + 2];
-      z3 += w[o + 3];
-      z4 += w[o + 4];
-      z5 += w[o + 5];
-      z6 += w[o + 6];
-      z7 += w[o + 7];
-      z8 += w[o + 8];
-      z9 += w[o + 9];
+      z0 += f(w[o] * unit);
+      z1 += f(w[o + 1] * unit);
+      z2 += f(w[o + 2] * unit);
+      z3 += f(w[o + 3] * unit);
+      z4 += f(w[o + 4] * unit);
+      z5 += f(w[o + 5] * unit);
+      z6 += f(w[o + 6] * unit);
+      z7 += f(w[o + 7] * unit);
+      z8 += f(w[o + 8] * unit);
+      z9 += f(w[o + 9] * unit);
     }
     z[0] = z0;
     z[1] = z1;
@@ -143,11 +155,11 @@ export function sumClasses(w: Float32Array, k: number, feats: Int32Array, n: num
       z4 = 0;
     for (let i = 0; i < n; i++) {
       const o = feats[i] * 5;
-      z0 += w[o];
-      z1 += w[o + 1];
-      z2 += w[o + 2];
-      z3 += w[o + 3];
-      z4 += w[o + 4];
+      z0 += f(w[o] * unit);
+      z1 += f(w[o + 1] * unit);
+      z2 += f(w[o + 2] * unit);
+      z3 += f(w[o + 3] * unit);
+      z4 += f(w[o + 4] * unit);
     }
     z[0] = z0;
     z[1] = z1;
@@ -159,7 +171,7 @@ export function sumClasses(w: Float32Array, k: number, feats: Int32Array, n: num
   z.fill(0);
   for (let i = 0; i < n; i++) {
     const off = feats[i] * k;
-    for (let c = 0; c < k; c++) z[c] += w[off + c];
+    for (let c = 0; c < k; c++) z[c] += f(w[off + c] * unit);
   }
 }
 
@@ -174,6 +186,7 @@ export function softmaxWordWeight(
   const n = foldedFeatures(wordLower, model.meta.bits, wordBuf, classOf, model.meta.trigrams);
   let s = 0;
   const k = model.meta.classes.length;
-  for (let i = 0; i < n; i++) s += model.weights[wordBuf[i] * k + cls] - model.weights[wordBuf[i] * k];
+  const { weights: w, unit } = model;
+  for (let i = 0; i < n; i++) s += Math.fround(w[wordBuf[i] * k + cls] * unit) - Math.fround(w[wordBuf[i] * k] * unit);
   return s / Math.sqrt(Math.max(1, n));
 }
