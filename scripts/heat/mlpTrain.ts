@@ -16,6 +16,8 @@ export interface MlpTraining {
   epochs: number;
   lr: number;
   l2: number;
+  /** the share of each target spread over all classes: a network sure of nonsense is the worse error here */
+  smoothing?: number;
   seed?: number;
   verbose?: boolean;
 }
@@ -67,6 +69,7 @@ export function trainMlp<C extends string>(
   const gx = new Float64Array(o.dim);
   const fold = (1 << o.bits) - 1;
   const order = data.map((_, i) => i);
+  const eps = o.smoothing ?? 0;
   const step = (w: Float32Array | Float64Array | number[], g2: Float32Array | Float64Array, i: number, g: number) => {
     g2[i] += g * g;
     w[i] -= (o.lr * g) / Math.sqrt(g2[i]);
@@ -79,7 +82,7 @@ export function trainMlp<C extends string>(
       mlpForward(model, e.feats, e.feats.length, e.dense ?? [], p, s);
       const ew = e.w * cw[e.y];
       loss -= ew * Math.log(p[e.y] + 1e-12);
-      for (let c = 0; c < K; c++) gz[c] = (p[c] - (c === e.y ? 1 : 0)) * ew;
+      for (let c = 0; c < K; c++) gz[c] = (p[c] - ((c === e.y ? 1 - eps : 0) + eps / K)) * ew;
       ga.fill(0);
       for (let c = 0; c < K; c++) {
         for (let u = 0; u < o.hidden; u++) {

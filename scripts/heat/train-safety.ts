@@ -195,6 +195,7 @@ function trainNetwork(rows: Row[]): MlpModel<SafetyClass> {
     epochs: envNumber('NET_EPOCHS', 4),
     lr: envNumber('NET_LR', 0.05),
     l2: envNumber('NET_L2', 0),
+    smoothing: envNumber('NET_SMOOTHING', 0.1),
     verbose: !!process.env.VERBOSE,
   };
   return trainMlp(data, SAFETY_CLASSES, o, trainedOn(rows), 'scripts/heat/train-safety.ts', BASIS_INPUTS);
