@@ -11,6 +11,8 @@ export interface JournalOptions {
   fsyncMs?: number;
   /** A room's file is compacted once it has this many lines more than twice its last compacted size. */
   compactAfter?: number;
+  /** Files kept open at most (default MAX_OPEN); tests set a few, to let files go. */
+  maxOpen?: number;
 }
 
 /**
@@ -64,6 +66,7 @@ export class FileJournal implements ChangeJournal {
   private readonly timer: NodeJS.Timeout | undefined;
   private readonly fsync: FsyncPolicy;
   private readonly compactAfter: number;
+  private readonly maxOpen: number;
 
   constructor(
     readonly dir: string,
@@ -73,6 +76,7 @@ export class FileJournal implements ChangeJournal {
   ) {
     this.fsync = options.fsync ?? 'interval';
     this.compactAfter = options.compactAfter ?? 2000;
+    this.maxOpen = options.maxOpen ?? MAX_OPEN;
     if (this.fsync === 'interval') {
       this.timer = setInterval(() => this.flush(), options.fsyncMs ?? 1000);
       this.timer.unref();
@@ -211,7 +215,7 @@ export class FileJournal implements ChangeJournal {
     this.counts.delete(roomId);
     file = { fd: fs.openSync(this.pathOf(roomId), flags), ...known, dirty: false, syncing: 0, closeAfterSync: false };
     this.files.set(roomId, file);
-    if (this.files.size > MAX_OPEN) this.evict(this.files.keys().next().value!);
+    if (this.files.size > this.maxOpen) this.evict(this.files.keys().next().value!);
     return file;
   }
 }
