@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ChangeJournal, StoreChange } from '../memory.js';
+import { log } from '../../log.js';
 import { encodeChange } from './lines.js';
 
 export type FsyncPolicy = 'always' | 'interval';
@@ -172,8 +173,10 @@ export class FileJournal implements ChangeJournal {
 
   private syncLater(file: RoomFile): void {
     file.syncing += 1;
-    fs.fsync(file.fd, () => {
+    fs.fsync(file.fd, (err) => {
       file.syncing -= 1;
+      // Off the event loop there is no caller to throw to: the disk's failure is said in the log.
+      if (err) log.error(`Data store: fsync failed (${this.dir})`, err);
       if (file.closeAfterSync && file.syncing === 0) {
         this.closing.delete(file);
         fs.close(file.fd, () => {});
