@@ -4,6 +4,7 @@
  * rooms of 3 people each on its own generator (test/bench/sweepLoad.ts), then ROUNDS steps at RATE msg/s,
  * the trees' steps interleaved; per step the child's utime + stime over the messages sent.
  *   npx tsx test/bench/cpuPerMessage.ts [tree ...]   (default: this tree; build each tree first)
+ * A tree given as 'path::--flag' starts with those node options too.
  * RATE (750), ROUNDS (3), STEP_MS (8000), ROOMS (1000); NODE_OPTIONS_CHILD=--cpu-prof profiles the child(ren).
  */
 import { spawn } from 'node:child_process';
@@ -25,8 +26,10 @@ function cpuSeconds(pid: number): number {
   return (Number(f[11]) + Number(f[12])) / 100;
 }
 
-async function start(tree: string) {
-  const child = spawn(process.execPath, [...extra, 'dist/server/main.js'], {
+async function start(spec: string) {
+  // 'tree::--flag --flag': node options for this tree's child alone (e.g. to compare GC settings)
+  const [tree, own = ''] = spec.split('::');
+  const child = spawn(process.execPath, [...extra, ...own.split(' ').filter(Boolean), 'dist/server/main.js'], {
     cwd: tree,
     env: {
       ...process.env,
