@@ -11,7 +11,9 @@
  * first 2 s of the first step (right after start) against the rest.
  */
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import type { StepResult, SweepCommand, SweepTarget } from './sweepLoad.js';
@@ -169,6 +171,9 @@ export async function runSweep(quick: boolean, progress: (s: string) => void): P
     LOG_LEVEL: 'error',
     RATE_LIMIT_FACTOR: '1000000',
     FACILITATOR: 'local',
+    // the file store, as `npm start` runs it, but in a directory of its own: each run's 1,000 rooms in the
+    // project's data-store/ would be replayed by the next run's start
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bench-sweep-')),
     // BENCH_SWEEP_WARM_UP=0: the service starts cold, to compare
     ...(process.env.BENCH_SWEEP_WARM_UP ? { WARM_UP_SECONDS: process.env.BENCH_SWEEP_WARM_UP } : {}),
   };

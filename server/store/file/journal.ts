@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ChangeJournal, StoreChange } from '../memory.js';
+import { log } from '../../log.js';
 import { encodeChange } from './lines.js';
 
 export type FsyncPolicy = 'always' | 'interval';
@@ -11,10 +12,26 @@ export interface JournalOptions {
   fsyncMs?: number;
   /** A room's file is compacted once it has this many lines more than twice its last compacted size. */
   compactAfter?: number;
+  /** Files kept open at most (default MAX_OPEN); tests set a few, to let files go. */
+  maxOpen?: number;
 }
 
-/** Open files kept at most; the least recently written is closed first (reopened on its next change). */
-const MAX_OPEN = 256;
+/**
+ * Open files kept at most; the least recently written is closed first (reopened on its next change). A
+ * quarter of the process's file limit, 256 to 4,096: with more rooms written in turn than files kept,
+ * every change closed a file and opened another (the load sweep's 1,000 rooms against 256 files).
+ */
+const MAX_OPEN = Math.min(4096, Math.max(256, Math.floor(openFileLimit() / 4)));
+
+/** The process's soft limit on open files (Linux's /proc), 1,024 where it cannot be read. */
+function openFileLimit(): number {
+  try {
+    const m = /^Max open files\s+(\d+)/m.exec(fs.readFileSync('/proc/self/limits', 'utf8'));
+    return m ? Number(m[1]) : 1024;
+  } catch {
+    return 1024;
+  }
+}
 
 interface RoomFile {
   fd: number;
@@ -22,6 +39,10 @@ interface RoomFile {
   lines: number;
   base: number;
   dirty: boolean;
+  /** fsyncs started on the libuv pool and not yet done. */
+  syncing: number;
+  /** Closed from the fsync's callback: the file was let go (too many open) while dirty. */
+  closeAfterSync: boolean;
 }
 
 /** A file name for any room id: the id itself when it is plain, else its hex. */
@@ -41,9 +62,12 @@ export class FileJournal implements ChangeJournal {
   /** Line counts of files closed while open files were too many, so a reopen need not count them. */
   private readonly counts = new Map<string, { lines: number; base: number }>();
   private readonly due = new Set<string>();
+  /** Files let go while dirty: closed once their fsync is done (or at once by `close()`). */
+  private readonly closing = new Set<RoomFile>();
   private readonly timer: NodeJS.Timeout | undefined;
   private readonly fsync: FsyncPolicy;
   private readonly compactAfter: number;
+  private readonly maxOpen: number;
 
   constructor(
     readonly dir: string,
@@ -53,6 +77,7 @@ export class FileJournal implements ChangeJournal {
   ) {
     this.fsync = options.fsync ?? 'interval';
     this.compactAfter = options.compactAfter ?? 2000;
+    this.maxOpen = options.maxOpen ?? MAX_OPEN;
     if (this.fsync === 'interval') {
       this.timer = setInterval(() => this.flush(), options.fsyncMs ?? 1000);
       this.timer.unref();
@@ -111,15 +136,19 @@ export class FileJournal implements ChangeJournal {
     this.adopt(roomId, changes.length);
   }
 
-  /** fsyncs every file written since the last flush. */
+  /**
+   * Starts an fsync of every file written since the last flush. On the libuv pool, not this thread: with
+   * a thousand rooms written every second, synchronous fsyncs held the event loop for half its time.
+   */
   flush(): void {
     for (const file of this.files.values()) {
       if (!file.dirty) continue;
       file.dirty = false;
-      fs.fsyncSync(file.fd);
+      this.syncLater(file);
     }
   }
 
+  /** Closes a room's file (all files without an id), fsynced first if it was written since its last fsync. */
   close(roomId?: string): void {
     const ids = roomId === undefined ? [...this.files.keys()] : [roomId];
     for (const id of ids) {
@@ -127,10 +156,50 @@ export class FileJournal implements ChangeJournal {
       if (!file) continue;
       this.files.delete(id);
       this.counts.set(id, { lines: file.lines, base: file.base });
-      if (file.dirty) fs.fsyncSync(file.fd);
+      // an fsync still running on the pool may not have seen the last write: sync again, here
+      if (file.dirty || file.syncing > 0) fs.fsyncSync(file.fd);
       fs.closeSync(file.fd);
     }
-    if (roomId === undefined && this.timer) clearInterval(this.timer);
+    if (roomId === undefined) {
+      for (const file of this.closing) {
+        file.closeAfterSync = false;
+        fs.fsyncSync(file.fd);
+        fs.closeSync(file.fd);
+      }
+      this.closing.clear();
+      if (this.timer) clearInterval(this.timer);
+    }
+  }
+
+  private syncLater(file: RoomFile): void {
+    file.syncing += 1;
+    fs.fsync(file.fd, (err) => {
+      file.syncing -= 1;
+      // Off the event loop there is no caller to throw to: the disk's failure is said in the log.
+      if (err) log.error(`Data store: fsync failed (${this.dir})`, err);
+      if (file.closeAfterSync && file.syncing === 0) {
+        this.closing.delete(file);
+        fs.close(file.fd, () => {});
+      }
+    });
+  }
+
+  /**
+   * Lets go of the least recently written file when too many are open. A dirty one is fsynced on the pool
+   * and closed after: with more rooms written than files kept open, this ran for nearly every message
+   * (an fsync each, synchronous, before).
+   */
+  private evict(roomId: string): void {
+    const file = this.files.get(roomId)!;
+    this.files.delete(roomId);
+    this.counts.set(roomId, { lines: file.lines, base: file.base });
+    if (!file.dirty && file.syncing === 0) return fs.closeSync(file.fd);
+    file.closeAfterSync = true;
+    this.closing.add(file);
+    if (file.dirty) {
+      file.dirty = false;
+      this.syncLater(file);
+    }
   }
 
   private open(roomId: string, flags: 'a' | 'w'): RoomFile {
@@ -147,9 +216,9 @@ export class FileJournal implements ChangeJournal {
     }
     const known = flags === 'w' ? { lines: 0, base: 0 } : (this.counts.get(roomId) ?? { lines: 0, base: 0 });
     this.counts.delete(roomId);
-    file = { fd: fs.openSync(this.pathOf(roomId), flags), ...known, dirty: false };
+    file = { fd: fs.openSync(this.pathOf(roomId), flags), ...known, dirty: false, syncing: 0, closeAfterSync: false };
     this.files.set(roomId, file);
-    if (this.files.size > MAX_OPEN) this.close(this.files.keys().next().value);
+    if (this.files.size > this.maxOpen) this.evict(this.files.keys().next().value!);
     return file;
   }
 }

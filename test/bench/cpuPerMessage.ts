@@ -1,0 +1,123 @@
+/**
+ * CPU per delivered message of one or more builds of the service (issue 13): each tree's
+ * dist/server/main.js as a child process (memory store, local facilitator, as the sweep starts it), ROOMS
+ * rooms of 3 people each on its own generator (test/bench/sweepLoad.ts), then ROUNDS steps at RATE msg/s,
+ * the trees' steps interleaved; per step the child's utime + stime over the messages sent.
+ *   npx tsx test/bench/cpuPerMessage.ts [tree ...]   (default: this tree; build each tree first)
+ * A tree given as 'path::--flag' starts with those node options too.
+ * RATE (750), ROUNDS (3), STEP_MS (8000), ROOMS (1000); NODE_OPTIONS_CHILD=--cpu-prof profiles the child(ren).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { SweepCommand } from './sweepLoad.js';
+
+const trees = process.argv.slice(2).length ? process.argv.slice(2) : [process.cwd()];
+const RATE = Number(process.env.RATE ?? 750);
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const STEP_MS = Number(process.env.STEP_MS ?? 8000);
+const ROOMS = Number(process.env.ROOMS ?? 1000);
+const extra = process.env.NODE_OPTIONS_CHILD?.split(' ').filter(Boolean) ?? [];
+
+function cpuSeconds(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+}
+
+async function start(spec: string) {
+  // 'tree::--flag --flag': node options for this tree's child alone (e.g. to compare GC settings)
+  const [tree, own = ''] = spec.split('::');
+  const child = spawn(process.execPath, [...extra, ...own.split(' ').filter(Boolean), 'dist/server/main.js'], {
+    cwd: tree,
+    env: {
+      ...process.env,
+      REDIS_URL: '',
+      OPENAI_API_KEY: '',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'error',
+      RATE_LIMIT_FACTOR: '1000000',
+      FACILITATOR: 'local',
+      // the file store, as `npm start` runs it, in a directory of its own (no rooms of earlier runs)
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'cpu-bench-')),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+  });
+  while (
+    !(await fetch(`${url}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false))
+  )
+    await new Promise((r) => setTimeout(r, 50));
+  return { child, url };
+}
+
+function worker() {
+  const file = new URL('./sweepLoad.ts', import.meta.url).href;
+  const w = new Worker(
+    `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(file)}, ${JSON.stringify(import.meta.url)}))`,
+    { eval: true },
+  );
+  let next = 0;
+  const pending = new Map<number, (x: any) => void>();
+  w.on('message', (m: any) => {
+    if (m.error) console.error(m.error);
+    pending.get(m.id)?.(m.result);
+    pending.delete(m.id);
+  });
+  return {
+    send: (command: SweepCommand) =>
+      new Promise<any>((r) => {
+        const id = next++;
+        pending.set(id, r);
+        w.postMessage({ id, command });
+      }),
+    close: () => w.terminate(),
+  };
+}
+
+const servers = [];
+for (const tree of trees) servers.push({ tree, ...(await start(tree)), load: worker() });
+for (const s of servers) await s.load.send({ cmd: 'connect', target: 'service', url: s.url, rooms: ROOMS, people: 3 });
+const rate = Math.round((RATE * ROOMS) / 1000);
+// step 0: every room's first message (the facilitator's opening), not counted
+for (const s of servers)
+  await s.load.send({
+    cmd: 'step',
+    target: 'service',
+    rate,
+    ms: 8000 * (ROOMS / 1000) * 1.0,
+    firstMs: 0,
+    drainMs: 3000,
+  });
+const rows: string[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const order = round % 2 ? [...servers].reverse() : servers;
+  for (const s of order) {
+    const cpu0 = cpuSeconds(s.child.pid!);
+    const r = await s.load.send({ cmd: 'step', target: 'service', rate, ms: STEP_MS, firstMs: 0, drainMs: 5000 });
+    const us = ((cpuSeconds(s.child.pid!) - cpu0) / r.sent) * 1e6;
+    rows.push(
+      `${s.tree}\tround ${round}\t${rate} msg/s\tsent ${r.sent}\tlost ${r.lost}\trefused ${r.refused}\tp50 ${r.latency.p50}\tp99 ${r.latency.p99}\tCPU/msg ${us.toFixed(0)} us`,
+    );
+    console.log(rows.at(-1));
+    await new Promise((res) => setTimeout(res, 500));
+  }
+}
+for (const s of servers) {
+  await s.load.send({ cmd: 'disconnect', target: 'service' });
+  await s.load.close();
+  const exited = new Promise((r) => s.child.once('exit', r));
+  s.child.kill('SIGTERM');
+  await exited;
+}
