@@ -36,6 +36,7 @@ import {
   safetyReading,
   type SafetyReading,
 } from '../../server/analysis/model/safety.js';
+import { normalizeForModel, wordNgrams } from '../../server/analysis/model/features.js';
 import { foldedFeatures } from '../../server/analysis/model/softmax.js';
 import { normalize } from '../../server/analysis/normalize.js';
 import { ARBITER_THRESHOLDS, arbitrate, type ArbiterThresholds, outcome } from '../../server/analysis/safetyArbiter.js';
@@ -181,10 +182,14 @@ export function train(rows: Row[]): SafetyModel {
 const NETWORK = envNumber('NETWORK', 1) !== 0;
 /** the network's table: 2^16 n-gram vectors */
 const NETWORK_BITS = 16;
+/** 1: the network reads word 1-3-grams only (features.ts wordNgrams), about a tenth of the n-grams */
+const NET_WORDS = envNumber('NET_WORDS', 1) !== 0;
 function trainNetwork(rows: Row[]): MlpModel<SafetyClass> {
   const buf = new Int32Array(16384 * 2);
   const data: Example[] = rows.map((r) => {
-    const n = foldedFeatures(r.norm, NETWORK_BITS, buf, undefined, TRIGRAMS);
+    const n = NET_WORDS
+      ? wordNgrams(normalizeForModel(r.norm), buf)
+      : foldedFeatures(r.norm, NETWORK_BITS, buf, undefined, TRIGRAMS);
     const dense = Float64Array.from(basisInputs(basisOf(r)));
     return { feats: buf.slice(0, n), y: SAFETY_CLASSES.indexOf(r.cls), w: r.w, dense };
   });
@@ -198,7 +203,8 @@ function trainNetwork(rows: Row[]): MlpModel<SafetyClass> {
     smoothing: envNumber('NET_SMOOTHING', 0.1),
     verbose: !!process.env.VERBOSE,
   };
-  return trainMlp(data, SAFETY_CLASSES, o, trainedOn(rows), 'scripts/heat/train-safety.ts', BASIS_INPUTS);
+  const net = trainMlp(data, SAFETY_CLASSES, o, trainedOn(rows), 'scripts/heat/train-safety.ts', BASIS_INPUTS);
+  return NET_WORDS ? { ...net, meta: { ...net.meta, words: true } } : net;
 }
 
 /** A held-out message as cross-validation scores it: the rules' verdict and the fold model's reading. */

@@ -43,14 +43,14 @@ export const PLAIN_WORDS = 10;
 
 /**
  * Fitted by `CV_FOLDS=4 npm run train:safety -- --cv` (cross-validation by data file); see docs/HEAT.md. The
- * sweep chose hold 0.55; 0.65 costs 2.3 points of sarcasm held out and stops holding sincere thanks ("Thank
- * you for having me back.", "Thanks for having me.").
+ * sweep chose hold 0.4; 0.6 costs 6 points of sarcasm held out and stops holding sincere thanks ("Thank you
+ * for having me back.", "Thanks for having me.").
  */
 export const ARBITER_THRESHOLDS: ArbiterThresholds = {
   safety: 0.5,
   disclosure: 0.5,
-  hold: 0.65,
-  guarded: { safety: 0.7, disclosure: 0.6, hold: 0.65 },
+  hold: 0.6,
+  guarded: { safety: 0.7, disclosure: 0.6, hold: 0.6 },
   short: 0.8,
   release: 0.3,
   drop: 0.3,

@@ -175,3 +175,30 @@ export function wordTrigrams(norm: string, buf: Int32Array, n: number): number {
     );
   return n;
 }
+
+const SEED_NET = 0x6a09e667;
+/**
+ * Word 1-, 2- and 3-grams of a normalised text, hashed (no character n-grams): the safety network's inputs
+ * (mlp.ts), three a word where featurize() gives about 3.5 a character, so it reads a message in a fraction
+ * of the time; the softmax beside it still reads the characters (typos, disguises).
+ */
+export function wordNgrams(norm: string, buf: Int32Array): number {
+  const cap = buf.length;
+  let n = 0;
+  let h1 = 0;
+  let h2 = 0;
+  let at = 0;
+  for (const w of norm.split(' ')) {
+    if (!w) continue;
+    let h = FNV_OFFSET ^ SEED_NET;
+    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME);
+    h >>>= 0;
+    if (n < cap) buf[n++] = mix(h);
+    if (at >= 1 && n < cap) buf[n++] = mix(Math.imul(h1 ^ SEED_NET, FNV_PRIME) ^ h);
+    if (at >= 2 && n < cap) buf[n++] = mix(Math.imul(Math.imul(h2 ^ SEED_NET, FNV_PRIME) ^ h1, FNV_PRIME) ^ h ^ 1);
+    h2 = h1;
+    h1 = h;
+    at++;
+  }
+  return n;
+}

@@ -17,6 +17,8 @@ export interface MlpMeta<C extends string = string> {
   dim: number;
   hidden: number;
   denseInputs: string[];
+  /** its inputs are word 1-3-grams (features.ts wordNgrams), not featurize()'s n-grams */
+  words?: boolean;
   /** real weight = q * scale, one scale per matrix: embeddings, first layer, second layer */
   scales: { embed: number; w1: number; w2: number };
   b1: number[];

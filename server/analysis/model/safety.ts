@@ -7,7 +7,7 @@
  * the whole normalised message, reported speech included: a disclosure is what was done to the sender.
  * What its reading changes is the arbiter's (safetyArbiter.ts), a pure function.
  */
-import type { ClassOf } from './features.js';
+import { type ClassOf, normalizeForModel, wordNgrams } from './features.js';
 import { MODEL_DIR } from './heat.js';
 import { mlpForward, type MlpModel, mlpScratch, type MlpScratch, readMlp } from './mlp.js';
 import { foldedFeatures, readSoftmax, softmaxInto, type SoftmaxModel } from './softmax.js';
@@ -136,6 +136,7 @@ export function useSafetyModel(m: SafetyModel | null | undefined): void {
 const feats = new Int32Array(16384 * 2);
 const probs = new Float64Array(SAFETY_CLASSES.length);
 const netProbs = new Float64Array(SAFETY_CLASSES.length);
+const netFeats = new Int32Array(4096);
 const scratch = new WeakMap<MlpModel, MlpScratch>();
 
 /** How the model reads `text` (already normalised: disguises undone) beside what the rules decided. */
@@ -147,8 +148,10 @@ export function safetyReading(model: SafetyModel, text: string, basis: Basis, cl
   if (net) {
     let s = scratch.get(net);
     if (!s) scratch.set(net, (s = mlpScratch(net)));
-    // the network folds the same n-grams to its own, smaller table
-    const q = mlpForward(net, feats, n, basisInputs(basis), netProbs, s);
+    // the network folds the same n-grams to its own, smaller table, or reads word n-grams alone
+    const q = net.meta.words
+      ? mlpForward(net, netFeats, wordNgrams(normalizeForModel(text), netFeats), basisInputs(basis), netProbs, s)
+      : mlpForward(net, feats, n, basisInputs(basis), netProbs, s);
     for (let c = 0; c < p.length; c++) p[c] = (p[c] + q[c]) / 2;
   }
   return { none: p[0], heat: p[1], threat: p[2], self_harm: p[3], disclosure: p[4] };
