@@ -417,6 +417,8 @@ describe.sequential('a mediation session in the browser', () => {
     await guest.getByLabel('Your message to the room').fill('You ALWAYS do this, you are such an idiot');
     await guest.getByLabel('Your message to the room').press('Enter');
     await dialog.waitFor();
+    // Esc is the dialog's once focus has moved into it, as a person's would be after reading it
+    await expect.poll(() => guest.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'))).toBe(true);
     await guest.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await expect
