@@ -383,6 +383,7 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
     literal: masked.reported.length > masked.said.length,
     apology,
     overstated: isOverstated,
+    serious: lang.proportion.serious.test(text),
     agreement,
     care: lang.labelModel.care.test(text),
     story: address.narrative || address.aboutSomeone,

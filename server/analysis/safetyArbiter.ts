@@ -34,6 +34,12 @@ export interface ArbiterThresholds {
    * a coffee"): the model must be as sure it is not harm as it must be sure it is to add one
    */
   drop: number;
+  /**
+   * a safety stop of the rules is also dropped, under `safety`, when the model reads heat at least this many
+   * times as surely as harm: banter about hurting the reader ("I'll wring your neck if you take my stapler
+   * again") is held as heat, for a look, not a safety stop
+   */
+  banter: number;
 }
 
 /** So few words give the model little to read. */
@@ -54,6 +60,7 @@ export const ARBITER_THRESHOLDS: ArbiterThresholds = {
   short: 0.8,
   release: 0.3,
   drop: 0.3,
+  banter: 1,
 };
 
 /** The rules saw a reason to let the words pass. */
@@ -81,7 +88,11 @@ export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds
   const selfHarm =
     basis.safety || basis.selfHarmWords || basis.words > PLAIN_WORDS || p.self_harm >= all.short ? p.self_harm : 0;
   const harm = Math.max(p.threat, selfHarm);
-  const safety = basis.safety ? harm >= all.drop : harm >= t.safety && (basis.words > SHORT_WORDS || harm >= all.short);
+  // nothing that makes violent words serious may be there (children, the police, "I mean it", "not joking")
+  const banter = !basis.serious && harm < t.safety && p.heat >= all.banter * harm;
+  const safety = basis.safety
+    ? harm >= all.drop && !banter
+    : harm >= t.safety && (basis.words > SHORT_WORDS || harm >= all.short);
   // "give me your phone every night" is the sender's demand, never their disclosure
   const disclosure = !safety && !basis.demand && p.disclosure >= t.disclosure;
   const open = !safety && !disclosure;

@@ -56,6 +56,8 @@ export interface Basis {
   apology: boolean;
   /** laughter or a trivial cause beside violent words */
   overstated: boolean;
+  /** words that make violent words serious: children, the police, leaving, "I mean it" (proportion.ts) */
+  serious: boolean;
   /** plain agreement ("Fine. Go ahead.") */
   agreement: boolean;
   /** care or an apology in the same message ("be careful", "stay safe") */

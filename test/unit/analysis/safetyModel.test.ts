@@ -20,6 +20,7 @@ const basis = (over: Partial<Basis> = {}): Basis => ({
   literal: false,
   apology: false,
   overstated: false,
+  serious: false,
   agreement: false,
   care: false,
   story: false,
@@ -49,6 +50,19 @@ describe('the arbiter (a pure function of the rules’ verdict and the model’s
     const a = arbitrate(b, reading({ heat: 0.9, threat: 0.05, none: 0.05 }));
     expect(a.drop).toBe(true);
     expect(outcome(b, a)).toEqual({ safety: false, disclosure: false, held: true });
+  });
+
+  it('drops a safety stop of the rules the model reads as heat at least as surely as harm, unless serious', () => {
+    const b = basis({ safety: true, held: true, heldWithoutSafety: true });
+    // "I'll wring your neck if you take my stapler again": middling harm, as much heat
+    const banter = reading({ heat: 0.5, threat: 0.4, none: 0.1 });
+    expect(outcome(b, arbitrate(b, banter))).toEqual({ safety: false, disclosure: false, held: true });
+    // more harm than heat, or harm past the safety threshold, stays a stop
+    expect(arbitrate(b, reading({ heat: 0.35, threat: 0.45, none: 0.2 })).drop).toBe(false);
+    expect(arbitrate(b, reading({ heat: 0.4, threat: 0.55, none: 0.05 })).drop).toBe(false);
+    // "...I'm serious", children, the police: never taken for banter
+    const serious = basis({ safety: true, held: true, heldWithoutSafety: true, serious: true });
+    expect(arbitrate(serious, banter).drop).toBe(false);
   });
 
   it('a disclosure is never held, and a coercive demand is never the sender’s disclosure', () => {
