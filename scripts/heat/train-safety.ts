@@ -430,6 +430,14 @@ function sweep(scored: Scored[], slices: PublicSlice[] = []): ArbiterThresholds 
       bestScore = s;
     }
   }
+  // never looser than the plain hold: it holds more readily what is aimed at the reader, never less
+  for (const directedHold of grid.hold.filter((h) => h <= best.hold)) {
+    const s = score(scored, { ...best, directedHold });
+    if (s > bestScore + 1e-9) {
+      best = { ...best, directedHold };
+      bestScore = s;
+    }
+  }
   return best;
 }
 

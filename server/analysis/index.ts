@@ -384,6 +384,7 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
     apology,
     overstated: isOverstated,
     serious: lang.proportion.serious.test(text),
+    thanks: lang.proportion.thanks.test(text),
     agreement,
     care: lang.labelModel.care.test(text),
     story: address.narrative || address.aboutSomeone,

@@ -20,6 +20,12 @@ export interface ArbiterThresholds {
    */
   guarded: { safety: number; disclosure: number; hold: number };
   /**
+   * the hold for a message aimed at the reader ("you", a name) with no thanks or praise in it: sarcasm and
+   * banter at the reader are read as heat less surely than insults; thanks and praise keep the plain hold, as
+   * the model reads sincere and sarcastic thanks alike ("Thank you for sitting with me in A&E all night")
+   */
+  directedHold: number;
+  /**
    * the threat or self-harm reading the model alone needs in a message of SHORT_WORDS words or fewer, where the rules
    * heard none: it has few words to go on there ("Still here.")
    */
@@ -44,6 +50,11 @@ export interface ArbiterThresholds {
 
 /** So few words give the model little to read. */
 export const SHORT_WORDS = 3;
+/**
+ * Up to this many words, heat aimed at the reader has the directed hold: past it, a message is a story told
+ * more than a jab (a long post about one's pregnancy and parents was held at the directed hold)
+ */
+export const DIRECTED_WORDS = 40;
 /** Up to this many words, self-harm the rules did not hear needs one of its words (see arbitrate). */
 export const PLAIN_WORDS = 10;
 
@@ -57,6 +68,7 @@ export const ARBITER_THRESHOLDS: ArbiterThresholds = {
   disclosure: 0.5,
   hold: 0.6,
   guarded: { safety: 0.7, disclosure: 0.6, hold: 0.6 },
+  directedHold: 0.45,
   short: 0.8,
   release: 0.3,
   drop: 0.3,
@@ -99,6 +111,12 @@ export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds
   const drop = basis.safety && !safety;
   const heldNow = drop ? basis.heldWithoutSafety : basis.held;
   const share = p.heat / (p.heat + p.none + 1e-9);
+  const holdAt =
+    basis.words <= SHORT_WORDS
+      ? Math.max(t.hold, all.short)
+      : basis.directed && !basis.thanks && basis.words <= DIRECTED_WORDS
+        ? Math.min(t.hold, all.directedHold)
+        : t.hold;
   return {
     add: safety && !basis.safety ? (p.threat >= selfHarm ? 'threat' : 'self_harm') : null,
     drop,
@@ -106,8 +124,7 @@ export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds
     // a story about the sender's life, aimed at no one here, is a feeling told: the model alone cannot hold it,
     // as the heat model cannot (combine.ts; "My mom is always bossy... she argues over stupid stuff")
     // and, as for a safety stop, a message of a few words needs the model to be surer ("Thanks for waiting.")
-    hold:
-      open && !heldNow && !basis.story && share >= (basis.words > SHORT_WORDS ? t.hold : Math.max(t.hold, all.short)),
+    hold: open && !heldNow && !basis.story && share >= holdAt,
     // a hold of the rules is released only when the model reads the message as more ordinary than heated
     release: open && heldNow && share < all.release,
   };

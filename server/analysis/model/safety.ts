@@ -58,6 +58,8 @@ export interface Basis {
   overstated: boolean;
   /** words that make violent words serious: children, the police, leaving, "I mean it" (proportion.ts) */
   serious: boolean;
+  /** thanks or praise ("thank you", "you're amazing"): sincere and sarcastic alike */
+  thanks: boolean;
   /** plain agreement ("Fine. Go ahead.") */
   agreement: boolean;
   /** care or an apology in the same message ("be careful", "stay safe") */

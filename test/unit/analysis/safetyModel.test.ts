@@ -21,6 +21,7 @@ const basis = (over: Partial<Basis> = {}): Basis => ({
   apology: false,
   overstated: false,
   serious: false,
+  thanks: false,
   agreement: false,
   care: false,
   story: false,
@@ -63,6 +64,15 @@ describe('the arbiter (a pure function of the rules’ verdict and the model’s
     // "...I'm serious", children, the police: never taken for banter
     const serious = basis({ safety: true, held: true, heldWithoutSafety: true, serious: true });
     expect(arbitrate(serious, banter).drop).toBe(false);
+  });
+
+  it('holds heat aimed at the reader more readily, unless it thanks or praises (sincere thanks read alike)', () => {
+    const middling = reading({ heat: 0.5, none: 0.5 });
+    const words = 8;
+    expect(arbitrate(basis({ directed: true, words }), middling).hold).toBe(true);
+    expect(arbitrate(basis({ directed: false, words }), middling).hold).toBe(false);
+    expect(arbitrate(basis({ directed: true, thanks: true, words }), middling).hold).toBe(false);
+    expect(ARBITER_THRESHOLDS.directedHold).toBeLessThanOrEqual(ARBITER_THRESHOLDS.hold);
   });
 
   it('a disclosure is never held, and a coercive demand is never the sender’s disclosure', () => {

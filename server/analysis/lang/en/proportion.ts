@@ -68,6 +68,8 @@ export const PROPORTION: ProportionPatterns = {
     ].join(''),
     'i',
   ),
+  thanks:
+    /\b(?:thank|thanks|thx|ty|cheers|appreciate[ds]?|grateful|honou?red|lovely|amazing|best|star|legend|gem|saint)\b/i,
   apology: new RegExp(
     "\\b(?:sorry|apologi[sz]e|apologies|i regret|shouldn['’]?t have|should not have|was wrong to|" +
       'take (?:it|that) back|take back what i said)\\b',
