@@ -8,6 +8,7 @@
  *                                        # arbiter's thresholds swept on the held-out readings, by kind, and
  *                                        # refused where they lower a public slice's figure (dev split)
  *   npm run train:safety -- --sweep      # sweeps the last --cv run's saved readings again
+ *                                        # (NO_SWEEP=1: the committed thresholds; MISSES=1: what they miss)
  *   env: EPOCHS LR L2 (the softmax); NETWORK=0 (no network) NET_DIM NET_HIDDEN NET_EPOCHS NET_LR NET_L2;
  *        W_PUBLIC W_CALM W_SYN (weights of the public slices' train split, ParaDetox's calm rewrites and
  *        polite requests, data/heat-synthetic; 0 leaves one out); MAX_RELEASE (the sweep's largest release);
@@ -527,7 +528,8 @@ function crossValidate(rows: Row[], check: Row[]): void {
 /** Sweeps the thresholds on the held-out readings and the public slices, and reports both. */
 function sweepAndReport(scored: Scored[], slices: PublicSlice[], checked: Scored[]): void {
   report('all held-out groups, committed thresholds', scored, ARBITER_THRESHOLDS);
-  const t = sweep(scored, slices);
+  // NO_SWEEP=1: the committed thresholds (MISSES=1 then lists what they miss)
+  const t = process.env.NO_SWEEP ? ARBITER_THRESHOLDS : sweep(scored, slices);
   console.log(`swept thresholds: ${JSON.stringify(t)}`);
   if (process.env.MISSES) {
     const f = (x: number) => x.toFixed(2);
