@@ -61,7 +61,19 @@ const NOBODY: ReadonlySet<string> = new Set();
 
 /** Whether people would see a difference between two versions of a room (presence aside). */
 export function visiblyChanged(before: RoomRecord, after: RoomRecord): boolean {
-  return !sameJson(roomView(before, NOBODY), roomView(after, NOBODY));
+  return viewChange(before, after) !== 'none';
+}
+
+/**
+ * What people would see change between two versions of a room (presence aside): nothing, only the shown
+ * heat (which a delivered message's event carries, so it needs no `room:state`), or more.
+ */
+export function viewChange(before: RoomRecord, after: RoomRecord): 'none' | 'heat' | 'more' {
+  const a = roomView(before, NOBODY);
+  const b = roomView(after, NOBODY);
+  if (a.heat === b.heat) return sameJson(a, b) ? 'none' : 'more';
+  b.heat = a.heat;
+  return sameJson(a, b) ? 'heat' : 'more';
 }
 
 /**
