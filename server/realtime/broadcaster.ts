@@ -114,6 +114,7 @@ export class SocketBroadcaster implements RoomBroadcaster {
     this.io.to(roomChannel(roomId)).emit('room:deleted', { roomId });
     this.io.in(roomChannel(roomId)).disconnectSockets(true);
     void this.presence.dropRoom(roomId).catch(() => undefined);
+    this.queued.delete(roomId);
     this.purge(roomId);
   }
 }
