@@ -512,8 +512,12 @@ export interface ConsoleView {
 export type Fail = { ok: false; error: ApiError };
 export type Ack<T extends object = object> = ({ ok: true } & T) | Fail;
 
+/**
+ * `heat`: the room's shown heat once the message is in (what `room:state` would say; a heat step alone
+ * sends no `room:state`). Missing on the answer to a retry of a message delivered before.
+ */
 export type SendResult =
-  | { status: 'delivered'; seq: number; message: MessageEvent }
+  | { status: 'delivered'; seq: number; message: MessageEvent; heat?: number }
   | { status: 'held'; clientMsgId: string; review: Review }
   | { status: 'discarded' };
 
@@ -521,7 +525,12 @@ export type SendResult =
 export type RelayResult =
   | { status: 'ready'; clientMsgId: string; text: string }
   | { status: 'held'; clientMsgId: string; review: Review }
-  | { status: 'delivered'; seq: number; message: MessageEvent };
+  | { status: 'delivered'; seq: number; message: MessageEvent; heat?: number };
+
+/** What a delivered message changed in the room's view, carried with its `message` event: the shown heat. */
+export interface MessageAfter {
+  heat: number;
+}
 
 export interface ClientToServerEvents {
   'message:send': (p: MessageSend, ack: (r: Ack<SendResult>) => void) => void;
@@ -592,7 +601,8 @@ export interface ParticipantChange {
 
 export interface ServerToClientEvents {
   'room:state': (state: RoomView) => void;
-  message: (m: MessageEvent) => void;
+  /** `after`: with a delivered message (not a side's), the room's shown heat once it is in. */
+  message: (m: MessageEvent, after?: MessageAfter) => void;
   facilitator: (f: FacilitatorEvent) => void;
   'prep:message': (m: PrepMessage) => void;
   'prep:partial': (p: PrepPartial) => void;

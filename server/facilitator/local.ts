@@ -200,12 +200,13 @@ export class LocalFacilitator implements FacilitatorEngine {
     return topicChangedWords(room, settled, next);
   }
 
-  async reflect(room: RoomContext, speaker: string, text: string): Promise<string | null> {
-    return reflection(listen(text), speaking(room, speaker, text));
+  /** `heard`: listen(text), when the caller has it (the listening policy's reading): not read again. */
+  async reflect(room: RoomContext, speaker: string, text: string, heard = listen(text)): Promise<string | null> {
+    return reflection(heard, speaking(room, speaker, text));
   }
 
-  async acknowledge(room: RoomContext, speaker: string, text: string): Promise<string | null> {
-    return acknowledgement(listen(text).repairs, speaking(room, speaker, text));
+  async acknowledge(room: RoomContext, speaker: string, text: string, heard = listen(text)): Promise<string | null> {
+    return acknowledgement(heard.repairs, speaking(room, speaker, text));
   }
 
   async rewrite(_text: string, analysis: Analysis): Promise<string[]> {

@@ -4,7 +4,7 @@ import type { Analysis } from '../../shared/analysis.js';
 import { LIMITS, type LogEntry, type PrepMessage } from '../../shared/protocol.js';
 import { analyze } from '../analysis/index.js';
 import { namesOnlyTheirFeelings } from './listening/faithful.js';
-import { listen } from '../analysis/listening/index.js';
+import { type Heard, listen } from '../analysis/listening/index.js';
 import { LocalFacilitator } from './local.js';
 import { maxTokensFor, ModelClient, ModelError, type ModelAnswer } from './modelClient.js';
 import { ClauseOfferOut, partialText, plausibleSuggestion, readOutput, RewriteOut, TextOut } from './modelOutput.js';
@@ -156,12 +156,14 @@ export class OpenAIFacilitator implements FacilitatorEngine {
     );
   }
 
-  async reflect(room: RoomContext, speaker: string, text: string): Promise<string | null> {
-    return this.sayBack('reflect', room, speaker, text, () => this.local.reflect(room, speaker, text));
+  async reflect(room: RoomContext, speaker: string, text: string, heard = listen(text)): Promise<string | null> {
+    return this.sayBack('reflect', room, speaker, text, heard, () => this.local.reflect(room, speaker, text, heard));
   }
 
-  async acknowledge(room: RoomContext, speaker: string, text: string): Promise<string | null> {
-    return this.sayBack('acknowledge', room, speaker, text, () => this.local.acknowledge(room, speaker, text));
+  async acknowledge(room: RoomContext, speaker: string, text: string, heard = listen(text)): Promise<string | null> {
+    return this.sayBack('acknowledge', room, speaker, text, heard, () =>
+      this.local.acknowledge(room, speaker, text, heard),
+    );
   }
 
   /**
@@ -173,12 +175,12 @@ export class OpenAIFacilitator implements FacilitatorEngine {
     room: RoomContext,
     speaker: string,
     text: string,
+    heard: Heard,
     fallback: () => Promise<string | null>,
   ): Promise<string | null> {
     return this.guard(
       task,
       async () => {
-        const heard = listen(text);
         const out = await this.ask(task, listeningData(room, speaker, text, heard), TextOut, this.options.timeoutMs);
         this.mustBeCalm(out.text);
         const name = room.names[speaker] ?? '';

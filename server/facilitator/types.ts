@@ -1,4 +1,5 @@
 import type { Analysis } from '../../shared/analysis.js';
+import type { Heard } from '../analysis/listening/index.js';
 import type { LogEntry, PrepMessage, RoomKind } from '../../shared/protocol.js';
 
 /** What an engine may know when it words something for the room: names and room data only. */
@@ -75,12 +76,12 @@ export interface FacilitatorEngine {
    * Say back to `speaker` what they said in `text` (a delivered room message): their feeling, need or
    * request, in their own words, by name. null when there is nothing that can be said back faithfully.
    */
-  reflect(room: RoomContext, speaker: string, text: string): Promise<string | null>;
+  reflect(room: RoomContext, speaker: string, text: string, heard?: Heard): Promise<string | null>;
   /**
    * Acknowledge the repair attempt in `speaker`'s `text` (an apology, taking responsibility, appreciation):
    * warm, brief, by name, specific, asking nothing of anyone else. null when there is none.
    */
-  acknowledge(room: RoomContext, speaker: string, text: string): Promise<string | null>;
+  acknowledge(room: RoomContext, speaker: string, text: string, heard?: Heard): Promise<string | null>;
   /** Calmer versions of a held message (1-3), keeping its meaning. */
   rewrite(text: string, analysis: Analysis): Promise<string[]>;
   /**

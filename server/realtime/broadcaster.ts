@@ -10,7 +10,7 @@ import type {
 import type { RoomBroadcaster } from '../rooms/ports.js';
 import type { RoomRecord } from '../rooms/model.js';
 import { log } from '../log.js';
-import { roomView } from '../rooms/view.js';
+import { roomView, roundHeat } from '../rooms/view.js';
 import { personChannel, roomChannel } from './channels.js';
 import type { Presence } from './presence.js';
 
@@ -18,6 +18,8 @@ import type { Presence } from './presence.js';
 export class SocketBroadcaster implements RoomBroadcaster {
   /** Per room, the state being sent: states go out in the order the changes happened. */
   private readonly sending = new Map<string, Promise<void>>();
+  /** Per room, the record of the last state queued and not yet sent. */
+  private readonly queued = new Map<string, RoomRecord>();
 
   constructor(
     private readonly io: Server<never, ServerToClientEvents>,
@@ -28,9 +30,12 @@ export class SocketBroadcaster implements RoomBroadcaster {
 
   state(room: RoomRecord): void {
     const roomId = room.roomId;
+    this.queued.set(roomId, room);
     const sent = (this.sending.get(roomId) ?? Promise.resolve())
       .then(async () => {
-        this.io.to(roomChannel(roomId)).emit('room:state', roomView(room, await this.presence.online(roomId)));
+        const online = await this.presence.online(roomId);
+        if (this.queued.get(roomId) === room) this.queued.delete(roomId);
+        this.io.to(roomChannel(roomId)).emit('room:state', roomView(room, online));
       })
       .catch((err: unknown) => log.error('room:state not sent', err));
     this.sending.set(roomId, sent);
@@ -39,13 +44,21 @@ export class SocketBroadcaster implements RoomBroadcaster {
     });
   }
 
-  entry(roomId: string, entry: LogEntry, except?: string): void {
+  entry(roomId: string, entry: LogEntry, except?: string, after?: RoomRecord): void {
     // An entry with visibleTo (a safety notice, a separated room's side) goes to those people only.
     const to = entry.visibleTo ? entry.visibleTo.map((id) => personChannel(roomId, id)) : roomChannel(roomId);
     // Every socket is in a room named by its id: leaving it out spares the sender's socket a second copy.
     const channel = except ? this.io.to(to).except(except) : this.io.to(to);
-    if (entry.type === 'message') channel.emit('message', entry);
-    else channel.emit('facilitator', entry);
+    if (entry.type !== 'message') channel.emit('facilitator', entry);
+    else if (!after || entry.visibleTo) channel.emit('message', entry);
+    else {
+      // The room's shown heat rides with the message to the whole room: no room:state for a heat step alone.
+      channel.emit('message', entry, { heat: roundHeat(after.heat) });
+      // A state of an earlier change still on its way would land after this with an older heat: the room as
+      // it is now follows it.
+      const pending = this.queued.get(roomId);
+      if (pending && pending !== after) this.state(after);
+    }
   }
 
   prep(roomId: string, participantId: string, message: PrepMessage): void {
@@ -101,6 +114,7 @@ export class SocketBroadcaster implements RoomBroadcaster {
     this.io.to(roomChannel(roomId)).emit('room:deleted', { roomId });
     this.io.in(roomChannel(roomId)).disconnectSockets(true);
     void this.presence.dropRoom(roomId).catch(() => undefined);
+    this.queued.delete(roomId);
     this.purge(roomId);
   }
 }

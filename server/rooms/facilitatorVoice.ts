@@ -5,6 +5,7 @@ import { isCoerciveDemand } from '../analysis/coercion.js';
 import { readingOf } from '../facilitator/readBack.js';
 import type { RoomDeps } from './ports.js';
 import type { FacilitatorAction } from './policies/facilitation.js';
+import { heardIn } from './policies/reflection.js';
 import type { AgendaTopic, RoomRecord } from './model.js';
 import { openTopics } from '../../shared/rules/agenda.js';
 import type { TopicLine } from '../facilitator/types.js';
@@ -121,10 +122,12 @@ export class FacilitatorVoice {
     }
     if (action.kind === 'reflect' || action.kind === 'acknowledge') {
       const context = this.context(room);
+      // What the listening policy heard in the text when it decided (not read again), if it is at hand.
+      const heard = heardIn(action);
       const text =
         action.kind === 'reflect'
-          ? await this.deps.engine.reflect(context, action.speaker, action.text)
-          : await this.deps.engine.acknowledge(context, action.speaker, action.text);
+          ? await this.deps.engine.reflect(context, action.speaker, action.text, heard)
+          : await this.deps.engine.acknowledge(context, action.speaker, action.text, heard);
       if (text) await this.say(room, action.kind === 'reflect' ? 'reflection' : 'acknowledgement', text);
       return;
     }

@@ -129,9 +129,10 @@ export interface RoomBroadcaster {
   state(room: RoomRecord): void;
   /**
    * A log entry: to everyone in the room, or only to `visibleTo` when it is set; never to the connection
-   * `except` (the sender's, whose ack carries the entry already).
+   * `except` (the sender's, whose ack carries the entry already). `after`: the room once the entry is in;
+   * its shown heat goes with the entry (a delivered message), so a change of the heat alone needs no `state`.
    */
-  entry(roomId: string, entry: LogEntry, except?: string): void;
+  entry(roomId: string, entry: LogEntry, except?: string, after?: RoomRecord): void;
   /** A private preparation message, to one person only. */
   prep(roomId: string, participantId: string, message: PrepMessage): void;
   /** A preparation reply still being written, to one person only. */

@@ -36,7 +36,7 @@ import type { FloorEvent } from './policies/floor.js';
 import type { RoomDeps, UpdateAndAppend } from './ports.js';
 import * as turns from './turns.js';
 import { announceIfSeparated } from './separated.js';
-import { visiblyChanged } from './view.js';
+import { viewChange, visiblyChanged } from './view.js';
 import type { RoomWork } from './work.js';
 import * as retention from './retention.js';
 import { TranscriptSealer } from './transcript/sealer.js';
@@ -93,6 +93,7 @@ export class RoomService implements RoomWork {
     entry: NewLogEntry,
     dedupeKey?: string,
     from?: RoomRecord,
+    heatRides = false,
   ): Promise<UpdateAndAppend<T>> {
     let before: RoomRecord | undefined;
     const out = await this.deps.store.updateRoomAndAppend(
@@ -106,7 +107,11 @@ export class RoomService implements RoomWork {
       from,
     );
     if (!out) throw new AppError('not_found', 'This room does not exist any more.');
-    if (!out.duplicate && before) await this.carryOut(out.room, stateEffects(visiblyChanged(before, out.room)));
+    if (!out.duplicate && before) {
+      // The entry's broadcast carries the room's shown heat (heatRides): a change of the heat alone needs no room:state.
+      const seen = viewChange(before, out.room);
+      await this.carryOut(out.room, stateEffects(seen === 'more' || (seen === 'heat' && !heatRides)));
+    }
     return out;
   }
 

@@ -61,7 +61,74 @@ const NOBODY: ReadonlySet<string> = new Set();
 
 /** Whether people would see a difference between two versions of a room (presence aside). */
 export function visiblyChanged(before: RoomRecord, after: RoomRecord): boolean {
-  return !sameJson(roomView(before, NOBODY), roomView(after, NOBODY));
+  return viewChange(before, after) !== 'none';
+}
+
+type Person = RoomRecord['participants'][number];
+
+/** The same as sameJson of the two people's entries in roomView (presence aside). */
+function samePersonView(a: Person, b: Person): boolean {
+  return (
+    a === b ||
+    (a.participantId === b.participantId &&
+      a.name === b.name &&
+      a.role === b.role &&
+      (a.status || undefined) === (b.status || undefined) &&
+      (a.stage ?? 'joint') === (b.stage ?? 'joint'))
+  );
+}
+
+/**
+ * What people would see change between two versions of a room (presence aside): nothing, only the shown
+ * heat (which a delivered message's event carries, so it needs no `room:state`), or more. The same answer
+ * as comparing the two roomViews with sameJson (test/unit/rooms/view.test.ts checks it against that), field
+ * by field and without building the views: this runs on every change, and parts a change did not touch are
+ * the very same objects.
+ */
+export function viewChange(before: RoomRecord, after: RoomRecord): 'none' | 'heat' | 'more' {
+  const a = before;
+  const b = after;
+  const more =
+    a.roomId !== b.roomId ||
+    a.title !== b.title ||
+    a.kind !== b.kind ||
+    a.mode !== b.mode ||
+    a.phase !== b.phase ||
+    a.expiresAt !== b.expiresAt ||
+    (a.recordMode ?? 'confidential') !== (b.recordMode ?? 'confidential') ||
+    !a.separated !== !b.separated ||
+    !sameParticipantsView(a.participants, b.participants) ||
+    (a.floor !== b.floor &&
+      !sameJson(
+        { ...a.floor, stage: a.floor.stage ?? undefined },
+        { ...b.floor, stage: b.floor.stage ?? undefined },
+      )) ||
+    (a.break !== b.break && !sameJson(breakView(a.break), breakView(b.break))) ||
+    (a.agenda !== b.agenda &&
+      !sameJson(a.agenda ? agendaView(a.agenda) : undefined, b.agenda ? agendaView(b.agenda) : undefined)) ||
+    (a.deletionNotice !== b.deletionNotice &&
+      !sameJson(
+        a.deletionNotice ? { noticeAt: a.deletionNotice.at, deletableAt: a.deletionNotice.deletableAt } : undefined,
+        b.deletionNotice ? { noticeAt: b.deletionNotice.at, deletableAt: b.deletionNotice.deletableAt } : undefined,
+      ));
+  if (more) return 'more';
+  return roundHeat(a.heat) === roundHeat(b.heat) ? 'none' : 'heat';
+}
+
+function sameParticipantsView(a: readonly Person[], b: readonly Person[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!samePersonView(a[i], b[i])) return false;
+  return true;
+}
+
+/** The views of a room as roomView builds them, compared as JSON: what viewChange must agree with. */
+export function viewChangeByViews(before: RoomRecord, after: RoomRecord): 'none' | 'heat' | 'more' {
+  const a = roomView(before, NOBODY);
+  const b = roomView(after, NOBODY);
+  if (a.heat === b.heat) return sameJson(a, b) ? 'none' : 'more';
+  b.heat = a.heat;
+  return sameJson(a, b) ? 'heat' : 'more';
 }
 
 /**
@@ -72,10 +139,20 @@ export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
-  const kx = keys(x);
-  return kx.length === keys(y).length && kx.every((k) => sameJson(x[k], y[k]));
+  // Keys counted and compared in place (no arrays of keys: this runs on every change).
+  let defined = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(x, k) || x[k] === undefined) continue;
+    defined++;
+    if (!sameJson(x[k], y[k])) return false;
+  }
+  for (const k in y) if (Object.hasOwn(y, k) && y[k] !== undefined) defined--;
+  return defined === 0;
 }

@@ -21,7 +21,9 @@ export interface RoomWork {
   /**
    * change() and the log entry it comes with, in one atomic step (store.updateRoomAndAppend): with a
    * dedupe key used before, nothing changes and the first entry comes back. `from`: the record the
-   * caller read, where the store may start.
+   * caller read, where the store may start. `heatRides`: the caller broadcasts the entry to the whole room
+   * with the room's shown heat (RoomBroadcaster.entry's `after`), so a change of the heat alone sends no
+   * `room:state`.
    */
   changeAndAppend<T>(
     roomId: string,
@@ -29,6 +31,7 @@ export interface RoomWork {
     entry: NewLogEntry,
     dedupeKey?: string,
     from?: RoomRecord,
+    heatRides?: boolean,
   ): Promise<UpdateAndAppend<T>>;
   /** Publishes the room as it is and re-arms its timer. */
   published(room: RoomRecord): void;

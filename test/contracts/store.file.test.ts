@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InviteRecord, RoomRecord } from '../../server/rooms/model.js';
 import { newParticipant, newRoom } from '../../server/rooms/newRoom.js';
+import { sampleHeat } from '../../server/rooms/policies/outcomes.js';
 import { FileStore } from '../../server/store/file/fileStore.js';
 import { storeContract } from './store.contract.js';
 
@@ -97,6 +98,33 @@ describe('file store on disk', () => {
     expect((await again.appendLog('r_keep', message('c'), 'p1:c')).entry.seq).toBe(3);
     expect((await again.claimInvite('i-one', Date.now())).status).toBe('used');
     expect((await again.claimInvite('i-two', Date.now())).status).toBe('revoked');
+    expect(notices).toEqual([]);
+  });
+
+  it('writes a delivered message’s heat sample alone, not the room’s 200 again, and replays them all (issue 13)', async () => {
+    const s = await open(10_000);
+    await s.createRoom(room('r_heat'));
+    // As the pipeline's deliver: one heat sample more on every message, the oldest dropped past 200.
+    const sampled = (i: number) => (r: RoomRecord) => ({
+      room: { ...r, heat: (i % 10) / 10, outcomes: sampleHeat(r, (i % 10) / 10, 1000 + i) },
+      result: undefined,
+    });
+    for (let i = 0; i < 230; i++) await s.updateRoomAndAppend('r_heat', sampled(i), message(`h${i}`), `p1:h${i}`);
+    // A change that rewrites the samples some other way is written whole.
+    await s.updateRoom('r_heat', (r) => ({
+      room: { ...r, outcomes: { ...r.outcomes!, heat: r.outcomes!.heat.slice(0, 50), breaks: 1 } },
+      result: undefined,
+    }));
+    await s.updateRoomAndAppend('r_heat', sampled(999), message('h999'), 'p1:h999');
+    const before = await contents(s, 'r_heat');
+    expect(before.room?.outcomes?.heat).toHaveLength(51);
+    const lines = fs.readFileSync(file('r_heat'), 'utf8').trim().split('\n');
+    // The 230th message's line (the room had 200 samples already) carries one sample.
+    const late = lines[230];
+    expect(late.length).toBeLessThan(1000);
+    expect(JSON.parse(late).heatSample).toEqual({ at: 1229, heat: 0.9 });
+    await s.close();
+    expect(await contents(await open(), 'r_heat')).toEqual(before);
     expect(notices).toEqual([]);
   });
 

@@ -14,6 +14,48 @@ const HEATED = 'You are such an idiot, you never listen to anything I say';
 const heatsSeen = (c: { received: [string, unknown][] }) =>
   c.received.filter(([e]) => e === 'room:state').map(([, s]) => (s as { heat: number }).heat);
 
+describe('the shown heat rides with the message (issue 13)', () => {
+  it('a message carries the room’s shown heat to the others and in its answer; a heat step sends no room:state', async () => {
+    const { a, b } = await couple(server().url);
+    // b's gauge as the web client keeps it: the last room:state, then each message's heat.
+    let shown = (await call(b, 'room:state')).state.heat as number;
+    let states = 0;
+    b.on('room:state', (s: { heat: number }) => {
+      shown = s.heat;
+      states++;
+    });
+    const carried: number[] = [];
+    b.on('message', (_m: unknown, after?: { heat: number }) => {
+      if (after) {
+        carried.push(after.heat);
+        shown = after.heat;
+      }
+    });
+    // Delivered (below the threshold), warm enough to move the shown heat.
+    const texts = ['Why do you always do this?', 'Why do you always do this on Fridays?', 'Why do you always do that?'];
+    const last = next(b, 'message', (m: any) => m.clientMsgId === 'w2');
+    let answered = 0;
+    for (let i = 0; i < texts.length; i++) {
+      const sent = await call(a, 'message:send', { clientMsgId: `w${i}`, text: texts[i] });
+      expect(sent).toMatchObject({ ok: true, status: 'delivered' });
+      answered = sent.heat;
+    }
+    await last;
+    await sleep(150);
+    const now = (await call(b, 'room:state')).state.heat;
+    expect(carried).toHaveLength(texts.length);
+    expect(shown).toBe(now);
+    expect(answered).toBe(now);
+    expect(now).toBeGreaterThan(0);
+    // Nothing but the heat changed for these messages: no room:state of their own.
+    expect(states).toBe(0);
+    // A retry answers as the first send did, without the heat (it changed nothing).
+    const again = await call(a, 'message:send', { clientMsgId: 'w2', text: texts[2] });
+    expect(again).toMatchObject({ ok: true, status: 'delivered' });
+    expect(again.heat).toBeUndefined();
+  });
+});
+
 describe('room heat counts only delivered messages (issue 11)', () => {
   it('a held message that is discarded moves nothing the other person sees', async () => {
     const { a, b } = await couple(server().url);

@@ -46,12 +46,19 @@ const ActionsContext = createContext<RoomActions | null>(null);
 /** Owns the room's socket for its children: they read the room with useRoom() and act with useRoomActions(). */
 export function RoomProvider({ creds, children }: { creds: StoredRoom; children: ReactNode }) {
   const room = useRoomConnection(creds);
-  const { socket, view } = room;
+  const { socket, view, heatAfter } = room;
   const actions = useMemo(
     () =>
-      createActions((event, payload) =>
-        socket ? call(socket, event, payload) : Promise.resolve(NOT_CONNECTED as AckOf<typeof event>),
-      ),
+      createActions(async (event, payload) => {
+        if (!socket) return NOT_CONNECTED as AckOf<typeof event>;
+        const res = await call(socket, event, payload);
+        // A delivered message's answer carries the room's heat after it (the others get it with the message).
+        const r = res as { ok: boolean; status?: string; seq?: number; heat?: number };
+        if (r.ok && r.status === 'delivered' && typeof r.seq === 'number' && typeof r.heat === 'number')
+          heatAfter(r.seq, r.heat);
+        return res;
+      }),
+    // heatAfter only sets state (through a ref and a setter that do not change): a new socket, new actions.
     [socket],
   );
   const participants = view?.participants;

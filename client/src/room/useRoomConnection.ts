@@ -4,6 +4,7 @@ import type {
   FacilitatorEvent,
   HeldForYou,
   LogEntry,
+  MessageAfter,
   MessageEvent,
   PrepMessage,
   PrepPartial,
@@ -25,6 +26,8 @@ export interface RoomConnection {
   heldOnConnect: HeldForYou[];
   /** Adds an entry the sender already has (the ack of a delivered message). */
   addEntry: (entry: LogEntry) => void;
+  /** The room's shown heat after the delivered message `seq` (its event's or its ack's); an older one is ignored. */
+  heatAfter: (seq: number, heat: number) => void;
   /** Private prep replies pushed by the server. */
   onPrep: (listener: (m: PrepMessage) => void) => () => void;
   /** A preparation reply as it is being written (the final one comes through onPrep). */
@@ -78,6 +81,13 @@ export function useRoomConnection(creds: StoredRoom | null): RoomConnection {
   const reviewListeners = useRef(listeners<ReviewUpdate>());
 
   const addEntries = (entries: LogEntry[]) => feed.current?.receive(entries);
+  // The newest message whose heat is shown: events from several processes may arrive out of order.
+  const heatSeq = useRef(0);
+  const heatAfter = (seq: number, heat: number) => {
+    if (seq <= heatSeq.current) return;
+    heatSeq.current = seq;
+    setView((prev) => (prev && prev.heat !== heat ? { ...prev, heat } : prev));
+  };
 
   useEffect(() => {
     if (!creds) return;
@@ -92,6 +102,7 @@ export function useRoomConnection(creds: StoredRoom | null): RoomConnection {
     const f = new SeqFeed<LogEntry>(history, (entries) => setLog((l) => [...l, ...entries]));
     setLog([]);
     feed.current = f;
+    heatSeq.current = 0;
 
     s.on('connect', async () => {
       const wasReconnect = everConnected;
@@ -116,7 +127,11 @@ export function useRoomConnection(creds: StoredRoom | null): RoomConnection {
       }
     });
     s.on('room:state', (state) => setView((prev) => ({ ...state, you: state.you ?? prev?.you })));
-    s.on('message', (m: MessageEvent) => addEntries([m]));
+    s.on('message', (m: MessageEvent, after?: MessageAfter) => {
+      addEntries([m]);
+      // A heat step comes with the message, not as a room:state of its own.
+      if (after) heatAfter(m.seq, after.heat);
+    });
     s.on('facilitator', (f: FacilitatorEvent) => addEntries([f]));
     s.on('prep:message', (m) => prepListeners.current.forEach((l) => l(m)));
     s.on('prep:partial', (p) => partialListeners.current.emit(p));
@@ -144,6 +159,7 @@ export function useRoomConnection(creds: StoredRoom | null): RoomConnection {
     deleted,
     heldOnConnect,
     addEntry: (e) => addEntries([e]),
+    heatAfter,
     onPrep: (listener) => {
       prepListeners.current.add(listener);
       return () => prepListeners.current.delete(listener);

@@ -29,6 +29,7 @@ import type { RoomWork } from '../work.js';
 import type { HeldMessage, Identity, RoomRecord } from '../model.js';
 import { mayRead, talksOnSide } from '../../../shared/rules/separated.js';
 import { SeparatedRoom } from '../separated.js';
+import { roundHeat } from '../view.js';
 
 /** Longest history page; clients page on with the last seq they got. */
 export const HISTORY_PAGE = 500;
@@ -370,12 +371,13 @@ export class MessagePipeline {
       };
       return { room: after, result: effects };
     };
-    const out = await this.rooms.changeAndAppend(d.who.roomId, update, entry, key, d.from);
+    // The message goes to the whole room with the room's shown heat: a heat step alone sends no room:state.
+    const out = await this.rooms.changeAndAppend(d.who.roomId, update, entry, key, d.from, true);
     const message = out.entry as MessageEvent;
     if (!out.duplicate) {
       const { room, result: effects } = out;
       // Its sender's socket gets it in the answer below (other sockets of theirs, another tab, get it here).
-      this.deps.broadcast.entry(d.who.roomId, message, d.who.socketId);
+      this.deps.broadcast.entry(d.who.roomId, message, d.who.socketId, room);
       this.deps.metrics.messagesDelivered.inc();
       this.deps.metrics.deliveredHeat?.observe(d.heat);
       if (d.outcome) this.deps.metrics.heldOutcomes.inc({ outcome: d.outcome });
@@ -384,6 +386,7 @@ export class MessagePipeline {
       const after = this.rooms.carryOutAfter(room, effects);
       if (effects.some((e) => e.kind === 'break')) await after;
       else after.catch(() => undefined);
+      return { status: 'delivered', seq: message.seq, message, heat: roundHeat(room.heat) };
     }
     return { status: 'delivered', seq: message.seq, message };
   }

@@ -129,7 +129,8 @@ export function afterDelivered(room: RoomRecord, speaker: string, text: string, 
   if (!hush && paraphraseMissed(room, speaker) && holder !== null)
     actions.push({ kind: 'paraphrase-first', listener: speaker, speaker: holder });
 
-  const offer = offerAfter(room, text, recentSpeakers);
+  // The listening policy's reading of the text says whether it describes pain: not read a second time.
+  const offer = offerAfter(room, text, recentSpeakers, listened.heard.pain);
   if (offer.offer) actions.push({ kind: 'clause-offer' });
   const offerCounters = offer.counters;
   const { sinceOffer } = offerCounters;

@@ -34,10 +34,16 @@ const after = (count: number | undefined): number | undefined => (count === unde
  * Whether to offer clauses after `text` was delivered to `room` (already counted in it). `recentSpeakers`
  * includes this message's sender: an offer needs at least two people to have spoken.
  */
-export function offerAfter(room: RoomRecord, text: string, recentSpeakers: string[]): OfferOutcome {
+export function offerAfter(
+  room: RoomRecord,
+  text: string,
+  recentSpeakers: string[],
+  /** describesPain(text), when the caller has read it already (listen()'s `pain` is the same). */
+  pain: boolean = describesPain(text),
+): OfferOutcome {
   const sinceOffer = room.sinceOffer + 1;
   const sinceHeld = after(room.sinceHeld);
-  const sincePain = describesPain(text) ? 0 : after(room.sincePain);
+  const sincePain = pain ? 0 : after(room.sincePain);
   const asksSinceOffer = (room.asksSinceOffer ?? 0) + requestsIn(text).length;
   const counters = { sinceOffer, sinceHeld, sincePain, asksSinceOffer };
   const calm =

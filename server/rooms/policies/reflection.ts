@@ -49,6 +49,24 @@ export interface ListeningOutcome {
   action: ListeningAction | null;
   /** The message discloses being hurt by or afraid of someone: nobody is invited to answer it. */
   disclosure: boolean;
+  /** What was heard in the message (listen()), for the other policies that read it (offers: pain). */
+  heard: Heard;
+}
+
+/**
+ * What listen() heard in the text an action says back, kept by the action object for as long as it lives,
+ * so that the engine wording the reflection or acknowledgement need not listen to the same text again.
+ */
+const heardFor = new WeakMap<ListeningAction, Heard>();
+
+/** What the listening policy heard in the text of `action`, when it decided on it. */
+export function heardIn(action: ListeningAction): Heard | undefined {
+  return heardFor.get(action);
+}
+
+function saying(action: ListeningAction, heard: Heard): ListeningAction {
+  heardFor.set(action, heard);
+  return action;
 }
 
 /** What a reflection of `heard` would say back: the feelings, the first need, the first request. */
@@ -110,7 +128,7 @@ function spoken(state: ListeningState, speaker: string, keys: string[]): Listeni
 export function listeningAfter(room: RoomRecord, speaker: string, text: string, known?: Verdict): ListeningOutcome {
   const state = counted(room, speaker);
   const heard = listen(text);
-  const none = { listening: state, action: null, disclosure: heard.disclosure };
+  const none = { listening: state, action: null, disclosure: heard.disclosure, heard };
   if (room.break !== null || heard.disclosure) return none;
   const already = new Set(state.said[speaker] ?? []);
   const gap = state.sinceFor[speaker];
@@ -129,8 +147,14 @@ export function listeningAfter(room: RoomRecord, speaker: string, text: string, 
   if (wantsAck)
     return {
       listening: spoken(state, speaker, repairs),
-      action: { kind: 'acknowledge', speaker, text },
+      action: saying({ kind: 'acknowledge', speaker, text }, heard),
       disclosure: false,
+      heard,
     };
-  return { listening: spoken(state, speaker, reflect), action: { kind: 'reflect', speaker, text }, disclosure: false };
+  return {
+    listening: spoken(state, speaker, reflect),
+    action: saying({ kind: 'reflect', speaker, text }, heard),
+    disclosure: false,
+    heard,
+  };
 }

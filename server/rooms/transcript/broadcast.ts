@@ -1,3 +1,4 @@
+import type { RoomRecord } from '../model.js';
 import type { RoomBroadcaster } from '../ports.js';
 import type { TranscriptSealer } from './sealer.js';
 
@@ -12,8 +13,13 @@ export function sealingBroadcaster(inner: RoomBroadcaster, sealer: TranscriptSea
       if (prop === 'entry') {
         // `except` (the sender's socket, whose ack carries its message) must pass through: dropping it sent
         // every message back to its sender, a third more frames per message in a room of three.
-        return (roomId: string, entry: Parameters<RoomBroadcaster['entry']>[1], except?: string) => {
-          target.entry(roomId, entry, except);
+        return (
+          roomId: string,
+          entry: Parameters<RoomBroadcaster['entry']>[1],
+          except?: string,
+          after?: RoomRecord,
+        ) => {
+          target.entry(roomId, entry, except, after);
           sealer.entryAppended(roomId);
         };
       }

@@ -1,4 +1,6 @@
+import type { OutcomesView } from '../../../shared/protocol.js';
 import type { RoomRecord } from '../../rooms/model.js';
+import { HEAT_SAMPLES } from '../../rooms/policies/outcomes.js';
 import type { StoreChange } from '../memory.js';
 
 /*
@@ -8,9 +10,28 @@ import type { StoreChange } from '../memory.js';
  */
 
 type Fields = Record<string, unknown>;
+type HeatSample = OutcomesView['heat'][number];
 
-/** The fields of `next` that are not the very same as in `prev`, and the ones `next` no longer has. */
-export function roomDiff(prev: RoomRecord, next: RoomRecord): { set: Fields; del?: string[] } {
+/**
+ * The heat sample a change added to the room's outcomes, when that is all it did to their samples: `next`'s
+ * are `prev`'s (the very same objects) with one more at the end, the oldest dropped past HEAT_SAMPLES, as
+ * policies/outcomes.ts sampleHeat makes them on every delivered message. Then a line carries that sample
+ * alone, not all of them again (up to 200: 7 KB a line once a room is 200 messages old).
+ */
+function addedSample(prev: OutcomesView | undefined, next: OutcomesView | undefined): HeatSample | undefined {
+  if (!prev || !next || prev.heat === next.heat) return undefined;
+  const [p, n] = [prev.heat, next.heat];
+  if (n.length === 0 || n.length !== Math.min(p.length + 1, HEAT_SAMPLES)) return undefined;
+  const kept = n.length - 1;
+  for (let i = 0; i < kept; i++) if (n[i] !== p[p.length - kept + i]) return undefined;
+  return n[kept];
+}
+
+/**
+ * The fields of `next` that are not the very same as in `prev`, and the ones `next` no longer has. When the
+ * outcomes' heat samples only gained one, `outcomes` goes without them and `heatSample` is the one added.
+ */
+export function roomDiff(prev: RoomRecord, next: RoomRecord): { set: Fields; del?: string[]; heatSample?: HeatSample } {
   const [p, n] = [prev as unknown as Fields, next as unknown as Fields];
   const set: Fields = {};
   const del: string[] = [];
@@ -20,12 +41,27 @@ export function roomDiff(prev: RoomRecord, next: RoomRecord): { set: Fields; del
     else set[key] = n[key];
   }
   for (const key of Object.keys(p)) if (!(key in n) && p[key] !== undefined) del.push(key);
-  return del.length > 0 ? { set, del } : { set };
+  const out: { set: Fields; del?: string[]; heatSample?: HeatSample } = { set };
+  if (del.length > 0) out.del = del;
+  const sample = set.outcomes ? addedSample(prev.outcomes, next.outcomes) : undefined;
+  if (sample && next.outcomes) {
+    const { heat: _samples, ...rest } = next.outcomes;
+    set.outcomes = rest;
+    out.heatSample = sample;
+  }
+  return out;
 }
 
-function patched(current: RoomRecord, set: Fields, del: string[] = []): RoomRecord {
+/** The record a line's fields make of `current`: the fields set and deleted, and a heat sample added. */
+function patched(current: RoomRecord, set: Fields, del: string[] = [], heatSample?: HeatSample): RoomRecord {
   const next: Fields = { ...(current as unknown as Fields), ...set };
   for (const key of del) delete next[key];
+  if (heatSample) {
+    const outcomes = next.outcomes as Omit<OutcomesView, 'heat'> | undefined;
+    if (!outcomes) throw new Error('a heat sample without outcomes');
+    const samples = [...(current.outcomes?.heat ?? []), heatSample].slice(-HEAT_SAMPLES);
+    next.outcomes = { ...outcomes, heat: samples };
+  }
   return next as unknown as RoomRecord;
 }
 
@@ -73,7 +109,7 @@ export function decodeChange(line: string, current: RoomRecord | null): StoreCha
     raw.room
       ? (raw.room as RoomRecord)
       : raw.set
-        ? patched(current, raw.set as Fields, raw.del as string[])
+        ? patched(current, raw.set as Fields, raw.del as string[], raw.heatSample as HeatSample | undefined)
         : undefined;
   switch (op) {
     case 'room': {
