@@ -484,7 +484,9 @@ function saveCache(): void {
 }
 
 /** The held-out readings of the last cross-validation, so thresholds can be swept again (`--sweep`). */
-const READINGS_FILE = resolve(import.meta.dirname, '../../.tmp/safety-cv-readings.json');
+const READINGS_FILE = resolve(
+  process.env.CV_READINGS ?? resolve(import.meta.dirname, '../../.tmp/safety-cv-readings.json'),
+);
 type SavedReadings = { folds: [string, string, SafetyReading][]; public: SafetyReading[][]; check: SafetyReading[] };
 
 function crossValidate(rows: Row[], check: Row[]): void {
