@@ -18,6 +18,8 @@ export interface MlpTraining {
   l2: number;
   /** the share of each target spread over all classes: a network sure of nonsense is the worse error here */
   smoothing?: number;
+  /** see classWeights (default 1) */
+  classPower?: number;
   seed?: number;
   verbose?: boolean;
 }
@@ -60,7 +62,7 @@ export function trainMlp<C extends string>(
   const gb1 = new Float64Array(o.hidden).fill(1e-8);
   const gb2 = new Float64Array(K).fill(1e-8);
 
-  const cw = classWeights(data, K);
+  const cw = classWeights(data, K, o.classPower);
 
   const s = mlpScratch(model);
   const p = new Float64Array(K);

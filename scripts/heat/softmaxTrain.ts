@@ -18,12 +18,15 @@ export interface Example {
   dense?: Float64Array;
 }
 
-/** Weights that make each class weigh as much in all as the others. */
-export function classWeights(data: Example[], classes: number): number[] {
+/**
+ * Weights that make each class weigh as much in all as the others (power 1), or part of the way there (power
+ * 0.5: the square root of that weight, so a common class still weighs more than a rare one).
+ */
+export function classWeights(data: Example[], classes: number, power = 1): number[] {
   const mass = new Float64Array(classes);
   for (const e of data) mass[e.y] += e.w;
   const target = mass.reduce((a, b) => a + b, 0) / classes;
-  return Array.from(mass, (m) => (m > 0 ? target / m : 0));
+  return Array.from(mass, (m) => (m > 0 ? (target / m) ** power : 0));
 }
 
 export interface SoftmaxTraining {
@@ -31,6 +34,8 @@ export interface SoftmaxTraining {
   epochs: number;
   lr: number;
   l2: number;
+  /** see classWeights (default 1) */
+  classPower?: number;
   seed?: number;
   /** print the loss per epoch */
   verbose?: boolean;
@@ -49,7 +54,7 @@ export function trainSoftmax<C extends string>(
   const dw = Array.from({ length: K }, () => new Float64Array(R));
   const gd = Array.from({ length: K }, () => new Float64Array(R).fill(1e-8));
   const D = 1 << o.bits;
-  const cw = classWeights(data, K);
+  const cw = classWeights(data, K, o.classPower);
   // bucket-major like the analyzer reads them: w[bucket * K + c]
   const w = new Float64Array(K * D);
   const g2 = new Float64Array(K * D).fill(1e-8);

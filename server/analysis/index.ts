@@ -383,7 +383,7 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
     literal: masked.reported.length > masked.said.length,
     apology,
     overstated: isOverstated,
-    serious: lang.proportion.serious.test(text),
+    serious: lang.proportion.serious.test(text) || lang.proportion.hatred.test(text),
     thanks: lang.proportion.thanks.test(text),
     agreement,
     care: lang.labelModel.care.test(text),

@@ -26,6 +26,11 @@ export interface ArbiterThresholds {
    */
   directedHold: number;
   /**
+   * the hold for thanks and praise: the network reads short sincere thanks as heat ("Thank you for having me
+   * back." 0.69), so the person thanking needs the model surer; sarcastic thanks pay for it (about a point)
+   */
+  thanksHold: number;
+  /**
    * the threat or self-harm reading the model alone needs in a message of SHORT_WORDS words or fewer, where the rules
    * heard none: it has few words to go on there ("Still here.")
    */
@@ -59,16 +64,18 @@ export const DIRECTED_WORDS = 40;
 export const PLAIN_WORDS = 10;
 
 /**
- * Fitted by `CV_FOLDS=4 npm run train:safety -- --cv` (cross-validation by data file); see docs/HEAT.md. The
- * sweep chose hold 0.4; 0.6 costs 6 points of sarcasm held out and stops holding sincere thanks ("Thank you
- * for having me back.", "Thanks for having me.").
+ * Fitted by `CV_FOLDS=4 npm run train:safety -- --cv` (cross-validation by data file; classes balanced half
+ * way, CLASS_POWER 0.5); see docs/HEAT.md. The sweep chose hold 0.5 (0.4 in an earlier run); 0.6 stops holding
+ * sincere thanks ("Thank you for having me back.", "Thanks for having me."), and heat aimed at the reader
+ * without thanks has its own, lower hold (directedHold).
  */
 export const ARBITER_THRESHOLDS: ArbiterThresholds = {
-  safety: 0.5,
-  disclosure: 0.5,
+  safety: 0.4,
+  disclosure: 0.35,
   hold: 0.6,
-  guarded: { safety: 0.7, disclosure: 0.6, hold: 0.6 },
+  guarded: { safety: 0.45, disclosure: 0.4, hold: 0.65 },
   directedHold: 0.45,
+  thanksHold: 0.7,
   short: 0.8,
   release: 0.3,
   drop: 0.3,
@@ -116,7 +123,9 @@ export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds
       ? Math.max(t.hold, all.short)
       : basis.directed && !basis.thanks && basis.words <= DIRECTED_WORDS
         ? Math.min(t.hold, all.directedHold)
-        : t.hold;
+        : basis.thanks
+          ? Math.max(t.hold, all.thanksHold)
+          : t.hold;
   return {
     add: safety && !basis.safety ? (p.threat >= selfHarm ? 'threat' : 'self_harm') : null,
     drop,

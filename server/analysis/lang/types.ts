@@ -167,6 +167,8 @@ export interface ProportionPatterns {
   banter: RegExp;
   /** what makes violent words serious even with a laugh: children, the police, leaving, where someone is */
   serious: RegExp;
+  /** hatred said to the reader ("I hate you"): violent words beside it are not banter (safetyArbiter.ts) */
+  hatred: RegExp;
   /** thanks or praise, sincere or sarcastic: the safety arbiter's plain hold applies (safetyArbiter.ts) */
   thanks: RegExp;
   /** an apology in the sentence: the insult it names is reported, not repeated */

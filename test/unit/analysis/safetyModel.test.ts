@@ -55,12 +55,14 @@ describe('the arbiter (a pure function of the rules’ verdict and the model’s
 
   it('drops a safety stop of the rules the model reads as heat at least as surely as harm, unless serious', () => {
     const b = basis({ safety: true, held: true, heldWithoutSafety: true });
+    const under = ARBITER_THRESHOLDS.safety - 0.05;
     // "I'll wring your neck if you take my stapler again": middling harm, as much heat
-    const banter = reading({ heat: 0.5, threat: 0.4, none: 0.1 });
+    const banter = reading({ heat: under + 0.05, threat: under, none: 0.05 });
     expect(outcome(b, arbitrate(b, banter))).toEqual({ safety: false, disclosure: false, held: true });
-    // more harm than heat, or harm past the safety threshold, stays a stop
-    expect(arbitrate(b, reading({ heat: 0.35, threat: 0.45, none: 0.2 })).drop).toBe(false);
-    expect(arbitrate(b, reading({ heat: 0.4, threat: 0.55, none: 0.05 })).drop).toBe(false);
+    // more harm than heat, or harm at the safety threshold, stays a stop
+    expect(arbitrate(b, reading({ heat: under - 0.1, threat: under, none: 0.3 })).drop).toBe(false);
+    const past = ARBITER_THRESHOLDS.safety + 0.05;
+    expect(arbitrate(b, reading({ heat: past + 0.1, threat: past })).drop).toBe(false);
     // "...I'm serious", children, the police: never taken for banter
     const serious = basis({ safety: true, held: true, heldWithoutSafety: true, serious: true });
     expect(arbitrate(serious, banter).drop).toBe(false);
@@ -73,6 +75,15 @@ describe('the arbiter (a pure function of the rules’ verdict and the model’s
     expect(arbitrate(basis({ directed: false, words }), middling).hold).toBe(false);
     expect(arbitrate(basis({ directed: true, thanks: true, words }), middling).hold).toBe(false);
     expect(ARBITER_THRESHOLDS.directedHold).toBeLessThanOrEqual(ARBITER_THRESHOLDS.hold);
+  });
+
+  it('thanks and praise need the model surer than the plain hold before they are held', () => {
+    const thanks = basis({ thanks: true, directed: true, words: 6 });
+    const between = (ARBITER_THRESHOLDS.hold + ARBITER_THRESHOLDS.thanksHold) / 2;
+    expect(arbitrate(thanks, reading({ heat: between, none: 1 - between })).hold).toBe(false);
+    expect(arbitrate(basis({ words: 6 }), reading({ heat: between, none: 1 - between })).hold).toBe(true);
+    const sure = ARBITER_THRESHOLDS.thanksHold + 0.05;
+    expect(arbitrate(thanks, reading({ heat: sure, none: 1 - sure })).hold).toBe(true);
   });
 
   it('a disclosure is never held, and a coercive demand is never the sender’s disclosure', () => {

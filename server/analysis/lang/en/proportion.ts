@@ -68,6 +68,7 @@ export const PROPORTION: ProportionPatterns = {
     ].join(''),
     'i',
   ),
+  hatred: /\b(?:i (?:hate|despise|loathe|detest)|i can['’]?t stand|sick of) (?:you|u|ya)\b/i,
   thanks:
     /\b(?:thank|thanks|thx|ty|cheers|appreciate[ds]?|grateful|honou?red|lovely|amazing|best|star|legend|gem|saint)\b/i,
   apology: new RegExp(
