@@ -36,6 +36,11 @@ export interface ArbiterThresholds {
    */
   short: number;
   /**
+   * the self-harm reading the model alone needs in a message of PLAIN_WORDS words or fewer with none of the
+   * words such messages are about ("whats the point anymore", "gonna OD tonight. sorry.")
+   */
+  plainSelfHarm: number;
+  /**
    * heat / (heat + none) under which the model releases a hold of the rules (0: never). The model reads
    * public comments' heat too (train split), so a release does not cost the public slices their recall.
    */
@@ -77,6 +82,7 @@ export const ARBITER_THRESHOLDS: ArbiterThresholds = {
   directedHold: 0.45,
   thanksHold: 0.7,
   short: 0.8,
+  plainSelfHarm: 0.6,
   release: 0.3,
   drop: 0.3,
   banter: 1,
@@ -105,7 +111,9 @@ export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds
   // self-harm the rules did not hear needs a word such messages are about, unless the model is very sure:
   // first-person words of being lost ("I do not know.", "I feel judged") are not a crisis
   const selfHarm =
-    basis.safety || basis.selfHarmWords || basis.words > PLAIN_WORDS || p.self_harm >= all.short ? p.self_harm : 0;
+    basis.safety || basis.selfHarmWords || basis.words > PLAIN_WORDS || p.self_harm >= all.plainSelfHarm
+      ? p.self_harm
+      : 0;
   const harm = Math.max(p.threat, selfHarm);
   // nothing that makes violent words serious may be there (children, the police, "I mean it", "not joking")
   const banter = !basis.serious && harm < t.safety && p.heat >= all.banter * harm;

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../server/analysis/index.js';
 import { type Basis, loadSafetyModel } from '../../../server/analysis/model/safety.js';
-import { ARBITER_THRESHOLDS, arbitrate, outcome } from '../../../server/analysis/safetyArbiter.js';
+import { ARBITER_THRESHOLDS, arbitrate, outcome, PLAIN_WORDS } from '../../../server/analysis/safetyArbiter.js';
 import { loadSafetyRows, safetyFigures } from '../../../scripts/heat/evalSafety.js';
 
 const basis = (over: Partial<Basis> = {}): Basis => ({
@@ -75,6 +75,19 @@ describe('the arbiter (a pure function of the rules’ verdict and the model’s
     expect(arbitrate(basis({ directed: false, words }), middling).hold).toBe(false);
     expect(arbitrate(basis({ directed: true, thanks: true, words }), middling).hold).toBe(false);
     expect(ARBITER_THRESHOLDS.directedHold).toBeLessThanOrEqual(ARBITER_THRESHOLDS.hold);
+  });
+
+  it('self-harm the rules did not hear, in a few words with none of its words, needs plainSelfHarm', () => {
+    const plain = basis({ selfHarmWords: false, words: PLAIN_WORDS - 4 });
+    const { safety, plainSelfHarm } = ARBITER_THRESHOLDS;
+    // "I do not know.": a middling reading is not a crisis
+    const middling = (safety + plainSelfHarm) / 2;
+    expect(arbitrate(plain, reading({ self_harm: middling, none: 1 - middling })).add).toBe(null);
+    // "whats the point anymore": surer, it is
+    const sure = plainSelfHarm + 0.05;
+    expect(arbitrate(plain, reading({ self_harm: sure, none: 1 - sure })).add).toBe('self_harm');
+    // with one of its words, the plain safety threshold
+    expect(arbitrate(basis({ words: PLAIN_WORDS - 4 }), reading({ self_harm: middling })).add).toBe('self_harm');
   });
 
   it('thanks and praise need the model surer than the plain hold before they are held', () => {
