@@ -108,7 +108,7 @@ export interface Arbitration {
 export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds = ARBITER_THRESHOLDS): Arbitration {
   const t = guardedBy(basis) ? all.guarded : all;
   // the larger of the two, not their sum: two middling readings are doubt, not harm
-  // self-harm the rules did not hear needs a word such messages are about, unless the model is very sure:
+  // self-harm the rules did not hear needs a word such messages are about, unless the model is surer:
   // first-person words of being lost ("I do not know.", "I feel judged") are not a crisis
   const selfHarm =
     basis.safety || basis.selfHarmWords || basis.words > PLAIN_WORDS || p.self_harm >= all.plainSelfHarm
