@@ -6,21 +6,10 @@
  */
 import type { LogEntry } from '../../shared/protocol.js';
 import { LocalFacilitator } from '../../server/facilitator/local.js';
+import { CALM as CALM_MESSAGES } from './calmMessages.js';
 
-const CALM = [
-  'Can we talk about the schedule for next week?',
-  'I felt hurt when the plans changed without me. Could we decide together next time?',
-  'I would like us to take turns picking up the kids from school.',
-  'Thank you for listening, that helps me a lot.',
-  'What would make the weekends easier for you?',
-  'I need a bit more notice when you invite people over.',
-  'Could we set a budget for the holidays this year?',
-  'I understand that work has been stressful lately.',
-  'My worry is that we keep having the same argument about chores.',
-  'I agree that the mornings are the hardest part of the day.',
-  'Would it help if I cooked on Tuesdays and Thursdays?',
-  'I appreciate that you called my mother last week.',
-];
+// the benches' calm messages, and one the safety model once held (the facilitator reads it here, not the analyzer)
+const CALM = [...CALM_MESSAGES, 'What would make the weekends easier for you?'];
 const fresh = process.env.FRESH === '1';
 const entries: LogEntry[] = Array.from({ length: 60 }, (_, i) => ({
   type: 'message',

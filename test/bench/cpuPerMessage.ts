@@ -1,17 +1,6 @@
-/**
- * CPU per delivered message of one or more builds of the service (issue 13): each tree's
- * dist/server/main.js as a child process (memory store, local facilitator, as the sweep starts it), ROOMS
- * rooms of 3 people each on its own generator (test/bench/sweepLoad.ts), then ROUNDS steps at RATE msg/s,
- * the trees' steps interleaved; per step the child's utime + stime over the messages sent.
- *   npx tsx test/bench/cpuPerMessage.ts [tree ...]   (default: this tree; build each tree first)
- * A tree given as 'path::--flag' starts with those node options too.
- * RATE (750), ROUNDS (3), STEP_MS (8000), ROOMS (1000); NODE_OPTIONS_CHILD=--cpu-prof profiles the child(ren).
- */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { startService } from './serviceChild.js';
 import type { SweepCommand } from './sweepLoad.js';
 
 const trees = process.argv.slice(2).length ? process.argv.slice(2) : [process.cwd()];
@@ -26,40 +15,10 @@ function cpuSeconds(pid: number): number {
   return (Number(f[11]) + Number(f[12])) / 100;
 }
 
-async function start(spec: string) {
-  // 'tree::--flag --flag': node options for this tree's child alone (e.g. to compare GC settings)
+/** 'tree::--flag --flag': node options for this tree's child alone (e.g. to compare GC settings) */
+function start(spec: string) {
   const [tree, own = ''] = spec.split('::');
-  const child = spawn(process.execPath, [...extra, ...own.split(' ').filter(Boolean), 'dist/server/main.js'], {
-    cwd: tree,
-    env: {
-      ...process.env,
-      REDIS_URL: '',
-      OPENAI_API_KEY: '',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'error',
-      RATE_LIMIT_FACTOR: '1000000',
-      FACILITATOR: 'local',
-      // the file store, as `npm start` runs it, in a directory of its own (no rooms of earlier runs)
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'cpu-bench-')),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-  });
-  while (
-    !(await fetch(`${url}/healthz`)
-      .then((r) => r.ok)
-      .catch(() => false))
-  )
-    await new Promise((r) => setTimeout(r, 50));
-  return { child, url };
+  return startService(tree, { nodeArgs: [...extra, ...own.split(' ').filter(Boolean)], dirPrefix: 'cpu-bench-' });
 }
 
 function worker() {

@@ -17,27 +17,13 @@ import { createApp } from '../../server/app.js';
 import { testConfig } from '../../server/config.js';
 import { pathToFileURL } from 'node:url';
 import { percentiles, type Percentiles } from './stats.js';
+import { CALM } from './calmMessages.js';
 
 const HISTORY = Number(process.env.HISTORY ?? 10_000);
 const IDLE_ROOMS = Number(process.env.IDLE_ROOMS ?? 500);
 const WARM = 3_000;
 const BLOCKS = 10;
 const PER_BLOCK = 100;
-
-// 'What would make the weekends easier for you?' is left out: the safety model of 2026-12-07 holds it as a threat.
-const CALM = [
-  'Can we talk about the schedule for next week?',
-  'I felt hurt when the plans changed without me. Could we decide together next time?',
-  'I would like us to take turns picking up the kids from school.',
-  'Thank you for listening, that helps me a lot.',
-  'I need a bit more notice when you invite people over.',
-  'Could we set a budget for the holidays this year?',
-  'I understand that work has been stressful lately.',
-  'My worry is that we keep having the same argument about chores.',
-  'I agree that the mornings are the hardest part of the day.',
-  'Would it help if I cooked on Tuesdays and Thursdays?',
-  'I appreciate that you called my mother last week.',
-];
 
 const gc = (globalThis as { gc?: () => void }).gc;
 function heap(): number {

@@ -5,20 +5,8 @@
  *   npx tsx test/bench/policies.bench.ts /path/to/before /path/to/after
  */
 import path from 'node:path';
+import { CALM } from './calmMessages.js';
 const trees = process.argv.slice(2);
-const CALM = [
-  'Can we talk about the schedule for next week?',
-  'I felt hurt when the plans changed without me. Could we decide together next time?',
-  'I would like us to take turns picking up the kids from school.',
-  'Thank you for listening, that helps me a lot.',
-  'I need a bit more notice when you invite people over.',
-  'Could we set a budget for the holidays this year?',
-  'I understand that work has been stressful lately.',
-  'My worry is that we keep having the same argument about chores.',
-  'I agree that the mornings are the hardest part of the day.',
-  'Would it help if I cooked on Tuesdays and Thursdays?',
-  'I appreciate that you called my mother last week.',
-];
 const sides = [];
 for (const t of trees) {
   const imp = (p: string) => import(path.resolve(t, p));

@@ -19,6 +19,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { EluMeter, msSince, percentiles, ratios, type Percentiles, type Ratios } from './stats.js';
+import { CALM } from './calmMessages.js';
 
 export interface RoomBenchInput {
   /** the app, http://127.0.0.1:PORT */
@@ -36,20 +37,6 @@ export interface RoomBenchInput {
 
 type Target = 'pipeline' | 'baseline';
 
-// 'What would make the weekends easier for you?' is left out: the safety model of 2026-12-07 holds it as a threat.
-const CALM = [
-  'Can we talk about the schedule for next week?',
-  'I felt hurt when the plans changed without me. Could we decide together next time?',
-  'I would like us to take turns picking up the kids from school.',
-  'Thank you for listening, that helps me a lot.',
-  'I need a bit more notice when you invite people over.',
-  'Could we set a budget for the holidays this year?',
-  'I understand that work has been stressful lately.',
-  'My worry is that we keep having the same argument about chores.',
-  'I agree that the mornings are the hardest part of the day.',
-  'Would it help if I cooked on Tuesdays and Thursdays?',
-  'I appreciate that you called my mother last week.',
-];
 /** Held by the analyzer (insults, contempt), none of them a threat or self-harm (no safety break). */
 const HEATED = [
   'You never listen to me, you are so selfish!',

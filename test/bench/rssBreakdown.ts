@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { SweepCommand, SweepTarget } from './sweepLoad.js';
+import { listeningUrl } from './serviceChild.js';
 
 const root = new URL('../../', import.meta.url);
 const rooms = Number(process.env.ROOMS ?? 1000);
@@ -39,15 +40,7 @@ async function start(file: string, target: string, env: Record<string, string>) 
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  const url = await new Promise<string>((resolve) => {
-    let s = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      s += c.toString();
-      const m = /running at (http:\/\/\S+)/.exec(s);
-      if (m) resolve(m[1]);
-    });
-  });
-  return { child, url, out };
+  return { child, url: await listeningUrl(child), out };
 }
 
 async function read(s: { child: ChildProcess; out: string }) {

@@ -9,6 +9,7 @@ import { performance as nodePerformance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { percentiles, type Percentiles } from './stats.js';
+import { CALM } from './calmMessages.js';
 
 export type SweepTarget = 'service' | 'bare';
 
@@ -34,22 +35,6 @@ export interface StepResult {
   /** the generator's own event-loop utilization during the step (near 1: the generator was the limit) */
   generatorBusy: number;
 }
-
-// 'What would make the weekends easier for you?' (in test/bench/room.bench.ts) is left out: the safety model of
-// 2026-12-07 holds it as a threat and the room goes on a break, which would stop the room's traffic.
-const CALM = [
-  'Can we talk about the schedule for next week?',
-  'I felt hurt when the plans changed without me. Could we decide together next time?',
-  'I would like us to take turns picking up the kids from school.',
-  'Thank you for listening, that helps me a lot.',
-  'I need a bit more notice when you invite people over.',
-  'Could we set a budget for the holidays this year?',
-  'I understand that work has been stressful lately.',
-  'My worry is that we keep having the same argument about chores.',
-  'I agree that the mornings are the hardest part of the day.',
-  'Would it help if I cooked on Tuesdays and Thursdays?',
-  'I appreciate that you called my mother last week.',
-];
 
 /** The step now running for a target: where its receipts go. */
 interface Running {
