@@ -41,30 +41,59 @@ function copy<T>(value: T): T {
 export const HOT_ENTRIES = 500;
 
 /**
+ * Reads back entries a room's log no longer keeps (indexes `from` to `to`, seq = index + 1): a durable
+ * store's files. With one, memory holds only a room's newest entries, whatever its history.
+ */
+export type ColdEntries = (roomId: string, from: number, to: number) => LogEntry[];
+
+/**
  * A room's log: seq n sits at index n-1. The last HOT_ENTRIES entries (everything the facilitator reads back,
- * and a history page) are objects; older ones are JSON, read back rarely (a reconnect from far back, the export).
+ * and a history page) are objects. Older ones, read back rarely (a reconnect from far back, the export), are
+ * JSON text, or, where a store can read them back (`cold`), not kept at all: they are let go HOT_ENTRIES at a
+ * time, so between HOT_ENTRIES and twice that stay in memory.
  */
 class RoomLog {
-  private readonly entries: (LogEntry | string)[] = [];
+  private entries: (LogEntry | string)[] = [];
+  /** entries let go (the first `dropped` seqs), read back through `cold` */
+  private dropped = 0;
+
+  /** `cold()`: the reader of entries let go, or null while there is none (the memory store; a replay) */
+  constructor(private readonly cold: () => ((from: number, to: number) => LogEntry[]) | null) {}
 
   get length(): number {
+    return this.dropped + this.entries.length;
+  }
+
+  get inMemory(): number {
     return this.entries.length;
   }
 
   push(entry: LogEntry): void {
     this.entries.push(entry);
+    if (this.cold()) return this.letGo(2 * HOT_ENTRIES);
     const cooling = this.entries.length - 1 - HOT_ENTRIES;
     if (cooling >= 0) this.entries[cooling] = JSON.stringify(this.entries[cooling]);
   }
 
+  /** Lets go of all but the newest HOT_ENTRIES once more than `over` are kept (when entries can be read back). */
+  letGo(over = HOT_ENTRIES): void {
+    if (!this.cold() || this.entries.length <= over) return;
+    const n = this.entries.length - HOT_ENTRIES;
+    this.entries = this.entries.slice(n);
+    this.dropped += n;
+  }
+
   at(index: number): LogEntry | undefined {
-    const e = this.entries[index];
+    if (index < this.dropped) return index < 0 ? undefined : this.cold()?.(index, index + 1)[0];
+    const e = this.entries[index - this.dropped];
     return typeof e === 'string' ? (JSON.parse(e) as LogEntry) : e;
   }
 
   slice(from: number, to: number): LogEntry[] {
-    const out: LogEntry[] = [];
-    for (let i = Math.max(0, from); i < Math.min(to, this.entries.length); i++) out.push(this.at(i) as LogEntry);
+    const [start, end] = [Math.max(0, from), Math.min(to, this.length)];
+    const cold = start < this.dropped ? this.cold() : null;
+    const out: LogEntry[] = cold ? cold(start, Math.min(end, this.dropped)) : [];
+    for (let i = Math.max(start, this.dropped); i < end; i++) out.push(this.at(i) as LogEntry);
     return out;
   }
 }
@@ -116,10 +145,28 @@ export function inviteRefusal(invite: InviteRecord, now: number): 'used' | 'expi
 export class MemoryStore implements Store {
   readonly kind: 'memory' | 'file' = 'memory';
   private readonly rooms = new Map<string, RoomData>();
+  /** Where entries a log let go are read back from; none for the memory store alone (see setColdEntries). */
+  private cold: ColdEntries | null = null;
   private readonly tokens = new Map<string, TokenRecord>();
   private readonly invites = new Map<string, InviteRecord>();
   private readonly tickets = new Map<string, { record: TicketRecord; until: number }>();
   protected journal: ChangeJournal | undefined;
+
+  /**
+   * From now on, entries that leave a room's hot window are let go and read back through `cold` (a durable
+   * store, once its files are replayed): memory then holds a room's newest entries, not its whole history.
+   */
+  protected readColdEntriesFrom(cold: ColdEntries): void {
+    this.cold = cold;
+    for (const data of this.rooms.values()) data.log.letGo();
+  }
+
+  /** Log entries held in memory across all rooms (tests, benches: history must not stay in memory). */
+  entriesInMemory(): number {
+    let n = 0;
+    for (const data of this.rooms.values()) n += data.log.inMemory;
+    return n;
+  }
 
   /** Writes the change to the journal (if any), then applies it. */
   private commit(roomId: string, change: StoreChange): void {
@@ -135,7 +182,7 @@ export class MemoryStore implements Store {
     if (change.op === 'create') {
       this.rooms.set(roomId, {
         room: frozen(copy(change.room)),
-        log: new RoomLog(),
+        log: new RoomLog(() => this.cold && ((from, to) => this.cold!(roomId, from, to))),
         dedupe: new Map(),
         prep: new Map(),
         doc: [],
@@ -206,8 +253,8 @@ export class MemoryStore implements Store {
     const keys = new Map<number, string>();
     for (const [key, seq] of data.dedupe) keys.set(seq, key);
     const out: StoreChange[] = [{ op: 'create', room: data.room }];
-    for (let i = 0; i < data.log.length; i++) {
-      const entry = data.log.at(i) as LogEntry;
+    // one slice: entries let go are read back together, not one file read each
+    for (const entry of data.log.slice(0, data.log.length)) {
       const key = keys.get(entry.seq);
       out.push(key === undefined ? { op: 'log', entry } : { op: 'log', entry, key });
     }

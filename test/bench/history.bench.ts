@@ -10,12 +10,17 @@
  *    warmed the JIT and the bounded caches;
  * 3. delivery in that room against a fresh room, interleaved in blocks (send -> 'message' at the other
  *    person, and the sender's ack), so that drift hits both alike.
- * The app runs in this process with the memory store; the clients too (the same for both rooms).
+ * The app runs in this process with the memory store (STORE=file: the file store, `npm start`'s default, in a
+ * fresh temporary folder); the clients too (the same for both rooms).
  */
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { createApp } from '../../server/app.js';
 import { testConfig } from '../../server/config.js';
 import { pathToFileURL } from 'node:url';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FileStore } from '../../server/store/file/fileStore.js';
 import { percentiles, type Percentiles } from './stats.js';
 import { CALM } from './calmMessages.js';
 
@@ -120,7 +125,10 @@ export async function historyRow(url: string, history: number, blocks: number, p
 }
 
 async function main(): Promise<void> {
-  const app = createApp(testConfig({ port: 0, host: '127.0.0.1', rateLimitFactor: 1e6, logLevel: 'silent' }));
+  const dir = process.env.STORE === 'file' ? mkdtempSync(path.join(tmpdir(), 'history-bench-')) : undefined;
+  const store = dir ? await FileStore.open(dir) : undefined;
+  const config = testConfig({ port: 0, host: '127.0.0.1', rateLimitFactor: 1e6, logLevel: 'silent' });
+  const app = createApp(config, { store });
   const url = await app.listen();
 
   // 1. idle rooms
@@ -156,6 +164,7 @@ async function main(): Promise<void> {
   const result = {
     date: new Date().toISOString(),
     node: process.version,
+    store: store ? 'file' : 'memory',
     idleRoomBytes: Math.round(perRoom),
     history: { messages: HISTORY, logEntries: entries, bytesPerMessage: Math.round(perMessage) },
     receipt: { fresh: percentiles(r.fresh), long: percentiles(r.big) },
@@ -163,7 +172,8 @@ async function main(): Promise<void> {
   };
   console.log(JSON.stringify(result, null, 2));
   for (const s of [a, b, c, d, e, f]) s.disconnect();
-  await app.close();
+  await app.close(); // closes the store too
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)

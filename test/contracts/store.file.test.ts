@@ -6,6 +6,7 @@ import type { InviteRecord, RoomRecord } from '../../server/rooms/model.js';
 import { newParticipant, newRoom } from '../../server/rooms/newRoom.js';
 import { sampleHeat } from '../../server/rooms/policies/outcomes.js';
 import { FileStore } from '../../server/store/file/fileStore.js';
+import { HOT_ENTRIES } from '../../server/store/memory.js';
 import { storeContract } from './store.contract.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mr-file-contract-'));
@@ -139,6 +140,33 @@ describe('file store on disk', () => {
     expect(lines).toBeLessThan(200);
     await s.close();
     expect(await contents(await open(), 'r_compact')).toEqual(before);
+  });
+
+  it('keeps a room’s newest entries in memory, not its history, and reads older ones back from its file', async () => {
+    const s = await open(300);
+    await s.createRoom(room('r_long'));
+    const count = 2 * HOT_ENTRIES + 345;
+    for (let i = 1; i <= count; i++) await s.updateRoomAndAppend('r_long', bump, message(`l${i}`), `p1:l${i}`);
+    // Between HOT_ENTRIES and twice that stay; the rest is read from the file (compacted meanwhile).
+    expect(s.entriesInMemory()).toBeLessThanOrEqual(2 * HOT_ENTRIES);
+    expect(s.entriesInMemory()).toBeGreaterThanOrEqual(HOT_ENTRIES);
+    const texts = (list: { text?: string }[]) => list.map((e) => e.text);
+    const whole = Array.from({ length: count }, (_, i) => `l${i + 1}`);
+    expect(texts(await s.listLog('r_long', 0, 10_000))).toEqual(whole);
+    expect(texts(await s.listLog('r_long', 7, 3))).toEqual(['l8', 'l9', 'l10']);
+    expect(await s.findLogByKey('r_long', 'p1:l2')).toMatchObject({ seq: 2, text: 'l2' });
+    expect(await s.updateRoomAndAppend('r_long', bump, message('again'), 'p1:l3')).toMatchObject({
+      duplicate: true,
+      entry: { seq: 3, text: 'l3' },
+    });
+    await s.close();
+    // Replayed whole at start, then let go again.
+    const again = await open(300);
+    expect(again.entriesInMemory()).toBeLessThanOrEqual(2 * HOT_ENTRIES);
+    expect(texts(await again.listLog('r_long', 0, 10_000))).toEqual(whole);
+    // A file that cannot give the entries back is an error, not a history with a hole in it.
+    fs.writeFileSync(file('r_long'), '');
+    await expect(again.listLog('r_long', 0, 5)).rejects.toThrow(/could not be read back/);
   });
 
   it('with more rooms written in turn than files kept open, loses nothing and leaks no file', async () => {

@@ -5,6 +5,7 @@ import { MemoryStore } from '../memory.js';
 import { FileJournal, type JournalOptions } from './journal.js';
 import { releaseLock, takeLock } from './lock.js';
 import { replayFile } from './replay.js';
+import { readEntries } from './coldEntries.js';
 
 export interface FileStoreOptions extends JournalOptions {
   /** Where a damaged file is reported (one line each); default: the server log. */
@@ -13,7 +14,8 @@ export interface FileStoreOptions extends JournalOptions {
 
 /**
  * The durable embedded store: the memory store's records serve every read (a message costs what it costs
- * in memory, plus one line written), and every change is first written to the room's file in
+ * in memory, plus one line written), except a room's entries older than its newest HOT_ENTRIES, which are
+ * read back from its file (coldEntries.ts); every change is first written to the room's file in
  * `<dir>/rooms/`. At start the files are replayed; a file cut short by a crash keeps every whole change
  * before the damage. One process per directory (a lock file says which).
  */
@@ -43,6 +45,8 @@ export class FileStore extends MemoryStore {
       throw err;
     }
     store.journal = files;
+    // Replayed whole; from now on a room's older entries live in its file, not in memory.
+    store.readColdEntriesFrom((roomId, from, to) => readEntries(files.pathOf(roomId), from, to));
     return store;
   }
 
