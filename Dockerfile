@@ -12,4 +12,5 @@ ENV PORT=3000 HOST=0.0.0.0 DATA_DIR=/data
 VOLUME /data
 EXPOSE 3000
 USER node
-CMD ["node", "dist/server/main.js"]
+# The flags of package.json config.nodeFlags (npm start): a young generation of at most 8 MB a semi-space.
+CMD ["node", "--max-semi-space-size=8", "dist/server/main.js"]

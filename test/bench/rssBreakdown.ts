@@ -3,13 +3,13 @@
  * socket.io server, and reads RSS and heap at start, with 1,000 rooms x 3 connected and after a minute of
  * traffic at 375 msg/s. `npx tsx test/bench/rssBreakdown.ts` after `npm run build:server` and one sweep
  * (for .tmp/bench-baseline.mjs); env: STORE (service store, default memory), WARM_UP_SECONDS, ROOMS,
- * TRAFFIC_MS, SNAP=1 (heap snapshots into .tmp/).
+ * TRAFFIC_MS, SNAP=1 (heap snapshots into .tmp/), SERVICE_NODE_ARGS (node flags for the service).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { SweepCommand, SweepTarget } from './sweepLoad.js';
-import { listeningUrl } from './serviceChild.js';
+import { listeningUrl, SERVICE_NODE_FLAGS } from './serviceChild.js';
 
 const root = new URL('../../', import.meta.url);
 const rooms = Number(process.env.ROOMS ?? 1000);
@@ -18,11 +18,19 @@ const mb = (b: number) => Math.round(b / 1e5) / 10;
 const rss = (pid: number) =>
   Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 102.4) / 10;
 
+/** The service runs with `npm start`'s flags, or SERVICE_NODE_ARGS instead (to compare settings; "" for none) */
+const nodeArgs = (target: string) =>
+  target !== 'service'
+    ? []
+    : process.env.SERVICE_NODE_ARGS === undefined
+      ? SERVICE_NODE_FLAGS
+      : process.env.SERVICE_NODE_ARGS.split(' ').filter(Boolean);
+
 async function start(file: string, target: string, env: Record<string, string>) {
   const out = new URL(`.tmp/mem-${target}.json`, root).pathname;
   const child = spawn(
     process.execPath,
-    ['--expose-gc', '--import', new URL('./memHook.mjs', import.meta.url).pathname, file],
+    [...nodeArgs(target), '--expose-gc', '--import', new URL('./memHook.mjs', import.meta.url).pathname, file],
     {
       cwd: root,
       env: {

@@ -4,15 +4,25 @@
  * resolves once /healthz answers.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
+/**
+ * The node flags `npm start` runs the service with (package.json config.nodeFlags: a young generation of at
+ * most 8 MB a semi-space), so that the benches measure the service as it is run.
+ */
+export const SERVICE_NODE_FLAGS: string[] = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { config: { nodeFlags: string } }
+).config.nodeFlags
+  .split(' ')
+  .filter(Boolean);
 
 export async function startService(
   tree: string,
   options: { nodeArgs?: string[]; dirPrefix: string; env?: Record<string, string> },
 ): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'dist/server/main.js'], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...(options.nodeArgs ?? []), 'dist/server/main.js'], {
     cwd: tree,
     env: {
       ...process.env,

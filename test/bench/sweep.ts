@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
+import { SERVICE_NODE_FLAGS } from './serviceChild.js';
 import type { StepResult, SweepCommand, SweepTarget } from './sweepLoad.js';
 import { sweepSvg } from './sweepPlot.js';
 import { table, type Percentiles } from './stats.js';
@@ -180,7 +181,7 @@ export async function runSweep(quick: boolean, progress: (s: string) => void): P
   const servers = {} as Record<SweepTarget, Server>;
   const load = loadWorker();
   try {
-    servers.service = await start(['dist/server/main.js'], env, (res) => res.ok);
+    servers.service = await start([...SERVICE_NODE_FLAGS, 'dist/server/main.js'], env, (res) => res.ok);
     // the bare server has no /healthz: any answer (its 404) means it serves
     servers.bare = await start([bareFile.pathname], env, () => true);
     const connectMs = {} as Record<SweepTarget, number>;
