@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { ioredis } from './ioredis.js';
 import { FANOUT_KINDS, type DocFanout, type FanoutHandler, type FanoutKind } from '../agreement/fanout.js';
 import { log } from '../log.js';
 
@@ -14,8 +15,8 @@ export class RedisFanout implements DocFanout {
     url: string,
     private readonly prefix = 'mr:',
   ) {
-    this.pub = new Redis(url, { maxRetriesPerRequest: 3 });
-    this.sub = new Redis(url, { maxRetriesPerRequest: null });
+    this.pub = new (ioredis().Redis)(url, { maxRetriesPerRequest: 3 });
+    this.sub = new (ioredis().Redis)(url, { maxRetriesPerRequest: null });
     for (const c of [this.pub, this.sub]) c.on('error', () => undefined); // the store's client reports outages
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
   }

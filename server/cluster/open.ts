@@ -1,7 +1,6 @@
 import type { Config } from '../config.js';
 import { MemoryStore } from '../store/memory.js';
 import { FileStore } from '../store/file/fileStore.js';
-import { RedisStore } from './redisStore.js';
 import type { Store } from '../rooms/ports.js';
 
 type StoreSettings = Pick<Config, 'redisUrl' | 'redisPrefix'> &
@@ -19,6 +18,8 @@ export async function openStore(config: StoreSettings): Promise<Store> {
     return FileStore.open(config.dataDir, { fsync: config.dataFsync });
   }
   if (!config.redisUrl) throw new Error('STORE=redis needs REDIS_URL');
+  // loaded only here: a process on the embedded stores never loads ioredis (cluster/ioredis.ts)
+  const { RedisStore } = await import('./redisStore.js');
   const store = new RedisStore(config.redisUrl, config.redisPrefix, { commandTimeoutMs: config.redisCommandTimeoutMs });
   try {
     return await store.ready();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { ioredis } from './ioredis.js';
 import { LocalCounts, type Presence } from '../realtime/presence.js';
 
 /** How long a process counts as alive after its last heartbeat. */
@@ -23,7 +24,7 @@ export class RedisPresence implements Presence {
     commandTimeoutMs?: number,
   ) {
     // Presence is read on most requests: a frozen Redis must fail them fast, as the store does.
-    this.redis = new Redis(url, { maxRetriesPerRequest: 3, commandTimeout: commandTimeoutMs });
+    this.redis = new (ioredis().Redis)(url, { maxRetriesPerRequest: 3, commandTimeout: commandTimeoutMs });
     this.redis.on('error', () => undefined); // the store's client reports outages
     void this.beat();
     this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);

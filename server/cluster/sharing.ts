@@ -1,11 +1,10 @@
-import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import { LocalFanout, type DocFanout } from '../agreement/fanout.js';
 import type { Config } from '../config.js';
 import { MemoryPresence, type Presence } from '../realtime/presence.js';
 import { RedisFanout } from './fanout.js';
 import { RedisPresence } from './presence.js';
+import { ioredis, redisAdapter } from './ioredis.js';
 
 /** What the realtime side shares with other processes: nothing by default, everything over Redis. */
 export interface RealtimeSharing {
@@ -30,14 +29,14 @@ export function realtimeSharing(
   // and deleting them is complete (a streams adapter would keep every broadcast in a shared stream).
   // No command timeout here: the adapter does not await its publishes, and a rejection would go
   // unhandled; they wait for Redis instead. Subscribing needs a connection of its own.
-  const pubClient = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const pubClient = new (ioredis().Redis)(config.redisUrl, { maxRetriesPerRequest: null });
   const subClient = pubClient.duplicate();
   for (const c of [pubClient, subClient]) c.on('error', () => undefined); // the store's client reports outages
   return {
     presence,
     docs,
     attach: (io) => {
-      io.adapter(createAdapter(pubClient, subClient, { key: `${config.redisPrefix}socket.io` }));
+      io.adapter(redisAdapter().createAdapter(pubClient, subClient, { key: `${config.redisPrefix}socket.io` }));
     },
     close: async () => {
       await presence.close();
