@@ -181,7 +181,9 @@ export async function runSweep(quick: boolean, progress: (s: string) => void): P
   const servers = {} as Record<SweepTarget, Server>;
   const load = loadWorker();
   try {
-    servers.service = await start([...SERVICE_NODE_FLAGS, 'dist/server/main.js'], env, (res) => res.ok);
+    // BENCH_SWEEP_SERVICE_FLAGS replaces npm start's node flags for the service (to compare; "" for none)
+    const flags = process.env.BENCH_SWEEP_SERVICE_FLAGS?.split(' ').filter(Boolean) ?? SERVICE_NODE_FLAGS;
+    servers.service = await start([...flags, 'dist/server/main.js'], env, (res) => res.ok);
     // the bare server has no /healthz: any answer (its 404) means it serves
     servers.bare = await start([bareFile.pathname], env, () => true);
     const connectMs = {} as Record<SweepTarget, number>;
