@@ -2,6 +2,7 @@
  * What an agreement document costs per room (issue 13), run by hand (the heap must be collectable):
  *
  *   node --expose-gc --import tsx test/bench/docMemory.bench.ts
+ *   npm run build:server && BUILT=1 node --expose-gc --import tsx test/bench/docMemory.bench.ts   # compiled
  *
  * ROOMS (default 100) rooms, each with 3 clauses and 15 edits of their words made by two y-websocket providers,
  * against the same through a bare ws relay (test/bench/baseline.ts). Heap after GC, per room: with both
@@ -14,9 +15,13 @@ import { io as connectSocket, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { createApp } from '../../server/app.js';
-import { testConfig } from '../../server/config.js';
 import { startBaseline } from './baseline.js';
+
+// BUILT=1: the service as `npm start` runs it (dist/, after `npm run build:server`); under tsx every function
+// also carries its name (keepNames: about 3 KB a room here), which the esbuild build does not add
+const source = process.env.BUILT ? '../../dist/server' : '../../server';
+const { createApp } = (await import(`${source}/app.js`)) as typeof import('../../server/app.js');
+const { testConfig } = (await import(`${source}/config.js`)) as typeof import('../../server/config.js');
 
 const ROOMS = Number(process.env.ROOMS ?? 100);
 const EDITS = 15;

@@ -353,7 +353,7 @@ describe('agreement endpoint: loading, persistence, unloading', () => {
   });
 
   it('stores one snapshot, equal to the document, once the document unloads', async () => {
-    h = await startHarness({ idleMs: 50 }); // compactEvery at its default (100): only the unload compacts here
+    h = await startHarness({ idleMs: 50 }); // compactEvery at its default (16): only the unload compacts here
     const svc = h.svc;
     const r = await room(h);
     const a = h.connect(r.roomId, r.host.token);
