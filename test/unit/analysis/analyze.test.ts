@@ -334,6 +334,9 @@ describe('heat analyzer: rule misfires fixed', () => {
     );
     // swearing at a situation is labelled, not held (issue 11: "this week has been shit" is delivered)
     expect(analyze('this fucking printer is broken again')).toMatchObject({ held: false, labels: ['profanity'] });
+    // an exclamation about what happened is delivered; what follows it is read as usual
+    expect(analyze('Holy crap, we actually shipped it.').held).toBe(false);
+    expect(analyze('Damn, you are useless.').held).toBe(true);
     // capitals with "!!!" are shouting
     expectHeld(['ANSWER THE QUESTION!!!', 'I SAID NO AND I MEAN NO'], true);
     // joy in capitals is labelled, not held

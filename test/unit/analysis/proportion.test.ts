@@ -25,6 +25,10 @@ describe('everyday messages are delivered', () => {
     'Damn, the restaurant’s fully booked',
     'My back is fucked after moving all those boxes',
     'crap, missed the last train home',
+    // swearing as an exclamation, whatever it is about
+    'Holy crap, we actually shipped it.',
+    'Damn, that deadline crept up fast.',
+    'Bloody hell, what a week.',
     // teasing with fondness
     'Get over here, you goof, I missed you.',
     'You silly billy, come back to bed x',
@@ -112,6 +116,10 @@ describe('insults and swearing at the reader stay held', () => {
     'You’re such a fucking liar.',
     // swearing at what the reader said
     'What a load of shite, you know that isn’t true.',
+    // an exclamation first does not excuse what follows it
+    'Damn, you are useless.',
+    'Fuck, you never listen.',
+    'Jesus christ, you are such an idiot.',
   ])('%s', (text) => {
     expect(analyze(text).held).toBe(true);
   });

@@ -150,6 +150,12 @@ describe('the committed safety model', () => {
     expect(right / n).toBeGreaterThanOrEqual(0.93);
   });
 
+  it('delivers swearing as an exclamation about what happened, and still holds what follows it at the reader', () => {
+    for (const t of ['Fuck, I sent that to the wrong channel. Deleting.', 'Holy crap, we actually shipped it.'])
+      expect(analyze(t).held, t).toBe(false);
+    for (const t of ['Damn, you are useless.', 'Fuck, you never listen.']) expect(analyze(t).held, t).toBe(true);
+  });
+
   it('the product’s own words (quotes read as the sender’s) are judged by the rules alone', () => {
     const text = 'I feel hurt when you call me "a worthless idiot".';
     expect(analyze(text, { quotesAreOwn: true }).held).toBe(

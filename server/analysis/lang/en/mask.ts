@@ -334,7 +334,7 @@ const THING =
   'shift\\s+pattern|rota|form|permission\\s+slip|letter|bill|invoice|receipt|bank|app|game|match|referee|weather|' +
   'hotel|room|bed|pillow|' +
   'mould|mold|damp|leak|noise|music|tv\\s+show|film|novel|podcast|playlist|phone\\s+signal|signal|battery|laptop|' +
-  'charger|cable|mouse)s?';
+  'charger|cable|mouse|stapler)s?';
 const LITERAL_PATTERNS = [
   // harsh words about a thing, not a person: "the printer on floor 3 is a useless piece of junk", "this stupid app"
   new RegExp(
@@ -346,6 +346,17 @@ const LITERAL_PATTERNS = [
   new RegExp(
     `\\b(?:the|this|that|these|those|my|our)\\s+(?:stupid|damn|dumb|useless|ridiculous|crappy|freaking|bloody|` +
       `worthless|idiotic|pathetic|fucking|shitty|godawful|awful)\\s+(?:[\\w-]+\\s+)?${THING}\\b`,
+    'gi',
+  ),
+  // swearing as an exclamation about what happened, a sentence of its own or set off by a comma: "Damn, that
+  // deadline crept up fast", "Holy crap, we shipped it", "Fuck, wrong channel", "Bloody hell, what a week".
+  // What follows is read as usual ("Damn, you are useless" is still an insult).
+  new RegExp(
+    [
+      "(?<=^|[.!?…]\\s*|\\n\\s*)(?:oh\\s+|aw\\s+|ah\\s+|ugh,?\\s+)?(?:holy\\s+(?:crap|shit|hell|cow|moly|fuck)|",
+      'bloody\\s+hell|(?:god)?damn(?:\\s+it)?|dammit|shit|crap|fuck(?:\\s+me)?|fucking\\s+hell|hell(?:\\s+yeah|\\s+yes|',
+      '\\s+no)?|jesus(?:\\s+christ)?|christ|for\\s+fuck[\'’]?s\\s+sake|ffs|omfg|wtf)(?=\\s*[,!.…]|\\s*$)',
+    ].join(''),
     'gi',
   ),
   // idioms that sound violent: "kill the job", "shoot me a text", "these shoes are killing me", "I'll hit you up"
