@@ -29,6 +29,9 @@ describe('everyday messages are delivered', () => {
     'Holy crap, we actually shipped it.',
     'Damn, that deadline crept up fast.',
     'Bloody hell, what a week.',
+    // sympathy in blunt words
+    "That sucks. I'm sorry, mate.",
+    'It sucks that you had to deal with that alone.',
     // teasing with fondness
     'Get over here, you goof, I missed you.',
     'You silly billy, come back to bed x',
@@ -120,6 +123,8 @@ describe('insults and swearing at the reader stay held', () => {
     'Damn, you are useless.',
     'Fuck, you never listen.',
     'Jesus christ, you are such an idiot.',
+    'You suck.',
+    'Your plan sucks and so do you.',
   ])('%s', (text) => {
     expect(analyze(text).held).toBe(true);
   });

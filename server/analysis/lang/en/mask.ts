@@ -359,6 +359,9 @@ const LITERAL_PATTERNS = [
     ].join(''),
     'gi',
   ),
+  // a situation that sucks, mostly said in sympathy: "That sucks, I'm sorry", "It sucks that you had to deal with
+  // that alone" ("you suck", "your plan sucks" are not this)
+  /\b(?:that|it|this|which)(?:['’]s|\s+(?:really|totally|just|kinda|kind\s+of|so|truly)?)?\s*(?:really\s+)?sucks?\b/gi,
   // idioms that sound violent: "kill the job", "shoot me a text", "these shoes are killing me", "I'll hit you up"
   new RegExp(
     [
