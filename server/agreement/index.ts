@@ -20,7 +20,6 @@ import { acceptClause, copyState, proposeClause, signAgreement } from './state.j
 import { setReviewDate } from './versions.js';
 import { parseUpgradeTarget, rejectUpgrade, type UpgradeTarget } from './upgrade.js';
 
-
 /**
  * A document's stored updates are compacted into one every this many: each stored update is a separate byte
  * array (in memory for the memory and file stores), and at 100 a room with 3 clauses and 15 edits held its

@@ -353,9 +353,9 @@ const LITERAL_PATTERNS = [
   // What follows is read as usual ("Damn, you are useless" is still an insult).
   new RegExp(
     [
-      "(?<=^|[.!?…]\\s*|\\n\\s*)(?:oh\\s+|aw\\s+|ah\\s+|ugh,?\\s+)?(?:holy\\s+(?:crap|shit|hell|cow|moly|fuck)|",
+      '(?<=^|[.!?…]\\s*|\\n\\s*)(?:oh\\s+|aw\\s+|ah\\s+|ugh,?\\s+)?(?:holy\\s+(?:crap|shit|hell|cow|moly|fuck)|',
       'bloody\\s+hell|(?:god)?damn(?:\\s+it)?|dammit|shit|crap|fuck(?:\\s+me)?|fucking\\s+hell|hell(?:\\s+yeah|\\s+yes|',
-      '\\s+no)?|jesus(?:\\s+christ)?|christ|for\\s+fuck[\'’]?s\\s+sake|ffs|omfg|wtf)(?=\\s*[,!.…]|\\s*$)',
+      "\\s+no)?|jesus(?:\\s+christ)?|christ|for\\s+fuck['’]?s\\s+sake|ffs|omfg|wtf)(?=\\s*[,!.…]|\\s*$)",
     ].join(''),
     'gi',
   ),
