@@ -354,8 +354,9 @@ const LITERAL_PATTERNS = [
   new RegExp(
     [
       '(?<=^|[.!?…]\\s*|\\n\\s*)(?:oh\\s+|aw\\s+|ah\\s+|ugh,?\\s+)?(?:holy\\s+(?:crap|shit|hell|cow|moly|fuck)|',
-      'bloody\\s+hell|(?:god)?damn(?:\\s+it)?|dammit|shit|crap|fuck(?:\\s+me)?|fucking\\s+hell|hell(?:\\s+yeah|\\s+yes|',
-      "\\s+no)?|jesus(?:\\s+christ)?|christ|for\\s+fuck['’]?s\\s+sake|ffs|omfg|wtf)(?=\\s*[,!.…]|\\s*$)",
+      'bloody\\s+hell|(?:god)?damn(?:\\s+it)?|dammit|shit|crap|fuck(?:\\s+me)?|fucking\\s+hell|',
+      "hell(?:\\s+yeah|\\s+yes|\\s+no)?|jesus(?:\\s+christ)?|christ|for\\s+fuck['’]?s\\s+sake|ffs|omfg|wtf)",
+      '(?=\\s*[,!.…]|\\s*$)',
     ].join(''),
     'gi',
   ),
