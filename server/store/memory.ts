@@ -145,7 +145,7 @@ export function inviteRefusal(invite: InviteRecord, now: number): 'used' | 'expi
 export class MemoryStore implements Store {
   readonly kind: 'memory' | 'file' = 'memory';
   private readonly rooms = new Map<string, RoomData>();
-  /** Where entries a log let go are read back from; none for the memory store alone (see setColdEntries). */
+  /** Where entries a log let go are read back from; none for the memory store alone (readColdEntriesFrom). */
   private cold: ColdEntries | null = null;
   private readonly tokens = new Map<string, TokenRecord>();
   private readonly invites = new Map<string, InviteRecord>();
@@ -180,9 +180,10 @@ export class MemoryStore implements Store {
    */
   apply(roomId: string, change: StoreChange): void {
     if (change.op === 'create') {
+      const read = (from: number, to: number) => this.cold!(roomId, from, to);
       this.rooms.set(roomId, {
         room: frozen(copy(change.room)),
-        log: new RoomLog(() => this.cold && ((from, to) => this.cold!(roomId, from, to))),
+        log: new RoomLog(() => (this.cold ? read : null)),
         dedupe: new Map(),
         prep: new Map(),
         doc: [],
