@@ -40,6 +40,9 @@ export function labelHits(
   const view = modelView(text, ctx.masked);
   const words = view.match(/[A-Za-z]+/g)?.length ?? 0;
   if (ctx.masked.length && words < MIN_WORDS) return [];
+  // a safety stop needs whole words ("I'm" one): "last night. I'm sorry." is what is left of "I was a jerk last
+  // night. I'm sorry.", a fragment of an apology, not a crisis
+  const safetyFragment = ctx.masked.length > 0 && (view.match(/[A-Za-z]+(?:['’][A-Za-z]+)?/g)?.length ?? 0) < MIN_WORDS;
   const p = probabilities ?? labelProbabilities(model, view, classOf);
   const out: RuleHit[] = [];
   const { classes, thresholds } = model.meta;
@@ -49,6 +52,7 @@ export function labelHits(
     const spec = LABELS[label].labelModel;
     if (t === undefined || p[c] < t || !spec.gives) continue;
     const safety = SAFETY_LABELS.includes(label);
+    if (safety && safetyFragment) continue;
     if (!safety && (ctx.aboutSomeone || (spec.needsReader && !ctx.addressed) || words < MIN_WORDS_SOFT)) continue;
     const anchor = spec.anchored ? lang.labelModel.anchors[label] : undefined;
     if (anchor && !anchor.test(view) && !(p[c] >= (spec.unanchored ?? 2))) continue;

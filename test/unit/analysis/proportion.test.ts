@@ -38,6 +38,8 @@ describe('everyday messages are delivered', () => {
     // an apology or a complaint that names the insult
     "I'm sorry I said you were selfish.",
     'I take back what I said about you being incompetent.',
+    // the sender calling themselves a name: what is left ("last night. I'm sorry.") is a fragment, not a crisis
+    "I was a jerk last night. I'm sorry.",
     // plain agreement with a plan
     'Fine. Go ahead.',
     'OK fine, Tuesdays it is.',

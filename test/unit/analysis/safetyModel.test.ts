@@ -156,6 +156,23 @@ describe('the committed safety model', () => {
     for (const t of ['Damn, you are useless.', 'Fuck, you never listen.']) expect(analyze(t).held, t).toBe(true);
   });
 
+  it('delivers being away for a while the sender names, and still stops going away for good', () => {
+    for (const t of [
+      "I'll be gone all weekend at Mum's.",
+      "My cousin's funeral is on Saturday, I'll be gone till Wednesday",
+      'We’ll be off for two weeks in Fiji.',
+    ]) {
+      expect(analyze(t).held, t).toBe(false);
+    }
+    for (const t of ["I'll be gone for good.", "I'll be gone by morning. Tell the kids I love them."])
+      expect(analyze(t).labels, t).toContain('self_harm');
+  });
+
+  it('delivers an apology in which the sender calls themselves a name', () => {
+    for (const t of ["I was a jerk last night. I'm sorry.", "I was a jerk. I'm sorry, it won't happen again."])
+      expect(analyze(t).labels, t).toEqual([]);
+  });
+
   it('the product’s own words (quotes read as the sender’s) are judged by the rules alone', () => {
     const text = 'I feel hurt when you call me "a worthless idiot".';
     expect(analyze(text, { quotesAreOwn: true }).held).toBe(

@@ -363,6 +363,20 @@ const LITERAL_PATTERNS = [
   // a situation that sucks, mostly said in sympathy: "That sucks, I'm sorry", "It sucks that you had to deal with
   // that alone" ("you suck", "your plan sucks" are not this)
   /\b(?:that|it|this|which)(?:['’]s|\s+(?:really|totally|just|kinda|kind\s+of|so|truly)?)?\s*(?:really\s+)?sucks?\b/gi,
+  // being away for a while the sender names: "I'll be gone all weekend at Mum's", "I'll be away till the 15th".
+  // "gone for good", "gone soon", "gone by morning" name no while and stay read.
+  new RegExp(
+    [
+      "\\b(?:i['’]ll|i\\s+will|i['’]m\\s+(?:gonna|going\\s+to)|gonna|we['’]ll|we\\s+will)\\s+be\\s+",
+      '(?:gone|away|off)\\s+(?:all\\s+(?:day|night|week|weekend|morning|afternoon|evening)|(?:this|next)\\s+',
+      '(?:week|weekend|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:till|until|from|on|over)\\s+',
+      '(?:the\\s+)?(?:\\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|',
+      'easter|new\\s+year|the\\s+weekend|tomorrow|tonight)|for\\s+(?:a\\s+|the\\s+|two\\s+|three\\s+|',
+      'a\\s+few\\s+|\\d+\\s+)?(?:day|night|week|weekend|month|fortnight|holiday|work|conference|funeral|wedding|',
+      "trip|course)s?)[\\w'’]*",
+    ].join(''),
+    'gi',
+  ),
   // idioms that sound violent: "kill the job", "shoot me a text", "these shoes are killing me", "I'll hit you up"
   new RegExp(
     [
