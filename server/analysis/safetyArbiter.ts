@@ -11,6 +11,11 @@ export interface ArbiterThresholds {
   safety: number;
   /** a disclosure: never held, a private check-in */
   disclosure: number;
+  /**
+   * the disclosure reading needed where the rules heard an account of harm done to the sender ("He nearly killed me
+   * last year."): the words are there, so the model need not be as sure
+   */
+  toldDisclosure: number;
   /** heat / (heat + none) at or above this holds the message for review */
   hold: number;
   /**
@@ -77,6 +82,7 @@ export const PLAIN_WORDS = 10;
 export const ARBITER_THRESHOLDS: ArbiterThresholds = {
   safety: 0.4,
   disclosure: 0.35,
+  toldDisclosure: 0.25,
   hold: 0.6,
   guarded: { safety: 0.45, disclosure: 0.4, hold: 0.65 },
   directedHold: 0.45,
@@ -121,7 +127,10 @@ export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds
     ? harm >= all.drop && !banter
     : harm >= t.safety && (basis.words > SHORT_WORDS || harm >= all.short);
   // "give me your phone every night" is the sender's demand, never their disclosure
-  const disclosure = !safety && !basis.demand && p.disclosure >= t.disclosure;
+  const disclosure =
+    !safety &&
+    !basis.demand &&
+    p.disclosure >= (basis.disclosure ? Math.min(t.disclosure, all.toldDisclosure) : t.disclosure);
   const open = !safety && !disclosure;
   const drop = basis.safety && !safety;
   const heldNow = drop ? basis.heldWithoutSafety : basis.held;

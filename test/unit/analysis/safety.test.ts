@@ -99,7 +99,12 @@ const DISCLOSURE: [string, boolean][] = [
   ['When I said no he grabbed my arm so hard it bruised.', true],
   ['He hit me at the party.', true],
   ["I'm scared of my ex.", true],
+  ['He nearly killed me last year.', true],
+  ['My ex could have killed me that night.', true],
   // near misses
+  ['That hike nearly killed me.', false],
+  ['She nearly killed me with that joke 😂', false],
+  ['You almost killed me laughing at the wedding.', false],
   ['My boss hit the roof when he saw the numbers.', false],
   ["I'm afraid we've run out of time.", false],
   ["I'm scared of spiders.", false],

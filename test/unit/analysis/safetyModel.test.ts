@@ -168,6 +168,20 @@ describe('the committed safety model', () => {
       expect(analyze(t).labels, t).toContain('self_harm');
   });
 
+  it('delivers what things and bodies do to people, and gives a check-in to a person nearly killed by someone', () => {
+    for (const t of [
+      'The dryer murdered my favourite jumper.',
+      "Gran's hip is killing her since the fall.",
+      'The gas bill just about killed me.',
+      'That hike nearly killed me.',
+    ]) {
+      const a = analyze(t);
+      expect([a.held, a.disclosure ?? false], t).toEqual([false, false]);
+    }
+    const told = analyze('He nearly killed me last year.');
+    expect([told.held, told.disclosure], 'He nearly killed me last year.').toEqual([false, true]);
+  });
+
   it('delivers an apology in which the sender calls themselves a name', () => {
     for (const t of ["I was a jerk last night. I'm sorry.", "I was a jerk. I'm sorry, it won't happen again."])
       expect(analyze(t).labels, t).toEqual([]);

@@ -44,7 +44,8 @@ const HARM =
   'shov(?:ed|es)|chok(?:ed|es)|strangl(?:ed|es)|grab(?:bed|s)|pinn(?:ed)|pins|rap(?:ed|es)|assault(?:ed|s)|' +
   'abus(?:ed|es)|molest(?:ed|s)|hurt|hurts|threaten(?:ed|s)|forc(?:ed|es)|lock(?:ed|s)|follow(?:ed|s)|' +
   'stalk(?:ed|s)|track(?:ed|s)|bit|bites|burn(?:ed|t|s)|spat on|dragg(?:ed)|drags|' +
-  'tri(?:ed|es) to (?:kill|strangle|choke|hurt)|threatening|shook|shakes|spits? (?:on|at)|spitting on|threatenin|' +
+  'tri(?:ed|es) to (?:kill|strangle|choke|hurt)|(?:nearly|almost|practically) (?:killed|strangled|choked|drowned)|' +
+  'could(?: have|(?:A|)ve) killed|threatening|shook|shakes|spits? (?:on|at)|spitting on|threatenin|' +
   'attack(?:ed|s)|trapp(?:ed)|' +
   'traps|isolat(?:ed|es)|blackmail(?:ed|s))';
 // not "hit me up", "beat me at chess", "grabbed me a coffee", "pushed me to apply", "hit me with the news"
@@ -54,6 +55,9 @@ const OBJ_ME =
   '\\w+ing\\b)|' +
   '(?:a|an|some|one) (?:coffee|drink|tea|pint|sandwich|beer|ticket|seat|bite|plate|copy|chair|lift|ride)|' +
   'with (?:the|a|an|some|this|that) (?:news|question|bombshell|idea|request|joke|fact|surprise)|' +
+  // "she nearly killed me with that joke", "you almost killed me laughing"
+  'with (?:that|the|this|his|her|their|those|your|all (?:the|those|his|her)) (?:\\w+ )?(?:jokes?|laugh\\w*|' +
+  'stor(?:y|ies)|impressions?|face|dances?|outfits?|workload|questions|kindness|comments?|puns?)|laughing|' +
   'to (?:apply|try|go for|enter|join|watch|study|exercise|finish|do better|be better|take the job|come|sign up)|' +
   'out of (?:the|a|our) (?:group|chat|game|team|band|club|whatsapp|group chat)))|my (?:arms?|wrists?|neck|' +
   'throat|hair|face|head))\\b';

@@ -395,6 +395,24 @@ const LITERAL_PATTERNS = [
     'gi',
   ),
   /\b(?:is|are|was|were|been)\s+killing\s+(?:me|us|my\s+\w+)\b/gi,
+  // a body part that hurts someone: "Nana's hip is killing her after the fall", "the baby teeth are killing him"
+  new RegExp(
+    [
+      '\\b(?:back|knees?|feet|foot|head|hips?|neck|shoulders?|legs?|hands?|wrists?|ankles?|tooth|teeth|stomach|',
+      'belly|eyes|ears?|joints|bones|arms?)\\s+(?:is|are|was|were|has\\s+been|have\\s+been)\\s+killing\\s+',
+      '(?:him|her|them)\\b',
+    ].join(''),
+    'gi',
+  ),
+  // a thing or an effort that wore someone out: "That exam absolutely murdered me", "the dryer murdered my favourite
+  // jumper", "the hike nearly killed me" ("he nearly killed me" is not this: a person is no thing)
+  new RegExp(
+    `\\b(?:the|this|that|these|those|my|our)\\s+(?:[\\w'’-]+\\s+){0,3}?(?:${THING}|hike|run|walk|workout|gym|drive|` +
+      'hill|climb|class|session|interview|deadline|shift|week|day|night|project|move|test)\\s+(?:(?:just|nearly|' +
+      'almost|about|practically|literally|absolutely|totally|completely)\\s+)*(?:killed|murdered|destroyed|wrecked|' +
+      "slaughtered|annihilated)\\s+(?:me|us|him|her|them|(?:my|our|his|her|their|the)\\s+(?:[\\w'’-]+\\s+){0,2}?[\\w'’-]+)",
+    'gi',
+  ),
   /\bhit\s+(?:you|u|me|him|her|them|us)\s+up\b/gi,
   new RegExp(
     [
