@@ -182,6 +182,18 @@ describe('the committed safety model', () => {
     expect([told.held, told.disclosure], 'He nearly killed me last year.').toEqual([false, true]);
   });
 
+  it('delivers not making it to something on a named day, and still stops not making it through, or ever', () => {
+    for (const t of [
+      "I won't be able to make it Thursday, sorry.",
+      "I won't make it to the game, traffic.",
+      "Sorry, I won't make it tonight, work ran late.",
+    ]) {
+      expect(analyze(t).held, t).toBe(false);
+    }
+    for (const t of ["I won't make it tomorrow or any day after.", 'im not gonna make it to my bday'])
+      expect(analyze(t).labels, t).toContain('self_harm');
+  });
+
   it('delivers an apology in which the sender calls themselves a name', () => {
     for (const t of ["I was a jerk last night. I'm sorry.", "I was a jerk. I'm sorry, it won't happen again."])
       expect(analyze(t).labels, t).toEqual([]);

@@ -377,6 +377,24 @@ const LITERAL_PATTERNS = [
     ].join(''),
     'gi',
   ),
+  // not making it to something on a day the sender names: "I won't be able to make it Thursday, sorry", "can't make
+  // it tonight, work ran late", "I won't make it to the game". "Make it to Friday", "make it through the night",
+  // "make it to your birthday" are about lasting, not going, and stay read; so does "or any day", "ever again".
+  new RegExp(
+    [
+      "\\b(?:i|we)(?:['’]ll|\\s+will)?\\s*(?:won['’]?t|will\\s+not|can['’]?t|cannot|(?:['’]m|\\s+am|['’]re|",
+      '\\s+are)\\s+not\\s+(?:gonna|going\\s+to))\\s+(?:be\\s+able\\s+to\\s+)?make\\s+it',
+      '(?:\\s+(?:back|home|over|down|up|in))?\\s+',
+      '(?:(?:on\\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tonight|today|tomorrow|this\\s+(?:morning|afternoon|',
+      'evening)|in\\s+time|on\\s+time|(?:before|till|until|by|at)\\s+\\d\\S*|for\\s+(?:dinner|lunch|tea|breakfast|',
+      "pick-?up|drop-?off|drinks)|to\\s+(?:the|your|our|my|his|her|their|tonight['’]s|tomorrow['’]s)\\s+",
+      '(?:\\w+\\s+)?',
+      '(?:game|match|meeting|party|pub|gym|school\\s+run|pick-?up|drop-?off|practice|training|rehearsal|recital|class|',
+      'lesson|appointment|dentist|gig|concert|show|barbecue|bbq|dinner|lunch|quiz|drinks|shift|stand-?up|call|',
+      'session|lecture|seminar|hen\\s+do|stag\\s+do))\\b(?!\\s*(?:,?\\s*or\\s+(?:any|ever)|ever|again|any\\s*more))',
+    ].join(''),
+    'gi',
+  ),
   // idioms that sound violent: "kill the job", "shoot me a text", "these shoes are killing me", "I'll hit you up"
   new RegExp(
     [
@@ -410,7 +428,8 @@ const LITERAL_PATTERNS = [
     `\\b(?:the|this|that|these|those|my|our)\\s+(?:[\\w'’-]+\\s+){0,3}?(?:${THING}|hike|run|walk|workout|gym|drive|` +
       'hill|climb|class|session|interview|deadline|shift|week|day|night|project|move|test)\\s+(?:(?:just|nearly|' +
       'almost|about|practically|literally|absolutely|totally|completely)\\s+)*(?:killed|murdered|destroyed|wrecked|' +
-      "slaughtered|annihilated)\\s+(?:me|us|him|her|them|(?:my|our|his|her|their|the)\\s+(?:[\\w'’-]+\\s+){0,2}?[\\w'’-]+)",
+      'slaughtered|annihilated)\\s+(?:me|us|him|her|them|(?:my|our|his|her|their|the)\\s+' +
+      "(?:[\\w'’-]+\\s+){0,2}?[\\w'’-]+)",
     'gi',
   ),
   /\bhit\s+(?:you|u|me|him|her|them|us)\s+up\b/gi,
