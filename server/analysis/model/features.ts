@@ -162,17 +162,25 @@ const SEED_TRIGRAM = 0x3c6ef372;
  * goodbye says often lives in three plain words.
  */
 export function wordTrigrams(norm: string, buf: Int32Array, n: number): number {
-  const words = norm.split(' ');
+  // the words are norm.split(' ') (an empty one included), hashed in place rather than split into strings
   const cap = buf.length;
-  const hashes = words.map((w) => {
-    let h = FNV_OFFSET ^ SEED_TRIGRAM;
-    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME);
-    return h >>> 0;
-  });
-  for (let i = 0; i + 2 < hashes.length && n < cap; i++)
-    buf[n++] = mix(
-      Math.imul(Math.imul(hashes[i] ^ SEED_TRIGRAM, FNV_PRIME) ^ hashes[i + 1], FNV_PRIME) ^ hashes[i + 2],
-    );
+  let h0 = 0;
+  let h1 = 0;
+  let at = 0;
+  let h = FNV_OFFSET ^ SEED_TRIGRAM;
+  for (let i = 0; i <= norm.length; i++) {
+    const c = i < norm.length ? norm.charCodeAt(i) : 32;
+    if (c !== 32) {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      continue;
+    }
+    h >>>= 0;
+    if (at >= 2 && n < cap) buf[n++] = mix(Math.imul(Math.imul(h0 ^ SEED_TRIGRAM, FNV_PRIME) ^ h1, FNV_PRIME) ^ h);
+    h0 = h1;
+    h1 = h;
+    at++;
+    h = FNV_OFFSET ^ SEED_TRIGRAM;
+  }
   return n;
 }
 
@@ -188,10 +196,17 @@ export function wordNgrams(norm: string, buf: Int32Array): number {
   let h1 = 0;
   let h2 = 0;
   let at = 0;
-  for (const w of norm.split(' ')) {
-    if (!w) continue;
-    let h = FNV_OFFSET ^ SEED_NET;
-    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME);
+  // the non-empty words of norm.split(' '), hashed in place
+  let h = FNV_OFFSET ^ SEED_NET;
+  let len = 0;
+  for (let j = 0; j <= norm.length; j++) {
+    const c = j < norm.length ? norm.charCodeAt(j) : 32;
+    if (c !== 32) {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      len++;
+      continue;
+    }
+    if (len === 0) continue;
     h >>>= 0;
     if (n < cap) buf[n++] = mix(h);
     if (at >= 1 && n < cap) buf[n++] = mix(Math.imul(h1 ^ SEED_NET, FNV_PRIME) ^ h);
@@ -199,6 +214,8 @@ export function wordNgrams(norm: string, buf: Int32Array): number {
     h2 = h1;
     h1 = h;
     at++;
+    h = FNV_OFFSET ^ SEED_NET;
+    len = 0;
   }
   return n;
 }
