@@ -119,18 +119,20 @@ function shouting(text: string, out: RuleHit[], masked: Range[], lang: Language)
   // ("why is it SO HARD to just CALL when you're LATE") are shouting, not emphasis
   const caps = own.filter((h) => h.score >= 0.45);
   const bangs = own.some((h) => h.score < 0.45 && text.slice(h.start, h.end).length >= 2);
-  let capsWords = 0;
-  CAPS_WORD.lastIndex = 0;
-  while ((m = CAPS_WORD.exec(text)))
-    if (!acronym.test(m[0]) && !inRanges(masked, m.index, m.index + m[0].length)) capsWords++;
-  // (scattered capitals only at the reader: "VICTORY! ... FIRST PLACE" is cheering)
-  const toReader = atReader.test(text);
-  if (caps.length && (bangs || (capsWords >= 4 && toReader) || (wholeCaps && own.length === hits.length))) {
+  // (scattered capitals only at the reader: "VICTORY! ... FIRST PLACE" is cheering); counted only when they decide
+  const scattered = () => {
+    let capsWords = 0;
+    CAPS_WORD.lastIndex = 0;
+    while ((m = CAPS_WORD.exec(text)))
+      if (!acronym.test(m[0]) && !inRanges(masked, m.index, m.index + m[0].length)) capsWords++;
+    return capsWords >= 4 && atReader.test(text);
+  };
+  if (caps.length && (bangs || scattered() || (wholeCaps && own.length === hits.length))) {
     const first = caps[0];
     own.push({ label: 'shouting', start: first.start, end: caps[caps.length - 1].end, score: 0.55 });
   }
   // joy in capitals is not a raised voice ("I GOT THE JOB!!", "HAPPY BIRTHDAY MUM!!!"): labelled, not held
-  if (joy.test(text)) for (const h of own) h.score = Math.min(h.score, 0.45);
+  if (own.length && joy.test(text)) for (const h of own) h.score = Math.min(h.score, 0.45);
   out.push(...own);
 }
 
