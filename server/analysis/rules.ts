@@ -7,6 +7,7 @@ import type { HeatLabel, Span } from '../../shared/analysis.js';
 import { LABELS, type RuleSpec } from './labels.js';
 import type { Language } from './lang/types.js';
 import { inRanges, type Range } from './mask.js';
+import { factored } from './regexFactor.js';
 
 export interface RuleHit extends Span {
   /** how hot this hit alone makes the message, 0..1 */
@@ -35,7 +36,7 @@ function rulesOf(lang: Language): Rule[] {
     const patterns = lang.rules.byLabel[label];
     if (patterns.length !== specs.length)
       throw new Error(`${lang.code}: ${label} has ${patterns.length} rule patterns for ${specs.length} rules`);
-    return specs.map((spec, i) => ({ ...spec, label, re: patterns[i] }));
+    return specs.map((spec, i) => ({ ...spec, label, re: factored(patterns[i]) }));
   });
   compiled.set(lang, rules);
   return rules;
