@@ -71,14 +71,15 @@ function normalizeOnce(text: string): string {
 
 /** Feature indices (with repeats) of a normalised text, written into buf; returns the count. */
 export function featurize(norm: string, buf: Int32Array, classOf: ClassOf = ENGLISH): number {
+  // copied by hand: subarray() would make a view object on every call
   if (norm === lastFeatNorm && classOf === lastClassOf && buf.length >= lastCount) {
-    buf.set(lastFeats.subarray(0, lastCount));
+    for (let i = 0; i < lastCount; i++) buf[i] = lastFeats[i];
     return lastCount;
   }
   const n = featurizeOnce(norm, buf, classOf);
   // only a full buffer's features are kept (a small one may have cut them short)
   if (buf.length >= lastFeats.length) {
-    lastFeats.set(buf.subarray(0, n));
+    for (let i = 0; i < n; i++) lastFeats[i] = buf[i];
     lastFeatNorm = norm;
     lastClassOf = classOf;
     lastCount = n;
