@@ -248,13 +248,15 @@ function mask(text: string, quotesAreOwn: boolean, lang: Language, told: Range[]
   return { said, reported };
 }
 
+/** The score a hit is raised to beside a participant's name, or undefined. */
+function raise(h: RuleHit): number | undefined {
+  const to = LABELS[h.label].nearName;
+  return to !== undefined && h.score < to ? to : undefined;
+}
+
 /** Stage 2: the rules; an insult next to a participant's name is aimed at the reader ("Sam is such a liar"). */
 function rules(text: string, masked: Masked, names: string[] | undefined, lang: Language): RuleHit[] {
   const hits = runRules(text, lang, masked.reported, masked.said).hits;
-  const raise = (h: RuleHit) => {
-    const to = LABELS[h.label].nearName;
-    return to !== undefined && h.score < to ? to : undefined;
-  };
   if (!names?.length || !hits.some((h) => raise(h) !== undefined)) return hits;
   const lower = text.toLowerCase();
   return hits.map((h) => {
@@ -321,6 +323,9 @@ function heatModel(m: LinearModel, text: string, masked: Masked, lang: Language)
   return { heat: modelHeat(m, text, classOf), fragment: words > 0 && words <= SHORT_WORDS, noWords: words === 0 };
 }
 
+// at module level: tsx (keepNames) wraps a named closure made inside a function in __name() on every call
+const isSafety = (h: RuleHit) => SAFETY_LABELS.includes(h.label);
+
 /** One reading of a normalised text: mask -> rules -> models -> combine -> spans. */
 function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
@@ -358,9 +363,8 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
   // the model learnt feeling words from hostile comments: when the word it leans on most is a feeling the
   // sender owns ("I feel embarrassed when you call my friends' parents"), it is not heard as an attack
   if (mh >= threshold && leansOnOwnFeeling(m, text, masked, lang)) mh *= OWN_FEELING_WEIGHT;
-  const isSafety = (h: RuleHit) => SAFETY_LABELS.includes(h.label);
-  const capped = (x: number) => (disclosed.length && !hits.some(isSafety) ? Math.min(x, DISCLOSURE_HEAT_MAX) : x);
-  const heatBefore = capped(Math.max(mh, ruleHeat(hits, address.narrative)));
+  const ruleMax = Math.max(mh, ruleHeat(hits, address.narrative));
+  const heatBefore = disclosed.length && !hits.some(isSafety) ? Math.min(ruleMax, DISCLOSURE_HEAT_MAX) : ruleMax;
   const heatWithoutSafety = Math.max(
     mh,
     ruleHeat(

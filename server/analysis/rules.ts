@@ -7,6 +7,7 @@ import type { HeatLabel, Span } from '../../shared/analysis.js';
 import { LABELS, type RuleSpec } from './labels.js';
 import type { Language } from './lang/types.js';
 import { inRanges, type Range } from './mask.js';
+import { factored } from './regexFactor.js';
 
 export interface RuleHit extends Span {
   /** how hot this hit alone makes the message, 0..1 */
@@ -35,7 +36,7 @@ function rulesOf(lang: Language): Rule[] {
     const patterns = lang.rules.byLabel[label];
     if (patterns.length !== specs.length)
       throw new Error(`${lang.code}: ${label} has ${patterns.length} rule patterns for ${specs.length} rules`);
-    return specs.map((spec, i) => ({ ...spec, label, re: patterns[i] }));
+    return specs.map((spec, i) => ({ ...spec, label, re: factored(patterns[i]) }));
   });
   compiled.set(lang, rules);
   return rules;
@@ -62,8 +63,29 @@ function sentenceWords(text: string, start: number, end: number): number {
 
 const BANGS = /!{2,}|[!?]{3,}|\?{2,}/g;
 
+/** A run of capitalised words as a shouting hit, if it is one. */
+function flushRun(text: string, hits: RuleHit[], runStart: number, runEnd: number, words: number, letters: number) {
+  // a few capitalised words are often emphasis ("a LOT WORSE", "RIGHT NOW"): labelled, held only with
+  // something else; a long run is shouting
+  if (words >= 4 && letters >= 12) hits.push({ label: 'shouting', start: runStart, end: runEnd, score: 0.55 });
+  else if (words >= 2 && letters >= 6) hits.push({ label: 'shouting', start: runStart, end: runEnd, score: 0.45 });
+  else if (words === 1 && letters >= 5 && /^\s*!/.test(text.slice(runEnd, runEnd + 2)))
+    hits.push({ label: 'shouting', start: runStart, end: runEnd, score: 0.45 });
+}
+
+/** Capitals scattered over a message at the reader (at least four words, acronyms and reported words aside). */
+function scattered(text: string, masked: Range[], lang: Language): boolean {
+  const { capsWord: CAPS_WORD, acronym, atReader } = lang.rules;
+  let capsWords = 0;
+  let m: RegExpExecArray | null;
+  CAPS_WORD.lastIndex = 0;
+  while ((m = CAPS_WORD.exec(text)))
+    if (!acronym.test(m[0]) && !inRanges(masked, m.index, m.index + m[0].length)) capsWords++;
+  return capsWords >= 4 && atReader.test(text);
+}
+
 function shouting(text: string, out: RuleHit[], masked: Range[], lang: Language): void {
-  const { capsWord: CAPS_WORD, acronym, joy, atReader } = lang.rules;
+  const { capsWord: CAPS_WORD, joy } = lang.rules;
   const hits: RuleHit[] = [];
   let letters = 0;
   let upper = 0;
@@ -81,18 +103,6 @@ function shouting(text: string, out: RuleHit[], masked: Range[], lang: Language)
   let runEnd = -1;
   let runWords = 0;
   let runLetters = 0;
-  const flush = () => {
-    // a few capitalised words are often emphasis ("a LOT WORSE", "RIGHT NOW"): labelled, held only with
-    // something else; a long run is shouting
-    if (runWords >= 4 && runLetters >= 12) hits.push({ label: 'shouting', start: runStart, end: runEnd, score: 0.55 });
-    else if (runWords >= 2 && runLetters >= 6)
-      hits.push({ label: 'shouting', start: runStart, end: runEnd, score: 0.45 });
-    else if (runWords === 1 && runLetters >= 5 && /^\s*!/.test(text.slice(runEnd, runEnd + 2)))
-      hits.push({ label: 'shouting', start: runStart, end: runEnd, score: 0.45 });
-    runWords = 0;
-    runLetters = 0;
-    runStart = -1;
-  };
   const wholeCaps = letters >= 8 && upper / letters >= 0.7;
   while ((m = CAPS_WORD.exec(text))) {
     if (runStart >= 0 && /^[\s,!?.'’-]*$/.test(text.slice(runEnd, m.index))) {
@@ -100,14 +110,14 @@ function shouting(text: string, out: RuleHit[], masked: Range[], lang: Language)
       runWords++;
       runLetters += m[0].length;
     } else {
-      if (runStart >= 0) flush();
+      if (runStart >= 0) flushRun(text, hits, runStart, runEnd, runWords, runLetters);
       runStart = m.index;
       runEnd = m.index + m[0].length;
       runWords = 1;
       runLetters = m[0].length;
     }
   }
-  if (runStart >= 0) flush();
+  if (runStart >= 0) flushRun(text, hits, runStart, runEnd, runWords, runLetters);
   if (wholeCaps && !hits.some((h) => h.label === 'shouting'))
     hits.push({ label: 'shouting', start: 0, end: text.length, score: 0.55 });
   BANGS.lastIndex = 0;
@@ -119,18 +129,13 @@ function shouting(text: string, out: RuleHit[], masked: Range[], lang: Language)
   // ("why is it SO HARD to just CALL when you're LATE") are shouting, not emphasis
   const caps = own.filter((h) => h.score >= 0.45);
   const bangs = own.some((h) => h.score < 0.45 && text.slice(h.start, h.end).length >= 2);
-  let capsWords = 0;
-  CAPS_WORD.lastIndex = 0;
-  while ((m = CAPS_WORD.exec(text)))
-    if (!acronym.test(m[0]) && !inRanges(masked, m.index, m.index + m[0].length)) capsWords++;
-  // (scattered capitals only at the reader: "VICTORY! ... FIRST PLACE" is cheering)
-  const toReader = atReader.test(text);
-  if (caps.length && (bangs || (capsWords >= 4 && toReader) || (wholeCaps && own.length === hits.length))) {
+  // (scattered capitals only at the reader: "VICTORY! ... FIRST PLACE" is cheering); counted only when they decide
+  if (caps.length && (bangs || scattered(text, masked, lang) || (wholeCaps && own.length === hits.length))) {
     const first = caps[0];
     own.push({ label: 'shouting', start: first.start, end: caps[caps.length - 1].end, score: 0.55 });
   }
   // joy in capitals is not a raised voice ("I GOT THE JOB!!", "HAPPY BIRTHDAY MUM!!!"): labelled, not held
-  if (joy.test(text)) for (const h of own) h.score = Math.min(h.score, 0.45);
+  if (own.length && joy.test(text)) for (const h of own) h.score = Math.min(h.score, 0.45);
   out.push(...own);
 }
 

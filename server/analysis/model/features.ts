@@ -71,14 +71,15 @@ function normalizeOnce(text: string): string {
 
 /** Feature indices (with repeats) of a normalised text, written into buf; returns the count. */
 export function featurize(norm: string, buf: Int32Array, classOf: ClassOf = ENGLISH): number {
+  // copied by hand: subarray() would make a view object on every call
   if (norm === lastFeatNorm && classOf === lastClassOf && buf.length >= lastCount) {
-    buf.set(lastFeats.subarray(0, lastCount));
+    for (let i = 0; i < lastCount; i++) buf[i] = lastFeats[i];
     return lastCount;
   }
   const n = featurizeOnce(norm, buf, classOf);
   // only a full buffer's features are kept (a small one may have cut them short)
   if (buf.length >= lastFeats.length) {
-    lastFeats.set(buf.subarray(0, n));
+    for (let i = 0; i < n; i++) lastFeats[i] = buf[i];
     lastFeatNorm = norm;
     lastClassOf = classOf;
     lastCount = n;
@@ -162,17 +163,25 @@ const SEED_TRIGRAM = 0x3c6ef372;
  * goodbye says often lives in three plain words.
  */
 export function wordTrigrams(norm: string, buf: Int32Array, n: number): number {
-  const words = norm.split(' ');
+  // the words are norm.split(' ') (an empty one included), hashed in place rather than split into strings
   const cap = buf.length;
-  const hashes = words.map((w) => {
-    let h = FNV_OFFSET ^ SEED_TRIGRAM;
-    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME);
-    return h >>> 0;
-  });
-  for (let i = 0; i + 2 < hashes.length && n < cap; i++)
-    buf[n++] = mix(
-      Math.imul(Math.imul(hashes[i] ^ SEED_TRIGRAM, FNV_PRIME) ^ hashes[i + 1], FNV_PRIME) ^ hashes[i + 2],
-    );
+  let h0 = 0;
+  let h1 = 0;
+  let at = 0;
+  let h = FNV_OFFSET ^ SEED_TRIGRAM;
+  for (let i = 0; i <= norm.length; i++) {
+    const c = i < norm.length ? norm.charCodeAt(i) : 32;
+    if (c !== 32) {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      continue;
+    }
+    h >>>= 0;
+    if (at >= 2 && n < cap) buf[n++] = mix(Math.imul(Math.imul(h0 ^ SEED_TRIGRAM, FNV_PRIME) ^ h1, FNV_PRIME) ^ h);
+    h0 = h1;
+    h1 = h;
+    at++;
+    h = FNV_OFFSET ^ SEED_TRIGRAM;
+  }
   return n;
 }
 
@@ -188,10 +197,17 @@ export function wordNgrams(norm: string, buf: Int32Array): number {
   let h1 = 0;
   let h2 = 0;
   let at = 0;
-  for (const w of norm.split(' ')) {
-    if (!w) continue;
-    let h = FNV_OFFSET ^ SEED_NET;
-    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME);
+  // the non-empty words of norm.split(' '), hashed in place
+  let h = FNV_OFFSET ^ SEED_NET;
+  let len = 0;
+  for (let j = 0; j <= norm.length; j++) {
+    const c = j < norm.length ? norm.charCodeAt(j) : 32;
+    if (c !== 32) {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      len++;
+      continue;
+    }
+    if (len === 0) continue;
     h >>>= 0;
     if (n < cap) buf[n++] = mix(h);
     if (at >= 1 && n < cap) buf[n++] = mix(Math.imul(h1 ^ SEED_NET, FNV_PRIME) ^ h);
@@ -199,6 +215,8 @@ export function wordNgrams(norm: string, buf: Int32Array): number {
     h2 = h1;
     h1 = h;
     at++;
+    h = FNV_OFFSET ^ SEED_NET;
+    len = 0;
   }
   return n;
 }

@@ -146,7 +146,8 @@ const scratch = new WeakMap<MlpModel, MlpScratch>();
 /** How the model reads `text` (already normalised: disguises undone) beside what the rules decided. */
 export function safetyReading(model: SafetyModel, text: string, basis: Basis, classOf?: ClassOf): SafetyReading {
   const n = foldedFeatures(text, SAFETY_BITS, feats, classOf, model.meta.trigrams);
-  const dense = model.meta.denseInputs.length ? basisInputs(basis).slice(0, model.meta.denseInputs.length) : [];
+  const inputs = basisInputs(basis);
+  const dense = model.meta.denseInputs.length ? inputs.slice(0, model.meta.denseInputs.length) : [];
   const p = softmaxInto(model, feats, n, probs, dense);
   const net = model.network;
   if (net) {
@@ -154,8 +155,8 @@ export function safetyReading(model: SafetyModel, text: string, basis: Basis, cl
     if (!s) scratch.set(net, (s = mlpScratch(net)));
     // the network folds the same n-grams to its own, smaller table, or reads word n-grams alone
     const q = net.meta.words
-      ? mlpForward(net, netFeats, wordNgrams(normalizeForModel(text), netFeats), basisInputs(basis), netProbs, s)
-      : mlpForward(net, feats, n, basisInputs(basis), netProbs, s);
+      ? mlpForward(net, netFeats, wordNgrams(normalizeForModel(text), netFeats), inputs, netProbs, s)
+      : mlpForward(net, feats, n, inputs, netProbs, s);
     for (let c = 0; c < p.length; c++) p[c] = (p[c] + q[c]) / 2;
   }
   return { none: p[0], heat: p[1], threat: p[2], self_harm: p[3], disclosure: p[4] };
