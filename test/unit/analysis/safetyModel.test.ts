@@ -194,6 +194,16 @@ describe('the committed safety model', () => {
       expect(analyze(t).labels, t).toContain('self_harm');
   });
 
+  it('delivers "nobody would notice if I skipped ...", and still stops "nobody would notice if I was gone"', () => {
+    for (const t of [
+      'Nobody would even notice if I skipped the work do.',
+      'no one would notice if i took a long lunch lol',
+    ])
+      expect(analyze(t).held, t).toBe(false);
+    for (const t of ['Nobody would notice if I was gone.', 'nobody would care if i left', 'Nobody would even notice.'])
+      expect(analyze(t).labels, t).toContain('self_harm');
+  });
+
   it('delivers an apology in which the sender calls themselves a name', () => {
     for (const t of ["I was a jerk last night. I'm sorry.", "I was a jerk. I'm sorry, it won't happen again."])
       expect(analyze(t).labels, t).toEqual([]);

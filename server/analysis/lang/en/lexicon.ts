@@ -1006,8 +1006,10 @@ export const SELF_HARM = [
     ' were)?(?:n(?:A|o)t| not)? (?:around|here|alive|gone|dead|in the picture)',
   '(?:better off|easier for (?:everyone|everybody|you all|you)) (?:if|when) i (?:wasn(?:A|o)t|weren(?:A|o)t|am not|' +
     '(?:was|were) gone|died|disappeared)',
+  // not "nobody would even notice if I skipped the work do": after "if I" only going, dying or not being there
   '(?:nobody|no one|no-one) would (?:even )?(?:notice|care|miss me)(?: if i (?:was|were) gone| if i died|' +
-    ' if i disappeared)?',
+    ' if i disappeared)?(?! if (?:i|we) (?!(?:was|were|wasn(?:A|)t|weren(?:A|)t|died|disappeared|vanished|left|' +
+    'went|just|stopped|ended|never|didn(?:A|)t|killed|took (?:all|my)|jumped|drowned|walked|quietly)\\b))',
   'would be better (?:off )?without me',
   '(?:i )?(?:just )?(?:want|wanna|wish i could) (?:to )?(?:disappear|vanish)(?: forever| for good|' +
     ' completely)?(?=\\s*(?:[.!?,]|$))',
