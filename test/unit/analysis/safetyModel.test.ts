@@ -204,6 +204,20 @@ describe('the committed safety model', () => {
       expect(analyze(t).labels, t).toContain('self_harm');
   });
 
+  it('delivers talk of treatment, and still stops pills saved, taken all, or stopped on purpose', () => {
+    for (const t of [
+      "I've started on the new tablets, they make me drowsy in the mornings.",
+      "I forgot Mum's tablets, driving back now.",
+    ])
+      expect(analyze(t).held, t).toBe(false);
+    for (const t of [
+      "I've started saving my tablets.",
+      "I picked up my meds, I'm going to take them all tonight.",
+      'I stopped taking my meds on purpose.',
+    ])
+      expect(analyze(t).labels, t).toContain('self_harm');
+  });
+
   it('delivers an apology in which the sender calls themselves a name', () => {
     for (const t of ["I was a jerk last night. I'm sorry.", "I was a jerk. I'm sorry, it won't happen again."])
       expect(analyze(t).labels, t).toEqual([]);

@@ -395,6 +395,21 @@ const LITERAL_PATTERNS = [
     ].join(''),
     'gi',
   ),
+  // treatment, not a plan: "I've started on the new tablets, they make me drowsy", "the GP upped my meds", "Mum's back
+  // on her antidepressants", "I forgot Dad's tablets". Never "took the pills", "stopped taking my meds", and nothing
+  // in a message that speaks of all of them, saving them, enough, on purpose, or not waking up.
+  new RegExp(
+    [
+      '\\b(?:started(?:\\s+on)?|starting(?:\\s+on)?|put\\s+(?:me|her|him|them)\\s+on|',
+      "(?:i['’]m|i\\s+am|she['’]s|he['’]s)\\s+(?:back\\s+)?on|back\\s+on|upped|increased|lowered|changed|forgot|",
+      'forgotten|picked\\s+up|pick\\s+up|',
+      "collect(?:ed)?|renew(?:ed)?|refill(?:ed)?|order(?:ed)?)\\s+(?:(?:my|her|his|the|their|your|mum['’]s|dad['’]s|",
+      "nana['’]s|gran['’]s)\\s+)?(?:new\\s+)?(?:meds|medication|medicine|tablets|pills|antibiotics|antidepressants|",
+      'inhaler|insulin|dose)\\b(?![^]*\\b(?:all|whole|sav(?:e|ed|ing)|stockpil\\w*|enough|hoping|wake|purpose|',
+      'together|overdose|od|goodbye|sorry)\\b)',
+    ].join(''),
+    'gi',
+  ),
   // idioms that sound violent: "kill the job", "shoot me a text", "these shoes are killing me", "I'll hit you up"
   new RegExp(
     [
