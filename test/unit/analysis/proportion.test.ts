@@ -40,6 +40,7 @@ describe('everyday messages are delivered', () => {
     'I take back what I said about you being incompetent.',
     // the sender calling themselves a name: what is left ("last night. I'm sorry.") is a fragment, not a crisis
     "I was a jerk last night. I'm sorry.",
+    'I was out of order calling you a liar in front of the kids.',
     // plain agreement with a plan
     'Fine. Go ahead.',
     'OK fine, Tuesdays it is.',

@@ -73,6 +73,8 @@ export const PROPORTION: ProportionPatterns = {
     /\b(?:thank|thanks|thx|ty|cheers|appreciate[ds]?|grateful|honou?red|lovely|amazing|best|star|legend|gem|saint)\b/i,
   apology: new RegExp(
     "\\b(?:sorry|apologi[sz]e|apologies|i regret|shouldn['’]?t have|should not have|was wrong to|" +
+      // "I was out of order calling you a liar", "I was bang out of line"
+      'i was (?:(?:way|bang|totally|well|completely|so) )?out of (?:order|line)|' +
       'take (?:it|that) back|take back what i said)\\b',
     'i',
   ),
