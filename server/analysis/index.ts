@@ -203,7 +203,9 @@ export function analyzeInDetail(text: string, options: AnalyzeOptions = {}): Det
   const context = names
     ? { ...options.context, otherNames: names.map((n) => normalize(n, lang).text) }
     : options.context;
-  const d = analyzeNormalised(norm.text, { ...options, context });
+  // a threat or self-harm word that only undoing a disguise shows ("m-u-r-d-e-r", "k i l l") was meant: never banter
+  const revealed = !analyzeNormalised(text, { ...options, safetyModel: false }).basis.safety;
+  const d = analyzeNormalised(norm.text, { ...options, context }, revealed);
   const spans = d.analysis.spans.map((sp) => ({
     start: norm.toOriginal(sp.start),
     end: norm.toOriginal(sp.end, 'end'),
@@ -213,16 +215,16 @@ export function analyzeInDetail(text: string, options: AnalyzeOptions = {}): Det
 }
 
 /** analyze() of a text already normalised: the rewriter's candidates are built from the normalised text. */
-function analyzeNormalised(text: string, given: AnalyzeOptions): Detailed {
+function analyzeNormalised(text: string, given: AnalyzeOptions, revealed = false): Detailed {
   // words read as the sender's own quotes are the product's own words: the rules' reading (see safetyModel)
   const options = { ...given, safetyModel: given.safetyModel ?? given.quotesAreOwn !== true };
   // without a quotation the two readings are one (an apostrophe alone, "don't", is no quotation)
   const quoted = options.quotesAreOwn === true && QUOTE_MARK.test(text) && quoteRanges(text).length > 0;
-  const a = analyzeNormal(text, quoted ? options : { ...options, quotesAreOwn: false });
+  const a = analyzeNormal(text, quoted ? options : { ...options, quotesAreOwn: false }, revealed);
   if (!quoted) return a;
   // masking less can also move the label model the other way ("i say ' whatever '" read whole is calm,
   // read with the quote masked is contempt): a suggestion must pass both readings
-  const usual = analyzeNormal(text, { ...options, quotesAreOwn: false });
+  const usual = analyzeNormal(text, { ...options, quotesAreOwn: false }, revealed);
   return hotter(usual.analysis, a.analysis) ? usual : a;
 }
 
@@ -327,7 +329,7 @@ function heatModel(m: LinearModel, text: string, masked: Masked, lang: Language)
 const isSafety = (h: RuleHit) => SAFETY_LABELS.includes(h.label);
 
 /** One reading of a normalised text: mask -> rules -> models -> combine -> spans. */
-function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
+function analyzeNormal(text: string, options: AnalyzeOptions, revealed = false): Detailed {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const ctx = options.context;
   const m = getModel();
@@ -388,6 +390,7 @@ function analyzeNormal(text: string, options: AnalyzeOptions): Detailed {
     apology,
     overstated: isOverstated,
     serious: lang.proportion.serious.test(text) || lang.proportion.hatred.test(text),
+    revealed: revealed && hits.some(isSafety),
     thanks: lang.proportion.thanks.test(text),
     agreement,
     care: lang.labelModel.care.test(text),

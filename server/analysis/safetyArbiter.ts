@@ -124,7 +124,7 @@ export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds
   // nothing that makes violent words serious may be there (children, the police, "I mean it", "not joking")
   const banter = !basis.serious && harm < t.safety && p.heat >= all.banter * harm;
   const safety = basis.safety
-    ? harm >= all.drop && !banter
+    ? basis.revealed === true || (harm >= all.drop && !banter)
     : harm >= t.safety && (basis.words > SHORT_WORDS || harm >= all.short);
   // "give me your phone every night" is the sender's demand, never their disclosure
   const disclosure =

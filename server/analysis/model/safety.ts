@@ -58,6 +58,11 @@ export interface Basis {
   overstated: boolean;
   /** words that make violent words serious: children, the police, leaving, "I mean it" (proportion.ts) */
   serious: boolean;
+  /**
+   * the rules' safety words showed only once a disguise was undone ("m-u-r-d-e-r", "k i l l"): hiding them from a
+   * filter is meant, so the model may not drop them as banter (not a model input)
+   */
+  revealed?: boolean;
   /** thanks or praise ("thank you", "you're amazing"): sincere and sarcastic alike */
   thanks: boolean;
   /** plain agreement ("Fine. Go ahead.") */

@@ -218,6 +218,13 @@ describe('the committed safety model', () => {
       expect(analyze(t).labels, t).toContain('self_harm');
   });
 
+  it('never drops a threat word that only undoing a disguise showed', () => {
+    for (const t of ["I'll m-u-r-d-e-r you", 'I will k i l l you']) expect(analyze(t).labels, t).toContain('threat');
+    // banter in plain letters is still heat, not a safety stop
+    const banter = analyze("I'll murder you if you spoil the finale 😂");
+    expect([banter.held, banter.labels.includes('threat')]).toEqual([true, false]);
+  });
+
   it('delivers an apology in which the sender calls themselves a name', () => {
     for (const t of ["I was a jerk last night. I'm sorry.", "I was a jerk. I'm sorry, it won't happen again."])
       expect(analyze(t).labels, t).toEqual([]);
