@@ -156,18 +156,6 @@ describe('the committed safety model', () => {
     for (const t of ['Damn, you are useless.', 'Fuck, you never listen.']) expect(analyze(t).held, t).toBe(true);
   });
 
-  it('delivers being away for a while the sender names, and still stops going away for good', () => {
-    for (const t of [
-      "I'll be gone all weekend at Mum's.",
-      "My cousin's funeral is on Saturday, I'll be gone till Wednesday",
-      'We’ll be off for two weeks in Fiji.',
-    ]) {
-      expect(analyze(t).held, t).toBe(false);
-    }
-    for (const t of ["I'll be gone for good.", "I'll be gone by morning. Tell the kids I love them."])
-      expect(analyze(t).labels, t).toContain('self_harm');
-  });
-
   it('delivers what things and bodies do to people, and gives a check-in to a person nearly killed by someone', () => {
     for (const t of [
       'The dryer murdered my favourite jumper.',
@@ -180,42 +168,6 @@ describe('the committed safety model', () => {
     }
     const told = analyze('He nearly killed me last year.');
     expect([told.held, told.disclosure], 'He nearly killed me last year.').toEqual([false, true]);
-  });
-
-  it('delivers not making it to something on a named day, and still stops not making it through, or ever', () => {
-    for (const t of [
-      "I won't be able to make it Thursday, sorry.",
-      "I won't make it to the game, traffic.",
-      "Sorry, I won't make it tonight, work ran late.",
-    ]) {
-      expect(analyze(t).held, t).toBe(false);
-    }
-    for (const t of ["I won't make it tomorrow or any day after.", 'im not gonna make it to my bday'])
-      expect(analyze(t).labels, t).toContain('self_harm');
-  });
-
-  it('delivers "nobody would notice if I skipped ...", and still stops "nobody would notice if I was gone"', () => {
-    for (const t of [
-      'Nobody would even notice if I skipped the work do.',
-      'no one would notice if i took a long lunch lol',
-    ])
-      expect(analyze(t).held, t).toBe(false);
-    for (const t of ['Nobody would notice if I was gone.', 'nobody would care if i left', 'Nobody would even notice.'])
-      expect(analyze(t).labels, t).toContain('self_harm');
-  });
-
-  it('delivers talk of treatment, and still stops pills saved, taken all, or stopped on purpose', () => {
-    for (const t of [
-      "I've started on the new tablets, they make me drowsy in the mornings.",
-      "I forgot Mum's tablets, driving back now.",
-    ])
-      expect(analyze(t).held, t).toBe(false);
-    for (const t of [
-      "I've started saving my tablets.",
-      "I picked up my meds, I'm going to take them all tonight.",
-      'I stopped taking my meds on purpose.',
-    ])
-      expect(analyze(t).labels, t).toContain('self_harm');
   });
 
   it('never drops a threat word that only undoing a disguise showed', () => {
@@ -235,5 +187,44 @@ describe('the committed safety model', () => {
     expect(analyze(text, { quotesAreOwn: true }).held).toBe(
       analyze(text, { quotesAreOwn: true, safetyModel: false }).held,
     );
+  });
+});
+
+/**
+ * Ordinary words that stand near self-harm in the data, read in their place (lang/en/mask.ts, the self-harm rules),
+ * each beside the twin that must still stop.
+ */
+const NEAR_SELF_HARM: [string, 'delivered' | 'self_harm'][] = [
+  // away for a named while
+  ["I'll be gone all weekend at Mum's.", 'delivered'],
+  ["My cousin's funeral is on Saturday, I'll be gone till Wednesday", 'delivered'],
+  ['We’ll be off for two weeks in Fiji.', 'delivered'],
+  ["I'll be gone for good.", 'self_harm'],
+  ["I'll be gone by morning. Tell the kids I love them.", 'self_harm'],
+  // not making it on a named day
+  ["I won't be able to make it Thursday, sorry.", 'delivered'],
+  ["I won't make it to the game, traffic.", 'delivered'],
+  ["Sorry, I won't make it tonight, work ran late.", 'delivered'],
+  ["I won't make it tomorrow or any day after.", 'self_harm'],
+  ['im not gonna make it to my bday', 'self_harm'],
+  // nobody would notice
+  ['Nobody would even notice if I skipped the work do.', 'delivered'],
+  ['no one would notice if i took a long lunch lol', 'delivered'],
+  ['Nobody would notice if I was gone.', 'self_harm'],
+  ['nobody would care if i left', 'self_harm'],
+  ['Nobody would even notice.', 'self_harm'],
+  // treatment
+  ["I've started on the new tablets, they make me drowsy in the mornings.", 'delivered'],
+  ["I forgot Mum's tablets, driving back now.", 'delivered'],
+  ["I've started saving my tablets.", 'self_harm'],
+  ["I picked up my meds, I'm going to take them all tonight.", 'self_harm'],
+  ['I stopped taking my meds on purpose.', 'self_harm'],
+];
+
+describe('ordinary words near self-harm, with the committed safety model', () => {
+  it.each(NEAR_SELF_HARM)('%j: %s', (text, want) => {
+    const a = analyze(text);
+    if (want === 'delivered') expect(a.held).toBe(false);
+    else expect(a.labels).toContain('self_harm');
   });
 });
