@@ -1011,6 +1011,12 @@ export const SELF_HARM = [
     ' if i disappeared)?(?! if (?:i|we) (?!(?:was|were|wasn(?:A|)t|weren(?:A|)t|died|disappeared|vanished|left|' +
     'went|just|stopped|ended|never|didn(?:A|)t|killed|took (?:all|my)|jumped|drowned|walked|quietly)\\b))',
   'would be better (?:off )?without me',
+  // the same, in other words: "you'll find them once I'm out of the way", "the last time I'll make you worry"
+  '(?:once|when|after) i(?:A| a)?m (?:out of (?:the|your|everyone(?:A|)s) way|no longer (?:here|around)|not (?:here|' +
+    'around) (?:anymore|any more))',
+  'last time i(?:A| wi)ll (?:make you worry|bother you|be a (?:problem|burden|bother))',
+  '(?:suffered|been through|put up with) enough because of me',
+  'strongest (?:thing|pills?|painkillers?|tablets?|stuff) (?:\\w+ ){0,5}?(?:without a prescription|over the counter)',
   '(?:i )?(?:just )?(?:want|wanna|wish i could) (?:to )?(?:disappear|vanish)(?: forever| for good|' +
     ' completely)?(?=\\s*(?:[.!?,]|$))',
   'disappear forever',
