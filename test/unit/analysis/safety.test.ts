@@ -59,6 +59,8 @@ const SAFETY_PATH: [string, boolean][] = [
   ['This traffic is killing me.', false],
   // banter about violence is heat, not a safety stop
   ['I could kill you for eating my leftovers lol', false],
+  ['If you wake the baby I will kill you. Lovingly.', false],
+  ['If you touch the baby I will kill you.', true],
   ["I'll murder you if you spoil the finale", false],
 ];
 
@@ -66,6 +68,7 @@ const SAFETY_PATH: [string, boolean][] = [
 const HELD: [string, boolean][] = [
   // banter aimed at the reader: held as heat
   ['I could kill you for eating my leftovers lol', true],
+  ['If you wake the baby I will kill you. Lovingly.', true],
   ["I'll murder you if you spoil the finale", true],
   ['ur dead if u finish the series without me', true],
   // passive-aggressive sarcasm aimed at the reader

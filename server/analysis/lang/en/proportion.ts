@@ -9,7 +9,8 @@ const TRIVIAL =
   'popcorn|cheese|biryani|samosas?|pakoras?|suya|patty|jollof|biltong|nutella|rolos?|easter egg|roast potato|' +
   'dishes|towel|blanket|duvet|thermostat|plants|shampoo|straighteners|hoodie|socks|dad jokes?|meme|karaoke|' +
   'game of thrones|succession|oat milk|last (?:slice|bite|piece|one|biscuit|cookie|roast \\w+|bit|drop|can|bottle|' +
-  'pod|samosa|pakora|rolo)|the killer|who wins|crisps|supermalt|coke|gulab jamun|tim tams';
+  'pod|samosa|pakora|rolo)|the killer|who wins|crisps|supermalt|coke|gulab jamun|tim tams|' +
+  '(?:wake|wakes|woke|wake up|woke up) the (?:baby|kids)';
 
 const SITUATION =
   'day|days|week|weeks|month|year|morning|night|weekend|traffic|bus|buses|train|trains|tube|boiler|weather|rain|' +
@@ -59,7 +60,9 @@ export const PROPORTION: ProportionPatterns = {
   ),
   serious: new RegExp(
     [
-      '\\b(?:kids|children|child|son|daughter|baby|custody|court|police|cops|lawyer|solicitor|leave me|leaving me|',
+      // children make violent words serious, unless waking them is the whole offence ("wake the baby and I'll kill you")
+      '\\b(?:(?:kids|children|baby)(?<!\\b(?:wake|wakes|waking|woke|wake up|woke up) the (?:kids|children|baby))|',
+      'child|son|daughter|custody|court|police|cops|lawyer|solicitor|leave me|leaving me|',
       "left me|divorce|where you live|where you(?:['’]ll| will) be|i know where|your (?:mum|mom|mam|family|work|job|",
       'house|address)|photos|nudes|pictures|address|knife|gun|blade|witness(?:es)?|i swear on|to god|anywhere near|',
       'show up|find you|track you down|hunt you down|catch you alone|turn up|come near|my work|my mother|my mum|',
