@@ -211,6 +211,12 @@ const EXPIRY_GRACE_MS = 3600_000;
 /** REDIS_COMMAND_TIMEOUT_MS's default. */
 export const DEFAULT_COMMAND_TIMEOUT_MS = 2000;
 
+/**
+ * Rooms whose last known record a process keeps (recentRoom), the least recently used dropped first: enough
+ * for the rooms whose people one process serves, a few KB each.
+ */
+const RECENT_ROOMS = 2000;
+
 /** How often an update is retried when another writer changed the room in between. */
 const MAX_UPDATE_ATTEMPTS = 100;
 
@@ -303,15 +309,32 @@ export class RedisStore implements Store {
   private versioned(version: string, json: string): RoomRecord {
     const room = JSON.parse(json) as RoomRecord;
     this.versions.set(room, version);
+    this.remember(room);
     return room;
+  }
+
+  /** Rooms as this process last read or wrote them, with their version (versions), least recently used first. */
+  private readonly recent = new Map<string, RoomRecord>();
+
+  private remember(room: RoomRecord): void {
+    this.recent.delete(room.roomId);
+    this.recent.set(room.roomId, room);
+    if (this.recent.size > RECENT_ROOMS) this.recent.delete(this.recent.keys().next().value as string);
+  }
+
+  recentRoom(roomId: string): RoomRecord | null {
+    return this.recent.get(roomId) ?? null;
   }
 
   async updateRoom<T>(roomId: string, update: RoomUpdate<T>): Promise<{ room: RoomRecord; result: T } | null> {
     for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
       const [version, json] = await this.redis.hmget(this.key.room(roomId), 'v', 'json');
-      if (version === null || json === null) return null;
+      if (version === null || json === null) {
+        this.recent.delete(roomId);
+        return null;
+      }
       const out = update(JSON.parse(json) as RoomRecord);
-      if (!out.room) return { room: JSON.parse(json) as RoomRecord, result: out.result };
+      if (!out.room) return { room: this.versioned(version, json), result: out.result };
       const set = (await this.scripts.setRoomIfVersion(
         this.key.room(roomId),
         this.key.expiry(),
@@ -322,9 +345,13 @@ export class RedisStore implements Store {
       )) as number;
       if (set === 1) {
         this.versions.set(out.room, String(Number(version) + 1));
+        this.remember(out.room);
         return { room: out.room, result: out.result };
       }
-      if (set === -1) return null;
+      if (set === -1) {
+        this.recent.delete(roomId);
+        return null;
+      }
       // Someone else wrote first: read again and re-run the pure update.
       if (attempt > 3) await new Promise((r) => setTimeout(r, Math.random() * attempt));
     }
@@ -344,8 +371,11 @@ export class RedisStore implements Store {
     for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
       if (!current) {
         const [v, json] = await this.redis.hmget(this.key.room(roomId), 'v', 'json');
-        if (v === null || json === null) return null;
-        current = { version: v, room: JSON.parse(json) as RoomRecord };
+        if (v === null || json === null) {
+          this.recent.delete(roomId);
+          return null;
+        }
+        current = { version: v, room: this.versioned(v, json) };
       }
       const out = update(current.room);
       const answer = (await this.scripts.updateRoomAndAppend(
@@ -361,20 +391,25 @@ export class RedisStore implements Store {
         dedupeKey ?? '',
       )) as [number, string?, string?];
       const [status, a, b] = answer;
-      if (status === -1) return null;
+      if (status === -1) {
+        this.recent.delete(roomId);
+        return null;
+      }
       if (status === 1) return { duplicate: true, entry: JSON.parse(a as string) as LogEntry };
       if (status === 2) {
         this.versions.set(out.room, String(Number(current.version) + 1));
+        this.remember(out.room);
         return { duplicate: false, room: out.room, result: out.result, entry: JSON.parse(a as string) as LogEntry };
       }
       // Someone else wrote first: the script sent the room as it is now; run the pure update on it again.
-      current = { version: a as string, room: JSON.parse(b as string) as RoomRecord };
+      current = { version: a as string, room: this.versioned(a as string, b as string) };
       if (attempt > 3) await new Promise((r) => setTimeout(r, Math.random() * attempt));
     }
     throw new Error(`room ${roomId} changed too often to update`);
   }
 
   async deleteRoom(roomId: string): Promise<void> {
+    this.recent.delete(roomId);
     await this.scripts.deleteRoomAll(
       this.key.room(roomId),
       this.key.log(roomId),

@@ -48,6 +48,12 @@ export interface Store {
   createRoom(room: RoomRecord): Promise<void>;
   getRoom(roomId: string): Promise<RoomRecord | null>;
   /**
+   * The room as this process last read or wrote it, without a round trip, or null; it may be out of date.
+   * Only a store across a network has it (Redis): a message's write may start from it (updateRoomAndAppend's
+   * `from`), whose compare-and-set finds out, and runs the update again on the room as it is.
+   */
+  recentRoom?(roomId: string): RoomRecord | null;
+  /**
    * Changes a room atomically: `update` gets the current record and returns the next one (or no
    * room to leave it as it is) and a result. It may run more than once under contention, so it
    * must be a pure function of its input. Resolves to null when the room does not exist.

@@ -56,6 +56,13 @@ const REMOVED =
   'You are no longer part of the joint conversation, so messages can’t go to the room. Your private ' +
   'preparation space with the facilitator is still open.';
 
+/** checkMayDeliver's answer without its reasons. */
+function mayDeliver(room: RoomRecord, participantId: string, now: number): boolean {
+  const status = room.participants.find((p) => p.participantId === participantId)?.status;
+  if (status === 'removed' || status === 'paused' || isOnBreak(room, now)) return false;
+  return canSpeak(room, participantId).ok;
+}
+
 /** Refusals that depend on the moment: a pause of this person's messages, a break, or someone else's turn. */
 function checkMayDeliver(room: RoomRecord, participantId: string, now: number): void {
   const status = room.participants.find((p) => p.participantId === participantId)?.status;
@@ -86,7 +93,15 @@ interface Delivery {
   verdict?: Verdict;
   /** A mediator's words: the room's heat stays as it was. */
   calm?: boolean;
+  /**
+   * `from` is the room as this process last saw it, not read for this message: where the room as it is holds
+   * this message back or takes it to a separated side, the send starts again from a fresh read (StaleRoom).
+   */
+  recent?: boolean;
 }
+
+/** The room as this process last saw it was out of date in a way that changes the message's path. */
+class StaleRoom extends Error {}
 
 const BREAK: RoomEffect = { kind: 'break' };
 
@@ -134,8 +149,22 @@ export class MessagePipeline {
 
   async send(who: Identity, clientMsgId: string, rawText: unknown, fromPrep = false): Promise<SendResult> {
     const text = checkRoomText(rawText);
-    // The room and the retry check together: one round trip to Redis for both.
     const key = dedupeKey(who.participantId, clientMsgId);
+    // Redis: the room as this process last saw it, where nothing it shows would stop or divert the message,
+    // saves the read: the write's compare-and-set checks it (one round trip a message; see deliver's `recent`).
+    const recent = this.deps.store.recentRoom?.(who.roomId);
+    if (
+      recent &&
+      !recent.held[key] &&
+      !talksOnSide(recent, who.role) &&
+      mayDeliver(recent, who.participantId, this.deps.now())
+    )
+      try {
+        return await this.sendIn(recent, who, clientMsgId, text, fromPrep, true);
+      } catch (err) {
+        if (!(err instanceof StaleRoom)) throw err;
+      }
+    // The room and the retry check together: one round trip to Redis for both.
     const [room, earlier] = await Promise.all([
       this.rooms.room(who.roomId),
       this.deps.store.findLogByKey(who.roomId, key),
@@ -144,6 +173,18 @@ export class MessagePipeline {
     if (answered) return answered;
     // A separated room: a party writes on their own side; a point crosses only once approved (relay:*).
     if (talksOnSide(room, who.role)) return this.separated.send(room, who, clientMsgId, text);
+    return this.sendIn(room, who, clientMsgId, text, fromPrep, false);
+  }
+
+  /** Steps floor, analyse, then deliver or hold, in the room as read (`recent`: as this process last saw it). */
+  private async sendIn(
+    room: RoomRecord,
+    who: Identity,
+    clientMsgId: string,
+    text: string,
+    fromPrep: boolean,
+    recent: boolean,
+  ): Promise<SendResult> {
     const now = this.deps.now();
     checkMayDeliver(room, who.participantId, now);
     const { analysis, review } = await this.review(room, who, text);
@@ -161,6 +202,7 @@ export class MessagePipeline {
         fromPrep,
         disclosure,
         from: room,
+        recent,
         calm: true,
       });
     if (!review)
@@ -173,6 +215,7 @@ export class MessagePipeline {
         fromPrep,
         disclosure,
         from: room,
+        recent,
         verdict: analysis,
       });
     const held: HeldMessage = { clientMsgId, participantId: who.participantId, text, review, heldAt: now, fromPrep };
@@ -325,6 +368,7 @@ export class MessagePipeline {
     };
     // The room's counters and the numbered entry in one atomic write (dedupe included).
     const update = (r: RoomRecord) => {
+      if (d.recent && (r.held[key] || talksOnSide(r, d.who.role))) throw new StaleRoom();
       checkMayDeliver(r, d.who.participantId, now);
       const spoke = { type: 'spoke' as const, participantId: d.who.participantId, text: d.text };
       const floor = applyFloor(r, spoke, now, { floorMs });
