@@ -12,7 +12,8 @@
  *   env: EPOCHS LR L2 (the softmax); CLASS_POWER (0.5: classes balanced half way); NETWORK=0 (no network) NET_DIM NET_HIDDEN NET_EPOCHS NET_LR NET_L2;
  *        W_PUBLIC W_CALM W_SYN (weights of the public slices' train split, ParaDetox's calm rewrites and
  *        polite requests, data/heat-synthetic; 0 leaves one out); MAX_RELEASE (the sweep's largest release);
- *        CV_FOLDS=k (files dealt into k folds), CV_GROUPS=a.jsonl,b.jsonl and CV_TOGETHER=1 (quick comparisons)
+ *        CV_FOLDS=k (files dealt into k folds), CV_GROUPS=a.jsonl,b.jsonl and CV_TOGETHER=1 (quick comparisons);
+ *        SEED_SOFTMAX SEED_NETWORK (27, 31, chosen among three on the dev split: the order examples are read in)
  *
  * Data: data/safety-train/*.jsonl and data/safety-dev/{messages,proportion,recall}.jsonl
  * ({text, kind, expect, room}); the train split of ../shared/data (heat-labelled without counsel-chat,
@@ -178,7 +179,7 @@ export function train(rows: Row[]): SafetyModel {
   const model = trainSoftmax(
     data,
     SAFETY_CLASSES,
-    { bits: SAFETY_BITS, epochs: EPOCHS, lr: LR, l2: L2, classPower: CLASS_POWER },
+    { bits: SAFETY_BITS, epochs: EPOCHS, lr: LR, l2: L2, classPower: CLASS_POWER, seed: envNumber('SEED_SOFTMAX', 27) },
     trainedOn(rows),
     'scripts/heat/train-safety.ts',
     DENSE ? BASIS_INPUTS : [],
@@ -210,6 +211,7 @@ function trainNetwork(rows: Row[]): MlpModel<SafetyClass> {
     l2: envNumber('NET_L2', 0),
     smoothing: envNumber('NET_SMOOTHING', 0.1),
     classPower: CLASS_POWER,
+    seed: envNumber('SEED_NETWORK', 31),
     verbose: !!process.env.VERBOSE,
   };
   const net = trainMlp(data, SAFETY_CLASSES, o, trainedOn(rows), 'scripts/heat/train-safety.ts', BASIS_INPUTS);

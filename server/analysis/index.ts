@@ -374,6 +374,7 @@ function analyzeNormal(text: string, options: AnalyzeOptions, revealed = false):
       address.narrative,
     ),
   );
+  const hatred = lang.proportion.hatred.test(text);
   const basis: Basis = {
     safety: hits.some(isSafety),
     disclosure: disclosed.length > 0,
@@ -389,7 +390,8 @@ function analyzeNormal(text: string, options: AnalyzeOptions, revealed = false):
     literal: masked.reported.length > masked.said.length,
     apology,
     overstated: isOverstated,
-    serious: lang.proportion.serious.test(text) || lang.proportion.hatred.test(text),
+    serious: lang.proportion.serious.test(text) || hatred,
+    hatred,
     revealed: revealed && hits.some(isSafety),
     thanks: lang.proportion.thanks.test(text),
     agreement,

@@ -46,6 +46,11 @@ export interface ArbiterThresholds {
    */
   plainSelfHarm: number;
   /**
+   * the threat reading the model alone needs in a message of UNAIMED_WORDS words or fewer aimed at nobody (no
+   * "you", no name), where the rules heard none: a parent's "Time with my kids." is what they need, not a threat
+   */
+  unaimedThreat: number;
+  /**
    * heat / (heat + none) under which the model releases a hold of the rules (0: never). The model reads
    * public comments' heat too (train split), so a release does not cost the public slices their recall.
    */
@@ -72,6 +77,8 @@ export const SHORT_WORDS = 3;
 export const DIRECTED_WORDS = 40;
 /** Up to this many words, self-harm the rules did not hear needs one of its words (see arbitrate). */
 export const PLAIN_WORDS = 10;
+/** Up to this many words, a threat the rules did not hear, aimed at nobody, needs unaimedThreat. */
+export const UNAIMED_WORDS = 6;
 
 /**
  * Fitted by `CV_FOLDS=4 npm run train:safety -- --cv` (cross-validation by data file; classes balanced half
@@ -89,6 +96,7 @@ export const ARBITER_THRESHOLDS: ArbiterThresholds = {
   thanksHold: 0.7,
   short: 0.8,
   plainSelfHarm: 0.6,
+  unaimedThreat: 0.5,
   release: 0.3,
   drop: 0.3,
   banter: 1,
@@ -120,11 +128,13 @@ export function arbitrate(basis: Basis, p: SafetyReading, all: ArbiterThresholds
     basis.safety || basis.selfHarmWords || basis.words > PLAIN_WORDS || p.self_harm >= all.plainSelfHarm
       ? p.self_harm
       : 0;
-  const harm = Math.max(p.threat, selfHarm);
+  const threat =
+    basis.safety || basis.directed || basis.words > UNAIMED_WORDS || p.threat >= all.unaimedThreat ? p.threat : 0;
+  const harm = Math.max(threat, selfHarm);
   // nothing that makes violent words serious may be there (children, the police, "I mean it", "not joking")
   const banter = !basis.serious && harm < t.safety && p.heat >= all.banter * harm;
   const safety = basis.safety
-    ? basis.revealed === true || (harm >= all.drop && !banter)
+    ? basis.revealed === true || basis.hatred === true || (harm >= all.drop && !banter)
     : harm >= t.safety && (basis.words > SHORT_WORDS || harm >= all.short);
   // "give me your phone every night" is the sender's demand, never their disclosure
   const disclosure =

@@ -63,6 +63,11 @@ export interface Basis {
    * filter is meant, so the model may not drop them as banter (not a model input)
    */
   revealed?: boolean;
+  /**
+   * hatred said to the reader ("I hate you", "I can't stand you"): beside the rules' threat it is meant, so the
+   * model may not drop it under the floor for banter (not a model input)
+   */
+  hatred?: boolean;
   /** thanks or praise ("thank you", "you're amazing"): sincere and sarcastic alike */
   thanks: boolean;
   /** plain agreement ("Fine. Go ahead.") */

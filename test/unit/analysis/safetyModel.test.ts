@@ -68,6 +68,27 @@ describe('the arbiter (a pure function of the rules’ verdict and the model’s
     expect(arbitrate(serious, banter).drop).toBe(false);
   });
 
+  it('keeps a stop of the rules beside hatred said to the reader, however little harm the model reads', () => {
+    // "I hate you so much I could kill you": the floor for banter does not drop it
+    const b = basis({ safety: true, held: true, heldWithoutSafety: true, serious: true });
+    const little = reading({ heat: 0.66, threat: ARBITER_THRESHOLDS.drop - 0.05, none: 0.03 });
+    expect(arbitrate(b, little).drop).toBe(true);
+    expect(arbitrate({ ...b, hatred: true }, little).drop).toBe(false);
+    expect(analyze('I hate you so much I could kill you').labels).toContain('threat');
+  });
+
+  it('a threat only the model hears, in a few words aimed at nobody, needs unaimedThreat', () => {
+    const middling = reading({ threat: (ARBITER_THRESHOLDS.safety + ARBITER_THRESHOLDS.unaimedThreat) / 2, none: 0.4 });
+    // "Time with my kids." (what a parent needs) against "Your kids next."
+    expect(arbitrate(basis({ words: 4 }), middling).add).toBe(null);
+    expect(arbitrate(basis({ words: 4, directed: true }), middling).add).toBe('threat');
+    expect(arbitrate(basis({ words: 9 }), middling).add).toBe('threat');
+    expect(arbitrate(basis({ words: 4 }), reading({ threat: ARBITER_THRESHOLDS.unaimedThreat + 0.05 })).add).toBe(
+      'threat',
+    );
+    expect(analyze('Time with my kids.').held).toBe(false);
+  });
+
   it('holds heat aimed at the reader more readily, unless it thanks or praises (sincere thanks read alike)', () => {
     const middling = reading({ heat: 0.5, none: 0.5 });
     const words = 8;
