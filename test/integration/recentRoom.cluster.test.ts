@@ -1,24 +1,14 @@
-import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { RedisStore } from '../../server/cluster/redisStore.js';
-import { call, closeClients, connect, createRoom, joinRoom, next, sleep, startServer } from '../helpers/server.js';
-import type { TestServer } from '../helpers/server.js';
+import { call, connect, createRoom, joinRoom, sleep } from '../helpers/server.js';
+import { redisNodes } from '../helpers/redisNodes.js';
 
 /**
  * A message starts from the room as its process last saw it (RedisStore.recentRoom: one round trip a message).
  * Two apps on one Redis: what the other process changed meanwhile still decides the message's path.
  */
-const prefix = `mr-recent-${process.pid}:`;
-const nodes: TestServer[] = [];
-const stores: RedisStore[] = [];
-
-async function node(): Promise<TestServer> {
-  const store = await new RedisStore(inject('redisUrl'), prefix).ready();
-  stores.push(store);
-  const srv = await startServer({ redisUrl: inject('redisUrl'), redisPrefix: prefix }, { store });
-  nodes.push(srv);
-  return srv;
-}
+const { node } = redisNodes(`mr-recent-${process.pid}:`);
 
 /** Ann on the first process, Ben on the second; each has sent once, so each process has seen the room. */
 async function split() {
@@ -33,7 +23,7 @@ async function split() {
   expect(await call(b, 'message:send', { clientMsgId: 'b0', text: 'Yes, I would like that.' })).toMatchObject({
     status: 'delivered',
   });
-  return { one, host, guest, a, b, storeTwo: stores[stores.length - 1] };
+  return { one, host, guest, a, b, storeTwo: two.store };
 }
 
 /** Counts the commands one store's connection sends, by name (a script is one: evalsha). */
@@ -47,11 +37,6 @@ function countCommands(store: RedisStore): Map<string, number> {
   }) as Redis['sendCommand'];
   return counts;
 }
-
-afterEach(() => closeClients());
-afterAll(async () => {
-  for (const n of nodes.splice(0)) await n.close();
-});
 
 describe('a message from the room as its process last saw it', () => {
   it('reads nothing before its one write', async () => {

@@ -1,24 +1,9 @@
-import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
-import { RedisStore } from '../../server/cluster/redisStore.js';
-import { call, closeClients, connect, createRoom, joinRoom, next, sleep, startServer } from '../helpers/server.js';
-import type { TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { call, connect, createRoom, joinRoom, next, sleep } from '../helpers/server.js';
+import { redisNodes } from '../helpers/redisNodes.js';
 
 /** Two apps on one Redis: a removal made on one process takes effect for sockets on the other. */
-const prefix = `mr-safety-cluster-${process.pid}:`;
-const nodes: TestServer[] = [];
-
-async function node(): Promise<TestServer> {
-  const store = await new RedisStore(inject('redisUrl'), prefix).ready();
-  const srv = await startServer({ redisUrl: inject('redisUrl'), redisPrefix: prefix }, { store });
-  nodes.push(srv);
-  return srv;
-}
-
-afterEach(() => closeClients());
-afterAll(async () => {
-  for (const n of nodes.splice(0)) await n.close();
-});
-
+const { node } = redisNodes(`mr-safety-cluster-${process.pid}:`);
 describe('safety across two processes', () => {
   it('someone removed on one process stops getting the room on the other, and keeps their own notes', async () => {
     const [one, two] = [await node(), await node()];

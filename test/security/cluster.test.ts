@@ -1,26 +1,11 @@
-import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SeqFeed } from '../../client/src/room/sequence.js';
 import type { LogEntry } from '../../shared/protocol.js';
-import { RedisStore } from '../../server/cluster/redisStore.js';
-import { call, closeClients, connect, createRoom, http, invite, joinRoom, sleep } from '../helpers/server.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { call, connect, createRoom, http, invite, joinRoom, sleep } from '../helpers/server.js';
+import { redisNodes } from '../helpers/redisNodes.js';
 
 /** Two app processes' worth of app on one Redis, and a client that must see every seq once, in order. */
-const prefix = `mr-seq-${process.pid}:`;
-const nodes: TestServer[] = [];
-
-async function node(): Promise<TestServer> {
-  const store = await new RedisStore(inject('redisUrl'), prefix).ready();
-  const srv = await startServer({ redisUrl: inject('redisUrl'), redisPrefix: prefix }, { store });
-  nodes.push(srv);
-  return srv;
-}
-
-afterEach(() => closeClients());
-afterAll(async () => {
-  for (const n of nodes.splice(0)) await n.close();
-});
-
+const { node } = redisNodes(`mr-seq-${process.pid}:`);
 describe('live messages from two processes', () => {
   it('reach a client every seq exactly once, in order, though they arrive out of order or not at all', async () => {
     const [one, two] = [await node(), await node()];
