@@ -25,6 +25,9 @@ describe('live messages from two processes', () => {
         return res.ok ? res.messages : null;
       },
       (entries) => shown.push(...entries),
+      0,
+      250,
+      400, // quiet this long, one catch-up: the last live event may be the one lost
     );
     let live = 0;
     const onLive = (entry: LogEntry) => {

@@ -68,13 +68,21 @@ export class SeqOrder<E extends { seq: number }> {
 export const GAP_WAIT_MS = 250;
 
 /**
+ * How long live entries stay quiet before one catch-up checks that the last of them was not lost: a
+ * lost entry shows as a gap only when a later one comes, and the last of a burst has none after it.
+ */
+export const SETTLE_MS = 8000;
+
+/**
  * SeqOrder driven over a connection: live entries go in through receive(), a gap that stays open
- * for GAP_WAIT_MS is fetched, and catchUp() (on every connect) pages history until it is empty.
+ * for GAP_WAIT_MS is fetched, live entries that go quiet for SETTLE_MS are followed by one catch-up,
+ * and catchUp() (on every connect) pages history until it is empty.
  * `fetch` returns null when the server could not answer; the gap is tried again later.
  */
 export class SeqFeed<E extends { seq: number }> {
   readonly order: SeqOrder<E>;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
   private fetching: Promise<void> | null = null;
   private stopped = false;
 
@@ -83,6 +91,7 @@ export class SeqFeed<E extends { seq: number }> {
     private readonly deliver: (entries: E[]) => void,
     lastSeq = 0,
     private readonly waitMs = GAP_WAIT_MS,
+    private readonly settleMs = SETTLE_MS,
   ) {
     this.order = new SeqOrder<E>(lastSeq);
   }
@@ -90,6 +99,7 @@ export class SeqFeed<E extends { seq: number }> {
   receive(entries: readonly E[]): void {
     this.emit(this.order.receive(entries));
     this.watchGap();
+    this.watchSettle();
   }
 
   /** Fetches everything after the last seq, page by page; resolves to how many entries came. */
@@ -116,25 +126,41 @@ export class SeqFeed<E extends { seq: number }> {
   close(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.settleTimer) clearTimeout(this.settleTimer);
     this.timer = null;
+    this.settleTimer = null;
   }
 
   private watchGap(): void {
     if (this.stopped || this.timer || this.fetching || this.order.gap === null) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      if (this.order.gap === null) return;
-      this.fetching = this.catchUp()
-        .then(
-          () => undefined,
-          () => undefined,
-        )
-        .finally(() => {
-          this.fetching = null;
-          // Still open (the server did not answer, or more came early meanwhile): try again.
-          this.watchGap();
-        });
+      if (this.order.gap !== null) this.fetchInBackground();
     }, this.waitMs);
+  }
+
+  /** Each live entry restarts the quiet period; when it ends, one catch-up. */
+  private watchSettle(): void {
+    if (this.stopped) return;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      this.fetchInBackground();
+    }, this.settleMs);
+  }
+
+  private fetchInBackground(): void {
+    if (this.stopped || this.fetching) return;
+    this.fetching = this.catchUp()
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => {
+        this.fetching = null;
+        // Still open (the server did not answer, or more came early meanwhile): try again.
+        this.watchGap();
+      });
   }
 
   private emit(entries: E[]): void {

@@ -73,6 +73,32 @@ describe('SeqFeed', () => {
     feed.close();
   });
 
+  it('finds a last entry that never arrived once live entries go quiet, and only then', async () => {
+    const stored = e(1, 2, 3);
+    let asked = 0;
+    const out: number[] = [];
+    const feed = new SeqFeed(
+      async (since) => {
+        asked += 1;
+        return stored.filter((x) => x.seq > since);
+      },
+      (entries) => out.push(...seqs(entries)),
+      0,
+      10,
+      60,
+    );
+    feed.receive(e(1));
+    await new Promise((r) => setTimeout(r, 30));
+    feed.receive(e(2)); // 3 was lost on the way: nothing comes after it to show the gap
+    await new Promise((r) => setTimeout(r, 30));
+    expect(out).toEqual([1, 2]);
+    expect(asked).toBe(0); // entries still coming: no fetch yet
+    await new Promise((r) => setTimeout(r, 80));
+    expect(out).toEqual([1, 2, 3]);
+    expect(asked).toBe(2); // one catch-up: the page with 3, then an empty page
+    feed.close();
+  });
+
   it('tries again when the server does not answer', async () => {
     let answer = false;
     const out: number[] = [];
