@@ -32,7 +32,11 @@ describe('the shown heat rides with the message (issue 13)', () => {
       }
     });
     // Delivered (below the threshold), warm enough to move the shown heat.
-    const texts = ['Why do you always do this?', 'Why do you always do this on Fridays?', 'Why do you always do that?'];
+    const texts = [
+      'I feel like you never listen to me.',
+      'I feel like you never help with the bins.',
+      'Why do you always leave it to the last minute?',
+    ];
     const last = next(b, 'message', (m: any) => m.clientMsgId === 'w2');
     let answered = 0;
     for (let i = 0; i < texts.length; i++) {
