@@ -337,6 +337,9 @@ describe('heat analyzer: rule misfires fixed', () => {
     // an exclamation about what happened is delivered; what follows it is read as usual
     expect(analyze('Holy crap, we actually shipped it.').held).toBe(false);
     expect(analyze('Damn, you are useless.').held).toBe(true);
+    // "damn it", "screw it" are about what happened, not said at someone as "damn you", "screw you" are
+    expectHeld(['Damn it, the car again.', "Screw it, let's just get pizza."], false);
+    expectHeld(['damn you', 'Screw you, Dan.'], true);
     // capitals with "!!!" are shouting
     expectHeld(['ANSWER THE QUESTION!!!', 'I SAID NO AND I MEAN NO'], true);
     // joy in capitals is labelled, not held

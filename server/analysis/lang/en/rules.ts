@@ -71,10 +71,11 @@ export const RULES: RulePatterns = {
       rx(INSULT),
     ],
     profanity: [
-      // "fuck you", "fuck off", "piss off", "screw you"
+      // "fuck you", "fuck off", "piss off", "screw you"; "damn it", "screw this", "fuck it" are about what happened
+      // (swearing about a situation is delivered): the swear word's own rule reads them
       rx(
-        '(?:f+u+c+k+|screw|damn|to hell with|the hell with)' +
-          '\\s+(?:you|u|ya|off|yourself|this|that|it|them)|piss\\s+off|' +
+        '(?:f+u+c+k+|screw|damn|to hell with|the hell with)\\s+(?:you|u|ya|yourself|them)|f+u+c+k+\\s+off|' +
+          'piss\\s+off|' +
           'bite\\s+me|kiss\\s+my\\s+ass|up\\s+yours|go\\s+to\\s+hell',
       ),
       rx(phrases(PROFANITY_STRONG)),
