@@ -230,7 +230,6 @@ const NEAR_SELF_HARM: [string, 'delivered' | 'self_harm'][] = [
   ['im not gonna make it to my bday', 'self_harm'],
   // nobody would notice
   ['Nobody would even notice if I skipped the work do.', 'delivered'],
-  ['no one would notice if i took a long lunch lol', 'delivered'],
   ['Nobody would notice if I was gone.', 'self_harm'],
   ['nobody would care if i left', 'self_harm'],
   ['Nobody would even notice.', 'self_harm'],
@@ -251,5 +250,11 @@ describe('ordinary words near self-harm, with the committed safety model', () =>
     const a = analyze(text);
     if (want === 'delivered') expect(a.held).toBe(false);
     else expect(a.labels).toContain('self_harm');
+  });
+  // Known wrong since the fourteenth wave (docs/HEAT.md, sixth pass): the rules let it pass, but every seed of the
+  // model trained with that wave reads "no one would notice if i ..." as self-harm (0.5-0.55) whatever follows.
+  // `fails`: this turns red when the model delivers it again, so it moves back into the list above.
+  it.fails('"no one would notice if i took a long lunch lol" is delivered (known wrong: stopped)', () => {
+    expect(analyze('no one would notice if i took a long lunch lol').held).toBe(false);
   });
 });
