@@ -1,4 +1,5 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
+import { openaiPackage } from './openaiPackage.js';
 import type { z } from 'zod';
 import { isStrictable, modelSchema } from './modelOutput.js';
 
@@ -90,7 +91,8 @@ export class ModelClient {
   tokenParam: TokenParam;
 
   constructor(
-    private readonly client: OpenAI,
+    /** the client, or its making while the package loads (openaiPackage.ts) */
+    private readonly client: OpenAI | Promise<OpenAI>,
     private readonly model: string,
     /** The official API names the bound `max_completion_tokens`; other servers know `max_tokens`. */
     official: boolean,
@@ -113,7 +115,7 @@ export class ModelClient {
       return await Promise.race([this.attempt(call, controller.signal), expired]);
     } catch (err) {
       if (err instanceof ModelError) throw err;
-      const timedOut = controller.signal.aborted || err instanceof OpenAI.APIConnectionTimeoutError;
+      const timedOut = controller.signal.aborted || err instanceof (await openaiPackage()).APIConnectionTimeoutError;
       throw new ModelError(timedOut ? 'timeout' : 'error');
     } finally {
       clearTimeout(timer);
@@ -127,7 +129,7 @@ export class ModelClient {
       try {
         return { content: await this.request(call, format, tokenParam, signal), format };
       } catch (err) {
-        if (tries >= 3 || !(err instanceof OpenAI.APIError) || !REFUSED.has(err.status ?? 0)) throw err;
+        if (tries >= 3 || !(err instanceof (await openaiPackage()).APIError) || !REFUSED.has(err.status ?? 0)) throw err;
         if (refusesTokenParam(err, tokenParam)) {
           if (this.tokenParam === tokenParam)
             this.tokenParam = tokenParam === 'max_tokens' ? 'max_completion_tokens' : 'max_tokens';
@@ -153,10 +155,10 @@ export class ModelClient {
     };
     const options = { signal, maxRetries: 0, timeout: call.budgetMs + 1000 };
     if (!call.onPartial) {
-      const completion = await this.client.chat.completions.create({ ...body, stream: false }, options);
+      const completion = await (await this.client).chat.completions.create({ ...body, stream: false }, options);
       return completion.choices[0]?.message?.content ?? '';
     }
-    const stream = await this.client.chat.completions.create({ ...body, stream: true }, options);
+    const stream = await (await this.client).chat.completions.create({ ...body, stream: true }, options);
     let content = '';
     for await (const chunk of stream) {
       const delta = chunk.choices[0]?.delta?.content;

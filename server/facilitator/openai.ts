@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { z } from 'zod';
 import type { Analysis } from '../../shared/analysis.js';
 import { LIMITS, type LogEntry, type PrepMessage } from '../../shared/protocol.js';
@@ -7,6 +7,7 @@ import { namesOnlyTheirFeelings } from './listening/faithful.js';
 import { type Heard, listen } from '../analysis/listening/index.js';
 import { LocalFacilitator } from './local.js';
 import { maxTokensFor, ModelClient, ModelError, type ModelAnswer } from './modelClient.js';
+import { openaiPackage } from './openaiPackage.js';
 import { ClauseOfferOut, partialText, plausibleSuggestion, readOutput, RewriteOut, TextOut } from './modelOutput.js';
 import { readsWell } from './drafts.js';
 import {
@@ -71,13 +72,16 @@ export class OpenAIFacilitator implements FacilitatorEngine {
     this.local = options.local ?? new LocalFacilitator();
     const client =
       options.client ??
-      new OpenAI({
-        // Local servers need no key, but the client insists on one.
-        apiKey: options.apiKey || 'unused',
-        baseURL: options.baseURL,
-        maxRetries: 0,
-        timeout: Math.max(options.rewriteTimeoutMs, options.timeoutMs) + 1000,
-      });
+      openaiPackage().then(
+        (pkg) =>
+          new pkg.OpenAI({
+            // Local servers need no key, but the client insists on one.
+            apiKey: options.apiKey || 'unused',
+            baseURL: options.baseURL,
+            maxRetries: 0,
+            timeout: Math.max(options.rewriteTimeoutMs, options.timeoutMs) + 1000,
+          }),
+      );
     this.model = new ModelClient(client, options.model, !options.baseURL);
   }
 
