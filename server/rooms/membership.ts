@@ -16,7 +16,7 @@ import { newParticipant, newRoom } from './newRoom.js';
 import { applyFloor } from './policies/floor.js';
 import { NAME_TAKEN, nameTaken } from './policies/membership.js';
 import { jointOpened } from './policies/outcomes.js';
-import { offTheFloor } from './policies/safety.js';
+import { MODERATION_SUSPENDED, mayModerateNow, offTheFloor } from './policies/safety.js';
 import { roomView } from './view.js';
 import { floorSettings, type RoomWork } from './work.js';
 
@@ -154,6 +154,7 @@ export async function removeFromRoom(work: RoomWork, who: Identity, targetId: st
     if (!me || !isModerator(me.role)) {
       throw new AppError('forbidden', 'Only the host or a mediator can take someone out of the room.');
     }
+    if (!mayModerateNow(me)) throw new AppError('forbidden', MODERATION_SUSPENDED);
     const target = r.participants.find((p) => p.participantId === targetId);
     if (!target) throw new AppError('not_found', 'There is no one with that id in this room.');
     if (target === me) throw new AppError('not_allowed', 'To go, please leave the room instead.');

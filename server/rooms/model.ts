@@ -83,6 +83,8 @@ export interface BreakRecord extends BreakView {
   safetyCausedBy?: string;
   /** A quiet pause: shown as the facilitator's, it belongs to the person who asked (and the mediators). */
   askedQuietlyBy?: string;
+  /** A quiet pause asked during someone else's break or a safety pause: only a mediator ends it early. */
+  sharedQuietly?: boolean;
 }
 
 /** A topic as the server keeps it: what people see (AgendaTopicView), and the words it is matched by. */

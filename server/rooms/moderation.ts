@@ -35,7 +35,7 @@ export async function setParticipant(
 export async function askForSeparatedRoom(work: RoomWork, who: Identity): Promise<{ toldMediators: boolean }> {
   const room = await work.room(who.roomId);
   const me = room.participants.find((p) => p.participantId === who.participantId);
-  if (!me || me.role === 'observer') {
+  if (!me || me.role === 'observer' || me.status === 'removed') {
     throw new AppError('forbidden', 'Only people in the conversation can ask for a separated room.');
   }
   const mediators = room.participants

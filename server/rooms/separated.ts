@@ -10,6 +10,7 @@ import { fearResponse, prepSelfHarmReply, prepThreatReply, showsFear } from './m
 import type { Identity, PendingRelay, RoomRecord } from './model.js';
 import { namesOf } from './view.js';
 import { announceSeparated, relayKey, separateRoom, withPending } from './policies/separated.js';
+import { maySeparateNow, SEPARATE_REFUSED } from './policies/safety.js';
 import type { RoomWork } from './work.js';
 
 /** What the message pipeline lends a separated room: its review, and its delivery for an approved point. */
@@ -58,6 +59,8 @@ export class SeparatedRoom {
     }
     const now = this.rooms.deps.now();
     const { room, result: switched } = await this.rooms.change(who.roomId, (r) => {
+      const me = r.participants.find((p) => p.participantId === who.participantId);
+      if (!me || !maySeparateNow(me)) throw new AppError('forbidden', SEPARATE_REFUSED);
       const next = separateRoom(r, now);
       return next ? { room: next, result: true } : { result: false };
     });

@@ -9,6 +9,7 @@ import {
   connect,
   couple,
   createRoom,
+  http,
   invite,
   joinRoom,
   next,
@@ -150,10 +151,29 @@ describe('a threat', () => {
     await sleep(100);
     expect(said(a, 'safety')).toEqual([]);
     for (const c of [a, b, m]) expect(JSON.stringify(c.received)).not.toMatch(/take the kids|hurt you/);
-    // The threatened person keeps the room paused for longer: the pause becomes theirs.
+    // The threatened person keeps the room paused for longer; only a mediator can end it early now.
     const kept = await call(b, 'break:request', { quiet: true, minutes: 45 });
     expect(kept.break.endsAt - Date.now()).toBeGreaterThan(40 * 60_000);
     expect(await call(a, 'break:end')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('a host whose message was held as a threat can neither take anyone out nor end the pause it caused', async () => {
+    srv = await startServer();
+    const { a, b, host, guest } = await couple(srv.url);
+    const { joined } = await mediatorIn(srv.url, host);
+    expect(await call(a, 'message:send', { clientMsgId: 't1', text: THREAT })).toMatchObject({ status: 'held' });
+    for (const id of [guest.participantId, joined.participantId]) {
+      const out = await http(srv.url, 'DELETE', `/api/rooms/${host.roomId}/participants/${id}`, undefined, host.token);
+      expect(out).toMatchObject({ status: 403, json: { error: { code: 'forbidden' } } });
+    }
+    // a one-minute "quiet" pause is no way round: the sender cannot ask for one, nor end the safety pause
+    expect(await call(a, 'break:request', { quiet: true, minutes: 1 })).toMatchObject({ ok: false });
+    expect(await call(a, 'break:end')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // the person threatened keeps the room paused longer; asking gives nobody a way to end it early but a mediator
+    expect(await call(b, 'break:request', { quiet: true, minutes: 1 })).toMatchObject({ ok: true });
+    expect(await call(b, 'break:end')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const view = await http(srv.url, 'GET', `/api/rooms/${host.roomId}`, undefined, guest.token);
+    expect(view.json.participants.map((p: { name: string }) => p.name)).toContain('Ben');
   });
 
   it('in a group, every other party is told, and an observer is not', async () => {
@@ -226,6 +246,9 @@ describe('a threat', () => {
       ok: false,
       error: { code: 'not_allowed', message: expect.stringMatching(/no longer part of the joint conversation/) },
     });
+    // Nor can he change the room of the people he threatened, for good, into a separated one.
+    expect(await call(b, 'room:separate', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call(b, 'safety:separate', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // Reconnecting does not bring him back into the room's channel.
     const again = await connect(srv.url, guest.token);
     expect(await call(a, 'message:send', { clientMsgId: 'after2', text: 'Still here.' })).toMatchObject({

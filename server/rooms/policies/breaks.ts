@@ -38,6 +38,7 @@ function refusal(room: RoomRecord, brk: BreakRecord, by: string): string {
     const asker = room.participants.find((p) => p.participantId === brk.requestedBy)?.name ?? 'someone else';
     return `This break was asked for by ${asker}; they or a mediator can end it early. ${WAITS}`;
   }
+  if (brk.sharedQuietly) return 'This pause ends by itself when the time is up; a mediator can end it early.';
   if (brk.safetyCausedBy === by) {
     return `Let’s give this pause its time: a mediator can end it early. ${WAITS}`;
   }
@@ -54,10 +55,12 @@ export function endBreak(room: RoomRecord, by: string): BreakOutcome {
     return { ok: false, code: 'not_allowed', message: 'There is no break running.' };
   }
   // A quiet pause is its asker's (and the mediators'), though it shows as the facilitator's.
-  const quietly = room.break.askedQuietlyBy;
-  const may = quietly
-    ? who?.participantId === quietly || who?.role === 'mediator'
-    : who && mayEndBreak(room.break, who);
+  const { askedQuietlyBy: quietly, sharedQuietly } = room.break;
+  const may = sharedQuietly
+    ? who?.role === 'mediator'
+    : quietly
+      ? who?.participantId === quietly || who?.role === 'mediator'
+      : who && mayEndBreak(room.break, who);
   if (who === undefined || !may) {
     return { ok: false, code: 'forbidden', message: refusal(room, room.break, by) };
   }

@@ -164,21 +164,25 @@ export type QuietPauseOutcome =
 /**
  * A quiet pause: the room sees the facilitator's pause and never who asked; it belongs to the asker (and the
  * mediators), so no one else ends it early. Asked during a running break, it keeps the room paused at least
- * `minutes` from now and becomes the asker's.
+ * `minutes` from now, and from then on only a mediator ends it early: asking must never be a way to end someone
+ * else's break or a safety pause. Someone whose message was held as a threat this session, or who is paused,
+ * cannot ask for one (it would let them keep the room shut).
  */
 export function quietPause(room: RoomRecord, by: string, minutes: number, now: number): QuietPauseOutcome {
   const who = room.participants.find((p) => p.participantId === by);
   if (!who || !isParty(who.role) || who.status === 'removed') {
     return { ok: false, code: 'forbidden', message: 'Only people in the conversation can pause it.' };
   }
+  if (who.status === 'paused' || (who.threatHolds ?? 0) > 0) {
+    return { ok: false, code: 'forbidden', message: QUIET_PAUSE_REFUSED };
+  }
   const until = now + minutes * 60_000;
   if (room.break && room.break.endsAt > now) {
     const endsAt = Math.max(room.break.endsAt, until);
-    return {
-      ok: true,
-      started: false,
-      break: { ...room.break, requestedBy: 'facilitator', endsAt, askedQuietlyBy: by },
-    };
+    // the asker's own quiet pause, made longer, stays theirs
+    const own = room.break.askedQuietlyBy === by && !room.break.sharedQuietly;
+    const brk: BreakRecord = { ...room.break, requestedBy: 'facilitator', endsAt, askedQuietlyBy: by };
+    return { ok: true, started: false, break: own ? brk : { ...brk, sharedQuietly: true } };
   }
   return {
     ok: true,
@@ -188,6 +192,32 @@ export function quietPause(room: RoomRecord, by: string, minutes: number, now: n
 }
 
 export type ModeratorAction = 'pause' | 'resume' | 'remove';
+
+const QUIET_PAUSE_REFUSED =
+  'A mediator can pause the room for now; you can’t at the moment. You can still take a break from the screen.';
+
+/**
+ * Whether a person may switch the room to a separated one for everyone, which cannot be undone: not someone taken
+ * out of the joint session or paused, nor a party whose message was held as a threat this session (the choice is the
+ * threatened person's; a mediator can still make it).
+ */
+export function maySeparateNow(me: Pick<Participant, 'role' | 'status' | 'threatHolds'>): boolean {
+  return me.status === undefined && (me.role === 'mediator' || (me.threatHolds ?? 0) === 0);
+}
+
+export const SEPARATE_REFUSED =
+  'You can’t switch the room to a separated one at the moment. A mediator can, and your private preparation is open.';
+
+export const MODERATION_SUSPENDED = 'A mediator can pause or remove people for now; you can’t at the moment.';
+
+/**
+ * Whether a host or mediator may act on others now: not while paused or removed themselves, and a host not after
+ * one of their own messages was held as a threat this session (otherwise the person who threatened could take the
+ * person they threatened out of the room). Every way of pausing or removing someone asks this.
+ */
+export function mayModerateNow(by: Pick<Participant, 'role' | 'status' | 'threatHolds'>): boolean {
+  return by.status === undefined && (by.role === 'mediator' || (by.threatHolds ?? 0) === 0);
+}
 
 export type ModerationOutcome =
   | { ok: true; room: RoomRecord; status: ParticipantStatus | undefined; effects: RoomEffect[] }
@@ -211,9 +241,7 @@ export function moderate(
   if (!by || !isModerator(by.role)) {
     return refuse('forbidden', 'Only the host or a mediator can pause or remove someone.');
   }
-  if (by.status !== undefined || (by.role !== 'mediator' && (by.threatHolds ?? 0) > 0)) {
-    return refuse('forbidden', 'A mediator can pause or remove people for now; you can’t at the moment.');
-  }
+  if (!mayModerateNow(by)) return refuse('forbidden', MODERATION_SUSPENDED);
   const target = room.participants.find((p) => p.participantId === targetId);
   if (!target) return refuse('not_found', 'There is no one with that id in this room.');
   if (target.participantId === byId) {

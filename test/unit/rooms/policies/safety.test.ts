@@ -126,6 +126,9 @@ describe('quietPause', () => {
       started: false,
       break: { endsAt: NOW + 30 * 60_000, askedQuietlyBy: 'ann' },
     });
+    // the asker's own pause made longer stays theirs
+    const own = quietPause(room, 'ben', 30, NOW);
+    expect(own.ok && endBreak({ ...couple(), break: own.break }, 'ben')).toMatchObject({ ok: true });
     expect(
       quietPause(
         roomWith([
@@ -137,6 +140,38 @@ describe('quietPause', () => {
         NOW,
       ),
     ).toMatchObject({ ok: false });
+  });
+});
+
+describe('quietPause is never a way to end a pause that is not yours', () => {
+  const minute = (r: ReturnType<typeof couple>, by: string) => {
+    const out = quietPause(r, by, 1, NOW);
+    return out.ok ? { ...r, break: out.break } : r;
+  };
+  it('a one-minute quiet pause asked during someone else’s break, or their quiet pause, does not let you end it', () => {
+    const theirs = { ...couple(), break: { startedAt: NOW, endsAt: NOW + 20 * 60_000, requestedBy: 'ann' } };
+    const taken = minute(theirs, 'ben');
+    expect(taken.break?.endsAt).toBe(NOW + 20 * 60_000);
+    expect(endBreak(taken, 'ben')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(endBreak(taken, 'ann')).toMatchObject({ ok: false, code: 'forbidden' });
+    const quiet = quietPause(couple(), 'ann', 20, NOW);
+    if (!quiet.ok) throw new Error('refused');
+    expect(endBreak(minute({ ...couple(), break: quiet.break }, 'ben'), 'ben')).toMatchObject({ ok: false });
+  });
+  it('nor the safety pause one’s own message caused; and a threat’s sender or someone paused cannot ask at all', () => {
+    const pause = { startedAt: NOW, endsAt: NOW + 20 * 60_000, requestedBy: 'facilitator', safetyCausedBy: 'ben' };
+    const safety = { ...couple(), break: pause };
+    expect(endBreak(minute(safety, 'ann'), 'ann')).toMatchObject({ ok: false, code: 'forbidden' });
+    const sender = {
+      ...safety,
+      participants: safety.participants.map((p) => (p.participantId === 'ben' ? { ...p, threatHolds: 1 } : p)),
+    };
+    expect(quietPause(sender, 'ben', 60, NOW)).toMatchObject({ ok: false, code: 'forbidden' });
+    const paused = {
+      ...couple(),
+      participants: couple().participants.map((p) => (p.participantId === 'ben' ? { ...p, status: 'paused' as const } : p)),
+    };
+    expect(quietPause(paused, 'ben', 60, NOW)).toMatchObject({ ok: false, code: 'forbidden' });
   });
 });
 
