@@ -34,7 +34,8 @@ function readOut(topics: TopicLine[], item: (t: TopicLine) => string): string {
 export function agendaOpenedWords(room: RoomContext, topics: TopicLine[], current: TopicLine): string {
   const bringers = [...new Set(topics.map((t) => t.by).filter((by): by is string => by !== null))];
   const parties = partyIds(room);
-  const missing = parties.filter((id) => !bringers.includes(id));
+  // someone who told of harm, or whose message was held for safety, is not called on to bring a topic
+  const missing = parties.filter((id) => !bringers.includes(id) && !room.unnamed?.includes(id));
   const sentences: string[] = [];
   if (bringers.length === 1 && topics.every((t) => t.by === bringers[0])) {
     sentences.push(`${nameOf(room, bringers[0])} brought ${readOut(topics, quoted)}.`);

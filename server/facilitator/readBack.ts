@@ -1,4 +1,5 @@
 import { isCoerciveDemand } from '../analysis/coercion.js';
+import { analyze } from '../analysis/index.js';
 import { requestsIn } from '../analysis/listening/requests.js';
 import { isCalm } from './calmVerdicts.js';
 import { type DraftOptions, draftFromAsk } from './drafts.js';
@@ -30,6 +31,18 @@ export function readingOf(entry: { text: string }): Reading {
   const reading = { calm, coercive: isCoerciveDemand(entry.text), asks: calm ? requestsIn(entry.text) : [] };
   readings.set(entry, reading);
   return reading;
+}
+
+const told = new WeakMap<object, boolean>();
+
+/**
+ * Whether a delivered message tells of harm done to its sender or of fear (the analyzer's disclosure): summaries
+ * leave it out. Asked only of messages by someone who disclosed this session, and remembered per entry object.
+ */
+export function toldHarm(entry: { text: string }): boolean {
+  let known = told.get(entry);
+  if (known === undefined) told.set(entry, (known = analyze(entry.text, { suggestions: false }).disclosure === true));
+  return known;
 }
 
 /** The clause each of the reading's asks makes (null: the ask makes none), for `options.parties`. */

@@ -201,7 +201,9 @@ function openLine(open: { name: string; ask: string }[], end: boolean, nothingAg
 function unheardLine(room: RoomContext, people: PersonHeard[]): string | null {
   const ids = room.parties ?? Object.keys(room.names);
   if (ids.length <= 2) return null;
-  const unheard = ids.filter((id) => !people.some((p) => p.id === id)).map((id) => room.names[id] ?? 'someone');
+  const unheard = ids
+    .filter((id) => !people.some((p) => p.id === id) && !room.unnamed?.includes(id))
+    .map((id) => room.names[id] ?? 'someone');
   if (unheard.length === 0) return null;
   if (unheard.length > 3) return 'Some of you have not spoken yet, and there is space for you whenever you are ready.';
   const you = unheard.length === 1 ? 'you' : 'each of you';

@@ -12,6 +12,11 @@ export interface RoomContext {
    * joined: how many there are shapes the wording ("you both", "all of you"). Absent: everyone in `names`.
    */
   parties?: string[];
+  /**
+   * People the facilitator never calls on by name ("we have not heard from…", "whatever you would like to talk
+   * about…"): whoever told of harm or fear, or had a message held for safety, this session.
+   */
+  unnamed?: string[];
 }
 
 export interface ClauseOffer {

@@ -2,7 +2,7 @@ import type { FacilitatorEvent, FacilitatorKind, LogEntry, TurnMode } from '../.
 import type { RoomContext, SummaryRequest } from '../facilitator/types.js';
 import { newId } from './ids.js';
 import { isCoerciveDemand } from '../analysis/coercion.js';
-import { readingOf } from '../facilitator/readBack.js';
+import { readingOf, toldHarm } from '../facilitator/readBack.js';
 import type { RoomDeps } from './ports.js';
 import type { FacilitatorAction } from './policies/facilitation.js';
 import { heardIn } from './policies/reflection.js';
@@ -34,6 +34,7 @@ export class FacilitatorVoice {
       title: room.title,
       names: namesOf(room),
       parties: parties(room).map((p) => p.participantId),
+      unnamed: [...(room.disclosedBy ?? []), ...(room.safetyHeldBy ?? [])],
     };
   }
 
@@ -78,7 +79,10 @@ export class FacilitatorVoice {
   private async summary(room: RoomRecord, entries: LogEntry[], request: SummaryRequest): Promise<void> {
     const snapshot = await this.deps.agreement.snapshot(room.roomId).catch(() => null);
     const agreed = (snapshot?.clauses ?? []).filter((c) => snapshot?.final || c.status === 'agreed').map((c) => c.text);
-    const text = await this.deps.engine.summary(this.context(room), entries, { ...request, agreed });
+    // what someone told of harm or fear is never read back to the room as a point to pick up (docs/SAFETY.md)
+    const told = new Set(room.disclosedBy ?? []);
+    const shown = entries.filter((e) => e.type !== 'message' || !told.has(e.from) || !toldHarm(e));
+    const text = await this.deps.engine.summary(this.context(room), shown, { ...request, agreed });
     await this.say(room, 'recap', text);
   }
 

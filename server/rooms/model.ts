@@ -154,6 +154,8 @@ export interface RoomRecord {
   asksSinceOffer?: number;
   /** Parties who told of harm done to them or fear (analysis.disclosure): clause offers stop for the session. */
   disclosedBy?: string[];
+  /** Parties with a message held for safety (threat or self-harm) this session: never called on by name. */
+  safetyHeldBy?: string[];
   /** Delivered messages since the last disclosure (0: the message just delivered is one); absent: none yet. */
   sinceDisclosure?: number;
   /** Server-owned agreement state (absent in records written before it existed: empty). */

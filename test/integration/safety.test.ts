@@ -116,6 +116,21 @@ describe('a disclosure', () => {
     expect(await call(b, 'break:end')).toMatchObject({ ok: true });
   });
 
+  it('what someone told of harm or fear is never read back in the recap after a break', async () => {
+    srv = await startServer();
+    const { a, b } = await couple(srv.url);
+    const ask = 'Could we sort out who has the dog during the week?';
+    expect(await call(a, 'message:send', { clientMsgId: 'a1', text: ask })).toMatchObject({ status: 'delivered' });
+    const told = 'She threw a plate at me at Easter and I am scared of her when she drinks.';
+    expect(await call(b, 'message:send', { clientMsgId: 'b1', text: told })).toMatchObject({ status: 'delivered' });
+    expect(await call(b, 'break:request', { quiet: true, minutes: 5 })).toMatchObject({ ok: true });
+    const recap = next(a, 'facilitator', (f: any) => f.kind === 'recap');
+    expect(await call(b, 'break:end')).toMatchObject({ ok: true });
+    const text: string = (await recap).text;
+    expect(text).toMatch(/dog/);
+    expect(text).not.toMatch(/plate|scared|Easter|Ben/);
+  });
+
   it('asking for a separated room tells the mediators only, never the host', async () => {
     srv = await startServer();
     const { a, b, host } = await couple(srv.url);

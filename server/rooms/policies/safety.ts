@@ -131,6 +131,7 @@ export function safetyHold(
     }
   }
 
+  if (!room.safetyHeldBy?.includes(senderId)) next = { ...next, safetyHeldBy: [...(room.safetyHeldBy ?? []), senderId] };
   if (threat) {
     const holds = (sender?.threatHolds ?? 0) + 1;
     next = withParticipant(next, senderId, { threatHolds: holds });

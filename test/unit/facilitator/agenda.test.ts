@@ -34,6 +34,17 @@ describe('the local engine reads the agenda out', () => {
     );
   });
 
+  it('never calls on someone who told of harm, or whose message was held for safety, to bring a topic', () => {
+    const one = { title: 'Sunday dinners', by: 'k' };
+    expect(agendaOpenedWords({ ...family, unnamed: ['l'] }, [one], one)).toBe(
+      'Kai brought “Sunday dinners”, so let’s start there. Mum, whatever you would like to talk about has a place ' +
+        'here too.',
+    );
+    expect(agendaOpenedWords({ ...couple, unnamed: ['b'] }, [chair], chair)).toBe(
+      'Maya brought “the $800 chair”, so let’s start there.',
+    );
+  });
+
   it('groups: each of you; topics added by hand have no author; long agendas are not read out in full', () => {
     const topics = [
       { title: 'Sunday dinners', by: 'k' },

@@ -77,6 +77,13 @@ describe('summaries with content', () => {
     expect(text).not.toMatch(/you both|two of you|Mira/);
   });
 
+  it('never calls on someone who told of harm, or whose message was held for safety, as not heard from', () => {
+    const eli = Object.entries(team.names).find(([, name]) => name === 'Eli')?.[0] as string;
+    const text = summarise({ ...team, unnamed: [eli] }, teamLog, { occasion: 'break' });
+    expect(text).not.toContain('Eli');
+    expect(text).toContain('Ana, you said:');
+  });
+
   it('never quotes a message that would itself be held, and says so gently when nothing was said', () => {
     const heated = [
       said('maya', 'You are a useless selfish idiot and I hate you.'),

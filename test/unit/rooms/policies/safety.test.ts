@@ -56,6 +56,7 @@ describe('safetyHold', () => {
     room.floor = { ...room.floor, queue: ['ben'] };
     for (let i = 0; i < 3; i++) room = { ...safetyHold(room, 'ben', ['self_harm'], NOW, 20, HELP).room, break: null };
     expect(room.participants[1].status).toBeUndefined();
+    expect(room.safetyHeldBy).toEqual(['ben']); // once, however many holds: never called on by name
     const statuses: (string | undefined)[] = [];
     for (let i = 0; i < 3; i++) {
       room = { ...safetyHold(room, 'ben', ['threat'], NOW, 20, HELP).room, break: null };
