@@ -147,6 +147,15 @@ export function judgeDelivered(
   return a;
 }
 
+/**
+ * Whether `text` tells of harm done to its sender or of fear, by the rules' patterns alone, whatever else it says:
+ * the insult beside it ("you useless man, you hit me in front of the kids") makes analyze() hold it, not a
+ * disclosure; sent as written after its review, it is still one (its sender gets the check-in).
+ */
+export function tellsOfHarm(text: string, language: Language = english): boolean {
+  return disclosureRanges(normalize(text, language).text, language.disclosure).length > 0;
+}
+
 /** The words the rules point at in `text` (already normalised), outside reported speech. */
 export function ruleHits(text: string, language: Language = english): RuleHit[] {
   return runRules(text, language, reportedRanges(text, language)).hits;

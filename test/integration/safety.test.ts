@@ -63,6 +63,19 @@ describe('a disclosure', () => {
     expect(history.some((e: any) => e.type === 'facilitator' && e.kind === 'safety')).toBe(false);
   });
 
+  it('held for an insult beside it, then sent as written, it still brings the private check-in', async () => {
+    srv = await startServer();
+    const { a, b, host } = await couple(srv.url);
+    const text = 'You useless pathetic man, you hit me in front of the kids.';
+    expect(await call(a, 'message:send', { clientMsgId: 'd1', text })).toMatchObject({ status: 'held' });
+    const checkIn = next(a, 'facilitator', (f: any) => f.kind === 'safety');
+    const sent = await call(a, 'message:resolve', { clientMsgId: 'd1', action: 'original' });
+    expect(sent).toMatchObject({ status: 'delivered' });
+    expect((await checkIn).visibleTo).toEqual([host.participantId]);
+    await sleep(200);
+    expect(said(b, 'safety')).toEqual([]);
+  });
+
   it('stops clause offers for the session and asks no one to respond or join in', async () => {
     srv = await startServer();
     // The same conversation with and without a disclosure at its start: only the first stays quiet.

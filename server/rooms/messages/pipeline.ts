@@ -13,6 +13,7 @@ import { suggestLater } from './lateSuggestions.js';
 import type { Analysis } from '../../../shared/analysis.js';
 import { coercionNote } from './safety.js';
 import { isCoerciveDemand } from '../../analysis/coercion.js';
+import { tellsOfHarm } from '../../analysis/index.js';
 import { helpFor } from '../../../shared/help.js';
 import { afterDisclosure, checkInEffects, safetyHold } from '../policies/safety.js';
 import { newId } from '../ids.js';
@@ -288,7 +289,8 @@ export class MessagePipeline {
     if (!held.review.originalAllowed) {
       throw new AppError('not_allowed', 'This message cannot be sent as it is written, for everyone’s safety.');
     }
-    const base = { who, clientMsgId: held.clientMsgId, fromPrep: held.fromPrep, disclosure: false };
+    // held for its heat, yet telling of harm done to the sender: delivered as written, it is a disclosure
+    const base = { who, clientMsgId: held.clientMsgId, fromPrep: held.fromPrep, disclosure: tellsOfHarm(held.text) };
     return this.deliver({ ...base, text: held.text, heat: held.review.heat, reworded: false, outcome: 'original' });
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SAFETY_LABELS, type Analysis } from '../../../shared/analysis.js';
-import { analyze } from '../../../server/analysis/index.js';
+import { analyze, tellsOfHarm } from '../../../server/analysis/index.js';
 import { rulesAlone } from '../../helpers/rulesAlone.js';
 
 rulesAlone();
@@ -107,9 +107,13 @@ const DISCLOSURE: [string, boolean][] = [
   ['He hit me at the party.', true],
   ["I'm scared of my ex.", true],
   ['He nearly killed me last year.', true],
+  ['you said you would kill me', true],
+  ['U threatened to hurt the kids if i left', true],
   ['My ex could have killed me that night.', true],
   // near misses
   ['That hike nearly killed me.', false],
+  ['You said you would pick up the kids at six.', false],
+  ['You said you would never hurt me, and you kept that.', false],
   ['She nearly killed me with that joke 😂', false],
   ['You almost killed me laughing at the wedding.', false],
   ['My boss hit the roof when he saw the numbers.', false],
@@ -149,6 +153,14 @@ describe('disclosures: marked, never held, heat kept low', () => {
       expect(a.heat).toBeLessThan(0.5);
       expect(safety(a)).toBe(false);
     }
+  });
+
+  it('an insult beside it makes a message held, not a disclosure, yet it still tells of harm (tellsOfHarm)', () => {
+    const text = 'you useless pathetic man, you hit me in front of the kids';
+    expect(analyze(text)).toMatchObject({ held: true });
+    expect(analyze(text).disclosure).toBeUndefined();
+    expect(tellsOfHarm(text)).toBe(true);
+    expect(tellsOfHarm('you useless pathetic man')).toBe(false);
   });
 
   it('an analysis without a disclosure has no disclosure field (the shape callers compare stays the same)', () => {

@@ -94,6 +94,10 @@ const TOLD = [
   // "he hit me", "my husband beats me", "he used to hit us", "he dey beat me"
   `${BY_AGENT}${HARM} ${OBJ_ME}`,
   '(?:you|u) (?:\\w+ )?(?:hit|beat|punched|kicked|slapped|pushed|shoved|choked|strangled) me\\b(?! (?:up|back)\\b)',
+  // said to the person who said it: "you said you would kill me", "you threatened to hurt the kids"
+  '(?:you|u) (?:said|told me|swore|threatened|texted me|messaged me|wrote)(?: to me)?(?: that)?' +
+    '(?: (?:you|u)(?:A| woul)d| (?:you|u)(?:A| wi)ll| (?:you|u) (?:were|was) going to| (?:you|u)(?:A| a)re gonna)?' +
+    ' (?:to )?(?:kill|hurt|harm|beat|strangle|choke|stab|burn) (?:me|us|the kids|the children|my \\w+)\\b',
   // "he said he'd kill me if I left", "he told me I'd regret it", "she threatened to take the kids"
   `${BY_AGENT}(?:said|says|say|told me|tells me|keeps saying|telling me|swore|warned me|threatened|threatens|` +
     `has threatened|kept saying|texted|messaged|wrote)(?: to me)?(?: that)?[^.!?]{0,60}?\\b${THREAT_WORDS}`,
