@@ -386,6 +386,17 @@ describe('self-harm', () => {
     },
   );
 
+  it('during a pause, a message that speaks of self-harm is still read and answered with help', async () => {
+    srv = await startServer();
+    const { a, b } = await couple(srv.url);
+    expect(await call(a, 'break:request', { minutes: 10 })).toMatchObject({ ok: true });
+    const calm = await call(b, 'message:send', { clientMsgId: 'c1', text: 'Ok, see you in ten.' });
+    expect(calm).toMatchObject({ ok: false, error: { code: 'on_break' } });
+    const held = await call(b, 'message:send', { clientMsgId: 's1', text: 'i have been saving up my pills' });
+    expect(held).toMatchObject({ status: 'held', review: { originalAllowed: false, labels: ['self_harm'] } });
+    expect(held.review.help.map((l: any) => l.url)).toContain('https://findahelpline.com');
+  });
+
   it('a bad help file stops the start with a clear message', () => {
     const dir = mkdtempSync(join(tmpdir(), 'help-'));
     const file = join(dir, 'help.json');

@@ -57,6 +57,9 @@ const REMOVED =
   'You are no longer part of the joint conversation, so messages can’t go to the room. Your private ' +
   'preparation space with the facilitator is still open.';
 
+const statusOf = (room: RoomRecord, participantId: string) =>
+  room.participants.find((p) => p.participantId === participantId)?.status;
+
 /** checkMayDeliver's answer without its reasons. */
 function mayDeliver(room: RoomRecord, participantId: string, now: number): boolean {
   const status = room.participants.find((p) => p.participantId === participantId)?.status;
@@ -187,8 +190,12 @@ export class MessagePipeline {
     recent: boolean,
   ): Promise<SendResult> {
     const now = this.deps.now();
-    checkMayDeliver(room, who.participantId, now);
+    // During a pause a message is still read: one that may threaten or speak of self-harm is answered with the
+    // safety review and help (someone in crisis who keeps writing is never told only that the room is on a break)
+    const pausedRoomOnly = isOnBreak(room, now) && statusOf(room, who.participantId) === undefined;
+    if (!pausedRoomOnly) checkMayDeliver(room, who.participantId, now);
     const { analysis, review } = await this.review(room, who, text);
+    if (pausedRoomOnly && !(review && !review.originalAllowed)) checkMayDeliver(room, who.participantId, now);
     const disclosure = analysis.disclosure === true;
     // A mediator's words are not held for heat ("let us slow down a little" is their job), nor do they move
     // the room's heat; a threat is still never delivered, whoever writes it.
