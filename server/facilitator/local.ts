@@ -7,7 +7,15 @@ import { listen } from '../analysis/listening/index.js';
 import { acknowledgement } from './listening/acknowledge.js';
 import { reflection, type Speaking } from './listening/reflect.js';
 import { list, summarise } from './summary.js';
-import type { ClauseOffer, FacilitatorEngine, RoomContext, SettledTopic, SummaryRequest, TopicLine } from './types.js';
+import {
+  type ClauseOffer,
+  type FacilitatorEngine,
+  type RoomContext,
+  SAFETY_PAUSE,
+  type SettledTopic,
+  type SummaryRequest,
+  type TopicLine,
+} from './types.js';
 
 const MODE_WORDS: Record<string, string> = {
   open: 'Anyone can write at any time; I will make sure everyone gets space.',
@@ -120,6 +128,12 @@ export class LocalFacilitator implements FacilitatorEngine {
   }
 
   async breakStarted(room: RoomContext, minutes: number, calledBy: string): Promise<string> {
+    if (calledBy === SAFETY_PAUSE)
+      return (
+        `Let’s take a pause for ${minutesText(minutes)}. Nothing needs to be said before then, and the room will be ` +
+        'here when you come back. If you would like to talk something through in the meantime, your private ' +
+        'space with the facilitator is open.'
+      );
     const why =
       calledBy === 'facilitator'
         ? 'Things feel intense right now, which is understandable when something matters this much.'

@@ -25,7 +25,15 @@ import {
   userMessage,
   type Task,
 } from './prompts/prompts.js';
-import type { ClauseOffer, FacilitatorEngine, RoomContext, SettledTopic, SummaryRequest, TopicLine } from './types.js';
+import {
+  type ClauseOffer,
+  type FacilitatorEngine,
+  type RoomContext,
+  SAFETY_PAUSE,
+  type SettledTopic,
+  type SummaryRequest,
+  type TopicLine,
+} from './types.js';
 
 export type FallbackReason = 'timeout' | 'error' | 'malformed' | 'unsafe';
 
@@ -109,6 +117,8 @@ export class OpenAIFacilitator implements FacilitatorEngine {
   }
 
   async breakStarted(room: RoomContext, minutes: number, calledBy: string): Promise<string> {
+    // a safety or quiet pause has fixed words: nothing a model writes may hint at why
+    if (calledBy === SAFETY_PAUSE) return this.local.breakStarted(room, minutes, calledBy);
     const data = {
       room: roomData(room),
       minutes,

@@ -3,6 +3,12 @@ import type { Heard } from '../analysis/listening/index.js';
 import type { LogEntry, PrepMessage, RoomKind } from '../../shared/protocol.js';
 
 /** What an engine may know when it words something for the room: names and room data only. */
+/**
+ * The caller of a pause that gives no reason and names no one: after a message held for safety, or asked for quietly
+ * by someone who told of harm. Its words are fixed (never a model's), and never speak of heat.
+ */
+export const SAFETY_PAUSE = 'safety-pause';
+
 export interface RoomContext {
   kind: RoomKind;
   title: string;
@@ -64,7 +70,12 @@ export interface FacilitatorEngine {
   nudge(room: RoomContext, dominant: string, quiet: string): Promise<string>;
   /** `quiet` has been silent for a while: invite them in by name, saying how to get the floor in `mode`. */
   invite(room: RoomContext, quiet: string, mode: string): Promise<string>;
-  breakStarted(room: RoomContext, minutes: number, calledBy: 'facilitator' | string): Promise<string>;
+  /** `calledBy`: 'facilitator' (heat), SAFETY_PAUSE (a safety or quiet pause: no reason given, no one named), or a name */
+  breakStarted(
+    room: RoomContext,
+    minutes: number,
+    calledBy: 'facilitator' | typeof SAFETY_PAUSE | string,
+  ): Promise<string>;
   /**
    * What each person said matters to them (in their words), common ground and what is still open, from
    * delivered room messages only (`entries`), for `request.occasion`.

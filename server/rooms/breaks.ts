@@ -1,5 +1,6 @@
 import type { BreakView } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
+import { SAFETY_PAUSE } from '../facilitator/types.js';
 import { facilitator } from './effects.js';
 import type { Identity, RoomRecord } from './model.js';
 import { breakIsOver, breakView, endBreak as endingBreak, startBreak } from './policies/breaks.js';
@@ -26,7 +27,7 @@ async function quietBreak(work: RoomWork, who: Identity, minutes: number): Promi
     return { room: { ...r, break: out.break, ...calm }, result: out.started };
   });
   if (result) work.deps.metrics.breaksStarted?.inc();
-  if (result) await work.carryOut(room, [facilitator({ say: 'breakStarted', minutes, by: 'facilitator' })]);
+  if (result) await work.carryOut(room, [facilitator({ say: 'breakStarted', minutes, by: SAFETY_PAUSE })]);
   return breakView(room.break) as BreakView;
 }
 

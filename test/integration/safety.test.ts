@@ -377,7 +377,7 @@ describe('self-harm', () => {
         said(a, 'break')
           .map((n) => n.text)
           .join(' '),
-      ).not.toMatch(/Ben/);
+      ).not.toMatch(/Ben|intense|heated/);
       // Repeated self-harm never pauses or removes the person.
       await call(b, 'message:send', { clientMsgId: 's2', text: 'I want to die' });
       await call(b, 'message:send', { clientMsgId: 's3', text: 'I just want to kill myself' });

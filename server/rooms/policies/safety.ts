@@ -2,6 +2,7 @@ import type { HeatLabel } from '../../../shared/analysis.js';
 import type { HelpLink } from '../../../shared/help.js';
 import type { ErrorCode, ParticipantStatus, SafetyChoice } from '../../../shared/protocol.js';
 import { isModerator, isParty } from '../../../shared/rules/floor.js';
+import { SAFETY_PAUSE } from '../../facilitator/types.js';
 import type { RoomEffect } from '../effects.js';
 import { facilitator } from '../effects.js';
 import type { BreakRecord, Participant, RoomRecord } from '../model.js';
@@ -152,7 +153,7 @@ export function safetyHold(
   if (running) return { room: next, effects };
   const pause = startBreak(next, 'facilitator', minutes, now, senderId);
   if (!pause.ok || !pause.changed) return { room: next, effects };
-  effects.push(facilitator({ say: 'breakStarted', minutes, by: 'facilitator' }));
+  effects.push(facilitator({ say: 'breakStarted', minutes, by: SAFETY_PAUSE }));
   return { room: { ...next, break: pause.break, heat: 0, hotStreak: 0 }, effects };
 }
 

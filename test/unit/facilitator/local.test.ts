@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prepCoachReply, prepGreeting } from '../../../server/facilitator/prepCoach.js';
 import { showsFear } from '../../../server/rooms/messages/safety.js';
 import { LocalFacilitator } from '../../../server/facilitator/local.js';
-import type { RoomContext } from '../../../server/facilitator/types.js';
+import { type RoomContext, SAFETY_PAUSE } from '../../../server/facilitator/types.js';
 import type { LogEntry, PrepMessage } from '../../../shared/protocol.js';
 
 describe('private preparation coach', () => {
@@ -107,5 +107,13 @@ describe('the local facilitator’s words fit the room', () => {
     const long = await engine.breakStarted(couple, 20, 'facilitator');
     expect(long).toContain('pause for 20 minutes.');
     expect(long).toMatch(/about twenty minutes to settle/);
+  });
+
+  it('a safety or quiet pause gives no reason, names no one and never speaks of heat', async () => {
+    for (const minutes of [20, 60]) {
+      const text = await engine.breakStarted(couple, minutes, SAFETY_PAUSE);
+      expect(text).toContain(`pause for ${minutes} minutes.`);
+      expect(text).not.toMatch(/intense|heated|understandable|settle|Ann|Ben|asked/);
+    }
   });
 });
