@@ -196,6 +196,8 @@ export interface PendingRelay {
   heat: number;
   review: Review | null;
   at: number;
+  /** The analyzer heard harm or fear told as the author's own: passed on, the author gets the check-in. */
+  disclosure?: boolean;
 }
 
 /** Who a token belongs to. Tokens are stored by their hash only. */

@@ -1,4 +1,4 @@
-import { isSafetyLabel } from '../../shared/analysis.js';
+import { type HeatLabel, isSafetyLabel } from '../../shared/analysis.js';
 import type { PrepMessage } from '../../shared/protocol.js';
 import { AppError } from '../errors.js';
 import type { Identity } from './model.js';
@@ -59,9 +59,10 @@ export class PrepService {
     // Here a threat is as likely to be something done *to* this person as by them: what reads as fear or a
     // threat reported is answered with safety first; a threat this person makes is answered plainly, never
     // with a telling-off and never with a thank-you; self-harm before anything else.
-    const labels = safetyLabels(text);
+    const { labels, disclosure } = safetyOf(text);
     if (labels.includes('self_harm')) return prepSelfHarmReply();
-    if (showsFear(text)) return fearResponse();
+    // harm or fear told (the analyzer's disclosure, or the fear patterns): safety first, never a coaching question
+    if (showsFear(text) || disclosure) return fearResponse();
     if (labels.includes('threat')) return prepThreatReply();
     if (labels.length > 0) return fearResponse();
     const history = await this.deps.store.listPrep(who.roomId, who.participantId);
@@ -97,8 +98,9 @@ export class PrepService {
 /** Partial replies go out at most this often: smooth enough to read along, few enough to analyse each. */
 const PARTIAL_EVERY_MS = 80;
 
-function safetyLabels(text: string) {
-  return analyze(text, { suggestions: false }).labels.filter(isSafetyLabel);
+function safetyOf(text: string): { labels: HeatLabel[]; disclosure: boolean } {
+  const analysis = analyze(text, { suggestions: false });
+  return { labels: analysis.labels.filter(isSafetyLabel), disclosure: analysis.disclosure === true };
 }
 
 /**
@@ -111,7 +113,8 @@ function withoutSafety(history: PrepMessage[]): PrepMessage[] {
   let skipReply = false;
   for (const m of history) {
     if (m.role === 'you') {
-      skipReply = safetyLabels(m.text).length > 0 || showsFear(m.text);
+      const safety = safetyOf(m.text);
+      skipReply = safety.labels.length > 0 || safety.disclosure || showsFear(m.text);
       if (!skipReply) out.push(m);
     } else if (!skipReply) out.push(m);
     else skipReply = false;

@@ -1,4 +1,4 @@
-import { isSafetyLabel, type Analysis, type Review } from '../../shared/analysis.js';
+import { isSafetyLabel, type Analysis, type HeatLabel, type Review } from '../../shared/analysis.js';
 import type { MessageEvent, RelayResult, SendResult } from '../../shared/protocol.js';
 import { isModerator, isParty, parties } from '../../shared/rules/floor.js';
 import { isSeparated, sideAudience, talksOnSide } from '../../shared/rules/separated.js';
@@ -16,8 +16,13 @@ import type { RoomWork } from './work.js';
 /** What the message pipeline lends a separated room: its review, and its delivery for an approved point. */
 export interface PipelineSteps {
   review(room: RoomRecord, who: Identity, text: string): Promise<{ analysis: Analysis; review: Review | null }>;
-  deliverRelay(who: Identity, clientMsgId: string, text: string, heat: number): Promise<SendResult>;
+  deliverRelay(who: Identity, clientMsgId: string, text: string, heat: number, disclosure: boolean): Promise<SendResult>;
+  /** A point held for safety: the threatened are told, the room pauses, repeats escalate (policies/safety.ts). */
+  safetyStop(who: Identity, labels: readonly HeatLabel[]): Promise<void>;
 }
+
+const POINTS_PAUSED =
+  'Passing points on is paused for you for now. Your own side, and your private preparation, are still open.';
 
 /** What everyone is told when the room becomes separated: that it did, never who asked or why. */
 export const SEPARATED_NOTICE =
@@ -133,11 +138,14 @@ export class SeparatedRoom {
       heat: analysis.heat,
       review,
       at: this.rooms.deps.now(),
+      ...(analysis.disclosure ? { disclosure: true } : {}),
     };
     await this.rooms.change(who.roomId, (r) => ({
       room: { ...r, relays: withPending(r.relays, pending) },
       result: 0,
     }));
+    // a threat or self-harm is never passed on, and is handled as in any room: whoever is threatened is told
+    if (review && !review.originalAllowed) await this.steps.safetyStop(who, review.labels);
     return review ? { status: 'held', clientMsgId, review } : { status: 'ready', clientMsgId, text };
   }
 
@@ -161,7 +169,7 @@ export class SeparatedRoom {
     if (seen !== pending.text) {
       throw new AppError('conflict', 'The words changed since they were checked. Please look at them again.');
     }
-    const sent = await this.steps.deliverRelay(who, clientMsgId, pending.text, pending.heat);
+    const sent = await this.steps.deliverRelay(who, clientMsgId, pending.text, pending.heat, !!pending.disclosure);
     await this.drop(who, key);
     if (sent.status !== 'delivered') throw new AppError('internal', 'The point was not passed on.');
     return sent;
@@ -187,6 +195,8 @@ export class SeparatedRoom {
     if (!talksOnSide(room, who.role)) {
       throw new AppError('forbidden', 'Only the people taking part pass points on; a mediator writes to the room.');
     }
+    const status = room.participants.find((p) => p.participantId === who.participantId)?.status;
+    if (status !== undefined) throw new AppError('not_allowed', POINTS_PAUSED);
     return room;
   }
 }
@@ -206,9 +216,10 @@ function otherNames(room: RoomRecord, authorId: string): string {
  * crosses, in full the first time; null after that, when the engine's reflection answers (heardOnSide).
  */
 export function sideReply(text: string, others: string, first: boolean): string | null {
-  const labels = analyze(text, { suggestions: false }).labels.filter(isSafetyLabel);
+  const analysis = analyze(text, { suggestions: false });
+  const labels = analysis.labels.filter(isSafetyLabel);
   if (labels.includes('self_harm')) return prepSelfHarmReply();
-  if (showsFear(text)) return fearResponse();
+  if (showsFear(text) || analysis.disclosure) return fearResponse();
   if (labels.includes('threat')) return prepThreatReply();
   if (first) {
     return (

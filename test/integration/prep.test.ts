@@ -30,6 +30,15 @@ describe('private preparation', () => {
     expect(r.reply.text).toMatch(/safety comes first/);
   });
 
+  it('answers harm told without a fear word (the analyzer’s disclosure) with safety first too, then coaches on', async () => {
+    const { a } = await couple(server().url);
+    for (const text of ['He took my bank card and checks my phone every night.', 'you said you would kill me']) {
+      const r = await call(a, 'prep:send', { text });
+      expect(r.reply.text).toMatch(/safety comes first/);
+      expect(r.reply.text).not.toMatch(/How did it leave you feeling/);
+    }
+  });
+
   it('answers a threat plainly and warmly: not OK, a pause, a support line, maybe not a joint session', async () => {
     const { a } = await couple(server().url);
     const reply = next(a, 'prep:message');

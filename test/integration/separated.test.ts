@@ -211,3 +211,61 @@ describe('a separated room', () => {
     expect(await everything(a)).toContain('I would like to talk about our weekends.');
   });
 });
+
+describe('safety in a separated room', () => {
+  it('a threat offered as a point is never passed on: the other person and the mediator are told, repeats escalate', async () => {
+    const { guest, a, b, m } = await separatedRoom();
+    const toAnn = next(a, 'facilitator', (f: any) => f.kind === 'safety');
+    const toMo = next(m, 'facilitator', (f: any) => f.kind === 'safety');
+    const held = await call(b, 'relay:propose', { clientMsgId: 'p1', text: 'If you take the kids I will hurt you.' });
+    expect(held).toMatchObject({ status: 'held', review: { originalAllowed: false, labels: ['threat'] } });
+    expect((await toAnn).text).toMatch(/^A message from Ben was not delivered, because it may have contained a threat/);
+    expect((await toMo).text).toMatch(/Ben/);
+    expect((await call(a, 'room:state')).state.break).toMatchObject({ requestedBy: 'facilitator' });
+    await call(b, 'relay:propose', { clientMsgId: 'p2', text: 'I will kill you if you take the boys.' });
+    const state = (await call(a, 'room:state')).state;
+    expect(state.participants.find((p: any) => p.participantId === guest.participantId).status).toBe('paused');
+    expect(await call(b, 'relay:propose', { clientMsgId: 'p3', text: 'Can I have them Saturday?' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
+    expect(JSON.stringify(a.received)).not.toMatch(/hurt you|kill you/);
+  });
+
+  it('a disclosure passed on as a point brings its author the private check-in', async () => {
+    const { host, a, b } = await separatedRoom();
+    const text = 'I am scared of you. You hit me last year when I took the kids to my mum.';
+    expect(await call(a, 'relay:propose', { clientMsgId: 'p1', text })).toMatchObject({ status: 'ready' });
+    const checkIn = next(a, 'facilitator', (f: any) => f.kind === 'safety');
+    expect(await call(a, 'relay:approve', { clientMsgId: 'p1', text })).toMatchObject({ status: 'delivered' });
+    expect((await checkIn).visibleTo).toEqual([host.participantId]);
+    await sleep(100);
+    expect(b.received.some(([e, f]: any) => e === 'facilitator' && f.kind === 'safety')).toBe(false);
+  });
+
+  it('fear told on one’s own side is answered with safety first, not a coaching question', async () => {
+    const { a } = await separatedRoom();
+    const reply = next(a, 'facilitator', (f: any) => f.kind === 'reflection');
+    await call(a, 'message:send', { clientMsgId: 's1', text: 'He took my bank card and checks my phone every night.' });
+    expect((await reply).text).toMatch(/your safety comes first/);
+  });
+
+  it('a message held before the room was separated stays with its sender', async () => {
+    const url = server().url;
+    const host = await createRoom(url, { kind: 'couple', name: 'Ann' });
+    const guest = await joinRoom(url, host.roomId, host.inviteCode, 'Ben');
+    const [a, b] = await Promise.all([host, guest].map((c) => connect(url, c.token)));
+    const text = 'You are pathetic, you never cared about the kids.';
+    expect(await call(b, 'message:send', { clientMsgId: 'h1', text })).toMatchObject({ status: 'held' });
+    expect(await call(a, 'room:separate', {})).toMatchObject({ ok: true });
+    expect(await call(b, 'message:resolve', { clientMsgId: 'h1', action: 'original' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
+    expect(await call(b, 'message:resolve', { clientMsgId: 'h1', action: 'discard' })).toMatchObject({
+      status: 'discarded',
+    });
+    await sleep(100);
+    expect(JSON.stringify(a.received)).not.toMatch(/pathetic/);
+  });
+});

@@ -10,7 +10,7 @@ import { addressees } from './addressees.js';
 import type { AnalyzeContext } from '../../analysis/index.js';
 import { judgeSuggestion, reviewText, withoutHeldSuggestions } from './review.js';
 import { suggestLater } from './lateSuggestions.js';
-import type { Analysis } from '../../../shared/analysis.js';
+import type { Analysis, HeatLabel } from '../../../shared/analysis.js';
 import { coercionNote } from './safety.js';
 import { isCoerciveDemand } from '../../analysis/coercion.js';
 import { tellsOfHarm } from '../../analysis/index.js';
@@ -49,6 +49,10 @@ export function checkRoomText(text: unknown): string {
 }
 
 const dedupeKey = (participantId: string, clientMsgId: string) => `${participantId}:${clientMsgId}`;
+
+const HELD_BEFORE_SEPARATED =
+  'The room is separated now, so this message stays with you. If you still want the others to hear it, you can ' +
+  'write it as a point to pass on, and check its words first.';
 
 const PAUSED =
   'Your messages to the room are paused for now. You can still read the room, and your private preparation ' +
@@ -137,7 +141,8 @@ export class MessagePipeline {
   ) {
     this.separated = new SeparatedRoom(rooms, {
       review: (room, who, text) => this.review(room, who, text),
-      deliverRelay: (who, clientMsgId, text, heat) =>
+      safetyStop: (who, labels) => this.safetyStop(who, labels),
+      deliverRelay: (who, clientMsgId, text, heat, disclosure) =>
         this.deliver({
           who,
           clientMsgId,
@@ -146,7 +151,7 @@ export class MessagePipeline {
           reworded: false,
           fromPrep: false,
           relayed: true,
-          disclosure: false,
+          disclosure,
         }),
     });
   }
@@ -239,6 +244,18 @@ export class MessagePipeline {
     void suggestLater(this.rooms, who, key, held, analysis, room.heatThreshold, context);
   }
 
+  /** A separated room's point held for safety: who is threatened is told, the room pauses, repeats escalate. */
+  private async safetyStop(who: Identity, labels: readonly HeatLabel[]): Promise<void> {
+    const now = this.deps.now();
+    const minutes = this.deps.config.breakMinutes;
+    const { room, result: effects } = await this.rooms.change(who.roomId, (r) => {
+      const stop = safetyHold(r, who.participantId, labels, now, minutes, this.help());
+      return { room: stop.room, result: stop.effects };
+    });
+    this.deps.metrics.messagesHeld.inc({ reason: 'safety' });
+    await this.rooms.carryOutAfter(room, effects);
+  }
+
   /**
    * Step hold: keep the message for its sender's review. Nothing the others see moves: the room's heat
    * and hot streak count only what is delivered (see deliver). A safety hold still pauses the room.
@@ -271,6 +288,9 @@ export class MessagePipeline {
       if (earlier?.type === 'message') return { status: 'delivered', seq: earlier.seq, message: earlier };
       throw new AppError('not_found', 'There is no held message with this id.');
     }
+    // Once the room is separated, words held before stay with their sender: only an approved point crosses.
+    if (p.action !== 'discard' && talksOnSide(room, who.role))
+      throw new AppError('not_allowed', HELD_BEFORE_SEPARATED);
     switch (p.action) {
       case 'discard':
         return this.discard(who, key);
