@@ -57,9 +57,9 @@ export class Connection implements Peer {
     return this.identity.roomId;
   }
 
-  /** Observers read; their document writes are dropped (awareness is fine). */
+  /** Observers, and someone paused or out of the joint session, read; their document writes are dropped. */
   get readOnly(): boolean {
-    return this.identity.role === 'observer';
+    return this.identity.role === 'observer' || this.identity.readOnly === true;
   }
 
   get isOpen(): boolean {

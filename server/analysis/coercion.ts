@@ -83,6 +83,46 @@ const PATTERNS: RegExp[] = [
  */
 const MAY_DEMAND = /you|cut|stop|quit|no\s+more|keep/i;
 
+/**
+ * The same control written as terms of an agreement, about a third person or "we" ("Ann hands me her phone every
+ * night", "does not see her sister without asking", "we only go out with friends when we say so", "we text each
+ * other whenever we leave the house"): never a clause, proposed or drafted.
+ */
+const CLAUSE_PATTERNS: RegExp[] = [
+  new RegExp(
+    String.raw`\b(?:hands?|gives?|shows?|passes?|surrenders?) (?:over )?(?:me|him|her|them|us|\w+) ` +
+      String.raw`(?:her|his|their|your|our) (?:${DEVICE}|${MONEY})\b`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`\b(?:see|sees|visit|visits|meet|meets|talk to|talks to|call|calls|go out with|goes out with|` +
+      String.raw`contact|contacts) (?:her|his|their|your|our|any) ${PEOPLE} (?:only )?(?:without|unless|only if|` +
+      String.raw`only when|until)\b`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`\bonly (?:${GOING}|go(?:es)? out with (?:\w+ )?${PEOPLE}|see(?:s)? (?:\w+ )?${PEOPLE}) ` +
+      String.raw`(?:when|if) (?:i|he|she|they|we|\w+) (?:says?|allows?|agrees?|permits?|lets?)\b`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`\b(?:texts?|tells?|calls?|messages?|reports? to) (?:me|him|her|them|each other|\w+) (?:whenever|every ` +
+      String.raw`time|each time) (?:i|he|she|they|we|you|\w+) (?:leaves?|goes? out|gets? home|go anywhere)\b`,
+    'i',
+  ),
+  new RegExp(String.raw`\b(?:checks?|reads?|goes through) (?:her|his|their|my|your) ${DEVICE}\b`, 'i'),
+  new RegExp(
+    String.raw`\bwithout (?:asking|checking with) (?:me|him|her|first)?\b.*\b(?:${PEOPLE}|${MONEY})\b|` +
+      String.raw`\b(?:${PEOPLE}|spend(?:s|ing)? (?:any )?${MONEY})\b.*\bwithout (?:asking|my permission|permission)\b`,
+    'i',
+  ),
+];
+
+/** A demand to control someone, or the same control written as terms of an agreement (a clause, a draft). */
+export function isControllingClause(text: string): boolean {
+  return isCoerciveDemand(text) || CLAUSE_PATTERNS.some((re) => re.test(text.replace(/[’‘]/g, "'")));
+}
+
 /** True when `text` demands control over someone's friends, family, money, phone or movements. */
 export function isCoerciveDemand(text: string): boolean {
   if (!MAY_DEMAND.test(text)) return false;

@@ -42,6 +42,9 @@ export async function redeemTicket(store: Store, ticket: unknown, now = Date.now
   if (!record || record.expiresAt <= now) return null;
   // The person may have left or the room been deleted since the ticket was issued.
   const room = await store.getRoom(record.roomId);
-  if (!room || !room.participants.some((p) => p.participantId === record.participantId)) return null;
-  return { roomId: record.roomId, participantId: record.participantId, role: record.role };
+  const person = room?.participants.find((p) => p.participantId === record.participantId);
+  if (!person) return null;
+  // paused or out of the joint session: the agreement stays readable, never writable (no way round the pause)
+  const readOnly = person.status !== undefined ? { readOnly: true } : {};
+  return { roomId: record.roomId, participantId: record.participantId, role: record.role, ...readOnly };
 }

@@ -1,3 +1,4 @@
+import { isControllingClause } from '../analysis/coercion.js';
 import type { Analysis } from '../../shared/analysis.js';
 import type { LogEntry, PrepMessage } from '../../shared/protocol.js';
 import { agendaOpenedWords, topicChangedWords } from './agendaWords.js';
@@ -175,7 +176,10 @@ export class LocalFacilitator implements FacilitatorEngine {
         .filter((r) => r.calm && !r.coercive)
         .flatMap((r) => draftsOf(r, options)),
       ...said.filter((s) => !s.reading.coercive).flatMap((s) => draftsOf(s.reading, options)),
-    ]).slice(-3);
+    ])
+      // a polite ask can still draft control ("we only go out with friends when we say so"): never a draft
+      .filter((d) => !isControllingClause(d))
+      .slice(-3);
     // Who asked for what, in their words: the newest ask of each person (in the order they joined), the latest few.
     const asks = (room.parties ?? Object.keys(room.names))
       .flatMap((id) => {

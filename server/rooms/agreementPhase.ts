@@ -1,5 +1,11 @@
 import type { AgreementSnapshot } from '../../shared/agreement.js';
+import { isSafetyLabel } from '../../shared/analysis.js';
+import { helpFor } from '../../shared/help.js';
+import { isControllingClause } from '../analysis/coercion.js';
+import { analyze } from '../analysis/index.js';
 import { AppError } from '../errors.js';
+import { coercionNote } from './messages/safety.js';
+import { safetyHold } from './policies/safety.js';
 import { afterClauses } from './agenda.js';
 import type { RoomEffect } from './effects.js';
 import type { AgreementRecord } from '../../shared/agreementRecord.js';
@@ -15,9 +21,56 @@ export async function propose(work: RoomWork, who: Identity, text: string): Prom
   const room = await work.room(who.roomId);
   if (who.role === 'observer') throw new AppError('forbidden', 'Observers can read the agreement but not change it.');
   if (room.phase === 'final') throw new AppError('not_allowed', 'This agreement is final and signed by everyone.');
+  await checkClause(work, room, who, text);
   const out = await work.deps.agreement.propose(who.roomId, who.participantId, text);
   await agreementChanged(work, who.roomId, await work.deps.agreement.snapshot(who.roomId));
   return out;
+}
+
+const CLAUSE_PAUSED = 'Your messages to the room are paused for now, and so are proposals for the agreement.';
+const CLAUSE_HEATED =
+  'These words can’t go into the agreement as they are. An agreement works best in calm, concrete words about ' +
+  'what each of you will do: could you try it another way?';
+const CLAUSE_UNSAFE =
+  'These words can’t go into the agreement. If something is weighing on you, your private space with the ' +
+  'facilitator is open.';
+const CLAUSE_CONTROL =
+  'This can’t go into the agreement: an agreement can’t limit someone’s friends, family, money, phone or ' +
+  'movements. Each person can say what they will do themselves.';
+
+/**
+ * A proposed clause is read as a room message is (it reaches everyone, a separated room's other side too): a paused
+ * party proposes nothing; a threat or self-harm is never added and is handled as any safety hold (who is threatened
+ * is told, the room pauses, repeats escalate); heated words and demands to control someone are refused, the latter
+ * flagged privately to the mediators.
+ */
+async function checkClause(work: RoomWork, room: RoomRecord, who: Identity, text: string): Promise<void> {
+  const me = room.participants.find((p) => p.participantId === who.participantId);
+  if (me?.status === 'paused') throw new AppError('not_allowed', CLAUSE_PAUSED);
+  if (who.role === 'mediator') return;
+  const others = room.participants.filter((p) => p.participantId !== who.participantId).map((p) => p.name);
+  const analysis = analyze(text, { threshold: room.heatThreshold, context: { otherNames: others } });
+  const labels = analysis.labels.filter(isSafetyLabel);
+  if (labels.length > 0) {
+    const now = work.deps.now();
+    const help = helpFor(work.deps.config.safetyHelp);
+    const { room: held, result: effects } = await work.change(who.roomId, (r) => {
+      const stop = safetyHold(r, who.participantId, labels, now, work.deps.config.breakMinutes, help);
+      return { room: stop.room, result: stop.effects };
+    });
+    await work.carryOutAfter(held, effects);
+    throw new AppError('not_allowed', CLAUSE_UNSAFE);
+  }
+  if (isControllingClause(text)) {
+    const mediators = room.participants.filter((p) => p.role === 'mediator').map((p) => p.participantId);
+    const name = me?.name ?? 'Someone';
+    if (mediators.length > 0)
+      await work.carryOut(room, [
+        facilitator({ say: 'text', kind: 'safety', text: coercionNote(name), visibleTo: mediators }),
+      ]);
+    throw new AppError('not_allowed', CLAUSE_CONTROL);
+  }
+  if (analysis.held) throw new AppError('not_allowed', CLAUSE_HEATED);
 }
 
 export async function accept(work: RoomWork, who: Identity, clauseId: string, textHash?: string) {

@@ -58,6 +58,8 @@ export interface EffectDeps {
   callBreak: (roomId: string, safetyCausedBy?: string) => Promise<unknown>;
   /** Delivered words that may bring a topic to the agenda (the agenda's own update, rooms/agenda.ts). */
   hearForAgenda: (roomId: string, from: string, text: string, shared: boolean) => Promise<unknown>;
+  /** Closes someone's agreement document connections (taken out of the joint session: they may reconnect to read). */
+  dropFromAgreement?: (roomId: string, participantId: string) => Promise<void>;
 }
 
 /** Carries out effects one after another; the only place that makes the facilitator speak. */
@@ -66,8 +68,10 @@ export async function carryOut(deps: EffectDeps, room: RoomRecord, effects: read
     if (effect.kind === 'armClock') deps.clock.sync(room);
     else if (effect.kind === 'broadcastState') deps.broadcast.state(room);
     else if (effect.kind === 'break') await deps.callBreak(room.roomId, effect.safetyCausedBy);
-    else if (effect.kind === 'removed') deps.broadcast.removed(room, effect.participantId);
-    else if (effect.kind === 'readmitted') deps.broadcast.readmitted?.(room, effect.participantId);
+    else if (effect.kind === 'removed') {
+      deps.broadcast.removed(room, effect.participantId);
+      await deps.dropFromAgreement?.(room.roomId, effect.participantId);
+    } else if (effect.kind === 'readmitted') deps.broadcast.readmitted?.(room, effect.participantId);
     else if (effect.line.say === 'action' && effect.line.action.kind === 'agenda-words') {
       const { from, text, shared } = effect.line.action;
       await deps.hearForAgenda(room.roomId, from, text, shared);

@@ -244,4 +244,9 @@ export interface Identity extends TokenRecord {
    * sender's own delivered message, is not broadcast to it again.
    */
   socketId?: string;
+  /**
+   * An agreement document connection that may read but not write: someone paused or taken out of the joint session
+   * when their ticket was redeemed (auth/credentials.ts). Observers are read-only by their role.
+   */
+  readOnly?: boolean;
 }

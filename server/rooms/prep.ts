@@ -6,7 +6,7 @@ import type { RoomDeps } from './ports.js';
 import { checkRoomText } from './messages/pipeline.js';
 import type { RoomWork } from './work.js';
 import { prepGreeting } from '../facilitator/prepCoach.js';
-import { analyze } from '../analysis/index.js';
+import { analyze, tellsOfHarm } from '../analysis/index.js';
 import { newId } from './ids.js';
 import { fearResponse, prepSelfHarmReply, prepThreatReply, showsFear } from './messages/safety.js';
 import { ScreeningService, withoutScreening } from './screening.js';
@@ -98,9 +98,14 @@ export class PrepService {
 /** Partial replies go out at most this often: smooth enough to read along, few enough to analyse each. */
 const PARTIAL_EVERY_MS = 80;
 
+/**
+ * The safety labels, and harm told by the rules' disclosure patterns (tellsOfHarm): in preparation the model's own
+ * disclosure reading is not used, as it also hears ordinary hurt ("I feel judged every time I spend anything on
+ * myself"), which the coaching is for.
+ */
 function safetyOf(text: string): { labels: HeatLabel[]; disclosure: boolean } {
-  const analysis = analyze(text, { suggestions: false });
-  return { labels: analysis.labels.filter(isSafetyLabel), disclosure: analysis.disclosure === true };
+  const labels = analyze(text, { suggestions: false }).labels.filter(isSafetyLabel);
+  return { labels, disclosure: tellsOfHarm(text) };
 }
 
 /**

@@ -128,7 +128,13 @@ export class RoomService implements RoomWork {
       this.beginBreak(roomId, 'facilitator', config.breakMinutes, safetyCausedBy);
     const hearForAgenda = (roomId: string, from: string, text: string, shared: boolean) =>
       agenda.hear(this, roomId, from, text, shared);
-    return carryOut({ clock, broadcast, voice: this.voice, callBreak, hearForAgenda }, room, effects);
+    const dropFromAgreement = async (roomId: string, participantId: string) =>
+      this.deps.agreement.dropPerson?.(roomId, participantId);
+    return carryOut(
+      { clock, broadcast, voice: this.voice, callBreak, hearForAgenda, dropFromAgreement },
+      room,
+      effects,
+    );
   }
 
   carryOutAfter(room: RoomRecord, effects: readonly RoomEffect[]): Promise<void> {

@@ -2,7 +2,7 @@ import { isSafetyLabel, type Analysis, type HeatLabel, type Review } from '../..
 import type { MessageEvent, RelayResult, SendResult } from '../../shared/protocol.js';
 import { isModerator, isParty, parties } from '../../shared/rules/floor.js';
 import { isSeparated, sideAudience, talksOnSide } from '../../shared/rules/separated.js';
-import { analyze } from '../analysis/index.js';
+import { analyze, tellsOfHarm } from '../analysis/index.js';
 import { AppError } from '../errors.js';
 import { facilitator } from './effects.js';
 import { newId } from './ids.js';
@@ -216,10 +216,10 @@ function otherNames(room: RoomRecord, authorId: string): string {
  * crosses, in full the first time; null after that, when the engine's reflection answers (heardOnSide).
  */
 export function sideReply(text: string, others: string, first: boolean): string | null {
-  const analysis = analyze(text, { suggestions: false });
-  const labels = analysis.labels.filter(isSafetyLabel);
+  const labels = analyze(text, { suggestions: false }).labels.filter(isSafetyLabel);
   if (labels.includes('self_harm')) return prepSelfHarmReply();
-  if (showsFear(text) || analysis.disclosure) return fearResponse();
+  // harm told by the rules' patterns, as in preparation (prep.ts safetyOf)
+  if (showsFear(text) || tellsOfHarm(text)) return fearResponse();
   if (labels.includes('threat')) return prepThreatReply();
   if (first) {
     return (

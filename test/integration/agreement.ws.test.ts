@@ -109,6 +109,31 @@ describe('agreement endpoint: sync and roles', () => {
     expect(seenByParty.some((t) => t.includes('HACKED'))).toBe(false);
   });
 
+  it('reads, but never writes, for someone paused or out of the joint session (no way round the pause)', async () => {
+    h = await startHarness();
+    const r = await room(h);
+    await h.svc.propose(r.roomId, r.host.participantId, 'Original.');
+    await h.store.updateRoom(r.roomId, (rec) => ({
+      room: {
+        ...rec,
+        participants: rec.participants.map((p) =>
+          p.participantId === r.guest.participantId ? { ...p, status: 'paused' as const } : p,
+        ),
+      },
+      result: undefined,
+    }));
+    const paused = h.connect(r.roomId, r.guest.token);
+    const host = h.connect(r.roomId, r.host.token);
+    await Promise.all([synced(paused), synced(host)]);
+    await waitFor(() => clauses(paused.doc).length === 1, 3000, 'the paused party reads the clause');
+    clauseText(paused.doc).insert(0, 'You know what happens if you go. ');
+    await sleep(150);
+    clauseText(host.doc).insert(clauseText(host.doc).length, ' Still.');
+    await waitFor(() => clauseText(paused.doc).toString().includes('Still.'), 3000, 'updates still reach them');
+    expect((await h.svc.snapshot(r.roomId)).clauses[0].text).toBe('Original. Still.');
+    expect(clauseText(host.doc).toString()).toBe('Original. Still.');
+  });
+
   it("reverts a client's writes to server-owned fields, and others never see them", async () => {
     h = await startHarness();
     const r = await room(h);

@@ -219,7 +219,7 @@ describe('the openai facilitator engine', () => {
     const SECRET_B = 'MARIGOLD-17';
     const host = await createRoom(srv.url, { kind: 'couple', name: 'Ann', mode: 'open' });
     const a = await connect(srv.url, host.token);
-    const replyA = await call(a, 'prep:send', { text: `What happened: I never told anyone about ${SECRET_A}.` });
+    const replyA = await call(a, 'prep:send', { text: `What happened: we argued about ${SECRET_A} at dinner.` });
     expect(replyA.reply.text).toMatch(/Model words for prepReply/);
 
     const guest = await joinRoom(srv.url, host.roomId, host.inviteCode, 'Ben');

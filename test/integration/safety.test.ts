@@ -406,6 +406,37 @@ describe('self-harm', () => {
   });
 });
 
+describe('the agreement', () => {
+  it('takes no threat, insult or demand to control someone as a clause, and not from someone paused', async () => {
+    srv = await startServer();
+    const { a, b, host } = await couple(srv.url);
+    const { m } = await mediatorIn(srv.url, host);
+    const propose = (c: Client, text: string) => call(c, 'agreement:propose', { text });
+    expect(await propose(a, 'We each text the other by 6pm if plans change.')).toMatchObject({ ok: true });
+    const flagged = next(m, 'facilitator', (f: any) => f.kind === 'safety');
+    const control = await propose(b, 'Ann hands me her phone every night and does not see her sister without asking.');
+    expect(control).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect((await flagged).text).not.toMatch(/phone every night/);
+    expect(await propose(b, 'Ann admits she is a lying cow and a useless mother.')).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
+    const told = next(a, 'facilitator', (f: any) => f.kind === 'safety');
+    expect(await propose(b, 'If Ann takes the kids to Cork I will hurt her.')).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
+    expect((await told).text).toMatch(/^A message from Ben was not delivered, because it may have contained a threat/);
+    await call(b, 'message:send', { clientMsgId: 't2', text: 'I will kill you if you take them.' });
+    expect(await propose(b, 'We share the school holidays equally.')).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
+    const clauses = (await http(srv.url, 'GET', `/api/rooms/${host.roomId}/agreement`, undefined, host.token)).json;
+    expect(JSON.stringify(clauses)).not.toMatch(/phone every night|lying cow|hurt her|holidays/);
+  });
+});
+
 describe('coercive control', () => {
   it('is flagged privately to a mediator, without the words, and never to the others', async () => {
     srv = await startServer();

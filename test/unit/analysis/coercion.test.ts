@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCoerciveDemand } from '../../../server/analysis/coercion.js';
+import { isCoerciveDemand, isControllingClause } from '../../../server/analysis/coercion.js';
 import { draftClauses } from '../../../server/facilitator/drafts.js';
 
 const CONTROL = [
@@ -41,5 +41,24 @@ describe('draft clauses never come from a controlling demand', () => {
     expect(
       draftClauses(["Stop seeing your friends. You don't get a card, I'll give you cash."], { parties: 2 }),
     ).toEqual([]);
+  });
+});
+
+describe('control written as the terms of an agreement (isControllingClause)', () => {
+  it.each([
+    ['Ann hands me her phone every night.', true],
+    ['Jo does not see her sister without asking.', true],
+    ['We agree that we only go out with friends when we say so.', true],
+    ['We text each other whenever we leave the house.', true],
+    ['Sam gives Alex his bank card on Fridays.', true],
+    ["You're not seeing your sister again.", true],
+    // near misses: ordinary terms
+    ['We each text the other by 6pm if plans change.', false],
+    ['We visit our families on alternate Sundays.', false],
+    ['We agree not to buy anything over $200 without asking first.', false],
+    ['Sam picks up the kids from school on Fridays.', false],
+    ['We share the phone bill equally.', false],
+  ])('%j: %s', (text, want) => {
+    expect(isControllingClause(text)).toBe(want);
   });
 });
