@@ -48,10 +48,10 @@ export function screeningReply(risk: ScreeningOutcome['risk'], choices: Screenin
   }
   const opening =
     risk === 'signs'
-      ? 'Thank you for telling me. From what you answered, talking face to face may not be safe for you, and you ' +
-        'never have to. Your answers stay here, between you and me: nobody else sees them.'
-      : 'Thank you. You do not have to say more. If talking face to face does not feel safe, you never have to, ' +
-        'and nobody else sees your answers.';
+      ? 'Thank you for telling me. From what you answered, talking with them directly, even here in writing, may ' +
+        'not be safe for you, and you never have to. Your answers stay here, between you and me: nobody else sees them.'
+      : 'Thank you. You do not have to say more. If talking with them directly, even in writing, does not feel ' +
+        'safe, you never have to, and nobody else sees your answers.';
   const lines = [opening, 'You can choose:'];
   if (choices.includes('leave')) {
     lines.push(
@@ -74,8 +74,8 @@ export function screeningReply(risk: ScreeningOutcome['risk'], choices: Screenin
       host
         ? '- A support person. Someone you trust can read along: under “Invite”, make a new link for an observer and ' +
             'send it to them.'
-        : '- A support person. Someone you trust can read along as an observer: ask the person who started this ' +
-            'room for an observer invite for them.',
+        : '- A support person. Someone you trust can read along as an observer. A mediator can send them an ' +
+            'observer invite; asking the person who started this room would tell them, so only do that if it feels safe.',
     );
   }
   lines.push(

@@ -67,7 +67,7 @@ describe.sequential('the safety screens in the browser', () => {
     await send(sam, 'He hit me last year and I am still afraid of him.');
     await alex.getByText('He hit me last year and I am still afraid of him.').waitFor();
     const note = sam.getByTestId('safety-notice');
-    await note.getByText(/Thank you for telling us/).waitFor();
+    await note.getByText(/Thank you for telling me/).waitFor();
     const help = note.getByRole('link', { name: /helpline where you live/ });
     expect(await help.getAttribute('href')).toBe('https://findahelpline.com');
     expect(await help.getAttribute('target')).toBe('_blank');

@@ -70,7 +70,7 @@ describe.sequential('screening and a separated room in the browser', () => {
       .check();
     await card.getByRole('button', { name: 'Done' }).click();
     const outcome = guest.getByTestId('screening-outcome');
-    await outcome.getByText(/talking face to face may not be safe for you/).waitFor();
+    await outcome.getByText(/talking with them directly, even here in writing, may not be safe for you/).waitFor();
     const help = outcome.getByRole('link', { name: /findahelpline\.com/ });
     expect(await help.getAttribute('href')).toBe('https://findahelpline.com');
     await outcome.getByRole('button', { name: 'Leave, and forget this room on this device' }).waitFor();

@@ -74,7 +74,7 @@ describe('screening in private preparation', () => {
     expect(asked).not.toContain('children');
   });
 
-  it('answers signs of risk privately: not safe face to face, the choices, and clickable help', async () => {
+  it('answers signs of risk privately: talking directly may not be safe, the choices, and clickable help', async () => {
     const { a, b } = await room();
     const pushed = next(a, 'prep:message');
     const res = await call(a, 'screening:submit', { answers: RISK });
@@ -90,7 +90,7 @@ describe('screening in private preparation', () => {
     expect((await pushed).text).toBe(outcome.text);
     // A participant is told to ask the host for an observer invite.
     const ben = (await call(b, 'screening:submit', { answers: [{ topic: 'stalking', answer: 'yes' }] })).screening;
-    expect(ben.outcome.text).toMatch(/ask the person who started this room for an observer invite/);
+    expect(ben.outcome.text).toMatch(/A mediator can send them an observer invite; asking the person who started this room would tell them/);
     expect(ben.outcome.text).not.toMatch(/Delete this room/);
   });
 

@@ -284,7 +284,11 @@ export function ReviewDialog({ held, onResult, onTakeBack, onTalkPrivately }: Pr
             Don’t send it
           </button>
         </div>
-        <p className="small muted">Esc takes it back to your draft. Nothing is sent unless you choose.</p>
+        <p className="small muted">
+          {safety
+            ? 'This message will not be sent. Esc takes it back to your draft.'
+            : 'Esc takes it back to your draft. Nothing is sent unless you choose.'}
+        </p>
         <p role="status" aria-live="assertive" className="small">
           {status}
         </p>

@@ -7,15 +7,17 @@ import type { HeatLabel } from '../../../shared/analysis.js';
 export function safetyNotice(labels: readonly HeatLabel[]): string {
   if (labels.includes('self_harm')) {
     return [
-      'It sounds like you are carrying something very heavy right now, and we are glad you said it.',
-      'This message has not been sent to the room. You deserve support from a person who can help right now:',
-      'if you might act on these thoughts, please call your local emergency number, or reach one of the free,',
-      'confidential lines below. If you can, tell someone you trust how you are feeling.',
+      'It sounds like you are carrying something very heavy right now. Thank you for writing it.',
+      'It stays here with you, not in the room, so that support can come first. You deserve a person who can help',
+      'right now: if you might act on these thoughts, please call your local emergency number (such as 112, 911 or',
+      '999), or reach one of the free, confidential lines below. If you can, tell someone you trust how you are',
+      'feeling. The facilitator here is an automatic helper, not a person, and no one watches this room.',
     ].join(' ');
   }
   return [
     'This message has not been sent, because it reads as a threat and a shared room is not a safe place for that.',
-    'The others in the conversation are told that a message was withheld, never what it said.',
+    'The others in the conversation are told that a message from you was held back, never what it said. If another',
+    'of your messages is held back for safety, your messages to the room will be paused.',
     'If you or anyone else is in danger, please call your local emergency number.',
     'If things feel out of control, stepping away for a while is a good choice; a counsellor or one of the',
     'support lines below can help you with what you are feeling.',
@@ -27,7 +29,8 @@ export function safetyNotice(labels: readonly HeatLabel[]): string {
  * plain words, no blame, never what the held message said. Help links travel beside them as data.
  */
 
-const EMERGENCY = 'If you are in danger right now, please call your local emergency number.';
+const EMERGENCY =
+  'If you are in danger right now, please call your local emergency number (such as 112, 911 or 999).';
 
 /**
  * To each person who may have been threatened (in a couple, the other person; in a group, every other
@@ -37,10 +40,13 @@ export function threatNotice(senderName: string, moderator: boolean): string {
   return [
     `A message from ${senderName} was not delivered, because it may have contained a threat.`,
     'You don’t need to answer it or do anything about it. The room is paused for now.',
-    'Your safety comes first: you can leave now, keep the room paused for longer, ask to go on in a separated',
+    'Your safety comes first: you can leave now, pause the room quietly for longer, ask to go on in a separated',
     'room, or carry on when you feel ready.',
     EMERGENCY,
-    moderator ? 'As the host, you can also pause or remove someone from the People list.' : '',
+    moderator
+      ? `As the host, you can also pause ${senderName}’s messages or take ${senderName} out of the joint ` +
+        'conversation, from the People list.'
+      : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -68,18 +74,18 @@ export function selfHarmModeratorNote(senderName: string): string {
 /** To the person who told of harm or fear: only they see it. */
 export function disclosureCheckIn(): string {
   return [
-    'Thank you for telling us. What you describe matters, and your safety comes first.',
+    'Thank you for telling me. Your safety comes first.',
     'You don’t have to say more, and no one will be asked to answer what you shared.',
     EMERGENCY,
-    'You can take a quiet pause (no one is told who asked), leave now, ask to go on in a separated room where',
-    'you talk only with the facilitator or a mediator, or carry on if you want to.',
+    'You can choose below: a quiet pause (no one is told who asked), leaving now, a separated room where you talk',
+    'only with the facilitator or a mediator, or carrying on.',
   ].join(' ');
 }
 
 /** To a sender whose second message was held as a threat: their room messages are paused. */
 export function pausedAfterHolds(): string {
   return [
-    'Your messages to the room are paused for now, because another of your messages was held back for safety.',
+    'Your messages to the room are paused for now, because another of your messages may have been a threat.',
     'You can still read the room, and your private space with the facilitator is open whenever you want to',
     'talk things through. If things feel like too much right now, a support line can listen in confidence.',
   ].join(' ');
@@ -88,7 +94,7 @@ export function pausedAfterHolds(): string {
 /** To a sender whose third message was held as a threat: they leave the joint session, not the help. */
 export function removedAfterHolds(): string {
   return [
-    'You are no longer part of the joint conversation, because several of your messages were held back for safety.',
+    'You are no longer part of the joint conversation, because several of your messages may have been threats.',
     'Your private space with the facilitator stays open, and a counsellor or a support line can talk with you',
     'in confidence about what you are feeling.',
     'If you feel you might hurt someone, or you are in danger yourself, please call your local emergency number.',
@@ -101,7 +107,7 @@ const by = (role: 'host' | 'mediator') => (role === 'host' ? 'The host' : 'A med
 export function pausedByModerator(role: 'host' | 'mediator'): string {
   return (
     `${by(role)} has paused your messages to the room for now. You can still read the room, and your private ` +
-    'space with the facilitator is open.'
+    'space with the facilitator is open. A mediator, if there is one, can tell you more about why and for how long.'
   );
 }
 
@@ -182,9 +188,10 @@ export function prepSelfHarmReply(): string {
     'You matter, and it’s OK to talk about this here; you don’t have to hold it on your own.',
     'If you might act on these thoughts, or you are not sure you can stay safe, please call your local ' +
       'emergency number now.',
-    'You can also talk to someone at a free, confidential crisis line, any time of day: findahelpline.com ' +
-      'lists them by country.',
-    'If you can, let someone you trust know how you are feeling. I’m here if you want to tell me more.',
+    'You can also talk to someone at a free, confidential crisis line, many of them open day and night: ' +
+      'findahelpline.com lists them by country.',
+    'If you can, let someone you trust know how you are feeling. You can keep writing here, but I am an automatic ' +
+      'helper, not a person: for a person, use the lines above.',
   ].join(' ');
 }
 

@@ -120,13 +120,25 @@ export function safetyHold(
   const sender = room.participants.find((p) => p.participantId === senderId);
   if (sender?.status === 'removed') return { room, effects };
 
+  // What this hold does to the sender's part, said inside a new notice rather than after it: a second note
+  // would cover the notice's choices and help on the threatened person's screen.
+  const holds = (sender?.threatHolds ?? 0) + 1;
+  const escalation =
+    threat && sender
+      ? holds >= REMOVE_AT
+        ? words.othersRemoved(senderName)
+        : sender.status === undefined && holds >= PAUSE_AT
+          ? words.othersPaused(senderName)
+          : null
+      : null;
+  const withEscalation = (text: string) => (escalation ? `${text} ${escalation}` : text);
   if (!sameEpisode) {
     if (threat) {
       for (const p of threatened) {
-        const text = words.threatNotice(senderName, isModerator(p.role));
+        const text = withEscalation(words.threatNotice(senderName, isModerator(p.role)));
         effects.push(...notice(text, [p.participantId], help, THREATENED_CHOICES));
       }
-      effects.push(...notice(words.threatModeratorNote(senderName), ids(moderatorsOnly)));
+      effects.push(...notice(withEscalation(words.threatModeratorNote(senderName)), ids(moderatorsOnly)));
     } else {
       effects.push(...notice(words.selfHarmModeratorNote(senderName), ids(mediators)));
     }
@@ -134,9 +146,9 @@ export function safetyHold(
 
   if (!room.safetyHeldBy?.includes(senderId)) next = { ...next, safetyHeldBy: [...(room.safetyHeldBy ?? []), senderId] };
   if (threat) {
-    const holds = (sender?.threatHolds ?? 0) + 1;
     next = withParticipant(next, senderId, { threatHolds: holds });
-    const told = ids([...threatened, ...moderatorsOnly]);
+    // told already, inside the new notice, unless this hold belongs to an episode they were told of before
+    const told = sameEpisode ? ids([...threatened, ...moderatorsOnly]) : [];
     if (sender && holds >= REMOVE_AT) {
       next = withStatus(next, senderId, 'removed');
       effects.push(...notice(words.removedAfterHolds(), [senderId], help, ['talk']));

@@ -37,7 +37,7 @@ describe('safetyHold', () => {
   it('a host who is threatened is told as the threatened person, with what they can do as host', () => {
     const told = notices(safetyHold(couple(), 'ben', ['threat'], NOW, 20, HELP).effects);
     expect(told.map((n) => n.to)).toEqual([['ann']]);
-    expect(told[0].text).toMatch(/As the host, you can also pause or remove someone/);
+    expect(told[0].text).toMatch(/As the host, you can also pause \S+ messages or take \S+ out of the joint conversation/);
   });
 
   it('self-harm: only mediators are told, never the other party', () => {
