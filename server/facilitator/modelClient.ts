@@ -129,7 +129,8 @@ export class ModelClient {
       try {
         return { content: await this.request(call, format, tokenParam, signal), format };
       } catch (err) {
-        if (tries >= 3 || !(err instanceof (await openaiPackage()).APIError) || !REFUSED.has(err.status ?? 0)) throw err;
+        if (tries >= 3 || !(err instanceof (await openaiPackage()).APIError) || !REFUSED.has(err.status ?? 0))
+          throw err;
         if (refusesTokenParam(err, tokenParam)) {
           if (this.tokenParam === tokenParam)
             this.tokenParam = tokenParam === 'max_tokens' ? 'max_completion_tokens' : 'max_tokens';

@@ -16,7 +16,13 @@ import type { RoomWork } from './work.js';
 /** What the message pipeline lends a separated room: its review, and its delivery for an approved point. */
 export interface PipelineSteps {
   review(room: RoomRecord, who: Identity, text: string): Promise<{ analysis: Analysis; review: Review | null }>;
-  deliverRelay(who: Identity, clientMsgId: string, text: string, heat: number, disclosure: boolean): Promise<SendResult>;
+  deliverRelay(
+    who: Identity,
+    clientMsgId: string,
+    text: string,
+    heat: number,
+    disclosure: boolean,
+  ): Promise<SendResult>;
   /** A point held for safety: the threatened are told, the room pauses, repeats escalate (policies/safety.ts). */
   safetyStop(who: Identity, labels: readonly HeatLabel[]): Promise<void>;
 }

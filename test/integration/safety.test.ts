@@ -220,7 +220,9 @@ describe('a threat', () => {
     await sleep(300);
     for (const c of [k, l])
       expect(said(c, 'safety').map((n) => n.text.slice(0, 28))).toEqual(['A message from Max was not d']);
-    expect(said(k, 'safety')[0].text).toMatch(/As the host, you can also pause \S+ messages or take \S+ out of the joint conversation/);
+    expect(said(k, 'safety')[0].text).toMatch(
+      /As the host, you can also pause \S+ messages or take \S+ out of the joint conversation/,
+    );
     expect(said(x, 'safety')).toEqual([]);
     expect(said(o, 'safety')).toEqual([]);
   });
@@ -240,7 +242,9 @@ describe('a threat', () => {
     ]);
     // said inside the new threat notice, so nothing covers its choices and help on Ann's screen
     const last = said(a, 'safety').at(-1);
-    expect(last.text).toMatch(/^A message from Ben was not delivered.* Ben’s messages to the room are paused for now\.$/);
+    expect(last.text).toMatch(
+      /^A message from Ben was not delivered.* Ben’s messages to the room are paused for now\.$/,
+    );
     expect(last.choices).toEqual(['leave', 'pause', 'separate', 'continue']);
     const state = (await call(a, 'room:state')).state;
     expect(state.participants.find((p: any) => p.participantId === guest.participantId).status).toBe('paused');

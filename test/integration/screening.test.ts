@@ -90,7 +90,9 @@ describe('screening in private preparation', () => {
     expect((await pushed).text).toBe(outcome.text);
     // A participant is told to ask the host for an observer invite.
     const ben = (await call(b, 'screening:submit', { answers: [{ topic: 'stalking', answer: 'yes' }] })).screening;
-    expect(ben.outcome.text).toMatch(/A mediator can send them an observer invite; asking the person who started this room would tell them/);
+    expect(ben.outcome.text).toMatch(
+      /A mediator can send them an observer invite; asking the person who started this room would tell them/,
+    );
     expect(ben.outcome.text).not.toMatch(/Delete this room/);
   });
 

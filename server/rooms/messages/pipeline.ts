@@ -289,8 +289,7 @@ export class MessagePipeline {
       throw new AppError('not_found', 'There is no held message with this id.');
     }
     // Once the room is separated, words held before stay with their sender: only an approved point crosses.
-    if (p.action !== 'discard' && talksOnSide(room, who.role))
-      throw new AppError('not_allowed', HELD_BEFORE_SEPARATED);
+    if (p.action !== 'discard' && talksOnSide(room, who.role)) throw new AppError('not_allowed', HELD_BEFORE_SEPARATED);
     switch (p.action) {
       case 'discard':
         return this.discard(who, key);

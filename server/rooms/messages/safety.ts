@@ -29,8 +29,7 @@ export function safetyNotice(labels: readonly HeatLabel[]): string {
  * plain words, no blame, never what the held message said. Help links travel beside them as data.
  */
 
-const EMERGENCY =
-  'If you are in danger right now, please call your local emergency number (such as 112, 911 or 999).';
+const EMERGENCY = 'If you are in danger right now, please call your local emergency number (such as 112, 911 or 999).';
 
 /**
  * To each person who may have been threatened (in a couple, the other person; in a group, every other

@@ -144,7 +144,8 @@ export function safetyHold(
     }
   }
 
-  if (!room.safetyHeldBy?.includes(senderId)) next = { ...next, safetyHeldBy: [...(room.safetyHeldBy ?? []), senderId] };
+  if (!room.safetyHeldBy?.includes(senderId))
+    next = { ...next, safetyHeldBy: [...(room.safetyHeldBy ?? []), senderId] };
   if (threat) {
     next = withParticipant(next, senderId, { threatHolds: holds });
     // told already, inside the new notice, unless this hold belongs to an episode they were told of before

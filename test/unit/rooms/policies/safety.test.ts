@@ -37,7 +37,9 @@ describe('safetyHold', () => {
   it('a host who is threatened is told as the threatened person, with what they can do as host', () => {
     const told = notices(safetyHold(couple(), 'ben', ['threat'], NOW, 20, HELP).effects);
     expect(told.map((n) => n.to)).toEqual([['ann']]);
-    expect(told[0].text).toMatch(/As the host, you can also pause \S+ messages or take \S+ out of the joint conversation/);
+    expect(told[0].text).toMatch(
+      /As the host, you can also pause \S+ messages or take \S+ out of the joint conversation/,
+    );
   });
 
   it('self-harm: only mediators are told, never the other party', () => {
@@ -170,7 +172,9 @@ describe('quietPause is never a way to end a pause that is not yours', () => {
     expect(quietPause(sender, 'ben', 60, NOW)).toMatchObject({ ok: false, code: 'forbidden' });
     const paused = {
       ...couple(),
-      participants: couple().participants.map((p) => (p.participantId === 'ben' ? { ...p, status: 'paused' as const } : p)),
+      participants: couple().participants.map((p) =>
+        p.participantId === 'ben' ? { ...p, status: 'paused' as const } : p,
+      ),
     };
     expect(quietPause(paused, 'ben', 60, NOW)).toMatchObject({ ok: false, code: 'forbidden' });
   });

@@ -132,7 +132,9 @@ describe('reading screening answers', () => {
     const guest = screeningReply('signs', [...all], false);
     expect(host).toMatch(/Delete this room/);
     expect(guest).not.toMatch(/Delete this room/);
-    expect(guest).toMatch(/A mediator can send them an observer invite; asking the person who started this room would tell them/);
+    expect(guest).toMatch(
+      /A mediator can send them an observer invite; asking the person who started this room would tell them/,
+    );
     expect(screeningReply('signs', ['leave', 'support'], true)).not.toMatch(/separated room/);
     for (const text of [host, guest]) expect(text).toMatch(/emergency number/);
   });
