@@ -6,7 +6,7 @@ import { analyze, tellsOfHarm } from '../analysis/index.js';
 import { AppError } from '../errors.js';
 import { facilitator } from './effects.js';
 import { newId } from './ids.js';
-import { fearResponse, prepSelfHarmReply, prepThreatReply, showsFear } from './messages/safety.js';
+import { prepSelfHarmReply, prepThreatReply, showsFear, sideFearResponse } from './messages/safety.js';
 import type { Identity, PendingRelay, RoomRecord } from './model.js';
 import { namesOf } from './view.js';
 import { announceSeparated, relayKey, separateRoom, withPending } from './policies/separated.js';
@@ -225,7 +225,7 @@ export function sideReply(text: string, others: string, first: boolean): string 
   const labels = analyze(text, { suggestions: false }).labels.filter(isSafetyLabel);
   if (labels.includes('self_harm')) return prepSelfHarmReply();
   // harm told by the rules' patterns, as in preparation (prep.ts safetyOf)
-  if (showsFear(text) || tellsOfHarm(text)) return fearResponse();
+  if (showsFear(text) || tellsOfHarm(text)) return sideFearResponse(others);
   if (labels.includes('threat')) return prepThreatReply();
   if (first) {
     return (

@@ -247,7 +247,10 @@ describe('safety in a separated room', () => {
     const { a } = await separatedRoom();
     const reply = next(a, 'facilitator', (f: any) => f.kind === 'reflection');
     await call(a, 'message:send', { clientMsgId: 's1', text: 'He took my bank card and checks my phone every night.' });
-    expect((await reply).text).toMatch(/your safety comes first/);
+    const text = (await reply).text;
+    expect(text).toMatch(/your safety comes first/);
+    expect(text).toMatch(/You are in a separated room: nothing you write here reaches Ben unless you approve/);
+    expect(text).not.toMatch(/never have to continue|shared with anyone/);
   });
 
   it('a message held before the room was separated stays with its sender', async () => {

@@ -165,6 +165,20 @@ export function showsFear(text: string): boolean {
   return FEAR_PATTERNS.some((re) => re.test(text));
 }
 
+/**
+ * Fear or harm told on one's own side of a separated room (`others`: who is on the other sides): the room is
+ * already apart, and mediators read the side, so neither "you never have to continue" nor "shared with no one".
+ */
+export function sideFearResponse(others: string): string {
+  return [
+    'I’m glad you told me. What you describe matters, and your safety comes first.',
+    `You are in a separated room: nothing you write here reaches ${others} unless you approve the exact words, ` +
+      'and you can pause or leave at any time. A mediator, if there is one, can read your side.',
+    'If you are in danger, please call your local emergency number (such as 112, 911 or 999). A support service ' +
+      'or helpline (findahelpline.com lists them by country) can talk things through with you in confidence.',
+  ].join(' ');
+}
+
 export function fearResponse(): string {
   return [
     'I’m glad you told me. What you describe matters, and your safety comes first.',
