@@ -442,7 +442,7 @@ describe.sequential('a mediation session in the browser', () => {
       .getByText('When plans change at the last minute, I feel left out.');
     await editedMessage.or(host.getByTestId('break-overlay')).first().waitFor();
     const facilitatorBreak = await host
-      .getByText('The facilitator suggested a pause')
+      .getByText('The facilitator paused the room')
       .waitFor({ timeout: 3000 })
       .then(
         () => true,

@@ -39,7 +39,7 @@ export function BreakOverlay({
   const left = brk.endsAt - now;
   const by =
     brk.requestedBy === 'facilitator'
-      ? 'The facilitator suggested a pause'
+      ? 'The facilitator paused the room'
       : brk.requestedBy === me.participantId
         ? 'You asked for a pause'
         : `${names.get(brk.requestedBy) ?? 'Someone'} asked for a pause`;
@@ -52,7 +52,7 @@ export function BreakOverlay({
       <h2 id="break-heading" tabIndex={-1} ref={headingRef}>
         Taking a break
       </h2>
-      <p>{by}. Pauses help everyone come back clearer; nothing is lost while you are away.</p>
+      <p>{by}. Nothing is lost while the room is paused, and you don’t have to come back: you can leave at any time.</p>
       <p className="countdown" role="timer" aria-label={`About ${minutesLeft(left)} left`}>
         <span aria-hidden="true">{mmss(left)}</span>
       </p>
