@@ -8,15 +8,8 @@ import { listen } from '../analysis/listening/index.js';
 import { acknowledgement } from './listening/acknowledge.js';
 import { reflection, type Speaking } from './listening/reflect.js';
 import { list, summarise } from './summary.js';
-import {
-  type ClauseOffer,
-  type FacilitatorEngine,
-  type RoomContext,
-  SAFETY_PAUSE,
-  type SettledTopic,
-  type SummaryRequest,
-  type TopicLine,
-} from './types.js';
+import type { ClauseOffer, FacilitatorEngine, RoomContext, SettledTopic, SummaryRequest, TopicLine } from './types.js';
+import { SAFETY_PAUSE } from './types.js';
 
 const MODE_WORDS: Record<string, string> = {
   open: 'Anyone can write at any time; I will make sure everyone gets space.',

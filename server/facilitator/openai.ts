@@ -25,15 +25,8 @@ import {
   userMessage,
   type Task,
 } from './prompts/prompts.js';
-import {
-  type ClauseOffer,
-  type FacilitatorEngine,
-  type RoomContext,
-  SAFETY_PAUSE,
-  type SettledTopic,
-  type SummaryRequest,
-  type TopicLine,
-} from './types.js';
+import type { ClauseOffer, FacilitatorEngine, RoomContext, SettledTopic, SummaryRequest, TopicLine } from './types.js';
+import { SAFETY_PAUSE } from './types.js';
 
 export type FallbackReason = 'timeout' | 'error' | 'malformed' | 'unsafe';
 
