@@ -112,6 +112,8 @@ export class ScreeningService {
     const room = await this.mustScreen(who);
     const asked = new Set(screeningQuestions(room.kind).map((q) => q.topic));
     const kept = answers.filter((a) => asked.has(a.topic));
+    // nothing answered is a skip, not an all-clear: the questions stay open for later
+    if (kept.length === 0) return this.skip(who);
     const risk = screeningRisk(kept);
     const choices = screeningChoices(risk, isSeparated(room));
     const outcome: ScreeningOutcome = {

@@ -61,6 +61,11 @@ describe('screening in private preparation', () => {
     const topics = first.screening.questions.map((q: { topic: string }) => q.topic);
     expect(topics).toEqual(['harm', 'threats', 'fear', 'control', 'stalking', 'children', 'apart']);
     for (const q of first.screening.questions) expect(q.text).toMatch(/\?$/);
+    // nothing answered is a skip, never an all-clear
+    expect(await call(a, 'screening:submit', { answers: [] })).toMatchObject({
+      ok: true,
+      screening: { status: 'skipped' },
+    });
     expect(await call(b, 'screening:skip')).toMatchObject({ ok: true, screening: { status: 'skipped' } });
     expect(await call(b, 'screening:get')).toMatchObject({ ok: true, screening: { status: 'skipped' } });
     // Skipping leaves the coaching as it was: the first question, as if nothing had been said.

@@ -35,12 +35,15 @@ const EMERGENCY = 'If you are in danger right now, please call your local emerge
  * To each person who may have been threatened (in a couple, the other person; in a group, every other
  * party). The sender is named: the person at risk needs to know whom to keep themselves safe from.
  */
-export function threatNotice(senderName: string, moderator: boolean): string {
+export function threatNotice(senderName: string, moderator: boolean, separated = false): string {
   return [
     `A message from ${senderName} was not delivered, because it may have contained a threat.`,
     'You don’t need to answer it or do anything about it. The room is paused for now.',
-    'Your safety comes first: you can leave now, pause the room quietly for longer, ask to go on in a separated',
-    'room, or carry on when you feel ready.',
+    separated
+      ? 'Your safety comes first: nothing from them reaches you unless it was checked first. You can leave now, ' +
+        'pause the room quietly for longer, or carry on when you feel ready.'
+      : 'Your safety comes first: you can leave now, pause the room quietly for longer, ask to go on in a ' +
+        'separated room, or carry on when you feel ready.',
     EMERGENCY,
     moderator
       ? `As the host, you can also pause ${senderName}’s messages or take ${senderName} out of the joint ` +
@@ -128,6 +131,10 @@ export function removedByModerator(role: 'host' | 'mediator'): string {
 /** To the others told of a threat, and the moderators: what changed for the sender, nothing more. */
 export function othersPaused(senderName: string): string {
   return `${senderName}’s messages to the room are paused for now.`;
+}
+
+export function othersReadmitted(name: string): string {
+  return `${name} is back in the joint conversation and can write to the room again.`;
 }
 
 export function othersRemoved(senderName: string): string {

@@ -22,6 +22,8 @@ export const REMOVE_AT = 3;
 
 /** Choices on a notice to someone who may have been threatened, and on a disclosure check-in. */
 const THREATENED_CHOICES: SafetyChoice[] = ['leave', 'pause', 'separate', 'continue'];
+/** In a room already separated there is nothing to switch to. */
+const APART_CHOICES: SafetyChoice[] = ['leave', 'pause', 'continue'];
 const CHECK_IN_CHOICES: SafetyChoice[] = ['pause', 'leave', 'separate', 'continue'];
 
 const notice = (text: string, visibleTo: string[], help?: HelpLink[], choices?: SafetyChoice[]): RoomEffect[] =>
@@ -131,12 +133,13 @@ export function safetyHold(
           ? words.othersPaused(senderName)
           : null
       : null;
+  const separated = room.separated !== undefined;
   const withEscalation = (text: string) => (escalation ? `${text} ${escalation}` : text);
   if (!sameEpisode) {
     if (threat) {
       for (const p of threatened) {
-        const text = withEscalation(words.threatNotice(senderName, isModerator(p.role)));
-        effects.push(...notice(text, [p.participantId], help, THREATENED_CHOICES));
+        const text = withEscalation(words.threatNotice(senderName, isModerator(p.role), separated));
+        effects.push(...notice(text, [p.participantId], help, separated ? APART_CHOICES : THREATENED_CHOICES));
       }
       effects.push(...notice(withEscalation(words.threatModeratorNote(senderName)), ids(moderatorsOnly)));
     } else {
@@ -275,6 +278,16 @@ export function moderate(
     const back: RoomEffect[] = [
       { kind: 'readmitted', participantId: targetId },
       ...notice(words.readmittedNote(role), [targetId]),
+      // whoever may have been threatened is never surprised by their return
+      ...notice(
+        words.othersReadmitted(target.name),
+        ids(
+          room.participants.filter(
+            (p) =>
+              p.participantId !== targetId && p.participantId !== byId && (isParty(p.role) || p.role === 'mediator'),
+          ),
+        ),
+      ),
     ];
     return { ok: true, room: withStatus(room, targetId, undefined), status: undefined, effects: back };
   }

@@ -34,6 +34,13 @@ describe('safetyHold', () => {
     expect(out.room.break).toMatchObject({ requestedBy: 'facilitator', safetyCausedBy: 'ann' });
   });
 
+  it('in a room already separated, the threatened person is not offered a separated room', () => {
+    const room = { ...couple(), separated: { since: NOW, by: 'host' as const } };
+    const told = notices(safetyHold(room, 'ann', ['threat'], NOW, 20, HELP).effects);
+    expect(told[0].e).toMatchObject({ choices: ['leave', 'pause', 'continue'] });
+    expect(told[0].text).not.toMatch(/separated room/);
+  });
+
   it('a host who is threatened is told as the threatened person, with what they can do as host', () => {
     const told = notices(safetyHold(couple(), 'ben', ['threat'], NOW, 20, HELP).effects);
     expect(told.map((n) => n.to)).toEqual([['ann']]);
@@ -200,5 +207,22 @@ describe('moderate', () => {
     if (!back.ok) return;
     expect(back.effects).toContainEqual({ kind: 'readmitted', participantId: 'ben' });
     expect(back.room.participants.find((p) => p.participantId === 'ben')?.status).toBeUndefined();
+  });
+
+  it('someone welcomed back: the other parties and mediators are told, never surprised by their return', () => {
+    const room = roomWith([
+      ['ann', 'host'],
+      ['ben', 'participant'],
+      ['cy', 'participant'],
+      ['mo', 'mediator'],
+      ['obs', 'observer'],
+    ]);
+    const removed = moderate(room, 'mo', 'ben', 'remove', HELP);
+    if (!removed.ok) throw new Error('refused');
+    const back = moderate(removed.room, 'mo', 'ben', 'resume', HELP);
+    if (!back.ok) throw new Error('refused');
+    const told = notices(back.effects);
+    expect(told.map((n) => n.to)).toEqual([['ben'], ['ann', 'cy']]);
+    expect(told[1].text).toBe('ben is back in the joint conversation and can write to the room again.');
   });
 });
