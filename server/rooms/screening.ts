@@ -39,7 +39,12 @@ export function screeningQuestions(kind: RoomKind): ScreeningView['questions'] {
 }
 
 /** The facilitator's private answer: plain, never blaming, the choices named, help at the end. */
-export function screeningReply(risk: ScreeningOutcome['risk'], choices: ScreeningChoice[], host: boolean): string {
+export function screeningReply(
+  risk: ScreeningOutcome['risk'],
+  choices: ScreeningChoice[],
+  host: boolean,
+  kind?: RoomKind,
+): string {
   if (risk === 'none') {
     return (
       'Thank you for answering. If anything changes, or something feels unsafe later, tell me here at any time: ' +
@@ -79,8 +84,12 @@ export function screeningReply(risk: ScreeningOutcome['risk'], choices: Screenin
     );
   }
   lines.push(
-    'If you are in danger now, please call your local emergency number. A domestic abuse service can talk it ' +
-      'through with you in confidence; the link below finds one near you.',
+    kind === 'workplace'
+      ? 'If you are in danger now, please call your local emergency number. A support service can talk it ' +
+          'through with you in confidence, and your workplace may have someone for harassment concerns; the link ' +
+          'below finds a helpline near you.'
+      : 'If you are in danger now, please call your local emergency number. A domestic abuse service can talk it ' +
+          'through with you in confidence; the link below finds one near you.',
   );
   return lines.join('\n');
 }
@@ -118,7 +127,7 @@ export class ScreeningService {
     const choices = screeningChoices(risk, isSeparated(room));
     const outcome: ScreeningOutcome = {
       risk,
-      text: screeningReply(risk, choices, who.role === 'host'),
+      text: screeningReply(risk, choices, who.role === 'host', room.kind),
       choices,
       help: risk === 'none' ? [] : helpFor(this.deps.config.safetyHelp),
     };

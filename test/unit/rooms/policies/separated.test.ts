@@ -136,6 +136,10 @@ describe('reading screening answers', () => {
       /A mediator can send them an observer invite; asking the person who started this room would tell them/,
     );
     expect(screeningReply('signs', ['leave', 'support'], true)).not.toMatch(/separated room/);
+    // coworkers are not sent to a domestic abuse service
+    const work = screeningReply('signs', ['leave'], false, 'workplace');
+    expect(work).not.toMatch(/domestic abuse/);
+    expect(work).toMatch(/harassment/);
     for (const text of [host, guest]) expect(text).toMatch(/emergency number/);
   });
 });
