@@ -83,6 +83,12 @@ export function Conversation({ draft, setDraft, onResult, onPropose, onEnter }: 
   const otherNames = view ? parties(view).filter((p) => p.participantId !== me.participantId) : [];
   const others = otherNames.length === 0 ? 'the others' : otherNames.map((p) => p.name).join(' and ');
   const nameOf = (id: string) => (id === me.participantId ? 'You' : (names.get(id) ?? 'Someone'));
+  // A side's entries are read by the mediators too: the tag says who, so no one believes they are alone with it.
+  const whoSees = (to: string[]): string => {
+    if (to.length <= 1) return 'only you can see this';
+    const others = to.filter((id) => id !== me.participantId).map((id) => names.get(id) ?? 'a mediator');
+    return `only you and ${others.join(', ')} can see this`;
+  };
   const mine = view?.participants.find((p) => p.participantId === me.participantId);
   const myStatus = mine?.status;
   const preparing = mine?.stage === 'prep';
@@ -125,7 +131,7 @@ export function Conversation({ draft, setDraft, onResult, onPropose, onEnter }: 
               </Who>
               <p className="text">{entry.text}</p>
               {entry.help && <HelpLinks links={entry.help} />}
-              {entry.visibleTo && <p className="small muted tag">only you can see this</p>}
+              {entry.visibleTo && <p className="small muted tag">{whoSees(entry.visibleTo)}</p>}
               {entry.drafts && entry.drafts.length > 0 && me.role !== 'observer' && (
                 <ul className="drafts">
                   {entry.drafts.map((d) => (
