@@ -3,6 +3,7 @@ import type { MessageEvent, RelayResult, SendResult } from '../../shared/protoco
 import { isModerator, isParty, parties } from '../../shared/rules/floor.js';
 import { isSeparated, sideAudience, talksOnSide } from '../../shared/rules/separated.js';
 import { analyze, tellsOfHarm } from '../analysis/index.js';
+import type { HelpLink } from '../../shared/help.js';
 import { AppError } from '../errors.js';
 import { facilitator } from './effects.js';
 import { newId } from './ids.js';
@@ -23,6 +24,8 @@ export interface PipelineSteps {
     heat: number,
     disclosure: boolean,
   ): Promise<SendResult>;
+  /** Where to get help, for this deployment (the review's list). */
+  help(): HelpLink[];
   /** A point held for safety: the threatened are told, the room pauses, repeats escalate (policies/safety.ts). */
   safetyStop(who: Identity, labels: readonly HeatLabel[]): Promise<void>;
 }
@@ -98,12 +101,26 @@ export class SeparatedRoom {
     const message = appended.entry as MessageEvent;
     if (!appended.duplicate) {
       broadcast.entry(room.roomId, message);
-      const first = !(await this.answeredOnSideBefore(room.roomId, who.participantId));
       const others = otherNames(room, who.participantId);
-      const reply = sideReply(text, others, first) ?? (await this.heardOnSide(room, who.participantId, text, others));
-      await this.rooms.carryOut(room, [facilitator({ say: 'text', kind: 'reflection', text: reply, visibleTo })]);
+      const safety = sideSafetyReply(text, others);
+      // a safety answer is a safety note, with the deployment's help as links to click
+      const reply = safety
+        ? facilitator({ say: 'text', kind: 'safety', text: safety, visibleTo, help: this.steps.help() })
+        : facilitator({
+            say: 'text',
+            kind: 'reflection',
+            text: await this.sideAnswer(room, who, text, others),
+            visibleTo,
+          });
+      await this.rooms.carryOut(room, [reply]);
     }
     return { status: 'delivered', seq: message.seq, message };
+  }
+
+  /** The first answer explains how a point crosses; later ones say back what the person said. */
+  private async sideAnswer(room: RoomRecord, who: Identity, text: string, others: string): Promise<string> {
+    const first = !(await this.answeredOnSideBefore(room.roomId, who.participantId));
+    return sideReply(text, others, first) ?? (await this.heardOnSide(room, who.participantId, text, others));
   }
 
   /** After the first answer: what the person said, said back to them (the engine's reflection), and how it crosses. */
@@ -216,17 +233,24 @@ function otherNames(room: RoomRecord, authorId: string): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** The safety-first answer on a side (self-harm, harm or fear told, a threat this person makes), or null. */
+export function sideSafetyReply(text: string, others: string): string | null {
+  const labels = analyze(text, { suggestions: false }).labels.filter(isSafetyLabel);
+  if (labels.includes('self_harm')) return prepSelfHarmReply();
+  // harm told by the rules' patterns, as in preparation (prep.ts safetyOf)
+  if (showsFear(text) || tellsOfHarm(text)) return sideFearResponse(others);
+  if (labels.includes('threat')) return prepThreatReply();
+  return null;
+}
+
 /**
  * The facilitator's answer on a person's side. Safety first, as in preparation (a reported threat or
  * fear, self-harm, a threat this person makes); otherwise a short acknowledgement that says how a point
  * crosses, in full the first time; null after that, when the engine's reflection answers (heardOnSide).
  */
 export function sideReply(text: string, others: string, first: boolean): string | null {
-  const labels = analyze(text, { suggestions: false }).labels.filter(isSafetyLabel);
-  if (labels.includes('self_harm')) return prepSelfHarmReply();
-  // harm told by the rules' patterns, as in preparation (prep.ts safetyOf)
-  if (showsFear(text) || tellsOfHarm(text)) return sideFearResponse(others);
-  if (labels.includes('threat')) return prepThreatReply();
+  const safety = sideSafetyReply(text, others);
+  if (safety) return safety;
   if (first) {
     return (
       `Thank you. This stays on your side: ${others} cannot see it. When there is something you want ${others} ` +

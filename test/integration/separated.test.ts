@@ -158,9 +158,12 @@ describe('a separated room', () => {
 
   it('answers fear on a side with safety first', async () => {
     const { a } = await separatedRoom();
-    const reply = next(a, 'facilitator', (f: any) => f.kind === 'reflection');
+    const reply = next(a, 'facilitator', (f: any) => f.kind === 'safety');
     await call(a, 'message:send', { clientMsgId: 'f1', text: 'He said he would kill me if I left.' });
-    expect((await reply).text).toMatch(/safety comes first/);
+    const note = await reply;
+    expect(note.text).toMatch(/safety comes first/);
+    // help as links to click, the deployment's list with the global directory
+    expect(note.help.map((l: any) => l.url)).toContain('https://findahelpline.com');
   });
 
   it('lets a mediator write to everyone, and keeps relays for the people taking part', async () => {
@@ -245,7 +248,7 @@ describe('safety in a separated room', () => {
 
   it('fear told on one’s own side is answered with safety first, not a coaching question', async () => {
     const { a } = await separatedRoom();
-    const reply = next(a, 'facilitator', (f: any) => f.kind === 'reflection');
+    const reply = next(a, 'facilitator', (f: any) => f.kind === 'safety');
     await call(a, 'message:send', { clientMsgId: 's1', text: 'He took my bank card and checks my phone every night.' });
     const text = (await reply).text;
     expect(text).toMatch(/your safety comes first/);

@@ -142,6 +142,7 @@ export class MessagePipeline {
     this.separated = new SeparatedRoom(rooms, {
       review: (room, who, text) => this.review(room, who, text),
       safetyStop: (who, labels) => this.safetyStop(who, labels),
+      help: () => this.help(),
       deliverRelay: (who, clientMsgId, text, heat, disclosure) =>
         this.deliver({
           who,
