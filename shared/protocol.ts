@@ -438,6 +438,8 @@ export const PrepMessage = z.object({
   role: z.enum(['you', 'facilitator']),
   text: z.string(),
   at: z.number(),
+  /** A safety-first reply's help, as links to click (the deployment's list with the global directory). */
+  help: z.array(HelpLink).optional(),
 });
 /**
  * A preparation entry. `screening` marks the person's screening (their answers, or the facilitator's

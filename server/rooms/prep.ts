@@ -1,5 +1,6 @@
 import { type HeatLabel, isSafetyLabel } from '../../shared/analysis.js';
 import type { PrepMessage } from '../../shared/protocol.js';
+import { helpFor } from '../../shared/help.js';
 import { AppError } from '../errors.js';
 import type { Identity } from './model.js';
 import type { RoomDeps } from './ports.js';
@@ -49,22 +50,16 @@ export class PrepService {
     const name = await this.mustPrepare(who);
     const text = checkRoomText(rawText);
     await this.deps.store.appendPrep(who.roomId, who.participantId, { role: 'you', text, at: this.deps.now() });
-    const reply: PrepMessage = { role: 'facilitator', text: await this.replyTo(who, text, name), at: this.deps.now() };
+    const safety = safetyReply(text);
+    const reply: PrepMessage = safety
+      ? { role: 'facilitator', text: safety, at: this.deps.now(), help: helpFor(this.deps.config.safetyHelp) }
+      : { role: 'facilitator', text: await this.coachReply(who, name), at: this.deps.now() };
     await this.deps.store.appendPrep(who.roomId, who.participantId, reply);
     this.deps.broadcast.prep(who.roomId, who.participantId, reply);
     return reply;
   }
 
-  private async replyTo(who: Identity, text: string, name: string): Promise<string> {
-    // Here a threat is as likely to be something done *to* this person as by them: what reads as fear or a
-    // threat reported is answered with safety first; a threat this person makes is answered plainly, never
-    // with a telling-off and never with a thank-you; self-harm before anything else.
-    const { labels, disclosure } = safetyOf(text);
-    if (labels.includes('self_harm')) return prepSelfHarmReply();
-    // harm or fear told (the analyzer's disclosure, or the fear patterns): safety first, never a coaching question
-    if (showsFear(text) || disclosure) return fearResponse();
-    if (labels.includes('threat')) return prepThreatReply();
-    if (labels.length > 0) return fearResponse();
+  private async coachReply(who: Identity, name: string): Promise<string> {
     const history = await this.deps.store.listPrep(who.roomId, who.participantId);
     // Screening answers never reach the coach or a model.
     return this.deps.engine.prepReply(withoutSafety(withoutScreening(history)), name, this.partials(who));
@@ -93,6 +88,21 @@ export class PrepService {
       this.deps.broadcast.prepPartial(who.roomId, who.participantId, { id, text });
     };
   }
+}
+
+/**
+ * The safety-first reply to a preparation message, or null. Here a threat is as likely to be something done *to*
+ * this person as by them: what reads as fear or a threat reported is answered with safety first; a threat this
+ * person makes is answered plainly, never with a telling-off and never with a thank-you; self-harm before anything.
+ */
+function safetyReply(text: string): string | null {
+  const { labels, disclosure } = safetyOf(text);
+  if (labels.includes('self_harm')) return prepSelfHarmReply();
+  // harm or fear told (the rules' disclosure patterns, or the fear words): safety first, never a coaching question
+  if (showsFear(text) || disclosure) return fearResponse();
+  if (labels.includes('threat')) return prepThreatReply();
+  if (labels.length > 0) return fearResponse();
+  return null;
 }
 
 /** Partial replies go out at most this often: smooth enough to read along, few enough to analyse each. */

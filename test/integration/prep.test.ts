@@ -36,7 +36,10 @@ describe('private preparation', () => {
       const r = await call(a, 'prep:send', { text });
       expect(r.reply.text).toMatch(/safety comes first/);
       expect(r.reply.text).not.toMatch(/How did it leave you feeling/);
+      expect(r.reply.help.map((l: any) => l.url)).toContain('https://findahelpline.com');
     }
+    // a coaching reply carries no help links
+    expect((await call(a, 'prep:send', { text: 'We argued about the dishes again.' })).reply.help).toBeUndefined();
   });
 
   it('answers a threat plainly and warmly: not OK, a pause, a support line, maybe not a joint session', async () => {

@@ -5,6 +5,7 @@ import { useRoom, useRoomActions } from '../room/RoomProvider.js';
 import { draftKey, useDraft } from '../room/drafts.js';
 import type { OnSendResult } from '../room/types.js';
 import { Composer } from './Composer.js';
+import { HelpLinks } from './HelpLinks.js';
 import { ScreeningCard } from './ScreeningCard.js';
 
 interface Props {
@@ -131,7 +132,7 @@ export function PrepPanel({ onShared, canShare, screening = false, onEnter }: Pr
         {/* The screening shows in its own card above, never as a point to share */}
         {messages
           .filter((m) => !m.screening)
-          .map((m, i) => (
+          .map((m, i, shown) => (
             <li
               // The log only grows; the index tells identical entries apart.
               // biome-ignore lint/suspicious/noArrayIndexKey: an append-only log
@@ -141,7 +142,9 @@ export function PrepPanel({ onShared, canShare, screening = false, onEnter }: Pr
             >
               <p className="who">{m.role === 'you' ? 'You (private)' : 'Facilitator (private)'}</p>
               <p className="text">{m.text}</p>
-              {m.role === 'you' && canShare && (
+              {m.help && <HelpLinks links={m.help} />}
+              {/* words answered with safety first (fear, harm told, self-harm, a threat) are never offered to share */}
+              {m.role === 'you' && canShare && !shown[i + 1]?.help && (
                 <button type="button" className="link small" onClick={() => openShare(m.text)}>
                   Share this point with the room…
                 </button>
