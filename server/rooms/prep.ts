@@ -131,8 +131,9 @@ function withoutSafety(history: PrepMessage[]): PrepMessage[] {
       const safety = safetyOf(m.text);
       skipReply = safety.labels.length > 0 || safety.disclosure || showsFear(m.text);
       if (!skipReply) out.push(m);
-    } else if (!skipReply) out.push(m);
-    else skipReply = false;
+    } else if (skipReply) skipReply = false;
+    // a safety reply on its own (after a self-harm message set aside in the room) is no coaching either
+    else if (!m.help) out.push(m);
   }
   return out;
 }

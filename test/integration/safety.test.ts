@@ -393,6 +393,22 @@ describe('self-harm', () => {
     },
   );
 
+  it('set aside to talk privately, a self-harm message leaves a warm word and help in the private space', async () => {
+    srv = await startServer();
+    const { b } = await couple(srv.url);
+    const held = await call(b, 'message:send', { clientMsgId: 's1', text: 'I just want to kill myself' });
+    expect(held).toMatchObject({ status: 'held' });
+    const waiting = next(b, 'prep:message');
+    expect(await call(b, 'message:resolve', { clientMsgId: 's1', action: 'discard' })).toMatchObject({
+      status: 'discarded',
+    });
+    const note = await waiting;
+    expect(note.text).toMatch(/You matter/);
+    expect(note.help.map((l: any) => l.url)).toContain('https://findahelpline.com');
+    const prep = (await call(b, 'prep:history')).messages;
+    expect(prep.at(-1).text).toMatch(/You matter/);
+  });
+
   it('during a pause, a message that speaks of self-harm is still read and answered with help', async () => {
     srv = await startServer();
     const { a, b } = await couple(srv.url);

@@ -3,6 +3,7 @@ import {
   type LogEntry,
   type MessageEvent,
   type MessageResolve,
+  type PrepMessage,
   type SendResult,
 } from '../../../shared/protocol.js';
 import { AppError } from '../../errors.js';
@@ -11,7 +12,7 @@ import type { AnalyzeContext } from '../../analysis/index.js';
 import { judgeSuggestion, reviewText, withoutHeldSuggestions } from './review.js';
 import { suggestLater } from './lateSuggestions.js';
 import type { Analysis, HeatLabel } from '../../../shared/analysis.js';
-import { coercionNote } from './safety.js';
+import { coercionNote, prepSelfHarmReply } from './safety.js';
 import { isCoerciveDemand } from '../../analysis/coercion.js';
 import { tellsOfHarm } from '../../analysis/index.js';
 import { helpFor } from '../../../shared/help.js';
@@ -293,7 +294,7 @@ export class MessagePipeline {
     if (p.action !== 'discard' && talksOnSide(room, who.role)) throw new AppError('not_allowed', HELD_BEFORE_SEPARATED);
     switch (p.action) {
       case 'discard':
-        return this.discard(who, key);
+        return this.discard(who, key, held);
       case 'original':
         return this.sendOriginal(who, held);
       case 'suggestion':
@@ -303,12 +304,24 @@ export class MessagePipeline {
     }
   }
 
-  private async discard(who: Identity, key: string): Promise<SendResult> {
+  private async discard(who: Identity, key: string, held: HeldMessage): Promise<SendResult> {
     await this.rooms.change(who.roomId, (r) => {
       const { [key]: _dropped, ...rest } = r.held;
       return { room: { ...r, held: rest, outcomes: countSuggestion(r, 'discarded') }, result: undefined };
     });
     this.deps.metrics.heldOutcomes.inc({ outcome: 'discarded' });
+    // Set aside after a self-harm hold (the review's "Talk privately with the facilitator" does this): their
+    // private space opens on a warm word and help, never on a cheerful coaching question.
+    if (held.review.labels.includes('self_harm')) {
+      const reply: PrepMessage = {
+        role: 'facilitator',
+        text: prepSelfHarmReply(),
+        at: this.deps.now(),
+        help: this.help(),
+      };
+      await this.deps.store.appendPrep(who.roomId, who.participantId, reply);
+      this.deps.broadcast.prep(who.roomId, who.participantId, reply);
+    }
     return { status: 'discarded' };
   }
 
