@@ -114,6 +114,8 @@ describe.sequential('the safety screens in the browser', () => {
     const choices = (await told.getByRole('button').allTextContents()).map((t) => t.trim());
     expect(choices[0]).toBe('Leave now');
     expect(await told.getByRole('link', { name: /helpline/ }).count()).toBeGreaterThan(0);
+    // the room reads as paused, not "Calm", right after the notice
+    await sam.locator('.heat-label', { hasText: 'Paused' }).waitFor();
     await sam.getByRole('tab', { name: /Private prep/ }).click(); // a private place beside it, the notice stays
     await told.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screen(sam, 'safety-03-threat-notice-390px', false);

@@ -1,8 +1,13 @@
 import { heatWords } from '../labels.js';
 
-/** The room's temperature, said gently: a soft bar and a word, never an alarm. */
-export function HeatMeter({ heat }: { heat: number }) {
-  const { word, hint } = heatWords(heat);
+/**
+ * The room's temperature, said gently: a soft bar and a word, never an alarm. While the room is paused it says so:
+ * "Calm" right after a threat notice would tell the person threatened that nothing happened.
+ */
+export function HeatMeter({ heat, paused = false }: { heat: number; paused?: boolean }) {
+  const { word, hint } = paused
+    ? { word: 'Paused', hint: 'The room is paused. Nothing is lost while it is.' }
+    : heatWords(heat);
   const pct = Math.round(Math.max(0, Math.min(1, heat)) * 100);
   return (
     <div className="heat" title={hint}>

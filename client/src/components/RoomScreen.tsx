@@ -249,7 +249,7 @@ function Room({ roomId }: { roomId: string }) {
             </p>
           )}
         </div>
-        {view && <HeatMeter heat={view.heat} />}
+        {view && <HeatMeter heat={view.heat} paused={onBreak !== null} />}
       </header>
 
       <ReconnectBanner connection={room.connection} />
