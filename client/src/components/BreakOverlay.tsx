@@ -71,7 +71,12 @@ export function BreakOverlay({
           Go to my private prep
         </button>
         {mayEnd && (
-          <button type="button" className="primary" onClick={() => run(endBreak())}>
+          // after a pause the facilitator called (it may follow a threat), ending it is not the highlighted choice
+          <button
+            type="button"
+            className={brk.requestedBy === 'facilitator' ? undefined : 'primary'}
+            onClick={() => run(endBreak())}
+          >
             End the break for everyone
           </button>
         )}
