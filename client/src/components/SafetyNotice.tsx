@@ -20,9 +20,12 @@ export async function requestSeparatedRoom(actions: RoomActions): Promise<string
 const WORDS: Record<SafetyChoice, { label: string; hint: string }> = {
   leave: { label: 'Leave now', hint: 'Closes the room on your screen at once. You can come back later.' },
   pause: { label: 'Pause the room quietly', hint: 'No one is told who asked.' },
-  separate: { label: 'Switch to a separated room', hint: 'You talk only with the facilitator; nobody is told why.' },
+  separate: {
+    label: 'Switch to a separated room',
+    hint: 'You talk only with the facilitator. Everyone sees the room changed, never who asked or why.',
+  },
   talk: { label: 'Talk privately with the facilitator', hint: 'Only you and the facilitator see it.' },
-  continue: { label: 'Carry on', hint: 'This note goes away; you can come back to these choices in the log.' },
+  continue: { label: 'Carry on', hint: 'Closes this note. The help links stay in the conversation.' },
 };
 
 interface Props {
