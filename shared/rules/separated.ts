@@ -33,6 +33,19 @@ export function mayRead(entry: { visibleTo?: readonly string[] }, participantId:
   return !entry.visibleTo || entry.visibleTo.includes(participantId);
 }
 
+/**
+ * An entry on a party's side of a separated room (their own words, or the facilitator's reflection of them): what a
+ * mediator reads whenever they joined, as mediators read every side. Private notes (a check-in, a safety notice)
+ * are not side entries and stay with the people they were written to.
+ */
+export function isSideEntry(
+  entry: { type: string; at: number; visibleTo?: readonly string[]; kind?: string },
+  room: { separated?: { since: number } },
+): boolean {
+  if (!room.separated || !entry.visibleTo || entry.at < room.separated.since) return false;
+  return entry.type === 'message' || entry.kind === 'reflection';
+}
+
 /** Entries everyone in the room saw: only these may feed what the facilitator says to the room. */
 export function isPublicEntry(entry: { visibleTo?: readonly string[] }): boolean {
   return !entry.visibleTo;

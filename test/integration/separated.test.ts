@@ -275,3 +275,19 @@ describe('safety in a separated room', () => {
     expect(JSON.stringify(a.received)).not.toMatch(/pathetic/);
   });
 });
+
+describe('a mediator who joins later', () => {
+  it('reads every side, what was written before they joined included; the other party still does not', async () => {
+    const url = server().url;
+    const host = await createRoom(url, { kind: 'family', name: 'Ann', separated: true });
+    const guest = await joinRoom(url, host.roomId, host.inviteCode, 'Ben');
+    const [a, b] = await Promise.all([host, guest].map((c) => connect(url, c.token)));
+    const side = 'SIDE-7731 Mum reads all my texts and will not let me see my friends.';
+    expect(await call(b, 'message:send', { clientMsgId: 's1', text: side })).toMatchObject({ status: 'delivered' });
+    const mediator = await joinRoom(url, host.roomId, await invite(url, host, 'mediator'), 'Mo');
+    const m = await connect(url, mediator.token);
+    const seen = JSON.stringify((await call(m, 'history', { sinceSeq: 0 })).messages);
+    expect(seen).toContain('SIDE-7731');
+    expect(JSON.stringify((await call(a, 'history', { sinceSeq: 0 })).messages)).not.toContain('SIDE-7731');
+  });
+});

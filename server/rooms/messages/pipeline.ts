@@ -29,7 +29,7 @@ import { applyFloor, speakerWordsAfter } from '../policies/floor.js';
 import { applyHeat } from '../policies/heat.js';
 import type { RoomWork } from '../work.js';
 import type { HeldMessage, Identity, RoomRecord } from '../model.js';
-import { mayRead, talksOnSide } from '../../../shared/rules/separated.js';
+import { isSideEntry, mayRead, talksOnSide } from '../../../shared/rules/separated.js';
 import { SeparatedRoom } from '../separated.js';
 import { roundHeat } from '../view.js';
 
@@ -514,6 +514,8 @@ export class MessagePipeline {
     const entries = await this.deps.store.listLog(who.roomId, sinceSeq, HISTORY_PAGE);
     const mine = (e: LogEntry) => e.type === 'facilitator' && e.visibleTo?.includes(who.participantId) === true;
     if (removed) return entries.filter(mine);
-    return entries.filter((e) => mayRead(e, who.participantId));
+    // a mediator reads every side, including what was written there before they joined
+    const mediator = who.role === 'mediator';
+    return entries.filter((e) => mayRead(e, who.participantId) || (mediator && isSideEntry(e, room)));
   }
 }
