@@ -18,7 +18,10 @@ export async function requestSeparatedRoom(actions: RoomActions): Promise<string
 }
 
 const WORDS: Record<SafetyChoice, { label: string; hint: string }> = {
-  leave: { label: 'Leave now', hint: 'Closes the room on your screen at once. You can come back later.' },
+  leave: {
+    label: 'Leave now',
+    hint: 'Closes the room on your screen at once; no one is told. It stays listed on this device’s start page.',
+  },
   pause: { label: 'Pause the room quietly', hint: 'No one is told who asked.' },
   separate: {
     label: 'Switch to a separated room',
