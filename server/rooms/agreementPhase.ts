@@ -1,11 +1,10 @@
 import type { AgreementSnapshot } from '../../shared/agreement.js';
 import { isSafetyLabel } from '../../shared/analysis.js';
-import { helpFor } from '../../shared/help.js';
 import { isControllingClause } from '../analysis/coercion.js';
 import { analyze } from '../analysis/index.js';
 import { AppError } from '../errors.js';
 import { coercionNote } from './messages/safety.js';
-import { safetyHold } from './policies/safety.js';
+import { stopForSafety } from './safetyStop.js';
 import { afterClauses } from './agenda.js';
 import type { RoomEffect } from './effects.js';
 import type { AgreementRecord } from '../../shared/agreementRecord.js';
@@ -52,13 +51,7 @@ async function checkClause(work: RoomWork, room: RoomRecord, who: Identity, text
   const analysis = analyze(text, { threshold: room.heatThreshold, context: { otherNames: others } });
   const labels = analysis.labels.filter(isSafetyLabel);
   if (labels.length > 0) {
-    const now = work.deps.now();
-    const help = helpFor(work.deps.config.safetyHelp);
-    const { room: held, result: effects } = await work.change(who.roomId, (r) => {
-      const stop = safetyHold(r, who.participantId, labels, now, work.deps.config.breakMinutes, help);
-      return { room: stop.room, result: stop.effects };
-    });
-    await work.carryOutAfter(held, effects);
+    await stopForSafety(work, who, labels);
     throw new AppError('not_allowed', CLAUSE_UNSAFE);
   }
   if (isControllingClause(text)) {

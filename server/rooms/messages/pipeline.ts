@@ -18,6 +18,7 @@ import { tellsOfHarm } from '../../analysis/index.js';
 import { helpFor } from '../../../shared/help.js';
 import { afterDisclosure, checkInEffects, safetyHold } from '../policies/safety.js';
 import { newId } from '../ids.js';
+import { stopForSafety } from '../safetyStop.js';
 import { facilitator, type RoomEffect } from '../effects.js';
 import type { HeldOutcome, RoomDeps } from '../ports.js';
 import { countSuggestion, sampleHeat } from '../policies/outcomes.js';
@@ -142,7 +143,7 @@ export class MessagePipeline {
   ) {
     this.separated = new SeparatedRoom(rooms, {
       review: (room, who, text) => this.review(room, who, text),
-      safetyStop: (who, labels) => this.safetyStop(who, labels),
+      safetyStop: (who, labels) => stopForSafety(this.rooms, who, labels),
       help: () => this.help(),
       deliverRelay: (who, clientMsgId, text, heat, disclosure) =>
         this.deliver({
@@ -244,18 +245,6 @@ export class MessagePipeline {
     const key = dedupeKey(who.participantId, held.clientMsgId);
     const context = this.context(room, who);
     void suggestLater(this.rooms, who, key, held, analysis, room.heatThreshold, context);
-  }
-
-  /** A separated room's point held for safety: who is threatened is told, the room pauses, repeats escalate. */
-  private async safetyStop(who: Identity, labels: readonly HeatLabel[]): Promise<void> {
-    const now = this.deps.now();
-    const minutes = this.deps.config.breakMinutes;
-    const { room, result: effects } = await this.rooms.change(who.roomId, (r) => {
-      const stop = safetyHold(r, who.participantId, labels, now, minutes, this.help());
-      return { room: stop.room, result: stop.effects };
-    });
-    this.deps.metrics.messagesHeld.inc({ reason: 'safety' });
-    await this.rooms.carryOutAfter(room, effects);
   }
 
   /**
