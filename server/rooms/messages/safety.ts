@@ -18,7 +18,7 @@ export function safetyNotice(labels: readonly HeatLabel[]): string {
     'This message has not been sent, because it reads as a threat and a shared room is not a safe place for that.',
     'The others in the conversation are told that a message from you was held back, never what it said. If another',
     'of your messages is held back for safety, your messages to the room will be paused.',
-    'If you or anyone else is in danger, please call your local emergency number.',
+    'If you or anyone else is in danger, please call your local emergency number (such as 112, 911 or 999).',
     'If things feel out of control, stepping away for a while is a good choice; a counsellor or one of the',
     'support lines below can help you with what you are feeling.',
   ].join(' ');
@@ -182,7 +182,7 @@ export function sideFearResponse(others: string): string {
     `You are in a separated room: nothing you write here reaches ${others} unless you approve the exact words, ` +
       'and you can pause or leave at any time. A mediator, if there is one, can read your side.',
     'If you are in danger, please call your local emergency number (such as 112, 911 or 999). A support service ' +
-      'or helpline (findahelpline.com lists them by country) can talk things through with you in confidence.',
+      'or helpline (the links below) can talk things through with you in confidence.',
   ].join(' ');
 }
 
@@ -191,8 +191,8 @@ export function fearResponse(): string {
     'I’m glad you told me. What you describe matters, and your safety comes first.',
     'A joint conversation is not always the right tool when one person feels afraid of the other, and you ' +
       'never have to continue one.',
-    'If you are in danger, please call your local emergency number. A domestic abuse service or helpline ' +
-      '(findahelpline.com lists them by country)',
+    'If you are in danger, please call your local emergency number (such as 112, 911 or 999). A domestic abuse ' +
+      'service or helpline (the links below)',
     'can talk things through with you in confidence. Nothing you say here is shared with anyone unless you ' +
       'choose to share it.',
   ].join(' ');
@@ -211,7 +211,7 @@ export function prepSelfHarmReply(): string {
     'You can also talk to someone at a free, confidential crisis line, many of them open day and night: ' +
       'findahelpline.com lists them by country.',
     'If you can, let someone you trust know how you are feeling. You can keep writing here, but I am an automatic ' +
-      'helper, not a person: for a person, use the lines above.',
+      'helper, not a person: for a person, use the links below.',
   ].join(' ');
 }
 
